@@ -1,0 +1,23 @@
+import path from 'node:path';
+import { configFromEnv } from './config';
+import { createLogger } from './logger';
+import { SqliteEventStore } from './store/sqliteStore';
+import { createApp } from './app';
+
+const config = configFromEnv();
+const logger = createLogger(config.logLevel);
+const store = new SqliteEventStore({ file: path.join(config.dataDir, 'worldcafe.db'), synchronous: config.sync });
+const app = createApp({ store, logger, allowedOrigins: config.allowedOrigins, clientDir: config.clientDir });
+const port = await app.listen(config.port, config.host);
+logger.info({ port, url: `http://localhost:${port}`, dataDir: config.dataDir }, 'World Café is listening');
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, async () => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    await app.close();
+    process.exit(0);
+  });
+}

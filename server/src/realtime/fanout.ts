@@ -1,0 +1,89 @@
+// Scoped fan-out. Rooms: `w:ID` (everyone in the workshop), `w:ID:t:TABLE` (people seated there),
+// `w:ID:all` (facilitators, who see every table), `w:ID:p:PID` (a person's own sockets).
+// Events are emitted in seq order, consecutive events with the same audience in one message,
+// so every socket receives its events in log order.
+import type { Server, Socket } from 'socket.io';
+import {
+  type Envelope,
+  type WorkshopState,
+  changesViewOf,
+  seesAllTables,
+  viewFor,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+  type SyncMessage,
+} from '@world-cafe/shared';
+
+export type IO = Server<ClientToServerEvents, ServerToClientEvents>;
+export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export interface SocketData {
+  workshopId: string;
+  participantId: string;
+}
+
+export const rooms = {
+  workshop: (w: string) => `w:${w}`,
+  table: (w: string, t: string) => `w:${w}:t:${t}`,
+  all: (w: string) => `w:${w}:all`,
+  person: (w: string, p: string) => `w:${w}:p:${p}`,
+};
+
+function audience(workshopId: string, env: Envelope): string[] {
+  return env.table === null ? [rooms.workshop(workshopId)] : [rooms.table(workshopId, env.table), rooms.all(workshopId)];
+}
+
+/** Puts a socket in the rooms its participant's current seat and role call for. */
+export function joinScopes(socket: AppSocket, state: WorkshopState) {
+  const { workshopId: w, participantId: p } = socket.data;
+  for (const r of socket.rooms) if (r.startsWith(`w:${w}:t:`) || r === rooms.all(w)) socket.leave(r);
+  socket.join([rooms.workshop(w), rooms.person(w, p)]);
+  const me = state.participants[p];
+  if (seesAllTables(me)) socket.join(rooms.all(w));
+  const seat = state.seats[p];
+  if (seat) socket.join(rooms.table(w, seat));
+}
+
+export function snapshotFor(state: WorkshopState, workshopId: string, participantId: string): SyncMessage {
+  return {
+    kind: 'snapshot',
+    state: viewFor(state, participantId),
+    me: { workshopId, participantId, role: state.participants[participantId]?.role ?? 'delegate' },
+  };
+}
+
+export function createFanout(io: IO) {
+  return function publish(workshopId: string, envelopes: Envelope[], committed: WorkshopState) {
+    let run: Envelope[] = [];
+    let runKey = '';
+    const flushRun = () => {
+      if (run.length === 0) return;
+      io.to(audience(workshopId, run[0]!)).emit('events', run);
+      run = [];
+    };
+    for (const env of envelopes) {
+      const key = env.table ?? '';
+      if (key !== runKey) flushRun();
+      runKey = key;
+      run.push(env);
+      const e = env.e;
+      if (e.type === 'seat:assigned' || e.type === 'participant:role-set') {
+        flushRun();
+        rescope(io, workshopId, e.participantId, committed, env);
+      }
+    }
+    flushRun();
+  };
+}
+
+/** A person changed table or role: move their sockets and send them their new view. */
+function rescope(io: IO, workshopId: string, participantId: string, committed: WorkshopState, env: Envelope) {
+  if (!changesViewOf(env.e, participantId)) return;
+  const ids = io.sockets.adapter.rooms.get(rooms.person(workshopId, participantId));
+  if (!ids) return;
+  for (const id of ids) {
+    const socket = io.sockets.sockets.get(id) as AppSocket | undefined;
+    if (!socket) continue;
+    joinScopes(socket, committed);
+    socket.emit('sync', snapshotFor(committed, workshopId, participantId));
+  }
+}

@@ -1,0 +1,166 @@
+// One workshop in memory: the decided state (what decide() sees), the committed state (what
+// anyone may be shown), recent committed events for catch-up, and the idempotency map.
+// The room is the single writer for its workshop in this process, so seq numbers are assigned
+// here without a database round-trip.
+import {
+  type Ack,
+  type Actor,
+  type Command,
+  type Envelope,
+  type SystemCommand,
+  type WorkshopState,
+  applyEnvelopes,
+  decide,
+  emptyState,
+  scopeOf,
+} from '@world-cafe/shared';
+import type { AppendBatch, EventStore } from '../store/eventStore';
+
+/** How many committed events stay in memory for catch-up; older gaps get a snapshot. */
+export const RECENT_EVENTS = 2000;
+
+export interface ExecuteExtra {
+  workshop?: AppendBatch['workshop'];
+  credential?: AppendBatch['credential'];
+}
+
+export type Publish = (workshopId: string, envelopes: Envelope[], committed: WorkshopState) => void;
+
+export class WorkshopRoom {
+  private decided: WorkshopState;
+  private committedState: WorkshopState;
+  private recent: Envelope[] = [];
+  /** opKey -> result of its first execution (pending or settled). */
+  private ops = new Map<string, Promise<Ack>>();
+  broken = false;
+
+  constructor(
+    readonly id: string,
+    private store: EventStore,
+    private publish: Publish,
+    initial: WorkshopState,
+    ops: Iterable<[string, number]>,
+    recent: Envelope[],
+  ) {
+    this.decided = initial;
+    this.committedState = initial;
+    this.recent = recent.slice(-RECENT_EVENTS);
+    for (const [key, seq] of ops) this.ops.set(key, Promise.resolve({ ok: true, seq }));
+  }
+
+  static async load(id: string, store: EventStore, publish: Publish): Promise<WorkshopRoom> {
+    const [events, ops] = await Promise.all([store.readSince(id, 0), store.readOps(id)]);
+    const state = applyEnvelopes(emptyState(), events);
+    return new WorkshopRoom(
+      id,
+      store,
+      publish,
+      state,
+      ops.map((o) => [o.opKey, o.seq] as [string, number]),
+      events,
+    );
+  }
+
+  get committed(): WorkshopState {
+    return this.committedState;
+  }
+
+  /** Committed events after `since`, or null when they are no longer all in memory. */
+  eventsSince(since: number): Envelope[] | null {
+    const head = this.committedState.seq;
+    if (since >= head) return since === head ? [] : null;
+    const first = this.recent[0];
+    if (!first || first.seq > since + 1) return null;
+    // recent is dense and ordered, so the index is arithmetic
+    return this.recent.slice(since + 1 - first.seq);
+  }
+
+  /**
+   * Decide synchronously (so commands apply in arrival order), then wait for durability.
+   * A retried opKey gets the first result back, marked duplicate.
+   */
+  execute(cmd: Command | SystemCommand, actor: Actor, opKey: string | null, extra: ExecuteExtra = {}): Promise<Ack> {
+    if (this.broken) return Promise.resolve(internal());
+    if (opKey) {
+      const first = this.ops.get(opKey);
+      if (first) return first.then((ack) => (ack.ok ? { ...ack, duplicate: true } : ack));
+    }
+    const now = Date.now();
+    const decision = decide(this.decided, cmd, actor, { now });
+    if (!decision.ok) return Promise.resolve({ ok: false, error: decision.error });
+
+    const by = actor.kind === 'participant' ? actor.participantId : null;
+    const envelopes: Envelope[] = decision.events.map((e, i) => ({
+      seq: this.decided.seq + 1 + i,
+      at: now,
+      by,
+      table: scopeOf(e),
+      e,
+    }));
+    this.decided = applyEnvelopes(this.decided, envelopes);
+    const lastSeq = envelopes[envelopes.length - 1]!.seq;
+
+    const result = this.store.append({ workshopId: this.id, opKey, envelopes, ...extra }).then(
+      (): Ack => {
+        this.committedState = applyEnvelopes(this.committedState, envelopes);
+        this.recent.push(...envelopes);
+        if (this.recent.length > RECENT_EVENTS * 1.5) this.recent = this.recent.slice(-RECENT_EVENTS);
+        this.publish(this.id, envelopes, this.committedState);
+        return { ok: true, seq: lastSeq };
+      },
+      (): Ack => {
+        // The decided state ran ahead of the log: this room must be rebuilt from the store.
+        this.broken = true;
+        if (opKey) this.ops.delete(opKey);
+        return internal();
+      },
+    );
+    if (opKey) this.ops.set(opKey, result);
+    return result;
+  }
+}
+
+function internal(): Ack {
+  return { ok: false, error: { code: 'internal', message: 'the server could not store this change; please retry' } };
+}
+
+/** Loads each workshop once and drops rooms that failed to persist so they reload from the log. */
+export class RoomRegistry {
+  private rooms = new Map<string, Promise<WorkshopRoom>>();
+  private ready = new Map<string, WorkshopRoom>();
+
+  constructor(
+    private store: EventStore,
+    private publish: Publish,
+  ) {}
+
+  async get(id: string): Promise<WorkshopRoom> {
+    let room = this.rooms.get(id);
+    if (room) {
+      const r = await room;
+      if (!r.broken) return r;
+      this.rooms.delete(id);
+    }
+    room = WorkshopRoom.load(id, this.store, this.publish);
+    this.rooms.set(id, room);
+    room.then(
+      (r) => this.ready.set(id, r),
+      () => this.rooms.delete(id),
+    );
+    return room;
+  }
+
+  /** The room if it is loaded and healthy, without waiting (for synchronous socket setup). */
+  loaded(id: string): WorkshopRoom | undefined {
+    const r = this.ready.get(id);
+    return r && !r.broken ? r : undefined;
+  }
+
+  /** A brand-new workshop starts from an empty room without reading the log. */
+  create(id: string): WorkshopRoom {
+    const room = new WorkshopRoom(id, this.store, this.publish, emptyState(), [], []);
+    this.rooms.set(id, Promise.resolve(room));
+    this.ready.set(id, room);
+    return room;
+  }
+}

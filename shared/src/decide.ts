@@ -1,0 +1,328 @@
+// decide(): the only place that says yes or no. Pure: state + command + actor + now -> events.
+// Authorization is a rule map with one rule per command (after Parabol's permissions map);
+// invariants (existence, uniqueness, capacity, phase) follow in the per-command branch.
+import type { Actor, Phase, Role, WorkshopState } from './model';
+import { tableCount } from './model';
+import type { Command, CommandOf, CommandType, DomainEvent, ErrorCode, SystemCommand } from './protocol';
+import { assertNever } from './assert';
+
+export interface Rejection {
+  code: ErrorCode;
+  message: string;
+}
+export type Decision = { ok: true; events: DomainEvent[] } | { ok: false; error: Rejection };
+
+const reject = (code: ErrorCode, message: string): Decision => ({ ok: false, error: { code, message } });
+const accept = (...events: DomainEvent[]): Decision => ({ ok: true, events });
+
+interface RuleCtx {
+  state: WorkshopState;
+  role: Role;
+  actorId: string;
+  seat: string | undefined;
+}
+type Rule<T extends CommandType> = (ctx: RuleCtx, cmd: CommandOf<T>) => Rejection | null;
+
+const FORBIDDEN = (message: string): Rejection => ({ code: 'forbidden', message });
+const facilitatorOnly = (ctx: RuleCtx): Rejection | null =>
+  ctx.role === 'facilitator' ? null : FORBIDDEN('only a facilitator may do this');
+
+/** Phases in which people may write on table boards. */
+const WRITING_PHASES: readonly Phase[] = ['setup', 'cafe'];
+
+function noteWriter(ctx: RuleCtx, tableId: string): Rejection | null {
+  if (ctx.role === 'facilitator') return null;
+  if (ctx.role === 'observer') return FORBIDDEN('observers can read but not write');
+  if (!WRITING_PHASES.includes(ctx.state.phase)) return FORBIDDEN('the table boards are closed for writing');
+  if (ctx.seat !== tableId) return FORBIDDEN('you can only write at the table where you sit');
+  return null;
+}
+
+function ownNote(ctx: RuleCtx, noteId: string): Rejection | null {
+  const note = ctx.state.notes[noteId];
+  if (!note) return null; // existence is checked by the command itself, with a clearer code
+  const seatRule = noteWriter(ctx, note.tableId);
+  if (seatRule) return seatRule;
+  if (ctx.role === 'facilitator' || ctx.role === 'host') return null;
+  return note.authorId === ctx.actorId ? null : FORBIDDEN('you can only change your own notes');
+}
+
+export const permissions: { [T in CommandType]: Rule<T> } = {
+  'workshop:update': facilitatorOnly,
+  'workshop:set-phase': facilitatorOnly,
+  'theme:add': facilitatorOnly,
+  'theme:rename': facilitatorOnly,
+  'theme:remove': facilitatorOnly,
+  'table:add': facilitatorOnly,
+  'table:update': facilitatorOnly,
+  'table:remove': facilitatorOnly,
+  'delegation:add': facilitatorOnly,
+  'delegation:remove': facilitatorOnly,
+  'participant:set-role': facilitatorOnly,
+  'seat:assign': (ctx, cmd) => {
+    if (ctx.role === 'facilitator') return null;
+    if (cmd.participantId !== ctx.actorId) return FORBIDDEN('only a facilitator may seat someone else');
+    if (ctx.state.phase === 'setup' || ctx.seat === undefined) return null;
+    return FORBIDDEN('once the café runs, the facilitator moves people between tables');
+  },
+  'note:create': (ctx, cmd) => noteWriter(ctx, cmd.tableId),
+  'note:edit': (ctx, cmd) => ownNote(ctx, cmd.noteId),
+  'note:recolor': (ctx, cmd) => ownNote(ctx, cmd.noteId),
+  'note:delete': (ctx, cmd) => ownNote(ctx, cmd.noteId),
+  // The board's arrangement is shared: anyone writing at the table may tidy it.
+  'note:move': (ctx, cmd) => {
+    const note = ctx.state.notes[cmd.noteId];
+    return note ? noteWriter(ctx, note.tableId) : null;
+  },
+};
+
+export interface DecideContext {
+  now: number;
+}
+
+export function decide(
+  state: WorkshopState,
+  cmd: Command | SystemCommand,
+  actor: Actor,
+  { now }: DecideContext,
+): Decision {
+  if (cmd.type === 'workshop:create' || cmd.type === 'participant:join') {
+    if (actor.kind !== 'system') return reject('forbidden', 'this command is reserved to the server');
+    return decideSystem(state, cmd, now);
+  }
+  if (actor.kind !== 'participant') return reject('forbidden', 'a participant must issue this command');
+  if (!state.id) return reject('not_found', 'workshop not found');
+  const me = state.participants[actor.participantId];
+  if (!me) return reject('unauthorized', 'unknown participant');
+  if (state.phase === 'closed') return reject('wrong_phase', 'the workshop is closed and read-only');
+
+  const ctx: RuleCtx = { state, role: me.role, actorId: me.id, seat: state.seats[me.id] };
+  const rule = permissions[cmd.type] as Rule<CommandType>;
+  const denied = rule(ctx, cmd);
+  if (denied) return { ok: false, error: denied };
+  return decideCommand(state, cmd, me.id, now);
+}
+
+function decideSystem(state: WorkshopState, cmd: SystemCommand, now: number): Decision {
+  switch (cmd.type) {
+    case 'workshop:create': {
+      if (state.id) return reject('conflict', 'workshop already exists');
+      const { input } = cmd;
+      const dup = firstDuplicate([
+        ...input.themes.map((t) => t.id),
+        ...input.tables.map((t) => t.id),
+        ...input.delegations.map((d) => d.id),
+        cmd.facilitatorId,
+      ]);
+      if (dup) return reject('conflict', `duplicate id ${dup}`);
+      const themeIds = new Set(input.themes.map((t) => t.id));
+      const badTheme = input.tables.find((t) => t.themeId !== null && !themeIds.has(t.themeId));
+      if (badTheme) return reject('not_found', `table ${badTheme.name} refers to an unknown theme`);
+      return accept({
+        type: 'workshop:created',
+        workshop: {
+          id: cmd.workshopId,
+          title: input.title,
+          purpose: input.purpose,
+          language: input.language,
+          joinCode: cmd.joinCode,
+          createdAt: now,
+        },
+        themes: input.themes,
+        tables: input.tables,
+        delegations: input.delegations,
+        facilitator: {
+          id: cmd.facilitatorId,
+          name: input.facilitatorName,
+          delegationId: null,
+          role: 'facilitator',
+          joinedAt: now,
+        },
+      });
+    }
+    case 'participant:join': {
+      if (!state.id) return reject('not_found', 'workshop not found');
+      if (state.phase === 'closed') return reject('wrong_phase', 'the workshop is closed');
+      if (state.participants[cmd.participantId]) return reject('conflict', 'participant already exists');
+      const events: DomainEvent[] = [];
+      let delegationId = cmd.delegationId;
+      if (cmd.newDelegation) {
+        const wanted = cmd.newDelegation;
+        // Typing "TH" when Thailand is already listed should land in the same delegation.
+        const existing = Object.values(state.delegations).find(
+          (d) => d.code.toLowerCase() === wanted.code.toLowerCase() || d.name.toLowerCase() === wanted.name.toLowerCase(),
+        );
+        if (existing) delegationId = existing.id;
+        else {
+          if (Object.keys(state.delegations).length >= 100) return reject('conflict', 'too many delegations');
+          events.push({ type: 'delegation:added', delegation: wanted });
+          delegationId = wanted.id;
+        }
+      } else if (delegationId !== null && !state.delegations[delegationId]) {
+        return reject('not_found', 'unknown delegation');
+      }
+      events.push({
+        type: 'participant:joined',
+        participant: { id: cmd.participantId, name: cmd.name, delegationId, role: cmd.role, joinedAt: now },
+      });
+      return { ok: true, events };
+    }
+    default:
+      return assertNever(cmd);
+  }
+}
+
+function decideCommand(state: WorkshopState, cmd: Command, actorId: string, now: number): Decision {
+  switch (cmd.type) {
+    case 'workshop:update': {
+      const { title, purpose, language } = cmd;
+      if (title === undefined && purpose === undefined && language === undefined)
+        return reject('invalid_payload', 'nothing to update');
+      return accept({ type: 'workshop:updated', ...defined({ title, purpose, language }) });
+    }
+    case 'workshop:set-phase': {
+      if (!canMoveToPhase(state.phase, cmd.phase))
+        return reject('wrong_phase', `cannot go from ${state.phase} to ${cmd.phase}`);
+      return accept({ type: 'workshop:phase-changed', phase: cmd.phase });
+    }
+    case 'theme:add': {
+      if (exists(state, cmd.theme.id)) return reject('conflict', 'id already in use');
+      if (state.themeOrder.length >= 30) return reject('conflict', 'too many themes');
+      return accept({ type: 'theme:added', theme: cmd.theme });
+    }
+    case 'theme:rename':
+      if (!state.themes[cmd.themeId]) return reject('not_found', 'theme not found');
+      return accept({ type: 'theme:renamed', themeId: cmd.themeId, name: cmd.name });
+    case 'theme:remove':
+      if (!state.themes[cmd.themeId]) return reject('not_found', 'theme not found');
+      return accept({ type: 'theme:removed', themeId: cmd.themeId });
+    case 'table:add': {
+      if (exists(state, cmd.table.id)) return reject('conflict', 'id already in use');
+      if (state.tableOrder.length >= 200) return reject('conflict', 'too many tables');
+      if (cmd.table.themeId !== null && !state.themes[cmd.table.themeId]) return reject('not_found', 'theme not found');
+      return accept({ type: 'table:added', table: cmd.table });
+    }
+    case 'table:update': {
+      const table = state.tables[cmd.tableId];
+      if (!table) return reject('not_found', 'table not found');
+      if (cmd.themeId && !state.themes[cmd.themeId]) return reject('not_found', 'theme not found');
+      if (cmd.capacity !== undefined && cmd.capacity < tableCount(state, cmd.tableId))
+        return reject('conflict', 'more people sit at this table than the new capacity');
+      const { name, themeId, question, capacity } = cmd;
+      return accept({ type: 'table:updated', tableId: cmd.tableId, ...defined({ name, themeId, question, capacity }) });
+    }
+    case 'table:remove': {
+      if (!state.tables[cmd.tableId]) return reject('not_found', 'table not found');
+      if (tableCount(state, cmd.tableId) > 0) return reject('conflict', 'people still sit at this table');
+      if (Object.values(state.notes).some((n) => n.tableId === cmd.tableId))
+        return reject('conflict', 'this table has notes');
+      return accept({ type: 'table:removed', tableId: cmd.tableId });
+    }
+    case 'delegation:add': {
+      if (exists(state, cmd.delegation.id)) return reject('conflict', 'id already in use');
+      if (Object.keys(state.delegations).length >= 100) return reject('conflict', 'too many delegations');
+      return accept({ type: 'delegation:added', delegation: cmd.delegation });
+    }
+    case 'delegation:remove': {
+      if (!state.delegations[cmd.delegationId]) return reject('not_found', 'delegation not found');
+      if (Object.values(state.participants).some((p) => p.delegationId === cmd.delegationId))
+        return reject('conflict', 'participants belong to this delegation');
+      return accept({ type: 'delegation:removed', delegationId: cmd.delegationId });
+    }
+    case 'participant:set-role': {
+      const p = state.participants[cmd.participantId];
+      if (!p) return reject('not_found', 'participant not found');
+      if (p.role === 'facilitator' && cmd.role !== 'facilitator') {
+        const facilitators = Object.values(state.participants).filter((x) => x.role === 'facilitator').length;
+        if (facilitators <= 1) return reject('conflict', 'the workshop needs at least one facilitator');
+      }
+      return accept({ type: 'participant:role-set', participantId: p.id, role: cmd.role });
+    }
+    case 'seat:assign': {
+      if (!state.participants[cmd.participantId]) return reject('not_found', 'participant not found');
+      if (cmd.tableId !== null) {
+        const table = state.tables[cmd.tableId];
+        if (!table) return reject('not_found', 'table not found');
+        if (state.seats[cmd.participantId] === cmd.tableId) return reject('conflict', 'already seated at this table');
+        if (tableCount(state, cmd.tableId) >= table.capacity) return reject('table_full', `${table.name} is full`);
+      } else if (state.seats[cmd.participantId] === undefined) {
+        return reject('conflict', 'not seated');
+      }
+      return accept({ type: 'seat:assigned', participantId: cmd.participantId, tableId: cmd.tableId });
+    }
+    case 'note:create': {
+      if (!state.tables[cmd.tableId]) return reject('not_found', 'table not found');
+      if (state.notes[cmd.noteId]) return reject('conflict', 'a note with this id exists');
+      const author = state.participants[actorId];
+      return accept({
+        type: 'note:created',
+        note: {
+          id: cmd.noteId,
+          tableId: cmd.tableId,
+          text: cmd.text,
+          color: cmd.color,
+          x: cmd.x,
+          y: cmd.y,
+          authorId: actorId,
+          delegationId: author?.delegationId ?? null,
+          round: state.round,
+          createdAt: now,
+          editedAt: now,
+        },
+      });
+    }
+    case 'note:edit': {
+      const note = state.notes[cmd.noteId];
+      if (!note) return reject('not_found', 'note not found');
+      return accept({ type: 'note:edited', tableId: note.tableId, noteId: note.id, text: cmd.text, editedAt: now });
+    }
+    case 'note:move': {
+      const note = state.notes[cmd.noteId];
+      if (!note) return reject('not_found', 'note not found');
+      return accept({ type: 'note:moved', tableId: note.tableId, noteId: note.id, x: cmd.x, y: cmd.y });
+    }
+    case 'note:recolor': {
+      const note = state.notes[cmd.noteId];
+      if (!note) return reject('not_found', 'note not found');
+      return accept({ type: 'note:recolored', tableId: note.tableId, noteId: note.id, color: cmd.color, editedAt: now });
+    }
+    case 'note:delete': {
+      const note = state.notes[cmd.noteId];
+      if (!note) return reject('not_found', 'note not found');
+      return accept({ type: 'note:deleted', tableId: note.tableId, noteId: note.id });
+    }
+    default:
+      return assertNever(cmd);
+  }
+}
+
+const PHASE_ORDER: readonly Phase[] = ['setup', 'cafe', 'harvest', 'review', 'closed'];
+
+/** One step forward, or one step back to undo a mistake; closed is final. */
+export function canMoveToPhase(from: Phase, to: Phase): boolean {
+  if (from === 'closed') return false;
+  const d = PHASE_ORDER.indexOf(to) - PHASE_ORDER.indexOf(from);
+  return d === 1 || d === -1;
+}
+
+function exists(state: WorkshopState, id: string): boolean {
+  return id in state.themes || id in state.tables || id in state.delegations || id in state.participants;
+}
+
+function firstDuplicate(ids: string[]): string | undefined {
+  const seen = new Set<string>();
+  for (const id of ids) {
+    if (seen.has(id)) return id;
+    seen.add(id);
+  }
+  return undefined;
+}
+
+/** Drops undefined keys so events carry only what changed (and survive JSON the same). */
+function defined<T extends Record<string, unknown>>(o: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o)) if (v !== undefined) out[k] = v;
+  return out as { [K in keyof T]?: Exclude<T[K], undefined> };
+}
+
+export type { Role };
