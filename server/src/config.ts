@@ -9,6 +9,7 @@ export interface Config {
   allowedOrigins: string[];
   sync: 'full' | 'normal';
   clientDir: string;
+  rateLimit: { perSecond: number; burst: number };
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
@@ -26,6 +27,17 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       .map((s) => s.trim())
       .filter(Boolean),
     sync,
+    rateLimit: {
+      perSecond: positive(env.RATE_LIMIT_PER_SEC, 20, 'RATE_LIMIT_PER_SEC'),
+      burst: positive(env.RATE_LIMIT_BURST, 40, 'RATE_LIMIT_BURST'),
+    },
     clientDir: path.resolve(env.CLIENT_DIR ?? path.join(import.meta.dirname, '../../client/dist')),
   };
+}
+
+function positive(raw: string | undefined, fallback: number, name: string): number {
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, got ${raw}`);
+  return n;
 }

@@ -7,7 +7,9 @@ import { createApp } from './app';
 const config = configFromEnv();
 const logger = createLogger(config.logLevel);
 const store = new SqliteEventStore({ file: path.join(config.dataDir, 'worldcafe.db'), synchronous: config.sync });
-const app = createApp({ store, logger, allowedOrigins: config.allowedOrigins, clientDir: config.clientDir });
+const app = createApp({ store, logger, allowedOrigins: config.allowedOrigins, clientDir: config.clientDir,
+  rateLimit: config.rateLimit,
+});
 const port = await app.listen(config.port, config.host);
 logger.info({ port, url: `http://localhost:${port}`, dataDir: config.dataDir }, 'World Café is listening');
 

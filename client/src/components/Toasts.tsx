@@ -1,0 +1,29 @@
+import { useTranslation } from 'react-i18next';
+import { useStore } from '../state/store';
+
+export function Toasts() {
+  const { t } = useTranslation();
+  const toasts = useStore((s) => s.toasts);
+  const dismiss = useStore((s) => s.dismissToast);
+  const translate = (v: string | number) => (typeof v === 'string' && /^[a-z]+\.[\w:.-]+$/.test(v) ? t(v as never) : v);
+  return (
+    <div className="toasts" role="status" aria-live="polite">
+      {toasts.map((toast) => {
+        const values = Object.fromEntries(Object.entries(toast.values ?? {}).map(([k, v]) => [k, translate(v)]));
+        const code = toast.values?.code;
+        const text =
+          toast.key === 'errors.rejected'
+            ? t('errors.rejected', { what: values.what, reason: t(`errors.${String(code)}` as never, { defaultValue: t('errors.internal') }) })
+            : t(toast.key as never, values as never);
+        return (
+          <div key={toast.id} className={`toast toast-${toast.kind}`}>
+            <span>{String(text)}</span>
+            <button type="button" className="icon-button" onClick={() => dismiss(toast.id)} aria-label={t('common.dismiss')}>
+              ×
+            </button>
+          </div>
+        );
+      })}
+    </div>
+  );
+}

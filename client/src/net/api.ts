@@ -1,0 +1,72 @@
+// The HTTP edge: create a workshop, look up a join code, join.
+import type { CreateWorkshopInput, JoinInput, Phase } from '@world-cafe/shared';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    /** A server error code (see ERROR_CODES), or 'network' when the server was not reached. */
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json', accept: 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+    });
+  } catch (err) {
+    throw new ApiError(0, 'network', err instanceof Error ? err.message : String(err));
+  }
+  let data: unknown = null;
+  try {
+    data = await res.json();
+  } catch {
+    /* an empty or non-JSON body */
+  }
+  if (!res.ok) {
+    const e = (data as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+    throw new ApiError(
+      res.status,
+      typeof e?.code === 'string' ? e.code : res.status === 404 ? 'not_found' : 'internal',
+      typeof e?.message === 'string' ? e.message : res.statusText,
+    );
+  }
+  return data as T;
+}
+
+export interface CreatedWorkshop {
+  workshopId: string;
+  joinCode: string;
+  participantId: string;
+  facilitatorKey: string;
+}
+
+export interface JoinInfo {
+  workshopId: string;
+  title: string;
+  purpose: string;
+  language: string;
+  phase: Phase;
+  joinCode: string;
+  delegations: Array<{ id: string; name: string; code: string }>;
+}
+
+export interface Joined {
+  workshopId: string;
+  participantId: string;
+  token: string;
+}
+
+export const api = {
+  createWorkshop: (input: CreateWorkshopInput) => request<CreatedWorkshop>('POST', '/api/workshops', input),
+  lookupJoin: (code: string) => request<JoinInfo>('GET', `/api/join/${encodeURIComponent(code)}`),
+  join: (input: JoinInput) => request<Joined>('POST', '/api/join', input),
+};

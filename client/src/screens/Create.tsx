@@ -1,0 +1,429 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  ASCC_THEMES,
+  ASEAN_DELEGATIONS,
+  LIMITS,
+  createWorkshopSchema,
+  type CreateWorkshopInput,
+  type Delegation,
+  type Theme,
+} from '@world-cafe/shared';
+import { AppHeader } from '../components/AppHeader';
+import { navigate, paths } from '../lib/router';
+import { useFormat } from '../lib/format';
+import { api, ApiError } from '../net/api';
+import { newEntityId } from '../net/ids';
+import { saveSession } from '../net/sessions';
+
+interface TableDraft {
+  id: string;
+  name: string;
+  themeId: string | null;
+  question: string;
+  capacity: number;
+}
+
+const WORKSHOP_LANGUAGES = ['en', 'th', 'id', 'ms', 'vi', 'km', 'lo', 'my', 'fil', 'zh'];
+const DEFAULT_CAPACITY = 8;
+const DELEGATION_CODE = /^[A-Za-z0-9-]+$/;
+
+export function Create() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const uid = useId();
+  const [title, setTitle] = useState('');
+  const [purpose, setPurpose] = useState('');
+  const [language, setLanguage] = useState(f.lang === 'th' ? 'th' : 'en');
+  const [facilitatorName, setFacilitatorName] = useState('');
+  const [themes, setThemes] = useState<Theme[]>([]);
+  const [tables, setTables] = useState<TableDraft[]>([]);
+  const [presets, setPresets] = useState<Set<string>>(() => new Set(ASEAN_DELEGATIONS.map((d) => d.id)));
+  const [extras, setExtras] = useState<Delegation[]>([]);
+  const [extraName, setExtraName] = useState('');
+  const [extraCode, setExtraCode] = useState('');
+  const [extraError, setExtraError] = useState('');
+  const [errors, setErrors] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+
+  const useAscc = () => {
+    setThemes(ASCC_THEMES.map((th) => ({ ...th })));
+    const ids = new Set(ASCC_THEMES.map((th) => th.id));
+    setTables((ts) => ts.map((tb) => (tb.themeId && !ids.has(tb.themeId) ? { ...tb, themeId: null } : tb)));
+  };
+  const addTheme = () => setThemes((ts) => [...ts, { id: newEntityId(), name: '' }]);
+  const removeTheme = (id: string) => {
+    setThemes((ts) => ts.filter((x) => x.id !== id));
+    setTables((ts) => ts.map((tb) => (tb.themeId === id ? { ...tb, themeId: null } : tb)));
+  };
+  const renameTheme = (id: string, name: string) => setThemes((ts) => ts.map((x) => (x.id === id ? { ...x, name } : x)));
+
+  const tablePerTheme = () => {
+    const named = themes.filter((th) => th.name.trim());
+    setTables(
+      named.map((th, i) => ({
+        id: newEntityId(),
+        name: t('create.defaultTableName', { n: f.num(i + 1) }),
+        themeId: th.id,
+        question: t('create.defaultQuestion', { theme: th.name.trim() }),
+        capacity: DEFAULT_CAPACITY,
+      })),
+    );
+  };
+  const addTable = () =>
+    setTables((ts) => [
+      ...ts,
+      { id: newEntityId(), name: t('create.defaultTableName', { n: f.num(ts.length + 1) }), themeId: null, question: '', capacity: DEFAULT_CAPACITY },
+    ]);
+  const patchTable = (id: string, patch: Partial<TableDraft>) =>
+    setTables((ts) => ts.map((tb) => (tb.id === id ? { ...tb, ...patch } : tb)));
+  const removeTable = (id: string) => setTables((ts) => ts.filter((tb) => tb.id !== id));
+
+  const togglePreset = (id: string) =>
+    setPresets((s) => {
+      const next = new Set(s);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  const addExtra = () => {
+    const name = extraName.trim();
+    const code = extraCode.trim().toUpperCase();
+    if (!name || !code) return setExtraError(t('create.extraNeedsBoth'));
+    if (!DELEGATION_CODE.test(code) || code.length > LIMITS.codeChars) return setExtraError(t('create.extraBadCode'));
+    const all = [...ASEAN_DELEGATIONS.filter((d) => presets.has(d.id)), ...extras];
+    if (all.some((d) => d.code.toUpperCase() === code)) return setExtraError(t('create.extraDuplicate'));
+    setExtras((xs) => [...xs, { id: newEntityId(), name, code }]);
+    setExtraName('');
+    setExtraCode('');
+    setExtraError('');
+  };
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    const problems: string[] = [];
+    if (!title.trim()) problems.push(t('create.needTitle'));
+    if (!facilitatorName.trim()) problems.push(t('create.needName'));
+    if (themes.some((th) => !th.name.trim())) problems.push(t('create.needThemeNames'));
+    if (tables.some((tb) => !tb.name.trim())) problems.push(t('create.needTableNames'));
+    if (tables.some((tb) => !(tb.capacity >= 1 && tb.capacity <= LIMITS.tableCapacity)))
+      problems.push(t('create.badCapacity', { max: f.num(LIMITS.tableCapacity) }));
+    const input: CreateWorkshopInput = {
+      title: title.trim(),
+      purpose: purpose.trim(),
+      language,
+      facilitatorName: facilitatorName.trim(),
+      themes: themes.map((th) => ({ id: th.id, name: th.name.trim() })),
+      tables: tables.map((tb) => ({ ...tb, name: tb.name.trim(), question: tb.question.trim(), capacity: Math.round(tb.capacity) })),
+      delegations: [...ASEAN_DELEGATIONS.filter((d) => presets.has(d.id)).map((d) => ({ ...d })), ...extras],
+    };
+    if (problems.length === 0) {
+      const parsed = createWorkshopSchema.safeParse(input);
+      if (!parsed.success) problems.push(...parsed.error.issues.map((i) => `${i.path.join(' › ')}: ${i.message}`));
+    }
+    setErrors(problems);
+    if (problems.length) {
+      requestAnimationFrame(() => document.getElementById(`${uid}-errors`)?.focus());
+      return;
+    }
+    setBusy(true);
+    try {
+      const res = await api.createWorkshop(input);
+      saveSession(res.workshopId, {
+        token: res.facilitatorKey,
+        participantId: res.participantId,
+        title: input.title,
+        role: 'facilitator',
+      });
+      try {
+        sessionStorage.setItem('wc:created', res.workshopId);
+      } catch {
+        /* ignore */
+      }
+      navigate(paths.workshop(res.workshopId));
+    } catch (err) {
+      const code = err instanceof ApiError ? err.code : 'internal';
+      setErrors([t(`errors.${code}` as never, { defaultValue: t('errors.internal') }) as string]);
+      setBusy(false);
+    }
+  };
+
+  const field = (name: string) => `${uid}-${name}`;
+
+  return (
+    <>
+      <AppHeader />
+      <main id="main" className="page create">
+        <h1 tabIndex={-1}>{t('create.title')}</h1>
+        <p className="lead">{t('create.intro')}</p>
+        <form onSubmit={onSubmit} noValidate className="stack">
+          <fieldset className="card">
+            <legend>{t('create.aboutLegend')}</legend>
+            <div className="field">
+              <label htmlFor={field('title')}>{t('create.titleLabel')}</label>
+              <input
+                id={field('title')}
+                name="title"
+                value={title}
+                maxLength={LIMITS.titleChars}
+                onChange={(e) => setTitle(e.target.value)}
+                required
+                dir="auto"
+              />
+            </div>
+            <div className="field">
+              <label htmlFor={field('purpose')}>{t('create.purposeLabel')}</label>
+              <textarea
+                id={field('purpose')}
+                name="purpose"
+                value={purpose}
+                rows={3}
+                maxLength={LIMITS.purposeChars}
+                onChange={(e) => setPurpose(e.target.value)}
+                dir="auto"
+              />
+            </div>
+            <div className="field-row">
+              <div className="field">
+                <label htmlFor={field('lang')}>{t('create.languageLabel')}</label>
+                <select id={field('lang')} value={language} onChange={(e) => setLanguage(e.target.value)}>
+                  {WORKSHOP_LANGUAGES.map((code) => (
+                    <option key={code} value={code}>
+                      {f.language(code)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor={field('fname')}>{t('create.facilitatorLabel')}</label>
+                <input
+                  id={field('fname')}
+                  name="facilitatorName"
+                  value={facilitatorName}
+                  maxLength={LIMITS.nameChars}
+                  autoComplete="name"
+                  onChange={(e) => setFacilitatorName(e.target.value)}
+                  required
+                  dir="auto"
+                />
+              </div>
+            </div>
+          </fieldset>
+
+          <fieldset className="card">
+            <legend>{t('create.themesLegend')}</legend>
+            <p className="muted">{t('create.themesHelp')}</p>
+            <div className="button-row">
+              <button type="button" onClick={useAscc}>
+                {t('create.useAscc')}
+              </button>
+              <button type="button" onClick={addTheme}>
+                {t('create.addTheme')}
+              </button>
+            </div>
+            {themes.length > 0 && (
+              <ol className="edit-list">
+                {themes.map((th, i) => (
+                  <li key={th.id} className="edit-row">
+                    <label htmlFor={field(`theme-${th.id}`)} className="sr-only">
+                      {t('create.themeName', { n: f.num(i + 1) })}
+                    </label>
+                    <input
+                      id={field(`theme-${th.id}`)}
+                      value={th.name}
+                      maxLength={LIMITS.nameChars}
+                      onChange={(e) => renameTheme(th.id, e.target.value)}
+                      dir="auto"
+                    />
+                    <button
+                      type="button"
+                      className="danger-quiet"
+                      onClick={() => removeTheme(th.id)}
+                      aria-label={t('create.removeThemeLabel', { name: th.name || f.num(i + 1) })}
+                    >
+                      {t('common.remove')}
+                    </button>
+                  </li>
+                ))}
+              </ol>
+            )}
+          </fieldset>
+
+          <fieldset className="card">
+            <legend>{t('create.tablesLegend')}</legend>
+            <p className="muted">{t('create.tablesHelp')}</p>
+            <div className="button-row">
+              <button type="button" onClick={tablePerTheme} disabled={!themes.some((th) => th.name.trim())}>
+                {t('create.tablePerTheme')}
+              </button>
+              <button type="button" onClick={addTable}>
+                {t('create.addTable')}
+              </button>
+            </div>
+            {tables.length > 0 && (
+              <ol className="table-drafts">
+                {tables.map((tb, i) => (
+                  <li key={tb.id} className="table-draft" aria-label={t('create.tableN', { n: f.num(i + 1) })}>
+                    <div className="field-row">
+                      <div className="field grow">
+                        <label htmlFor={field(`tname-${tb.id}`)}>{t('create.tableName')}</label>
+                        <input
+                          id={field(`tname-${tb.id}`)}
+                          value={tb.name}
+                          maxLength={LIMITS.nameChars}
+                          onChange={(e) => patchTable(tb.id, { name: e.target.value })}
+                          dir="auto"
+                        />
+                      </div>
+                      <div className="field">
+                        <label htmlFor={field(`ttheme-${tb.id}`)}>{t('create.tableTheme')}</label>
+                        <select
+                          id={field(`ttheme-${tb.id}`)}
+                          value={tb.themeId ?? ''}
+                          onChange={(e) => patchTable(tb.id, { themeId: e.target.value || null })}
+                        >
+                          <option value="">{t('create.noTheme')}</option>
+                          {themes.map((th) => (
+                            <option key={th.id} value={th.id}>
+                              {th.name || '—'}
+                            </option>
+                          ))}
+                        </select>
+                      </div>
+                      <div className="field narrow">
+                        <label htmlFor={field(`tcap-${tb.id}`)}>{t('create.tableCapacity')}</label>
+                        <input
+                          id={field(`tcap-${tb.id}`)}
+                          type="number"
+                          inputMode="numeric"
+                          min={1}
+                          max={LIMITS.tableCapacity}
+                          value={Number.isFinite(tb.capacity) ? tb.capacity : ''}
+                          onChange={(e) => patchTable(tb.id, { capacity: e.target.valueAsNumber })}
+                        />
+                      </div>
+                    </div>
+                    <div className="field">
+                      <label htmlFor={field(`tq-${tb.id}`)}>{t('create.tableQuestion')}</label>
+                      <textarea
+                        id={field(`tq-${tb.id}`)}
+                        rows={2}
+                        value={tb.question}
+                        maxLength={LIMITS.questionChars}
+                        onChange={(e) => patchTable(tb.id, { question: e.target.value })}
+                        dir="auto"
+                      />
+                    </div>
+                    <button
+                      type="button"
+                      className="danger-quiet"
+                      onClick={() => removeTable(tb.id)}
+                      aria-label={t('create.removeTableLabel', { name: tb.name || f.num(i + 1) })}
+                    >
+                      {t('common.remove')}
+                    </button>
+                  </li>
+                ))}
+              </ol>
+            )}
+          </fieldset>
+
+          <fieldset className="card">
+            <legend>{t('create.delegationsLegend')}</legend>
+            <p className="muted">{t('create.delegationsHelp')}</p>
+            <div className="button-row">
+              <button type="button" onClick={() => setPresets(new Set(ASEAN_DELEGATIONS.map((d) => d.id)))}>
+                {t('create.selectAll')}
+              </button>
+              <button type="button" onClick={() => setPresets(new Set())}>
+                {t('create.selectNone')}
+              </button>
+            </div>
+            <ul className="check-grid">
+              {ASEAN_DELEGATIONS.map((d) => (
+                <li key={d.id}>
+                  <label className="check">
+                    <input type="checkbox" checked={presets.has(d.id)} onChange={() => togglePreset(d.id)} />
+                    <span>
+                      {d.name} <span className="code-tag">{d.code}</span>
+                    </span>
+                  </label>
+                </li>
+              ))}
+            </ul>
+            {extras.length > 0 && (
+              <ul className="plain-list extras">
+                {extras.map((d) => (
+                  <li key={d.id} className="edit-row">
+                    <span dir="auto">
+                      {d.name} <span className="code-tag">{d.code}</span>
+                    </span>
+                    <button
+                      type="button"
+                      className="danger-quiet"
+                      onClick={() => setExtras((xs) => xs.filter((x) => x.id !== d.id))}
+                      aria-label={t('create.removeDelegationLabel', { name: d.name })}
+                    >
+                      {t('common.remove')}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <div className="field-row extra-delegation">
+              <div className="field grow">
+                <label htmlFor={field('xname')}>{t('create.extraName')}</label>
+                <input
+                  id={field('xname')}
+                  value={extraName}
+                  maxLength={LIMITS.nameChars}
+                  onChange={(e) => setExtraName(e.target.value)}
+                  dir="auto"
+                />
+              </div>
+              <div className="field narrow">
+                <label htmlFor={field('xcode')}>{t('create.extraCode')}</label>
+                <input
+                  id={field('xcode')}
+                  value={extraCode}
+                  maxLength={LIMITS.codeChars}
+                  autoCapitalize="characters"
+                  onChange={(e) => setExtraCode(e.target.value)}
+                />
+              </div>
+              <div className="field">
+                <span className="label-spacer" aria-hidden="true">
+                  &nbsp;
+                </span>
+                <button type="button" onClick={addExtra}>
+                  {t('create.addDelegation')}
+                </button>
+              </div>
+            </div>
+            {extraError && (
+              <p className="field-error" role="alert">
+                {extraError}
+              </p>
+            )}
+          </fieldset>
+
+          {errors.length > 0 && (
+            <div className="error-summary" role="alert" tabIndex={-1} id={`${uid}-errors`}>
+              <h2>{t('create.fixThese')}</h2>
+              <ul>
+                {errors.map((m, i) => (
+                  <li key={i}>{m}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <div className="button-row">
+            <button type="submit" className="primary big" disabled={busy}>
+              {busy ? t('create.creating') : t('create.submit')}
+            </button>
+          </div>
+        </form>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,103 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { normaliseJoinCode } from '@world-cafe/shared';
+import { AppHeader } from '../components/AppHeader';
+import { navigate, paths } from '../lib/router';
+import { listSessions } from '../net/sessions';
+import { useFormat } from '../lib/format';
+
+export function Landing() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const codeId = useId();
+  const [code, setCode] = useState('');
+  const [error, setError] = useState('');
+  const sessions = listSessions().filter((s) => s.title);
+
+  const onJoin = (e: FormEvent) => {
+    e.preventDefault();
+    const c = normaliseJoinCode(code);
+    if (c.length < 4) {
+      setError(t('landing.codeTooShort'));
+      return;
+    }
+    navigate(paths.join(c));
+  };
+
+  return (
+    <>
+      <AppHeader />
+      <main id="main" className="page landing">
+        <section className="hero">
+          <h1 tabIndex={-1}>{t('landing.title')}</h1>
+          <p className="lead">{t('landing.tagline')}</p>
+        </section>
+        <div className="two-cols">
+          <section className="card" aria-labelledby={`${codeId}-h`}>
+            <h2 id={`${codeId}-h`}>{t('landing.joinHeading')}</h2>
+            <p>{t('landing.joinHelp')}</p>
+            <form onSubmit={onJoin} noValidate>
+              <label htmlFor={codeId}>{t('landing.codeLabel')}</label>
+              <div className="inline-form">
+                <input
+                  id={codeId}
+                  name="code"
+                  className="code-input"
+                  value={code}
+                  onChange={(e) => {
+                    setCode(e.target.value);
+                    setError('');
+                  }}
+                  autoComplete="off"
+                  autoCapitalize="characters"
+                  spellCheck={false}
+                  placeholder="ABCD-EFGH"
+                  aria-invalid={error ? true : undefined}
+                  aria-describedby={error ? `${codeId}-err` : undefined}
+                />
+                <button type="submit" className="primary">
+                  {t('landing.joinButton')}
+                </button>
+              </div>
+              {error && (
+                <p id={`${codeId}-err`} className="field-error" role="alert">
+                  {error}
+                </p>
+              )}
+            </form>
+          </section>
+          <section className="card">
+            <h2>{t('landing.runHeading')}</h2>
+            <p>{t('landing.runHelp')}</p>
+            <button type="button" className="primary" onClick={() => navigate(paths.create())}>
+              {t('landing.createButton')}
+            </button>
+          </section>
+        </div>
+        {sessions.length > 0 && (
+          <section className="card">
+            <h2>{t('landing.yourWorkshops')}</h2>
+            <ul className="plain-list">
+              {sessions.map((s) => (
+                <li key={s.workshopId}>
+                  <a
+                    href={paths.workshop(s.workshopId)}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      navigate(paths.workshop(s.workshopId));
+                    }}
+                  >
+                    {s.title}
+                  </a>{' '}
+                  <span className="muted">
+                    · {s.role ? t(`roles.${s.role}` as never) : ''} · {f.dateTime(s.savedAt)}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+      </main>
+    </>
+  );
+}

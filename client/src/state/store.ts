@@ -1,0 +1,225 @@
+// One zustand store in slices: session (who I am), confirmed state (from the server), pending
+// ops (this device's unconfirmed commands), connection status and toasts. The optimistic view
+// is derived (selectView), never stored, so it cannot drift from its inputs.
+import { create, type StateCreator } from 'zustand';
+import {
+  applyEnvelopes,
+  commandSchema,
+  decide,
+  type CommandInput,
+  type Envelope,
+  type ErrorCode,
+  type Me,
+  type WorkshopState,
+} from '@world-cafe/shared';
+import { newOpId } from '../net/ids';
+import { ackOp, enqueueOp, loadOps, pruneOps, removeOp, type PendingOp } from '../net/opQueue';
+import { applyPending, type OptimisticView } from './optimistic';
+import { loadCachedState } from './persist';
+
+export type ConnectionStatus = 'online' | 'reconnecting' | 'offline';
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+/** A command as a component writes it; the store adds the clientOpId. */
+export type CommandDraft = DistributiveOmit<CommandInput, 'clientOpId'>;
+
+export interface Toast {
+  id: string;
+  kind: 'error' | 'info';
+  /** An i18n key, translated when drawn so a language switch re-renders it. */
+  key: string;
+  values?: Record<string, string | number>;
+}
+
+export interface SessionSlice {
+  workshopId: string | null;
+  token: string | null;
+  me: Me | null;
+  authError: boolean;
+  beginSession(workshopId: string, token: string, knownParticipantId?: string): void;
+  endSession(): void;
+  setAuthError(value: boolean): void;
+}
+
+export interface ConfirmedSlice {
+  confirmed: WorkshopState | null;
+  setSnapshot(state: WorkshopState, me: Me): void;
+  /** Applies envelopes in order; false when there is no state to apply them to. */
+  applyEvents(events: readonly Envelope[], me?: Me): boolean;
+}
+
+export interface PendingSlice {
+  pending: readonly PendingOp[];
+  /** The clientOpId currently on the wire, if any. */
+  inflight: string | null;
+  submit(draft: CommandDraft): boolean;
+  setInflight(clientOpId: string | null): void;
+  ackOp(clientOpId: string, seq: number): void;
+  rejectOp(clientOpId: string, code: ErrorCode | string): void;
+  prune(): void;
+}
+
+export interface ConnectionSlice {
+  status: ConnectionStatus;
+  everSynced: boolean;
+  setStatus(status: ConnectionStatus): void;
+  markSynced(): void;
+}
+
+export interface ToastSlice {
+  toasts: Toast[];
+  toast(t: Omit<Toast, 'id'>): void;
+  dismissToast(id: string): void;
+}
+
+export type StoreState = SessionSlice & ConfirmedSlice & PendingSlice & ConnectionSlice & ToastSlice;
+type Slice<T> = StateCreator<StoreState, [], [], T>;
+
+const sessionSlice: Slice<SessionSlice> = (set) => ({
+  workshopId: null,
+  token: null,
+  me: null,
+  authError: false,
+  beginSession(workshopId, token, knownParticipantId) {
+    const cached = knownParticipantId ? loadCachedState(workshopId, knownParticipantId) : undefined;
+    set({
+      workshopId,
+      token,
+      authError: false,
+      me: cached?.me ?? null,
+      confirmed: cached?.state ?? null,
+      pending: knownParticipantId ? loadOps(workshopId, knownParticipantId) : [],
+      inflight: null,
+      status: typeof navigator !== 'undefined' && navigator.onLine === false ? 'offline' : 'reconnecting',
+      everSynced: false,
+    });
+  },
+  endSession() {
+    set({ workshopId: null, token: null, me: null, confirmed: null, pending: [], inflight: null, authError: false });
+  },
+  setAuthError(value) {
+    set({ authError: value });
+  },
+});
+
+const confirmedSlice: Slice<ConfirmedSlice> = (set, get) => ({
+  confirmed: null,
+  setSnapshot(state, me) {
+    const s = get();
+    const samePerson = s.me?.participantId === me.participantId;
+    const pending = samePerson ? s.pending : loadOps(me.workshopId, me.participantId);
+    set({ confirmed: state, me, pending: pruneOps(pending, state.seq, Date.now()) });
+  },
+  applyEvents(events, me) {
+    const s = get();
+    if (!s.confirmed) return false;
+    const confirmed = applyEnvelopes(s.confirmed, events);
+    set({
+      confirmed,
+      ...(me ? { me } : {}),
+      pending: pruneOps(s.pending, confirmed.seq, Date.now()),
+    });
+    return true;
+  },
+});
+
+const pendingSlice: Slice<PendingSlice> = (set, get) => ({
+  pending: [],
+  inflight: null,
+  submit(draft) {
+    const s = get();
+    const view = selectView(s);
+    const meId = s.me?.participantId;
+    if (!view || !meId) return false;
+    const parsed = commandSchema.safeParse({ ...draft, clientOpId: newOpId() });
+    if (!parsed.success) {
+      s.toast({ kind: 'error', key: 'errors.invalid_payload' });
+      return false;
+    }
+    const decision = decide(view.state, parsed.data, { kind: 'participant', participantId: meId }, { now: Date.now() });
+    if (!decision.ok) {
+      s.toast({ kind: 'error', key: `errors.${decision.error.code}` });
+      return false;
+    }
+    set({ pending: enqueueOp(s.pending, parsed.data, s.inflight) });
+    return true;
+  },
+  setInflight(clientOpId) {
+    set({ inflight: clientOpId });
+  },
+  ackOp(clientOpId, seq) {
+    const s = get();
+    const acked = ackOp(s.pending, clientOpId, seq, Date.now());
+    set({ pending: pruneOps(acked, s.confirmed?.seq ?? 0, Date.now()) });
+  },
+  rejectOp(clientOpId, code) {
+    const s = get();
+    const op = s.pending.find((o) => o.cmd.clientOpId === clientOpId);
+    set({ pending: removeOp(s.pending, clientOpId) });
+    s.toast({ kind: 'error', key: 'errors.rejected', values: { what: op ? `ops.${op.cmd.type}` : 'ops.unknown', code } });
+  },
+  prune() {
+    const s = get();
+    const pruned = pruneOps(s.pending, s.confirmed?.seq ?? 0, Date.now());
+    if (pruned !== s.pending) set({ pending: pruned });
+  },
+});
+
+const connectionSlice: Slice<ConnectionSlice> = (set) => ({
+  status: 'reconnecting',
+  everSynced: false,
+  setStatus(status) {
+    set({ status });
+  },
+  markSynced() {
+    set({ everSynced: true, status: 'online' });
+  },
+});
+
+let toastSeq = 0;
+const toastSlice: Slice<ToastSlice> = (set, get) => ({
+  toasts: [],
+  toast(t) {
+    const id = `t${++toastSeq}`;
+    // The same message twice in a row (e.g. a burst of rejections) shows once.
+    const last = get().toasts.at(-1);
+    if (last && last.key === t.key && JSON.stringify(last.values) === JSON.stringify(t.values)) return;
+    set({ toasts: [...get().toasts, { ...t, id }].slice(-4) });
+    const ttl = t.kind === 'error' ? 10_000 : 5_000;
+    setTimeout(() => get().dismissToast(id), ttl);
+  },
+  dismissToast(id) {
+    set({ toasts: get().toasts.filter((x) => x.id !== id) });
+  },
+});
+
+export const useStore = create<StoreState>()((...a) => ({
+  ...sessionSlice(...a),
+  ...confirmedSlice(...a),
+  ...pendingSlice(...a),
+  ...connectionSlice(...a),
+  ...toastSlice(...a),
+}));
+
+// ---------------------------------------------------------------- the optimistic view
+
+let memo: {
+  confirmed: WorkshopState;
+  pending: readonly PendingOp[];
+  participantId: string | null;
+  view: OptimisticView;
+} | null = null;
+
+/** confirmed + pending, memoised on its inputs so selectors get stable references. */
+export function selectView(s: Pick<StoreState, 'confirmed' | 'pending' | 'me'>): OptimisticView | null {
+  if (!s.confirmed) return null;
+  const participantId = s.me?.participantId ?? null;
+  if (memo && memo.confirmed === s.confirmed && memo.pending === s.pending && memo.participantId === participantId)
+    return memo.view;
+  const view = applyPending(s.confirmed, s.pending, participantId, Date.now());
+  memo = { confirmed: s.confirmed, pending: s.pending, participantId, view };
+  return view;
+}
+
+export const submit = (draft: CommandDraft): boolean => useStore.getState().submit(draft);
+export const toast = (t: Omit<Toast, 'id'>): void => useStore.getState().toast(t);
