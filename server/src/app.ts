@@ -86,6 +86,7 @@ export function createApp({ store, logger, allowedOrigins = [], clientDir, rateL
       });
     },
     async close() {
+      rooms.dispose();
       await new Promise<void>((resolve) => {
         io.close(() => resolve());
       });

@@ -5,6 +5,9 @@ import type { Actor, Phase, Role, WorkshopState } from './model';
 import { tableCount } from './model';
 import type { Command, CommandOf, CommandType, DomainEvent, ErrorCode, SystemCommand } from './protocol';
 import { assertNever } from './assert';
+import { reduce } from './reduce';
+import { bestTableFor, movesForRound, planFor, seatsAtStart } from './cafe';
+import type { PlanResult } from './seating';
 
 export interface Rejection {
   code: ErrorCode;
@@ -74,7 +77,29 @@ export const permissions: { [T in CommandType]: Rule<T> } = {
     const note = ctx.state.notes[cmd.noteId];
     return note ? noteWriter(ctx, note.tableId) : null;
   },
+  'cafe:configure': facilitatorOnly,
+  'plan:generate': facilitatorOnly,
+  'plan:clear': facilitatorOnly,
+  'round:start': facilitatorOnly,
+  'round:pause': facilitatorOnly,
+  'round:resume': facilitatorOnly,
+  'round:extend': facilitatorOnly,
+  'round:end': facilitatorOnly,
+  'round:rotate': facilitatorOnly,
+  'participant:set-absent': facilitatorOnly,
+  'message:broadcast': facilitatorOnly,
+  // Anyone with a seat card may say they have moved; the command checks there is a card.
+  'seat:confirm-move': () => null,
+  // The table host writes the carry-forward summary of their own table.
+  'summary:write': (ctx, cmd) => {
+    if (ctx.role === 'facilitator') return null;
+    if (ctx.role !== 'host') return FORBIDDEN('only the table host writes the summary');
+    return ctx.seat === cmd.tableId ? null : FORBIDDEN('you can only summarise the table you host');
+  },
 };
+
+/** Planner time budgets: a facilitator's click may take a second, a late arrival must not stall the room. */
+export const PLAN_BUDGET_MS = { generate: 1000, replan: 150 } as const;
 
 export interface DecideContext {
   now: number;
@@ -86,7 +111,7 @@ export function decide(
   actor: Actor,
   { now }: DecideContext,
 ): Decision {
-  if (cmd.type === 'workshop:create' || cmd.type === 'participant:join') {
+  if (cmd.type === 'workshop:create' || cmd.type === 'participant:join' || cmd.type === 'round:timeup') {
     if (actor.kind !== 'system') return reject('forbidden', 'this command is reserved to the server');
     return decideSystem(state, cmd, now);
   }
@@ -97,7 +122,7 @@ export function decide(
   if (state.phase === 'closed') return reject('wrong_phase', 'the workshop is closed and read-only');
 
   const ctx: RuleCtx = { state, role: me.role, actorId: me.id, seat: state.seats[me.id] };
-  const rule = permissions[cmd.type] as Rule<CommandType>;
+  const rule = permissions[cmd.type as CommandType] as Rule<CommandType>;
   const denied = rule(ctx, cmd);
   if (denied) return { ok: false, error: denied };
   return decideCommand(state, cmd, me.id, now);
@@ -165,6 +190,17 @@ function decideSystem(state: WorkshopState, cmd: SystemCommand, now: number): De
         type: 'participant:joined',
         participant: { id: cmd.participantId, name: cmd.name, delegationId, role: cmd.role, joinedAt: now },
       });
+      if (state.phase === 'cafe' && cmd.role === 'delegate') events.push(...seatLateArrival(fold(state, events), cmd.participantId));
+      return { ok: true, events };
+    }
+    case 'round:timeup': {
+      const { cafe } = state;
+      if (state.phase !== 'cafe' || cafe.clock.status !== 'running' || cafe.clock.endsAt === null)
+        return reject('conflict', 'no round is running');
+      // timers fire a little early or late; within 250 ms counts as zero
+      if (cafe.clock.endsAt - now > 250) return reject('conflict', 'the round has time left');
+      const events: DomainEvent[] = [{ type: 'round:ended', early: false }];
+      if (cafe.autoRotate && state.round < cafe.rounds) events.push(rotation(fold(state, events)));
       return { ok: true, events };
     }
     default:
@@ -291,9 +327,141 @@ function decideCommand(state: WorkshopState, cmd: Command, actorId: string, now:
       if (!note) return reject('not_found', 'note not found');
       return accept({ type: 'note:deleted', tableId: note.tableId, noteId: note.id });
     }
+    case 'cafe:configure': {
+      if (state.phase !== 'setup' && state.phase !== 'cafe') return reject('wrong_phase', 'the café is over');
+      const { rounds, roundSeconds, autoRotate, questionMode, roundQuestions } = cmd;
+      if (rounds !== undefined && rounds < Math.max(state.round, state.cafe.history.length))
+        return reject('conflict', 'cannot have fewer rounds than have been played');
+      return accept({ type: 'cafe:configured', ...defined({ rounds, roundSeconds, autoRotate, questionMode, roundQuestions }) });
+    }
+    case 'plan:generate': {
+      if (state.phase !== 'setup' && state.phase !== 'cafe') return reject('wrong_phase', 'the café is over');
+      const outcome = planFor(state, cmd.seed, PLAN_BUDGET_MS.generate);
+      if (!outcome.ok) return reject('conflict', outcome.message);
+      return accept(planSet(outcome.result, cmd.seed));
+    }
+    case 'plan:clear':
+      if (!state.cafe.plan) return reject('conflict', 'there is no plan');
+      return accept({ type: 'plan:set', plan: null, seed: state.cafe.planSeed });
+    case 'round:start': {
+      if (state.phase !== 'cafe') return reject('wrong_phase', 'open the café first');
+      if (state.cafe.clock.status !== 'idle') return reject('conflict', 'this round has already started');
+      const seats = seatsAtStart(state);
+      const moved = Object.keys(seats).filter((p) => state.seats[p] !== seats[p]);
+      return accept({ type: 'round:started', round: state.round, endsAt: now + state.cafe.clock.remainingMs, seats, moved });
+    }
+    case 'round:pause': {
+      const { clock } = state.cafe;
+      if (clock.status !== 'running' || clock.endsAt === null) return reject('conflict', 'no round is running');
+      return accept({ type: 'round:paused', remainingMs: Math.max(0, clock.endsAt - now) });
+    }
+    case 'round:resume': {
+      const { clock } = state.cafe;
+      if (clock.status !== 'paused') return reject('conflict', 'the round is not paused');
+      return accept({ type: 'round:resumed', endsAt: now + clock.remainingMs });
+    }
+    case 'round:extend': {
+      const { clock } = state.cafe;
+      const extra = cmd.minutes * 60_000;
+      if (state.phase !== 'cafe') return reject('wrong_phase', 'open the café first');
+      switch (clock.status) {
+        case 'running':
+          return accept({ type: 'round:extended', endsAt: (clock.endsAt ?? now) + extra, remainingMs: 0 });
+        case 'ended':
+          // time ran out but the room wants more: the round runs again
+          return accept({ type: 'round:extended', endsAt: now + extra, remainingMs: 0 });
+        case 'paused':
+        case 'idle':
+          return accept({ type: 'round:extended', endsAt: null, remainingMs: clock.remainingMs + extra });
+        default:
+          return assertNever(clock.status);
+      }
+    }
+    case 'round:end': {
+      const { status } = state.cafe.clock;
+      if (status !== 'running' && status !== 'paused') return reject('conflict', 'no round is running');
+      return accept({ type: 'round:ended', early: true });
+    }
+    case 'round:rotate': {
+      if (state.phase !== 'cafe') return reject('wrong_phase', 'open the café first');
+      if (state.cafe.clock.status !== 'ended') return reject('conflict', 'end the round before rotating');
+      if (state.round >= state.cafe.rounds) return reject('conflict', 'this was the last round');
+      return accept(rotation(state));
+    }
+    case 'seat:confirm-move': {
+      const target = state.cafe.moves[actorId];
+      if (!target) return reject('conflict', 'you have no move to confirm');
+      const table = state.tables[target];
+      if (!table) return reject('not_found', 'table not found');
+      return accept({ type: 'seat:assigned', participantId: actorId, tableId: target });
+    }
+    case 'participant:set-absent': {
+      const p = state.participants[cmd.participantId];
+      if (!p) return reject('not_found', 'participant not found');
+      if (Boolean(state.cafe.absent[p.id]) === cmd.absent) return reject('conflict', cmd.absent ? 'already absent' : 'not absent');
+      const events: DomainEvent[] = [{ type: 'participant:absent-set', participantId: p.id, absent: cmd.absent }];
+      if (cmd.absent && state.seats[p.id]) events.push({ type: 'seat:assigned', participantId: p.id, tableId: null });
+      if (!cmd.absent && state.phase === 'cafe') events.push(...seatLateArrival(fold(state, events), p.id));
+      else if (state.cafe.plan) {
+        const outcome = planFor(fold(state, events), state.cafe.planSeed, PLAN_BUDGET_MS.replan);
+        if (outcome.ok) events.push(planSet(outcome.result, state.cafe.planSeed));
+      }
+      return { ok: true, events };
+    }
+    case 'message:broadcast':
+      return accept({ type: 'message:broadcast', text: cmd.text, at: now });
+    case 'summary:write': {
+      if (!state.tables[cmd.tableId]) return reject('not_found', 'table not found');
+      if (cmd.round > state.round) return reject('conflict', 'that round has not happened yet');
+      return accept({ type: 'summary:written', tableId: cmd.tableId, round: cmd.round, text: cmd.text, by: actorId, at: now });
+    }
     default:
       return assertNever(cmd);
   }
+}
+
+/** Applies events decided so far, so later steps of one command see their effect. */
+function fold(state: WorkshopState, events: DomainEvent[]): WorkshopState {
+  return events.reduce(reduce, state);
+}
+
+function planSet(result: PlanResult, seed: number): DomainEvent {
+  const m = result.metrics;
+  return {
+    type: 'plan:set',
+    plan: result.rounds,
+    seed,
+    metrics: {
+      repeats: m.repeats,
+      repeatsLowerBound: m.lowerBounds.repeats,
+      sameDelegationPairs: m.sameDelegationPairs,
+      sameDelegationLowerBound: m.lowerBounds.sameDelegationPairs,
+      violations: m.violations.total,
+    },
+  };
+}
+
+function rotation(state: WorkshopState): DomainEvent {
+  return { type: 'round:rotated', round: state.round + 1, moves: movesForRound(state, state.round + 1) };
+}
+
+/**
+ * A late arrival (or a returning absentee) is seated at once: during a round at the best-fitting
+ * table, between rounds by the re-planned seat card; the rest of the plan is re-planned around them.
+ */
+function seatLateArrival(state: WorkshopState, participantId: string): DomainEvent[] {
+  const events: DomainEvent[] = [];
+  const inRound = state.cafe.clock.status !== 'idle';
+  if (inRound || !state.cafe.plan) {
+    const table = bestTableFor(state, state.participants[participantId]?.delegationId ?? null, state.seats);
+    if (table) events.push({ type: 'seat:assigned', participantId, tableId: table });
+  }
+  if (state.cafe.plan) {
+    const after = fold(state, events);
+    const outcome = planFor(after, state.cafe.planSeed, PLAN_BUDGET_MS.replan);
+    if (outcome.ok) events.push(planSet(outcome.result, state.cafe.planSeed));
+  }
+  return events;
 }
 
 const PHASE_ORDER: readonly Phase[] = ['setup', 'cafe', 'harvest', 'review', 'closed'];

@@ -6,3 +6,17 @@ export * from './scope';
 export * from './text';
 export * from './assert';
 export * from './presets';
+export * from './cafe';
+export {
+  plan,
+  replan,
+  evaluate,
+  lowerBounds,
+  randomSeating,
+  PlanImpossibleError,
+  PlanInputError,
+  type PlanInput,
+  type PlanResult,
+  type PlanMetrics,
+  type PlanOptions,
+} from './seating';

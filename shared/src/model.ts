@@ -1,3 +1,4 @@
+import { emptyCafe } from './cafe';
 // The workshop state that every client and the server fold from the event log.
 // Records keyed by id (not arrays) so reduce() can update one entity without scanning.
 
@@ -51,6 +52,51 @@ export interface Note {
   editedAt: number;
 }
 
+export const QUESTION_MODES = ['table', 'round', 'both'] as const;
+export type QuestionMode = (typeof QUESTION_MODES)[number];
+export const CLOCK_STATUSES = ['idle', 'running', 'paused', 'ended'] as const;
+export type ClockStatus = (typeof CLOCK_STATUSES)[number];
+
+/** One round's seating: table id -> participant ids. */
+export type RoundSeating = Record<string, string[]>;
+
+export interface RoundClock {
+  status: ClockStatus;
+  /** Server time the round ends at, while running. */
+  endsAt: number | null;
+  /** Time left while idle (not started) or paused. */
+  remainingMs: number;
+}
+
+export interface CafeState {
+  rounds: number;
+  roundSeconds: number;
+  autoRotate: boolean;
+  questionMode: QuestionMode;
+  /** Question of round r at index r-1 (the classic café's deepening questions). */
+  roundQuestions: string[];
+  /** The seating plan for every round (played rounds included), or null for manual seating. */
+  plan: RoundSeating[] | null;
+  planSeed: number;
+  clock: RoundClock;
+  /** Seat cards: participant -> table they should move to for the coming round. */
+  moves: Record<string, string>;
+  /** Seating as it was when each played round started. */
+  history: RoundSeating[];
+  absent: Record<string, true>;
+  message: { text: string; at: number } | null;
+}
+
+export interface Summary {
+  tableId: string;
+  round: number;
+  text: string;
+  by: string;
+  at: number;
+}
+
+export const summaryKey = (tableId: string, round: number) => `${tableId}#${round}`;
+
 export interface WorkshopState {
   id: string;
   title: string;
@@ -70,6 +116,9 @@ export interface WorkshopState {
   /** participantId -> tableId: who sits where right now. */
   seats: Record<string, string>;
   notes: Record<string, Note>;
+  cafe: CafeState;
+  /** Hosts' carry-forward summaries, keyed by summaryKey(table, round). */
+  summaries: Record<string, Summary>;
   /** Sequence number of the last event folded into this state. */
   seq: number;
 }
@@ -98,6 +147,8 @@ export function emptyState(): WorkshopState {
     participants: {},
     seats: {},
     notes: {},
+    cafe: emptyCafe(),
+    summaries: {},
     seq: 0,
   };
 }

@@ -1,7 +1,7 @@
 // The wire: one zod schema per command and per event, types inferred from them.
 // Every string and array has a cap, so validation also bounds memory per message.
 import { z } from 'zod';
-import { NOTE_COLORS, PHASES, ROLES } from './model';
+import { NOTE_COLORS, PHASES, QUESTION_MODES, ROLES } from './model';
 import { charCount, cleanText } from './text';
 
 export const LIMITS = {
@@ -11,6 +11,10 @@ export const LIMITS = {
   nameChars: 80,
   questionChars: 500,
   codeChars: 12,
+  summaryChars: 1000,
+  messageChars: 300,
+  rounds: 12,
+  roundSeconds: { min: 10, max: 4 * 60 * 60 },
   themes: 30,
   tables: 200,
   delegations: 100,
@@ -150,6 +154,47 @@ export const commandSchemas = {
     color: z.enum(NOTE_COLORS),
   }),
   'note:delete': z.strictObject({ type: z.literal('note:delete'), ...op, noteId: idSchema }),
+  'cafe:configure': z.strictObject({
+    type: z.literal('cafe:configure'),
+    ...op,
+    rounds: z.number().int().min(1).max(LIMITS.rounds).optional(),
+    roundSeconds: z.number().int().min(LIMITS.roundSeconds.min).max(LIMITS.roundSeconds.max).optional(),
+    autoRotate: z.boolean().optional(),
+    questionMode: z.enum(QUESTION_MODES).optional(),
+    roundQuestions: z.array(text(LIMITS.questionChars)).max(LIMITS.rounds).optional(),
+  }),
+  'plan:generate': z.strictObject({
+    type: z.literal('plan:generate'),
+    ...op,
+    seed: z.number().int().min(0).max(2 ** 31 - 1),
+  }),
+  'plan:clear': z.strictObject({ type: z.literal('plan:clear'), ...op }),
+  'round:start': z.strictObject({ type: z.literal('round:start'), ...op }),
+  'round:pause': z.strictObject({ type: z.literal('round:pause'), ...op }),
+  'round:resume': z.strictObject({ type: z.literal('round:resume'), ...op }),
+  'round:extend': z.strictObject({ type: z.literal('round:extend'), ...op, minutes: z.union([z.literal(1), z.literal(5)]) }),
+  'round:end': z.strictObject({ type: z.literal('round:end'), ...op }),
+  'round:rotate': z.strictObject({ type: z.literal('round:rotate'), ...op }),
+  'seat:confirm-move': z.strictObject({ type: z.literal('seat:confirm-move'), ...op }),
+  'participant:set-absent': z.strictObject({
+    type: z.literal('participant:set-absent'),
+    ...op,
+    participantId: idSchema,
+    absent: z.boolean(),
+  }),
+  'message:broadcast': z.strictObject({
+    type: z.literal('message:broadcast'),
+    ...op,
+    /** Empty text clears the banner. */
+    text: text(LIMITS.messageChars),
+  }),
+  'summary:write': z.strictObject({
+    type: z.literal('summary:write'),
+    ...op,
+    tableId: idSchema,
+    round: z.number().int().min(1).max(LIMITS.rounds),
+    text: text(LIMITS.summaryChars),
+  }),
 } as const;
 
 export type CommandType = keyof typeof commandSchemas;
@@ -173,6 +218,19 @@ export const commandSchema = z.discriminatedUnion('type', [
   commandSchemas['note:move'],
   commandSchemas['note:recolor'],
   commandSchemas['note:delete'],
+  commandSchemas['cafe:configure'],
+  commandSchemas['plan:generate'],
+  commandSchemas['plan:clear'],
+  commandSchemas['round:start'],
+  commandSchemas['round:pause'],
+  commandSchemas['round:resume'],
+  commandSchemas['round:extend'],
+  commandSchemas['round:end'],
+  commandSchemas['round:rotate'],
+  commandSchemas['seat:confirm-move'],
+  commandSchemas['participant:set-absent'],
+  commandSchemas['message:broadcast'],
+  commandSchemas['summary:write'],
 ]);
 /** What the client sends (before transforms). */
 export type CommandInput = z.input<typeof commandSchema>;
@@ -219,9 +277,13 @@ export type SystemCommand =
       delegationId: string | null;
       newDelegation?: { id: string; name: string; code: string };
       role: 'delegate' | 'observer';
-    };
+    }
+  /** The server's round clock reached zero. */
+  | { type: 'round:timeup' };
 
 // ---------------------------------------------------------------- events
+
+const seatingSchema = z.record(z.string(), z.array(z.string()));
 
 export const eventSchemas = {
   'workshop:created': z.strictObject({
@@ -295,6 +357,57 @@ export const eventSchemas = {
     editedAt: z.number(),
   }),
   'note:deleted': z.strictObject({ type: z.literal('note:deleted'), tableId: idSchema, noteId: idSchema }),
+  'cafe:configured': z.strictObject({
+    type: z.literal('cafe:configured'),
+    rounds: z.number().optional(),
+    roundSeconds: z.number().optional(),
+    autoRotate: z.boolean().optional(),
+    questionMode: z.enum(QUESTION_MODES).optional(),
+    roundQuestions: z.array(z.string()).optional(),
+  }),
+  'plan:set': z.strictObject({
+    type: z.literal('plan:set'),
+    plan: z.array(seatingSchema).nullable(),
+    seed: z.number(),
+    /** Planner figures for the facilitator (repeats, same-delegation pairs, hard-rule violations). */
+    metrics: z.record(z.string(), z.number()).optional(),
+  }),
+  'round:started': z.strictObject({
+    type: z.literal('round:started'),
+    round: z.number(),
+    endsAt: z.number(),
+    /** Everyone's seat for this round (pending moves carried out). */
+    seats: z.record(z.string(), z.string()),
+    /** Whose seat this event changes (their view of the boards changes with it). */
+    moved: z.array(z.string()),
+  }),
+  'round:paused': z.strictObject({ type: z.literal('round:paused'), remainingMs: z.number() }),
+  'round:resumed': z.strictObject({ type: z.literal('round:resumed'), endsAt: z.number() }),
+  'round:extended': z.strictObject({
+    type: z.literal('round:extended'),
+    endsAt: z.number().nullable(),
+    remainingMs: z.number(),
+  }),
+  'round:ended': z.strictObject({ type: z.literal('round:ended'), early: z.boolean() }),
+  'round:rotated': z.strictObject({
+    type: z.literal('round:rotated'),
+    round: z.number(),
+    moves: z.record(z.string(), z.string()),
+  }),
+  'participant:absent-set': z.strictObject({
+    type: z.literal('participant:absent-set'),
+    participantId: idSchema,
+    absent: z.boolean(),
+  }),
+  'message:broadcast': z.strictObject({ type: z.literal('message:broadcast'), text: z.string(), at: z.number() }),
+  'summary:written': z.strictObject({
+    type: z.literal('summary:written'),
+    tableId: idSchema,
+    round: z.number(),
+    text: z.string(),
+    by: idSchema,
+    at: z.number(),
+  }),
 } as const;
 
 export type EventType = keyof typeof eventSchemas;
@@ -342,4 +455,6 @@ export interface ServerToClientEvents {
 
 export interface ClientToServerEvents {
   command: (cmd: CommandInput, ack: (res: Ack) => void) => void;
+  /** Clock sync: the ack carries the server's Date.now(), for the client's offset estimate. */
+  time: (ack: (serverNow: number) => void) => void;
 }

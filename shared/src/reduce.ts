@@ -1,6 +1,7 @@
 // reduce(): state + event -> new state. Pure and immutable (the client's React tree relies on
 // reference changes); only the records an event touches are copied.
-import type { WorkshopState } from './model';
+import { type RoundSeating, type WorkshopState, summaryKey } from './model';
+import { groupByTable, movesForRound } from './cafe';
 import type { DomainEvent, Envelope } from './protocol';
 import { assertNever } from './assert';
 
@@ -8,6 +9,13 @@ function without<T>(rec: Record<string, T>, id: string): Record<string, T> {
   if (!(id in rec)) return rec;
   const { [id]: _gone, ...rest } = rec;
   return rest;
+}
+
+function moveInSeating(round: RoundSeating, participantId: string, tableId: string | null): RoundSeating {
+  const out: RoundSeating = {};
+  for (const [t, people] of Object.entries(round)) out[t] = people.filter((p) => p !== participantId);
+  if (tableId) (out[tableId] ??= []).push(participantId);
+  return out;
 }
 
 export function reduce(state: WorkshopState, e: DomainEvent): WorkshopState {
@@ -83,11 +91,16 @@ export function reduce(state: WorkshopState, e: DomainEvent): WorkshopState {
       if (!p) return state;
       return { ...state, participants: { ...state.participants, [p.id]: { ...p, role: e.role } } };
     }
-    case 'seat:assigned':
-      return {
-        ...state,
-        seats: e.tableId === null ? without(state.seats, e.participantId) : { ...state.seats, [e.participantId]: e.tableId },
-      };
+    case 'seat:assigned': {
+      const seats = e.tableId === null ? without(state.seats, e.participantId) : { ...state.seats, [e.participantId]: e.tableId };
+      const cafe = state.cafe;
+      // a move during a round is part of that round's history, which the planner reads
+      const inRound = cafe.clock.status !== 'idle' && cafe.history.length >= state.round;
+      const history = inRound
+        ? cafe.history.map((r, i) => (i === state.round - 1 ? moveInSeating(r, e.participantId, e.tableId) : r))
+        : cafe.history;
+      return { ...state, seats, cafe: { ...cafe, moves: without(cafe.moves, e.participantId), history } };
+    }
     case 'note:created':
       return { ...state, notes: { ...state.notes, [e.note.id]: e.note } };
     case 'note:edited': {
@@ -107,6 +120,66 @@ export function reduce(state: WorkshopState, e: DomainEvent): WorkshopState {
     }
     case 'note:deleted':
       return { ...state, notes: without(state.notes, e.noteId) };
+    case 'cafe:configured': {
+      const { type: _t, ...patch } = e;
+      const cafe = { ...state.cafe, ...patch };
+      if (patch.roundSeconds !== undefined && cafe.clock.status === 'idle')
+        cafe.clock = { ...cafe.clock, remainingMs: patch.roundSeconds * 1000 };
+      return { ...state, cafe };
+    }
+    case 'plan:set': {
+      const withPlan = { ...state, cafe: { ...state.cafe, plan: e.plan, planSeed: e.seed } };
+      // Between rounds the seat cards follow the (re)plan at once.
+      if (withPlan.cafe.clock.status !== 'idle') return withPlan;
+      return { ...withPlan, cafe: { ...withPlan.cafe, moves: e.plan ? movesForRound(withPlan, state.round) : {} } };
+    }
+    case 'round:started': {
+      const history = state.cafe.history.slice(0, e.round - 1);
+      history[e.round - 1] = groupByTable(e.seats);
+      return {
+        ...state,
+        round: e.round,
+        seats: e.seats,
+        cafe: { ...state.cafe, moves: {}, history, clock: { status: 'running', endsAt: e.endsAt, remainingMs: 0 } },
+      };
+    }
+    case 'round:paused':
+      return { ...state, cafe: { ...state.cafe, clock: { status: 'paused', endsAt: null, remainingMs: e.remainingMs } } };
+    case 'round:resumed':
+      return { ...state, cafe: { ...state.cafe, clock: { status: 'running', endsAt: e.endsAt, remainingMs: 0 } } };
+    case 'round:extended': {
+      const clock = state.cafe.clock;
+      const next =
+        e.endsAt !== null
+          ? { status: 'running' as const, endsAt: e.endsAt, remainingMs: 0 }
+          : { ...clock, remainingMs: e.remainingMs };
+      return { ...state, cafe: { ...state.cafe, clock: next } };
+    }
+    case 'round:ended':
+      return { ...state, cafe: { ...state.cafe, clock: { status: 'ended', endsAt: null, remainingMs: 0 } } };
+    case 'round:rotated':
+      return {
+        ...state,
+        round: e.round,
+        cafe: {
+          ...state.cafe,
+          moves: e.moves,
+          clock: { status: 'idle', endsAt: null, remainingMs: state.cafe.roundSeconds * 1000 },
+        },
+      };
+    case 'participant:absent-set': {
+      const absent = e.absent ? { ...state.cafe.absent, [e.participantId]: true as const } : without(state.cafe.absent, e.participantId);
+      const moves = e.absent ? without(state.cafe.moves, e.participantId) : state.cafe.moves;
+      return { ...state, cafe: { ...state.cafe, absent, moves } };
+    }
+    case 'message:broadcast':
+      return { ...state, cafe: { ...state.cafe, message: e.text.trim() ? { text: e.text, at: e.at } : null } };
+    case 'summary:written': {
+      const key = summaryKey(e.tableId, e.round);
+      if (!e.text.trim()) return { ...state, summaries: without(state.summaries, key) };
+      const { type: _t, ...summary } = e;
+      return { ...state, summaries: { ...state.summaries, [key]: summary } };
+    }
     default:
       return assertNever(e);
   }

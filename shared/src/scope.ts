@@ -13,7 +13,18 @@ export function scopeOf(e: DomainEvent): string | null {
     case 'note:moved':
     case 'note:recolored':
     case 'note:deleted':
+    case 'summary:written':
       return e.tableId;
+    case 'cafe:configured':
+    case 'plan:set':
+    case 'round:started':
+    case 'round:paused':
+    case 'round:resumed':
+    case 'round:extended':
+    case 'round:ended':
+    case 'round:rotated':
+    case 'participant:absent-set':
+    case 'message:broadcast':
     case 'workshop:created':
     case 'workshop:updated':
     case 'workshop:phase-changed':
@@ -38,9 +49,15 @@ export function seesAllTables(p: Participant | undefined): boolean {
   return p?.role === 'facilitator';
 }
 
-/** Does this event change what the participant may see (their table or their role)? */
+/** The people whose view (their table or their role) this event changes. */
+export function rescopedBy(e: DomainEvent): readonly string[] {
+  if (e.type === 'seat:assigned' || e.type === 'participant:role-set') return [e.participantId];
+  if (e.type === 'round:started') return e.moved;
+  return [];
+}
+
 export function changesViewOf(e: DomainEvent, participantId: string): boolean {
-  return (e.type === 'seat:assigned' || e.type === 'participant:role-set') && e.participantId === participantId;
+  return rescopedBy(e).includes(participantId);
 }
 
 export function visibleTo(env: Envelope, state: WorkshopState, participantId: string): boolean {
@@ -55,6 +72,10 @@ export function viewFor(state: WorkshopState, participantId: string): WorkshopSt
   if (seesAllTables(p)) return state;
   const table = state.seats[participantId];
   const notes: WorkshopState['notes'] = {};
-  if (table) for (const n of Object.values(state.notes)) if (n.tableId === table) notes[n.id] = n;
-  return { ...state, notes };
+  const summaries: WorkshopState['summaries'] = {};
+  if (table) {
+    for (const n of Object.values(state.notes)) if (n.tableId === table) notes[n.id] = n;
+    for (const [k, v] of Object.entries(state.summaries)) if (v.tableId === table) summaries[k] = v;
+  }
+  return { ...state, notes, summaries };
 }

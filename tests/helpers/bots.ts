@@ -10,7 +10,9 @@ import {
   type SyncMessage,
   type WorkshopState,
   applyEnvelopes,
+  changesViewOf,
   emptyState,
+  viewFor,
 } from '@world-cafe/shared';
 
 let opCounter = 0;
@@ -91,6 +93,8 @@ export class Bot {
     this.socket.on('events', (events) => {
       this.received.push(...events);
       this.state = applyEnvelopes(this.state, events);
+      // As the browser does: a seat change hides the old table at once; the snapshot of the new one follows.
+      if (events.some((env) => changesViewOf(env.e, participantId))) this.state = viewFor(this.state, participantId);
       this.notify();
     });
   }

@@ -69,6 +69,10 @@ export function attachRealtime(io: IO, { store, rooms, logger, rateLimit }: Real
     }
     logger.debug({ workshopId, participantId, since, head: state.seq }, 'socket connected');
 
+    socket.on('time', (ack: unknown) => {
+      if (typeof ack === 'function') (ack as (now: number) => void)(Date.now());
+    });
+
     socket.on('command', async (input: unknown, ack: unknown) => {
       const reply = typeof ack === 'function' ? (ack as (a: Ack) => void) : () => {};
       const res = await handleCommand(input);

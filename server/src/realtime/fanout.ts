@@ -6,7 +6,7 @@ import type { Server, Socket } from 'socket.io';
 import {
   type Envelope,
   type WorkshopState,
-  changesViewOf,
+  rescopedBy,
   seesAllTables,
   viewFor,
   type ClientToServerEvents,
@@ -65,10 +65,10 @@ export function createFanout(io: IO) {
       if (key !== runKey) flushRun();
       runKey = key;
       run.push(env);
-      const e = env.e;
-      if (e.type === 'seat:assigned' || e.type === 'participant:role-set') {
+      const moved = rescopedBy(env.e);
+      if (moved.length > 0) {
         flushRun();
-        rescope(io, workshopId, e.participantId, committed, env);
+        for (const p of moved) rescope(io, workshopId, p, committed);
       }
     }
     flushRun();
@@ -76,9 +76,7 @@ export function createFanout(io: IO) {
 }
 
 /** A person changed table or role: move their sockets and send them their new view. */
-function rescope(io: IO, workshopId: string, participantId: string, committed: WorkshopState, env: Envelope) {
-  if (!changesViewOf(env.e, participantId)) return;
-  const ids = io.sockets.adapter.rooms.get(rooms.person(workshopId, participantId));
+function rescope(io: IO, workshopId: string, participantId: string, committed: WorkshopState) {  const ids = io.sockets.adapter.rooms.get(rooms.person(workshopId, participantId));
   if (!ids) return;
   for (const id of ids) {
     const socket = io.sockets.sockets.get(id) as AppSocket | undefined;

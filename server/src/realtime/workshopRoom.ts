@@ -32,6 +32,7 @@ export class WorkshopRoom {
   private recent: Envelope[] = [];
   /** opKey -> result of its first execution (pending or settled). */
   private ops = new Map<string, Promise<Ack>>();
+  private clockTimer: NodeJS.Timeout | null = null;
   broken = false;
 
   constructor(
@@ -46,6 +47,33 @@ export class WorkshopRoom {
     this.committedState = initial;
     this.recent = recent.slice(-RECENT_EVENTS);
     for (const [key, seq] of ops) this.ops.set(key, Promise.resolve({ ok: true, seq }));
+    this.armClock();
+  }
+
+  /**
+   * The round clock is server-authoritative: while a round runs, a timer ends it at zero (and
+   * rotates when auto-rotate is on). Re-armed after every commit, so pause/extend move it, and
+   * on load, so a restart does not forget a running round.
+   */
+  private armClock() {
+    if (this.clockTimer) clearTimeout(this.clockTimer);
+    this.clockTimer = null;
+    const s = this.committedState;
+    const { clock } = s.cafe;
+    if (this.broken || s.phase !== 'cafe' || clock.status !== 'running' || clock.endsAt === null) return;
+    const delay = Math.min(Math.max(0, clock.endsAt - Date.now()), 2 ** 31 - 1);
+    this.clockTimer = setTimeout(() => {
+      this.clockTimer = null;
+      void this.execute({ type: 'round:timeup' }, { kind: 'system' }, null).then((ack) => {
+        if (!ack.ok) this.armClock();
+      });
+    }, delay);
+    this.clockTimer.unref();
+  }
+
+  dispose() {
+    if (this.clockTimer) clearTimeout(this.clockTimer);
+    this.clockTimer = null;
   }
 
   static async load(id: string, store: EventStore, publish: Publish): Promise<WorkshopRoom> {
@@ -106,11 +134,13 @@ export class WorkshopRoom {
         this.recent.push(...envelopes);
         if (this.recent.length > RECENT_EVENTS * 1.5) this.recent = this.recent.slice(-RECENT_EVENTS);
         this.publish(this.id, envelopes, this.committedState);
+        this.armClock();
         return { ok: true, seq: lastSeq };
       },
       (): Ack => {
         // The decided state ran ahead of the log: this room must be rebuilt from the store.
         this.broken = true;
+        this.dispose();
         if (opKey) this.ops.delete(opKey);
         return internal();
       },
@@ -154,6 +184,10 @@ export class RoomRegistry {
   loaded(id: string): WorkshopRoom | undefined {
     const r = this.ready.get(id);
     return r && !r.broken ? r : undefined;
+  }
+
+  dispose() {
+    for (const r of this.ready.values()) r.dispose();
   }
 
   /** A brand-new workshop starts from an empty room without reading the log. */

@@ -88,8 +88,9 @@ export function joinCommand(
   name: string,
   delegationId: string | null,
   role: 'delegate' | 'observer' = 'delegate',
+  newDelegation?: { id: string; name: string; code: string },
 ): SystemCommand {
-  return { type: 'participant:join', participantId, name, delegationId, role };
+  return { type: 'participant:join', participantId, name, delegationId, role, ...(newDelegation ? { newDelegation } : {}) };
 }
 
 /** Wraps events as the server would: consecutive seqs after state.seq, scoped by scopeOf. */

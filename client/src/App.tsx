@@ -1,0 +1,66 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { matchRoute, navigate, paths, usePathname } from './lib/router';
+import { Toasts } from './components/Toasts';
+import { AppHeader } from './components/AppHeader';
+import { Landing } from './screens/Landing';
+import { Create } from './screens/Create';
+import { Join } from './screens/Join';
+import { WorkshopScreen } from './screens/Workshop';
+
+export function App() {
+  const { t } = useTranslation();
+  const pathname = usePathname();
+  const route = matchRoute(pathname);
+  const first = useRef(true);
+
+  // After moving between screens, put focus on the new screen's heading (screen readers
+  // otherwise stay where the old page was).
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const id = requestAnimationFrame(() => document.querySelector<HTMLElement>('main h1')?.focus({ preventScroll: true }));
+    return () => cancelAnimationFrame(id);
+  }, [pathname]);
+
+  let screen;
+  switch (route.name) {
+    case 'landing':
+      screen = <Landing />;
+      break;
+    case 'create':
+      screen = <Create />;
+      break;
+    case 'join':
+      screen = <Join key={route.code} code={route.code} />;
+      break;
+    case 'workshop':
+      screen = <WorkshopScreen key={route.workshopId} workshopId={route.workshopId} tableId={route.tableId} />;
+      break;
+    default:
+      screen = (
+        <>
+          <AppHeader />
+          <main id="main" className="page">
+            <h1 tabIndex={-1}>{t('notFound.title')}</h1>
+            <p>{t('notFound.body')}</p>
+            <button type="button" className="primary" onClick={() => navigate(paths.landing())}>
+              {t('notFound.home')}
+            </button>
+          </main>
+        </>
+      );
+  }
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('common.skipToMain')}
+      </a>
+      {screen}
+      <Toasts />
+    </>
+  );
+}

@@ -1,0 +1,474 @@
+import { memo, useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent, type PointerEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { charCount, LIMITS, NOTE_COLORS, type Note, type NoteColor } from '@world-cafe/shared';
+import { useFormat } from '../lib/format';
+import { navigate, paths } from '../lib/router';
+import { PHONE_QUERY, useMediaQuery } from '../lib/useMediaQuery';
+import { newEntityId } from '../net/ids';
+import { allowed } from '../state/optimistic';
+import { notesOf, seatedAt, useMeId, useMyRole, useView, useViewShallow } from '../state/selectors';
+import { submit, useStore } from '../state/store';
+
+const NOTE_W = 200;
+const NOTE_H = 150;
+const CELL_W = NOTE_W + 24;
+const CELL_H = NOTE_H + 24;
+const PAD = 16;
+const BOARD_MAX = LIMITS.boardSize;
+const PROBE = 'probe-note';
+
+const clamp = (v: number) => Math.max(0, Math.min(BOARD_MAX, Math.round(v)));
+
+/** First free cell of a grid over the visible part of the board (so a new note lands in view). */
+function freeSpot(notes: readonly Note[], originX: number, originY: number, width: number): { x: number; y: number } {
+  const cols = Math.max(1, Math.floor((width - PAD) / CELL_W));
+  for (let i = 0; i < 400; i++) {
+    const x = originX + PAD + (i % cols) * CELL_W;
+    const y = originY + PAD + Math.floor(i / cols) * CELL_H;
+    const taken = notes.some((n) => Math.abs(n.x - x) < CELL_W * 0.6 && Math.abs(n.y - y) < CELL_H * 0.6);
+    if (!taken) return { x: clamp(x), y: clamp(y) };
+  }
+  return { x: clamp(originX + PAD), y: clamp(originY + PAD) };
+}
+
+export function Board({ tableId }: { tableId: string }) {
+  const { t } = useTranslation();
+  const meId = useMeId();
+  const role = useMyRole();
+  const workshopId = useStore((s) => s.workshopId);
+  const table = useView((s) => s.tables[tableId]);
+  const theme = useView((s) => {
+    const id = s.tables[tableId]?.themeId;
+    return id ? s.themes[id]?.name : undefined;
+  });
+  const people = useViewShallow((s) => seatedAt(s, tableId));
+  const delegations = useView((s) => s.delegations);
+  const notes = useViewShallow((s) => notesOf(s, tableId));
+  const canWrite = useView((s, me) =>
+    allowed(s, me, { type: 'note:create', clientOpId: PROBE, noteId: PROBE, tableId, text: 'x', color: 'yellow', x: 0, y: 0 }),
+  );
+  const canLeave = useView((s, me) =>
+    role !== 'facilitator' && me && s.seats[me] === tableId
+      ? allowed(s, me, { type: 'seat:assign', clientOpId: PROBE, participantId: me, tableId: null })
+      : false,
+  );
+  const phase = useView((s) => s.phase);
+  const isPhone = useMediaQuery(PHONE_QUERY);
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const announcement = useAnnouncements(notes, meId);
+
+  if (!table) return null;
+
+  const placeNew = (): { x: number; y: number } => {
+    const el = canvasRef.current;
+    if (!el || isPhone) return freeSpot(notes, 0, 0, 4 * CELL_W);
+    return freeSpot(notes, el.scrollLeft, el.scrollTop, el.clientWidth);
+  };
+
+  const readOnlyReason =
+    role === 'observer' ? t('board.observerNotice') : phase !== 'setup' && phase !== 'cafe' ? t('board.closedNotice') : t('board.readOnly');
+
+  return (
+    <section className="board" aria-labelledby="board-h">
+      <div className="board-header">
+        {role === 'facilitator' && workshopId && (
+          <button type="button" className="link-button" onClick={() => navigate(paths.workshop(workshopId))}>
+            ← {t('board.backToConsole')}
+          </button>
+        )}
+        <div className="board-title">
+          <h1 id="board-h" tabIndex={-1} dir="auto">
+            {table.name}
+          </h1>
+          {theme && (
+            <span className="theme-tag" dir="auto">
+              {theme}
+            </span>
+          )}
+        </div>
+        {table.question && (
+          <p className="question" dir="auto">
+            <span className="sr-only">{t('board.questionLabel')}: </span>
+            {table.question}
+          </p>
+        )}
+        <div className="tablemates">
+          <h2 className="inline-h">{t('board.atThisTable')}</h2>
+          {people.length === 0 ? (
+            <span className="muted">{t('board.nobody')}</span>
+          ) : (
+            <ul className="chips">
+              {people.map((p) => {
+                const code = p.delegationId ? delegations[p.delegationId]?.code : undefined;
+                return (
+                  <li key={p.id} className={p.id === meId ? 'chip me' : 'chip'}>
+                    <span dir="auto">{p.name}</span>
+                    {code && <span className="code-tag">{code}</span>}
+                    {p.role === 'host' && <span className="role-tag">{t('roles.host')}</span>}
+                    {p.id === meId && <span className="muted"> ({t('board.you')})</span>}
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+          {canLeave && meId && (
+            <button type="button" className="link-button" onClick={() => submit({ type: 'seat:assign', participantId: meId, tableId: null })}>
+              {t('board.changeTable')}
+            </button>
+          )}
+        </div>
+      </div>
+
+      {canWrite ? <Composer tableId={tableId} placeNew={placeNew} /> : <p className="notice">{readOnlyReason}</p>}
+
+      <div className="notes-head">
+        <h2 className="inline-h">{t('board.notesHeading', { count: notes.length, n: notes.length })}</h2>
+        {!isPhone && notes.length > 0 && <span className="muted small">{t('board.keyboardHint')}</span>}
+      </div>
+      {notes.length === 0 && <p className="muted empty-board">{t('board.empty')}</p>}
+      {isPhone ? (
+        <ul className="note-list" aria-label={t('board.notesRegion')}>
+          {notes.map((n) => (
+            <li key={n.id}>
+              <NoteCard note={n} mode="list" />
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <div className="canvas" ref={canvasRef} role="region" aria-label={t('board.notesRegion')} tabIndex={-1}>
+          <CanvasSurface notes={notes} />
+        </div>
+      )}
+      <div className="sr-only" aria-live="polite" aria-atomic="true" data-testid="announcer">
+        {announcement}
+      </div>
+    </section>
+  );
+}
+
+function CanvasSurface({ notes }: { notes: readonly Note[] }) {
+  let w = 0;
+  let h = 0;
+  for (const n of notes) {
+    w = Math.max(w, n.x + NOTE_W + PAD * 4);
+    h = Math.max(h, n.y + NOTE_H + PAD * 8);
+  }
+  return (
+    <div className="surface" style={{ width: Math.max(w, 0), height: Math.max(h, 480), minWidth: '100%' }}>
+      {notes.map((n) => (
+        <NoteCard key={n.id} note={n} mode="canvas" />
+      ))}
+    </div>
+  );
+}
+
+/** Announces notes written by others (not the initial load, not my own). */
+function useAnnouncements(notes: readonly Note[], meId: string | null): string {
+  const { t } = useTranslation();
+  const seen = useRef<Set<string> | null>(null);
+  const [text, setText] = useState('');
+  const names = useView((s) => s.participants);
+  useEffect(() => {
+    const ids = new Set(notes.map((n) => n.id));
+    if (seen.current === null) {
+      seen.current = ids;
+      return;
+    }
+    const fresh = notes.filter((n) => !seen.current!.has(n.id) && n.authorId !== meId);
+    seen.current = ids;
+    if (fresh.length === 1) {
+      const n = fresh[0]!;
+      setText(t('board.announceNew', { name: names[n.authorId]?.name ?? t('board.someone'), text: n.text }));
+    } else if (fresh.length > 1) {
+      setText(t('board.announceMany', { count: fresh.length, n: fresh.length }));
+    }
+  }, [notes, meId, names, t]);
+  return text;
+}
+
+function ColorPicker({ value, onChange, name }: { value: NoteColor; onChange: (c: NoteColor) => void; name: string }) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="swatches">
+      <legend className="sr-only">{t('board.colorLegend')}</legend>
+      {NOTE_COLORS.map((c) => (
+        <label key={c} className={`swatch note-${c}`} title={t(`colors.${c}`)}>
+          <input type="radio" name={name} value={c} checked={value === c} onChange={() => onChange(c)} />
+          <span className="sr-only">{t(`colors.${c}`)}</span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+function CharCounter({ text, id }: { text: string; id: string }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const n = charCount(text);
+  return (
+    <span id={id} className={n > LIMITS.noteChars ? 'counter over' : 'counter'}>
+      {t('board.counter', { n: f.num(n), max: f.num(LIMITS.noteChars) })}
+    </span>
+  );
+}
+
+function Composer({ tableId, placeNew }: { tableId: string; placeNew: () => { x: number; y: number } }) {
+  const { t } = useTranslation();
+  const uid = useId();
+  const [text, setText] = useState('');
+  const [color, setColor] = useState<NoteColor>('yellow');
+  const n = charCount(text);
+  const ok = text.trim().length > 0 && n <= LIMITS.noteChars;
+
+  const add = (e?: FormEvent) => {
+    e?.preventDefault();
+    if (!ok) return;
+    const { x, y } = placeNew();
+    if (submit({ type: 'note:create', noteId: newEntityId(), tableId, text, color, x, y })) setText('');
+  };
+
+  return (
+    <form className="composer" onSubmit={add} aria-label={t('board.composerLabel')}>
+      <label htmlFor={`${uid}-text`}>{t('board.newNoteLabel')}</label>
+      <textarea
+        id={`${uid}-text`}
+        className={`note-${color}`}
+        value={text}
+        rows={3}
+        dir="auto"
+        placeholder={t('board.newNotePlaceholder')}
+        aria-describedby={`${uid}-count ${uid}-hint`}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) add();
+        }}
+      />
+      <div className="composer-bar">
+        <ColorPicker value={color} onChange={setColor} name={`${uid}-color`} />
+        <CharCounter text={text} id={`${uid}-count`} />
+        <span id={`${uid}-hint`} className="sr-only">
+          {t('board.composerHint')}
+        </span>
+        <button type="submit" className="primary" disabled={!ok}>
+          {t('board.addNote')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+interface DragState {
+  pointerId: number;
+  startX: number;
+  startY: number;
+  origX: number;
+  origY: number;
+  moved: boolean;
+}
+
+const NoteCard = memo(function NoteCard({ note, mode }: { note: Note; mode: 'canvas' | 'list' }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const uid = useId();
+  const author = useView((s) => s.participants[note.authorId]?.name ?? t('board.someone'));
+  const code = useView((s) => (note.delegationId ? s.delegations[note.delegationId]?.code ?? null : null));
+  const mine = useView((s, me) => me === note.authorId);
+  const pending = useStore((s) => s.pending.some((op) => 'noteId' in op.cmd && op.cmd.noteId === note.id && op.ackSeq === undefined));
+  const canEdit = useView((s, me) => allowed(s, me, { type: 'note:edit', clientOpId: PROBE, noteId: note.id, text: 'x' }));
+  const canMove = useView((s, me) => allowed(s, me, { type: 'note:move', clientOpId: PROBE, noteId: note.id, x: 0, y: 0 }));
+  const canDelete = useView((s, me) => allowed(s, me, { type: 'note:delete', clientOpId: PROBE, noteId: note.id }));
+  const canRecolor = useView((s, me) => allowed(s, me, { type: 'note:recolor', clientOpId: PROBE, noteId: note.id, color: 'yellow' }));
+
+  const [editing, setEditing] = useState<string | null>(null);
+  const [dragPos, setDragPos] = useState<{ x: number; y: number } | null>(null);
+  const drag = useRef<DragState | null>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+
+  const focusSelf = () => requestAnimationFrame(() => rootRef.current?.focus());
+
+  const move = (x: number, y: number) => {
+    const nx = clamp(x);
+    const ny = clamp(y);
+    if (nx !== note.x || ny !== note.y) submit({ type: 'note:move', noteId: note.id, x: nx, y: ny });
+  };
+
+  const remove = () => {
+    if (window.confirm(t('board.confirmDelete'))) {
+      submit({ type: 'note:delete', noteId: note.id });
+    } else focusSelf();
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.target !== e.currentTarget || editing !== null) return;
+    const step = e.shiftKey ? 50 : 10;
+    const arrows: Record<string, [number, number]> = {
+      ArrowLeft: [-step, 0],
+      ArrowRight: [step, 0],
+      ArrowUp: [0, -step],
+      ArrowDown: [0, step],
+    };
+    const d = arrows[e.key];
+    if (d && mode === 'canvas') {
+      e.preventDefault();
+      if (canMove) move(note.x + d[0], note.y + d[1]);
+      return;
+    }
+    if (e.key === 'Enter' && canEdit) {
+      e.preventDefault();
+      setEditing(note.text);
+    } else if ((e.key === 'Delete' || e.key === 'Backspace') && canDelete) {
+      e.preventDefault();
+      remove();
+    }
+  };
+
+  const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
+    if (mode !== 'canvas' || !canMove || editing !== null || e.button !== 0) return;
+    if ((e.target as HTMLElement).closest('button, textarea, input, select, a, label')) return;
+    e.currentTarget.setPointerCapture(e.pointerId);
+    drag.current = { pointerId: e.pointerId, startX: e.clientX, startY: e.clientY, origX: note.x, origY: note.y, moved: false };
+  };
+  const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
+    const d = drag.current;
+    if (!d || d.pointerId !== e.pointerId) return;
+    const dx = e.clientX - d.startX;
+    const dy = e.clientY - d.startY;
+    if (!d.moved && Math.abs(dx) + Math.abs(dy) < 4) return;
+    d.moved = true;
+    setDragPos({ x: clamp(d.origX + dx), y: clamp(d.origY + dy) });
+  };
+  const endDrag = (e: PointerEvent<HTMLDivElement>, commit: boolean) => {
+    const d = drag.current;
+    if (!d || d.pointerId !== e.pointerId) return;
+    drag.current = null;
+    if (commit && d.moved) move(d.origX + (e.clientX - d.startX), d.origY + (e.clientY - d.startY));
+    setDragPos(null);
+  };
+
+  const saveEdit = () => {
+    if (editing === null) return;
+    const n = charCount(editing);
+    if (!editing.trim() || n > LIMITS.noteChars) return;
+    if (editing !== note.text) submit({ type: 'note:edit', noteId: note.id, text: editing });
+    setEditing(null);
+    focusSelf();
+  };
+
+  const pos = dragPos ?? { x: note.x, y: note.y };
+  const label = t('board.noteLabel', { author: code ? `${author} (${code})` : author, text: note.text });
+  const hasActions = canEdit || canDelete || (canMove && mode === 'canvas');
+
+  return (
+    <div
+      ref={rootRef}
+      className={`note note-${note.color}${mode === 'canvas' ? ' on-canvas' : ''}${dragPos ? ' dragging' : ''}${pending ? ' pending' : ''}${mine ? ' mine' : ''}`}
+      style={mode === 'canvas' ? { transform: `translate(${pos.x}px, ${pos.y}px)` } : undefined}
+      tabIndex={0}
+      role="article"
+      aria-label={label}
+      aria-describedby={hasActions ? `${uid}-keys` : undefined}
+      data-note-id={note.id}
+      onKeyDown={onKeyDown}
+      onPointerDown={onPointerDown}
+      onPointerMove={onPointerMove}
+      onPointerUp={(e) => endDrag(e, true)}
+      onPointerCancel={(e) => endDrag(e, false)}
+    >
+      <div className="note-meta">
+        <span className="note-author" dir="auto">
+          {author}
+        </span>
+        {code && <span className="code-tag">{code}</span>}
+        <time dateTime={new Date(note.createdAt).toISOString()} className="note-time">
+          {f.time(note.createdAt)}
+        </time>
+      </div>
+      {editing === null ? (
+        <p className="note-text" dir="auto">
+          {note.text}
+        </p>
+      ) : (
+        <div className="note-edit">
+          <label htmlFor={`${uid}-edit`} className="sr-only">
+            {t('board.editLabel')}
+          </label>
+          <textarea
+            id={`${uid}-edit`}
+            value={editing}
+            dir="auto"
+            rows={4}
+            autoFocus
+            aria-describedby={`${uid}-ecount`}
+            onChange={(e) => setEditing(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') {
+                e.preventDefault();
+                setEditing(null);
+                focusSelf();
+              } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+                e.preventDefault();
+                saveEdit();
+              }
+            }}
+          />
+          <CharCounter text={editing} id={`${uid}-ecount`} />
+          <div className="note-actions">
+            <button type="button" className="small primary" onClick={saveEdit}>
+              {t('common.save')}
+            </button>
+            <button
+              type="button"
+              className="small"
+              onClick={() => {
+                setEditing(null);
+                focusSelf();
+              }}
+            >
+              {t('common.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
+      {editing === null && (canEdit || canDelete || canRecolor) && (
+        <div className="note-actions">
+          {canEdit && (
+            <button type="button" className="small" onClick={() => setEditing(note.text)} aria-label={t('board.editNoteLabel', { author })}>
+              {t('common.edit')}
+            </button>
+          )}
+          {canRecolor && (
+            <>
+              <label htmlFor={`${uid}-color`} className="sr-only">
+                {t('board.colorLegend')}
+              </label>
+              <select
+                id={`${uid}-color`}
+                className="small color-select"
+                value={note.color}
+                onChange={(e) => submit({ type: 'note:recolor', noteId: note.id, color: e.target.value as NoteColor })}
+              >
+                {NOTE_COLORS.map((c) => (
+                  <option key={c} value={c}>
+                    {t(`colors.${c}`)}
+                  </option>
+                ))}
+              </select>
+            </>
+          )}
+          {canDelete && (
+            <button type="button" className="small danger-quiet" onClick={remove} aria-label={t('board.deleteNoteLabel', { author })}>
+              {t('common.delete')}
+            </button>
+          )}
+        </div>
+      )}
+      {hasActions && (
+        <span id={`${uid}-keys`} className="sr-only">
+          {mode === 'canvas' ? t('board.noteKeys') : t('board.noteKeysList')}
+        </span>
+      )}
+    </div>
+  );
+});
+
+export { freeSpot };

@@ -1,0 +1,199 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatJoinCode, LIMITS, normaliseJoinCode, type JoinInput } from '@world-cafe/shared';
+import { AppHeader } from '../components/AppHeader';
+import { navigate, paths } from '../lib/router';
+import { api, ApiError, type JoinInfo } from '../net/api';
+import { getSession, saveSession } from '../net/sessions';
+
+const OTHER = '__other__';
+const NONE = '__none__';
+
+type Lookup = { kind: 'loading' } | { kind: 'ok'; info: JoinInfo } | { kind: 'error'; code: string };
+
+export function Join({ code: rawCode }: { code: string }) {
+  const { t } = useTranslation();
+  const uid = useId();
+  const code = normaliseJoinCode(rawCode);
+  const [lookup, setLookup] = useState<Lookup>({ kind: 'loading' });
+  const [name, setName] = useState('');
+  const [delegation, setDelegation] = useState('');
+  const [otherName, setOtherName] = useState('');
+  const [otherCode, setOtherCode] = useState('');
+  const [role, setRole] = useState<'delegate' | 'observer'>('delegate');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (!code) {
+      navigate(paths.landing(), { replace: true });
+      return;
+    }
+    let live = true;
+    setLookup({ kind: 'loading' });
+    api.lookupJoin(code).then(
+      (info) => live && setLookup({ kind: 'ok', info }),
+      (err: unknown) => live && setLookup({ kind: 'error', code: err instanceof ApiError ? err.code : 'internal' }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [code]);
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (lookup.kind !== 'ok') return;
+    if (!name.trim()) return setError(t('join.needName'));
+    if (!delegation) return setError(t('join.needDelegation'));
+    const input: JoinInput = { code, name: name.trim(), role };
+    if (delegation === OTHER) {
+      const n = otherName.trim();
+      const c = otherCode.trim().toUpperCase();
+      if (!n || !c) return setError(t('join.needOther'));
+      if (!/^[A-Za-z0-9-]+$/.test(c) || c.length > LIMITS.codeChars) return setError(t('create.extraBadCode'));
+      input.newDelegation = { name: n, code: c };
+    } else {
+      input.delegationId = delegation === NONE ? null : delegation;
+    }
+    setError('');
+    setBusy(true);
+    try {
+      const res = await api.join(input);
+      saveSession(res.workshopId, {
+        token: res.token,
+        participantId: res.participantId,
+        title: lookup.info.title,
+        role,
+      });
+      navigate(paths.workshop(res.workshopId));
+    } catch (err) {
+      const c = err instanceof ApiError ? err.code : 'internal';
+      setError(t(`errors.${c}` as never, { defaultValue: t('errors.internal') }) as string);
+      setBusy(false);
+    }
+  };
+
+  const id = (n: string) => `${uid}-${n}`;
+  const existing = lookup.kind === 'ok' ? getSession(lookup.info.workshopId) : undefined;
+
+  return (
+    <>
+      <AppHeader />
+      <main id="main" className="page join">
+        {lookup.kind === 'loading' && <p role="status">{t('common.loading')}</p>}
+        {lookup.kind === 'error' && (
+          <section className="card">
+            <h1 tabIndex={-1}>{lookup.code === 'not_found' ? t('join.notFoundTitle') : t('join.errorTitle')}</h1>
+            <p>
+              {lookup.code === 'not_found'
+                ? t('join.notFound', { code: formatJoinCode(code) })
+                : t(`errors.${lookup.code}` as never, { defaultValue: t('errors.internal') })}
+            </p>
+            <button type="button" onClick={() => navigate(paths.landing())}>
+              {t('join.tryAnother')}
+            </button>
+          </section>
+        )}
+        {lookup.kind === 'ok' && (
+          <>
+            <p className="eyebrow">{t('join.eyebrow', { code: formatJoinCode(lookup.info.joinCode || code) })}</p>
+            <h1 tabIndex={-1} dir="auto">
+              {lookup.info.title}
+            </h1>
+            {lookup.info.purpose && (
+              <p className="lead" dir="auto">
+                {lookup.info.purpose}
+              </p>
+            )}
+            {existing && (
+              <div className="notice">
+                <p>{t('join.alreadyJoined')}</p>
+                <button type="button" onClick={() => navigate(paths.workshop(lookup.info.workshopId))}>
+                  {t('join.continue')}
+                </button>
+              </div>
+            )}
+            {lookup.info.phase === 'closed' ? (
+              <p className="notice">{t('join.closed')}</p>
+            ) : (
+              <form className="card stack" onSubmit={onSubmit} noValidate>
+                <h2>{t('join.formTitle')}</h2>
+                <div className="field">
+                  <label htmlFor={id('name')}>{t('join.nameLabel')}</label>
+                  <input
+                    id={id('name')}
+                    name="name"
+                    value={name}
+                    maxLength={LIMITS.nameChars}
+                    autoComplete="name"
+                    onChange={(e) => setName(e.target.value)}
+                    required
+                    dir="auto"
+                  />
+                </div>
+                <div className="field">
+                  <label htmlFor={id('deleg')}>{t('join.delegationLabel')}</label>
+                  <select id={id('deleg')} name="delegation" value={delegation} onChange={(e) => setDelegation(e.target.value)} required>
+                    <option value="" disabled>
+                      {t('join.chooseDelegation')}
+                    </option>
+                    {lookup.info.delegations.map((d) => (
+                      <option key={d.id} value={d.id}>
+                        {d.name} ({d.code})
+                      </option>
+                    ))}
+                    <option value={OTHER}>{t('join.otherDelegation')}</option>
+                    <option value={NONE}>{t('join.noDelegation')}</option>
+                  </select>
+                </div>
+                {delegation === OTHER && (
+                  <div className="field-row">
+                    <div className="field grow">
+                      <label htmlFor={id('oname')}>{t('create.extraName')}</label>
+                      <input id={id('oname')} value={otherName} maxLength={LIMITS.nameChars} onChange={(e) => setOtherName(e.target.value)} dir="auto" />
+                    </div>
+                    <div className="field narrow">
+                      <label htmlFor={id('ocode')}>{t('create.extraCode')}</label>
+                      <input
+                        id={id('ocode')}
+                        value={otherCode}
+                        maxLength={LIMITS.codeChars}
+                        autoCapitalize="characters"
+                        onChange={(e) => setOtherCode(e.target.value)}
+                      />
+                    </div>
+                  </div>
+                )}
+                <fieldset className="radio-group">
+                  <legend>{t('join.roleLegend')}</legend>
+                  <label className="check">
+                    <input type="radio" name="role" value="delegate" checked={role === 'delegate'} onChange={() => setRole('delegate')} />
+                    <span>
+                      {t('roles.delegate')} — <span className="muted">{t('join.delegateHelp')}</span>
+                    </span>
+                  </label>
+                  <label className="check">
+                    <input type="radio" name="role" value="observer" checked={role === 'observer'} onChange={() => setRole('observer')} />
+                    <span>
+                      {t('roles.observer')} — <span className="muted">{t('join.observerHelp')}</span>
+                    </span>
+                  </label>
+                </fieldset>
+                {error && (
+                  <p className="field-error" role="alert">
+                    {error}
+                  </p>
+                )}
+                <div className="button-row">
+                  <button type="submit" className="primary big" disabled={busy}>
+                    {busy ? t('join.joining') : t('join.submit')}
+                  </button>
+                </div>
+              </form>
+            )}
+          </>
+        )}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,128 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AppHeader } from '../components/AppHeader';
+import { ConnectionBadge } from '../components/ConnectionBadge';
+import { PersonalLink } from '../components/PersonalLink';
+import { navigate, paths } from '../lib/router';
+import { openSession } from '../net/session';
+import { forgetSession, getSession, takeTokenFromHash } from '../net/sessions';
+import { useStore } from '../state/store';
+import { useMyRole, useMySeat, useView } from '../state/selectors';
+import { Console } from './Console';
+import { Board } from './Board';
+import { SeatPicker } from './SeatPicker';
+
+export function WorkshopScreen({ workshopId, tableId }: { workshopId: string; tableId: string | null }) {
+  const { t } = useTranslation();
+  const [token] = useState(() => takeTokenFromHash(workshopId) ?? getSession(workshopId)?.token ?? null);
+
+  useEffect(() => (token ? openSession(workshopId, token) : undefined), [workshopId, token]);
+
+  const authError = useStore((s) => s.authError);
+  const ready = useStore((s) => s.workshopId === workshopId && s.confirmed !== null && s.me !== null);
+  const title = useView((s) => s.title);
+  const phase = useView((s) => s.phase);
+
+  useEffect(() => {
+    if (ready && title) document.title = `${title} · ${t('app.name')}`;
+    return () => {
+      document.title = t('app.name');
+    };
+  }, [ready, title, t]);
+
+  if (!token) {
+    return (
+      <>
+        <AppHeader />
+        <main id="main" className="page">
+          <section className="card">
+            <h1 tabIndex={-1}>{t('workshop.noAccessTitle')}</h1>
+            <p>{t('workshop.noAccess')}</p>
+            <button type="button" className="primary" onClick={() => navigate(paths.landing())}>
+              {t('workshop.goJoin')}
+            </button>
+          </section>
+        </main>
+      </>
+    );
+  }
+
+  if (authError) {
+    return (
+      <>
+        <AppHeader />
+        <main id="main" className="page">
+          <section className="card" role="alert">
+            <h1 tabIndex={-1}>{t('workshop.authErrorTitle')}</h1>
+            <p>{t('workshop.authError')}</p>
+            <button
+              type="button"
+              className="primary"
+              onClick={() => {
+                forgetSession(workshopId);
+                navigate(paths.landing());
+              }}
+            >
+              {t('workshop.rejoin')}
+            </button>
+          </section>
+        </main>
+      </>
+    );
+  }
+
+  return (
+    <>
+      <AppHeader>
+        {ready && (
+          <div className="ws-heading">
+            <span className="ws-title" dir="auto">
+              {title}
+            </span>
+            <span className={`phase-tag phase-${phase}`}>{t(`phases.${phase}`)}</span>
+          </div>
+        )}
+        <ConnectionBadge />
+      </AppHeader>
+      <main id="main" className="page workshop">
+        {ready ? <WorkshopBody workshopId={workshopId} tableId={tableId} /> : <p role="status">{t('workshop.connecting')}</p>}
+      </main>
+    </>
+  );
+}
+
+function WorkshopBody({ workshopId, tableId }: { workshopId: string; tableId: string | null }) {
+  const { t } = useTranslation();
+  const role = useMyRole();
+  const seat = useMySeat();
+  const tableExists = useView((s) => (tableId ? Boolean(s.tables[tableId]) : true));
+
+  useEffect(() => {
+    if (tableId && role && role !== 'facilitator') navigate(paths.workshop(workshopId), { replace: true });
+  }, [tableId, role, workshopId]);
+
+  if (!role) return <p role="status">{t('workshop.connecting')}</p>;
+
+  if (role === 'facilitator') {
+    if (!tableId) return <Console />;
+    if (!tableExists)
+      return (
+        <section className="card">
+          <h1 tabIndex={-1}>{t('board.noSuchTable')}</h1>
+          <button type="button" onClick={() => navigate(paths.workshop(workshopId))}>
+            {t('board.backToConsole')}
+          </button>
+        </section>
+      );
+    return <Board tableId={tableId} />;
+  }
+
+  return (
+    <>
+      {seat ? <Board tableId={seat} /> : <SeatPicker />}
+      <div className="footer-tools">
+        <PersonalLink />
+      </div>
+    </>
+  );
+}

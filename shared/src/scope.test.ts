@@ -1,0 +1,203 @@
+import { describe, it, expect } from 'vitest';
+import type { DomainEvent, Envelope, EventType } from './protocol';
+import { eventSchemas } from './protocol';
+import { changesViewOf, scopeOf, seesAllTables, viewFor, visibleTo } from './scope';
+import { N, NOW, P, as, cmd, run, standardWorkshop } from './testing/fixtures';
+
+const note = {
+  id: 'n9',
+  tableId: 't2',
+  text: 'x',
+  color: 'yellow' as const,
+  x: 0,
+  y: 0,
+  authorId: P.d2,
+  delegationId: 'jp',
+  round: 1,
+  createdAt: NOW,
+  editedAt: NOW,
+};
+
+const CORE_EVENTS = [
+  'workshop:created',
+  'workshop:updated',
+  'workshop:phase-changed',
+  'theme:added',
+  'theme:renamed',
+  'theme:removed',
+  'table:added',
+  'table:updated',
+  'table:removed',
+  'delegation:added',
+  'delegation:removed',
+  'participant:joined',
+  'participant:role-set',
+  'seat:assigned',
+  'note:created',
+  'note:edited',
+  'note:moved',
+  'note:recolored',
+  'note:deleted',
+] as const satisfies readonly EventType[];
+
+/** One sample per core event type and the table it is scoped to (café round events are tested elsewhere). */
+const SAMPLES: { [T in (typeof CORE_EVENTS)[number]]: [DomainEvent, string | null] } = {
+  'workshop:created': [
+    {
+      type: 'workshop:created',
+      workshop: { id: 'w', title: 't', purpose: '', language: 'en', joinCode: 'ABCD2345', createdAt: NOW },
+      themes: [],
+      tables: [{ id: 't1', name: 'T', themeId: null, question: '', capacity: 3 }],
+      delegations: [],
+      facilitator: { id: 'f', name: 'F', delegationId: null, role: 'facilitator', joinedAt: NOW },
+    },
+    null,
+  ],
+  'workshop:updated': [{ type: 'workshop:updated', title: 'x' }, null],
+  'workshop:phase-changed': [{ type: 'workshop:phase-changed', phase: 'cafe' }, null],
+  'theme:added': [{ type: 'theme:added', theme: { id: 'th', name: 'x' } }, null],
+  'theme:renamed': [{ type: 'theme:renamed', themeId: 'th', name: 'x' }, null],
+  'theme:removed': [{ type: 'theme:removed', themeId: 'th' }, null],
+  'table:added': [{ type: 'table:added', table: { id: 't9', name: 'T', themeId: null, question: '', capacity: 3 } }, null],
+  'table:updated': [{ type: 'table:updated', tableId: 't1', name: 'x' }, null],
+  'table:removed': [{ type: 'table:removed', tableId: 't1' }, null],
+  'delegation:added': [{ type: 'delegation:added', delegation: { id: 'd', name: 'D', code: 'D' } }, null],
+  'delegation:removed': [{ type: 'delegation:removed', delegationId: 'd' }, null],
+  'participant:joined': [
+    { type: 'participant:joined', participant: { id: 'p', name: 'P', delegationId: null, role: 'delegate', joinedAt: NOW } },
+    null,
+  ],
+  'participant:role-set': [{ type: 'participant:role-set', participantId: 'p', role: 'host' }, null],
+  'seat:assigned': [{ type: 'seat:assigned', participantId: 'p', tableId: 't1' }, null],
+  'note:created': [{ type: 'note:created', note }, 't2'],
+  'note:edited': [{ type: 'note:edited', tableId: 't1', noteId: 'n', text: 'x', editedAt: NOW }, 't1'],
+  'note:moved': [{ type: 'note:moved', tableId: 't3', noteId: 'n', x: 1, y: 1 }, 't3'],
+  'note:recolored': [{ type: 'note:recolored', tableId: 't1', noteId: 'n', color: 'pink', editedAt: NOW }, 't1'],
+  'note:deleted': [{ type: 'note:deleted', tableId: 't2', noteId: 'n' }, 't2'],
+};
+
+describe('scopeOf', () => {
+  it('has a sample for every core event type, each still a wire event', () => {
+    expect(Object.keys(SAMPLES).sort()).toEqual([...CORE_EVENTS].sort());
+    expect(Object.keys(eventSchemas)).toEqual(expect.arrayContaining([...CORE_EVENTS]));
+  });
+
+  it.each(Object.entries(SAMPLES))('%s → table %s', (type, [event, table]) => {
+    expect(eventSchemas[type as EventType].safeParse(event).success).toBe(true);
+    expect(scopeOf(event)).toBe(table);
+  });
+});
+
+describe('viewFor', () => {
+  const s = standardWorkshop('cafe');
+  it.each<[string, string, string[]]>([
+    ['facilitator sees every table', P.facilitator, [N.d1, N.d2, N.host]],
+    ['host sees their table only', P.host, [N.d1, N.host]],
+    ['delegate at t1 sees t1 only', P.d1, [N.d1, N.host]],
+    ['delegate at t2 sees t2 only', P.d2, [N.d2]],
+    ['seated observer sees their table', P.observer, [N.d1, N.host]],
+    ['unseated delegate sees no notes', P.d3, []],
+    ['unknown participant sees no notes', P.ghost, []],
+  ])('%s', (_n, who, notes) => {
+    const v = viewFor(s, who);
+    expect(Object.keys(v.notes).sort()).toEqual([...notes].sort());
+    for (const id of notes) expect(v.notes[id]).toBe(s.notes[id]);
+    // Everything but table-scoped records (notes, summaries) is the workshop-wide state.
+    const { notes: _a, summaries: _c, ...rest } = v;
+    const { notes: _b, summaries: _d, ...all } = s;
+    expect(rest).toEqual(all);
+  });
+
+  it('returns the very same state for a facilitator', () => {
+    expect(viewFor(s, P.facilitator)).toBe(s);
+  });
+
+  it('does not mutate the state', () => {
+    const json = JSON.stringify(s);
+    viewFor(s, P.d1);
+    viewFor(s, P.d3);
+    expect(JSON.stringify(s)).toBe(json);
+  });
+
+  it('follows a seat change', () => {
+    const moved = run(s, cmd({ type: 'seat:assign', participantId: P.d1, tableId: 't2' }), as(P.facilitator));
+    expect(Object.keys(viewFor(moved, P.d1).notes)).toEqual([N.d2]);
+  });
+
+  it('a delegate promoted to facilitator sees everything', () => {
+    const promoted = run(s, cmd({ type: 'participant:set-role', participantId: P.d2, role: 'facilitator' }), as(P.facilitator));
+    expect(Object.keys(viewFor(promoted, P.d2).notes).sort()).toEqual([N.d1, N.d2, N.host].sort());
+  });
+});
+
+describe('seesAllTables', () => {
+  const s = standardWorkshop('cafe');
+  it.each<[string, boolean]>([
+    [P.facilitator, true],
+    [P.host, false],
+    [P.d1, false],
+    [P.observer, false],
+    [P.ghost, false],
+  ])('%s → %s', (who, expected) => expect(seesAllTables(s.participants[who])).toBe(expected));
+});
+
+describe('visibleTo', () => {
+  const s = standardWorkshop('cafe');
+  const env = (table: string | null): Envelope => ({
+    seq: 99,
+    at: NOW,
+    by: null,
+    table,
+    e: table === null ? { type: 'workshop:updated', title: 'x' } : { type: 'note:deleted', tableId: table, noteId: 'n' },
+  });
+  it.each<[string | null, string, boolean]>([
+    [null, P.d1, true],
+    [null, P.d3, true],
+    [null, P.ghost, true],
+    ['t1', P.facilitator, true],
+    ['t2', P.facilitator, true],
+    ['t1', P.host, true],
+    ['t2', P.host, false],
+    ['t1', P.d1, true],
+    ['t2', P.d1, false],
+    ['t2', P.d2, true],
+    ['t1', P.observer, true],
+    ['t1', P.d3, false],
+    ['t1', P.ghost, false],
+  ])('table %s, viewer %s → %s', (table, who, expected) => {
+    expect(visibleTo(env(table), s, who)).toBe(expected);
+  });
+
+  it('agrees with viewFor: an event is visible iff its table notes are in the view', () => {
+    for (const who of Object.values(P)) {
+      const v = viewFor(s, who);
+      for (const n of Object.values(s.notes)) {
+        expect(visibleTo(env(n.tableId), s, who), `${who} / ${n.id}`).toBe(n.id in v.notes);
+      }
+    }
+  });
+});
+
+describe('changesViewOf', () => {
+  it.each<[string, DomainEvent, string, boolean]>([
+    ['own seat change', { type: 'seat:assigned', participantId: P.d1, tableId: 't2' }, P.d1, true],
+    ['own unseat', { type: 'seat:assigned', participantId: P.d1, tableId: null }, P.d1, true],
+    ["someone else's seat change", { type: 'seat:assigned', participantId: P.d2, tableId: 't1' }, P.d1, false],
+    ['own role change', { type: 'participant:role-set', participantId: P.d1, role: 'facilitator' }, P.d1, true],
+    ["someone else's role change", { type: 'participant:role-set', participantId: P.d2, role: 'host' }, P.d1, false],
+    ['phase change', { type: 'workshop:phase-changed', phase: 'harvest' }, P.d1, false],
+    ['a note at own table', SAMPLES['note:edited'][0], P.d1, false],
+    [
+      'own join',
+      {
+        type: 'participant:joined',
+        participant: { id: P.d1, name: 'x', delegationId: null, role: 'delegate', joinedAt: NOW },
+      },
+      P.d1,
+      false,
+    ],
+    ['table removed', { type: 'table:removed', tableId: 't1' }, P.d1, false],
+  ])('%s → %s', (_n, e, who, expected) => {
+    expect(changesViewOf(e, who)).toBe(expected);
+  });
+});
