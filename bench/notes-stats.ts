@@ -150,3 +150,15 @@ export function cpuSecondsOf(pid: number): number {
     return NaN;
   }
 }
+
+/** CPU seconds the whole machine has been busy (all cores, from /proc/stat), to spot other load. */
+export function machineBusySeconds(): number {
+  try {
+    const f = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+    // user nice system idle iowait irq softirq steal
+    const [user, nice, system, , , irq, softirq, steal] = f as [number, number, number, number, number, number, number, number];
+    return (user + nice + system + irq + softirq + steal) / 100;
+  } catch {
+    return NaN;
+  }
+}

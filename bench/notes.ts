@@ -28,7 +28,7 @@ import { parseArgs } from 'node:util';
 import { io as ioClient, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
 import type { Ack, ClientToServerEvents, Envelope, ServerToClientEvents } from '../shared/src/protocol.ts';
-import { Recorder, cpuSecondsOf, pool, rssOf, summarize, type Summary } from './notes-stats.ts';
+import { Recorder, cpuSecondsOf, machineBusySeconds, pool, rssOf, summarize, type Summary } from './notes-stats.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const HOST = '127.0.0.1';
@@ -374,6 +374,7 @@ interface Result {
   peakRssMb: number;
   serverCpu: number;
   benchCpu: number;
+  otherCpu: number;
   genLagP99: number;
   missing: number;
   duplicates: number;
@@ -392,8 +393,12 @@ async function run(which: Stack['name'], rate: number): Promise<Result> {
     rec.measureEnd = rec.measureStart + SECONDS * 1000;
     let cpu0 = 0;
     let bench0 = process.cpuUsage();
+    let box0 = 0;
     let marked = WARMUP === 0;
-    if (marked) cpu0 = cpuSecondsOf(stack.pid);
+    if (marked) {
+      cpu0 = cpuSecondsOf(stack.pid);
+      box0 = machineBusySeconds();
+    }
     let k = 0;
     // Precise schedule: note k is due at t0 + k/rate; each tick sends everything due, round-robin over bots.
     await new Promise<void>((resolve) => {
@@ -403,6 +408,7 @@ async function run(which: Stack['name'], rate: number): Promise<Result> {
           marked = true;
           cpu0 = cpuSecondsOf(stack.pid);
           bench0 = process.cpuUsage();
+          box0 = machineBusySeconds();
         }
         const due = Math.min(total, Math.floor(((now - t0) * rate) / 1000) + 1);
         while (k < due) {
@@ -421,9 +427,12 @@ async function run(which: Stack['name'], rate: number): Promise<Result> {
       tick();
     });
     const sendEnd = performance.now();
-    const serverCpu = (cpuSecondsOf(stack.pid) - cpu0) / ((sendEnd - rec.measureStart) / 1000);
+    const windowS = (sendEnd - rec.measureStart) / 1000;
+    const serverCpu = (cpuSecondsOf(stack.pid) - cpu0) / windowS;
     const b = process.cpuUsage(bench0);
-    const benchCpu = (b.user + b.system) / 1000 / (sendEnd - rec.measureStart);
+    const benchCpu = (b.user + b.system) / 1e6 / windowS;
+    // whatever else kept the machine's cores busy meanwhile (other people's jobs): a noise indicator
+    const otherCpu = Math.max(0, (machineBusySeconds() - box0) / windowS - serverCpu - benchCpu);
     // Drain: wait (bounded) for the last acks and deliveries.
     const drainDeadline = sendEnd + DRAIN * 1000;
     while ((rec.outstandingAcks > 0 || rec.pendingDeliveries > 0) && performance.now() < drainDeadline) await sleep(20);
@@ -445,6 +454,7 @@ async function run(which: Stack['name'], rate: number): Promise<Result> {
       peakRssMb: peakMb,
       serverCpu,
       benchCpu,
+      otherCpu,
       genLagP99: summarize(rec.genLag).p99,
       missing: rec.missingDeliveries(),
       duplicates: rec.duplicates,
@@ -479,6 +489,7 @@ function printTable(results: Result[]) {
     'peak RSS MB',
     'srv CPU',
     'gen CPU',
+    'other CPU',
     'missing',
   ];
   const rows = results.map((r) => [
@@ -498,6 +509,7 @@ function printTable(results: Result[]) {
     f(r.peakRssMb, 0),
     pct(r.serverCpu),
     pct(r.benchCpu),
+    pct(r.otherCpu),
     String(r.missing),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
@@ -512,7 +524,10 @@ async function main() {
     `bench:notes  bots=${BOTS} tables=${TABLES} (capacity ${CAPACITY}, ${tableSize(0) - 1} tablemates each) ` +
       `rates=${RATES.join(',')}/s warmup=${WARMUP}s measure=${SECONDS}s DB_SYNC=${SYNC}  node ${process.version}, ${os.cpus().length} CPUs`,
   );
-  console.log('latencies in ms; fan-out measured at every tablemate (sender excluded); err = rejected + never acked\n');
+  console.log(
+    'latencies in ms; fan-out measured at every tablemate (sender excluded); err = rejected + never acked;\n' +
+      'CPU columns in % of one core over the measured window: server, this load generator, and every other process on the box\n',
+  );
   const stacks: Stack['name'][] = ONLY ? [ONLY as Stack['name']] : ['world-cafe', 'ws-relay'];
   const results: Result[] = [];
   for (const rate of RATES) {

@@ -43,6 +43,8 @@ export function createApp({ store, logger, allowedOrigins = [], clientDir, rateL
           'img-src': ["'self'", 'data:'],
           'style-src': ["'self'", "'unsafe-inline'"],
           'font-src': ["'self'", 'data:'],
+          // venue wifi is often plain http: upgrading the app's own requests to https would break it
+          'upgrade-insecure-requests': null,
         },
       },
       // venue wifi is often plain http; HSTS/upgrade would break it
@@ -61,6 +63,14 @@ export function createApp({ store, logger, allowedOrigins = [], clientDir, rateL
   const rooms = new RoomRegistry(store, createFanout(io));
   attachRealtime(io, { store, rooms, logger, ...(rateLimit ? { rateLimit } : {}) });
   app.use('/api', createApi({ store, rooms, logger }));
+  // Malformed JSON, oversized bodies and unexpected failures answer in the API's error shape, never HTML.
+  app.use((err: { status?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (res.headersSent) return next(err);
+    if (err.type === 'entity.too.large') return res.status(413).json({ error: { code: 'too_large', message: 'request body too large' } });
+    if (err.status === 400) return res.status(400).json({ error: { code: 'invalid_payload', message: 'malformed JSON' } });
+    logger.error({ err }, 'request failed');
+    res.status(500).json({ error: { code: 'internal', message: 'unexpected server error' } });
+  });
 
   if (clientDir && fs.existsSync(path.join(clientDir, 'index.html'))) {
     app.use(express.static(clientDir, { index: false, maxAge: '1h' }));

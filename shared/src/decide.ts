@@ -219,6 +219,10 @@ function decideCommand(state: WorkshopState, cmd: Command, actorId: string, now:
     case 'workshop:set-phase': {
       if (!canMoveToPhase(state.phase, cmd.phase))
         return reject('wrong_phase', `cannot go from ${state.phase} to ${cmd.phase}`);
+      const { status } = state.cafe.clock;
+      // leaving the café stops a running clock, so no timer fires in another phase
+      if (status === 'running' || status === 'paused')
+        return accept({ type: 'round:ended', early: true }, { type: 'workshop:phase-changed', phase: cmd.phase });
       return accept({ type: 'workshop:phase-changed', phase: cmd.phase });
     }
     case 'theme:add': {
@@ -245,6 +249,7 @@ function decideCommand(state: WorkshopState, cmd: Command, actorId: string, now:
       if (cmd.capacity !== undefined && cmd.capacity < tableCount(state, cmd.tableId))
         return reject('conflict', 'more people sit at this table than the new capacity');
       const { name, themeId, question, capacity } = cmd;
+      if ([name, themeId, question, capacity].every((v) => v === undefined)) return reject('invalid_payload', 'nothing to update');
       return accept({ type: 'table:updated', tableId: cmd.tableId, ...defined({ name, themeId, question, capacity }) });
     }
     case 'table:remove': {
@@ -330,6 +335,8 @@ function decideCommand(state: WorkshopState, cmd: Command, actorId: string, now:
     case 'cafe:configure': {
       if (state.phase !== 'setup' && state.phase !== 'cafe') return reject('wrong_phase', 'the café is over');
       const { rounds, roundSeconds, autoRotate, questionMode, roundQuestions } = cmd;
+      if ([rounds, roundSeconds, autoRotate, questionMode, roundQuestions].every((v) => v === undefined))
+        return reject('invalid_payload', 'nothing to configure');
       if (rounds !== undefined && rounds < Math.max(state.round, state.cafe.history.length))
         return reject('conflict', 'cannot have fewer rounds than have been played');
       return accept({ type: 'cafe:configured', ...defined({ rounds, roundSeconds, autoRotate, questionMode, roundQuestions }) });
@@ -393,6 +400,7 @@ function decideCommand(state: WorkshopState, cmd: Command, actorId: string, now:
       if (!target) return reject('conflict', 'you have no move to confirm');
       const table = state.tables[target];
       if (!table) return reject('not_found', 'table not found');
+      if (tableCount(state, target) >= table.capacity) return reject('table_full', `${table.name} is full`);
       return accept({ type: 'seat:assigned', participantId: actorId, tableId: target });
     }
     case 'participant:set-absent': {

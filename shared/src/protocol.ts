@@ -20,7 +20,7 @@ export const LIMITS = {
   delegations: 100,
   tableCapacity: 100,
   boardSize: 4000,
-  /** Bytes of one socket message; larger frames are dropped by the transport. */
+  /** UTF-8 bytes of one command; the transport closes connections that send frames over 64 KiB. */
   messageBytes: 16 * 1024,
 } as const;
 
@@ -414,6 +414,8 @@ export type EventType = keyof typeof eventSchemas;
 export type DomainEvent = { [K in EventType]: z.output<(typeof eventSchemas)[K]> }[EventType];
 export type EventOf<T extends EventType> = Extract<DomainEvent, { type: T }>;
 
+export type Scope = null | `t:${string}` | `d:${string}` | `p:${string}`;
+
 /** An event as stored and sent: the domain event plus its place in the log. */
 export interface Envelope {
   seq: number;
@@ -421,8 +423,8 @@ export interface Envelope {
   at: number;
   /** The participant whose command caused it; null for system events. */
   by: string | null;
-  /** The table whose scope the event belongs to, or null for workshop-wide events. */
-  table: string | null;
+  /** Who may receive it: null (everyone), `t:TABLE` (that table), `d:DELEGATION`, `p:PARTICIPANT`; facilitators get all. */
+  scope: Scope;
   e: DomainEvent;
 }
 

@@ -238,7 +238,7 @@ describe('reduce: structural sharing', () => {
 });
 
 describe('applyEnvelopes', () => {
-  const ev = (seq: number, e: DomainEvent): Envelope => ({ seq, at: NOW, by: null, table: null, e });
+  const ev = (seq: number, e: DomainEvent): Envelope => ({ seq, at: NOW, by: null, scope: null, e });
 
   it('advances seq to the last applied envelope', () => {
     const s = deepFreeze(base());

@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import type { DomainEvent, Envelope, EventType } from './protocol';
+import type { Phase } from './model';
+import type { DomainEvent, Envelope, EventType, Scope } from './protocol';
 import { eventSchemas } from './protocol';
-import { changesViewOf, scopeOf, seesAllTables, viewFor, visibleTo } from './scope';
+import { changesViewOf, inScope, scopeOf, seesAllTables, viewFor, visibleTo } from './scope';
 import { N, NOW, P, as, cmd, run, standardWorkshop } from './testing/fixtures';
 
 const note = {
@@ -40,8 +41,8 @@ const CORE_EVENTS = [
   'note:deleted',
 ] as const satisfies readonly EventType[];
 
-/** One sample per core event type and the table it is scoped to (café round events are tested elsewhere). */
-const SAMPLES: { [T in (typeof CORE_EVENTS)[number]]: [DomainEvent, string | null] } = {
+/** One sample per core event type and its scope (café round events are tested elsewhere). */
+const SAMPLES: { [T in (typeof CORE_EVENTS)[number]]: [DomainEvent, Scope] } = {
   'workshop:created': [
     {
       type: 'workshop:created',
@@ -69,11 +70,11 @@ const SAMPLES: { [T in (typeof CORE_EVENTS)[number]]: [DomainEvent, string | nul
   ],
   'participant:role-set': [{ type: 'participant:role-set', participantId: 'p', role: 'host' }, null],
   'seat:assigned': [{ type: 'seat:assigned', participantId: 'p', tableId: 't1' }, null],
-  'note:created': [{ type: 'note:created', note }, 't2'],
-  'note:edited': [{ type: 'note:edited', tableId: 't1', noteId: 'n', text: 'x', editedAt: NOW }, 't1'],
-  'note:moved': [{ type: 'note:moved', tableId: 't3', noteId: 'n', x: 1, y: 1 }, 't3'],
-  'note:recolored': [{ type: 'note:recolored', tableId: 't1', noteId: 'n', color: 'pink', editedAt: NOW }, 't1'],
-  'note:deleted': [{ type: 'note:deleted', tableId: 't2', noteId: 'n' }, 't2'],
+  'note:created': [{ type: 'note:created', note }, 't:t2'],
+  'note:edited': [{ type: 'note:edited', tableId: 't1', noteId: 'n', text: 'x', editedAt: NOW }, 't:t1'],
+  'note:moved': [{ type: 'note:moved', tableId: 't3', noteId: 'n', x: 1, y: 1 }, 't:t3'],
+  'note:recolored': [{ type: 'note:recolored', tableId: 't1', noteId: 'n', color: 'pink', editedAt: NOW }, 't:t1'],
+  'note:deleted': [{ type: 'note:deleted', tableId: 't2', noteId: 'n' }, 't:t2'],
 };
 
 describe('scopeOf', () => {
@@ -82,9 +83,9 @@ describe('scopeOf', () => {
     expect(Object.keys(eventSchemas)).toEqual(expect.arrayContaining([...CORE_EVENTS]));
   });
 
-  it.each(Object.entries(SAMPLES))('%s → table %s', (type, [event, table]) => {
+  it.each(Object.entries(SAMPLES))('%s → scope %s', (type, [event, scope]) => {
     expect(eventSchemas[type as EventType].safeParse(event).success).toBe(true);
-    expect(scopeOf(event)).toBe(table);
+    expect(scopeOf(event)).toBe(scope);
   });
 });
 
@@ -106,6 +107,15 @@ describe('viewFor', () => {
     const { notes: _a, summaries: _c, ...rest } = v;
     const { notes: _b, summaries: _d, ...all } = s;
     expect(rest).toEqual(all);
+  });
+
+  it.each<Phase>(['harvest', 'review', 'closed'])('in %s every board is open to everyone', (phase) => {
+    const open = standardWorkshop(phase);
+    for (const who of [P.d1, P.d3, P.observer, P.ghost]) expect(viewFor(open, who)).toBe(open);
+  });
+
+  it.each<Phase>(['setup', 'cafe'])('in %s a delegate sees only their table', (phase) => {
+    expect(Object.keys(viewFor(standardWorkshop(phase), P.d2).notes)).toEqual([N.d2]);
   });
 
   it('returns the very same state for a facilitator', () => {
@@ -131,48 +141,72 @@ describe('viewFor', () => {
 });
 
 describe('seesAllTables', () => {
-  const s = standardWorkshop('cafe');
-  it.each<[string, boolean]>([
-    [P.facilitator, true],
-    [P.host, false],
-    [P.d1, false],
-    [P.observer, false],
-    [P.ghost, false],
-  ])('%s → %s', (who, expected) => expect(seesAllTables(s.participants[who])).toBe(expected));
+  const cafe = standardWorkshop('cafe');
+  const harvest = standardWorkshop('harvest');
+  it.each<[string, boolean, boolean]>([
+    [P.facilitator, true, true],
+    [P.host, false, true],
+    [P.d1, false, true],
+    [P.observer, false, true],
+    [P.ghost, false, true],
+  ])('%s: café %s, harvest %s', (who, inCafe, inHarvest) => {
+    expect(seesAllTables(cafe.participants[who], cafe)).toBe(inCafe);
+    expect(seesAllTables(harvest.participants[who], harvest)).toBe(inHarvest);
+  });
 });
 
-describe('visibleTo', () => {
+describe('visibleTo / inScope', () => {
   const s = standardWorkshop('cafe');
-  const env = (table: string | null): Envelope => ({
+  const env = (scope: Scope): Envelope => ({
     seq: 99,
     at: NOW,
     by: null,
-    table,
-    e: table === null ? { type: 'workshop:updated', title: 'x' } : { type: 'note:deleted', tableId: table, noteId: 'n' },
+    scope,
+    e: scope?.startsWith('t:')
+      ? { type: 'note:deleted', tableId: scope.slice(2), noteId: 'n' }
+      : { type: 'workshop:updated', title: 'x' },
   });
-  it.each<[string | null, string, boolean]>([
+  it.each<[Scope, string, boolean]>([
     [null, P.d1, true],
     [null, P.d3, true],
     [null, P.ghost, true],
-    ['t1', P.facilitator, true],
-    ['t2', P.facilitator, true],
-    ['t1', P.host, true],
-    ['t2', P.host, false],
-    ['t1', P.d1, true],
-    ['t2', P.d1, false],
-    ['t2', P.d2, true],
-    ['t1', P.observer, true],
-    ['t1', P.d3, false],
-    ['t1', P.ghost, false],
-  ])('table %s, viewer %s → %s', (table, who, expected) => {
-    expect(visibleTo(env(table), s, who)).toBe(expected);
+    ['t:t1', P.facilitator, true],
+    ['t:t2', P.facilitator, true],
+    ['t:t1', P.host, true],
+    ['t:t2', P.host, false],
+    ['t:t1', P.d1, true],
+    ['t:t2', P.d1, false],
+    ['t:t2', P.d2, true],
+    ['t:t1', P.observer, true],
+    ['t:t1', P.d3, false],
+    ['t:t1', P.ghost, false],
+    ['d:thai', P.d1, true],
+    ['d:thai', P.host, true],
+    ['d:thai', P.d2, false],
+    ['d:thai', P.observer, false],
+    ['d:jp', P.facilitator, true],
+    ['p:del1', P.d1, true],
+    ['p:del1', P.d2, false],
+    ['p:del1', P.facilitator, true],
+  ])('scope %s, viewer %s → %s', (scope, who, expected) => {
+    expect(visibleTo(env(scope), s, who)).toBe(expected);
+    expect(inScope(scope, s, who)).toBe(expected);
   });
 
-  it('agrees with viewFor: an event is visible iff its table notes are in the view', () => {
+  it.each<[Scope, string]>([
+    ['t:t2', P.d1],
+    ['t:t1', P.d3],
+    ['t:t1', P.ghost],
+  ])('in harvest, table scope %s reaches %s too', (scope, who) => {
+    expect(visibleTo(env(scope), standardWorkshop('harvest'), who)).toBe(true);
+  });
+
+  it.each<Phase>(['cafe', 'harvest'])('agrees with viewFor in %s: a note event is visible iff the note is in the view', (phase) => {
+    const st = standardWorkshop(phase);
     for (const who of Object.values(P)) {
-      const v = viewFor(s, who);
-      for (const n of Object.values(s.notes)) {
-        expect(visibleTo(env(n.tableId), s, who), `${who} / ${n.id}`).toBe(n.id in v.notes);
+      const v = viewFor(st, who);
+      for (const n of Object.values(st.notes)) {
+        expect(visibleTo(env(`t:${n.tableId}`), st, who), `${who} / ${n.id}`).toBe(n.id in v.notes);
       }
     }
   });

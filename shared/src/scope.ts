@@ -1,20 +1,20 @@
 // Scoped fan-out: which events and which part of the state each viewer receives.
 // A note belongs to its table; facilitators see every table, everyone else only their own.
 import type { Participant, WorkshopState } from './model';
-import type { DomainEvent, Envelope } from './protocol';
+import type { DomainEvent, Envelope, Scope } from './protocol';
 import { assertNever } from './assert';
 
-/** The table an event belongs to, or null when the whole workshop needs it. */
-export function scopeOf(e: DomainEvent): string | null {
+/** Who an event belongs to: a table, a delegation, a person, or (null) the whole workshop. */
+export function scopeOf(e: DomainEvent): Scope {
   switch (e.type) {
     case 'note:created':
-      return e.note.tableId;
+      return `t:${e.note.tableId}`;
     case 'note:edited':
     case 'note:moved':
     case 'note:recolored':
     case 'note:deleted':
     case 'summary:written':
-      return e.tableId;
+      return `t:${e.tableId}`;
     case 'cafe:configured':
     case 'plan:set':
     case 'round:started':
@@ -45,8 +45,11 @@ export function scopeOf(e: DomainEvent): string | null {
   }
 }
 
-export function seesAllTables(p: Participant | undefined): boolean {
-  return p?.role === 'facilitator';
+/** Phases in which every board is open to everyone (the harvest looks across all tables). */
+export const OPEN_PHASES = ['harvest', 'review', 'closed'] as const;
+
+export function seesAllTables(p: Participant | undefined, state: WorkshopState): boolean {
+  return p?.role === 'facilitator' || (OPEN_PHASES as readonly string[]).includes(state.phase);
 }
 
 /** The people whose view (their table or their role) this event changes. */
@@ -56,20 +59,40 @@ export function rescopedBy(e: DomainEvent): readonly string[] {
   return [];
 }
 
+/** A phase change opens (or closes) every board to everyone: every view changes. */
+export function changesEveryView(e: DomainEvent): boolean {
+  return e.type === 'workshop:phase-changed';
+}
+
 export function changesViewOf(e: DomainEvent, participantId: string): boolean {
-  return rescopedBy(e).includes(participantId);
+  return changesEveryView(e) || rescopedBy(e).includes(participantId);
 }
 
 export function visibleTo(env: Envelope, state: WorkshopState, participantId: string): boolean {
-  if (env.table === null) return true;
+  return inScope(env.scope, state, participantId);
+}
+
+export function inScope(scope: Scope, state: WorkshopState, participantId: string): boolean {
+  if (scope === null) return true;
   const p = state.participants[participantId];
-  return seesAllTables(p) || state.seats[participantId] === env.table;
+  if (p?.role === 'facilitator') return true;
+  const id = scope.slice(2);
+  switch (scope[0]) {
+    case 't':
+      return seesAllTables(p, state) || state.seats[participantId] === id;
+    case 'd':
+      return p?.delegationId === id;
+    case 'p':
+      return participantId === id;
+    default:
+      return false;
+  }
 }
 
 /** The state a participant is sent: everything but other tables' notes. */
 export function viewFor(state: WorkshopState, participantId: string): WorkshopState {
   const p = state.participants[participantId];
-  if (seesAllTables(p)) return state;
+  if (seesAllTables(p, state)) return state;
   const table = state.seats[participantId];
   const notes: WorkshopState['notes'] = {};
   const summaries: WorkshopState['summaries'] = {};

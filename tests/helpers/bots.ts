@@ -15,6 +15,9 @@ import {
   viewFor,
 } from '@world-cafe/shared';
 
+/** Omit over each member of a union (a plain Omit would flatten the discriminated union). */
+type WithoutOpId<T> = T extends unknown ? Omit<T, 'clientOpId'> : never;
+
 let opCounter = 0;
 export const opId = (prefix = 'op') => `${prefix}-${process.pid}-${Date.now().toString(36)}-${(opCounter++).toString(36)}`;
 
@@ -125,7 +128,7 @@ export class Bot {
     return this;
   }
 
-  send(cmd: Omit<CommandInput, 'clientOpId'> & { clientOpId?: string }): Promise<Ack> {
+  send(cmd: WithoutOpId<CommandInput> & { clientOpId?: string }): Promise<Ack> {
     return this.socket.timeout(this.ackTimeoutMs).emitWithAck('command', { clientOpId: opId(), ...cmd } as CommandInput);
   }
 

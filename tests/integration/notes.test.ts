@@ -11,9 +11,10 @@ beforeAll(async () => {
   srv = await startServer();
   ws = await createWorkshop(srv.url);
   facilitator = await connect(srv.url, { token: ws.facilitatorKey, participantId: ws.participantId });
-  [ann, ben, chai] = await Promise.all(
+  const bots = await Promise.all(
     ['Ann', 'Ben', 'Chai'].map(async (name) => connect(srv.url, await join(srv.url, ws.joinCode, name))),
   );
+  [ann, ben, chai] = bots as [Bot, Bot, Bot];
   for (const [bot, table] of [
     [ann, 't1'],
     [ben, 't1'],
@@ -39,7 +40,7 @@ describe('live notes at a table', () => {
     // chai sits at t2: wait for a later workshop-wide event to be sure the stream has passed that point
     expect(await facilitator.send({ type: 'workshop:update', purpose: 'sync point' })).toMatchObject({ ok: true });
     await chai.until((b) => b.state.purpose === 'sync point');
-    expect(chai.received.some((e) => e.table === 't1')).toBe(false);
+    expect(chai.received.some((e) => e.scope === 't:t1')).toBe(false);
     expect(chai.state.notes['note-live-1']).toBeUndefined();
 
     const other = await chai.send({ type: 'note:create', noteId: 'note-t2', tableId: 't2', text: 'at table two', color: 'blue', x: 0, y: 0 });
@@ -96,7 +97,7 @@ describe('live notes at a table', () => {
       expect(typeof (ack as { error: { message: string } }).error.message).toBe('string');
     }
     // a command without an ack callback is ignored without crashing the connection
-    ann.socket.emit('command', { type: 'note:create' } as never);
+    (ann.socket as unknown as { emit: (ev: string, p: unknown) => void }).emit('command', { type: 'note:create' });
     expect(await facilitator.send({ type: 'workshop:update', purpose: 'after bad input' })).toMatchObject({ ok: true });
     await ann.until((b) => b.state.purpose === 'after bad input');
     expect(ann.state.seq).toBe(before + 1);
@@ -134,7 +135,7 @@ describe('live notes at a table', () => {
     const caught = ben.received.slice(receivedBefore);
     const created = caught.filter((e) => e.e.type === 'note:created').map((e) => (e.e.type === 'note:created' ? e.e.note.id : ''));
     expect(created).toEqual(ids);
-    expect(caught.some((e) => e.table === 't2')).toBe(false);
+    expect(caught.some((e) => e.scope === 't:t2')).toBe(false);
     const seqs = caught.map((e) => e.seq);
     expect([...seqs].sort((x, y) => x - y)).toEqual(seqs);
     expect(new Set(seqs).size).toBe(seqs.length);

@@ -5,7 +5,8 @@ export function Toasts() {
   const { t } = useTranslation();
   const toasts = useStore((s) => s.toasts);
   const dismiss = useStore((s) => s.dismissToast);
-  const translate = (v: string | number) => (typeof v === 'string' && /^[a-z]+\.[\w:.-]+$/.test(v) ? t(v as never) : v);
+  // Values that are i18n keys themselves ("ops.note_create") are translated too.
+  const translate = (v: string | number) => (typeof v === 'string' && /^[a-z]+\.[a-z_]+$/i.test(v) ? t(v as never) : v);
   return (
     <div className="toasts" role="status" aria-live="polite">
       {toasts.map((toast) => {

@@ -36,6 +36,12 @@ i18n.on('languageChanged', (lng) => {
   document.documentElement.lang = lng;
 });
 
+/** Follows a workshop's language until the person picks one themselves. */
+export function suggestLanguage(lng: string): void {
+  if (readString(KEY)) return;
+  if ((lng === 'en' || lng === 'th') && i18n.language !== lng) void i18n.changeLanguage(lng);
+}
+
 export function setLanguage(lng: UiLanguage): void {
   writeString(KEY, lng);
   void i18n.changeLanguage(lng);

@@ -145,11 +145,19 @@ export function openSession(workshopId: string, token: string): () => void {
     }
   });
 
+  // When the device says it lost the network, stop trusting the socket (a half-open
+  // connection can swallow commands for a long time); queued ops wait for 'online'.
+  let wentOffline = false;
   const onOnline = () => {
     setStatus();
-    if (!socket.connected && !socket.active) socket.connect();
+    if (wentOffline || (!socket.connected && !socket.active)) socket.connect();
+    wentOffline = false;
   };
-  const onOffline = () => setStatus();
+  const onOffline = () => {
+    wentOffline = true;
+    socket.disconnect();
+    setStatus();
+  };
   window.addEventListener('online', onOnline);
   window.addEventListener('offline', onOffline);
 

@@ -9,7 +9,7 @@ import { allowed } from '../state/optimistic';
 import { notesOf, seatedAt, useMeId, useMyRole, useView, useViewShallow } from '../state/selectors';
 import { submit, useStore } from '../state/store';
 
-const NOTE_W = 200;
+const NOTE_W = 220;
 const NOTE_H = 150;
 const CELL_W = NOTE_W + 24;
 const CELL_H = NOTE_H + 24;

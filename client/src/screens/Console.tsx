@@ -118,7 +118,9 @@ export function Console() {
           {people.map((p) => (
             <li key={p.id}>
               <PersonName p={p} />
-              <span className="muted small">{seats[p.id] ? <TableName id={seats[p.id]!} /> : t('console.notSeated')}</span>
+              {p.role !== 'facilitator' && (
+                <span className="muted small">{seats[p.id] ? <TableName id={seats[p.id]!} /> : t('console.notSeated')}</span>
+              )}
               <RoleControl participant={p} />
             </li>
           ))}
@@ -240,7 +242,7 @@ function RoleControl({ participant }: { participant: Participant }) {
   const { t } = useTranslation();
   const uid = useId();
   const [target, setTarget] = useState<Role | null>(null);
-  if (participant.role === 'facilitator') return <span className="role-tag">{t('roles.facilitator')}</span>;
+  if (participant.role === 'facilitator') return null;
   const value = target ?? participant.role;
   return (
     <span className="move-control">

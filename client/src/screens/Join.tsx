@@ -4,6 +4,7 @@ import { formatJoinCode, LIMITS, normaliseJoinCode, type JoinInput } from '@worl
 import { AppHeader } from '../components/AppHeader';
 import { navigate, paths } from '../lib/router';
 import { api, ApiError, type JoinInfo } from '../net/api';
+import { suggestLanguage } from '../i18n';
 import { getSession, saveSession } from '../net/sessions';
 
 const OTHER = '__other__';
@@ -32,7 +33,11 @@ export function Join({ code: rawCode }: { code: string }) {
     let live = true;
     setLookup({ kind: 'loading' });
     api.lookupJoin(code).then(
-      (info) => live && setLookup({ kind: 'ok', info }),
+      (info) => {
+        if (!live) return;
+        suggestLanguage(info.language);
+        setLookup({ kind: 'ok', info });
+      },
       (err: unknown) => live && setLookup({ kind: 'error', code: err instanceof ApiError ? err.code : 'internal' }),
     );
     return () => {

@@ -156,7 +156,7 @@ const pendingSlice: Slice<PendingSlice> = (set, get) => ({
     const s = get();
     const op = s.pending.find((o) => o.cmd.clientOpId === clientOpId);
     set({ pending: removeOp(s.pending, clientOpId) });
-    s.toast({ kind: 'error', key: 'errors.rejected', values: { what: op ? `ops.${op.cmd.type}` : 'ops.unknown', code } });
+    s.toast({ kind: 'error', key: 'errors.rejected', values: { what: op ? opLabelKey(op.cmd.type) : 'ops.unknown', code } });
   },
   prune() {
     const s = get();
@@ -175,6 +175,9 @@ const connectionSlice: Slice<ConnectionSlice> = (set) => ({
     set({ everSynced: true, status: 'online' });
   },
 });
+
+/** i18n key naming a command ("ops.note_create"): i18next reads ':' as a namespace separator. */
+export const opLabelKey = (type: string): string => `ops.${type.replace(/[:-]/g, '_')}`;
 
 let toastSeq = 0;
 const toastSlice: Slice<ToastSlice> = (set, get) => ({

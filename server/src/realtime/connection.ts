@@ -28,7 +28,7 @@ const fail = (code: ErrorCode, message: string): Ack => ({ ok: false, error: { c
 
 export function attachRealtime(io: IO, { store, rooms, logger, rateLimit }: RealtimeOptions) {
   const limits = rateLimit ?? { perSecond: 20, burst: 40 };
-  // Points refill continuously over `duration`; burst = points, sustained = points / duration.
+  // A fixed window per socket: `burst` commands per `burst / perSecond` seconds.
   const limiter = new RateLimiterMemory({ points: limits.burst, duration: limits.burst / limits.perSecond });
 
   io.use(async (socket, next) => {
@@ -81,7 +81,7 @@ export function attachRealtime(io: IO, { store, rooms, logger, rateLimit }: Real
 
     async function handleCommand(input: unknown): Promise<Ack> {
       try {
-        if (JSON.stringify(input ?? null).length > LIMITS.messageBytes)
+        if (Buffer.byteLength(JSON.stringify(input ?? null)) > LIMITS.messageBytes)
           return fail('too_large', `a command may be at most ${LIMITS.messageBytes} bytes`);
         try {
           await limiter.consume(socket.id);

@@ -5,8 +5,10 @@
 import type { Server, Socket } from 'socket.io';
 import {
   type Envelope,
+  type Scope,
   type WorkshopState,
   rescopedBy,
+  changesEveryView,
   seesAllTables,
   viewFor,
   type ClientToServerEvents,
@@ -24,21 +26,28 @@ export interface SocketData {
 export const rooms = {
   workshop: (w: string) => `w:${w}`,
   table: (w: string, t: string) => `w:${w}:t:${t}`,
+  delegation: (w: string, d: string) => `w:${w}:d:${d}`,
   all: (w: string) => `w:${w}:all`,
   person: (w: string, p: string) => `w:${w}:p:${p}`,
 };
 
-function audience(workshopId: string, env: Envelope): string[] {
-  return env.table === null ? [rooms.workshop(workshopId)] : [rooms.table(workshopId, env.table), rooms.all(workshopId)];
+function audience(workshopId: string, scope: Scope): string[] {
+  if (scope === null) return [rooms.workshop(workshopId)];
+  const id = scope.slice(2);
+  const own =
+    scope[0] === 't' ? rooms.table(workshopId, id) : scope[0] === 'd' ? rooms.delegation(workshopId, id) : rooms.person(workshopId, id);
+  return [own, rooms.all(workshopId)];
 }
 
 /** Puts a socket in the rooms its participant's current seat and role call for. */
 export function joinScopes(socket: AppSocket, state: WorkshopState) {
   const { workshopId: w, participantId: p } = socket.data;
-  for (const r of socket.rooms) if (r.startsWith(`w:${w}:t:`) || r === rooms.all(w)) socket.leave(r);
+  for (const r of socket.rooms) if (r.startsWith(`w:${w}:t:`) || r.startsWith(`w:${w}:d:`) || r === rooms.all(w)) socket.leave(r);
   socket.join([rooms.workshop(w), rooms.person(w, p)]);
   const me = state.participants[p];
-  if (seesAllTables(me)) socket.join(rooms.all(w));
+  if (me?.delegationId) socket.join(rooms.delegation(w, me.delegationId));
+  // `all` carries every table's events: facilitators always, everyone once the harvest opens the boards
+  if (seesAllTables(me, state)) socket.join(rooms.all(w));
   const seat = state.seats[p];
   if (seat) socket.join(rooms.table(w, seat));
 }
@@ -57,11 +66,11 @@ export function createFanout(io: IO) {
     let runKey = '';
     const flushRun = () => {
       if (run.length === 0) return;
-      io.to(audience(workshopId, run[0]!)).emit('events', run);
+      io.to(audience(workshopId, run[0]!.scope)).emit('events', run);
       run = [];
     };
     for (const env of envelopes) {
-      const key = env.table ?? '';
+      const key = env.scope ?? '';
       if (key !== runKey) flushRun();
       runKey = key;
       run.push(env);
@@ -69,10 +78,24 @@ export function createFanout(io: IO) {
       if (moved.length > 0) {
         flushRun();
         for (const p of moved) rescope(io, workshopId, p, committed);
+      } else if (changesEveryView(env.e)) {
+        flushRun();
+        rescopeAll(io, workshopId, committed);
       }
     }
     flushRun();
   };
+}
+
+function rescopeAll(io: IO, workshopId: string, committed: WorkshopState) {
+  const ids = io.sockets.adapter.rooms.get(rooms.workshop(workshopId));
+  if (!ids) return;
+  for (const id of [...ids]) {
+    const socket = io.sockets.sockets.get(id) as AppSocket | undefined;
+    if (!socket) continue;
+    joinScopes(socket, committed);
+    socket.emit('sync', snapshotFor(committed, workshopId, socket.data.participantId));
+  }
 }
 
 /** A person changed table or role: move their sockets and send them their new view. */

@@ -122,7 +122,7 @@ export class WorkshopRoom {
       seq: this.decided.seq + 1 + i,
       at: now,
       by,
-      table: scopeOf(e),
+      scope: scopeOf(e),
       e,
     }));
     this.decided = applyEnvelopes(this.decided, envelopes);

@@ -99,7 +99,7 @@ export class SqliteEventStore implements EventStore {
         this.stmts.insertCredential.run(c.tokenHash, c.workshopId, c.participantId, c.kind);
       }
       for (const env of batch.envelopes) {
-        this.stmts.insertEvent.run(batch.workshopId, env.seq, env.at, env.by, env.table, batch.opKey, JSON.stringify(env.e));
+        this.stmts.insertEvent.run(batch.workshopId, env.seq, env.at, env.by, env.scope, batch.opKey, JSON.stringify(env.e));
       }
     }
   };
@@ -126,7 +126,7 @@ export class SqliteEventStore implements EventStore {
       scope: string | null;
       body: string;
     }>;
-    return rows.map((r) => ({ seq: r.seq, at: r.at, by: r.by, table: r.scope, e: JSON.parse(r.body) }));
+    return rows.map((r) => ({ seq: r.seq, at: r.at, by: r.by, scope: r.scope as Envelope['scope'], e: JSON.parse(r.body) }));
   }
 
   async readOps(workshopId: string): Promise<StoredOp[]> {

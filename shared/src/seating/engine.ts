@@ -591,7 +591,7 @@ export class Engine {
     let lastBest = 0;
     // converged: no new best for this many steps (keeps small cases fast and deterministic)
     const patience = 40 * Math.max(300, Math.min(20000, 10 * n));
-    const stall = Math.max(300, Math.min(20000, 10 * n));
+    const stall = Number(process.env.SG_STALL ?? 0) || Math.max(300, Math.min(20000, 10 * n));
     const nrX = new Float64Array(T);
     const xs: number[] = [];
     const xBudget = 4000;
@@ -620,7 +620,7 @@ export class Engine {
           this.restore(bestSnap);
           cur = this.cost();
         }
-        const kicks = 1 + rng.int(Math.max(2, Math.floor(n / 16)));
+        const kicks = Number(process.env.SG_KICK ?? 0) ? 1 + rng.int(Number(process.env.SG_KICK)) : 1 + rng.int(Math.max(2, Math.floor(n / 16)));
         for (let k = 0; k < kicks; k++) {
           const r = P + rng.int(R - P);
           const x = rng.int(n);
@@ -734,7 +734,7 @@ export class Engine {
       const B = this.tableOf[r * n + bestY] as number;
       this.swap(r, x, bestY);
       cur += bestD;
-      const tenure = 2 + rng.int(6);
+      const tenure = Number(process.env.SG_TEN0 ?? 2) + rng.int(Number(process.env.SG_TENR ?? 6));
       tabu[r * n + x] = step + tenure;
       tabu[r * n + bestY] = step + tenure;
       if (cur < best) {

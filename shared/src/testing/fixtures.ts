@@ -95,7 +95,7 @@ export function joinCommand(
 
 /** Wraps events as the server would: consecutive seqs after state.seq, scoped by scopeOf. */
 export function envelopes(state: WorkshopState, events: readonly DomainEvent[], by: string | null, at = NOW): Envelope[] {
-  return events.map((e, i) => ({ seq: state.seq + i + 1, at, by, table: scopeOf(e), e }));
+  return events.map((e, i) => ({ seq: state.seq + i + 1, at, by, scope: scopeOf(e), e }));
 }
 
 /** decide + applyEnvelopes; throws with the rejection if decide says no. */
