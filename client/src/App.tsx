@@ -1,12 +1,14 @@
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { matchRoute, navigate, paths, usePathname } from './lib/router';
 import { Toasts } from './components/Toasts';
 import { AppHeader } from './components/AppHeader';
 import { Landing } from './screens/Landing';
-import { Create } from './screens/Create';
 import { Join } from './screens/Join';
 import { WorkshopScreen } from './screens/Workshop';
+
+// Only facilitators need the create form: delegates' phones skip downloading it.
+const Create = lazy(() => import('./screens/Create').then((m) => ({ default: m.Create })));
 
 export function App() {
   const { t } = useTranslation();
@@ -59,7 +61,7 @@ export function App() {
       <a className="skip-link" href="#main">
         {t('common.skipToMain')}
       </a>
-      {screen}
+      <Suspense fallback={<p className="page" role="status">{t('common.loading')}</p>}>{screen}</Suspense>
       <Toasts />
     </>
   );

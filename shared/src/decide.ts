@@ -1,34 +1,17 @@
 // decide(): the only place that says yes or no. Pure: state + command + actor + now -> events.
 // Authorization is a rule map with one rule per command (after Parabol's permissions map);
 // invariants (existence, uniqueness, capacity, phase) follow in the per-command branch.
-import type { Actor, Phase, Role, WorkshopState } from './model';
+import type { Actor, Phase, WorkshopState } from './model';
 import { tableCount } from './model';
-import type { Command, CommandOf, CommandType, DomainEvent, ErrorCode, SystemCommand } from './protocol';
+import type { Command, CommandType, DomainEvent, SystemCommand } from './protocol';
+import { type Decision, type Rejection, type Rule, type RuleCtx, FORBIDDEN, accept, defined, facilitatorOnly, reject } from './rules';
+import { type HarvestCommand, decideHarvest, harvestPermissions, isHarvestCommand } from './harvest/decide';
 import { assertNever } from './assert';
 import { reduce } from './reduce';
 import { bestTableFor, movesForRound, planFor, seatsAtStart } from './cafe';
 import type { PlanResult } from './seating';
 
-export interface Rejection {
-  code: ErrorCode;
-  message: string;
-}
-export type Decision = { ok: true; events: DomainEvent[] } | { ok: false; error: Rejection };
-
-const reject = (code: ErrorCode, message: string): Decision => ({ ok: false, error: { code, message } });
-const accept = (...events: DomainEvent[]): Decision => ({ ok: true, events });
-
-interface RuleCtx {
-  state: WorkshopState;
-  role: Role;
-  actorId: string;
-  seat: string | undefined;
-}
-type Rule<T extends CommandType> = (ctx: RuleCtx, cmd: CommandOf<T>) => Rejection | null;
-
-const FORBIDDEN = (message: string): Rejection => ({ code: 'forbidden', message });
-const facilitatorOnly = (ctx: RuleCtx): Rejection | null =>
-  ctx.role === 'facilitator' ? null : FORBIDDEN('only a facilitator may do this');
+export type { Decision, Rejection } from './rules';
 
 /** Phases in which people may write on table boards. */
 const WRITING_PHASES: readonly Phase[] = ['setup', 'cafe'];
@@ -96,6 +79,7 @@ export const permissions: { [T in CommandType]: Rule<T> } = {
     if (ctx.role !== 'host') return FORBIDDEN('only the table host writes the summary');
     return ctx.seat === cmd.tableId ? null : FORBIDDEN('you can only summarise the table you host');
   },
+  ...harvestPermissions,
 };
 
 /** Planner time budgets: a facilitator's click may take a second, a late arrival must not stall the room. */
@@ -156,6 +140,7 @@ function decideSystem(state: WorkshopState, cmd: SystemCommand, now: number): De
         themes: input.themes,
         tables: input.tables,
         delegations: input.delegations,
+        planYears: input.planYears ?? defaultPlanYears(now),
         facilitator: {
           id: cmd.facilitatorId,
           name: input.facilitatorName,
@@ -209,12 +194,17 @@ function decideSystem(state: WorkshopState, cmd: SystemCommand, now: number): De
 }
 
 function decideCommand(state: WorkshopState, cmd: Command, actorId: string, now: number): Decision {
+  if (isHarvestCommand(cmd)) return decideHarvest(state, cmd, actorId, now);
+  const c: Exclude<Command, HarvestCommand> = cmd;
+  return decideCore(state, c, actorId, now);
+}
+
+function decideCore(state: WorkshopState, cmd: Exclude<Command, HarvestCommand>, actorId: string, now: number): Decision {
   switch (cmd.type) {
     case 'workshop:update': {
-      const { title, purpose, language } = cmd;
-      if (title === undefined && purpose === undefined && language === undefined)
-        return reject('invalid_payload', 'nothing to update');
-      return accept({ type: 'workshop:updated', ...defined({ title, purpose, language }) });
+      const { title, purpose, language, planYears } = cmd;
+      if ([title, purpose, language, planYears].every((v) => v === undefined)) return reject('invalid_payload', 'nothing to update');
+      return accept({ type: 'workshop:updated', ...defined({ title, purpose, language, planYears }) });
     }
     case 'workshop:set-phase': {
       if (!canMoveToPhase(state.phase, cmd.phase))
@@ -472,6 +462,12 @@ function seatLateArrival(state: WorkshopState, participantId: string): DomainEve
   return events;
 }
 
+/** A five-year plan starting next year, like the 2016–2020 ACCSM work plan drafted in 2015. */
+export function defaultPlanYears(now: number): { start: number; end: number } {
+  const next = new Date(now).getUTCFullYear() + 1;
+  return { start: next, end: next + 4 };
+}
+
 const PHASE_ORDER: readonly Phase[] = ['setup', 'cafe', 'harvest', 'review', 'closed'];
 
 /** One step forward, or one step back to undo a mistake; closed is final. */
@@ -494,11 +490,4 @@ function firstDuplicate(ids: string[]): string | undefined {
   return undefined;
 }
 
-/** Drops undefined keys so events carry only what changed (and survive JSON the same). */
-function defined<T extends Record<string, unknown>>(o: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(o)) if (v !== undefined) out[k] = v;
-  return out as { [K in keyof T]?: Exclude<T[K], undefined> };
-}
-
-export type { Role };
+export type { Role } from './model';

@@ -97,6 +97,95 @@ export interface Summary {
 
 export const summaryKey = (tableId: string, round: number) => `${tableId}#${round}`;
 
+// ---------------------------------------------------------------- harvest
+
+export const VOTE_KINDS = ['cluster', 'note', 'goal'] as const;
+export type VoteKind = (typeof VOTE_KINDS)[number];
+export const GOAL_STATUSES = ['draft', 'proposed', 'agreed'] as const;
+export type GoalStatus = (typeof GOAL_STATUSES)[number];
+export const GOAL_LISTS = ['objectives', 'actions', 'indicators'] as const;
+export type GoalList = (typeof GOAL_LISTS)[number];
+export const GOAL_FIELDS = ['title', 'rationale', 'themeId'] as const;
+export type GoalField = (typeof GOAL_FIELDS)[number];
+
+export interface Cluster {
+  id: string;
+  name: string;
+  noteIds: string[];
+  createdBy: string;
+  createdAt: number;
+}
+
+export interface VoteResults {
+  totals: Record<string, number>;
+  /** item -> delegation (or '-' for none) -> dots */
+  byDelegation: Record<string, Record<string, number>>;
+}
+
+export interface Vote {
+  id: string;
+  kind: VoteKind;
+  items: string[];
+  budget: number;
+  /** One budget per person, or one shared by each delegation (intergovernmental rules). */
+  per: 'participant' | 'delegation';
+  maxPerItem: number;
+  status: 'open' | 'closed';
+  openedAt: number;
+  /** voter key (`p:ID` or `d:ID`) -> item -> dots. A participant's client holds only its own key. */
+  ballots: Record<string, Record<string, number>>;
+  /** Published when the facilitator reveals; hidden (null) until then. */
+  results: VoteResults | null;
+}
+
+export interface GoalItem {
+  id: string;
+  text: string;
+  version: number;
+}
+
+export interface GoalAction extends GoalItem {
+  /** Lead delegations. */
+  leads: string[];
+  start: number;
+  end: number;
+}
+
+export interface Goal {
+  id: string;
+  title: string;
+  themeId: string | null;
+  rationale: string;
+  objectives: GoalItem[];
+  actions: GoalAction[];
+  indicators: GoalItem[];
+  status: GoalStatus;
+  sources: { noteIds: string[]; clusterIds: string[] };
+  /** Version per scalar field; an edit names the version it was based on, a stale one is refused. */
+  versions: Record<GoalField, number>;
+  createdBy: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export type SpotlightTarget = { kind: VoteKind; id: string };
+
+export interface HarvestState {
+  /** Who may group notes and draft goals besides facilitators. */
+  grouping: 'hosts' | 'everyone';
+  clusters: Record<string, Cluster>;
+  clusterOrder: string[];
+  /** Keys of cluster suggestions the room dismissed. */
+  dismissed: string[];
+  spotlight: SpotlightTarget | null;
+  votes: Record<string, Vote>;
+  voteOrder: string[];
+}
+
+export function emptyHarvest(): HarvestState {
+  return { grouping: 'hosts', clusters: {}, clusterOrder: [], dismissed: [], spotlight: null, votes: {}, voteOrder: [] };
+}
+
 export interface WorkshopState {
   id: string;
   title: string;
@@ -119,6 +208,11 @@ export interface WorkshopState {
   cafe: CafeState;
   /** Hosts' carry-forward summaries, keyed by summaryKey(table, round). */
   summaries: Record<string, Summary>;
+  /** The years the drafted work plan spans (action timelines must fall within them). */
+  planYears: { start: number; end: number };
+  harvest: HarvestState;
+  goals: Record<string, Goal>;
+  goalOrder: string[];
   /** Sequence number of the last event folded into this state. */
   seq: number;
 }
@@ -149,6 +243,10 @@ export function emptyState(): WorkshopState {
     notes: {},
     cafe: emptyCafe(),
     summaries: {},
+    planYears: { start: 2026, end: 2030 },
+    harvest: emptyHarvest(),
+    goals: {},
+    goalOrder: [],
     seq: 0,
   };
 }

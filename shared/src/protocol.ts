@@ -1,7 +1,7 @@
 // The wire: one zod schema per command and per event, types inferred from them.
 // Every string and array has a cap, so validation also bounds memory per message.
 import { z } from 'zod';
-import { NOTE_COLORS, PHASES, QUESTION_MODES, ROLES } from './model';
+import { GOAL_FIELDS, GOAL_LISTS, GOAL_STATUSES, NOTE_COLORS, PHASES, QUESTION_MODES, ROLES, VOTE_KINDS } from './model';
 import { charCount, cleanText } from './text';
 
 export const LIMITS = {
@@ -14,6 +14,13 @@ export const LIMITS = {
   summaryChars: 1000,
   messageChars: 300,
   rounds: 12,
+  goalTitleChars: 300,
+  goalTextChars: 4000,
+  goalItemChars: 1000,
+  goalItems: 50,
+  clusterNotes: 500,
+  voteItems: 200,
+  voteBudget: 50,
   roundSeconds: { min: 10, max: 4 * 60 * 60 },
   themes: 30,
   tables: 200,
@@ -96,6 +103,14 @@ export const noteSchema = z.strictObject({
 
 // ---------------------------------------------------------------- commands
 
+const idList = (max: number) => z.array(idSchema).max(max);
+const year = z.number().int().min(2000).max(2100);
+const planYearsSchema = z
+  .strictObject({ start: year, end: year })
+  .refine((y) => y.end >= y.start && y.end - y.start <= 20, { message: 'end must be on or after start, within 20 years' });
+const spotlightSchema = z.strictObject({ kind: z.enum(VOTE_KINDS), id: idSchema }).nullable();
+const actionFields = { leads: idList(20).optional(), start: year.optional(), end: year.optional() };
+
 const op = { clientOpId: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/) };
 
 export const commandSchemas = {
@@ -105,6 +120,7 @@ export const commandSchemas = {
     title: text(LIMITS.titleChars, 1).optional(),
     purpose: text(LIMITS.purposeChars).optional(),
     language: languageSchema.optional(),
+    planYears: planYearsSchema.optional(),
   }),
   'workshop:set-phase': z.strictObject({ type: z.literal('workshop:set-phase'), ...op, phase: z.enum(PHASES) }),
   'theme:add': z.strictObject({ type: z.literal('theme:add'), ...op, theme: themeSchema }),
@@ -195,6 +211,93 @@ export const commandSchemas = {
     round: z.number().int().min(1).max(LIMITS.rounds),
     text: text(LIMITS.summaryChars),
   }),
+  'harvest:configure': z.strictObject({ type: z.literal('harvest:configure'), ...op, grouping: z.enum(['hosts', 'everyone']) }),
+  'cluster:create': z.strictObject({
+    type: z.literal('cluster:create'),
+    ...op,
+    clusterId: idSchema,
+    name: nameSchema,
+    noteIds: idList(LIMITS.clusterNotes),
+  }),
+  'cluster:rename': z.strictObject({ type: z.literal('cluster:rename'), ...op, clusterId: idSchema, name: nameSchema }),
+  'cluster:add-notes': z.strictObject({
+    type: z.literal('cluster:add-notes'),
+    ...op,
+    clusterId: idSchema,
+    noteIds: idList(LIMITS.clusterNotes).min(1),
+  }),
+  'cluster:remove-note': z.strictObject({ type: z.literal('cluster:remove-note'), ...op, clusterId: idSchema, noteId: idSchema }),
+  'cluster:delete': z.strictObject({ type: z.literal('cluster:delete'), ...op, clusterId: idSchema }),
+  'suggestion:dismiss': z.strictObject({ type: z.literal('suggestion:dismiss'), ...op, key: z.string().min(1).max(64) }),
+  'spotlight:set': z.strictObject({ type: z.literal('spotlight:set'), ...op, target: spotlightSchema }),
+  'vote:open': z.strictObject({
+    type: z.literal('vote:open'),
+    ...op,
+    voteId: idSchema,
+    kind: z.enum(VOTE_KINDS),
+    /** Items to vote on; omitted = every cluster/note/goal at opening time. */
+    items: idList(LIMITS.voteItems).optional(),
+    budget: z.number().int().min(1).max(LIMITS.voteBudget),
+    per: z.enum(['participant', 'delegation']),
+    maxPerItem: z.number().int().min(1).max(LIMITS.voteBudget),
+  }),
+  'vote:cast': z.strictObject({
+    type: z.literal('vote:cast'),
+    ...op,
+    voteId: idSchema,
+    itemId: idSchema,
+    delta: z.union([z.literal(1), z.literal(-1)]),
+  }),
+  'vote:reveal': z.strictObject({ type: z.literal('vote:reveal'), ...op, voteId: idSchema }),
+  'vote:close': z.strictObject({ type: z.literal('vote:close'), ...op, voteId: idSchema }),
+  'goal:create': z.strictObject({
+    type: z.literal('goal:create'),
+    ...op,
+    goalId: idSchema,
+    title: text(LIMITS.goalTitleChars, 1),
+    themeId: idSchema.nullable(),
+    clusterIds: idList(50).default([]),
+    noteIds: idList(LIMITS.clusterNotes).default([]),
+  }),
+  'goal:set': z.strictObject({
+    type: z.literal('goal:set'),
+    ...op,
+    goalId: idSchema,
+    field: z.enum(GOAL_FIELDS),
+    value: z.string().max(LIMITS.goalTextChars * 8).nullable(),
+    /** The field version this edit was based on: a stale edit is refused with `conflict`. */
+    baseVersion: z.number().int().min(0),
+  }),
+  'goal:set-status': z.strictObject({ type: z.literal('goal:set-status'), ...op, goalId: idSchema, status: z.enum(GOAL_STATUSES) }),
+  'goal:item-add': z.strictObject({
+    type: z.literal('goal:item-add'),
+    ...op,
+    goalId: idSchema,
+    list: z.enum(GOAL_LISTS),
+    itemId: idSchema,
+    text: text(LIMITS.goalItemChars),
+    ...actionFields,
+  }),
+  'goal:item-set': z.strictObject({
+    type: z.literal('goal:item-set'),
+    ...op,
+    goalId: idSchema,
+    list: z.enum(GOAL_LISTS),
+    itemId: idSchema,
+    text: text(LIMITS.goalItemChars).optional(),
+    ...actionFields,
+    baseVersion: z.number().int().min(0),
+  }),
+  'goal:item-remove': z.strictObject({
+    type: z.literal('goal:item-remove'),
+    ...op,
+    goalId: idSchema,
+    list: z.enum(GOAL_LISTS),
+    itemId: idSchema,
+  }),
+  'goal:reorder': z.strictObject({ type: z.literal('goal:reorder'), ...op, goalIds: idList(500) }),
+  'goal:merge': z.strictObject({ type: z.literal('goal:merge'), ...op, goalId: idSchema, otherId: idSchema }),
+  'goal:delete': z.strictObject({ type: z.literal('goal:delete'), ...op, goalId: idSchema }),
 } as const;
 
 export type CommandType = keyof typeof commandSchemas;
@@ -231,6 +334,27 @@ export const commandSchema = z.discriminatedUnion('type', [
   commandSchemas['participant:set-absent'],
   commandSchemas['message:broadcast'],
   commandSchemas['summary:write'],
+  commandSchemas['harvest:configure'],
+  commandSchemas['cluster:create'],
+  commandSchemas['cluster:rename'],
+  commandSchemas['cluster:add-notes'],
+  commandSchemas['cluster:remove-note'],
+  commandSchemas['cluster:delete'],
+  commandSchemas['suggestion:dismiss'],
+  commandSchemas['spotlight:set'],
+  commandSchemas['vote:open'],
+  commandSchemas['vote:cast'],
+  commandSchemas['vote:reveal'],
+  commandSchemas['vote:close'],
+  commandSchemas['goal:create'],
+  commandSchemas['goal:set'],
+  commandSchemas['goal:set-status'],
+  commandSchemas['goal:item-add'],
+  commandSchemas['goal:item-set'],
+  commandSchemas['goal:item-remove'],
+  commandSchemas['goal:reorder'],
+  commandSchemas['goal:merge'],
+  commandSchemas['goal:delete'],
 ]);
 /** What the client sends (before transforms). */
 export type CommandInput = z.input<typeof commandSchema>;
@@ -247,6 +371,7 @@ export const createWorkshopSchema = z.strictObject({
   themes: z.array(themeSchema).max(LIMITS.themes).default([]),
   tables: z.array(tableSchema).max(LIMITS.tables).default([]),
   delegations: z.array(delegationSchema).max(LIMITS.delegations).default([]),
+  planYears: planYearsSchema.optional(),
 });
 export type CreateWorkshopInput = z.input<typeof createWorkshopSchema>;
 export type CreateWorkshop = z.output<typeof createWorkshopSchema>;
@@ -284,6 +409,51 @@ export type SystemCommand =
 // ---------------------------------------------------------------- events
 
 const seatingSchema = z.record(z.string(), z.array(z.string()));
+const clusterSchema = z.strictObject({
+  id: idSchema,
+  name: z.string(),
+  noteIds: z.array(idSchema),
+  createdBy: idSchema,
+  createdAt: z.number(),
+});
+const voteResultsSchema = z.strictObject({
+  totals: z.record(z.string(), z.number()),
+  byDelegation: z.record(z.string(), z.record(z.string(), z.number())),
+});
+const voteSchema = z.strictObject({
+  id: idSchema,
+  kind: z.enum(VOTE_KINDS),
+  items: z.array(idSchema),
+  budget: z.number(),
+  per: z.enum(['participant', 'delegation']),
+  maxPerItem: z.number(),
+  status: z.enum(['open', 'closed']),
+  openedAt: z.number(),
+  ballots: z.record(z.string(), z.record(z.string(), z.number())),
+  results: voteResultsSchema.nullable(),
+});
+const goalItemSchema = z.strictObject({ id: idSchema, text: z.string(), version: z.number() });
+/** Objectives and indicators use the common fields; actions add leads and a timeline. */
+const goalActionSchema = goalItemSchema.extend({ leads: z.array(idSchema), start: z.number(), end: z.number() }).partial({
+  leads: true,
+  start: true,
+  end: true,
+});
+const goalSchema = z.strictObject({
+  id: idSchema,
+  title: z.string(),
+  themeId: idSchema.nullable(),
+  rationale: z.string(),
+  objectives: z.array(goalItemSchema),
+  actions: z.array(goalItemSchema.extend({ leads: z.array(idSchema), start: z.number(), end: z.number() })),
+  indicators: z.array(goalItemSchema),
+  status: z.enum(GOAL_STATUSES),
+  sources: z.strictObject({ noteIds: z.array(idSchema), clusterIds: z.array(idSchema) }),
+  versions: z.strictObject({ title: z.number(), rationale: z.number(), themeId: z.number() }),
+  createdBy: idSchema,
+  createdAt: z.number(),
+  updatedAt: z.number(),
+});
 
 export const eventSchemas = {
   'workshop:created': z.strictObject({
@@ -300,12 +470,14 @@ export const eventSchemas = {
     tables: z.array(tableSchema),
     delegations: z.array(delegationSchema),
     facilitator: participantSchema,
+    planYears: z.strictObject({ start: z.number(), end: z.number() }),
   }),
   'workshop:updated': z.strictObject({
     type: z.literal('workshop:updated'),
     title: z.string().optional(),
     purpose: z.string().optional(),
     language: z.string().optional(),
+    planYears: z.strictObject({ start: z.number(), end: z.number() }).optional(),
   }),
   'workshop:phase-changed': z.strictObject({ type: z.literal('workshop:phase-changed'), phase: z.enum(PHASES) }),
   'theme:added': z.strictObject({ type: z.literal('theme:added'), theme: themeSchema }),
@@ -408,6 +580,53 @@ export const eventSchemas = {
     by: idSchema,
     at: z.number(),
   }),
+  'harvest:configured': z.strictObject({ type: z.literal('harvest:configured'), grouping: z.enum(['hosts', 'everyone']) }),
+  'cluster:created': z.strictObject({ type: z.literal('cluster:created'), cluster: clusterSchema }),
+  'cluster:renamed': z.strictObject({ type: z.literal('cluster:renamed'), clusterId: idSchema, name: z.string() }),
+  'cluster:notes-added': z.strictObject({ type: z.literal('cluster:notes-added'), clusterId: idSchema, noteIds: z.array(idSchema) }),
+  'cluster:note-removed': z.strictObject({ type: z.literal('cluster:note-removed'), clusterId: idSchema, noteId: idSchema }),
+  'cluster:deleted': z.strictObject({ type: z.literal('cluster:deleted'), clusterId: idSchema }),
+  'suggestion:dismissed': z.strictObject({ type: z.literal('suggestion:dismissed'), key: z.string() }),
+  'spotlight:set': z.strictObject({ type: z.literal('spotlight:set'), target: spotlightSchema }),
+  'vote:opened': z.strictObject({ type: z.literal('vote:opened'), vote: voteSchema }),
+  'vote:cast': z.strictObject({
+    type: z.literal('vote:cast'),
+    voteId: idSchema,
+    /** `p:PARTICIPANT` or `d:DELEGATION`: also the event's scope, so ballots stay private until revealed. */
+    voter: z.string(),
+    itemId: idSchema,
+    dots: z.number(),
+  }),
+  'vote:revealed': z.strictObject({ type: z.literal('vote:revealed'), voteId: idSchema, results: voteResultsSchema }),
+  'vote:closed': z.strictObject({ type: z.literal('vote:closed'), voteId: idSchema }),
+  'goal:created': z.strictObject({ type: z.literal('goal:created'), goal: goalSchema }),
+  'goal:set': z.strictObject({
+    type: z.literal('goal:set'),
+    goalId: idSchema,
+    field: z.enum(GOAL_FIELDS),
+    value: z.string().nullable(),
+    version: z.number(),
+    at: z.number(),
+  }),
+  'goal:status-set': z.strictObject({ type: z.literal('goal:status-set'), goalId: idSchema, status: z.enum(GOAL_STATUSES), at: z.number() }),
+  'goal:item-added': z.strictObject({
+    type: z.literal('goal:item-added'),
+    goalId: idSchema,
+    list: z.enum(GOAL_LISTS),
+    item: goalActionSchema,
+    at: z.number(),
+  }),
+  'goal:item-set': z.strictObject({
+    type: z.literal('goal:item-set'),
+    goalId: idSchema,
+    list: z.enum(GOAL_LISTS),
+    item: goalActionSchema,
+    at: z.number(),
+  }),
+  'goal:item-removed': z.strictObject({ type: z.literal('goal:item-removed'), goalId: idSchema, list: z.enum(GOAL_LISTS), itemId: idSchema }),
+  'goal:reordered': z.strictObject({ type: z.literal('goal:reordered'), goalIds: z.array(idSchema) }),
+  'goal:merged': z.strictObject({ type: z.literal('goal:merged'), goalId: idSchema, otherId: idSchema, at: z.number() }),
+  'goal:deleted': z.strictObject({ type: z.literal('goal:deleted'), goalId: idSchema }),
 } as const;
 
 export type EventType = keyof typeof eventSchemas;
@@ -450,13 +669,22 @@ export const handshakeSchema = z.strictObject({
   since: z.number().int().min(0).optional(),
 });
 
+/** What a person is editing right now (a goal field or list item); never persisted. */
+export const presenceSchema = z
+  .strictObject({ goalId: idSchema, field: z.string().min(1).max(80) })
+  .nullable();
+export type Presence = z.infer<typeof presenceSchema>;
+
 export interface ServerToClientEvents {
   sync: (msg: SyncMessage) => void;
   events: (events: Envelope[]) => void;
+  presence: (msg: { participantId: string; editing: Presence }) => void;
 }
 
 export interface ClientToServerEvents {
   command: (cmd: CommandInput, ack: (res: Ack) => void) => void;
   /** Clock sync: the ack carries the server's Date.now(), for the client's offset estimate. */
   time: (ack: (serverNow: number) => void) => void;
+  /** Volatile: tell the workshop what I am editing (null when I stop). */
+  presence: (editing: Presence) => void;
 }

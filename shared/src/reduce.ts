@@ -2,6 +2,7 @@
 // reference changes); only the records an event touches are copied.
 import { type RoundSeating, type WorkshopState, summaryKey } from './model';
 import { groupByTable, movesForRound } from './cafe';
+import { type HarvestEvent, isHarvestEvent, reduceHarvest } from './harvest/reduce';
 import type { DomainEvent, Envelope } from './protocol';
 import { assertNever } from './assert';
 
@@ -19,6 +20,11 @@ function moveInSeating(round: RoundSeating, participantId: string, tableId: stri
 }
 
 export function reduce(state: WorkshopState, e: DomainEvent): WorkshopState {
+  if (isHarvestEvent(e)) return reduceHarvest(state, e);
+  return reduceCore(state, e);
+}
+
+function reduceCore(state: WorkshopState, e: Exclude<DomainEvent, HarvestEvent>): WorkshopState {
   switch (e.type) {
     case 'workshop:created':
       return {
@@ -32,6 +38,7 @@ export function reduce(state: WorkshopState, e: DomainEvent): WorkshopState {
         tableOrder: e.tables.map((t) => t.id),
         delegations: Object.fromEntries(e.delegations.map((d) => [d.id, d])),
         participants: { [e.facilitator.id]: e.facilitator },
+        planYears: e.planYears,
         seats: {},
         notes: {},
       };
@@ -118,8 +125,17 @@ export function reduce(state: WorkshopState, e: DomainEvent): WorkshopState {
       if (!note) return state;
       return { ...state, notes: { ...state.notes, [note.id]: { ...note, color: e.color, editedAt: e.editedAt } } };
     }
-    case 'note:deleted':
-      return { ...state, notes: without(state.notes, e.noteId) };
+    case 'note:deleted': {
+      const h = state.harvest;
+      const inCluster = Object.values(h.clusters).filter((c) => c.noteIds.includes(e.noteId));
+      const clusters = { ...h.clusters };
+      for (const c of inCluster) clusters[c.id] = { ...c, noteIds: c.noteIds.filter((n) => n !== e.noteId) };
+      return {
+        ...state,
+        notes: without(state.notes, e.noteId),
+        harvest: inCluster.length ? { ...h, clusters } : h,
+      };
+    }
     case 'cafe:configured': {
       const { type: _t, ...patch } = e;
       const cafe = { ...state.cafe, ...patch };

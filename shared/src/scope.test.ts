@@ -3,7 +3,15 @@ import type { Phase } from './model';
 import type { DomainEvent, Envelope, EventType, Scope } from './protocol';
 import { eventSchemas } from './protocol';
 import { changesViewOf, inScope, scopeOf, seesAllTables, viewFor, visibleTo } from './scope';
-import { N, NOW, P, as, cmd, run, standardWorkshop } from './testing/fixtures';
+import { emptyState } from './model';
+import { decide } from './decide';
+import { N, NOW, P, SYSTEM, as, cmd, createCommand, run, standardWorkshop } from './testing/fixtures';
+
+function createdEvent(): DomainEvent {
+  const d = decide(emptyState(), createCommand(), SYSTEM, { now: NOW });
+  if (!d.ok) throw new Error(`create rejected: ${d.error.code}`);
+  return d.events[0]!;
+}
 
 const note = {
   id: 'n9',
@@ -43,17 +51,8 @@ const CORE_EVENTS = [
 
 /** One sample per core event type and its scope (café round events are tested elsewhere). */
 const SAMPLES: { [T in (typeof CORE_EVENTS)[number]]: [DomainEvent, Scope] } = {
-  'workshop:created': [
-    {
-      type: 'workshop:created',
-      workshop: { id: 'w', title: 't', purpose: '', language: 'en', joinCode: 'ABCD2345', createdAt: NOW },
-      themes: [],
-      tables: [{ id: 't1', name: 'T', themeId: null, question: '', capacity: 3 }],
-      delegations: [],
-      facilitator: { id: 'f', name: 'F', delegationId: null, role: 'facilitator', joinedAt: NOW },
-    },
-    null,
-  ],
+  // Built by the real decide(), so the sample tracks the event schema as it grows.
+  'workshop:created': [createdEvent(), null],
   'workshop:updated': [{ type: 'workshop:updated', title: 'x' }, null],
   'workshop:phase-changed': [{ type: 'workshop:phase-changed', phase: 'cafe' }, null],
   'theme:added': [{ type: 'theme:added', theme: { id: 'th', name: 'x' } }, null],
@@ -83,7 +82,7 @@ describe('scopeOf', () => {
     expect(Object.keys(eventSchemas)).toEqual(expect.arrayContaining([...CORE_EVENTS]));
   });
 
-  it.each(Object.entries(SAMPLES))('%s → scope %s', (type, [event, scope]) => {
+  it.each(Object.entries(SAMPLES))('%s → scope %j', (type, [event, scope]) => {
     expect(eventSchemas[type as EventType].safeParse(event).success).toBe(true);
     expect(scopeOf(event)).toBe(scope);
   });
@@ -219,7 +218,9 @@ describe('changesViewOf', () => {
     ["someone else's seat change", { type: 'seat:assigned', participantId: P.d2, tableId: 't1' }, P.d1, false],
     ['own role change', { type: 'participant:role-set', participantId: P.d1, role: 'facilitator' }, P.d1, true],
     ["someone else's role change", { type: 'participant:role-set', participantId: P.d2, role: 'host' }, P.d1, false],
-    ['phase change', { type: 'workshop:phase-changed', phase: 'harvest' }, P.d1, false],
+    // A phase change opens or closes every board (harvest/review/closed), so every view changes.
+    ['phase change', { type: 'workshop:phase-changed', phase: 'harvest' }, P.d1, true],
+    ['phase change (observer)', { type: 'workshop:phase-changed', phase: 'cafe' }, P.observer, true],
     ['a note at own table', SAMPLES['note:edited'][0], P.d1, false],
     [
       'own join',
@@ -231,7 +232,7 @@ describe('changesViewOf', () => {
       false,
     ],
     ['table removed', { type: 'table:removed', tableId: 't1' }, P.d1, false],
-  ])('%s → %s', (_n, e, who, expected) => {
+  ])('%s', (_n, e, who, expected) => {
     expect(changesViewOf(e, who)).toBe(expected);
   });
 });

@@ -3,9 +3,13 @@
 import type { Participant, WorkshopState } from './model';
 import type { DomainEvent, Envelope, Scope } from './protocol';
 import { assertNever } from './assert';
+import { isHarvestEvent } from './harvest/reduce';
 
 /** Who an event belongs to: a table, a delegation, a person, or (null) the whole workshop. */
 export function scopeOf(e: DomainEvent): Scope {
+  // ballots stay with the voter (and facilitators) until the facilitator reveals the tally
+  if (e.type === 'vote:cast') return e.voter as Scope;
+  if (isHarvestEvent(e)) return null;
   switch (e.type) {
     case 'note:created':
       return `t:${e.note.tableId}`;
@@ -92,7 +96,10 @@ export function inScope(scope: Scope, state: WorkshopState, participantId: strin
 /** The state a participant is sent: everything but other tables' notes. */
 export function viewFor(state: WorkshopState, participantId: string): WorkshopState {
   const p = state.participants[participantId];
-  if (seesAllTables(p, state)) return state;
+  if (p?.role === 'facilitator') return state;
+  const withBallots = ownBallotsOnly(state, participantId);
+  if (seesAllTables(p, state)) return withBallots;
+  state = withBallots;
   const table = state.seats[participantId];
   const notes: WorkshopState['notes'] = {};
   const summaries: WorkshopState['summaries'] = {};
@@ -101,4 +108,18 @@ export function viewFor(state: WorkshopState, participantId: string): WorkshopSt
     for (const [k, v] of Object.entries(state.summaries)) if (v.tableId === table) summaries[k] = v;
   }
   return { ...state, notes, summaries };
+}
+
+/** Others' dots stay hidden: a participant's view keeps only its own and its delegation's ballots. */
+function ownBallotsOnly(state: WorkshopState, participantId: string): WorkshopState {
+  const ids = state.harvest.voteOrder;
+  if (ids.length === 0) return state;
+  const keep = new Set([`p:${participantId}`]);
+  const d = state.participants[participantId]?.delegationId;
+  if (d) keep.add(`d:${d}`);
+  const votes: WorkshopState['harvest']['votes'] = {};
+  for (const [id, v] of Object.entries(state.harvest.votes)) {
+    votes[id] = { ...v, ballots: Object.fromEntries(Object.entries(v.ballots).filter(([k]) => keep.has(k))) };
+  }
+  return { ...state, harvest: { ...state.harvest, votes } };
 }

@@ -15,17 +15,26 @@ let srv: RunningServer;
 let browser: Browser;
 const problems: string[] = [];
 
-async function newPage(name: string, opts: BrowserContextOptions = {}): Promise<Page> {
-  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 }, ...opts });
-  const page = await context.newPage();
+function watch(page: Page, name: string): Page {
   page.on('pageerror', (err) => problems.push(`[${name}] pageerror: ${err.message}`));
   page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`[${name}] console.error: ${msg.text()}`);
+    // Requests failing while the test has the browser offline are expected.
+    if (msg.type() === 'error' && !/net::ERR_INTERNET_DISCONNECTED/.test(msg.text()))
+      problems.push(`[${name}] console.error: ${msg.text()}`);
   });
   return page;
 }
 
-const shot = (page: Page, file: string, fullPage = true) => page.screenshot({ path: path.join(OUT, file), fullPage });
+async function newPage(name: string, opts: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 }, ...opts });
+  return watch(await context.newPage(), name);
+}
+
+async function shot(page: Page, file: string, fullPage = true) {
+  // From the top, so the sticky header is not painted over the middle of a full-page shot.
+  if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(OUT, file), fullPage });
+}
 
 async function joinAs(page: Page, code: string, name: string, delegation: string) {
   await page.goto(`${srv.url}/join/${code}`);
@@ -78,7 +87,7 @@ describe('World Café in the browser', () => {
     await fac.getByTestId('connection-badge').getByText('Online').waitFor();
 
     // ------------------------------------------------------------ two delegates join by code
-    const somchai = await newPage('somchai');
+    let somchai = await newPage('somchai');
     const an = await newPage('an');
     // One types the code as printed (with the dash), the other in lower case without it.
     await joinAs(somchai, code, 'Somchai', 'Thailand (TH)');
@@ -159,6 +168,62 @@ describe('World Café in the browser', () => {
     await an.locator('.note .note-text', { hasText: 'Mobile note' }).waitFor();
     await shot(phone, 'board-phone-2.png');
 
+    // ------------------------------------------------------------ offline: queued, kept across a reload, then sent
+    const somchaiPath = new URL(somchai.url()).pathname;
+    const somchaiCtx = somchai.context();
+    await somchaiCtx.setOffline(true);
+    await somchai.getByTestId('connection-badge').getByText('Offline').waitFor();
+    await somchai.getByLabel('New note').fill('Written offline');
+    await somchai.getByRole('button', { name: 'Add note' }).click();
+    await somchai.getByTestId('connection-badge').getByText('1 change queued').waitFor();
+    await somchai.locator('.note.pending', { hasText: 'Written offline' }).waitFor();
+    await shot(somchai, 'board-offline.png');
+    await somchai.close();
+    await somchaiCtx.setOffline(false);
+    expect(await an.locator('.note .note-text', { hasText: 'Written offline' }).count()).toBe(0);
+    somchai = watch(await somchaiCtx.newPage(), 'somchai-reloaded');
+    await somchai.goto(`${srv.url}${somchaiPath}`);
+    await an.locator('.note .note-text', { hasText: 'Written offline' }).waitFor({ timeout: 10_000 });
+    await somchai.locator('.note:not(.pending) .note-text', { hasText: 'Written offline' }).waitFor();
+    await expect.poll(() => somchai.getByTestId('connection-badge').textContent()).toBe('Online');
+    // Exactly once, although it was queued, persisted and sent after a reload.
+    expect(await an.locator('.note .note-text', { hasText: 'Written offline' }).count()).toBe(1);
+
+    // ------------------------------------------------------------ keyboard edit and delete, pointer drag
+    const offlineNote = somchai.getByRole('article', { name: 'Note by Somchai (TH): Written offline' });
+    await offlineNote.focus();
+    await somchai.keyboard.press('Enter');
+    const editor = somchai.getByLabel('Edit note text');
+    await editor.waitFor();
+    expect(await editor.evaluate((el) => el === document.activeElement)).toBe(true);
+    await editor.fill('Written offline, then edited');
+    await somchai.keyboard.press('Control+Enter');
+    await an.locator('.note .note-text', { hasText: 'Written offline, then edited' }).waitFor();
+
+    const edited = somchai.getByRole('article', { name: 'Note by Somchai (TH): Written offline, then edited' });
+    const box = (await edited.boundingBox())!;
+    await somchai.mouse.move(box.x + 30, box.y + 10);
+    await somchai.mouse.down();
+    await somchai.mouse.move(box.x + 130, box.y + 90, { steps: 6 });
+    await somchai.mouse.up();
+    const dragged = await edited.evaluate((el) => (el as HTMLElement).style.transform);
+    const onAn = an.getByRole('article', { name: 'Note by Somchai (TH): Written offline, then edited' });
+    await expect.poll(() => onAn.evaluate((el) => (el as HTMLElement).style.transform), { timeout: 5_000 }).toBe(dragged);
+
+    somchai.once('dialog', (d) => void d.accept());
+    await edited.focus();
+    await somchai.keyboard.press('Delete');
+    await onAn.waitFor({ state: 'detached' });
+    await edited.waitFor({ state: 'detached' });
+
+    // ------------------------------------------------------------ the facilitator adds a table
+    await fac.getByText('Add a table', { exact: true }).click();
+    await fac.getByLabel('Table name').fill('Table 6: ASEAN Secretariat');
+    await fac.getByLabel('Guiding question').fill('Where can plans be joined up across countries?');
+    await fac.getByRole('button', { name: 'Add table', exact: true }).click();
+    await fac.getByRole('heading', { name: 'Table 6: ASEAN Secretariat' }).waitFor();
+    expect(await fac.getByTestId('table-card').count()).toBe(6);
+
     // ------------------------------------------------------------ Thai UI
     await somchai.getByRole('button', { name: 'ไทย' }).click();
     expect(await somchai.locator('html').getAttribute('lang')).toBe('th');
@@ -179,6 +244,36 @@ describe('World Café in the browser', () => {
     // ------------------------------------------------------------ the facilitator opens the café
     await fac.getByRole('button', { name: 'Open the café' }).click();
     await an.locator('.phase-tag', { hasText: 'Café open' }).waitFor();
+    // Once the café runs, delegates no longer choose their own table.
+    await an.getByRole('button', { name: 'Change table' }).waitFor({ state: 'detached' });
+
+    // The facilitator moves Somchai to Table 3 (keyboard-operable select + button).
+    const move = fac.getByLabel('Seat for Somchai');
+    await move.selectOption({ label: 'Table 3' });
+    await move.locator('xpath=..').getByRole('button', { name: 'Move' }).click();
+    await somchai.getByRole('heading', { level: 1, name: 'Table 3' }).waitFor();
+    await somchai.locator('.note').first().waitFor({ state: 'detached' });
+    const table3 = fac.getByTestId('table-card').filter({ has: fac.getByRole('heading', { name: 'Table 3' }) });
+    await table3.getByText('Somchai', { exact: true }).waitFor();
+
+    // ------------------------------------------------------------ a queued change the server refuses is dropped, with a message
+    const phoneCtx = phone.context();
+    await phoneCtx.setOffline(true);
+    await phone.getByTestId('connection-badge').getByText('Offline').waitFor();
+    await phone.getByLabel('New note').fill('Will be refused');
+    await phone.getByRole('button', { name: 'Add note' }).click();
+    await phone.getByTestId('connection-badge').getByText('1 change queued').waitFor();
+    // Meanwhile the facilitator makes An an observer.
+    const role = fac.getByLabel('Role of Nguyen Van An');
+    await role.selectOption({ label: 'Observer' });
+    await role.locator('xpath=..').getByRole('button', { name: 'Set role' }).click();
+    await an.getByText('You are observing: you can read the notes but not write.').waitFor();
+    await phoneCtx.setOffline(false);
+    await phone.getByText('Your new note was not saved: You are not allowed to do that.').waitFor({ timeout: 10_000 });
+    await phone.locator('.note-text', { hasText: 'Will be refused' }).waitFor({ state: 'detached' });
+    await expect.poll(() => phone.getByTestId('connection-badge').textContent()).toBe('Online');
+    await shot(phone, 'board-phone-refused.png', false);
+    await shot(fac, 'console-cafe.png');
 
     expect(problems).toEqual([]);
   });

@@ -6,15 +6,24 @@ export function CopyField({ label, value, secret, testId }: { label: string; val
   const { t } = useTranslation();
   const id = useId();
   const [copied, setCopied] = useState(false);
+  const done = () => {
+    setCopied(true);
+    setTimeout(() => setCopied(false), 2_000);
+  };
   const copy = async () => {
     try {
+      // Missing on plain-http pages (venue wifi): fall back to selecting and copying the text.
       await navigator.clipboard.writeText(value);
-      setCopied(true);
-      setTimeout(() => setCopied(false), 2_000);
+      done();
     } catch {
       const input = document.getElementById(id) as HTMLInputElement | null;
       input?.focus();
       input?.select();
+      try {
+        if (document.execCommand('copy')) done();
+      } catch {
+        /* the text stays selected for a manual copy */
+      }
     }
   };
   return (

@@ -123,7 +123,7 @@ export function Board({ tableId }: { tableId: string }) {
 
       <div className="notes-head">
         <h2 className="inline-h">{t('board.notesHeading', { count: notes.length, n: notes.length })}</h2>
-        {!isPhone && notes.length > 0 && <span className="muted small">{t('board.keyboardHint')}</span>}
+        {!isPhone && notes.length > 0 && canWrite && <span className="muted small">{t('board.keyboardHint')}</span>}
       </div>
       {notes.length === 0 && <p className="muted empty-board">{t('board.empty')}</p>}
       {isPhone ? (

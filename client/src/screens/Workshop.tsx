@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppHeader } from '../components/AppHeader';
 import { ConnectionBadge } from '../components/ConnectionBadge';
@@ -8,9 +8,11 @@ import { openSession } from '../net/session';
 import { forgetSession, getSession, takeTokenFromHash } from '../net/sessions';
 import { useStore } from '../state/store';
 import { useMyRole, useMySeat, useView } from '../state/selectors';
-import { Console } from './Console';
 import { Board } from './Board';
 import { SeatPicker } from './SeatPicker';
+
+// The console (and its QR code library) is only for facilitators.
+const Console = lazy(() => import('./Console').then((m) => ({ default: m.Console })));
 
 export function WorkshopScreen({ workshopId, tableId }: { workshopId: string; tableId: string | null }) {
   const { t } = useTranslation();
@@ -104,7 +106,12 @@ function WorkshopBody({ workshopId, tableId }: { workshopId: string; tableId: st
   if (!role) return <p role="status">{t('workshop.connecting')}</p>;
 
   if (role === 'facilitator') {
-    if (!tableId) return <Console />;
+    if (!tableId)
+      return (
+        <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
+          <Console />
+        </Suspense>
+      );
     if (!tableExists)
       return (
         <section className="card">

@@ -9,11 +9,13 @@ import {
   changesViewOf,
   commandSchema,
   handshakeSchema,
+  presenceSchema,
+  type Presence,
   visibleTo,
 } from '@world-cafe/shared';
 import type { EventStore } from '../store/eventStore';
 import type { RoomRegistry } from './workshopRoom';
-import { type AppSocket, type IO, joinScopes, snapshotFor } from './fanout';
+import { type AppSocket, type IO, joinScopes, rooms as roomNames, snapshotFor } from './fanout';
 import { hashToken } from '../auth';
 
 export interface RealtimeOptions {
@@ -71,6 +73,18 @@ export function attachRealtime(io: IO, { store, rooms, logger, rateLimit }: Real
 
     socket.on('time', (ack: unknown) => {
       if (typeof ack === 'function') (ack as (now: number) => void)(Date.now());
+    });
+
+    // Presence rides volatile emits: best effort, never stored, cleared when the socket goes.
+    let editing: Presence = null;
+    socket.on('presence', (raw: unknown) => {
+      const parsed = presenceSchema.safeParse(raw);
+      if (!parsed.success) return;
+      editing = parsed.data;
+      socket.volatile.to(roomNames.workshop(workshopId)).emit('presence', { participantId, editing });
+    });
+    socket.on('disconnect', () => {
+      if (editing) io.to(roomNames.workshop(workshopId)).emit('presence', { participantId, editing: null });
     });
 
     socket.on('command', async (input: unknown, ack: unknown) => {

@@ -98,3 +98,75 @@ export function affineRounds(q: number, rounds: number): number[][] | null {
   }
   return out;
 }
+
+/**
+ * Rounds for 2^e people at tables of 4 (e ≥ 2): point x ∈ GF(2)^e, round r seats the cosets of a
+ * 2-dimensional subspace W_r = {0, a, b, a⊕b}; x and y meet in round r iff x⊕y ∈ W_r. Subspaces
+ * with disjoint non-zero vectors (a partial line spread of PG(e−1, 2), found greedily/by a small
+ * backtrack) give rounds without any repeat — 9 rounds for 32 people (8-4-9). Further rounds
+ * take the subspace whose vectors were used least, so each round adds (2^e/2)·(overlap) repeats
+ * (8-4-10: 16 repeats). result[r][point] = table index.
+ */
+export function binaryPlaneRounds(e: number, rounds: number): number[][] | null {
+  if (e < 2 || e > 12 || rounds < 1) return null;
+  const n = 1 << e;
+  const lines: Array<[number, number, number]> = [];
+  for (let a = 1; a < n; a++) {
+    for (let b = a + 1; b < n; b++) {
+      const c = a ^ b;
+      if (c > b) lines.push([a, b, c]);
+    }
+  }
+  // largest partial spread we can find within a small node budget (bounded by `rounds`)
+  const used = new Uint8Array(n);
+  const cur: Array<[number, number, number]> = [];
+  let bestSpread: Array<[number, number, number]> = [];
+  let nodes = 0;
+  const maxSpread = Math.min(rounds, Math.floor((n - 1) / 3));
+  const rec = (from: number): void => {
+    if (cur.length > bestSpread.length) bestSpread = cur.slice();
+    if (bestSpread.length >= maxSpread || ++nodes > 20000) return;
+    for (let k = from; k < lines.length; k++) {
+      const l = lines[k] as [number, number, number];
+      if (used[l[0]] || used[l[1]] || used[l[2]]) continue;
+      used[l[0]] = used[l[1]] = used[l[2]] = 1;
+      cur.push(l);
+      rec(k + 1);
+      cur.pop();
+      used[l[0]] = used[l[1]] = used[l[2]] = 0;
+      if (bestSpread.length >= maxSpread || nodes > 20000) return;
+    }
+  };
+  rec(0);
+  const chosen = bestSpread.slice(0, rounds);
+  const usage = new Int32Array(n);
+  for (const l of chosen) for (const v of l) usage[v] = (usage[v] as number) + 1;
+  while (chosen.length < rounds) {
+    let best: [number, number, number] | null = null;
+    let bestUse = Infinity;
+    for (const l of lines) {
+      const u = (usage[l[0]] as number) + (usage[l[1]] as number) + (usage[l[2]] as number);
+      if (u < bestUse) {
+        bestUse = u;
+        best = l;
+      }
+    }
+    const l = best as [number, number, number];
+    for (const v of l) usage[v] = (usage[v] as number) + 1;
+    chosen.push(l);
+  }
+  return chosen.map(([a, b]) => {
+    const table = new Map<number, number>();
+    const row: number[] = [];
+    for (let x = 0; x < n; x++) {
+      const rep = Math.min(x, x ^ a, x ^ b, x ^ a ^ b);
+      let t = table.get(rep);
+      if (t === undefined) {
+        t = table.size;
+        table.set(rep, t);
+      }
+      row.push(t);
+    }
+    return row;
+  });
+}

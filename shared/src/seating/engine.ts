@@ -33,7 +33,6 @@ export class Engine {
   readonly nr: Int32Array;
   readonly movable: Uint8Array;
   readonly roomCount: Int32Array;
-  readonly uniformRoom: boolean;
   readonly nrActive: boolean;
   readonly W_LANG = 1;
   readonly W_REP: number;
@@ -71,19 +70,16 @@ export class Engine {
       for (let i = 0; i < n; i++) this.movable[r * n + i] = (m.fixed[r * n + i] as number) < 0 ? 1 : 0;
     }
     this.roomCount = new Int32Array(R);
-    let uniform = true;
     let anyRoom = false;
     for (let r = 0; r < R; r++) {
       let c = 0;
       for (let t = 0; t < T; t++) {
         const rm = m.room[r * T + t] as number;
         c += rm;
-        if (r > P && r < R && rm !== m.room[P * T + t]) uniform = false;
       }
       this.roomCount[r] = c;
       if (r >= P && c > 0) anyRoom = true;
     }
-    this.uniformRoom = uniform;
     this.nrActive = anyRoom && R - P >= 1 && R >= 2;
     let S = 1;
     for (let i = 0; i < R * T; i++) S = Math.max(S, m.size[i] as number);
@@ -191,29 +187,20 @@ export class Engine {
     const stamp = ++this.stamp;
     let len = 0;
     let cnt = 0;
-    let visitedRoom = 0; // only maintained when uniformRoom
     for (let r = 0; r < R; r++) {
       const t = r === r0 ? t0 : (this.tableOf[r * n + p] as number);
       if (t < 0) continue;
       if (mark[t] === stamp) {
-        if (r >= P) {
-          const rc = this.roomCount[r] as number;
-          if (rc > 0) {
-            let v: number;
-            if (this.uniformRoom && r >= P) {
-              v = 0;
-              for (let i = 0; i < len; i++) v += room[r * T + (list[i] as number)] as number;
-            } else {
-              v = 0;
-              for (let i = 0; i < len; i++) v += room[r * T + (list[i] as number)] as number;
-            }
-            if (v < rc) cnt++;
-          }
+        // a return in a planned round is a violation when some unvisited table still had room
+        const rc = this.roomCount[r] as number;
+        if (r >= P && rc > 0) {
+          let visitedWithRoom = 0;
+          for (let i = 0; i < len; i++) visitedWithRoom += room[r * T + (list[i] as number)] as number;
+          if (visitedWithRoom < rc) cnt++;
         }
       } else {
         mark[t] = stamp;
         list[len++] = t;
-        visitedRoom++;
       }
     }
     return cnt;
@@ -591,7 +578,7 @@ export class Engine {
     let lastBest = 0;
     // converged: no new best for this many steps (keeps small cases fast and deterministic)
     const patience = 40 * Math.max(300, Math.min(20000, 10 * n));
-    const stall = Number(process.env.SG_STALL ?? 0) || Math.max(300, Math.min(20000, 10 * n));
+    const stall = Math.max(300, Math.min(20000, 10 * n));
     const nrX = new Float64Array(T);
     const xs: number[] = [];
     const xBudget = 4000;
@@ -620,7 +607,7 @@ export class Engine {
           this.restore(bestSnap);
           cur = this.cost();
         }
-        const kicks = Number(process.env.SG_KICK ?? 0) ? 1 + rng.int(Number(process.env.SG_KICK)) : 1 + rng.int(Math.max(2, Math.floor(n / 16)));
+        const kicks = 1 + rng.int(Math.max(2, Math.floor(n / 16)));
         for (let k = 0; k < kicks; k++) {
           const r = P + rng.int(R - P);
           const x = rng.int(n);
@@ -734,7 +721,7 @@ export class Engine {
       const B = this.tableOf[r * n + bestY] as number;
       this.swap(r, x, bestY);
       cur += bestD;
-      const tenure = Number(process.env.SG_TEN0 ?? 2) + rng.int(Number(process.env.SG_TENR ?? 6));
+      const tenure = 2 + rng.int(6);
       tabu[r * n + x] = step + tenure;
       tabu[r * n + bestY] = step + tenure;
       if (cur < best) {

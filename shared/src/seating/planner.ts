@@ -1,5 +1,5 @@
 /** Public planning API: plan, replan, randomSeating. */
-import { affineRounds } from './affine';
+import { affineRounds, binaryPlaneRounds } from './affine';
 import { Engine } from './engine';
 import { evaluate, lowerBounds } from './metrics';
 import type { Model } from './model';
@@ -32,13 +32,23 @@ function toRounds(input: PlanInput, m: Model, e: Engine): RoundSeating[] {
   return out;
 }
 
-/** q² people, q tables of exactly q, ≤ q+1 rounds, nothing fixed: seed with an affine plane. */
-function affineSeed(m: Model): number[][] | null {
+/**
+ * Algebraic seed for "social golfer" shaped inputs (nothing played or fixed, every planned table
+ * of the same size): q² people at q tables of q (affine plane, ≤ q+1 rounds without repeats), or
+ * 2^e people at tables of 4 (planes of GF(2)^e: 8-4-9 without repeats, 8-4-10 with 16).
+ */
+function algebraicSeed(m: Model): number[][] | null {
   const { n, T, R, P } = m;
-  if (P !== 0 || R < 2 || T < 2 || n !== T * T) return null;
-  for (let r = 0; r < R; r++) for (let t = 0; t < T; t++) if (m.size[r * T + t] !== T) return null;
+  if (P !== 0 || R < 2 || T < 2) return null;
+  const s = m.size[0] as number;
+  for (let r = 0; r < R; r++) for (let t = 0; t < T; t++) if (m.size[r * T + t] !== s) return null;
   for (let i = 0; i < R * n; i++) if ((m.fixed[i] as number) >= 0) return null;
-  return affineRounds(T, R);
+  if (n === T * T && s === T) {
+    const aff = affineRounds(T, R);
+    if (aff) return aff;
+  }
+  if (s === 4 && n === 4 * T && (n & (n - 1)) === 0 && n >= 8) return binaryPlaneRounds(Math.log2(n), R);
+  return null;
 }
 
 /** Plan the remaining rounds (all of them unless `input.played` is given). */
@@ -46,7 +56,7 @@ export function plan(input: PlanInput, options: PlanOptions = {}): PlanResult {
   const m = buildModel(input);
   const rng = createRng(input.seed ?? 1);
   const e = new Engine(m);
-  const seed = affineSeed(m);
+  const seed = algebraicSeed(m);
   if (seed) {
     // relabel people randomly (deterministically) so delegations are not aligned with the geometry
     const perm = shuffleInPlace(Array.from({ length: m.n }, (_, i) => i), rng);

@@ -1,0 +1,434 @@
+// "Suggest clusters" for the harvest: propose groups of near-duplicate and related notes across
+// tables, computed from the note texts alone (see similarity.ts). Pure and deterministic: the
+// same notes (in any order) give the same suggestions with the same keys.
+//
+// Algorithm:
+//   1. buildIndex over all notes (IDF over the whole harvest).
+//   2. Candidate pairs from inverted indexes (tokens, concepts, 3-grams) with per-note
+//      accumulators, so pairs that share nothing are never scored; a pair is kept as an edge
+//      when its score reaches half the threshold.
+//   3. Average-linkage agglomerative clustering over the sparse graph (a missing edge counts as
+//      similarity 0), merging while the best average similarity is ≥ threshold. Existing
+//      clusters enter as locked clusters: they can absorb free notes but never merge with each
+//      other; what a locked cluster absorbs is proposed as "add these notes to cluster X".
+//   4. Each group of ≥ 2 free notes (or each non-empty addition) becomes a suggestion, keyed by a
+//      hash of its sorted note ids (plus the target cluster), minus the dismissed keys.
+
+import {
+  buildIndex,
+  compiledSimilarity,
+  conceptLabel,
+  type SimilarityIndex,
+  type SimilarityWeights,
+  DEFAULT_WEIGHTS,
+} from './similarity';
+
+export interface SuggestNote {
+  id: string;
+  text: string;
+  tableId?: string;
+}
+
+export interface ExistingCluster {
+  clusterId: string;
+  noteIds: string[];
+}
+
+export interface SuggestOptions {
+  /** Minimum average similarity for notes to be grouped (default 0.3). */
+  threshold?: number;
+  /** Every pair in a group at or above this makes it a 'duplicate' group (default 0.7). */
+  duplicateThreshold?: number;
+  /** Clusters already made in the harvest; their notes are not proposed for new groups. */
+  existing?: ExistingCluster[];
+  /** Keys of suggestions the facilitator dismissed; not proposed again. */
+  dismissed?: string[];
+  /** Score weights (see similarity.ts). */
+  weights?: SimilarityWeights;
+}
+
+export interface Suggestion {
+  /** Stable id: a hash of the sorted note ids (and the target cluster, if any). */
+  key: string;
+  /** Notes to group (or, with targetClusterId, to add to that cluster), sorted. */
+  noteIds: string[];
+  /** Short name for the group: an English concept label, or the central note's top words. */
+  label: string;
+  /** Average pairwise similarity inside the group (with the target cluster's notes). */
+  score: number;
+  kind: 'duplicate' | 'related';
+  /** The notes (with the target cluster's) come from more than one table. */
+  crossTable: boolean;
+  /** Set when the suggestion is to add noteIds to an existing cluster. */
+  targetClusterId?: string;
+}
+
+export const DEFAULT_THRESHOLD = 0.3;
+export const DEFAULT_DUPLICATE_THRESHOLD = 0.7;
+
+// ---------------------------------------------------------------------------------------------
+// Stable key
+
+/** cyrb53: a 53-bit string hash (Math.imul only, so identical in every JS engine). */
+function hash53(s: string, seed = 0): number {
+  let h1 = 0xdeadbeef ^ seed;
+  let h2 = 0x41c6ce57 ^ seed;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+/** Key of a suggestion: depends only on the set of note ids (and the target cluster). */
+export function suggestionKey(noteIds: readonly string[], targetClusterId?: string): string {
+  const ids = [...new Set(noteIds)].sort();
+  // JSON keeps ids with separators in them unambiguous.
+  const payload = JSON.stringify(targetClusterId === undefined ? ids : [targetClusterId, ids]);
+  return 'sg-' + hash53(payload).toString(36).padStart(11, '0');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pairwise edges via inverted indexes
+
+/** Sparse symmetric similarity graph: for each note, neighbour → score (score ≥ floor). */
+type Graph = Array<Map<number, number>>;
+
+function postings(lists: ArrayLike<number>[], vocab: number): Int32Array[] {
+  const counts = new Int32Array(vocab);
+  for (const l of lists) for (let k = 0; k < l.length; k++) counts[l[k] as number]!++;
+  const out: Int32Array[] = [];
+  for (let v = 0; v < vocab; v++) out.push(new Int32Array(counts[v] as number));
+  counts.fill(0);
+  lists.forEach((l, i) => {
+    for (let k = 0; k < l.length; k++) {
+      const v = l[k] as number;
+      (out[v] as Int32Array)[counts[v]!++] = i;
+    }
+  });
+  return out;
+}
+
+function buildGraph(index: SimilarityIndex, floor: number, weights: SimilarityWeights): Graph {
+  const n = index.compiled.length;
+  const graph: Graph = Array.from({ length: n }, () => new Map());
+  // A pair with no shared token, concept or 3-gram scores 0 (all three components are 0), so
+  // candidates = pairs co-occurring in at least one posting list. Postings are in note order,
+  // so for note i we only walk the part of each list after i.
+  const tokenPost = postings(index.compiled.map((c) => c.tokens.ids), index.tokenIds.size);
+  const conceptPost = postings(index.compiled.map((c) => c.concepts.ids), index.conceptIds.size);
+  const gramPost = postings(index.compiled.map((c) => c.grams), index.gramIds.size);
+  const seen = new Int32Array(n).fill(-1);
+  const touched: number[] = [];
+  const visit = (i: number, lists: Int32Array[], ids: ArrayLike<number>) => {
+    for (let k = 0; k < ids.length; k++) {
+      const list = lists[ids[k] as number] as Int32Array;
+      // binary search for the first j > i
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if ((list[mid] as number) <= i) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let p = lo; p < list.length; p++) {
+        const j = list[p] as number;
+        if (seen[j] !== i) {
+          seen[j] = i;
+          touched.push(j);
+        }
+      }
+    }
+  };
+  for (let i = 0; i < n; i++) {
+    const a = index.compiled[i]!;
+    touched.length = 0;
+    visit(i, tokenPost, a.tokens.ids);
+    visit(i, conceptPost, a.concepts.ids);
+    visit(i, gramPost, a.grams);
+    for (const j of touched) {
+      const s = compiledSimilarity(a, index.compiled[j]!, weights).score;
+      if (s >= floor && s > 0) {
+        graph[i]!.set(j, s);
+        graph[j]!.set(i, s);
+      }
+    }
+  }
+  return graph;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Average-linkage agglomerative clustering over the sparse graph
+
+interface Cluster {
+  members: number[];
+  /** Min member position: deterministic tie-break. */
+  rank: number;
+  /** Existing cluster id when locked. */
+  locked: string | null;
+  alive: boolean;
+  /** Neighbour cluster → sum of pair similarities between the two clusters. */
+  links: Map<number, number>;
+}
+
+interface HeapItem {
+  avg: number;
+  a: number;
+  b: number;
+  ra: number;
+  rb: number;
+  va: number;
+  vb: number;
+}
+
+/** Max-heap on avg, then lower ranks first (deterministic). */
+class Heap {
+  private items: HeapItem[] = [];
+  get size(): number {
+    return this.items.length;
+  }
+  private before(x: HeapItem, y: HeapItem): boolean {
+    if (x.avg !== y.avg) return x.avg > y.avg;
+    const xl = Math.min(x.ra, x.rb);
+    const yl = Math.min(y.ra, y.rb);
+    if (xl !== yl) return xl < yl;
+    return Math.max(x.ra, x.rb) < Math.max(y.ra, y.rb);
+  }
+  push(item: HeapItem): void {
+    const h = this.items;
+    h.push(item);
+    let i = h.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!this.before(h[i]!, h[p]!)) break;
+      [h[i], h[p]] = [h[p]!, h[i]!];
+      i = p;
+    }
+  }
+  pop(): HeapItem | undefined {
+    const h = this.items;
+    const top = h[0];
+    const last = h.pop();
+    if (h.length > 0 && last) {
+      h[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < h.length && this.before(h[l]!, h[m]!)) m = l;
+        if (r < h.length && this.before(h[r]!, h[m]!)) m = r;
+        if (m === i) break;
+        [h[i], h[m]] = [h[m]!, h[i]!];
+        i = m;
+      }
+    }
+    return top;
+  }
+}
+
+function agglomerate(n: number, graph: Graph, locked: Array<string | null>, lockedGroups: Map<string, number[]>, threshold: number): Cluster[] {
+  const clusters: Cluster[] = [];
+  const version: number[] = [];
+  const clusterOf = new Int32Array(n).fill(-1);
+  // initial clusters: one per locked group, one per free note
+  for (const [cid, members] of lockedGroups) {
+    const c = clusters.length;
+    clusters.push({ members: [...members], rank: Math.min(...members), locked: cid, alive: true, links: new Map() });
+    version.push(0);
+    for (const m of members) clusterOf[m] = c;
+  }
+  for (let i = 0; i < n; i++) {
+    if (locked[i] !== null) continue;
+    clusterOf[i] = clusters.length;
+    clusters.push({ members: [i], rank: i, locked: null, alive: true, links: new Map() });
+    version.push(0);
+  }
+  for (let i = 0; i < n; i++) {
+    const ci = clusterOf[i] as number;
+    if (ci < 0) continue;
+    for (const [j, s] of graph[i]!) {
+      const cj = clusterOf[j] as number;
+      if (cj < 0 || cj === ci) continue;
+      const links = clusters[ci]!.links;
+      links.set(cj, (links.get(cj) ?? 0) + s);
+    }
+  }
+  const heap = new Heap();
+  const offer = (a: number, b: number) => {
+    const A = clusters[a]!;
+    const B = clusters[b]!;
+    if (A.locked !== null && B.locked !== null) return;
+    const sum = A.links.get(b) ?? 0;
+    const avg = sum / (A.members.length * B.members.length);
+    if (avg < threshold) return;
+    heap.push({ avg, a, b, ra: A.rank, rb: B.rank, va: version[a]!, vb: version[b]! });
+  };
+  // deterministic initial order
+  clusters.forEach((c, a) => {
+    for (const b of [...c.links.keys()].sort((x, y) => x - y)) if (a < b) offer(a, b);
+  });
+  while (heap.size > 0) {
+    const top = heap.pop()!;
+    const A = clusters[top.a]!;
+    const B = clusters[top.b]!;
+    if (!A.alive || !B.alive || version[top.a] !== top.va || version[top.b] !== top.vb) continue;
+    // merge B into A (A keeps its index); the merged cluster is locked if either was
+    A.members.push(...B.members);
+    A.rank = Math.min(A.rank, B.rank);
+    A.locked = A.locked ?? B.locked;
+    B.alive = false;
+    A.links.delete(top.b);
+    for (const [x, s] of B.links) {
+      if (x === top.a) continue;
+      A.links.set(x, (A.links.get(x) ?? 0) + s);
+      const X = clusters[x]!;
+      X.links.set(top.a, (X.links.get(top.a) ?? 0) + s);
+      X.links.delete(top.b);
+    }
+    B.links.clear();
+    version[top.a]!++;
+    for (const x of [...A.links.keys()].sort((p, q) => p - q)) offer(top.a, x);
+  }
+  return clusters.filter((c) => c.alive);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Labels
+
+function groupLabel(index: SimilarityIndex, graph: Graph, members: number[]): string {
+  // A concept that at least half the notes share, the most specific (highest IDF) first.
+  const counts = new Map<number, number>();
+  for (const m of members) for (const c of index.compiled[m]!.concepts.ids) counts.set(c, (counts.get(c) ?? 0) + 1);
+  let best = -1;
+  let bestScore = 0;
+  for (const [c, k] of [...counts].sort((x, y) => x[0] - y[0])) {
+    if (k * 2 < members.length) continue;
+    const score = k * (index.conceptIdf[c] as number);
+    if (score > bestScore) {
+      best = c;
+      bestScore = score;
+    }
+  }
+  if (best >= 0) {
+    const label = conceptLabel(index.conceptNames[best] as string);
+    if (label) return label;
+  }
+  // Otherwise the most central note's top words.
+  const central = centralNote(graph, members);
+  const f = index.notes[central]!;
+  const weights = new Map<string, number>();
+  for (const t of f.tokens) {
+    const id = index.tokenIds.get(t);
+    weights.set(t, id === undefined ? 0 : (index.tokenIdf[id] as number));
+  }
+  const top = [...weights]
+    .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))
+    .slice(0, 3)
+    .map(([t]) => t);
+  const inOrder = [...new Set(f.tokens)].filter((t) => top.includes(t)).map((t) => f.surface.get(t) ?? t);
+  return inOrder.length > 0 ? inOrder.join(' ') : f.text.slice(0, 40);
+}
+
+function centralNote(graph: Graph, members: number[]): number {
+  let best = members[0]!;
+  let bestSum = -1;
+  for (const m of [...members].sort((a, b) => a - b)) {
+    let s = 0;
+    for (const o of members) if (o !== m) s += graph[m]!.get(o) ?? 0;
+    if (s > bestSum) {
+      best = m;
+      bestSum = s;
+    }
+  }
+  return best;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Entry point
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Propose clusters of near-duplicate and related notes. Notes are processed in id order, so
+ * the result does not depend on input order. Suggestions come sorted by score (best first),
+ * then key.
+ */
+export function suggestClusters(notes: ReadonlyArray<SuggestNote>, options: SuggestOptions = {}): Suggestion[] {
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const dupThreshold = options.duplicateThreshold ?? DEFAULT_DUPLICATE_THRESHOLD;
+  const weights = options.weights ?? DEFAULT_WEIGHTS;
+  const dismissed = new Set(options.dismissed ?? []);
+
+  // dedupe by id (first wins), then sort by id
+  const byId = new Map<string, SuggestNote>();
+  for (const n of notes) if (!byId.has(n.id)) byId.set(n.id, n);
+  const sorted = [...byId.values()].sort((a, b) => compareIds(a.id, b.id));
+  const n = sorted.length;
+  if (n < 2) return [];
+  const pos = new Map(sorted.map((x, i) => [x.id, i]));
+
+  // existing clusters: a note belongs to the first cluster (by clusterId) that lists it
+  const locked: Array<string | null> = new Array(n).fill(null);
+  const lockedGroups = new Map<string, number[]>();
+  for (const c of [...(options.existing ?? [])].sort((a, b) => compareIds(a.clusterId, b.clusterId))) {
+    if (lockedGroups.has(c.clusterId)) continue;
+    const members: number[] = [];
+    for (const id of c.noteIds) {
+      const p = pos.get(id);
+      if (p === undefined || locked[p] !== null) continue;
+      locked[p] = c.clusterId;
+      members.push(p);
+    }
+    if (members.length > 0) lockedGroups.set(c.clusterId, members.sort((a, b) => a - b));
+  }
+
+  const index = buildIndex(sorted, weights);
+  const graph = buildGraph(index, threshold / 2, weights);
+  const clusters = agglomerate(n, graph, locked, lockedGroups, threshold);
+
+  const out: Suggestion[] = [];
+  for (const c of clusters) {
+    const fresh = c.members.filter((m) => locked[m] === null).sort((a, b) => a - b);
+    if (fresh.length === 0) continue;
+    if (c.locked === null && fresh.length < 2) continue;
+    const all = [...c.members].sort((a, b) => a - b);
+    // score: mean similarity of the pairs that involve at least one proposed note
+    let sum = 0;
+    let pairs = 0;
+    let minPair = Infinity;
+    for (let x = 0; x < all.length; x++) {
+      for (let y = x + 1; y < all.length; y++) {
+        const a = all[x]!;
+        const b = all[y]!;
+        if (locked[a] !== null && locked[b] !== null) continue;
+        const s = graph[a]!.get(b) ?? 0;
+        sum += s;
+        pairs++;
+        minPair = Math.min(minPair, s);
+      }
+    }
+    const noteIds = fresh.map((m) => sorted[m]!.id);
+    const target = c.locked ?? undefined;
+    const key = suggestionKey(noteIds, target);
+    if (dismissed.has(key)) continue;
+    const tables = new Set(all.map((m) => sorted[m]!.tableId).filter((t): t is string => t !== undefined));
+    const s: Suggestion = {
+      key,
+      noteIds,
+      label: groupLabel(index, graph, all),
+      score: pairs > 0 ? sum / pairs : 0,
+      kind: pairs > 0 && minPair >= dupThreshold ? 'duplicate' : 'related',
+      crossTable: tables.size > 1,
+    };
+    if (target !== undefined) s.targetClusterId = target;
+    out.push(s);
+  }
+  out.sort((a, b) => b.score - a.score || compareIds(a.key, b.key));
+  return out;
+}
