@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import type { Actor, Phase, WorkshopState } from './model';
 import { PHASES, emptyState } from './model';
 import type { Command, CommandType, DomainEvent, ErrorCode, SystemCommand } from './protocol';
-import { COMMAND_TYPES } from './protocol';
+import { COMMAND_TYPES, commandSchema, joinSchema } from './protocol';
 import { canMoveToPhase, decide } from './decide';
 import {
   LATER,
@@ -17,6 +17,7 @@ import {
   run,
   standardWorkshop,
   STANDARD_CREATE,
+  type CommandBody,
 } from './testing/fixtures';
 
 const fac = as(P.facilitator);
@@ -597,41 +598,47 @@ describe('decide is pure', () => {
   });
 });
 
-// Records are plain objects, so `state.notes['constructor']` finds Object.prototype.constructor.
-// Ids such as these pass idSchema, so a client can send them; decide must treat them as unknown.
-describe('decide: ids naming Object.prototype members are unknown, not found on the prototype', () => {
-  const s = standardWorkshop('cafe');
-  const note = (noteId: string, tableId = 't1') =>
-    cmd({ type: 'note:create', noteId, tableId, text: 'x', color: 'yellow', x: 0, y: 0 });
-  it.each<[string, keyof typeof P, Command]>([
-    ['note:edit __proto__', 'facilitator', cmd({ type: 'note:edit', noteId: '__proto__', text: 'x' })],
-    ['note:recolor constructor', 'facilitator', cmd({ type: 'note:recolor', noteId: 'constructor', color: 'blue' })],
-    ['note:delete toString', 'facilitator', cmd({ type: 'note:delete', noteId: 'toString' })],
-    ['note:move constructor by an unseated delegate', 'd3', cmd({ type: 'note:move', noteId: 'constructor', x: 1, y: 1 })],
+// Records are plain objects, so `state.notes['constructor']` would find Object.prototype.constructor.
+// The wire refuses ids that name Object.prototype members, so they never reach decide() or the log.
+describe('ids naming Object.prototype members are refused at the edge', () => {
+  const note = (noteId: string, tableId = 't1'): CommandBody => ({
+    type: 'note:create',
+    noteId,
+    tableId,
+    text: 'x',
+    color: 'yellow',
+    x: 0,
+    y: 0,
+  });
+  it.each<[string, keyof typeof P, CommandBody]>([
+    ['note:edit __proto__', 'facilitator', ({ type: 'note:edit', noteId: '__proto__', text: 'x' })],
+    ['note:recolor constructor', 'facilitator', ({ type: 'note:recolor', noteId: 'constructor', color: 'blue' })],
+    ['note:delete toString', 'facilitator', ({ type: 'note:delete', noteId: 'toString' })],
+    ['note:move constructor by an unseated delegate', 'd3', ({ type: 'note:move', noteId: 'constructor', x: 1, y: 1 })],
     ['note:create at table constructor', 'facilitator', note('n-new', 'constructor')],
-    ['table:update toString', 'facilitator', cmd({ type: 'table:update', tableId: 'toString', name: 'x' })],
-    ['table:update with theme toString', 'facilitator', cmd({ type: 'table:update', tableId: 't1', themeId: 'toString' })],
+    ['table:update toString', 'facilitator', ({ type: 'table:update', tableId: 'toString', name: 'x' })],
+    ['table:update with theme toString', 'facilitator', ({ type: 'table:update', tableId: 't1', themeId: 'toString' })],
     [
       'table:add with theme valueOf',
       'facilitator',
-      cmd({ type: 'table:add', table: { id: 't9', name: 'x', themeId: 'valueOf', question: '', capacity: 3 } }),
+      ({ type: 'table:add', table: { id: 't9', name: 'x', themeId: 'valueOf', question: '', capacity: 3 } }),
     ],
-    ['table:remove constructor', 'facilitator', cmd({ type: 'table:remove', tableId: 'constructor' })],
-    ['theme:rename valueOf', 'facilitator', cmd({ type: 'theme:rename', themeId: 'valueOf', name: 'x' })],
-    ['theme:remove __proto__', 'facilitator', cmd({ type: 'theme:remove', themeId: '__proto__' })],
-    ['delegation:remove __proto__', 'facilitator', cmd({ type: 'delegation:remove', delegationId: '__proto__' })],
+    ['table:remove constructor', 'facilitator', ({ type: 'table:remove', tableId: 'constructor' })],
+    ['theme:rename valueOf', 'facilitator', ({ type: 'theme:rename', themeId: 'valueOf', name: 'x' })],
+    ['theme:remove __proto__', 'facilitator', ({ type: 'theme:remove', themeId: '__proto__' })],
+    ['delegation:remove __proto__', 'facilitator', ({ type: 'delegation:remove', delegationId: '__proto__' })],
     [
       'participant:set-role hasOwnProperty',
       'facilitator',
-      cmd({ type: 'participant:set-role', participantId: 'hasOwnProperty', role: 'host' }),
+      ({ type: 'participant:set-role', participantId: 'hasOwnProperty', role: 'host' }),
     ],
-    ['seat:assign participant constructor', 'facilitator', cmd({ type: 'seat:assign', participantId: 'constructor', tableId: 't3' })],
-    ['seat:assign to table constructor', 'facilitator', cmd({ type: 'seat:assign', participantId: P.d3, tableId: 'constructor' })],
-  ])('%s → not_found', (_n, who, c) => {
-    expectRejected(s, c, as(P[who]), 'not_found');
+    ['seat:assign participant constructor', 'facilitator', ({ type: 'seat:assign', participantId: 'constructor', tableId: 't3' })],
+    ['seat:assign to table constructor', 'facilitator', ({ type: 'seat:assign', participantId: P.d3, tableId: 'constructor' })],
+  ])('%s → invalid_payload', (_n, _who, body) => {
+    expect(commandSchema.safeParse({ clientOpId: 'op-00000000', ...body }).success).toBe(false);
   });
 
-  it('participant:join with delegation constructor → not_found', () => {
-    expectRejected(standardWorkshop('setup'), joinCommand('p-new', 'Nok', 'constructor'), SYSTEM, 'not_found');
+  it('join with delegation constructor is refused', () => {
+    expect(joinSchema.safeParse({ code: 'ABCD2345', name: 'Nok', delegationId: 'constructor' }).success).toBe(false);
   });
 });

@@ -49,15 +49,18 @@ export const idSchema = z
   .string()
   .min(1)
   .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, 'ids use letters, digits, _ and -');
+  .regex(/^[A-Za-z0-9_-]+$/, 'ids use letters, digits, _ and -')
+  // state records are plain objects: an id like "constructor" would be found on their prototype
+  .refine((id) => !(id in Object.prototype), { message: 'this id is reserved' });
 
 /** Free text: NFC-normalised, controls stripped, counted in graphemes. */
 function text(maxChars: number, min = 0) {
   return z
     .string()
-    .max(maxChars * 8)
+    // generous pre-cap on UTF-16 units before the grapheme count (one grapheme can be many units)
+    .max(maxChars * 16)
     .transform(cleanText)
-    .refine((s) => charCount(s) <= maxChars, { message: `at most ${maxChars} characters` })
+    .refine((s) => s.length <= maxChars || charCount(s) <= maxChars, { message: `at most ${maxChars} characters` })
     .refine((s) => s.trim().length >= min, { message: min > 0 ? 'must not be empty' : 'invalid' });
 }
 

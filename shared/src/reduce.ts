@@ -210,3 +210,31 @@ export function applyEnvelopes(state: WorkshopState, envelopes: readonly Envelop
   }
   return s;
 }
+
+const NOTE_EVENTS: ReadonlySet<string> = new Set(['note:created', 'note:edited', 'note:moved', 'note:recolored', 'note:deleted']);
+
+/**
+ * applyEnvelopes for a state its caller owns alone (the server's rooms): note events update the
+ * notes record in place instead of copying it, so a note costs O(1) however full the board is.
+ * It runs the same reduce() on a state holding just the touched note, so semantics cannot drift.
+ */
+export function applyEnvelopesOwned(state: WorkshopState, envelopes: readonly Envelope[]): WorkshopState {
+  let s = state;
+  for (const env of envelopes) {
+    if (env.seq <= s.seq) continue;
+    const e = env.e;
+    if (!NOTE_EVENTS.has(e.type)) {
+      s = { ...reduce(s, e), seq: env.seq };
+      continue;
+    }
+    const id = e.type === 'note:created' ? e.note.id : (e as { noteId: string }).noteId;
+    const notes = s.notes;
+    const single: WorkshopState['notes'] = Object.hasOwn(notes, id) ? { [id]: notes[id]! } : {};
+    const next = reduce({ ...s, notes: single }, e);
+    const note = next.notes[id];
+    if (note) notes[id] = note;
+    else delete notes[id];
+    s = { ...next, notes, seq: env.seq };
+  }
+  return s;
+}

@@ -4,6 +4,7 @@
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 export function charCount(text: string): number {
+  if (text.length <= 1) return text.length;
   let n = 0;
   for (const _ of graphemes.segment(text)) n++;
   return n;
@@ -12,5 +13,6 @@ export function charCount(text: string): number {
 /** Unicode NFC and no C0 controls except tab and newline: what we store and show. */
 export function cleanText(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return text.normalize('NFC').replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '');
+  // strip first: a control between a letter and its mark would otherwise block composition
+  return text.replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '').normalize('NFC');
 }

@@ -36,12 +36,14 @@ async function shot(page: Page, file: string, fullPage = true) {
   await page.screenshot({ path: path.join(OUT, file), fullPage });
 }
 
-async function joinAs(page: Page, code: string, name: string, delegation: string) {
+async function joinAs(page: Page, code: string, name: string, delegation: string, screenshots = false) {
   await page.goto(`${srv.url}/join/${code}`);
   await page.getByLabel('Your name').fill(name);
   await page.getByLabel('Delegation').selectOption({ label: delegation });
+  if (screenshots) await shot(page, 'join.png');
   await page.getByRole('button', { name: 'Join the workshop' }).click();
   await page.getByRole('heading', { level: 1, name: new RegExp(`Welcome, ${name}`) }).waitFor();
+  if (screenshots) await shot(page, 'seat-picker.png');
   expect(new URL(page.url()).pathname).toMatch(/^\/w\/[A-Za-z0-9_-]+$/);
 }
 
@@ -90,7 +92,7 @@ describe('World Café in the browser', () => {
     let somchai = await newPage('somchai');
     const an = await newPage('an');
     // One types the code as printed (with the dash), the other in lower case without it.
-    await joinAs(somchai, code, 'Somchai', 'Thailand (TH)');
+    await joinAs(somchai, code, 'Somchai', 'Thailand (TH)', true);
     await joinAs(an, code.replace('-', '').toLowerCase(), 'Nguyen Van An', 'Viet Nam (VN)');
 
     // The facilitator sees them arrive, unseated.

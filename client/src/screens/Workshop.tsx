@@ -121,12 +121,12 @@ function WorkshopBody({ workshopId, tableId }: { workshopId: string; tableId: st
           </button>
         </section>
       );
-    return <Board tableId={tableId} />;
+    return <Board key={tableId} tableId={tableId} />;
   }
 
   return (
     <>
-      {seat ? <Board tableId={seat} /> : <SeatPicker />}
+      {seat ? <Board key={seat} tableId={seat} /> : <SeatPicker />}
       <div className="footer-tools">
         <PersonalLink />
       </div>

@@ -71,7 +71,9 @@ export function runPlanCli(file: string | undefined): CliOutcome {
   const issues = validateInput(input);
   if (issues.length > 0) return { code: 2, stderr: `invalid input in ${file}:\n${issues.map((s) => `  ${s}`).join('\n')}` };
   try {
-    const result = plan(input);
+    // Offline planning: the deterministic work budget ends the search, the wall-clock cap is only a
+    // far-off safety net, so the same file gives the same plan on a busy or an idle machine.
+    const result = plan(input, { timeBudgetMs: 60_000 });
     return { code: 0, stdout: JSON.stringify(result) };
   } catch (err) {
     if (err instanceof PlanImpossibleError) return { code: 1, stderr: `impossible: ${err.message}` };

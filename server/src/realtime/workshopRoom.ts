@@ -10,6 +10,7 @@ import {
   type SystemCommand,
   type WorkshopState,
   applyEnvelopes,
+  applyEnvelopesOwned,
   decide,
   emptyState,
   scopeOf,
@@ -43,8 +44,9 @@ export class WorkshopRoom {
     ops: Iterable<[string, number]>,
     recent: Envelope[],
   ) {
-    this.decided = initial;
-    this.committedState = initial;
+    // two owned states, each with its own notes record (note events update it in place)
+    this.decided = { ...initial, notes: { ...initial.notes } };
+    this.committedState = { ...initial, notes: { ...initial.notes } };
     this.recent = recent.slice(-RECENT_EVENTS);
     for (const [key, seq] of ops) this.ops.set(key, Promise.resolve({ ok: true, seq }));
     this.armClock();
@@ -78,7 +80,7 @@ export class WorkshopRoom {
 
   static async load(id: string, store: EventStore, publish: Publish): Promise<WorkshopRoom> {
     const [events, ops] = await Promise.all([store.readSince(id, 0), store.readOps(id)]);
-    const state = applyEnvelopes(emptyState(), events);
+    const state = applyEnvelopesOwned(emptyState(), events);
     return new WorkshopRoom(
       id,
       store,
@@ -125,12 +127,12 @@ export class WorkshopRoom {
       scope: scopeOf(e),
       e,
     }));
-    this.decided = applyEnvelopes(this.decided, envelopes);
+    this.decided = applyEnvelopesOwned(this.decided, envelopes);
     const lastSeq = envelopes[envelopes.length - 1]!.seq;
 
     const result = this.store.append({ workshopId: this.id, opKey, envelopes, ...extra }).then(
       (): Ack => {
-        this.committedState = applyEnvelopes(this.committedState, envelopes);
+        this.committedState = applyEnvelopesOwned(this.committedState, envelopes);
         this.recent.push(...envelopes);
         if (this.recent.length > RECENT_EVENTS * 1.5) this.recent = this.recent.slice(-RECENT_EVENTS);
         this.publish(this.id, envelopes, this.committedState);

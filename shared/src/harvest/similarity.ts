@@ -135,6 +135,11 @@ export function words(text: string): string[] {
   return segmentWords(normalise(text)).map((w) => w.text);
 }
 
+/** A word as the concept matcher sees it: English stemmed, nothing dropped. */
+function phraseTokenOf(word: string): string {
+  return LATIN_WORD.test(word) ? stem(word) : word;
+}
+
 function tokenOf(word: string): string | null {
   if (THAI_CHAR.test(word)) {
     if (THAI_STOP_WORDS.has(word)) return null;
@@ -176,10 +181,15 @@ export interface Concept {
   id: string;
   /** English label shown when this concept names a suggested group. */
   label: string;
-  /** English words or phrases; matched on stemmed tokens, so inflections match too. */
+  /** English words or phrases; matched on stemmed words, so inflections match too. */
   en: string[];
   /** Thai words or phrases; matched on the normalised text at word-segment boundaries. */
   th: string[];
+  /**
+   * Present in most notes of a civil-service workshop (civil servants, agencies, ASEAN…): it
+   * weighs little, so sharing only this concept does not make two notes related.
+   */
+  generic?: boolean;
 }
 
 /**
@@ -201,7 +211,7 @@ export const CONCEPTS: readonly Concept[] = [
   { id: 'mobility', label: 'Staff mobility', en: ['mobility', 'secondment', 'seconded', 'job rotation', 'rotation', 'transfer', 'attachment'], th: ['การโยกย้าย', 'โยกย้าย', 'หมุนเวียน', 'ยืมตัว'] },
   { id: 'exchange', label: 'Exchange programmes', en: ['exchange', 'exchange programme', 'study visit', 'study tour'], th: ['แลกเปลี่ยน', 'ดูงาน'] },
   { id: 'knowledge', label: 'Knowledge sharing', en: ['knowledge sharing', 'knowledge', 'best practice', 'good practice', 'lessons learned', 'lesson learned', 'community of practice', 'knowledge management'], th: ['แบ่งปันความรู้', 'ความรู้', 'แนวปฏิบัติที่ดี', 'การจัดการความรู้', 'ถอดบทเรียน', 'บทเรียน'] },
-  { id: 'collaboration', label: 'Cooperation', en: ['cooperation', 'collaboration', 'partnership', 'joint', 'network', 'networking'], th: ['ความร่วมมือ', 'ร่วมมือ', 'เครือข่าย', 'ร่วมกัน'] },
+  { id: 'collaboration', label: 'Cooperation', en: ['cooperation', 'collaboration', 'partnership', 'joint', 'network', 'networking'], th: ['ความร่วมมือ', 'ร่วมมือ', 'เครือข่าย', 'ร่วมกัน'], generic: true },
   { id: 'ethics', label: 'Ethics', en: ['ethics', 'ethical', 'code of ethics', 'code of conduct', 'morality', 'moral'], th: ['จริยธรรม', 'ประมวลจริยธรรม', 'ศีลธรรม'] },
   { id: 'integrity', label: 'Integrity and transparency', en: ['integrity', 'transparency', 'transparent', 'accountability', 'accountable', 'good governance', 'honesty'], th: ['ความโปร่งใส', 'โปร่งใส', 'ซื่อสัตย์', 'สุจริต', 'ธรรมาภิบาล', 'ตรวจสอบได้'] },
   { id: 'anticorruption', label: 'Anti-corruption', en: ['corruption', 'anti corruption', 'anticorruption', 'bribery', 'bribe', 'graft', 'fraud', 'whistleblower', 'whistleblowing', 'conflict of interest'], th: ['ทุจริต', 'ต่อต้านการทุจริต', 'คอร์รัปชัน', 'คอร์รัปชั่น', 'คอรัปชั่น', 'สินบน', 'ผลประโยชน์ทับซ้อน', 'แจ้งเบาะแส'] },
@@ -221,15 +231,15 @@ export const CONCEPTS: readonly Concept[] = [
   { id: 'merit', label: 'Merit system', en: ['merit', 'merit system', 'meritocracy', 'merit based', 'competitive exam'], th: ['ระบบคุณธรรม', 'คุณธรรม'] },
   { id: 'career', label: 'Career and promotion', en: ['promotion', 'career', 'career path', 'advancement', 'talent management', 'succession'], th: ['เลื่อนตำแหน่ง', 'ความก้าวหน้า', 'เส้นทางอาชีพ', 'สายอาชีพ'] },
   { id: 'wellbeing', label: 'Well-being', en: ['wellbeing', 'well being', 'mental health', 'work life balance', 'burnout', 'stress'], th: ['สุขภาพจิต', 'ความเป็นอยู่ที่ดี', 'สมดุลชีวิต', 'หมดไฟ', 'ความเครียด'] },
-  { id: 'service', label: 'Public service delivery', en: ['public service', 'service delivery', 'citizen service', 'government service', 'public services'], th: ['การให้บริการประชาชน', 'บริการประชาชน', 'บริการสาธารณะ', 'บริการภาครัฐ'] },
-  { id: 'citizens', label: 'Citizens', en: ['citizen', 'people', 'resident', 'community'], th: ['ประชาชน', 'พลเมือง', 'ชุมชน'] },
+  { id: 'service', label: 'Public service delivery', en: ['public service', 'service delivery', 'citizen service', 'government service', 'public services'], th: ['การให้บริการประชาชน', 'บริการประชาชน', 'บริการสาธารณะ', 'บริการภาครัฐ'], generic: true },
+  { id: 'citizens', label: 'Citizens', en: ['citizen', 'people', 'resident', 'community'], th: ['ประชาชน', 'พลเมือง', 'ชุมชน'], generic: true },
   { id: 'participation', label: 'Public participation', en: ['participation', 'participate', 'consultation', 'consult', 'feedback', 'survey', 'public hearing', 'engagement', 'satisfaction', 'complaint'], th: ['การมีส่วนร่วม', 'มีส่วนร่วม', 'รับฟังความคิดเห็น', 'ความคิดเห็น', 'ความเห็น', 'ประชาพิจารณ์', 'แบบสอบถาม', 'ความพึงพอใจ', 'ร้องเรียน'] },
-  { id: 'policy', label: 'Policy and regulation', en: ['policy', 'regulation', 'law', 'legislation', 'rule', 'regulatory'], th: ['นโยบาย', 'กฎหมาย', 'กฎระเบียบ', 'ระเบียบ'] },
+  { id: 'policy', label: 'Policy and regulation', en: ['policy', 'regulation', 'law', 'legislation', 'rule', 'regulatory'], th: ['นโยบาย', 'กฎหมาย', 'กฎระเบียบ', 'ระเบียบ'], generic: true },
   { id: 'budget', label: 'Budget', en: ['budget', 'budgeting', 'funding', 'fund', 'finance', 'financial'], th: ['งบประมาณ', 'การเงิน', 'เงินทุน'] },
   { id: 'local', label: 'Local and rural', en: ['rural', 'remote', 'local government', 'province', 'provincial', 'village'], th: ['ชนบท', 'ห่างไกล', 'ท้องถิ่น', 'จังหวัด', 'หมู่บ้าน'] },
-  { id: 'workforce', label: 'Civil servants', en: ['civil servant', 'civil service', 'public servant', 'public official', 'public officer', 'government official', 'staff', 'personnel', 'employee', 'workforce', 'human resource', 'hr', 'officer'], th: ['ข้าราชการ', 'เจ้าหน้าที่', 'บุคลากร', 'พนักงาน', 'ทรัพยากรบุคคล', 'รับราชการ', 'ราชการ'] },
-  { id: 'agencies', label: 'Government agencies', en: ['ministry', 'agency', 'department', 'government agency', 'government', 'public sector'], th: ['หน่วยงาน', 'กระทรวง', 'กรม', 'ส่วนราชการ', 'ภาครัฐ', 'หน่วยงานรัฐ', 'รัฐ'] },
-  { id: 'asean', label: 'ASEAN cooperation', en: ['asean', 'regional', 'region', 'member state', 'member states', 'cross border', 'international'], th: ['อาเซียน', 'ภูมิภาค', 'ประเทศสมาชิก', 'ระหว่างประเทศ'] },
+  { id: 'workforce', label: 'Civil servants', en: ['civil servant', 'civil service', 'public servant', 'public official', 'public officer', 'government official', 'staff', 'personnel', 'employee', 'workforce', 'human resource', 'hr', 'officer'], th: ['ข้าราชการ', 'เจ้าหน้าที่', 'บุคลากร', 'พนักงาน', 'ทรัพยากรบุคคล', 'รับราชการ', 'ราชการ'], generic: true },
+  { id: 'agencies', label: 'Government agencies', en: ['ministry', 'agency', 'department', 'government agency', 'government', 'public sector'], th: ['หน่วยงาน', 'กระทรวง', 'กรม', 'ส่วนราชการ', 'ภาครัฐ', 'หน่วยงานรัฐ', 'รัฐ'], generic: true },
+  { id: 'asean', label: 'ASEAN cooperation', en: ['asean', 'regional', 'region', 'member state', 'member states', 'cross border', 'international'], th: ['อาเซียน', 'ภูมิภาค', 'ประเทศสมาชิก', 'ระหว่างประเทศ'], generic: true },
 ];
 
 interface CompiledConcepts {
@@ -237,9 +247,11 @@ interface CompiledConcepts {
   enPhrases: Array<{ tokens: string[]; id: string }>;
   /** First token of a phrase → indexes into enPhrases. */
   enByFirst: Map<string, number[]>;
-  /** Thai phrases (normalised) → concept ids. */
-  thPhrases: Array<{ text: string; id: string }>;
+  /** Thai phrases (normalised), by their first two UTF-16 units. */
+  thByPrefix: Map<string, Array<{ text: string; id: string }>>;
   labels: Map<string, string>;
+  /** Prior weight of each concept id (generic concepts weigh less). */
+  prior: Map<string, number>;
 }
 
 let compiled: CompiledConcepts | null = null;
@@ -247,12 +259,14 @@ function concepts(): CompiledConcepts {
   if (compiled) return compiled;
   const enPhrases: CompiledConcepts['enPhrases'] = [];
   const enByFirst = new Map<string, number[]>();
-  const thPhrases: CompiledConcepts['thPhrases'] = [];
+  const thByPrefix: CompiledConcepts['thByPrefix'] = new Map();
   const labels = new Map<string, string>();
+  const prior = new Map<string, number>();
   for (const c of CONCEPTS) {
     labels.set(c.id, c.label);
+    prior.set(c.id, c.generic ? GENERIC_CONCEPT_WEIGHT : 1);
     for (const p of c.en) {
-      const tokens = tokenize(p);
+      const tokens = segmentWords(normalise(p)).map((w) => phraseTokenOf(w.text));
       if (tokens.length === 0) continue;
       const first = tokens[0] as string;
       const list = enByFirst.get(first) ?? [];
@@ -260,9 +274,14 @@ function concepts(): CompiledConcepts {
       enByFirst.set(first, list);
       enPhrases.push({ tokens, id: c.id });
     }
-    for (const p of c.th) thPhrases.push({ text: normalise(p), id: c.id });
+    for (const p of c.th) {
+      const text = normalise(p);
+      const list = thByPrefix.get(text.slice(0, 2)) ?? [];
+      list.push({ text, id: c.id });
+      thByPrefix.set(text.slice(0, 2), list);
+    }
   }
-  compiled = { enPhrases, enByFirst, thPhrases, labels };
+  compiled = { enPhrases, enByFirst, thByPrefix, labels, prior };
   return compiled;
 }
 
@@ -271,10 +290,20 @@ export function conceptLabel(id: string): string | undefined {
   return concepts().labels.get(id);
 }
 
-function matchConcepts(norm: string, segs: Word[], tokens: string[]): string[] {
+/** Weight factor of a generic concept (see Concept.generic). */
+export const GENERIC_CONCEPT_WEIGHT = 0.35;
+
+/** Prior weight of a concept id: 1, or GENERIC_CONCEPT_WEIGHT for a generic concept. */
+export function conceptPrior(id: string): number {
+  return concepts().prior.get(id) ?? 1;
+}
+
+function matchConcepts(norm: string, segs: Word[]): string[] {
+  const tokens = segs.map((s) => phraseTokenOf(s.text));
   const cc = concepts();
   const found = new Set<string>();
-  // English: contiguous stemmed token sequences.
+  // English: contiguous sequences of stemmed words (stop-words included, so "new generation"
+  // needs the "new").
   for (let i = 0; i < tokens.length; i++) {
     const starts = cc.enByFirst.get(tokens[i] as string);
     if (!starts) continue;
@@ -288,23 +317,13 @@ function matchConcepts(norm: string, segs: Word[], tokens: string[]): string[] {
   // Thai: substring of the normalised text that starts and ends on word-segment boundaries
   // (so แปล does not match inside เปลี่ยนแปลง). Spaces between the segments are allowed.
   if (THAI_CHAR.test(norm)) {
-    const starts = new Set<number>();
     const ends = new Set<number>();
+    for (const s of segs) ends.add(s.end);
     for (const s of segs) {
-      starts.add(s.start);
-      ends.add(s.end);
-    }
-    for (const p of cc.thPhrases) {
-      if (found.has(p.id)) continue;
-      let from = 0;
-      for (;;) {
-        const at = norm.indexOf(p.text, from);
-        if (at < 0) break;
-        if (starts.has(at) && ends.has(at + p.text.length)) {
-          found.add(p.id);
-          break;
-        }
-        from = at + 1;
+      const candidates = cc.thByPrefix.get(norm.slice(s.start, s.start + 2));
+      if (!candidates) continue;
+      for (const p of candidates) {
+        if (!found.has(p.id) && norm.startsWith(p.text, s.start) && ends.has(s.start + p.text.length)) found.add(p.id);
       }
     }
   }
@@ -341,9 +360,7 @@ export function features(text: string, id = ''): NoteFeatures {
     tokens.push(t);
     if (!surface.has(t)) surface.set(t, s.text);
   }
-  // English phrase matching runs on stemmed tokens with stop-words removed, the same pipeline
-  // as the phrase list, so "code of ethics" matches "Code of Ethics".
-  return { id, text, norm, tokens, surface, concepts: matchConcepts(norm, segs, tokens), grams: charNgrams(norm, 3, true) };
+  return { id, text, norm, tokens, surface, concepts: matchConcepts(norm, segs), grams: charNgrams(norm, 3, true) };
 }
 
 /** Weights of the score components. They need not sum to 1; the score is divided by their sum. */
@@ -386,6 +403,13 @@ export interface SimilarityIndex {
   weights: SimilarityWeights;
 }
 
+/**
+ * Background weight in the concept vectors' norm (see sparse): two notes that share a single
+ * specific concept (IDF-weight ≈ 2–4) still score high, two that share a single generic one
+ * (weight ≈ 0.5) do not.
+ */
+export const CONCEPT_BACKGROUND = 1;
+
 function idf(df: number, n: number): number {
   return Math.log(1 + n / Math.max(df, 1));
 }
@@ -400,7 +424,11 @@ function intern(map: Map<string, number>, key: string, df: number[] | null): num
   return id;
 }
 
-function sparse(counts: Map<number, number>, weight: (id: number) => number): Sparse {
+/**
+ * `background` adds a constant dimension that no other note shares to the norm, so a note whose
+ * only term is a low-weight one does not get cosine 1 with another such note.
+ */
+function sparse(counts: Map<number, number>, weight: (id: number) => number, background = 0): Sparse {
   const ids = Int32Array.from([...counts.keys()].sort((a, b) => a - b));
   const w = new Float64Array(ids.length);
   let norm = 0;
@@ -411,7 +439,7 @@ function sparse(counts: Map<number, number>, weight: (id: number) => number): Sp
     w[i] = v;
     norm += v * v;
   }
-  norm = Math.sqrt(norm);
+  norm = Math.sqrt(norm + (ids.length > 0 ? background * background : 0));
   if (norm > 0) for (let i = 0; i < w.length; i++) w[i] = (w[i] as number) / norm;
   return { ids, w };
 }
@@ -492,12 +520,17 @@ function compileNote(
     tc.set(id, (tc.get(id) ?? 0) + 1);
   }
   const cc = new Map<number, number>();
-  for (const c of f.concepts) cc.set(idOf(conceptIds, c, 'c:'), 1);
+  const prior = new Map<number, number>();
+  for (const c of f.concepts) {
+    const id = idOf(conceptIds, c, 'c:');
+    cc.set(id, 1);
+    prior.set(id, conceptPrior(c));
+  }
   const gs = new Set<number>();
   for (const g of f.grams) gs.add(idOf(gramIds, g, 'g:'));
   return {
     tokens: sparse(tc, (id) => (id >= 0 ? (tokenIdf[id] as number) : rare)),
-    concepts: sparse(cc, (id) => (id >= 0 ? (conceptIdf[id] as number) : rare)),
+    concepts: sparse(cc, (id) => (id >= 0 ? (conceptIdf[id] as number) : rare) * (prior.get(id) as number), CONCEPT_BACKGROUND),
     grams: Int32Array.from([...gs].sort((a, b) => a - b)),
   };
 }

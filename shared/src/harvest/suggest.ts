@@ -16,7 +16,7 @@
 
 import {
   buildIndex,
-  compiledSimilarity,
+  combine,
   conceptLabel,
   type SimilarityIndex,
   type SimilarityWeights,
@@ -35,7 +35,7 @@ export interface ExistingCluster {
 }
 
 export interface SuggestOptions {
-  /** Minimum average similarity for notes to be grouped (default 0.3). */
+  /** Minimum average similarity for notes to be grouped (default 0.18). */
   threshold?: number;
   /** Every pair in a group at or above this makes it a 'duplicate' group (default 0.7). */
   duplicateThreshold?: number;
@@ -63,8 +63,13 @@ export interface Suggestion {
   targetClusterId?: string;
 }
 
-export const DEFAULT_THRESHOLD = 0.3;
+export const DEFAULT_THRESHOLD = 0.18;
 export const DEFAULT_DUPLICATE_THRESHOLD = 0.7;
+/**
+ * Pairs scoring below threshold × EDGE_FLOOR are dropped from the graph (count as 0 in the
+ * averages): keeps the graph sparse at the cost of slightly underestimating group averages.
+ */
+const EDGE_FLOOR = 0.5;
 
 // ---------------------------------------------------------------------------------------------
 // Stable key
@@ -97,63 +102,98 @@ export function suggestionKey(noteIds: readonly string[], targetClusterId?: stri
 /** Sparse symmetric similarity graph: for each note, neighbour → score (score ≥ floor). */
 type Graph = Array<Map<number, number>>;
 
-function postings(lists: ArrayLike<number>[], vocab: number): Int32Array[] {
-  const counts = new Int32Array(vocab);
-  for (const l of lists) for (let k = 0; k < l.length; k++) counts[l[k] as number]!++;
-  const out: Int32Array[] = [];
-  for (let v = 0; v < vocab; v++) out.push(new Int32Array(counts[v] as number));
-  counts.fill(0);
-  lists.forEach((l, i) => {
-    for (let k = 0; k < l.length; k++) {
-      const v = l[k] as number;
-      (out[v] as Int32Array)[counts[v]!++] = i;
-    }
-  });
-  return out;
+interface Postings {
+  /** For term v: docs[offset[v] .. offset[v+1]) in increasing order, with weights. */
+  offset: Int32Array;
+  docs: Int32Array;
+  weights: Float64Array;
 }
 
-function buildGraph(index: SimilarityIndex, floor: number, weights: SimilarityWeights): Graph {
-  const n = index.compiled.length;
+function postings(lists: Array<{ ids: ArrayLike<number>; w?: ArrayLike<number> }>, vocab: number): Postings {
+  const offset = new Int32Array(vocab + 1);
+  for (const l of lists) for (let k = 0; k < l.ids.length; k++) offset[(l.ids[k] as number) + 1]!++;
+  for (let v = 0; v < vocab; v++) offset[v + 1]! += offset[v] as number;
+  const fill = offset.slice(0, vocab);
+  const docs = new Int32Array(offset[vocab] as number);
+  const weights = new Float64Array(offset[vocab] as number);
+  lists.forEach((l, i) => {
+    for (let k = 0; k < l.ids.length; k++) {
+      const v = l.ids[k] as number;
+      const at = fill[v]!++;
+      docs[at] = i;
+      weights[at] = l.w ? (l.w[k] as number) : 1;
+    }
+  });
+  return { offset, docs, weights };
+}
+
+/** First position in docs[lo, hi) holding a doc > i (docs are sorted). */
+function firstAfter(docs: Int32Array, lo: number, hi: number, i: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((docs[mid] as number) <= i) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * All pairs with score ≥ floor, from inverted indexes: for each note i, walk the postings of its
+ * tokens, concepts and 3-grams (only the part after i) and accumulate the token dot product,
+ * the concept dot product and the number of shared 3-grams per other note j. A pair that shares
+ * no token, concept or 3-gram scores 0 and is never touched. This computes exactly the same
+ * score as compiledSimilarity, without allocating per pair.
+ */
+function buildGraph(index: SimilarityIndex, floor: number, w: SimilarityWeights): Graph {
+  const notes = index.compiled;
+  const n = notes.length;
   const graph: Graph = Array.from({ length: n }, () => new Map());
-  // A pair with no shared token, concept or 3-gram scores 0 (all three components are 0), so
-  // candidates = pairs co-occurring in at least one posting list. Postings are in note order,
-  // so for note i we only walk the part of each list after i.
-  const tokenPost = postings(index.compiled.map((c) => c.tokens.ids), index.tokenIds.size);
-  const conceptPost = postings(index.compiled.map((c) => c.concepts.ids), index.conceptIds.size);
-  const gramPost = postings(index.compiled.map((c) => c.grams), index.gramIds.size);
+  const tokenPost = postings(notes.map((c) => c.tokens), index.tokenIds.size);
+  const conceptPost = postings(notes.map((c) => c.concepts), index.conceptIds.size);
+  const gramPost = postings(notes.map((c) => ({ ids: c.grams })), index.gramIds.size);
+  const tok = new Float64Array(n);
+  const con = new Float64Array(n);
+  const gram = new Int32Array(n);
   const seen = new Int32Array(n).fill(-1);
-  const touched: number[] = [];
-  const visit = (i: number, lists: Int32Array[], ids: ArrayLike<number>) => {
+  const touched = new Int32Array(n);
+  let nt = 0;
+  const walk = (i: number, post: Postings, ids: ArrayLike<number>, ws: ArrayLike<number> | null, acc: Float64Array | Int32Array) => {
     for (let k = 0; k < ids.length; k++) {
-      const list = lists[ids[k] as number] as Int32Array;
-      // binary search for the first j > i
-      let lo = 0;
-      let hi = list.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if ((list[mid] as number) <= i) lo = mid + 1;
-        else hi = mid;
-      }
-      for (let p = lo; p < list.length; p++) {
-        const j = list[p] as number;
+      const v = ids[k] as number;
+      const hi = post.offset[v + 1] as number;
+      const wi = ws ? (ws[k] as number) : 1;
+      for (let p = firstAfter(post.docs, post.offset[v] as number, hi, i); p < hi; p++) {
+        const j = post.docs[p] as number;
         if (seen[j] !== i) {
           seen[j] = i;
-          touched.push(j);
+          touched[nt++] = j;
+          tok[j] = 0;
+          con[j] = 0;
+          gram[j] = 0;
         }
+        acc[j]! += ws ? wi * (post.weights[p] as number) : 1;
       }
     }
   };
   for (let i = 0; i < n; i++) {
-    const a = index.compiled[i]!;
-    touched.length = 0;
-    visit(i, tokenPost, a.tokens.ids);
-    visit(i, conceptPost, a.concepts.ids);
-    visit(i, gramPost, a.grams);
-    for (const j of touched) {
-      const s = compiledSimilarity(a, index.compiled[j]!, weights).score;
-      if (s >= floor && s > 0) {
-        graph[i]!.set(j, s);
-        graph[j]!.set(i, s);
+    const a = notes[i]!;
+    nt = 0;
+    walk(i, tokenPost, a.tokens.ids, a.tokens.w, tok);
+    walk(i, conceptPost, a.concepts.ids, a.concepts.w, con);
+    walk(i, gramPost, a.grams, null, gram);
+    const aHasConcepts = a.concepts.ids.length > 0;
+    for (let k = 0; k < nt; k++) {
+      const j = touched[k] as number;
+      const b = notes[j]!;
+      const inter = gram[j] as number;
+      const union = a.grams.length + b.grams.length - inter;
+      const g = union > 0 ? inter / union : 0;
+      const bHasConcepts = b.concepts.ids.length > 0;
+      const concepts = aHasConcepts || bHasConcepts ? (con[j] as number) : null;
+      const score = combine({ tokens: tok[j] as number, concepts, grams: g }, w);
+      if (score >= floor && score > 0) {
+        graph[i]!.set(j, score);
+        graph[j]!.set(i, score);
       }
     }
   }
@@ -273,25 +313,27 @@ function agglomerate(n: number, graph: Graph, locked: Array<string | null>, lock
   });
   while (heap.size > 0) {
     const top = heap.pop()!;
-    const A = clusters[top.a]!;
-    const B = clusters[top.b]!;
-    if (!A.alive || !B.alive || version[top.a] !== top.va || version[top.b] !== top.vb) continue;
-    // merge B into A (A keeps its index); the merged cluster is locked if either was
+    if (!clusters[top.a]!.alive || !clusters[top.b]!.alive || version[top.a] !== top.va || version[top.b] !== top.vb) continue;
+    // Merge the cluster with fewer links into the other (fewer map updates); the survivor
+    // takes the lower rank and the lock, so the result does not depend on which one survives.
+    const [keep, gone] = clusters[top.a]!.links.size >= clusters[top.b]!.links.size ? [top.a, top.b] : [top.b, top.a];
+    const A = clusters[keep]!;
+    const B = clusters[gone]!;
     A.members.push(...B.members);
     A.rank = Math.min(A.rank, B.rank);
     A.locked = A.locked ?? B.locked;
     B.alive = false;
-    A.links.delete(top.b);
+    A.links.delete(gone);
     for (const [x, s] of B.links) {
-      if (x === top.a) continue;
+      if (x === keep) continue;
       A.links.set(x, (A.links.get(x) ?? 0) + s);
       const X = clusters[x]!;
-      X.links.set(top.a, (X.links.get(top.a) ?? 0) + s);
-      X.links.delete(top.b);
+      X.links.set(keep, (X.links.get(keep) ?? 0) + s);
+      X.links.delete(gone);
     }
     B.links.clear();
-    version[top.a]!++;
-    for (const x of [...A.links.keys()].sort((p, q) => p - q)) offer(top.a, x);
+    version[keep]!++;
+    for (const x of [...A.links.keys()].sort((p, q) => p - q)) offer(keep, x);
   }
   return clusters.filter((c) => c.alive);
 }
@@ -389,7 +431,7 @@ export function suggestClusters(notes: ReadonlyArray<SuggestNote>, options: Sugg
   }
 
   const index = buildIndex(sorted, weights);
-  const graph = buildGraph(index, threshold / 2, weights);
+  const graph = buildGraph(index, threshold * EDGE_FLOOR, weights);
   const clusters = agglomerate(n, graph, locked, lockedGroups, threshold);
 
   const out: Suggestion[] = [];

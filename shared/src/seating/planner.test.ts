@@ -176,6 +176,15 @@ describe('plan: behaviour', () => {
     expect(res.metrics.violations.total).toBe(0);
   });
 
+  it('seeds 2^e people at tables of 4 from planes of GF(2)^e (8-4-9 perfect, 8-4-10 at 16)', () => {
+    const nine = plan(mk(32, 32, 8, 4, 9, false), FAST);
+    expect(nine.metrics.repeats).toBe(0);
+    expect(nine.metrics.violations.total).toBe(0);
+    const ten = plan(mk(32, 32, 8, 4, 10, false), { ...FAST, skipSearch: true });
+    expect(ten.metrics.repeats).toBeLessThanOrEqual(16);
+    expect(ten.metrics.violations.total).toBe(0);
+  });
+
   it('handles zero participants and more tables than people', () => {
     expect(plan(mk(0, 1, 3, 4, 2, false), FAST).rounds).toEqual([
       { t1: [], t2: [], t3: [] },
