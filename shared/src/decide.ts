@@ -6,10 +6,12 @@ import { tableCount } from './model';
 import type { Command, CommandType, DomainEvent, SystemCommand } from './protocol';
 import { type Decision, type Rejection, type Rule, type RuleCtx, FORBIDDEN, accept, defined, facilitatorOnly, reject } from './rules';
 import { type HarvestCommand, decideHarvest, harvestPermissions, isHarvestCommand } from './harvest/decide';
+import { type ReviewCommand, decideReview, isReviewCommand, reviewPermissions } from './review/decide';
 import { assertNever } from './assert';
 import { reduce } from './reduce';
 import { bestTableFor, movesForRound, planFor, seatsAtStart } from './cafe';
 import type { PlanResult } from './seating';
+import { parseExport } from './export/json';
 
 export type { Decision, Rejection } from './rules';
 
@@ -80,6 +82,7 @@ export const permissions: { [T in CommandType]: Rule<T> } = {
     return ctx.seat === cmd.tableId ? null : FORBIDDEN('you can only summarise the table you host');
   },
   ...harvestPermissions,
+  ...reviewPermissions,
 };
 
 /** Planner time budgets: a facilitator's click may take a second, a late arrival must not stall the room. */
@@ -95,7 +98,7 @@ export function decide(
   actor: Actor,
   { now }: DecideContext,
 ): Decision {
-  if (cmd.type === 'workshop:create' || cmd.type === 'participant:join' || cmd.type === 'round:timeup') {
+  if (cmd.type === 'workshop:create' || cmd.type === 'participant:join' || cmd.type === 'round:timeup' || cmd.type === 'workshop:import') {
     if (actor.kind !== 'system') return reject('forbidden', 'this command is reserved to the server');
     return decideSystem(state, cmd, now);
   }
@@ -153,6 +156,8 @@ function decideSystem(state: WorkshopState, cmd: SystemCommand, now: number): De
     case 'participant:join': {
       if (!state.id) return reject('not_found', 'workshop not found');
       if (state.phase === 'closed') return reject('wrong_phase', 'the workshop is closed');
+      if (state.phase === 'review' && !cmd.viaInvite)
+        return reject('wrong_phase', 'the live session is over: ask the facilitator for your delegation’s review link');
       if (state.participants[cmd.participantId]) return reject('conflict', 'participant already exists');
       const events: DomainEvent[] = [];
       let delegationId = cmd.delegationId;
@@ -178,6 +183,18 @@ function decideSystem(state: WorkshopState, cmd: SystemCommand, now: number): De
       if (state.phase === 'cafe' && cmd.role === 'delegate') events.push(...seatLateArrival(fold(state, events), cmd.participantId));
       return { ok: true, events };
     }
+    case 'workshop:import': {
+      if (state.id) return reject('conflict', 'workshop already exists');
+      const parsed = parseExport(cmd.snapshot);
+      if (!parsed.ok) return reject('invalid_payload', parsed.message);
+      const facilitators = Object.values(parsed.state.participants).filter((p) => p.role === 'facilitator');
+      if (!facilitators.some((p) => p.id === cmd.facilitatorId)) return reject('invalid_payload', 'the export has no facilitator');
+      return accept({
+        type: 'workshop:imported',
+        workshop: { id: cmd.workshopId, joinCode: cmd.joinCode, createdAt: now },
+        state: parsed.state as unknown as Record<string, unknown>,
+      });
+    }
     case 'round:timeup': {
       const { cafe } = state;
       if (state.phase !== 'cafe' || cafe.clock.status !== 'running' || cafe.clock.endsAt === null)
@@ -195,11 +212,13 @@ function decideSystem(state: WorkshopState, cmd: SystemCommand, now: number): De
 
 function decideCommand(state: WorkshopState, cmd: Command, actorId: string, now: number): Decision {
   if (isHarvestCommand(cmd)) return decideHarvest(state, cmd, actorId, now);
-  const c: Exclude<Command, HarvestCommand> = cmd;
-  return decideCore(state, c, actorId, now);
+  if (isReviewCommand(cmd)) return decideReview(state, cmd, actorId, now);
+  return decideCore(state, cmd, actorId, now);
 }
 
-function decideCore(state: WorkshopState, cmd: Exclude<Command, HarvestCommand>, actorId: string, now: number): Decision {
+type CoreCommand = Exclude<Command, HarvestCommand | ReviewCommand>;
+
+function decideCore(state: WorkshopState, cmd: CoreCommand, actorId: string, now: number): Decision {
   switch (cmd.type) {
     case 'workshop:update': {
       const { title, purpose, language, planYears } = cmd;

@@ -20,3 +20,9 @@ export {
   type PlanMetrics,
   type PlanOptions,
 } from './seating';
+export * from './harvest/decide';
+export * from './harvest/votes';
+export * from './harvest/similarity';
+export * from './harvest/suggest';
+export * from './review/matrix';
+export * from './export/json';

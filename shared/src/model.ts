@@ -186,6 +186,63 @@ export function emptyHarvest(): HarvestState {
   return { grouping: 'hosts', clusters: {}, clusterOrder: [], dismissed: [], spotlight: null, votes: {}, voteOrder: [] };
 }
 
+// ---------------------------------------------------------------- review
+
+export const STANCES = ['supports', 'amend', 'reservations', 'na'] as const;
+export type Stance = (typeof STANCES)[number];
+export const AMENDABLE_FIELDS = ['title', 'rationale'] as const;
+export type AmendableField = (typeof AMENDABLE_FIELDS)[number];
+
+/** One delegation's review of one goal: shared by the delegation's members. */
+export interface ReviewEntry {
+  goalId: string;
+  delegationId: string;
+  stance: Stance | null;
+  situation: string;
+  needs: string;
+  resources: string;
+  /** 1 (hard) to 5 (easy). */
+  feasibility: number | null;
+  /** Delegations to work with on it. */
+  partners: string[];
+  comments: string;
+  updatedBy: string;
+  updatedAt: number;
+}
+
+export interface Amendment {
+  id: string;
+  goalId: string;
+  delegationId: string;
+  field: AmendableField;
+  /** The goal's text when the amendment was proposed. */
+  baseText: string;
+  proposed: string;
+  status: 'open' | 'accepted' | 'rejected';
+  by: string;
+  at: number;
+  decidedBy: string | null;
+  decidedAt: number | null;
+  /** The text it replaced, when accepted (the goal's history). */
+  replaced: string | null;
+}
+
+export interface ReviewState {
+  openedAt: number | null;
+  deadline: number | null;
+  /** keyed by reviewKey(goalId, delegationId) */
+  entries: Record<string, ReviewEntry>;
+  amendments: Record<string, Amendment>;
+  amendmentOrder: string[];
+  reminders: Array<{ at: number; delegationIds: string[] }>;
+}
+
+export const reviewKey = (goalId: string, delegationId: string) => `${goalId}#${delegationId}`;
+
+export function emptyReview(): ReviewState {
+  return { openedAt: null, deadline: null, entries: {}, amendments: {}, amendmentOrder: [], reminders: [] };
+}
+
 export interface WorkshopState {
   id: string;
   title: string;
@@ -213,6 +270,7 @@ export interface WorkshopState {
   harvest: HarvestState;
   goals: Record<string, Goal>;
   goalOrder: string[];
+  review: ReviewState;
   /** Sequence number of the last event folded into this state. */
   seq: number;
 }
@@ -247,6 +305,7 @@ export function emptyState(): WorkshopState {
     harvest: emptyHarvest(),
     goals: {},
     goalOrder: [],
+    review: emptyReview(),
     seq: 0,
   };
 }

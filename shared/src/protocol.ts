@@ -1,7 +1,18 @@
 // The wire: one zod schema per command and per event, types inferred from them.
 // Every string and array has a cap, so validation also bounds memory per message.
 import { z } from 'zod';
-import { GOAL_FIELDS, GOAL_LISTS, GOAL_STATUSES, NOTE_COLORS, PHASES, QUESTION_MODES, ROLES, VOTE_KINDS } from './model';
+import {
+  AMENDABLE_FIELDS,
+  GOAL_FIELDS,
+  GOAL_LISTS,
+  GOAL_STATUSES,
+  NOTE_COLORS,
+  PHASES,
+  QUESTION_MODES,
+  ROLES,
+  STANCES,
+  VOTE_KINDS,
+} from './model';
 import { charCount, cleanText } from './text';
 
 export const LIMITS = {
@@ -108,10 +119,10 @@ export const noteSchema = z.strictObject({
 
 const idList = (max: number) => z.array(idSchema).max(max);
 const year = z.number().int().min(2000).max(2100);
-const planYearsSchema = z
+export const planYearsSchema = z
   .strictObject({ start: year, end: year })
   .refine((y) => y.end >= y.start && y.end - y.start <= 20, { message: 'end must be on or after start, within 20 years' });
-const spotlightSchema = z.strictObject({ kind: z.enum(VOTE_KINDS), id: idSchema }).nullable();
+export const spotlightSchema = z.strictObject({ kind: z.enum(VOTE_KINDS), id: idSchema }).nullable();
 const actionFields = { leads: idList(20).optional(), start: year.optional(), end: year.optional() };
 
 const op = { clientOpId: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/) };
@@ -301,6 +312,45 @@ export const commandSchemas = {
   'goal:reorder': z.strictObject({ type: z.literal('goal:reorder'), ...op, goalIds: idList(500) }),
   'goal:merge': z.strictObject({ type: z.literal('goal:merge'), ...op, goalId: idSchema, otherId: idSchema }),
   'goal:delete': z.strictObject({ type: z.literal('goal:delete'), ...op, goalId: idSchema }),
+  'review:open': z.strictObject({ type: z.literal('review:open'), ...op, deadline: z.number().int().min(0).nullable() }),
+  'review:set-deadline': z.strictObject({
+    type: z.literal('review:set-deadline'),
+    ...op,
+    deadline: z.number().int().min(0).nullable(),
+  }),
+  'review:record': z.strictObject({
+    type: z.literal('review:record'),
+    ...op,
+    goalId: idSchema,
+    stance: z.enum(STANCES).nullable().optional(),
+    situation: text(LIMITS.goalTextChars).optional(),
+    needs: text(LIMITS.goalTextChars).optional(),
+    resources: text(LIMITS.goalTextChars).optional(),
+    feasibility: z.number().int().min(1).max(5).nullable().optional(),
+    partners: idList(LIMITS.delegations).optional(),
+    comments: text(LIMITS.goalTextChars).optional(),
+  }),
+  'amendment:propose': z.strictObject({
+    type: z.literal('amendment:propose'),
+    ...op,
+    amendmentId: idSchema,
+    goalId: idSchema,
+    field: z.enum(AMENDABLE_FIELDS),
+    text: text(LIMITS.goalTextChars, 1),
+  }),
+  'amendment:decide': z.strictObject({ type: z.literal('amendment:decide'), ...op, amendmentId: idSchema, accept: z.boolean() }),
+  'review:remind': z.strictObject({
+    type: z.literal('review:remind'),
+    ...op,
+    /** Omitted: every delegation that has not finished. */
+    delegationIds: idList(LIMITS.delegations).optional(),
+  }),
+  'review:close': z.strictObject({
+    type: z.literal('review:close'),
+    ...op,
+    /** Close before every delegation has reviewed and before the deadline. */
+    force: z.boolean().default(false),
+  }),
 } as const;
 
 export type CommandType = keyof typeof commandSchemas;
@@ -358,6 +408,13 @@ export const commandSchema = z.discriminatedUnion('type', [
   commandSchemas['goal:reorder'],
   commandSchemas['goal:merge'],
   commandSchemas['goal:delete'],
+  commandSchemas['review:open'],
+  commandSchemas['review:set-deadline'],
+  commandSchemas['review:record'],
+  commandSchemas['amendment:propose'],
+  commandSchemas['amendment:decide'],
+  commandSchemas['review:remind'],
+  commandSchemas['review:close'],
 ]);
 /** What the client sends (before transforms). */
 export type CommandInput = z.input<typeof commandSchema>;
@@ -386,6 +443,8 @@ export const joinSchema = z.strictObject({
   delegationId: idSchema.nullable().optional(),
   newDelegation: z.strictObject({ name: nameSchema, code: delegationSchema.shape.code }).optional(),
   role: z.enum(['delegate', 'observer']).default('delegate'),
+  /** A delegation review link's secret (see POST /api/workshops/:id/invites). */
+  invite: z.string().min(16).max(128).optional(),
 });
 export type JoinInput = z.input<typeof joinSchema>;
 export type Join = z.output<typeof joinSchema>;
@@ -405,25 +464,28 @@ export type SystemCommand =
       delegationId: string | null;
       newDelegation?: { id: string; name: string; code: string };
       role: 'delegate' | 'observer';
+      /** Joined with a delegation's review link: allowed after the live session, delegation fixed. */
+      viaInvite?: boolean;
     }
+  | { type: 'workshop:import'; workshopId: string; joinCode: string; facilitatorId: string; snapshot: unknown }
   /** The server's round clock reached zero. */
   | { type: 'round:timeup' };
 
 // ---------------------------------------------------------------- events
 
-const seatingSchema = z.record(z.string(), z.array(z.string()));
-const clusterSchema = z.strictObject({
+export const seatingSchema = z.record(z.string(), z.array(z.string()));
+export const clusterSchema = z.strictObject({
   id: idSchema,
   name: z.string(),
   noteIds: z.array(idSchema),
   createdBy: idSchema,
   createdAt: z.number(),
 });
-const voteResultsSchema = z.strictObject({
+export const voteResultsSchema = z.strictObject({
   totals: z.record(z.string(), z.number()),
   byDelegation: z.record(z.string(), z.record(z.string(), z.number())),
 });
-const voteSchema = z.strictObject({
+export const voteSchema = z.strictObject({
   id: idSchema,
   kind: z.enum(VOTE_KINDS),
   items: z.array(idSchema),
@@ -435,14 +497,41 @@ const voteSchema = z.strictObject({
   ballots: z.record(z.string(), z.record(z.string(), z.number())),
   results: voteResultsSchema.nullable(),
 });
-const goalItemSchema = z.strictObject({ id: idSchema, text: z.string(), version: z.number() });
+export const reviewEntrySchema = z.strictObject({
+  goalId: idSchema,
+  delegationId: idSchema,
+  stance: z.enum(STANCES).nullable(),
+  situation: z.string(),
+  needs: z.string(),
+  resources: z.string(),
+  feasibility: z.number().nullable(),
+  partners: z.array(idSchema),
+  comments: z.string(),
+  updatedBy: idSchema,
+  updatedAt: z.number(),
+});
+export const amendmentSchema = z.strictObject({
+  id: idSchema,
+  goalId: idSchema,
+  delegationId: idSchema,
+  field: z.enum(AMENDABLE_FIELDS),
+  baseText: z.string(),
+  proposed: z.string(),
+  status: z.enum(['open', 'accepted', 'rejected']),
+  by: idSchema,
+  at: z.number(),
+  decidedBy: idSchema.nullable(),
+  decidedAt: z.number().nullable(),
+  replaced: z.string().nullable(),
+});
+export const goalItemSchema = z.strictObject({ id: idSchema, text: z.string(), version: z.number() });
 /** Objectives and indicators use the common fields; actions add leads and a timeline. */
 const goalActionSchema = goalItemSchema.extend({ leads: z.array(idSchema), start: z.number(), end: z.number() }).partial({
   leads: true,
   start: true,
   end: true,
 });
-const goalSchema = z.strictObject({
+export const goalSchema = z.strictObject({
   id: idSchema,
   title: z.string(),
   themeId: idSchema.nullable(),
@@ -630,6 +719,25 @@ export const eventSchemas = {
   'goal:reordered': z.strictObject({ type: z.literal('goal:reordered'), goalIds: z.array(idSchema) }),
   'goal:merged': z.strictObject({ type: z.literal('goal:merged'), goalId: idSchema, otherId: idSchema, at: z.number() }),
   'goal:deleted': z.strictObject({ type: z.literal('goal:deleted'), goalId: idSchema }),
+  'review:opened': z.strictObject({ type: z.literal('review:opened'), at: z.number(), deadline: z.number().nullable() }),
+  'review:deadline-set': z.strictObject({ type: z.literal('review:deadline-set'), deadline: z.number().nullable() }),
+  'review:recorded': z.strictObject({ type: z.literal('review:recorded'), entry: reviewEntrySchema }),
+  'amendment:proposed': z.strictObject({ type: z.literal('amendment:proposed'), amendment: amendmentSchema }),
+  'amendment:decided': z.strictObject({
+    type: z.literal('amendment:decided'),
+    amendmentId: idSchema,
+    accepted: z.boolean(),
+    by: idSchema,
+    at: z.number(),
+    replaced: z.string().nullable(),
+  }),
+  'review:reminded': z.strictObject({ type: z.literal('review:reminded'), delegationIds: z.array(idSchema), at: z.number() }),
+  /** A JSON export re-imported as a new workshop: the whole state in one event. */
+  'workshop:imported': z.strictObject({
+    type: z.literal('workshop:imported'),
+    workshop: z.strictObject({ id: idSchema, joinCode: z.string(), createdAt: z.number() }),
+    state: z.record(z.string(), z.unknown()),
+  }),
 } as const;
 
 export type EventType = keyof typeof eventSchemas;

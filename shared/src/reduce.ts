@@ -1,6 +1,6 @@
 // reduce(): state + event -> new state. Pure and immutable (the client's React tree relies on
 // reference changes); only the records an event touches are copied.
-import { type RoundSeating, type WorkshopState, summaryKey } from './model';
+import { type RoundSeating, type WorkshopState, reviewKey, summaryKey } from './model';
 import { groupByTable, movesForRound } from './cafe';
 import { type HarvestEvent, isHarvestEvent, reduceHarvest } from './harvest/reduce';
 import type { DomainEvent, Envelope } from './protocol';
@@ -26,6 +26,13 @@ export function reduce(state: WorkshopState, e: DomainEvent): WorkshopState {
 
 function reduceCore(state: WorkshopState, e: Exclude<DomainEvent, HarvestEvent>): WorkshopState {
   switch (e.type) {
+    case 'workshop:imported':
+      // validated by parseExport() in decide; a running clock is not carried into a new session
+      return {
+        ...(e.state as unknown as WorkshopState),
+        ...e.workshop,
+        seq: state.seq,
+      };
     case 'workshop:created':
       return {
         ...state,
@@ -125,6 +132,31 @@ function reduceCore(state: WorkshopState, e: Exclude<DomainEvent, HarvestEvent>)
       if (!note) return state;
       return { ...state, notes: { ...state.notes, [note.id]: { ...note, color: e.color, editedAt: e.editedAt } } };
     }
+    case 'review:opened':
+      return { ...state, review: { ...state.review, openedAt: e.at, deadline: e.deadline } };
+    case 'review:deadline-set':
+      return { ...state, review: { ...state.review, deadline: e.deadline } };
+    case 'review:recorded': {
+      const key = reviewKey(e.entry.goalId, e.entry.delegationId);
+      return { ...state, review: { ...state.review, entries: { ...state.review.entries, [key]: e.entry } } };
+    }
+    case 'amendment:proposed':
+      return {
+        ...state,
+        review: {
+          ...state.review,
+          amendments: { ...state.review.amendments, [e.amendment.id]: e.amendment },
+          amendmentOrder: [...state.review.amendmentOrder, e.amendment.id],
+        },
+      };
+    case 'amendment:decided': {
+      const a = state.review.amendments[e.amendmentId];
+      if (!a) return state;
+      const decided = { ...a, status: e.accepted ? ('accepted' as const) : ('rejected' as const), decidedBy: e.by, decidedAt: e.at, replaced: e.replaced };
+      return { ...state, review: { ...state.review, amendments: { ...state.review.amendments, [a.id]: decided } } };
+    }
+    case 'review:reminded':
+      return { ...state, review: { ...state.review, reminders: [...state.review.reminders, { at: e.at, delegationIds: e.delegationIds }] } };
     case 'note:deleted': {
       const h = state.harvest;
       const inCluster = Object.values(h.clusters).filter((c) => c.noteIds.includes(e.noteId));

@@ -9,6 +9,8 @@ import { isHarvestEvent } from './harvest/reduce';
 export function scopeOf(e: DomainEvent): Scope {
   // ballots stay with the voter (and facilitators) until the facilitator reveals the tally
   if (e.type === 'vote:cast') return e.voter as Scope;
+  // a delegation's national details stay within the delegation (and the chair) until the report
+  if (e.type === 'review:recorded') return `d:${e.entry.delegationId}`;
   if (isHarvestEvent(e)) return null;
   switch (e.type) {
     case 'note:created':
@@ -29,6 +31,12 @@ export function scopeOf(e: DomainEvent): Scope {
     case 'round:rotated':
     case 'participant:absent-set':
     case 'message:broadcast':
+    case 'review:opened':
+    case 'review:deadline-set':
+    case 'amendment:proposed':
+    case 'amendment:decided':
+    case 'review:reminded':
+    case 'workshop:imported':
     case 'workshop:created':
     case 'workshop:updated':
     case 'workshop:phase-changed':
@@ -97,7 +105,7 @@ export function inScope(scope: Scope, state: WorkshopState, participantId: strin
 export function viewFor(state: WorkshopState, participantId: string): WorkshopState {
   const p = state.participants[participantId];
   if (p?.role === 'facilitator') return state;
-  const withBallots = ownBallotsOnly(state, participantId);
+  const withBallots = ownReviewsOnly(ownBallotsOnly(state, participantId), participantId);
   if (seesAllTables(p, state)) return withBallots;
   state = withBallots;
   const table = state.seats[participantId];
@@ -122,4 +130,12 @@ function ownBallotsOnly(state: WorkshopState, participantId: string): WorkshopSt
     votes[id] = { ...v, ballots: Object.fromEntries(Object.entries(v.ballots).filter(([k]) => keep.has(k))) };
   }
   return { ...state, harvest: { ...state.harvest, votes } };
+}
+
+function ownReviewsOnly(state: WorkshopState, participantId: string): WorkshopState {
+  const entries = state.review.entries;
+  if (Object.keys(entries).length === 0) return state;
+  const d = state.participants[participantId]?.delegationId;
+  const own = Object.fromEntries(Object.entries(entries).filter(([, e]) => e.delegationId === d));
+  return { ...state, review: { ...state.review, entries: own } };
 }

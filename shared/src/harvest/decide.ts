@@ -338,4 +338,3 @@ function draftRationale(state: WorkshopState, clusterIds: string[], noteIds: str
   return out;
 }
 
-export type { DomainEvent };

@@ -20,7 +20,7 @@ const THAI_DIGITS = /[\u0E50-\u0E59]/g;
 
 /**
  * NFC, lower case, zero-width characters and soft hyphens removed, Thai digits to ASCII, the
- * Thai repetition mark ๆ dropped (ดีๆ → ดี), "e-learning"-style single-letter prefixes joined
+ * Thai repetition mark ๆ dropped (ดีๆ → ดี), a space between Thai and Latin/digit runs, "e-learning"-style single-letter prefixes joined
  * ("elearning"), every other run of punctuation, symbols and emoji turned into one space.
  */
 export function normalise(text: string): string {
@@ -30,6 +30,10 @@ export function normalise(text: string): string {
     .replace(ZERO_WIDTH, '')
     .replace(THAI_DIGITS, (d) => String(d.charCodeAt(0) - 0x0e50))
     .replace(/\u0E46/g, ' ')
+    // a space at every Thai ↔ Latin/digit boundary: the segmenter would otherwise glue the
+    // first Latin letter to the Thai word ("ผ่านe-learning" → "ผ่านe", "learning")
+    .replace(/([\u0E00-\u0E7F])(?=[a-z0-9])/g, '$1 ')
+    .replace(/([a-z0-9])(?=[\u0E00-\u0E7F])/g, '$1 ')
     .replace(/(^|[^\p{L}\p{N}])([a-z])[-‐‑](?=[a-z]{2})/gu, '$1$2')
     .replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ')
     .trim();
@@ -404,11 +408,12 @@ export interface SimilarityIndex {
 }
 
 /**
- * Background weight in the concept vectors' norm (see sparse): two notes that share a single
- * specific concept (IDF-weight ≈ 2–4) still score high, two that share a single generic one
- * (weight ≈ 0.5) do not.
+ * Background weight in the concept vectors' norm (see sparse). Concept weights are IDF divided
+ * by the largest possible IDF, ln(1 + N), so they lie in (0, 1] whatever the number of notes:
+ * two notes that share a single specific concept (weight ≈ 0.5–0.8) still score high, two that
+ * share a single generic one (weight ≈ 0.1–0.2 after GENERIC_CONCEPT_WEIGHT) do not.
  */
-export const CONCEPT_BACKGROUND = 1;
+export const CONCEPT_BACKGROUND = 0.25;
 
 function idf(df: number, n: number): number {
   return Math.log(1 + n / Math.max(df, 1));
@@ -503,6 +508,7 @@ function compileNote(
   extra?: Map<string, number>,
 ): CompiledNote {
   const rare = idf(1, Math.max(n, 1));
+  const maxIdf = rare;
   const idOf = (vocab: Map<string, number>, key: string, prefix: string): number => {
     const id = vocab.get(key);
     if (id !== undefined) return id;
@@ -530,7 +536,7 @@ function compileNote(
   for (const g of f.grams) gs.add(idOf(gramIds, g, 'g:'));
   return {
     tokens: sparse(tc, (id) => (id >= 0 ? (tokenIdf[id] as number) : rare)),
-    concepts: sparse(cc, (id) => (id >= 0 ? (conceptIdf[id] as number) : rare) * (prior.get(id) as number), CONCEPT_BACKGROUND),
+    concepts: sparse(cc, (id) => ((id >= 0 ? (conceptIdf[id] as number) : rare) / maxIdf) * (prior.get(id) as number), CONCEPT_BACKGROUND),
     grams: Int32Array.from([...gs].sort((a, b) => a - b)),
   };
 }

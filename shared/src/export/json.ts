@@ -1,0 +1,149 @@
+// The JSON export: the full workshop with a schema version, canonical (sorted keys) so that
+// export → import → export gives the same bytes, and re-importable as a new workshop.
+import { z } from 'zod';
+import type { WorkshopState } from '../model';
+import { CLOCK_STATUSES, PHASES, QUESTION_MODES } from '../model';
+import {
+  amendmentSchema,
+  clusterSchema,
+  delegationSchema,
+  goalSchema,
+  idSchema,
+  participantSchema,
+  reviewEntrySchema,
+  seatingSchema,
+  spotlightSchema,
+  themeSchema,
+  voteSchema,
+} from '../protocol';
+
+export const EXPORT_SCHEMA_VERSION = 1;
+
+/** What a workshop is without its identity in this installation (id, join code, log position). */
+export type PortableWorkshop = Omit<WorkshopState, 'id' | 'joinCode' | 'seq'>;
+
+const rec = <T extends z.ZodType>(v: T) => z.record(z.string(), v);
+const str = z.string().max(100_000);
+
+// Stored entities were validated when they were written; the import re-checks shape and caps.
+const noteRecord = z.strictObject({
+  id: idSchema,
+  tableId: idSchema,
+  text: str,
+  color: z.string().max(20),
+  x: z.number(),
+  y: z.number(),
+  authorId: idSchema,
+  delegationId: idSchema.nullable(),
+  round: z.number().int(),
+  createdAt: z.number(),
+  editedAt: z.number(),
+});
+const tableRecord = z.strictObject({
+  id: idSchema,
+  name: str,
+  themeId: idSchema.nullable(),
+  question: str,
+  capacity: z.number().int().min(1).max(1000),
+});
+
+const portableSchema = z.strictObject({
+  title: str,
+  purpose: str,
+  language: z.string().max(12),
+  phase: z.enum(PHASES),
+  round: z.number().int().min(1),
+  createdAt: z.number(),
+  themes: rec(themeSchema),
+  themeOrder: z.array(idSchema),
+  tables: rec(tableRecord),
+  tableOrder: z.array(idSchema),
+  delegations: rec(delegationSchema),
+  participants: rec(participantSchema),
+  seats: rec(idSchema),
+  notes: rec(noteRecord),
+  cafe: z.strictObject({
+    rounds: z.number().int(),
+    roundSeconds: z.number().int(),
+    autoRotate: z.boolean(),
+    questionMode: z.enum(QUESTION_MODES),
+    roundQuestions: z.array(str),
+    plan: z.array(seatingSchema).nullable(),
+    planSeed: z.number(),
+    clock: z.strictObject({ status: z.enum(CLOCK_STATUSES), endsAt: z.number().nullable(), remainingMs: z.number() }),
+    moves: rec(idSchema),
+    history: z.array(seatingSchema),
+    absent: rec(z.literal(true)),
+    message: z.strictObject({ text: str, at: z.number() }).nullable(),
+  }),
+  summaries: rec(
+    z.strictObject({ tableId: idSchema, round: z.number().int(), text: str, by: idSchema, at: z.number() }),
+  ),
+  planYears: z.strictObject({ start: z.number().int(), end: z.number().int() }),
+  harvest: z.strictObject({
+    grouping: z.enum(['hosts', 'everyone']),
+    clusters: rec(clusterSchema),
+    clusterOrder: z.array(idSchema),
+    dismissed: z.array(z.string().max(64)),
+    spotlight: spotlightSchema,
+    votes: rec(voteSchema),
+    voteOrder: z.array(idSchema),
+  }),
+  goals: rec(goalSchema),
+  goalOrder: z.array(idSchema),
+  review: z.strictObject({
+    openedAt: z.number().nullable(),
+    deadline: z.number().nullable(),
+    entries: rec(reviewEntrySchema),
+    amendments: rec(amendmentSchema),
+    amendmentOrder: z.array(idSchema),
+    reminders: z.array(z.strictObject({ at: z.number(), delegationIds: z.array(idSchema) })),
+  }),
+});
+
+const exportSchema = z.strictObject({
+  schemaVersion: z.literal(EXPORT_SCHEMA_VERSION),
+  workshop: portableSchema,
+});
+
+export function toPortable(state: WorkshopState): PortableWorkshop {
+  const { id: _id, joinCode: _code, seq: _seq, ...rest } = state;
+  return rest;
+}
+
+/** JSON with object keys sorted at every level: stable bytes for the same content. */
+export function canonicalJson(value: unknown, indent = 2): string {
+  return JSON.stringify(sortKeys(value), null, indent);
+}
+
+function sortKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (v && typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(v).sort()) out[k] = sortKeys((v as Record<string, unknown>)[k]);
+    return out;
+  }
+  return v;
+}
+
+export function exportJson(state: WorkshopState): string {
+  return `${canonicalJson({ schemaVersion: EXPORT_SCHEMA_VERSION, workshop: toPortable(state) })}\n`;
+}
+
+export type ParsedExport = { ok: true; state: PortableWorkshop } | { ok: false; message: string };
+
+export function parseExport(raw: unknown): ParsedExport {
+  const parsed = exportSchema.safeParse(raw);
+  if (!parsed.success) {
+    const i = parsed.error.issues[0];
+    return { ok: false, message: `not a World Café export (schema ${EXPORT_SCHEMA_VERSION}): ${i?.path.join('.') ?? ''} ${i?.message ?? ''}`.trim() };
+  }
+  const w = parsed.data.workshop as unknown as PortableWorkshop;
+  // cross-references the reducers rely on
+  for (const n of Object.values(w.notes)) if (!w.tables[n.tableId]) return { ok: false, message: `note ${n.id} is at an unknown table` };
+  for (const [p, t] of Object.entries(w.seats))
+    if (!w.participants[p] || !w.tables[t]) return { ok: false, message: `seat of ${p} refers to an unknown person or table` };
+  if (w.tableOrder.some((t) => !w.tables[t]) || w.goalOrder.some((g) => !w.goals[g]))
+    return { ok: false, message: 'an order lists an unknown table or goal' };
+  return { ok: true, state: w };
+}

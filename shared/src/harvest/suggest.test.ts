@@ -1,0 +1,246 @@
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import { suggestClusters, suggestionKey, type Suggestion, type SuggestNote } from './suggest';
+import { HELD_OUT_NOTES, LABELLED_NOTES, type LabelledNote } from './fixtures/labelled-notes';
+
+// shared/ compiles with lib ES2023 and no DOM or Node types; both exist in every runtime we test.
+declare const console: { info(...args: unknown[]): void };
+declare const performance: { now(): number };
+
+const asInput = (notes: readonly LabelledNote[]): SuggestNote[] => notes.map(({ id, text, tableId }) => ({ id, text, tableId }));
+
+/**
+ * Pairwise precision and recall: a predicted pair is two notes in the same suggestion, a gold
+ * pair is two notes with the same (non-null) gold label.
+ */
+function pairwise(notes: readonly LabelledNote[], suggestions: Suggestion[]) {
+  const pred = new Map<string, number>();
+  suggestions.forEach((s, k) => s.noteIds.forEach((id) => pred.set(id, k)));
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (let i = 0; i < notes.length; i++) {
+    for (let j = i + 1; j < notes.length; j++) {
+      const a = notes[i]!;
+      const b = notes[j]!;
+      const gold = a.gold !== null && a.gold === b.gold;
+      const p = pred.has(a.id) && pred.get(a.id) === pred.get(b.id);
+      if (gold && p) tp++;
+      else if (p) fp++;
+      else if (gold) fn++;
+    }
+  }
+  const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
+  const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
+  return { tp, fp, fn, precision, recall };
+}
+
+describe('fixtures', () => {
+  it('labelled set: ≥ 60 notes, ~1/3 each language, 12–15 groups of 3–8 plus singletons', () => {
+    expect(LABELLED_NOTES.length).toBeGreaterThanOrEqual(60);
+    const byLang = new Map<string, number>();
+    const byGold = new Map<string, number>();
+    for (const n of LABELLED_NOTES) {
+      byLang.set(n.lang, (byLang.get(n.lang) ?? 0) + 1);
+      if (n.gold) byGold.set(n.gold, (byGold.get(n.gold) ?? 0) + 1);
+    }
+    for (const lang of ['th', 'en', 'mixed']) expect(byLang.get(lang)! / LABELLED_NOTES.length).toBeGreaterThan(0.25);
+    expect(byGold.size).toBeGreaterThanOrEqual(12);
+    expect(byGold.size).toBeLessThanOrEqual(15);
+    for (const size of byGold.values()) expect(size).toBeGreaterThanOrEqual(3);
+    for (const size of byGold.values()) expect(size).toBeLessThanOrEqual(8);
+    expect(LABELLED_NOTES.filter((n) => n.gold === null).length).toBeGreaterThan(0);
+    expect(new Set([...LABELLED_NOTES, ...HELD_OUT_NOTES].map((n) => n.id)).size).toBe(LABELLED_NOTES.length + HELD_OUT_NOTES.length);
+  });
+});
+
+describe('suggestClusters: quality against the gold grouping', () => {
+  it('labelled set (in-sample: the concept map and threshold were tuned on it)', () => {
+    const s = suggestClusters(asInput(LABELLED_NOTES));
+    const m = pairwise(LABELLED_NOTES, s);
+    console.info(
+      `[harvest] labelled set, ${LABELLED_NOTES.length} notes: pairwise precision ${m.precision.toFixed(3)}, recall ${m.recall.toFixed(3)} ` +
+        `(tp ${m.tp}, fp ${m.fp}, fn ${m.fn}; ${s.length} suggestions)`,
+    );
+    // measured: precision 1.000, recall 0.690
+    expect(m.precision).toBeGreaterThanOrEqual(0.95);
+    expect(m.recall).toBeGreaterThanOrEqual(0.65);
+  });
+
+  it('held-out set (not used for tuning the map or threshold)', () => {
+    const s = suggestClusters(asInput(HELD_OUT_NOTES));
+    const m = pairwise(HELD_OUT_NOTES, s);
+    console.info(
+      `[harvest] held-out set, ${HELD_OUT_NOTES.length} notes: pairwise precision ${m.precision.toFixed(3)}, recall ${m.recall.toFixed(3)} ` +
+        `(tp ${m.tp}, fp ${m.fp}, fn ${m.fn}; ${s.length} suggestions)`,
+    );
+    // measured: precision 1.000, recall 0.500
+    expect(m.precision).toBeGreaterThanOrEqual(0.9);
+    expect(m.recall).toBeGreaterThanOrEqual(0.45);
+  });
+
+  it('both sets together (more topics, so more chances to merge wrongly)', () => {
+    const all = [...LABELLED_NOTES, ...HELD_OUT_NOTES];
+    const m = pairwise(all, suggestClusters(asInput(all)));
+    console.info(`[harvest] both sets, ${all.length} notes: pairwise precision ${m.precision.toFixed(3)}, recall ${m.recall.toFixed(3)}`);
+    // measured: precision 0.847, recall 0.651 (the false pairs: accessible government websites
+    // joined to digital services, a translation note joined to "local", budget notes together)
+    expect(m.precision).toBeGreaterThanOrEqual(0.8);
+    expect(m.recall).toBeGreaterThanOrEqual(0.6);
+  });
+});
+
+describe('suggestClusters: behaviour', () => {
+  const notes = asInput(LABELLED_NOTES);
+  const base = suggestClusters(notes);
+  const textOf = new Map(LABELLED_NOTES.map((n) => [n.id, n.text]));
+
+  it('returns nothing for fewer than two notes', () => {
+    expect(suggestClusters([])).toEqual([]);
+    expect(suggestClusters([{ id: 'a', text: 'Joint disaster drills' }])).toEqual([]);
+  });
+
+  it('does not depend on input order, and keys depend only on the note-id set', () => {
+    fc.assert(
+      fc.property(fc.shuffledSubarray(notes, { minLength: notes.length, maxLength: notes.length }), (shuffled) => {
+        expect(suggestClusters(shuffled)).toEqual(base);
+      }),
+      { numRuns: 10 },
+    );
+    for (const s of base) expect(s.key).toBe(suggestionKey([...s.noteIds].reverse()));
+    expect(new Set(base.map((s) => s.key)).size).toBe(base.length);
+  });
+
+  it('every note is in at most one suggestion; groups have ≥ 2 notes; sorted by score', () => {
+    const seen = new Set<string>();
+    for (const s of base) {
+      expect(s.noteIds.length).toBeGreaterThanOrEqual(2);
+      expect([...s.noteIds].sort()).toEqual(s.noteIds);
+      for (const id of s.noteIds) {
+        expect(seen.has(id)).toBe(false);
+        seen.add(id);
+      }
+      expect(s.score).toBeGreaterThan(0);
+      expect(s.score).toBeLessThanOrEqual(1);
+    }
+    for (let i = 1; i < base.length; i++) expect(base[i - 1]!.score).toBeGreaterThanOrEqual(base[i]!.score);
+  });
+
+  it('marks a copied note as a duplicate, cross-table', () => {
+    const s = suggestClusters([
+      { id: 'a', text: 'Civil servant exchange programme among ASEAN member states', tableId: 't1' },
+      { id: 'b', text: 'civil servant exchange program among ASEAN member states!', tableId: 't2' },
+      { id: 'c', text: 'The room is too cold', tableId: 't1' },
+    ]);
+    expect(s).toHaveLength(1);
+    expect(s[0]).toMatchObject({ noteIds: ['a', 'b'], kind: 'duplicate', crossTable: true });
+  });
+
+  it('groups a Thai and an English note on the same topic, with an English concept label', () => {
+    const s = suggestClusters([
+      { id: 'th1', text: 'แผนรับมือภัยพิบัติของหน่วยงานรัฐ', tableId: 't1' },
+      { id: 'th2', text: 'ซ้อมแผนภัยพิบัติทุกปี', tableId: 't1' },
+      { id: 'en1', text: 'Disaster preparedness plans for every agency', tableId: 't2' },
+      { id: 'x', text: 'Longer coffee breaks please', tableId: 't3' },
+    ]);
+    expect(s).toHaveLength(1);
+    expect(s[0]).toMatchObject({ noteIds: ['en1', 'th1', 'th2'], kind: 'related', label: 'Disaster resilience', crossTable: true });
+  });
+
+  it('labels a group without a dominant concept with the central note’s words', () => {
+    const s = suggestClusters([
+      { id: 'a', text: 'Coffee breaks are too short' },
+      { id: 'b', text: 'coffee breaks too short!!' },
+    ]);
+    expect(s).toHaveLength(1);
+    expect(s[0]!.label.split(' ').every((w) => ['coffee', 'breaks', 'short'].includes(w))).toBe(true);
+  });
+
+  it('crossTable is false when all notes come from one table', () => {
+    const s = suggestClusters([
+      { id: 'a', text: 'Coffee breaks are too short', tableId: 't1' },
+      { id: 'b', text: 'coffee breaks too short!!', tableId: 't1' },
+    ]);
+    expect(s[0]!.crossTable).toBe(false);
+  });
+
+  it('drops dismissed suggestions and leaves the others unchanged', () => {
+    const dismissed = base.slice(0, 2).map((s) => s.key);
+    const after = suggestClusters(notes, { dismissed });
+    expect(after).toEqual(base.slice(2));
+  });
+
+  it('skips notes of existing clusters, and proposes adding related notes to them', () => {
+    // Take a suggested group of ≥ 3 notes, make all but one of its notes an existing cluster.
+    const group = base.find((s) => s.noteIds.length >= 3)!;
+    const [left, ...inCluster] = group.noteIds;
+    const existing = [{ clusterId: 'c-1', noteIds: inCluster }];
+    const after = suggestClusters(notes, { existing });
+    for (const s of after) if (s.targetClusterId === undefined) for (const id of inCluster) expect(s.noteIds).not.toContain(id);
+    const add = after.find((s) => s.targetClusterId === 'c-1');
+    expect(add, `expected a proposal to add "${textOf.get(left!)}" to the cluster`).toBeDefined();
+    expect(add!.noteIds).toEqual([left]);
+    expect(add!.key).toBe(suggestionKey([left!], 'c-1'));
+    expect(add!.key).not.toBe(suggestionKey([left!]));
+    // dismissing the addition removes it
+    const dismissed = suggestClusters(notes, { existing, dismissed: [add!.key] });
+    expect(dismissed.find((s) => s.targetClusterId === 'c-1')).toBeUndefined();
+  });
+
+  it('never merges two existing clusters', () => {
+    const group = base.find((s) => s.noteIds.length >= 4)!;
+    const [a, b, c, d] = group.noteIds;
+    const after = suggestClusters(notes, {
+      existing: [
+        { clusterId: 'c-1', noteIds: [a!, b!] },
+        { clusterId: 'c-2', noteIds: [c!, d!] },
+      ],
+    });
+    for (const s of after) {
+      for (const id of [a, b, c, d]) expect(s.noteIds).not.toContain(id);
+    }
+  });
+
+  it('ignores duplicate ids and ids of existing clusters that are not in the input', () => {
+    const s = suggestClusters(
+      [
+        { id: 'a', text: 'Coffee breaks are too short' },
+        { id: 'a', text: 'something else' },
+        { id: 'b', text: 'coffee breaks too short' },
+      ],
+      { existing: [{ clusterId: 'gone', noteIds: ['zzz'] }] },
+    );
+    expect(s.map((x) => x.noteIds)).toEqual([['a', 'b']]);
+  });
+
+  it('a higher threshold gives fewer grouped pairs', () => {
+    const pairs = (t: number) => suggestClusters(notes, { threshold: t }).reduce((n, s) => n + (s.noteIds.length * (s.noteIds.length - 1)) / 2, 0);
+    expect(pairs(0.4)).toBeLessThanOrEqual(pairs(0.18));
+  });
+});
+
+describe('suggestClusters: performance', () => {
+  it('1,000 notes well under a second (generous bound for loaded CI machines)', () => {
+    // Each generated note is a fixture note with a random suffix and, sometimes, a typo: a
+    // duplicate-heavy worst case (every topic repeated ~9 times, so the graph is dense).
+    const pool = [...LABELLED_NOTES, ...HELD_OUT_NOTES];
+    const suffixes = ['', ' urgent', ' pilot', ' ทดลอง', ' ด่วน', ' for all ministries', ' ทุกจังหวัด', ' by 2027', ' ภายในปี 2570', ' แบบบูรณาการ'];
+    let seed = 42;
+    const rnd = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const gen: SuggestNote[] = Array.from({ length: 1000 }, (_, i) => {
+      let text = pool[Math.floor(rnd() * pool.length)]!.text + suffixes[Math.floor(rnd() * suffixes.length)]!;
+      if (rnd() < 0.3) {
+        const k = Math.floor(rnd() * text.length);
+        text = text.slice(0, k) + text.slice(k + 1);
+      }
+      return { id: `g${String(i).padStart(4, '0')}`, text, tableId: `t${i % 12}` };
+    });
+    suggestClusters(gen.slice(0, 50)); // warm up the segmenter and the concept map
+    const t0 = performance.now();
+    const s = suggestClusters(gen);
+    const ms = performance.now() - t0;
+    console.info(`[harvest] 1,000 notes: ${ms.toFixed(0)} ms, ${s.length} suggestions`);
+    expect(s.length).toBeGreaterThan(10);
+    expect(ms).toBeLessThan(3000);
+  });
+});
