@@ -380,8 +380,14 @@ describe('decide: participant:join rejections', () => {
     ['participant id already taken', joinCommand(P.d1, 'Again', 'thai'), standardWorkshop('cafe'), 'conflict'],
   ])('%s → %s', (_n, c, state, code) => expectRejected(state, c, SYSTEM, code));
 
-  it.each<Phase>(['setup', 'cafe', 'harvest', 'review'])('joining in %s is allowed', (phase) => {
+  it.each<Phase>(['setup', 'cafe', 'harvest'])('joining in %s is allowed', (phase) => {
     expect(decide(standardWorkshop(phase), joinCommand('p-new', 'Nok', 'thai'), SYSTEM, { now: LATER }).ok).toBe(true);
+  });
+
+  it('after the live session only a delegation review link lets someone join', () => {
+    expectRejected(standardWorkshop('review'), joinCommand('p-new', 'Nok', 'thai'), SYSTEM, 'wrong_phase');
+    const viaInvite = { ...joinCommand('p-new', 'Nok', 'thai'), viaInvite: true } as SystemCommand;
+    expect(decide(standardWorkshop('review'), viaInvite, SYSTEM, { now: LATER }).ok).toBe(true);
   });
 });
 
