@@ -51,6 +51,8 @@ export function createApp({ store, logger, allowedOrigins = [], clientDir, rateL
       strictTransportSecurity: false,
     }),
   );
+  // an imported workshop export is the one large body; everything else stays small
+  app.use('/api/workshops/import', express.json({ limit: '20mb' }));
   app.use(express.json({ limit: '64kb' }));
 
   const server = http.createServer(app);

@@ -1,4 +1,5 @@
 // English UI strings. Thai (th.ts) must have exactly the same keys: its type is derived from this.
+import { enCafe, enCafeOps } from './en.cafe';
 export const en = {
   app: { name: 'World Café' },
   common: {
@@ -215,6 +216,7 @@ export const en = {
     addTableSubmit: 'Add table',
   },
   ops: {
+    ...enCafeOps,
     unknown: 'Your change',
     workshop_update: 'Updating the workshop',
     workshop_set_phase: 'Changing the phase',
@@ -253,6 +255,7 @@ export const en = {
     body: 'This address does not lead anywhere.',
     home: 'Go to the start page',
   },
+  ...enCafe,
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

@@ -1,5 +1,6 @@
 // ภาษาไทย: the same keys as en.ts (checked by the Translation type).
 // Thai has no plural forms: i18next uses the *_other keys; *_one are kept for the type.
+import { thCafe, thCafeOps } from './th.cafe';
 import type { Translation } from './en';
 
 export const th: Translation = {
@@ -218,6 +219,7 @@ export const th: Translation = {
     addTableSubmit: 'เพิ่มโต๊ะ',
   },
   ops: {
+    ...thCafeOps,
     unknown: 'การเปลี่ยนแปลงของคุณ',
     workshop_update: 'การแก้ไขเวิร์กช็อป',
     workshop_set_phase: 'การเปลี่ยนช่วงของงาน',
@@ -256,4 +258,5 @@ export const th: Translation = {
     body: 'ที่อยู่นี้ไม่นำไปที่ใด',
     home: 'ไปที่หน้าเริ่มต้น',
   },
+  ...thCafe,
 };

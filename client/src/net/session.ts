@@ -6,6 +6,7 @@ import { useStore } from '../state/store';
 import { saveCachedState } from '../state/persist';
 import { nextToSend, saveOps } from './opQueue';
 import { getSession, saveSession } from './sessions';
+import { syncClock } from './clockSync';
 
 type WcSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -121,6 +122,8 @@ export function openSession(workshopId: string, token: string): () => void {
   socket.on('sync', onSync);
   socket.on('events', onEvents);
   socket.on('connect', setStatus);
+  // Estimate the server clock offset on every (re)connect, for the round clock.
+  socket.on('connect', () => void syncClock(socket));
   socket.on('disconnect', (reason) => {
     generation++;
     synced = false;

@@ -76,3 +76,14 @@ export const SERVER_ONLY: ReadonlySet<CommandType> = new Set<CommandType>([
 
 /** Commands whose decide() runs the seating planner: never decided in the browser. */
 export const RUNS_PLANNER: ReadonlySet<CommandType> = new Set<CommandType>(['plan:generate', 'participant:set-absent']);
+
+/**
+ * What the browser checks before queueing a planner command, instead of decide() (which would
+ * run the planner here): only facilitators run the café; the server decides the rest.
+ */
+export function plannerPrecheck(
+  state: { participants: Record<string, { role: string } | undefined> },
+  meId: string,
+): { ok: true } | { ok: false; error: { code: 'forbidden' } } {
+  return state.participants[meId]?.role === 'facilitator' ? { ok: true } : { ok: false, error: { code: 'forbidden' } };
+}

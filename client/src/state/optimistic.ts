@@ -2,6 +2,7 @@
 // the same decide() and reduce() the server uses, so the client never re-implements a rule.
 import { decide, reduce, type Command, type WorkshopState } from '@world-cafe/shared';
 import type { PendingOp } from '../net/opQueue';
+import { SERVER_ONLY } from './cafe';
 
 export interface OptimisticView {
   state: WorkshopState;
@@ -21,6 +22,8 @@ export function applyPending(
   const actor = { kind: 'participant', participantId } as const;
   for (const op of ops) {
     if (op.ackSeq !== undefined && op.ackSeq <= confirmed.seq) continue;
+    // The café's control commands wait for the server (see SERVER_ONLY).
+    if (SERVER_ONLY.has(op.cmd.type)) continue;
     const decision = decide(state, op.cmd, actor, { now });
     if (!decision.ok) {
       // An acked create whose event already arrived decides as a conflict: that is expected.

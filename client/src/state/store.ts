@@ -16,6 +16,7 @@ import { newOpId } from '../net/ids';
 import { ackOp, enqueueOp, loadOps, pruneOps, removeOp, type PendingOp } from '../net/opQueue';
 import { applyPending, type OptimisticView } from './optimistic';
 import { loadCachedState } from './persist';
+import { notePlanEvents, plannerPrecheck, RUNS_PLANNER } from './cafe';
 
 export type ConnectionStatus = 'online' | 'reconnecting' | 'offline';
 
@@ -114,6 +115,7 @@ const confirmedSlice: Slice<ConfirmedSlice> = (set, get) => ({
     const s = get();
     if (!s.confirmed) return false;
     const confirmed = applyEnvelopes(s.confirmed, events);
+    notePlanEvents(events);
     set({
       confirmed,
       ...(me ? { me } : {}),
@@ -136,7 +138,10 @@ const pendingSlice: Slice<PendingSlice> = (set, get) => ({
       s.toast({ kind: 'error', key: 'errors.invalid_payload' });
       return false;
     }
-    const decision = decide(view.state, parsed.data, { kind: 'participant', participantId: meId }, { now: Date.now() });
+    // Planner commands are not decided here: decide() would run the seating planner in the browser.
+    const decision = RUNS_PLANNER.has(parsed.data.type)
+      ? plannerPrecheck(view.state, meId)
+      : decide(view.state, parsed.data, { kind: 'participant', participantId: meId }, { now: Date.now() });
     if (!decision.ok) {
       s.toast({ kind: 'error', key: `errors.${decision.error.code}` });
       return false;

@@ -86,7 +86,10 @@ export function createApi({ store, rooms, logger, limits }: ApiDeps) {
         credential: { tokenHash: hashToken(facilitatorKey), workshopId, participantId: facilitatorId, kind: 'facilitator' },
       },
     );
-    if (!ack.ok) return sendAck(res, ack);
+    if (!ack.ok) {
+      rooms.forget(workshopId);
+      return sendAck(res, ack);
+    }
     logger.info({ workshopId }, 'workshop created');
     res.status(201).json({ workshopId, joinCode: code, participantId: facilitatorId, facilitatorKey });
   });
@@ -112,6 +115,14 @@ export function createApi({ store, rooms, logger, limits }: ApiDeps) {
     const input = parsed.data;
     const record = await store.findWorkshopByCode(normaliseJoinCode(input.code));
     if (!record) return sendError(res, 'not_found', 'no workshop has this code');
+    // A delegation review link fixes the delegation and admits people after the live session.
+    let invitedTo: string | null = null;
+    if (input.invite) {
+      const invite = await store.findCredential(hashToken(input.invite));
+      if (!invite || invite.kind !== 'invite' || invite.workshopId !== record.id)
+        return sendError(res, 'unauthorized', 'this review link is not valid for this workshop');
+      invitedTo = invite.participantId;
+    }
     const room = await rooms.get(record.id);
     const participantId = newId();
     const token = newToken();
@@ -120,9 +131,10 @@ export function createApi({ store, rooms, logger, limits }: ApiDeps) {
         type: 'participant:join',
         participantId,
         name: input.name,
-        delegationId: input.delegationId ?? null,
-        ...(input.newDelegation ? { newDelegation: { id: newId(), ...input.newDelegation } } : {}),
+        delegationId: invitedTo ?? input.delegationId ?? null,
+        ...(input.newDelegation && !invitedTo ? { newDelegation: { id: newId(), ...input.newDelegation } } : {}),
         role: input.role,
+        viaInvite: invitedTo !== null,
       },
       { kind: 'system' },
       null,
@@ -130,6 +142,63 @@ export function createApi({ store, rooms, logger, limits }: ApiDeps) {
     );
     if (!ack.ok) return sendAck(res, ack);
     res.status(201).json({ workshopId: record.id, participantId, token });
+  });
+
+  /** Bearer token → who is asking, for endpoints outside the socket (invites, exports). */
+  async function caller(req: Request, workshopId: string) {
+    const header = req.headers.authorization ?? '';
+    const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
+    if (token.length < 16) return null;
+    const cred = await store.findCredential(hashToken(token));
+    if (!cred || cred.kind === 'invite' || cred.workshopId !== workshopId) return null;
+    const room = await rooms.get(workshopId);
+    const participant = room.committed.participants[cred.participantId];
+    return participant ? { room, participant } : null;
+  }
+
+  router.post('/workshops/:id/invites', async (req, res) => {
+    const who = await caller(req, req.params.id ?? '');
+    if (!who) return sendError(res, 'unauthorized', 'send the facilitator key as a Bearer token');
+    if (who.participant.role !== 'facilitator') return sendError(res, 'forbidden', 'only a facilitator issues review links');
+    const delegationId = typeof req.body?.delegationId === 'string' ? req.body.delegationId : '';
+    const state = who.room.committed;
+    if (!Object.hasOwn(state.delegations, delegationId)) return sendError(res, 'not_found', 'delegation not found');
+    if (state.phase === 'closed') return sendError(res, 'wrong_phase', 'the workshop is closed');
+    const invite = newToken();
+    await store.append({
+      workshopId: state.id,
+      opKey: null,
+      envelopes: [],
+      credential: { tokenHash: hashToken(invite), workshopId: state.id, participantId: delegationId, kind: 'invite' },
+    });
+    logger.info({ workshopId: state.id, delegationId }, 'delegation review link issued');
+    res.status(201).json({ delegationId, invite, path: `/join/${state.joinCode}#invite=${invite}` });
+  });
+
+  router.post('/workshops/import', limited(createLimiter), async (req, res) => {
+    const workshopId = newId();
+    const facilitatorKey = newToken();
+    const snapshot = req.body as { workshop?: { participants?: Record<string, { role?: string }> } };
+    const facilitatorId = Object.entries(snapshot?.workshop?.participants ?? {}).find(([, p]) => p?.role === 'facilitator')?.[0];
+    if (!facilitatorId) return sendError(res, 'invalid_payload', 'not a World Café export with a facilitator');
+    let code = joinCode();
+    if (await store.findWorkshopByCode(code)) code = joinCode();
+    const room = rooms.create(workshopId);
+    const ack = await room.execute(
+      { type: 'workshop:import', workshopId, joinCode: code, facilitatorId, snapshot },
+      { kind: 'system' },
+      null,
+      {
+        workshop: { id: workshopId, joinCode: code, createdAt: Date.now() },
+        credential: { tokenHash: hashToken(facilitatorKey), workshopId, participantId: facilitatorId, kind: 'facilitator' },
+      },
+    );
+    if (!ack.ok) {
+      rooms.forget(workshopId);
+      return sendAck(res, ack);
+    }
+    logger.info({ workshopId }, 'workshop imported');
+    res.status(201).json({ workshopId, joinCode: code, participantId: facilitatorId, facilitatorKey });
   });
 
   router.use((_req, res) => sendError(res, 'not_found', 'no such endpoint'));

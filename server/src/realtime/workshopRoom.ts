@@ -192,6 +192,13 @@ export class RoomRegistry {
     for (const r of this.ready.values()) r.dispose();
   }
 
+  /** Drops a room whose creation was refused, so nothing of it lingers. */
+  forget(id: string) {
+    this.ready.get(id)?.dispose();
+    this.ready.delete(id);
+    this.rooms.delete(id);
+  }
+
   /** A brand-new workshop starts from an empty room without reading the log. */
   create(id: string): WorkshopRoom {
     const room = new WorkshopRoom(id, this.store, this.publish, emptyState(), [], []);

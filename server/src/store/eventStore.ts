@@ -9,7 +9,8 @@ export interface WorkshopRecord {
   createdAt: number;
 }
 
-export type CredentialKind = 'facilitator' | 'participant';
+/** An `invite` is a delegation review link: its participantId field holds the delegation id. */
+export type CredentialKind = 'facilitator' | 'participant' | 'invite';
 
 export interface Credential {
   workshopId: string;

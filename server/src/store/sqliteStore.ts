@@ -1,43 +1,43 @@
-// SQLite event store with group commit: appends that arrive in the same turn of the event loop
-// are written in one transaction, so one fsync covers many commands and durability does not
-// cost throughput. With synchronous=FULL a commit survives a power cut; NORMAL survives only
-// a process kill (see README).
+// SQLite event store. Writes go to a writer with its own connection, by default on a worker
+// thread (sqliteWriter.worker.ts): the fsync of a commit (ms on ordinary disks) then blocks that
+// thread and not the event loop that serves every socket. The writer group-commits naturally:
+// everything that queued up while the previous commit ran is written in one transaction, so one
+// fsync covers many commands. An append resolves only after its transaction committed, and reads
+// (on this thread's own connection: WAL lets it read while the writer writes) see it from then on.
+// With synchronous=FULL a commit survives a power cut; NORMAL survives only a process kill.
+// DB_WRITER=inline commits on the main thread instead (the previous design, kept for comparison).
 import Database from 'better-sqlite3';
-import fs from 'node:fs';
-import path from 'node:path';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { Envelope } from '@world-cafe/shared';
 import type { AppendBatch, Credential, EventStore, StoredOp, WorkshopRecord } from './eventStore';
+import { openAndMigrate, openWriterConnection, type SyncMode } from './schema';
+import { type BatchOutcome, SqliteWriter, errorOf, outcomeOf } from './sqliteWriter';
+import type { FromWriter, ToWriter, WriterInit } from './sqliteWriter.worker';
+
+export type WriterMode = 'worker' | 'inline';
+
+export interface StoreLogger {
+  error(obj: object, msg: string): void;
+}
 
 export interface SqliteStoreOptions {
   file: string;
   /** 'full' (default) fsyncs every group commit; 'normal' trades power-cut safety for speed. */
-  synchronous?: 'full' | 'normal';
+  synchronous?: SyncMode;
+  /** 'worker' (default): commit on a worker thread; 'inline': on the main thread. Default from DB_WRITER. */
+  writer?: WriterMode;
+  /** Where writer crashes are reported (default: console.error). */
+  logger?: StoreLogger;
 }
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS workshops (
-  id TEXT PRIMARY KEY,
-  join_code TEXT NOT NULL UNIQUE,
-  created_at INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS events (
-  workshop_id TEXT NOT NULL,
-  seq INTEGER NOT NULL,
-  at INTEGER NOT NULL,
-  by TEXT,
-  scope TEXT,
-  op_key TEXT,
-  body TEXT NOT NULL,
-  PRIMARY KEY (workshop_id, seq)
-) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS events_op ON events (workshop_id, op_key) WHERE op_key IS NOT NULL;
-CREATE TABLE IF NOT EXISTS credentials (
-  token_hash TEXT PRIMARY KEY,
-  workshop_id TEXT NOT NULL,
-  participant_id TEXT NOT NULL,
-  kind TEXT NOT NULL
-);
-`;
+/** DB_WRITER=worker|inline (default worker). */
+export function writerModeFromEnv(env: NodeJS.ProcessEnv = process.env): WriterMode {
+  const raw = (env.DB_WRITER ?? 'worker').toLowerCase();
+  if (raw !== 'worker' && raw !== 'inline') throw new Error(`DB_WRITER must be worker or inline, got ${env.DB_WRITER}`);
+  return raw;
+}
 
 interface Pending {
   batch: AppendBatch;
@@ -45,38 +45,56 @@ interface Pending {
   reject: (err: unknown) => void;
 }
 
+const CLOSE_TIMEOUT_MS = 10_000;
+
 export class SqliteEventStore implements EventStore {
   private db: Database.Database;
   private queue: Pending[] = [];
   private scheduled = false;
   private closed = false;
+  private closing: Promise<void> | null = null;
+  private readonly mode: WriterMode;
+  private readonly init: WriterInit;
+  private readonly logger: StoreLogger;
+  private inline: { db: Database.Database; writer: SqliteWriter } | null = null;
+  private thread: WriterThread | null = null;
+  private threadCommitsBefore = 0;
   private stmts;
 
   constructor(opts: SqliteStoreOptions) {
-    fs.mkdirSync(path.dirname(opts.file), { recursive: true });
-    this.db = new Database(opts.file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma(`synchronous = ${opts.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
-    this.db.pragma('busy_timeout = 5000');
-    this.db.exec(SCHEMA);
+    this.mode = opts.writer ?? writerModeFromEnv();
+    this.init = { file: opts.file, synchronous: opts.synchronous ?? 'full' };
+    this.logger = opts.logger ?? { error: (obj, msg) => console.error(msg, obj) };
+    this.db = openAndMigrate(opts.file);
+    if (this.mode === 'inline') {
+      const db = openWriterConnection(opts.file, this.init.synchronous);
+      this.inline = { db, writer: new SqliteWriter(db) };
+    } else {
+      this.db.pragma('query_only = ON'); // this connection only reads; the worker writes
+      this.thread = this.spawn();
+    }
+    const db = this.db;
     this.stmts = {
-      insertEvent: this.db.prepare(
-        'INSERT INTO events (workshop_id, seq, at, by, scope, op_key, body) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      ),
-      insertWorkshop: this.db.prepare('INSERT INTO workshops (id, join_code, created_at) VALUES (?, ?, ?)'),
-      insertCredential: this.db.prepare(
-        'INSERT INTO credentials (token_hash, workshop_id, participant_id, kind) VALUES (?, ?, ?, ?)',
-      ),
-      readSince: this.db.prepare('SELECT seq, at, by, scope, body FROM events WHERE workshop_id = ? AND seq > ? ORDER BY seq'),
-      readOps: this.db.prepare(
+      readSince: db.prepare('SELECT seq, at, by, scope, body FROM events WHERE workshop_id = ? AND seq > ? ORDER BY seq'),
+      readOps: db.prepare(
         'SELECT op_key AS opKey, MAX(seq) AS seq FROM events WHERE workshop_id = ? AND op_key IS NOT NULL GROUP BY op_key',
       ),
-      byCode: this.db.prepare('SELECT id, join_code AS joinCode, created_at AS createdAt FROM workshops WHERE join_code = ?'),
-      byId: this.db.prepare('SELECT id, join_code AS joinCode, created_at AS createdAt FROM workshops WHERE id = ?'),
-      credential: this.db.prepare(
+      byCode: db.prepare('SELECT id, join_code AS joinCode, created_at AS createdAt FROM workshops WHERE join_code = ?'),
+      byId: db.prepare('SELECT id, join_code AS joinCode, created_at AS createdAt FROM workshops WHERE id = ?'),
+      credential: db.prepare(
         'SELECT workshop_id AS workshopId, participant_id AS participantId, kind FROM credentials WHERE token_hash = ?',
       ),
     };
+  }
+
+  /** Transactions committed so far (group commits: many appends share one). For tests and stats. */
+  get commits(): number {
+    if (this.inline) return this.inline.writer.commits;
+    return this.threadCommitsBefore + (this.thread?.commits ?? 0);
+  }
+
+  get writerMode(): WriterMode {
+    return this.mode;
   }
 
   append(batch: AppendBatch): Promise<void> {
@@ -85,37 +103,39 @@ export class SqliteEventStore implements EventStore {
       this.queue.push({ batch, resolve, reject });
       if (!this.scheduled) {
         this.scheduled = true;
-        // setImmediate runs after the current I/O phase: everything received meanwhile joins the group.
-        setImmediate(() => this.flush());
+        // setImmediate runs after the current I/O phase: everything received meanwhile goes in one message
+        setImmediate(this.flush);
       }
     });
   }
 
-  private writeGroup = (group: Pending[]) => {
-    for (const { batch } of group) {
-      if (batch.workshop) this.stmts.insertWorkshop.run(batch.workshop.id, batch.workshop.joinCode, batch.workshop.createdAt);
-      if (batch.credential) {
-        const c = batch.credential;
-        this.stmts.insertCredential.run(c.tokenHash, c.workshopId, c.participantId, c.kind);
-      }
-      for (const env of batch.envelopes) {
-        this.stmts.insertEvent.run(batch.workshopId, env.seq, env.at, env.by, env.scope, batch.opKey, JSON.stringify(env.e));
-      }
-    }
-  };
-
-  private flush() {
+  private flush = () => {
     this.scheduled = false;
     const group = this.queue;
     this.queue = [];
     if (group.length === 0) return;
-    try {
-      this.db.transaction(this.writeGroup)(group);
-    } catch (err) {
-      for (const p of group) p.reject(err);
+    if (this.inline) {
+      settle(group, this.inline.writer.write(group.map((p) => p.batch)));
       return;
     }
-    for (const p of group) p.resolve();
+    try {
+      this.thread ??= this.spawn();
+      this.thread.send(group);
+    } catch (err) {
+      this.logger.error({ err }, 'could not hand appends to the SQLite writer thread');
+      for (const p of group) p.reject(err);
+    }
+  };
+
+  private spawn(): WriterThread {
+    const t = new WriterThread(this.init, (thread, err) => {
+      this.logger.error({ err: err.message, pending: thread.pendingCount }, 'SQLite writer thread died; its pending appends are rejected');
+      if (this.thread === thread) {
+        this.threadCommitsBefore += thread.commits;
+        this.thread = null; // the next append starts a new writer
+      }
+    });
+    return t;
   }
 
   async readSince(workshopId: string, afterSeq: number): Promise<Envelope[]> {
@@ -145,10 +165,133 @@ export class SqliteEventStore implements EventStore {
     return this.stmts.credential.get(tokenHash) as Credential | undefined;
   }
 
-  async close(): Promise<void> {
-    if (this.closed) return;
-    this.flush();
-    this.closed = true;
-    this.db.close();
+  /** Commits everything appended so far, stops the writer, closes the connections. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      this.closed = true;
+      this.flush();
+      if (this.inline) {
+        this.inline.db.close();
+      } else if (this.thread) {
+        const t = this.thread;
+        await t.close(CLOSE_TIMEOUT_MS);
+        this.threadCommitsBefore += t.commits;
+        this.thread = null;
+      }
+      this.db.close();
+    })();
+    return this.closing;
   }
+
+  /** Tests only: kill the writer thread as a crash would. */
+  async crashWriterForTests(): Promise<void> {
+    await this.thread?.terminate();
+  }
+}
+
+function settle(group: Pending[], outcomes: BatchOutcome[]) {
+  for (let i = 0; i < group.length; i++) {
+    const o = outcomes[i];
+    if (o === null) group[i]!.resolve();
+    else group[i]!.reject(errorOf(o ?? { message: 'the writer returned no outcome for this append' }));
+  }
+}
+
+/** One writer worker and the appends it has been sent, in order (its replies come in the same order). */
+class WriterThread {
+  private worker: Worker;
+  private inflight: Pending[] = [];
+  private head = 0;
+  private dead = false;
+  private closeRequested = false;
+  private exited: Promise<void>;
+  commits = 0;
+
+  constructor(
+    init: WriterInit,
+    private onDeath: (t: WriterThread, err: Error) => void,
+  ) {
+    this.worker = startWorker(init);
+    this.worker.unref(); // referenced only while appends are in flight (see send)
+    this.worker.on('message', (msg: FromWriter) => {
+      if (msg.t === 'done') this.onDone(msg.outcomes, msg.commits);
+    });
+    this.worker.on('error', (err) => this.die(err));
+    this.worker.on('messageerror', (err) => this.die(err));
+    this.exited = new Promise((resolve) => {
+      this.worker.once('exit', (code) => {
+        if (!this.closeRequested || this.pendingCount > 0) this.die(new Error(`SQLite writer thread exited with code ${code}`));
+        this.dead = true;
+        resolve();
+      });
+    });
+  }
+
+  get pendingCount(): number {
+    return this.inflight.length - this.head;
+  }
+
+  send(group: Pending[]) {
+    if (this.dead) throw new Error('SQLite writer thread is not running');
+    this.worker.postMessage({ t: 'append', batches: group.map((p) => p.batch) } satisfies ToWriter);
+    if (this.pendingCount === 0) this.worker.ref();
+    for (const p of group) this.inflight.push(p);
+  }
+
+  private onDone(outcomes: BatchOutcome[], commits: number) {
+    this.commits = commits;
+    const n = Math.min(outcomes.length, this.pendingCount);
+    const group = this.inflight.slice(this.head, this.head + n);
+    this.head += n;
+    if (this.head > 1024 && this.head * 2 > this.inflight.length) {
+      this.inflight = this.inflight.slice(this.head);
+      this.head = 0;
+    }
+    if (this.pendingCount === 0) this.worker.unref();
+    settle(group, outcomes);
+  }
+
+  /** Rejects everything in flight (their commit is unknown: the room reloads from the log). */
+  private die(err: unknown) {
+    const wasDead = this.dead;
+    this.dead = true;
+    const e = err instanceof Error ? err : errorOf(outcomeOf(err));
+    const pending = this.inflight.slice(this.head);
+    if (!wasDead || pending.length > 0) this.onDeath(this, e);
+    this.inflight = [];
+    this.head = 0;
+    const failure = new Error(`SQLite writer failed: ${e.message}`, { cause: e });
+    for (const p of pending) p.reject(failure);
+    void this.worker.terminate();
+  }
+
+  async close(timeoutMs: number) {
+    if (!this.dead) {
+      this.closeRequested = true;
+      this.worker.ref();
+      this.worker.postMessage({ t: 'close' } satisfies ToWriter);
+      const timer = setTimeout(() => void this.worker.terminate(), timeoutMs);
+      await this.exited;
+      clearTimeout(timer);
+    }
+  }
+
+  async terminate() {
+    await this.worker.terminate();
+    await this.exited;
+  }
+}
+
+/**
+ * From TypeScript source (node --import tsx, vitest) Node 20 does not apply the tsx loader to a
+ * worker's entry module (checked: `--import tsx` in the worker's execArgv is not enough), so a
+ * two-line bootstrap registers tsx inside the worker first. Built to JS, the entry loads directly.
+ */
+function startWorker(init: WriterInit): Worker {
+  const here = import.meta.url;
+  if (!here.endsWith('.ts')) return new Worker(new URL('./sqliteWriter.worker.js', here), { workerData: init });
+  const entry = new URL('./sqliteWriter.worker.ts', here).href;
+  const tsx = pathToFileURL(createRequire(here).resolve('tsx/esm/api')).href;
+  const boot = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(boot, { eval: true, workerData: init });
 }

@@ -1,0 +1,52 @@
+// The SQLite writer thread: owns its own connection, so the fsync of every commit blocks this
+// thread and not the server's event loop. Appends arrive as messages; everything that queued up
+// while the previous commit ran is written in ONE transaction (natural group commit), and one
+// reply per transaction carries the outcome of each batch, in arrival order.
+import { parentPort, workerData } from 'node:worker_threads';
+import type { AppendBatch } from './eventStore';
+import type { SyncMode } from './schema';
+import { openWriterConnection } from './schema';
+import { SqliteWriter } from './sqliteWriter';
+
+export interface WriterInit {
+  file: string;
+  synchronous: SyncMode;
+}
+
+export type ToWriter = { t: 'append'; batches: AppendBatch[] } | { t: 'close' };
+export type FromWriter =
+  | { t: 'done'; outcomes: import('./sqliteWriter').BatchOutcome[]; commits: number }
+  | { t: 'closed' };
+
+const port = parentPort!;
+const init = workerData as WriterInit;
+const db = openWriterConnection(init.file, init.synchronous);
+const writer = new SqliteWriter(db);
+
+let queue: AppendBatch[] = [];
+let scheduled = false;
+
+function flush() {
+  scheduled = false;
+  const batches = queue;
+  queue = [];
+  if (batches.length === 0) return;
+  const outcomes = writer.write(batches);
+  port.postMessage({ t: 'done', outcomes, commits: writer.commits } satisfies FromWriter);
+}
+
+port.on('message', (msg: ToWriter) => {
+  if (msg.t === 'append') {
+    for (const b of msg.batches) queue.push(b);
+    if (!scheduled) {
+      scheduled = true;
+      // after the poll phase: every message that arrived during the last commit joins this one
+      setImmediate(flush);
+    }
+  } else if (msg.t === 'close') {
+    flush(); // messages are ordered: every append posted before close is in the queue
+    db.close();
+    port.postMessage({ t: 'closed' } satisfies FromWriter);
+    port.close();
+  }
+});
