@@ -13,7 +13,8 @@
  * and the world-cafe / ws-relay ratio of fan-out p50 and p99.
  *
  * Other flags: --rates 100,500,1000 (one row per rate; a fresh server per row), --sync full|normal
- * (DB_SYNC of the server, default full), --only world-cafe|ws-relay, --drain 10 (max seconds to
+ * (DB_SYNC of the server, default full), --writer worker|inline (DB_WRITER of the server: SQLite commits on
+ * a worker thread, the default, or on the event loop), --only world-cafe|ws-relay, --drain 10 (max seconds to
  * wait for late acks/deliveries), --cpu-prof DIR (write a V8 CPU profile of the World Café server).
  * The load generator runs in this process for both stacks, so the comparison is fair but the
  * generator's own CPU is on the same (2-core) machine: its CPU use is printed too.
@@ -45,6 +46,7 @@ const { values: args } = parseArgs({
     warmup: { type: 'string', default: '2' },
     drain: { type: 'string', default: '10' },
     sync: { type: 'string', default: 'full' },
+    writer: { type: 'string', default: 'worker' },
     only: { type: 'string' },
     'cpu-prof': { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
@@ -55,7 +57,7 @@ const { values: args } = parseArgs({
 if (args.help) {
   console.log(
     'npm run bench:notes -- [--bots 200] [--tables 20] [--rate 1000 | --rates 100,500,1000] [--seconds 10] [--warmup 2]\n' +
-      '                       [--drain 10] [--sync full|normal] [--only world-cafe|ws-relay] [--cpu-prof DIR]',
+      '                       [--drain 10] [--sync full|normal] [--writer worker|inline] [--only world-cafe|ws-relay] [--cpu-prof DIR]',
   );
   process.exit(0);
 }
@@ -75,6 +77,8 @@ const DRAIN = num('drain', args.drain!, 0.5, 120, false);
 const RATES = (args.rates ?? args.rate!).split(',').map((r) => num('rate', r.trim(), 1, 100_000, false));
 const SYNC = args.sync!;
 if (SYNC !== 'full' && SYNC !== 'normal') throw new Error(`--sync must be full or normal, got ${SYNC}`);
+const WRITER = args.writer!;
+if (WRITER !== 'worker' && WRITER !== 'inline') throw new Error(`--writer must be worker or inline, got ${WRITER}`);
 const ONLY = args.only;
 if (ONLY !== undefined && ONLY !== 'world-cafe' && ONLY !== 'ws-relay') throw new Error('--only must be world-cafe or ws-relay');
 const CPU_PROF = args['cpu-prof'] ? path.resolve(args['cpu-prof']) : undefined;
@@ -195,6 +199,7 @@ async function startWorldCafe(rec: Recorder, rate: number): Promise<Stack> {
     DATA_DIR: dataDir,
     LOG_LEVEL: 'warn',
     DB_SYNC: SYNC,
+    DB_WRITER: WRITER,
   };
   // The default per-socket limit (20/s, burst 40) covers 5 notes/s per bot; raise it only if needed.
   if (perBot > 15) {
@@ -522,7 +527,7 @@ function printTable(results: Result[]) {
 async function main() {
   console.log(
     `bench:notes  bots=${BOTS} tables=${TABLES} (capacity ${CAPACITY}, ${tableSize(0) - 1} tablemates each) ` +
-      `rates=${RATES.join(',')}/s warmup=${WARMUP}s measure=${SECONDS}s DB_SYNC=${SYNC}  node ${process.version}, ${os.cpus().length} CPUs`,
+      `rates=${RATES.join(',')}/s warmup=${WARMUP}s measure=${SECONDS}s DB_SYNC=${SYNC} DB_WRITER=${WRITER}  node ${process.version}, ${os.cpus().length} CPUs`,
   );
   console.log(
     'latencies in ms; fan-out measured at every tablemate (sender excluded); err = rejected + never acked;\n' +

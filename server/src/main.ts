@@ -6,7 +6,7 @@ import { createApp } from './app';
 
 const config = configFromEnv();
 const logger = createLogger(config.logLevel);
-const store = new SqliteEventStore({ file: path.join(config.dataDir, 'worldcafe.db'), synchronous: config.sync });
+const store = new SqliteEventStore({ file: path.join(config.dataDir, 'worldcafe.db'), synchronous: config.sync, logger });
 const app = createApp({ store, logger, allowedOrigins: config.allowedOrigins, clientDir: config.clientDir,
   rateLimit: config.rateLimit,
 });

@@ -8,6 +8,7 @@ import { newEntityId } from '../net/ids';
 import { allowed } from '../state/optimistic';
 import { notesOf, seatedAt, useMeId, useMyRole, useView, useViewShallow } from '../state/selectors';
 import { submit, useStore } from '../state/store';
+import { CarryForward, QuestionsInForce } from '../components/CafeBoard';
 
 const NOTE_W = 220;
 const NOTE_H = 150;
@@ -86,12 +87,7 @@ export function Board({ tableId }: { tableId: string }) {
             </span>
           )}
         </div>
-        {table.question && (
-          <p className="question" dir="auto">
-            <span className="sr-only">{t('board.questionLabel')}: </span>
-            {table.question}
-          </p>
-        )}
+        <QuestionsInForce tableId={tableId} />
         <div className="tablemates">
           <h2 className="inline-h">{t('board.atThisTable')}</h2>
           {people.length === 0 ? (
@@ -118,6 +114,8 @@ export function Board({ tableId }: { tableId: string }) {
           )}
         </div>
       </div>
+
+      <CarryForward tableId={tableId} />
 
       {canWrite ? <Composer tableId={tableId} placeNew={placeNew} /> : <p className="notice">{readOnlyReason}</p>}
 

@@ -27,27 +27,31 @@ export const rooms = {
   workshop: (w: string) => `w:${w}`,
   table: (w: string, t: string) => `w:${w}:t:${t}`,
   delegation: (w: string, d: string) => `w:${w}:d:${d}`,
-  all: (w: string) => `w:${w}:all`,
+  /** Facilitators: every scope. */
+  facilitators: (w: string) => `w:${w}:fac`,
+  /** Everyone once the harvest opens every table's board: every table scope (not ballots or reviews). */
+  boards: (w: string) => `w:${w}:boards`,
   person: (w: string, p: string) => `w:${w}:p:${p}`,
 };
 
 function audience(workshopId: string, scope: Scope): string[] {
   if (scope === null) return [rooms.workshop(workshopId)];
   const id = scope.slice(2);
-  const own =
-    scope[0] === 't' ? rooms.table(workshopId, id) : scope[0] === 'd' ? rooms.delegation(workshopId, id) : rooms.person(workshopId, id);
-  return [own, rooms.all(workshopId)];
+  if (scope[0] === 't') return [rooms.table(workshopId, id), rooms.boards(workshopId), rooms.facilitators(workshopId)];
+  const own = scope[0] === 'd' ? rooms.delegation(workshopId, id) : rooms.person(workshopId, id);
+  return [own, rooms.facilitators(workshopId)];
 }
 
 /** Puts a socket in the rooms its participant's current seat and role call for. */
 export function joinScopes(socket: AppSocket, state: WorkshopState) {
   const { workshopId: w, participantId: p } = socket.data;
-  for (const r of socket.rooms) if (r.startsWith(`w:${w}:t:`) || r.startsWith(`w:${w}:d:`) || r === rooms.all(w)) socket.leave(r);
+  const scoped = [rooms.facilitators(w), rooms.boards(w)];
+  for (const r of socket.rooms) if (r.startsWith(`w:${w}:t:`) || r.startsWith(`w:${w}:d:`) || scoped.includes(r)) socket.leave(r);
   socket.join([rooms.workshop(w), rooms.person(w, p)]);
   const me = state.participants[p];
   if (me?.delegationId) socket.join(rooms.delegation(w, me.delegationId));
-  // `all` carries every table's events: facilitators always, everyone once the harvest opens the boards
-  if (seesAllTables(me, state)) socket.join(rooms.all(w));
+  if (me?.role === 'facilitator') socket.join(rooms.facilitators(w));
+  else if (seesAllTables(me, state)) socket.join(rooms.boards(w));
   const seat = state.seats[p];
   if (seat) socket.join(rooms.table(w, seat));
 }

@@ -7,7 +7,9 @@
 // With synchronous=FULL a commit survives a power cut; NORMAL survives only a process kill.
 // DB_WRITER=inline commits on the main thread instead (the previous design, kept for comparison).
 import Database from 'better-sqlite3';
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Envelope } from '@world-cafe/shared';
@@ -291,7 +293,20 @@ function startWorker(init: WriterInit): Worker {
   const here = import.meta.url;
   if (!here.endsWith('.ts')) return new Worker(new URL('./sqliteWriter.worker.js', here), { workerData: init });
   const entry = new URL('./sqliteWriter.worker.ts', here).href;
-  const tsx = pathToFileURL(createRequire(here).resolve('tsx/esm/api')).href;
+  const tsx = tsxEsmApi(here);
   const boot = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); });`;
   return new Worker(boot, { eval: true, workerData: init });
+}
+
+/** The ESM entry of tsx's register API (the CJS one cannot register hooks from an eval worker). */
+function tsxEsmApi(from: string): string {
+  try {
+    if (typeof import.meta.resolve === 'function') return import.meta.resolve('tsx/esm/api');
+  } catch {
+    /* fall back to the package's exports map */
+  }
+  const require = createRequire(from);
+  const pkgFile = require.resolve('tsx/package.json');
+  const pkg = JSON.parse(fs.readFileSync(pkgFile, 'utf8')) as { exports: Record<string, { import: { default: string } }> };
+  return pathToFileURL(path.join(path.dirname(pkgFile), pkg.exports['./esm/api']!.import.default)).href;
 }

@@ -1,0 +1,145 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Envelope } from '@world-cafe/shared';
+import type { AppendBatch } from './eventStore';
+import { SqliteEventStore, type WriterMode } from './sqliteStore';
+
+const dirs: string[] = [];
+const stores: SqliteEventStore[] = [];
+afterEach(async () => {
+  for (const s of stores.splice(0)) await s.close();
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+
+function tempFile(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wc-store-'));
+  dirs.push(dir);
+  return path.join(dir, 'test.db');
+}
+
+function open(writer: WriterMode, file = tempFile()): SqliteEventStore {
+  const errors: string[] = [];
+  const store = new SqliteEventStore({ file, writer, synchronous: 'normal', logger: { error: (_o, msg) => errors.push(msg) } });
+  stores.push(store);
+  return store;
+}
+
+// The store does not look inside events: any JSON body will do.
+const env = (seq: number, text = `note ${seq}`): Envelope =>
+  ({ seq, at: 1_700_000_000_000 + seq, by: 'p1', scope: 't:t1', e: { type: 'note:text', noteId: `n${seq}`, text } }) as unknown as Envelope;
+
+const batch = (workshopId: string, seqs: number[], opKey: string | null = `op-${workshopId}-${seqs[0]}`): AppendBatch => ({
+  workshopId,
+  opKey,
+  envelopes: seqs.map((s) => env(s)),
+});
+
+describe.each(['worker', 'inline'] as const)('SqliteEventStore (writer: %s)', (mode) => {
+  it('keeps append order and a read after an acknowledged append sees it', async () => {
+    const store = open(mode);
+    expect(store.writerMode).toBe(mode);
+    for (let seq = 1; seq <= 20; seq++) {
+      await store.append(batch('w1', [seq]));
+      const after = await store.readSince('w1', seq - 1);
+      expect(after.map((e) => e.seq)).toEqual([seq]);
+    }
+    // many in flight at once, several events per batch: stored in append order, bodies intact
+    const pending = [];
+    for (let seq = 21; seq <= 220; seq += 2) pending.push(store.append(batch('w1', [seq, seq + 1])));
+    await Promise.all(pending);
+    const all = await store.readSince('w1', 0);
+    expect(all.map((e) => e.seq)).toEqual(Array.from({ length: 220 }, (_, i) => i + 1));
+    expect(all[7]).toEqual(env(8));
+    const ops = await store.readOps('w1');
+    expect(ops).toContainEqual({ opKey: 'op-w1-21', seq: 22 });
+  });
+
+  it('group-commits many concurrent appends into few transactions', async () => {
+    const store = open(mode);
+    await store.append(batch('warm', [1]));
+    const before = store.commits;
+    const n = 600;
+    const next = new Map<string, number>();
+    const all = Array.from({ length: n }, (_, i) => {
+      const w = `w${i % 12}`;
+      const seq = (next.get(w) ?? 0) + 1;
+      next.set(w, seq);
+      return store.append(batch(w, [seq]));
+    });
+    await Promise.all(all);
+    const used = store.commits - before;
+    expect(used).toBeGreaterThanOrEqual(1);
+    expect(used).toBeLessThanOrEqual(mode === 'inline' ? 1 : 10);
+    for (const [w, last] of next) expect((await store.readSince(w, 0)).length).toBe(last);
+  });
+
+  it('rejects a batch that violates a constraint, alone, and keeps the log dense', async () => {
+    const store = open(mode);
+    const workshop = { id: 'w1', joinCode: 'ABCD', createdAt: 1 };
+    await store.append({ ...batch('w1', [1]), workshop });
+    // same turn: a duplicate join code (UNIQUE), a good batch elsewhere, a duplicate token (PRIMARY KEY)
+    const cred = { tokenHash: 'h1', workshopId: 'w2', participantId: 'p1', kind: 'participant' as const };
+    await store.append({ ...batch('w2', [1]), credential: cred });
+    const results = await Promise.allSettled([
+      store.append({ ...batch('w3', [1]), workshop: { id: 'w3', joinCode: 'ABCD', createdAt: 2 } }),
+      store.append(batch('w2', [2])),
+      store.append({ ...batch('w4', [1]), credential: cred }),
+    ]);
+    expect(results[0]).toMatchObject({ status: 'rejected', reason: { code: 'SQLITE_CONSTRAINT_UNIQUE' } });
+    expect(results[1]).toMatchObject({ status: 'fulfilled' });
+    expect(results[2]).toMatchObject({ status: 'rejected', reason: { code: 'SQLITE_CONSTRAINT_PRIMARYKEY' } });
+    expect(await store.readSince('w3', 0)).toEqual([]); // rolled back with its batch
+    expect(await store.findWorkshop('w3')).toBeUndefined();
+    expect(await store.findCredential('h1')).toEqual({ workshopId: 'w2', participantId: 'p1', kind: 'participant' });
+
+    // a duplicate (workshop, seq) fails; a batch that fails on a constraint fails alone, but what
+    // was queued behind it for the same workshop fails too, as it would leave a hole in the log
+    const dup = await Promise.allSettled([
+      store.append(batch('w2', [2])),
+      store.append({ ...batch('w2', [3]), credential: cred }),
+      store.append(batch('w2', [4])),
+      store.append(batch('w5', [1])),
+    ]);
+    expect(dup[0]).toMatchObject({ status: 'rejected', reason: { code: 'SEQ_NOT_CONTIGUOUS' } });
+    expect(dup[1]).toMatchObject({ status: 'rejected', reason: { code: 'SQLITE_CONSTRAINT_PRIMARYKEY' } });
+    expect(dup[2]).toMatchObject({ status: 'rejected', reason: { code: 'SEQ_NOT_CONTIGUOUS' } });
+    expect(dup[3]).toMatchObject({ status: 'fulfilled' });
+    await store.append(batch('w2', [3])); // the true continuation is fine
+    expect((await store.readSince('w2', 0)).map((e) => e.seq)).toEqual([1, 2, 3]);
+  });
+
+  it('close() commits what was appended and the next open reads it; appends after close reject', async () => {
+    const file = tempFile();
+    const store = open(mode, file);
+    const p = store.append({ ...batch('w1', [1, 2]), workshop: { id: 'w1', joinCode: 'XYZ', createdAt: 5 } });
+    await store.close();
+    await p;
+    await expect(store.append(batch('w1', [3]))).rejects.toThrow(/closed/);
+    const again = open(mode, file);
+    expect(await again.findWorkshopByCode('XYZ')).toEqual({ id: 'w1', joinCode: 'XYZ', createdAt: 5 });
+    expect((await again.readSince('w1', 0)).map((e) => e.seq)).toEqual([1, 2]);
+    await again.append(batch('w1', [3]));
+  });
+});
+
+describe('SqliteEventStore worker crash', () => {
+  it('rejects the appends in flight, logs, and starts a new writer for the next append', async () => {
+    const logged: string[] = [];
+    const store = new SqliteEventStore({ file: tempFile(), writer: 'worker', logger: { error: (_o, msg) => logged.push(msg) } });
+    stores.push(store);
+    await store.append(batch('w1', [1]));
+    const inFlight = Array.from({ length: 50 }, (_, i) => store.append(batch('w1', [i + 2])));
+    await new Promise((r) => setImmediate(r)); // handed to the worker
+    await store.crashWriterForTests();
+    const settled = await Promise.allSettled(inFlight);
+    // whatever was not confirmed before the crash is rejected (its commit is unknown to the caller)
+    expect(settled.some((s) => s.status === 'rejected')).toBe(true);
+    expect(logged.some((m) => /writer thread died/.test(m))).toBe(true);
+    // the log is the truth: continue from what it holds, on a fresh writer
+    const head = (await store.readSince('w1', 0)).length;
+    await store.append(batch('w1', [head + 1]));
+    expect((await store.readSince('w1', 0)).length).toBe(head + 1);
+  });
+});
