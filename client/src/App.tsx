@@ -9,6 +9,10 @@ import { WorkshopScreen } from './screens/Workshop';
 
 // Only facilitators need the create form: delegates' phones skip downloading it.
 const Create = lazy(() => import('./screens/Create').then((m) => ({ default: m.Create })));
+// The projector view is for the room's screen only.
+const Projector = lazy(() => import('./screens/Projector').then((m) => ({ default: m.Projector })));
+// The print view carries the report renderer: loaded only when someone prints.
+const PrintView = lazy(() => import('./screens/PrintView').then((m) => ({ default: m.PrintView })));
 
 export function App() {
   const { t } = useTranslation();
@@ -40,6 +44,12 @@ export function App() {
       break;
     case 'workshop':
       screen = <WorkshopScreen key={route.workshopId} workshopId={route.workshopId} tableId={route.tableId} />;
+      break;
+    case 'projector':
+      screen = <Projector key={route.workshopId} workshopId={route.workshopId} />;
+      break;
+    case 'print':
+      screen = <PrintView key={route.workshopId} workshopId={route.workshopId} />;
       break;
     default:
       screen = (

@@ -47,8 +47,9 @@ export function createApp({ store, logger, allowedOrigins = [], clientDir, rateL
           'upgrade-insecure-requests': null,
         },
       },
-      // venue wifi is often plain http; HSTS/upgrade would break it
+      // venue wifi is often plain http: HSTS would break it, and COOP is ignored (with a console error) there
       strictTransportSecurity: false,
+      crossOriginOpenerPolicy: false,
     }),
   );
   // an imported workshop export is the one large body; everything else stays small

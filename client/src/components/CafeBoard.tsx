@@ -92,7 +92,7 @@ function SummaryEditor({ tableId, round }: { tableId: string; round: number }) {
   const uid = useId();
   const current = useView((s) => s.summaries[summaryKey(tableId, round)]?.text ?? '');
   const [draft, setDraft] = useState<{ round: number; text: string } | null>(null);
-  const [saved, setSaved] = useState(false);
+  const [savedRound, setSavedRound] = useState<number | null>(null);
   const text = draft && draft.round === round ? draft.text : current;
   const n = charCount(text);
   const dirty = text !== current;
@@ -103,7 +103,7 @@ function SummaryEditor({ tableId, round }: { tableId: string; round: number }) {
     if (!ok) return;
     if (submit({ type: 'summary:write', tableId, round, text })) {
       setDraft(null);
-      setSaved(true);
+      setSavedRound(round);
     }
   };
 
@@ -121,7 +121,7 @@ function SummaryEditor({ tableId, round }: { tableId: string; round: number }) {
         aria-describedby={`${uid}-help ${uid}-count`}
         onChange={(e) => {
           setDraft({ round, text: e.target.value });
-          setSaved(false);
+          setSavedRound(null);
         }}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) save();
@@ -139,7 +139,7 @@ function SummaryEditor({ tableId, round }: { tableId: string; round: number }) {
         </button>
       </div>
       <p role="status" className="muted small">
-        {saved && !dirty ? t('cafe.board.saved') : ''}
+        {savedRound === round && !dirty ? t('cafe.board.saved') : ''}
       </p>
     </form>
   );

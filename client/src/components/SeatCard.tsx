@@ -39,6 +39,8 @@ export function SeatCard() {
   const rounds = useView((s) => s.cafe.rounds);
   const idle = useView((s) => s.cafe.clock.status === 'idle');
   const hasPlan = useView((s) => s.cafe.plan !== null);
+  // Sat at this same table in the previous round (a traveller who just arrived did not).
+  const stayed = useView((s, me) => Boolean(me && s.seats[me] && s.cafe.history[s.round - 2]?.[s.seats[me]!]?.includes(me)));
   const target = move ?? seat;
   const label = useTableLabel(target);
   const hosts = useViewShallow((s) => (target ? hostNames(s, target) : []));
@@ -72,7 +74,7 @@ export function SeatCard() {
   }
 
   // Between rounds (after a rotation): who stays.
-  if (!seat || !idle || round <= 1 || phase !== 'cafe') return null;
+  if (!seat || !idle || round <= 1 || phase !== 'cafe' || !stayed) return null;
   if (role === 'host') {
     return (
       <section className="seat-card stay" aria-labelledby="seat-card-h" data-testid="seat-card">

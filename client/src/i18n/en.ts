@@ -1,5 +1,7 @@
 // English UI strings. Thai (th.ts) must have exactly the same keys: its type is derived from this.
 import { enCafe, enCafeOps } from './en.cafe';
+import { enHarvest, enHarvestOps } from './en.harvest';
+import { enReview, enReviewOps } from './en.review';
 export const en = {
   app: { name: 'World Café' },
   common: {
@@ -217,6 +219,8 @@ export const en = {
   },
   ops: {
     ...enCafeOps,
+    ...enHarvestOps,
+    ...enReviewOps,
     unknown: 'Your change',
     workshop_update: 'Updating the workshop',
     workshop_set_phase: 'Changing the phase',
@@ -256,6 +260,8 @@ export const en = {
     home: 'Go to the start page',
   },
   ...enCafe,
+  ...enHarvest,
+  ...enReview,
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

@@ -1,6 +1,8 @@
 // ภาษาไทย: the same keys as en.ts (checked by the Translation type).
 // Thai has no plural forms: i18next uses the *_other keys; *_one are kept for the type.
 import { thCafe, thCafeOps } from './th.cafe';
+import { thHarvest, thHarvestOps } from './th.harvest';
+import { thReview, thReviewOps } from './th.review';
 import type { Translation } from './en';
 
 export const th: Translation = {
@@ -220,6 +222,8 @@ export const th: Translation = {
   },
   ops: {
     ...thCafeOps,
+    ...thHarvestOps,
+    ...thReviewOps,
     unknown: 'การเปลี่ยนแปลงของคุณ',
     workshop_update: 'การแก้ไขเวิร์กช็อป',
     workshop_set_phase: 'การเปลี่ยนช่วงของงาน',
@@ -259,4 +263,6 @@ export const th: Translation = {
     home: 'ไปที่หน้าเริ่มต้น',
   },
   ...thCafe,
+  ...thHarvest,
+  ...thReview,
 };

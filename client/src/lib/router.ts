@@ -26,6 +26,8 @@ export type Route =
   | { name: 'create' }
   | { name: 'join'; code: string }
   | { name: 'workshop'; workshopId: string; tableId: string | null }
+  | { name: 'projector'; workshopId: string }
+  | { name: 'print'; workshopId: string }
   | { name: 'notFound' };
 
 export function matchRoute(pathname: string): Route {
@@ -40,6 +42,8 @@ export function matchRoute(pathname: string): Route {
   if (parts[0] === 'new' && parts.length === 1) return { name: 'create' };
   if (parts[0] === 'join' && parts.length <= 2) return { name: 'join', code: parts[1] ?? '' };
   if (parts[0] === 'w' && parts[1] && parts.length === 2) return { name: 'workshop', workshopId: parts[1], tableId: null };
+  if (parts[0] === 'w' && parts[1] && parts[2] === 'projector' && parts.length === 3) return { name: 'projector', workshopId: parts[1] };
+  if (parts[0] === 'w' && parts[1] && parts[2] === 'print' && parts.length === 3) return { name: 'print', workshopId: parts[1] };
   if (parts[0] === 'w' && parts[1] && parts[2] === 't' && parts[3] && parts.length === 4)
     return { name: 'workshop', workshopId: parts[1], tableId: parts[3] };
   return { name: 'notFound' };
@@ -50,5 +54,7 @@ export const paths = {
   create: () => '/new',
   join: (code = '') => (code ? `/join/${encodeURIComponent(code)}` : '/join'),
   workshop: (id: string) => `/w/${encodeURIComponent(id)}`,
+  projector: (id: string) => `/w/${encodeURIComponent(id)}/projector`,
+  print: (id: string, locale?: string) => `/w/${encodeURIComponent(id)}/print${locale ? `?locale=${locale}` : ''}`,
   table: (id: string, tableId: string) => `/w/${encodeURIComponent(id)}/t/${encodeURIComponent(tableId)}`,
 };

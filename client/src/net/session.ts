@@ -7,6 +7,7 @@ import { saveCachedState } from '../state/persist';
 import { nextToSend, saveOps } from './opQueue';
 import { getSession, saveSession } from './sessions';
 import { syncClock } from './clockSync';
+import { attachPresence } from './presence';
 
 type WcSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -120,6 +121,8 @@ export function openSession(workshopId: string, token: string): () => void {
   }
 
   socket.on('sync', onSync);
+  // Who is editing which goal field (the harvest's live editing).
+  const detachPresence = attachPresence(socket);
   socket.on('events', onEvents);
   socket.on('connect', setStatus);
   // Estimate the server clock offset on every (re)connect, for the round clock.
@@ -198,6 +201,7 @@ export function openSession(workshopId: string, token: string): () => void {
     clearInterval(pruneTimer);
     onPageHide();
     unsubscribe();
+    detachPresence();
     window.removeEventListener('online', onOnline);
     window.removeEventListener('offline', onOffline);
     window.removeEventListener('pagehide', onPageHide);

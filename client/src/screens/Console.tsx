@@ -11,6 +11,8 @@ import { joinLink } from '../net/sessions';
 import { allowed } from '../state/optimistic';
 import { countNotes, seatCounts, seatedAt, useMeId, useView, useViewShallow } from '../state/selectors';
 import { submit, useStore } from '../state/store';
+import { AbsentToggle, CafeControls, TableHosts } from './CafeControls';
+import { ReviewConsole } from './ReviewConsole';
 
 const ASSIGNABLE_ROLES: Role[] = ['host', 'delegate', 'observer'];
 
@@ -63,6 +65,10 @@ export function Console() {
       </section>
 
       <PhaseControl />
+
+      <CafeControls />
+
+      <ReviewConsole />
 
       <section className="stats" aria-label={t('console.statsLabel')}>
         <div className="stat">
@@ -122,6 +128,7 @@ export function Console() {
                 <span className="muted small">{seats[p.id] ? <TableName id={seats[p.id]!} /> : t('console.notSeated')}</span>
               )}
               <RoleControl participant={p} />
+              <AbsentToggle participant={p} />
             </li>
           ))}
         </ul>
@@ -179,6 +186,7 @@ function TableAdminCard({ tableId, workshopId }: { tableId: string; workshopId: 
           {table.question}
         </p>
       )}
+      <TableHosts tableId={tableId} />
       <p className={full ? 'seat-count full' : 'seat-count'}>
         {t('console.seated', { n: f.num(people.length), cap: f.num(table.capacity) })}
       </p>
@@ -273,8 +281,9 @@ function RoleControl({ participant }: { participant: Participant }) {
 const NEXT_LABEL: Record<Phase, string | null> = {
   setup: 'console.openCafe',
   cafe: 'console.toHarvest',
-  harvest: 'console.toReview',
-  review: 'console.toClosed',
+  // the review opens and closes in the review panel (review:open / review:close keep its rules)
+  harvest: null,
+  review: null,
   closed: null,
 };
 

@@ -6,6 +6,7 @@ import { navigate, paths } from '../lib/router';
 import { api, ApiError, type JoinInfo } from '../net/api';
 import { suggestLanguage } from '../i18n';
 import { getSession, saveSession } from '../net/sessions';
+import { readInviteFromHash } from '../net/reviewApi';
 
 const OTHER = '__other__';
 const NONE = '__none__';
@@ -24,6 +25,8 @@ export function Join({ code: rawCode }: { code: string }) {
   const [role, setRole] = useState<'delegate' | 'observer'>('delegate');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  // A delegation review link (#invite=…): the server fixes the delegation from the invite.
+  const [invited] = useState(() => readInviteFromHash());
 
   useEffect(() => {
     if (!code) {
@@ -49,9 +52,12 @@ export function Join({ code: rawCode }: { code: string }) {
     e.preventDefault();
     if (lookup.kind !== 'ok') return;
     if (!name.trim()) return setError(t('join.needName'));
-    if (!delegation) return setError(t('join.needDelegation'));
+    if (!delegation && !invited) return setError(t('join.needDelegation'));
     const input: JoinInput = { code, name: name.trim(), role };
-    if (delegation === OTHER) {
+    if (invited) {
+      input.invite = invited.invite;
+      input.delegationId = invited.delegationId;
+    } else if (delegation === OTHER) {
       const n = otherName.trim();
       const c = otherCode.trim().toUpperCase();
       if (!n || !c) return setError(t('join.needOther'));
@@ -73,7 +79,8 @@ export function Join({ code: rawCode }: { code: string }) {
       navigate(paths.workshop(res.workshopId));
     } catch (err) {
       const c = err instanceof ApiError ? err.code : 'internal';
-      setError(t(`errors.${c}` as never, { defaultValue: t('errors.internal') }) as string);
+      if (invited && c === 'unauthorized') setError(t('joinInvite.badLink'));
+      else setError(t(`errors.${c}` as never, { defaultValue: t('errors.internal') }) as string);
       setBusy(false);
     }
   };
@@ -120,6 +127,8 @@ export function Join({ code: rawCode }: { code: string }) {
             )}
             {lookup.info.phase === 'closed' ? (
               <p className="notice">{t('join.closed')}</p>
+            ) : lookup.info.phase === 'review' && !invited ? (
+              <p className="notice">{t('joinInvite.needLink')}</p>
             ) : (
               <form className="card stack" onSubmit={onSubmit} noValidate>
                 <h2>{t('join.formTitle')}</h2>
@@ -136,22 +145,31 @@ export function Join({ code: rawCode }: { code: string }) {
                     dir="auto"
                   />
                 </div>
-                <div className="field">
-                  <label htmlFor={id('deleg')}>{t('join.delegationLabel')}</label>
-                  <select id={id('deleg')} name="delegation" value={delegation} onChange={(e) => setDelegation(e.target.value)} required>
-                    <option value="" disabled>
-                      {t('join.chooseDelegation')}
-                    </option>
-                    {lookup.info.delegations.map((d) => (
-                      <option key={d.id} value={d.id}>
-                        {d.name} ({d.code})
+                {invited ? (
+                  <p className="notice" data-testid="invited-delegation">
+                    {(() => {
+                      const d = lookup.info.delegations.find((x) => x.id === invited.delegationId);
+                      return d ? t('joinInvite.invited', { delegation: `${d.name} (${d.code})` }) : t('joinInvite.invitedUnknown');
+                    })()}
+                  </p>
+                ) : (
+                  <div className="field">
+                    <label htmlFor={id('deleg')}>{t('join.delegationLabel')}</label>
+                    <select id={id('deleg')} name="delegation" value={delegation} onChange={(e) => setDelegation(e.target.value)} required>
+                      <option value="" disabled>
+                        {t('join.chooseDelegation')}
                       </option>
-                    ))}
-                    <option value={OTHER}>{t('join.otherDelegation')}</option>
-                    <option value={NONE}>{t('join.noDelegation')}</option>
-                  </select>
-                </div>
-                {delegation === OTHER && (
+                      {lookup.info.delegations.map((d) => (
+                        <option key={d.id} value={d.id}>
+                          {d.name} ({d.code})
+                        </option>
+                      ))}
+                      <option value={OTHER}>{t('join.otherDelegation')}</option>
+                      <option value={NONE}>{t('join.noDelegation')}</option>
+                    </select>
+                  </div>
+                )}
+                {!invited && delegation === OTHER && (
                   <div className="field-row">
                     <div className="field grow">
                       <label htmlFor={id('oname')}>{t('create.extraName')}</label>

@@ -5,6 +5,7 @@ import { AppHeader } from '../components/AppHeader';
 import { navigate, paths } from '../lib/router';
 import { listSessions } from '../net/sessions';
 import { useFormat } from '../lib/format';
+import { ImportWorkshop } from '../components/ImportWorkshop';
 
 export function Landing() {
   const { t } = useTranslation();
@@ -74,6 +75,7 @@ export function Landing() {
             </button>
           </section>
         </div>
+        <ImportWorkshop />
         {sessions.length > 0 && (
           <section className="card">
             <h2>{t('landing.yourWorkshops')}</h2>

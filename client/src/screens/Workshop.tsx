@@ -10,9 +10,18 @@ import { useStore } from '../state/store';
 import { useMyRole, useMySeat, useView } from '../state/selectors';
 import { Board } from './Board';
 import { SeatPicker } from './SeatPicker';
+import { BroadcastBanner } from '../components/BroadcastBanner';
+import { HeaderClock } from '../components/HeaderClock';
+import { SeatCard } from '../components/SeatCard';
+import { ClosedBanner } from '../components/ReviewBits';
+import { ReviewPage } from './ReviewPage';
 
 // The console (and its QR code library) is only for facilitators.
 const Console = lazy(() => import('./Console').then((m) => ({ default: m.Console })));
+// The harvest (board, votes, goals) loads when the workshop reaches it.
+const Harvest = lazy(() => import('./Harvest').then((m) => ({ default: m.Harvest })));
+// Opening the review and the exports, under the harvest for facilitators.
+const ReviewConsole = lazy(() => import('./ReviewConsole').then((m) => ({ default: m.ReviewConsole })));
 
 export function WorkshopScreen({ workshopId, tableId }: { workshopId: string; tableId: string | null }) {
   const { t } = useTranslation();
@@ -84,9 +93,12 @@ export function WorkshopScreen({ workshopId, tableId }: { workshopId: string; ta
             <span className={`phase-tag phase-${phase}`}>{t(`phases.${phase}`)}</span>
           </div>
         )}
+        {ready && <HeaderClock />}
         <ConnectionBadge />
       </AppHeader>
       <main id="main" className="page workshop">
+        {ready && <BroadcastBanner />}
+        {ready && <ClosedBanner />}
         {ready ? <WorkshopBody workshopId={workshopId} tableId={tableId} /> : <p role="status">{t('workshop.connecting')}</p>}
       </main>
     </>
@@ -97,13 +109,45 @@ function WorkshopBody({ workshopId, tableId }: { workshopId: string; tableId: st
   const { t } = useTranslation();
   const role = useMyRole();
   const seat = useMySeat();
+  const hasMove = useView((s, me) => Boolean(me && s.cafe.moves[me]));
   const tableExists = useView((s) => (tableId ? Boolean(s.tables[tableId]) : true));
+  const harvesting = useView((s) => s.phase === 'harvest');
+  const reviewing = useView((s) => s.phase === 'review' || s.phase === 'closed');
 
   useEffect(() => {
     if (tableId && role && role !== 'facilitator') navigate(paths.workshop(workshopId), { replace: true });
   }, [tableId, role, workshopId]);
 
   if (!role) return <p role="status">{t('workshop.connecting')}</p>;
+
+  // The harvest looks across every table: everyone gets the harvest screen (a facilitator's
+  // table link still opens that table's board).
+  if (harvesting && !tableId)
+    return (
+      <>
+        <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
+          <Harvest />
+          {role === 'facilitator' && <ReviewConsole />}
+        </Suspense>
+        {role !== 'facilitator' && (
+          <div className="footer-tools">
+            <PersonalLink />
+          </div>
+        )}
+      </>
+    );
+
+  // After the live session delegates review the draft (read-only once closed); facilitators
+  // get the review panel in their console.
+  if (reviewing && role !== 'facilitator')
+    return (
+      <>
+        <ReviewPage />
+        <div className="footer-tools">
+          <PersonalLink />
+        </div>
+      </>
+    );
 
   if (role === 'facilitator') {
     if (!tableId)
@@ -126,7 +170,8 @@ function WorkshopBody({ workshopId, tableId }: { workshopId: string; tableId: st
 
   return (
     <>
-      {seat ? <Board key={seat} tableId={seat} /> : <SeatPicker />}
+      <SeatCard />
+      {seat ? <Board key={seat} tableId={seat} /> : hasMove ? null : <SeatPicker />}
       <div className="footer-tools">
         <PersonalLink />
       </div>

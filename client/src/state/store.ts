@@ -6,6 +6,7 @@ import {
   applyEnvelopes,
   commandSchema,
   decide,
+  type Command,
   type CommandInput,
   type Envelope,
   type ErrorCode,
@@ -160,6 +161,7 @@ const pendingSlice: Slice<PendingSlice> = (set, get) => ({
   rejectOp(clientOpId, code) {
     const s = get();
     const op = s.pending.find((o) => o.cmd.clientOpId === clientOpId);
+    if (op) for (const listener of rejectionListeners) listener(op.cmd, String(code));
     set({ pending: removeOp(s.pending, clientOpId) });
     s.toast({ kind: 'error', key: 'errors.rejected', values: { what: op ? opLabelKey(op.cmd.type) : 'ops.unknown', code } });
   },
@@ -180,6 +182,9 @@ const connectionSlice: Slice<ConnectionSlice> = (set) => ({
     set({ everSynced: true, status: 'online' });
   },
 });
+
+/** Told of every command the server refused, before it leaves the queue (the goal editor reopens stale edits). */
+export const rejectionListeners = new Set<(cmd: Command, code: string) => void>();
 
 /** i18n key naming a command ("ops.note_create"): i18next reads ':' as a namespace separator. */
 export const opLabelKey = (type: string): string => `ops.${type.replace(/[:-]/g, '_')}`;

@@ -98,7 +98,7 @@ export function attachRealtime(io: IO, { store, rooms, logger, rateLimit }: Real
         if (Buffer.byteLength(JSON.stringify(input ?? null)) > LIMITS.messageBytes)
           return fail('too_large', `a command may be at most ${LIMITS.messageBytes} bytes`);
         try {
-          await limiter.consume(socket.id);
+          await limiter.consume(participantId); // per person, so extra sockets do not multiply the allowance
         } catch {
           return fail('rate_limited', 'too many changes at once; slow down and retry');
         }

@@ -71,6 +71,9 @@ export class SqliteWriter {
     try {
       this.one(batch);
     } catch (err) {
+      // Some errors (disk full, I/O) make SQLite roll back the whole transaction: the rest of the
+      // group must not go on in autocommit mode, so fail the group (write() reports it to all).
+      if (!this.db.inTransaction) throw err;
       return outcomeOf(err);
     }
     if (last !== undefined) tentative.set(batch.workshopId, last);

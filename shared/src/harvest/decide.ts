@@ -167,6 +167,8 @@ export function decideHarvest(state: WorkshopState, cmd: HarvestCommand, actorId
       const vote = h.votes[cmd.voteId];
       if (!vote) return reject('not_found', 'vote not found');
       if (vote.status !== 'open') return reject('wrong_phase', 'the vote is closed');
+      // dots after the reveal would make the published tally wrong
+      if (vote.results) return reject('wrong_phase', 'the results are out');
       if (!vote.items.includes(cmd.itemId)) return reject('not_found', 'not on the ballot');
       const key = voterKey(state, vote, actorId);
       if (!key) return reject('forbidden', 'you need a delegation to vote in a vote by delegation');

@@ -500,7 +500,7 @@ describe('harvest decide + reduce: every command accepted in its normal case', (
 
   it('reduce does not mutate the state it is given', () => {
     for (const [, state, actor, body] of ACCEPT) {
-      const snapshot = structuredClone(state);
+      const snapshot = JSON.parse(JSON.stringify(state)) as WorkshopState;
       apply(state, accepted(state, body, actor));
       expect(state, body.type).toEqual(snapshot);
     }

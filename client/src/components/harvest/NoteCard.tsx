@@ -1,0 +1,166 @@
+// One note on the harvest board: its text and where it came from (table, round, delegation),
+// a drag handle, and the non-drag alternative "Add to cluster…" for keyboard and touch users.
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useDraggable, useDroppable } from '@dnd-kit/core';
+import type { Note } from '@world-cafe/shared';
+import { useView, useViewShallow } from '../../state/selectors';
+import { provenance } from '../../state/harvest';
+import { submit } from '../../state/store';
+import { newEntityId } from '../../net/ids';
+
+export function NoteMeta({ note }: { note: Note }) {
+  const { t } = useTranslation();
+  const p = useViewShallow((s) => provenance(s, note));
+  return (
+    <span className="hv-meta">
+      <span dir="auto">{p.table}</span>
+      <span aria-hidden="true"> · </span>
+      <span>{t('harvest.note.round', { round: p.round })}</span>
+      {p.delegation && (
+        <>
+          <span aria-hidden="true"> · </span>
+          <span className="code-tag">{p.delegation}</span>
+        </>
+      )}
+    </span>
+  );
+}
+
+export interface NoteCardProps {
+  note: Note;
+  clusterId: string | null;
+  canGroup: boolean;
+  isFacilitator: boolean;
+  selected?: boolean;
+  onToggleSelect?: (id: string) => void;
+  /** Extra controls (e.g. "Remove from cluster"). */
+  children?: ReactNode;
+}
+
+export function NoteCard({ note, clusterId, canGroup, isFacilitator, selected, onToggleSelect, children }: NoteCardProps) {
+  const { t } = useTranslation();
+  const drag = useDraggable({ id: note.id, disabled: !canGroup, data: { noteId: note.id } });
+  const drop = useDroppable({ id: `n:${note.id}`, disabled: !canGroup, data: { noteId: note.id } });
+  const spotlit = useView((s) => s.harvest.spotlight?.kind === 'note' && s.harvest.spotlight.id === note.id);
+  const short = note.text.length > 60 ? `${note.text.slice(0, 57)}…` : note.text;
+  return (
+    <article
+      ref={drop.setNodeRef}
+      className={`hv-note note-${note.color}${drag.isDragging ? ' is-dragging' : ''}${drop.isOver ? ' is-over' : ''}${selected ? ' is-selected' : ''}`}
+      aria-label={t('harvest.note.label', { text: note.text })}
+      data-testid="hv-note"
+      data-note-id={note.id}
+    >
+      <div className="hv-note-top">
+        {canGroup && (
+          <button
+            type="button"
+            ref={drag.setNodeRef}
+            className="hv-handle"
+            {...drag.listeners}
+            {...drag.attributes}
+            aria-label={t('harvest.note.drag', { text: short })}
+            title={t('harvest.note.dragHint')}
+          >
+            <span aria-hidden="true">⠿</span>
+          </button>
+        )}
+        <p className="hv-note-text" dir="auto">
+          {note.text}
+        </p>
+      </div>
+      <NoteMeta note={note} />
+      <div className="hv-note-actions">
+        {onToggleSelect && (
+          <label className="hv-select">
+            <input type="checkbox" checked={Boolean(selected)} onChange={() => onToggleSelect(note.id)} />
+            <span className="sr-only">{t('harvest.note.select', { text: short })}</span>
+            <span aria-hidden="true">{t('harvest.note.selectShort')}</span>
+          </label>
+        )}
+        {canGroup && <AddToCluster noteId={note.id} clusterId={clusterId} short={short} />}
+        {isFacilitator && (
+          <button
+            type="button"
+            className="small"
+            aria-pressed={spotlit}
+            onClick={() => submit({ type: 'spotlight:set', target: spotlit ? null : { kind: 'note', id: note.id } })}
+            aria-label={spotlit ? t('harvest.spotlight.releaseThis') : t('harvest.spotlight.showNote', { text: short })}
+          >
+            {spotlit ? t('harvest.spotlight.release') : t('harvest.spotlight.show')}
+          </button>
+        )}
+        {children}
+      </div>
+    </article>
+  );
+}
+
+/** "Add to cluster…": a disclosure with one button per cluster (and "New cluster"). */
+function AddToCluster({ noteId, clusterId, short }: { noteId: string; clusterId: string | null; short: string }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const btn = useRef<HTMLButtonElement>(null);
+  const list = useRef<HTMLUListElement>(null);
+  const clusters = useViewShallow((s) => s.harvest.clusterOrder.map((id) => s.harvest.clusters[id]!).filter(Boolean));
+  const count = clusters.length;
+  useEffect(() => {
+    if (open) list.current?.querySelector('button')?.focus();
+  }, [open]);
+  const close = () => {
+    setOpen(false);
+    btn.current?.focus();
+  };
+  return (
+    <div className="hv-menu" onKeyDown={(e) => e.key === 'Escape' && open && (e.stopPropagation(), close())}>
+      <button
+        type="button"
+        className="small"
+        ref={btn}
+        aria-expanded={open}
+        aria-label={t('harvest.note.addToLabel', { text: short })}
+        onClick={() => setOpen((o) => !o)}
+      >
+        {t('harvest.note.addTo')}
+      </button>
+      {open && (
+        <ul className="hv-menu-list" ref={list}>
+          {clusters
+            .filter((c) => c.id !== clusterId)
+            .map((c) => (
+              <li key={c.id}>
+                <button
+                  type="button"
+                  className="small"
+                  onClick={() => {
+                    submit({ type: 'cluster:add-notes', clusterId: c.id, noteIds: [noteId] });
+                    close();
+                  }}
+                >
+                  <span dir="auto">{c.name}</span>
+                </button>
+              </li>
+            ))}
+          <li>
+            <button
+              type="button"
+              className="small"
+              onClick={() => {
+                submit({ type: 'cluster:create', clusterId: newEntityId(), name: t('harvest.cluster.defaultName', { n: count + 1 }), noteIds: [noteId] });
+                close();
+              }}
+            >
+              {t('harvest.note.newCluster')}
+            </button>
+          </li>
+          <li>
+            <button type="button" className="small link-button" onClick={close}>
+              {t('common.cancel')}
+            </button>
+          </li>
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,368 @@
+// The report as a Word document (docx package). Thai needs care in Word: Thai characters are
+// "complex script", drawn with the run's cs font at its szCs size, so every run names a cs font
+// (Noto Sans Thai) and a complex-script size, and Thai stretches are separate runs with the cs
+// hint and the Thai complex-script language (w:lang w:bidi="th-TH"), so Word shapes and breaks
+// them as Thai. Runs are explicitly left-to-right (rightToLeft: false).
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  HeadingLevel,
+  type IRunOptions,
+  type ISectionOptions,
+  Packer,
+  PageOrientation,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
+import type { Report, ReportAmendment, ReportNote } from '../../../shared/src/export/report';
+
+export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+const LATIN_FONT = 'Calibri';
+const THAI_FONT = 'Noto Sans Thai';
+const FONT = { ascii: LATIN_FONT, hAnsi: LATIN_FONT, cs: THAI_FONT, eastAsia: LATIN_FONT } as const;
+const THAI_RUN_FONT = { ...FONT, hint: 'cs' } as const;
+/** Half-points. */
+const BODY = 21;
+const SMALL = 18;
+const LANG = (locale: string) => ({ value: locale === 'th' ? 'th-TH' : 'en-GB', bidirectional: 'th-TH' });
+
+const THAI_STRETCH = /[\u0E00-\u0E7F]+(?:[ \u00A0]+[\u0E00-\u0E7F]+)*/g;
+
+type RunStyle = Pick<IRunOptions, 'bold' | 'italics' | 'color'> & { size?: number };
+
+/** Text split into Latin and Thai runs, line breaks kept. */
+function runs(text: string, style: RunStyle = {}, locale = 'en'): TextRun[] {
+  const size = style.size ?? BODY;
+  const out: TextRun[] = [];
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  lines.forEach((line, li) => {
+    let first = true;
+    const push = (t: string, thai: boolean) => {
+      out.push(
+        new TextRun({
+          text: t,
+          ...(li > 0 && first ? { break: 1 } : {}),
+          bold: style.bold,
+          italics: style.italics,
+          color: style.color,
+          size,
+          sizeComplexScript: size,
+          rightToLeft: false,
+          font: thai ? THAI_RUN_FONT : FONT,
+          language: thai ? { value: 'th-TH', bidirectional: 'th-TH' } : LANG(locale),
+        }),
+      );
+      first = false;
+    };
+    let at = 0;
+    for (const m of line.matchAll(THAI_STRETCH)) {
+      if (m.index! > at) push(line.slice(at, m.index), false);
+      push(m[0], true);
+      at = m.index! + m[0].length;
+    }
+    if (at < line.length || first) push(line.slice(at), false);
+  });
+  return out;
+}
+
+const STANCE_FILL: Record<string, string> = {
+  supports: 'E3F4E6',
+  amend: 'FFF4D6',
+  reservations: 'FDE3E1',
+  na: 'EEF0F2',
+  none: 'FFFFFF',
+};
+
+const BORDER = { style: BorderStyle.SINGLE, size: 4, color: 'B8C2CC' };
+const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER };
+
+export async function renderDocx(report: Report): Promise<Buffer> {
+  const L = report.labels;
+  const loc = report.locale;
+  const r = (text: string, style: RunStyle = {}) => runs(text, style, loc);
+  const p = (children: TextRun[], opts: { spacingAfter?: number; bullet?: boolean; pageBreakBefore?: boolean } = {}) =>
+    new Paragraph({
+      children,
+      spacing: { after: opts.spacingAfter ?? 100 },
+      ...(opts.bullet ? { bullet: { level: 0 } } : {}),
+      ...(opts.pageBreakBefore ? { pageBreakBefore: true } : {}),
+    });
+  const text = (t: string, style: RunStyle = {}) => p(r(t, style));
+  const heading = (level: 1 | 2 | 3 | 4 | 5, t: string, pageBreakBefore = false) =>
+    new Paragraph({
+      heading: [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5][level - 1],
+      children: r(t),
+      keepNext: true,
+      ...(pageBreakBefore ? { pageBreakBefore: true } : {}),
+      spacing: { before: level <= 2 ? 240 : 160, after: 80 },
+    });
+  const muted = (t: string) => text(t, { italics: true, color: '666666' });
+  const bullets = (items: TextRun[][]) => (items.length === 0 ? [muted(L.none)] : items.map((c) => p(c, { bullet: true, spacingAfter: 40 })));
+  const labelled = (label: string, value: string | null) => [
+    ...r(`${label}: `, { bold: true }),
+    ...r(value === null || value === '' ? L.notSet : value),
+  ];
+  const noteRuns = (n: ReportNote) => {
+    const who = [n.author, n.delegationCode ? `(${n.delegationCode})` : ''].filter(Boolean).join(' ');
+    return [...r(n.text), ...(who ? r(` — ${who}`, { italics: true, color: '555555', size: SMALL }) : [])];
+  };
+  const sourceRuns = (n: ReportNote) => {
+    const where = [n.table, `${L.round} ${n.round}`, n.delegation ?? ''].filter(Boolean).join(', ');
+    return [...r(n.text), ...r(` — ${where}`, { italics: true, color: '555555', size: SMALL })];
+  };
+  const cell = (content: TextRun[] | Paragraph[], opts: { fill?: string; header?: boolean; width?: number } = {}) =>
+    new TableCell({
+      children: content.length > 0 && content[0] instanceof Paragraph ? (content as Paragraph[]) : [p(content as TextRun[], { spacingAfter: 0 })],
+      ...(opts.fill || opts.header ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: opts.fill ?? 'E8EEF4' } } : {}),
+      ...(opts.width ? { width: { size: opts.width, type: WidthType.PERCENTAGE } } : {}),
+      margins: { top: 40, bottom: 40, left: 80, right: 80 },
+    });
+  const table = (head: string[], rows: TableCell[][], widths?: number[]) =>
+    new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      borders: BORDERS,
+      rows: [
+        new TableRow({
+          tableHeader: true,
+          children: head.map((h, i) => cell(r(h, { bold: true, size: SMALL }), { header: true, ...(widths?.[i] ? { width: widths[i] } : {}) })),
+        }),
+        ...rows.map((cells) => new TableRow({ cantSplit: true, children: cells })),
+      ],
+    });
+  const spacer = () => new Paragraph({ children: [], spacing: { after: 120 } });
+
+  // ---------------------------------------------------------------- section 1 (portrait)
+  const main: Array<Paragraph | Table> = [];
+  main.push(
+    new Paragraph({ heading: HeadingLevel.TITLE, children: r(report.title), spacing: { after: 80 } }),
+    text(L.reportKind, { italics: true, color: '555555', size: 24 }),
+    heading(1, L.overview),
+  );
+  if (report.purpose.trim()) main.push(p(labelled(L.purpose, report.purpose)));
+  main.push(
+    ...bullets([
+      labelled(L.created, report.dates.created),
+      labelled(L.planPeriod, report.dates.planPeriod),
+      labelled(L.reviewOpened, report.dates.reviewOpened),
+      labelled(L.reviewDeadline, report.dates.reviewDeadline),
+      labelled(L.stage, report.stage),
+    ]),
+    heading(2, L.delegations),
+    table(
+      [L.delegation, L.code, L.participants],
+      report.delegations.map((d) => [
+        cell(r(d.name)),
+        cell(r(d.code)),
+        cell(
+          d.participants.length
+            ? d.participants.map((pp) => p([...r(pp.name), ...r(` (${pp.roleLabel})`, { color: '555555', size: SMALL })], { spacingAfter: 0 }))
+            : r(L.notSet),
+        ),
+      ]),
+      [30, 10, 60],
+    ),
+  );
+
+  main.push(heading(1, L.framework, true), heading(2, L.themes));
+  main.push(...bullets(report.themes.map((t) => [...r(t.name), ...(t.tables.length ? r(` — ${t.tables.join(', ')}`, { color: '555555' }) : [])])));
+  main.push(
+    heading(2, L.tables),
+    table(
+      [L.table, L.theme, L.question],
+      report.tables.map((t) => [cell(r(t.name)), cell(r(t.theme ?? L.noTheme)), cell(r(t.question))]),
+      [25, 25, 50],
+    ),
+  );
+  if (report.roundQuestions.length > 0) {
+    main.push(heading(2, L.roundQuestions));
+    main.push(...bullets(report.roundQuestions.map((q) => [...r(`${L.round} ${q.round}: `, { bold: true }), ...r(q.question)])));
+  }
+
+  main.push(heading(1, L.conversations, true));
+  for (const c of report.conversations) {
+    main.push(heading(2, c.theme ? `${c.table} — ${c.theme}` : c.table));
+    if (c.question.trim()) main.push(p(labelled(L.question, c.question)));
+    for (const rd of c.rounds) {
+      main.push(heading(3, `${L.round} ${rd.round}`));
+      if (rd.question) main.push(p(labelled(L.question, rd.question)));
+      main.push(...(rd.notes.length ? bullets(rd.notes.map(noteRuns)) : [muted(L.noNotes)]));
+      if (rd.summary)
+        main.push(
+          new Paragraph({
+            children: [...r(`${L.summary} (${rd.summary.by}): `, { bold: true }), ...r(rd.summary.text)],
+            indent: { left: 360 },
+            border: { left: { style: BorderStyle.SINGLE, size: 12, color: '0B3D6E', space: 6 } },
+            shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'F3F6F9' },
+            spacing: { before: 60, after: 140 },
+          }),
+        );
+      else main.push(muted(L.noSummary));
+    }
+  }
+
+  main.push(heading(1, L.harvest, true), heading(2, L.clusters));
+  if (report.clusters.length === 0) main.push(muted(L.noClusters));
+  for (const cl of report.clusters) main.push(heading(3, cl.name), ...bullets(cl.notes.map(sourceRuns)));
+  main.push(heading(2, L.votes));
+  if (report.votes.length === 0) main.push(muted(L.noVotes));
+  for (const v of report.votes) {
+    main.push(heading(3, `${v.title} (${v.statusLabel}; ${v.rules})`));
+    if (!v.revealed) {
+      main.push(muted(L.notRevealed));
+      continue;
+    }
+    main.push(
+      table(
+        [L.rank, L.item, L.dots, L.byDelegation],
+        v.results.map((x) => [
+          cell(r(String(x.rank))),
+          cell(r(x.label)),
+          cell(r(String(x.dots))),
+          cell(r(x.byDelegation.map((d) => `${d.code} ${d.dots}`).join(', '))),
+        ]),
+        [8, 52, 8, 32],
+      ),
+      spacer(),
+    );
+  }
+
+  main.push(heading(1, L.goals, true));
+  if (report.goals.length === 0) main.push(muted(L.noGoals));
+  for (const g of report.goals) {
+    main.push(heading(2, `${g.number}. ${g.title}`));
+    main.push(p(labelled(L.theme, g.theme ?? L.noTheme), { spacingAfter: 20 }), p(labelled(L.status, g.statusLabel)));
+    if (g.rationale.trim()) main.push(heading(3, L.rationale), text(g.rationale));
+    main.push(heading(3, L.objectives), ...bullets(g.objectives.map((o) => r(o))));
+    main.push(heading(3, L.actions));
+    if (g.actions.length === 0) main.push(muted(L.none));
+    else
+      main.push(
+        table(
+          [L.action, L.leads, L.timeline],
+          g.actions.map((a) => [cell(r(a.text)), cell(r(a.leads.map((d) => d.name).join(', ') || L.notSet)), cell(r(a.timeline))]),
+          [60, 25, 15],
+        ),
+        spacer(),
+      );
+    main.push(heading(3, L.indicators), ...bullets(g.indicators.map((o) => r(o))));
+    main.push(heading(3, L.sources), ...bullets(g.sources.map(sourceRuns)));
+    if (g.sourceClusters.length > 0) main.push(p(labelled(L.sourceClusters, g.sourceClusters.join(', '))));
+  }
+
+  // ---------------------------------------------------------------- section 2 (landscape): the matrix
+  const review: Array<Paragraph | Table> = [heading(1, L.review), heading(2, L.reviewStatus)];
+  review.push(
+    ...bullets(
+      report.review.delegations.map((d) => [...r(`${d.name} (${d.code}): `), ...r(d.complete ? L.complete : L.incomplete, { bold: true })]),
+    ),
+    heading(2, L.matrix),
+  );
+  const cols = report.review.delegations.length;
+  if (report.review.matrix.length > 0 && cols > 0) {
+    const other = Math.max(3, Math.floor(72 / cols));
+    review.push(
+      table(
+        [L.goal, ...report.review.delegations.map((d) => d.code)],
+        report.review.matrix.map((row) => [
+          cell(r(`${row.number}. ${row.goal}`, { size: SMALL })),
+          ...row.cells.map((c) =>
+            cell(
+              [
+                p(r(c.label, { size: SMALL }), { spacingAfter: 0 }),
+                ...(c.missing.length ? [p(r(`${L.missing}: ${c.missing.join(', ')}`, { size: 14, color: '8A5A00' }), { spacingAfter: 0 })] : []),
+              ],
+              { fill: STANCE_FILL[c.stance ?? 'none'] },
+            ),
+          ),
+        ]),
+        [100 - other * cols, ...Array<number>(cols).fill(other)],
+      ),
+    );
+  } else review.push(muted(L.none));
+
+  // ---------------------------------------------------------------- section 3 (portrait): details, amendments
+  const rest: Array<Paragraph | Table> = [heading(1, L.nationalDetails)];
+  for (const g of report.review.details) {
+    rest.push(heading(2, `${g.number}. ${g.goal}`));
+    if (g.entries.length === 0) rest.push(muted(L.noReviews));
+    for (const e of g.entries) {
+      rest.push(heading(3, `${e.delegation.name} (${e.delegation.code}) — ${e.stanceLabel}`));
+      rest.push(
+        table(
+          [L.nationalDetails, ''],
+          [
+            [L.situation, e.situation],
+            [L.needs, e.needs],
+            [L.resources, e.resources],
+            [L.feasibility, e.feasibility === null ? '' : String(e.feasibility)],
+            [L.partners, e.partners.join(', ')],
+            [L.comments, e.comments],
+            ...(e.missing.length ? [[L.missing, e.missing.join(', ')]] : []),
+          ].map(([k, v]) => [cell(r(k!, { bold: true })), cell(r(v || L.notSet))]),
+          [28, 72],
+        ),
+        spacer(),
+      );
+    }
+  }
+  rest.push(heading(1, L.amendments, true));
+  const amendments = (title: string, list: ReportAmendment[]) => {
+    rest.push(heading(2, title));
+    if (list.length === 0) rest.push(muted(L.none));
+    for (const a of list) {
+      rest.push(heading(3, `${L.goal} ${a.goalNumber}: ${a.goal}`));
+      rest.push(
+        p(labelled(L.field, a.fieldLabel), { spacingAfter: 20 }),
+        p(labelled(L.proposedBy, `${a.proposedBy} (${a.delegation})`), { spacingAfter: a.decidedOn ? 20 : 100 }),
+        ...(a.decidedOn ? [p(labelled(L.decided, a.decidedOn))] : []),
+        table(
+          [L.before, L.after],
+          [[cell(r(a.before), { fill: 'FBEEEE' }), cell(r(a.after), { fill: 'EEF8EF' })]],
+          [50, 50],
+        ),
+        spacer(),
+      );
+    }
+  };
+  amendments(L.acceptedAmendments, report.amendments.accepted);
+  amendments(L.openAmendments, report.amendments.open);
+
+  const A4 = { width: 11906, height: 16838 };
+  const margin = { top: 1020, bottom: 1134, left: 907, right: 907 };
+  const section = (children: Array<Paragraph | Table>, landscape = false): ISectionOptions => ({
+    properties: {
+      page: { size: { ...A4, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT }, margin },
+    },
+    children,
+  });
+
+  const headingRun = (size: number) => ({ size, sizeComplexScript: size, bold: true, color: '0B3D6E', font: FONT, rightToLeft: false });
+  const doc = new Document({
+    creator: 'World Café',
+    title: report.title,
+    description: L.reportKind,
+    styles: {
+      default: {
+        document: {
+          run: { font: FONT, size: BODY, sizeComplexScript: BODY, rightToLeft: false, language: LANG(loc) },
+          paragraph: { alignment: AlignmentType.LEFT },
+        },
+        title: { run: { ...headingRun(40) } },
+        heading1: { run: headingRun(32), paragraph: { spacing: { before: 240, after: 120 } } },
+        heading2: { run: headingRun(26) },
+        heading3: { run: { ...headingRun(23), color: '1B1F24' } },
+        heading4: { run: { ...headingRun(21), color: '1B1F24' } },
+        heading5: { run: { ...headingRun(21), color: '1B1F24', bold: false } },
+      },
+    },
+    sections: [section(main), section(review, true), section(rest)],
+  });
+  return Packer.toBuffer(doc);
+}

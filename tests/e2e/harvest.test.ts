@@ -1,0 +1,301 @@
+// The harvest in a real browser: a workshop seeded through the API (two delegates write notes
+// at two tables), then the facilitator opens the harvest, groups notes by drag and drop, the
+// keyboard and the "Add to cluster…" menu, runs a dot vote that two delegates cast in their own
+// browser contexts, reveals and closes it, drafts a goal from the winning cluster, and both
+// delegates see the goal appear and change live; a stale edit shows the conflict dialog.
+// Screenshots land in test-output/e2e/ (gitignored).
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { ROOT, startServer, type RunningServer } from '../helpers/server';
+import { connect, createWorkshop, join, type Bot } from '../helpers/bots';
+
+const OUT = path.join(ROOT, 'test-output', 'e2e');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+let srv: RunningServer;
+let browser: Browser;
+const problems: string[] = [];
+const bots: Bot[] = [];
+
+function watch(page: Page, name: string): Page {
+  page.on('pageerror', (err) => problems.push(`[${name}] pageerror: ${err.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`[${name}] console.error: ${msg.text()}`);
+  });
+  return page;
+}
+
+async function newPage(name: string, opts: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 }, ...opts });
+  return watch(await context.newPage(), name);
+}
+
+async function shot(page: Page, file: string, fullPage = true) {
+  if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(OUT, file), fullPage });
+}
+
+beforeAll(async () => {
+  fs.mkdirSync(OUT, { recursive: true });
+  if (!fs.existsSync(path.join(ROOT, 'client', 'dist', 'index.html'))) throw new Error('client/dist is missing: run `npm run build` first');
+  srv = await startServer();
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+afterAll(async () => {
+  for (const b of bots) b.close();
+  await browser?.close();
+  await srv?.stop();
+});
+
+const NOTES: { t1: [string, string, string]; t2: [string, string, string] } = {
+  t1: [
+    'Strengthen civil service training academies',
+    'Regional training programmes for civil servants',
+    'E-government services for citizens',
+  ],
+  t2: [
+    'Civil service training exchange across ASEAN',
+    'Digital government and online public services',
+    'Gender balance in senior civil service posts',
+  ],
+};
+
+describe('The harvest in the browser', () => {
+  it('groups notes, votes with dots and drafts a goal together', async () => {
+    // ------------------------------------------------------------ seed through the API
+    const ws = await createWorkshop(srv.url, {
+      themes: [
+        { id: 'people', name: 'Engaging and benefiting the people' },
+        { id: 'gov', name: 'Effective governance' },
+      ],
+      tables: [
+        { id: 't1', name: 'Table 1', themeId: 'gov', question: 'What capacities matter?', capacity: 12 },
+        { id: 't2', name: 'Table 2', themeId: 'people', question: 'What serves citizens?', capacity: 12 },
+      ],
+    });
+    const somchaiJ = await join(srv.url, ws.joinCode, 'Somchai', 'th');
+    const mariaJ = await join(srv.url, ws.joinCode, 'Maria Cruz', 'ph');
+    const facBot = await connect(srv.url, { token: ws.facilitatorKey, participantId: ws.participantId });
+    const somchaiBot = await connect(srv.url, somchaiJ);
+    const mariaBot = await connect(srv.url, mariaJ);
+    bots.push(facBot, somchaiBot, mariaBot);
+    expect((await somchaiBot.send({ type: 'seat:assign', participantId: somchaiJ.participantId, tableId: 't1' })).ok).toBe(true);
+    expect((await mariaBot.send({ type: 'seat:assign', participantId: mariaJ.participantId, tableId: 't2' })).ok).toBe(true);
+    let i = 0;
+    for (const [bot, tableId, texts] of [
+      [somchaiBot, 't1', NOTES.t1],
+      [mariaBot, 't2', NOTES.t2],
+    ] as const) {
+      for (const text of texts) {
+        const ack = await bot.send({ type: 'note:create', noteId: `n${++i}`, tableId, text, color: 'yellow', x: 10, y: 10 * i });
+        expect(ack.ok).toBe(true);
+      }
+    }
+    expect((await facBot.send({ type: 'workshop:set-phase', phase: 'cafe' })).ok).toBe(true);
+
+    // ------------------------------------------------------------ browsers resume by personal link
+    const fac = await newPage('facilitator');
+    const somchai = await newPage('somchai');
+    const maria = await newPage('maria');
+    await fac.goto(`${srv.url}/w/${ws.workshopId}#k=${ws.facilitatorKey}`);
+    await somchai.goto(`${srv.url}/w/${ws.workshopId}#k=${somchaiJ.token}`);
+    await maria.goto(`${srv.url}/w/${ws.workshopId}#k=${mariaJ.token}`);
+    await fac.getByRole('heading', { level: 1, name: 'Facilitator console' }).waitFor();
+    await somchai.getByRole('heading', { level: 1, name: 'Table 1' }).waitFor();
+
+    // ------------------------------------------------------------ the facilitator opens the harvest
+    await fac.getByRole('button', { name: 'Close tables and harvest' }).click();
+    for (const p of [fac, somchai, maria]) await p.getByRole('heading', { level: 1, name: 'Harvest' }).waitFor();
+    // Everyone sees every table's notes now.
+    await expect.poll(() => somchai.getByTestId('hv-note').count()).toBe(6);
+    await expect.poll(() => fac.getByTestId('hv-note').count()).toBe(6);
+    // Delegates may not group while the setting is "hosts".
+    expect(await somchai.getByRole('button', { name: /^Drag note/ }).count()).toBe(0);
+
+    const card = (p: Page, text: string) => p.getByTestId('hv-note').filter({ hasText: text });
+    const cluster = (p: Page, name: string) => p.getByTestId('hv-cluster').filter({ has: p.getByRole('heading', { name: new RegExp(name) }) });
+
+    // Pointer drag: a note onto another note starts a cluster of the two.
+    const handle = card(fac, NOTES.t1[0]).getByRole('button', { name: /^Drag note/ });
+    const target = card(fac, NOTES.t2[0]);
+    const hb = (await handle.boundingBox())!;
+    const tb = (await target.boundingBox())!;
+    await fac.mouse.move(hb.x + hb.width / 2, hb.y + hb.height / 2);
+    await fac.mouse.down();
+    await fac.mouse.move(hb.x + 40, hb.y + 40, { steps: 4 });
+    await fac.mouse.move(tb.x + tb.width / 2, tb.y + tb.height / 2, { steps: 12 });
+    await fac.mouse.up();
+    await cluster(fac, 'Cluster 1').waitFor();
+    await expect.poll(() => cluster(fac, 'Cluster 1').getByTestId('hv-note').count()).toBe(2);
+    // Delegates see it live.
+    await cluster(somchai, 'Cluster 1').waitFor();
+
+    // Rename it.
+    await cluster(fac, 'Cluster 1').getByRole('button', { name: 'Rename “Cluster 1”' }).click();
+    await fac.getByLabel('Cluster name').fill('Civil service training');
+    await fac.getByLabel('Cluster name').press('Enter');
+    await cluster(maria, 'Civil service training').waitFor();
+
+    // Keyboard: pick up the handle with Space, arrow to a target, drop with Space.
+    const kHandle = card(fac, NOTES.t1[1]).getByRole('button', { name: /^Drag note/ });
+    await kHandle.focus();
+    const live = () => fac.locator('[id^="DndLiveRegion"]').first().textContent();
+    await fac.keyboard.press('Space');
+    await expect.poll(live).toMatch(/^Picked up/);
+    await fac.keyboard.press('ArrowRight');
+    await expect.poll(live).toMatch(/is over the (cluster|note)/);
+    await fac.keyboard.press('Space');
+    await expect.poll(() => cluster(fac, 'Civil service training').getByTestId('hv-note').count(), { timeout: 5_000 }).toBe(3);
+    // The drop was announced for screen readers.
+    expect(await live()).toMatch(/dropped on the (cluster|note)/);
+
+    // The menu path: "Add to cluster…" → New cluster, then into it.
+    await card(fac, NOTES.t1[2]).getByRole('button', { name: /^Add to cluster:/ }).click();
+    await fac.getByRole('button', { name: 'New cluster' }).click();
+    await cluster(fac, 'Cluster 2').waitFor();
+    await card(fac, NOTES.t2[1]).getByRole('button', { name: /^Add to cluster:/ }).click();
+    await fac.getByRole('button', { name: 'Cluster 2' }).click();
+    await expect.poll(() => cluster(fac, 'Cluster 2').getByTestId('hv-note').count()).toBe(2);
+    await cluster(fac, 'Cluster 2').getByRole('button', { name: 'Rename “Cluster 2”' }).click();
+    await fac.getByLabel('Cluster name').fill('Digital government');
+    await fac.getByLabel('Cluster name').press('Enter');
+    await cluster(somchai, 'Digital government').waitFor();
+
+    // Filters: Table 2 only.
+    await fac.getByLabel('Table', { exact: true }).selectOption({ label: 'Table 2' });
+    await fac.getByText('Showing 3 of 6 notes.').waitFor();
+    await fac.getByRole('button', { name: 'Clear the filters' }).click();
+
+    // Suggestions run in the browser.
+    await fac.getByRole('button', { name: 'Suggest clusters' }).click();
+    await fac.getByTestId('hv-suggestions').waitFor();
+    await shot(fac, 'harvest-board.png');
+    await fac.getByRole('button', { name: 'Close suggestions' }).click();
+
+    // The facilitator lets everyone group; delegates get the handles.
+    await fac.getByLabel('Everyone (except observers)').check();
+    await somchai.getByRole('button', { name: /^Drag note/ }).first().waitFor();
+    await shot(somchai, 'harvest-board-delegate.png');
+
+    // Spotlight a cluster: everyone sees it.
+    await cluster(fac, 'Civil service training').getByRole('button', { name: 'Put the cluster “Civil service training” in the spotlight' }).click();
+    await maria.getByTestId('spotlight').getByText('Civil service training').waitFor();
+    await shot(maria, 'harvest-spotlight.png', false);
+    await fac.getByTestId('spotlight').getByRole('button', { name: 'Release the spotlight' }).click();
+    await maria.getByTestId('spotlight').waitFor({ state: 'detached' });
+
+    // ------------------------------------------------------------ dot vote
+    await fac.getByRole('tab', { name: 'Vote' }).click();
+    await fac.getByLabel('Dots each').fill('5');
+    await fac.getByLabel('Most dots on one item').fill('3');
+    await fac.getByRole('button', { name: 'Open the vote' }).click();
+    // Delegates are taken to the ballot.
+    for (const p of [somchai, maria]) await p.getByTestId('dots-left').getByText('5 of 5 dots left').waitFor();
+    const add = (p: Page, name: string) => p.getByRole('button', { name: `Add a dot to “${name}”` });
+    for (let k = 0; k < 3; k++) await add(somchai, 'Civil service training').click();
+    await add(somchai, 'Digital government').click();
+    await somchai.getByTestId('dots-left').getByText('1 of 5 dots left').waitFor();
+    // At most 3 on one item.
+    expect(await add(somchai, 'Civil service training').isDisabled()).toBe(true);
+    await add(maria, 'Civil service training').click();
+    await add(maria, 'Digital government').click();
+    await add(maria, 'Digital government').click();
+    await maria.getByRole('button', { name: 'Take a dot from “Digital government”' }).click();
+    await maria.getByTestId('dots-left').getByText('3 of 5 dots left').waitFor();
+    // Results are hidden from delegates; the facilitator sees live totals.
+    expect(await somchai.getByTestId('results').count()).toBe(0);
+    const totals = fac.getByTestId('live-totals');
+    await totals.getByText('4 dots').waitFor();
+    await totals.getByText('2 dots').waitFor();
+    await shot(somchai, 'vote-ballot.png');
+    await fac.getByRole('button', { name: 'Reveal the results' }).click();
+    for (const p of [somchai, maria]) await p.getByTestId('results').getByText('4 dots').waitFor();
+    const first = somchai.getByTestId('results').locator('li').first();
+    expect(await first.textContent()).toContain('Civil service training');
+    await somchai.getByRole('button', { name: 'Show dots by delegation' }).click();
+    const row = somchai.getByRole('row', { name: /Civil service training/ });
+    expect((await row.textContent())!.replace(/\s+/g, '')).toContain('Civilservicetraining314');
+    await fac.getByRole('button', { name: 'Close the vote' }).click();
+    await maria.getByTestId('vote').and(maria.locator('[data-vote-status="closed"]')).waitFor();
+    await shot(somchai, 'vote-results.png');
+
+    // ------------------------------------------------------------ a goal from the winning cluster
+    await fac.getByRole('tab', { name: 'Notes and clusters' }).click();
+    await cluster(fac, 'Civil service training').getByRole('button', { name: 'Draft a goal from “Civil service training”' }).click();
+    const editor = fac.getByTestId('goal-editor');
+    await editor.waitFor();
+    expect(await fac.getByTestId('goal-title').inputValue()).toBe('Civil service training');
+    // The rationale is pre-filled with the notes; sources show their tables and delegations.
+    expect(await fac.getByTestId('goal-rationale').inputValue()).toContain(NOTES.t2[0]);
+    await editor.locator('.hv-sources').getByText('Table 2').first().waitFor();
+    await editor.locator('.hv-sources').getByText('PH').first().waitFor();
+
+    // Delegates see it appear.
+    for (const p of [somchai, maria]) {
+      await p.getByRole('tab', { name: /Goals \(1\)/ }).click();
+      await p.getByTestId('goal-title').waitFor();
+      expect(await p.getByTestId('goal-title').inputValue()).toBe('Civil service training');
+    }
+
+    // The facilitator edits the title; delegates see it live.
+    const NEW_TITLE = 'Strengthen civil service capacity through regional training';
+    await fac.getByTestId('goal-title').fill(NEW_TITLE);
+    await fac.getByTestId('goal-title').press('Enter');
+    for (const p of [somchai, maria]) await expect.poll(() => p.getByTestId('goal-title').inputValue()).toBe(NEW_TITLE);
+
+    // Presence: Somchai focuses the rationale; the others see who edits it.
+    await somchai.getByTestId('goal-rationale').focus();
+    await fac.getByTestId('editing-badge').getByText('Somchai (TH) editing').waitFor();
+    await somchai.getByTestId('goal-rationale').blur();
+    await fac.getByTestId('editing-badge').waitFor({ state: 'detached' });
+
+    // An objective and an action with leads and years.
+    await maria.getByPlaceholder('New objective').fill('Every AMS runs a joint training module by 2028');
+    await maria.getByRole('button', { name: 'Add' }).first().click();
+    await fac.getByText('Objectives').waitFor();
+    await expect.poll(() => fac.getByLabel('Objectives, item 1').inputValue()).toBe('Every AMS runs a joint training module by 2028');
+    await fac.getByPlaceholder('New action').fill('Set up a regional civil service academy network');
+    await fac.locator('.hv-actions').getByRole('button', { name: 'Add' }).click();
+    await fac.locator('.hv-actions summary').click();
+    await fac.locator('.hv-actions').getByLabel('TH – Thailand').check();
+    await somchai.locator('.hv-actions summary', { hasText: 'TH' }).waitFor();
+
+    // ------------------------------------------------------------ a stale edit: both texts side by side
+    const goalId = (await fac.getByTestId('goal-editor').getAttribute('data-goal-id'))!;
+    await somchai.getByTestId('goal-title').fill('Somchai’s title: regional civil service academies');
+    // Meanwhile someone saves another title (a bot on Maria's key).
+    await mariaBot.until((b) => b.state.goals[goalId]?.title === NEW_TITLE);
+    const v = mariaBot.state.goals[goalId]!.versions.title;
+    expect((await mariaBot.send({ type: 'goal:set', goalId, field: 'title', value: 'Maria’s title: ASEAN training exchange', baseVersion: v })).ok).toBe(true);
+    await expect.poll(() => fac.getByTestId('goal-title').inputValue()).toBe('Maria’s title: ASEAN training exchange');
+    await somchai.getByTestId('goal-title').press('Enter');
+    const conflict = somchai.getByTestId('conflict');
+    await conflict.waitFor();
+    expect(await conflict.getByTestId('conflict-theirs').textContent()).toBe('Maria’s title: ASEAN training exchange');
+    expect(await conflict.getByTestId('conflict-mine').textContent()).toBe('Somchai’s title: regional civil service academies');
+    await shot(somchai, 'goal-conflict.png');
+    await conflict.getByRole('button', { name: 'Keep mine' }).click();
+    await expect.poll(() => fac.getByTestId('goal-title').inputValue()).toBe('Somchai’s title: regional civil service academies');
+
+    // The facilitator marks it agreed.
+    await fac.getByRole('button', { name: 'Mark agreed' }).click();
+    await maria.getByTestId('goal-status').getByText('Agreed').waitFor();
+    await shot(fac, 'goal-editor.png');
+
+    // Phone layout and Thai.
+    await maria.setViewportSize({ width: 390, height: 844 });
+    await shot(maria, 'goal-phone.png');
+    await maria.getByRole('tab', { name: 'Notes and clusters' }).click();
+    await maria.getByRole('button', { name: 'ไทย' }).click();
+    await maria.getByRole('heading', { level: 1, name: 'สรุปผล' }).waitFor();
+    await shot(maria, 'harvest-phone-thai.png');
+
+    expect(problems).toEqual([]);
+  });
+});
