@@ -473,6 +473,7 @@ async function run(which: Stack['name'], rate: number): Promise<Result> {
 
 // ------------------------------------------------------------------ report
 
+const loadAvg = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
 const f = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '-');
 const pct = (n: number) => (Number.isFinite(n) ? `${Math.round(n * 100)}%` : '-');
 
@@ -527,7 +528,7 @@ function printTable(results: Result[]) {
 async function main() {
   console.log(
     `bench:notes  bots=${BOTS} tables=${TABLES} (capacity ${CAPACITY}, ${tableSize(0) - 1} tablemates each) ` +
-      `rates=${RATES.join(',')}/s warmup=${WARMUP}s measure=${SECONDS}s DB_SYNC=${SYNC} DB_WRITER=${WRITER}  node ${process.version}, ${os.cpus().length} CPUs`,
+      `rates=${RATES.join(',')}/s warmup=${WARMUP}s measure=${SECONDS}s DB_SYNC=${SYNC} DB_WRITER=${WRITER}  node ${process.version}, ${os.cpus().length} CPUs, load average ${loadAvg()}`,
   );
   console.log(
     'latencies in ms; fan-out measured at every tablemate (sender excluded); err = rejected + never acked;\n' +
@@ -560,6 +561,7 @@ async function main() {
       );
     }
   }
+  console.log(`load average at the end: ${loadAvg()} (other people's jobs make latencies noisy: see the other CPU column)`);
   let allOk = true;
   for (const r of results) {
     const ok = r.errors === 0 && r.unacked === 0 && r.missing === 0 && r.duplicates === 0;

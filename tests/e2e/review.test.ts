@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { ROOT, startServer, type RunningServer } from '../helpers/server';
 import { connect, createWorkshop, join, type CreatedWorkshop, type Joined } from '../helpers/bots';
+import { exportJson } from '@world-cafe/shared';
 
 const OUT = path.join(ROOT, 'test-output', 'e2e');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -108,7 +109,7 @@ describe('delegation review in the browser', () => {
     // ------------------------------------------------------------ the chair opens the review
     const fac = await newPage('facilitator');
     await fac.goto(personal(ws.facilitatorKey));
-    await fac.getByRole('button', { name: 'Open the review' }).waitFor({ timeout: 15_000 });
+    await fac.getByRole('button', { name: 'Open the review' }).waitFor({ timeout: 30_000 });
     await fac.getByLabel('Deadline (optional)').fill(localInput(Date.now() + 3 * 24 * 3600_000));
     await fac.getByText(/Delegations will see:/).waitFor();
     await fac.getByRole('button', { name: 'Open the review' }).scrollIntoViewIfNeeded();
@@ -165,7 +166,11 @@ describe('delegation review in the browser', () => {
     // ------------------------------------------------------------ the Philippines sees only its own review
     const ph = await newPage('maria');
     await ph.goto(personal(maria.token));
-    await ph.getByRole('heading', { level: 1, name: 'Review the draft work plan' }).waitFor();
+    await ph.getByRole('heading', { level: 1, name: 'Review the draft work plan' }).waitFor().catch(async (e) => {
+      await shot(ph, 'debug-ph.png');
+      console.log(await ph.locator('main').innerText());
+      throw e;
+    });
     const phG1 = ph.getByTestId('review-goal').first();
     await phG1.getByRole('heading', { name: 'Review by Philippines' }).waitFor();
     expect(await phG1.getByLabel('Current situation in your country').inputValue()).toBe('');
@@ -235,6 +240,11 @@ describe('delegation review in the browser', () => {
     expect(await th.getByRole('button', { name: 'Propose an amendment' }).count()).toBe(0);
     expect(await fac.getByRole('button', { name: /^Accept/ }).count()).toBe(0);
     await shot(fac, 'review-closed-console.png');
+    // the same page in Thai
+    await th.getByRole('button', { name: 'ไทย' }).click();
+    await th.getByRole('heading', { level: 1, name: 'ทบทวนร่างแผนงาน' }).waitFor();
+    await th.getByText('เวิร์กช็อปนี้ปิดแล้ว ทุกอย่างเป็นแบบอ่านอย่างเดียว').waitFor();
+    await shot(th, 'review-closed-th.png');
 
     // ------------------------------------------------------------ exports from the UI
     const panel = fac.getByTestId('export-panel');
@@ -264,20 +274,33 @@ describe('delegation review in the browser', () => {
       expect(json.schemaVersion).toBe(1);
       expect(json.workshop.goals.g1.title).toBe(AMENDED);
 
+      // a table host downloads too (with their own participant token)
+      const hostPanel = th.getByTestId('export-panel');
+      const [hostMd] = await Promise.all([th.waitForEvent('download'), hostPanel.getByRole('button', { name: 'Markdown' }).click()]);
+      expect(fs.readFileSync((await hostMd.path())!).toString('utf8')).toContain(AMENDED);
+
       // Thai report
       await panel.getByRole('radio', { name: 'ไทย' }).check();
       const [mdTh] = await Promise.all([fac.waitForEvent('download'), panel.getByRole('button', { name: 'Markdown' }).click()]);
       expect(fs.readFileSync((await mdTh.path())!).toString('utf8')).toContain(AMENDED);
-
-      // ---------------------------------------------------------- import the JSON as a new workshop
-      const importer = await newPage('importer');
-      await importer.goto(`${srv.url}/`);
-      await importer.getByLabel('JSON export file').setInputFiles(path.join(OUT, 'review-export.json'));
-      await importer.getByRole('button', { name: 'Import', exact: true }).click();
-      await importer.getByRole('heading', { level: 1, name: 'Facilitator console' }).waitFor({ timeout: 15_000 });
-      expect(new URL(importer.url()).pathname).not.toBe(`/w/${ws.workshopId}`);
-      await importer.getByTestId('closed-banner').waitFor();
     }
+
+    // ------------------------------------------------------------ import the JSON as a new workshop
+    if (!fs.existsSync(path.join(OUT, 'review-export.json')) || !(await exportEndpointReady())) {
+      // without the export endpoint, the same JSON straight from the shared exporter
+      const bot = await connect(srv.url, { token: ws.facilitatorKey, participantId: ws.participantId });
+      fs.writeFileSync(path.join(OUT, 'review-export.json'), exportJson(bot.state));
+      bot.close();
+    }
+    const importer = await newPage('importer');
+    await importer.goto(`${srv.url}/`);
+    await importer.getByLabel('JSON export file').setInputFiles(path.join(OUT, 'review-export.json'));
+    await importer.getByRole('button', { name: 'Import', exact: true }).click();
+    await importer.getByRole('heading', { level: 1, name: 'Facilitator console' }).waitFor({ timeout: 15_000 });
+    expect(new URL(importer.url()).pathname).not.toBe(`/w/${ws.workshopId}`);
+    await importer.getByTestId('closed-banner').waitFor();
+    await importer.getByTestId('cell-g1-th').getByText('Supports with amendments').waitFor();
+    await shot(importer, 'review-imported.png');
 
     // ------------------------------------------------------------ the print view (sandboxed iframe)
     await panel.getByRole('link', { name: 'Print view' }).click();

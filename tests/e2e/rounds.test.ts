@@ -140,7 +140,7 @@ describe('café rounds in the browser', () => {
     const anRound1 = await boardTable(an);
 
     // ------------------------------------------------------------ open the café, start round 1
-    await cafe.getByRole('button', { name: 'Open the café' }).click();
+    await fac.getByRole('region', { name: 'Phase' }).getByRole('button', { name: 'Open the café' }).click();
     await fac.locator('.phase-tag', { hasText: 'Café open' }).waitFor();
     await cafe.getByRole('button', { name: 'Start round 1' }).click();
     await cafe.getByRole('button', { name: 'Pause' }).waitFor();

@@ -97,11 +97,11 @@ export const enHarvest = {
     dnd: {
       instructions:
         'To pick up a note, press Space or Enter. Use the arrow keys to move it to a cluster or another note. Press Space or Enter again to drop it there, or Escape to cancel.',
-      picked: 'Picked up {{what}}.',
-      over: '{{what}} is over {{target}}.',
-      notOver: '{{what}} is not over a drop target.',
-      dropped: '{{what}} was dropped on {{target}}.',
-      cancelled: 'Moving {{what}} was cancelled.',
+      picked: 'Picked up the note “{{text}}”.',
+      over: 'The note “{{text}}” is over {{target}}.',
+      notOver: 'The note “{{text}}” is not over a drop target.',
+      dropped: 'The note “{{text}}” was dropped on {{target}}.',
+      cancelled: 'Moving the note “{{text}}” was cancelled.',
       pool: 'the unclustered notes',
       cluster: 'the cluster “{{name}}”',
       note: 'the note “{{text}}”',

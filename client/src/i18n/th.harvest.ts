@@ -99,11 +99,11 @@ export const thHarvest: Strings<typeof enHarvest> = {
     dnd: {
       instructions:
         'กด Space หรือ Enter เพื่อหยิบโน้ต ใช้ปุ่มลูกศรเพื่อย้ายไปยังกลุ่มหรือโน้ตอื่น กด Space หรือ Enter อีกครั้งเพื่อวาง หรือกด Escape เพื่อยกเลิก',
-      picked: 'หยิบ{{what}}แล้ว',
-      over: '{{what}} อยู่เหนือ{{target}}',
-      notOver: '{{what}} ไม่ได้อยู่เหนือที่วางใด',
-      dropped: 'วาง{{what}}บน{{target}}แล้ว',
-      cancelled: 'ยกเลิกการย้าย{{what}}แล้ว',
+      picked: 'หยิบโน้ต “{{text}}” แล้ว',
+      over: 'โน้ต “{{text}}” อยู่เหนือ{{target}}',
+      notOver: 'โน้ต “{{text}}” ไม่ได้อยู่เหนือที่วางใด',
+      dropped: 'วางโน้ต “{{text}}” บน{{target}}แล้ว',
+      cancelled: 'ยกเลิกการย้ายโน้ต “{{text}}” แล้ว',
       pool: 'โน้ตที่ยังไม่อยู่ในกลุ่ม',
       cluster: 'กลุ่ม “{{name}}”',
       note: 'โน้ต “{{text}}”',

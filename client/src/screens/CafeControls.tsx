@@ -31,12 +31,7 @@ export function CafeControls() {
         </a>
       </div>
       {phase === 'setup' && (
-        <div className="notice cafe-open-first">
-          <p>{t('cafe.console.openFirst')}</p>
-          <button type="button" className="primary" onClick={() => submit({ type: 'workshop:set-phase', phase: 'cafe' })}>
-            {t('cafe.console.openCafe')}
-          </button>
-        </div>
+        <p className="notice cafe-open-first">{t('cafe.console.openFirst')}</p>
       )}
       <div className="cafe-grid">
         <ClockControls />
@@ -169,7 +164,9 @@ function SeatingOverview() {
       <ul className="seating-columns">
         {view.tables.map((tb) => (
           <li key={tb.tableId} className="seating-col">
-            <h4 dir="auto">{tables[tb.tableId]?.name}</h4>
+            <p className="seating-col-name" dir="auto">
+              {tables[tb.tableId]?.name}
+            </p>
             {tb.people.length === 0 ? (
               <p className="muted small">{t('cafe.console.nobodyAt')}</p>
             ) : (

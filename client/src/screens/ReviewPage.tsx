@@ -94,7 +94,8 @@ function useCanRecord(goalId: string): boolean {
 function SaveStatus({ view, confirmed, touched }: { view: unknown; confirmed: unknown; touched: boolean }) {
   const { t } = useTranslation();
   const same = JSON.stringify(view ?? null) === JSON.stringify(confirmed ?? null);
-  const text = !touched ? '' : same ? t('review.status.saved') : t('review.status.saving');
+  const closed = useView((st) => st.phase === 'closed');
+  const text = !touched || closed ? '' : same ? t('review.status.saved') : t('review.status.saving');
   return (
     <span className={`save-status${same ? ' saved' : ''}`} role="status" aria-live="polite">
       {text && (same ? `✓ ${text}` : text)}

@@ -42,27 +42,27 @@ export class DemoError extends Error {}
 const TABLES = [
   {
     id: 'people',
-    name: 'Table 1: People',
+    name: 'Table 1',
     question: 'How can our civil services engage citizens and deliver services that visibly benefit them?',
   },
   {
     id: 'inclusive',
-    name: 'Table 2: Inclusive',
+    name: 'Table 2',
     question: 'How do we make ASEAN civil services inclusive, gender-responsive and open to all?',
   },
   {
     id: 'sustainable',
-    name: 'Table 3: Sustainable',
+    name: 'Table 3',
     question: 'Which capacities, values and systems keep a civil service effective for the long term?',
   },
   {
     id: 'resilient',
-    name: 'Table 4: Resilient',
+    name: 'Table 4',
     question: 'How can civil services prepare for, respond to and recover from disasters and crises together?',
   },
   {
     id: 'dynamic',
-    name: 'Table 5: Dynamic',
+    name: 'Table 5',
     question: 'How can ASEAN civil services innovate, go digital and keep talent moving across the region?',
   },
 ] as const;
@@ -417,6 +417,34 @@ const REVIEWS: DemoReview[] = [
     comments: 'Supports the goal if capacity building comes first.',
   },
   {
+    goal: 'g-mobility',
+    delegation: 'th',
+    stance: 'supports',
+    situation: 'OCSC runs an e-learning platform for Thai civil servants.',
+    needs: 'ข้อตกลงเรื่องการรับรองผลการเรียนรู้ระหว่างประเทศ',
+    resources: 'Course content in Thai and English',
+    feasibility: 4,
+    partners: ['sg'],
+  },
+  {
+    goal: 'g-resilience',
+    delegation: 'th',
+    stance: 'supports',
+    situation: 'มีแผนความต่อเนื่องทางธุรกิจในหน่วยงานราชการหลังอุทกภัยปี 2554',
+    resources: 'Trainers from the Department of Disaster Prevention and Mitigation',
+    feasibility: 4,
+    partners: ['ph', 'vn'],
+  },
+  {
+    goal: 'g-integrity',
+    delegation: 'th',
+    stance: 'supports',
+    situation: 'The Civil Service Commission promotes the merit system and a code of ethics.',
+    feasibility: 5,
+    partners: ['my'],
+    comments: 'ยินดีร่วมจัดทำแนวทางด้านคุณธรรมและจริยธรรม',
+  },
+  {
     goal: 'g-gender',
     delegation: 'id',
     stance: 'supports',
@@ -565,7 +593,15 @@ async function play(store: SqliteEventStore, rooms: RoomRegistry, baseUrl: strin
     await F({ type: 'seat:assign', participantId: person(p.key), tableId: tableId(p.hosts!) });
   }
   await F({ type: 'cafe:configure', rounds: 3, roundSeconds: 20 * 60, questionMode: 'both', roundQuestions: ROUND_QUESTIONS });
-  await F({ type: 'plan:generate', seed: 18 });
+  // Like a facilitator pressing "regenerate": try a few seeds for a plan that puts a Thai
+  // speaker (Thailand's or Lao PDR's delegates) at every table in every round, so each table's
+  // board gets Thai notes as well as English ones.
+  const speaksThai = new Set(PEOPLE.filter((p) => p.delegation === 'th' || p.delegation === 'la').map((p) => person(p.key)));
+  for (let seed = 18; seed < 18 + 40; seed++) {
+    await F({ type: 'plan:generate', seed });
+    const plan = room.committed.cafe.plan ?? [];
+    if (plan.every((round) => TABLES.every((t) => (round[tableId(t.id)] ?? []).some((pid) => speaksThai.has(pid))))) break;
+  }
   await F({ type: 'workshop:set-phase', phase: 'cafe' });
   await F({ type: 'message:broadcast', text: 'Welcome to the World Café. Please find the table on your seat card.' });
 
@@ -583,7 +619,7 @@ async function play(store: SqliteEventStore, rooms: RoomRegistry, baseUrl: strin
     for (const t of TABLES) {
       const seated = Object.keys(s.seats).filter((pid) => s.seats[pid] === tableId(t.id));
       const thai = seated.filter((pid) => byId.get(pid)?.delegation === 'th');
-      // Lao delegates read and write Thai; otherwise the table's scribe writes the Thai note
+      // Lao delegates read and write Thai too
       const thaiWriters = thai.length ? thai : seated.filter((pid) => byId.get(pid)?.delegation === 'la');
       const others = seated.filter((pid) => byId.get(pid)?.hosts !== t.id && !thai.includes(pid));
       const pool = others.length ? others : seated;

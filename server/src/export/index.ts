@@ -32,14 +32,14 @@ export interface RenderedExport {
 
 /** A file-name-safe slug of the title (ASCII letters and digits); Thai-only titles fall back to "world-cafe". */
 export function slugify(title: string): string {
-  const slug = title
+  let slug = title
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/g, '');
+    .replace(/^-+|-+$/g, '');
+  // at most 60 characters, cut between words
+  if (slug.length > 60) slug = slug.slice(0, 61).replace(/-[^-]*$/, '') || slug.slice(0, 60);
   return slug || 'world-cafe';
 }
 

@@ -16,6 +16,7 @@ import {
 import type { EventStore } from '../store/eventStore';
 import type { RoomRegistry } from '../realtime/workshopRoom';
 import { hashToken, newToken } from '../auth';
+import { EXPORT_FORMATS, PdfUnavailableError, isExportFormat, renderExport } from '../export/index';
 
 const joinCode = customAlphabet(JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH);
 const newId = customAlphabet('0123456789abcdefghijklmnopqrstuvwxyz', 16);
@@ -52,6 +53,8 @@ export interface ApiDeps {
 export function createApi({ store, rooms, logger, limits }: ApiDeps) {
   const router = express.Router();
   const createLimiter = new RateLimiterMemory({ points: limits?.createsPerMinute ?? 30, duration: 60 });
+  // documents are costly to render (the PDF starts a browser)
+  const exportLimiter = new RateLimiterMemory({ points: 30, duration: 60 });
   const joinLimiter = new RateLimiterMemory({ points: limits?.joinsPerMinute ?? 2000, duration: 60 });
 
   const limited = (limiter: RateLimiterMemory) => async (req: Request, res: Response, next: () => void) => {
@@ -173,6 +176,27 @@ export function createApi({ store, rooms, logger, limits }: ApiDeps) {
     });
     logger.info({ workshopId: state.id, delegationId }, 'delegation review link issued');
     res.status(201).json({ delegationId, invite, path: `/join/${state.joinCode}#invite=${invite}` });
+  });
+
+  // Facilitators and table hosts download the outcome; the body is built from the committed state.
+  router.get('/workshops/:id/export', limited(exportLimiter), async (req, res) => {
+    const who = await caller(req, String(req.params.id ?? ''));
+    if (!who) return sendError(res, 'unauthorized', 'send the facilitator key or a host token as a Bearer token');
+    if (who.participant.role !== 'facilitator' && who.participant.role !== 'host')
+      return sendError(res, 'forbidden', 'facilitators and table hosts export');
+    const format = req.query.format;
+    if (!isExportFormat(format)) return sendError(res, 'invalid_payload', `format must be one of ${EXPORT_FORMATS.join(', ')}`);
+    const locale = req.query.locale === 'th' ? 'th' : req.query.locale === 'en' ? 'en' : undefined;
+    try {
+      const file = await renderExport(who.room.committed, format, locale ? { locale } : {});
+      res.setHeader('Content-Type', file.contentType);
+      res.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
+      res.setHeader('Cache-Control', 'no-store');
+      res.send(file.body);
+    } catch (err) {
+      if (err instanceof PdfUnavailableError) return sendError(res, 'internal', err.message);
+      throw err;
+    }
   });
 
   router.post('/workshops/import', limited(createLimiter), async (req, res) => {

@@ -13,7 +13,8 @@ export interface WriterInit {
   synchronous: SyncMode;
 }
 
-export type ToWriter = { t: 'append'; batches: AppendBatch[] } | { t: 'close' };
+/** A string is a JSON array of AppendBatch to write; then `close` once. */
+export type ToWriter = string | { t: 'close' };
 export type FromWriter =
   | { t: 'done'; outcomes: import('./sqliteWriter').BatchOutcome[]; commits: number }
   | { t: 'closed' };
@@ -36,8 +37,8 @@ function flush() {
 }
 
 port.on('message', (msg: ToWriter) => {
-  if (msg.t === 'append') {
-    for (const b of msg.batches) queue.push(b);
+  if (typeof msg === 'string') {
+    for (const b of JSON.parse(msg) as AppendBatch[]) queue.push(b);
     if (!scheduled) {
       scheduled = true;
       // after the poll phase: every message that arrived during the last commit joins this one

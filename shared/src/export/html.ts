@@ -54,7 +54,7 @@ th { background: #e8eef4; font-weight: 600; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 td.num { text-align: right; white-space: nowrap; }
-table.matrix { font-size: 8.5pt; }
+table.matrix { font-size: 8.5pt; table-layout: fixed; }
 table.matrix td, table.matrix th { text-align: center; }
 table.matrix td.goal, table.matrix th:first-child { text-align: left; width: 28%; }
 .s-supports { background: #e3f4e6; }

@@ -107,7 +107,8 @@ export function renderMarkdown(report: Report): string {
     for (const r of c.rounds) {
       h(4, `${L.round} ${r.round}`);
       if (r.question) para(field(L.question, r.question));
-      list(r.notes.map(noteLine));
+      if (r.notes.length === 0) para(`*${L.noNotes}*`);
+      else list(r.notes.map(noteLine));
       if (r.summary) para(`> **${L.summary}** (${mdText(r.summary.by)}):\\\n> ${mdText(r.summary.text, '> ')}`);
       else para(`*${L.noSummary}*`);
     }

@@ -8,12 +8,12 @@ import {
   DragOverlay,
   KeyboardSensor,
   PointerSensor,
-  closestCenter,
   pointerWithin,
   useDroppable,
   useSensor,
   useSensors,
   type Announcements,
+  type Collision,
   type CollisionDetection,
   type DragEndEvent,
   type DragStartEvent,
@@ -49,6 +49,7 @@ const jumpToTarget: KeyboardCoordinateGetter = (event, { active, context }) => {
   event.preventDefault();
   const cx = collisionRect.left + collisionRect.width / 2;
   const cy = collisionRect.top + collisionRect.height / 2;
+  // Targets inside a 2:3 cone in that direction first, then anything further that way.
   let best: { x: number; y: number } | null = null;
   let bestScore = Infinity;
   for (const c of droppableContainers.getEnabled()) {
@@ -60,7 +61,7 @@ const jumpToTarget: KeyboardCoordinateGetter = (event, { active, context }) => {
     const along = dx * dir[0]! + dy * dir[1]!;
     if (along <= 4) continue;
     const across = Math.abs(dir[0] ? dy : dx);
-    const score = along + across * 2;
+    const score = along + across * 3 + (across > along * 1.5 ? 1e6 : 0);
     if (score < bestScore) {
       bestScore = score;
       best = { x: r.left + r.width / 2 - collisionRect.width / 2, y: r.top + r.height / 2 - collisionRect.height / 2 };
@@ -69,17 +70,29 @@ const jumpToTarget: KeyboardCoordinateGetter = (event, { active, context }) => {
   return best ?? undefined;
 };
 
-/** Pointer: what is under the pointer; keyboard: the nearest target. Never the note itself. */
+/**
+ * Pointer: what is under the pointer; keyboard: what contains the dragged note's centre (the
+ * keyboard getter moves it onto the centre of a target). Never the note itself; a note wins
+ * over the cluster around it.
+ */
 const collisions: CollisionDetection = (args) => {
   const activeId = `n:${String(args.active.id)}`;
   const containers = args.droppableContainers.filter((c) => c.id !== activeId);
-  const within = args.pointerCoordinates ? pointerWithin({ ...args, droppableContainers: containers }) : [];
-  if (within.length > 0) {
-    // a note inside a cluster wins over the cluster around it
-    const note = within.find((c) => String(c.id).startsWith('n:'));
-    return note ? [note] : within;
+  let hits: Collision[];
+  if (args.pointerCoordinates) hits = pointerWithin({ ...args, droppableContainers: containers });
+  else {
+    const r = args.collisionRect;
+    const x = r.left + r.width / 2;
+    const y = r.top + r.height / 2;
+    hits = containers
+      .filter((c) => {
+        const d = args.droppableRects.get(c.id);
+        return d && x >= d.left && x <= d.left + d.width && y >= d.top && y <= d.top + d.height;
+      })
+      .map((c) => ({ id: c.id, data: { droppableContainer: c, value: 0 } }));
   }
-  return args.pointerCoordinates ? [] : closestCenter({ ...args, droppableContainers: containers });
+  const note = hits.find((c) => String(c.id).startsWith('n:'));
+  return note ? [note] : hits.slice(0, 1);
 };
 
 function currentState(): WorkshopState | null {
@@ -110,24 +123,26 @@ export function HarvestBoard({ onDrafted }: { onDrafted: (goalId: string) => voi
 
   const toggle = (id: string) => setSelected((sel) => (sel.includes(id) ? sel.filter((x) => x !== id) : [...sel, id]));
 
-  const nameOf = (id: UniqueIdentifier | undefined): string => {
+  const noteText = (id: UniqueIdentifier): string => {
+    const text = currentState()?.notes[String(id)]?.text ?? '';
+    return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+  };
+  const nameOf = (id: UniqueIdentifier): string => {
     const s = currentState();
-    if (!s || id === undefined) return '';
+    if (!s) return '';
     const key = String(id);
     if (key === 'pool') return t('harvest.dnd.pool');
     if (key.startsWith('c:')) return t('harvest.dnd.cluster', { name: s.harvest.clusters[key.slice(2)]?.name ?? '' });
-    const noteId = key.startsWith('n:') ? key.slice(2) : key;
-    const text = s.notes[noteId]?.text ?? '';
-    return t('harvest.dnd.note', { text: text.length > 60 ? `${text.slice(0, 57)}…` : text });
+    return t('harvest.dnd.note', { text: noteText(key.slice(2)) });
   };
 
   const announcements: Announcements = {
-    onDragStart: ({ active }) => t('harvest.dnd.picked', { what: nameOf(active.id) }),
+    onDragStart: ({ active }) => t('harvest.dnd.picked', { text: noteText(active.id) }),
     onDragOver: ({ active, over }) =>
-      over ? t('harvest.dnd.over', { what: nameOf(active.id), target: nameOf(over.id) }) : t('harvest.dnd.notOver', { what: nameOf(active.id) }),
+      over ? t('harvest.dnd.over', { text: noteText(active.id), target: nameOf(over.id) }) : t('harvest.dnd.notOver', { text: noteText(active.id) }),
     onDragEnd: ({ active, over }) =>
-      over ? t('harvest.dnd.dropped', { what: nameOf(active.id), target: nameOf(over.id) }) : t('harvest.dnd.cancelled', { what: nameOf(active.id) }),
-    onDragCancel: ({ active }) => t('harvest.dnd.cancelled', { what: nameOf(active.id) }),
+      over ? t('harvest.dnd.dropped', { text: noteText(active.id), target: nameOf(over.id) }) : t('harvest.dnd.cancelled', { text: noteText(active.id) }),
+    onDragCancel: ({ active }) => t('harvest.dnd.cancelled', { text: noteText(active.id) }),
   };
 
   const onDragStart = (e: DragStartEvent) => setActiveId(String(e.active.id));

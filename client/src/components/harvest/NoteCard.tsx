@@ -44,9 +44,14 @@ export function NoteCard({ note, clusterId, canGroup, isFacilitator, selected, o
   const drop = useDroppable({ id: `n:${note.id}`, disabled: !canGroup, data: { noteId: note.id } });
   const spotlit = useView((s) => s.harvest.spotlight?.kind === 'note' && s.harvest.spotlight.id === note.id);
   const short = note.text.length > 60 ? `${note.text.slice(0, 57)}…` : note.text;
+  // The whole card is dragged (and measured); only its handle starts a drag.
+  const setRef = (el: HTMLElement | null) => {
+    drag.setNodeRef(el);
+    drop.setNodeRef(el);
+  };
   return (
     <article
-      ref={drop.setNodeRef}
+      ref={setRef}
       className={`hv-note note-${note.color}${drag.isDragging ? ' is-dragging' : ''}${drop.isOver ? ' is-over' : ''}${selected ? ' is-selected' : ''}`}
       aria-label={t('harvest.note.label', { text: note.text })}
       data-testid="hv-note"
@@ -56,7 +61,7 @@ export function NoteCard({ note, clusterId, canGroup, isFacilitator, selected, o
         {canGroup && (
           <button
             type="button"
-            ref={drag.setNodeRef}
+            ref={drag.setActivatorNodeRef}
             className="hv-handle"
             {...drag.listeners}
             {...drag.attributes}
