@@ -409,7 +409,9 @@ function decideCore(state: WorkshopState, cmd: CoreCommand, actorId: string, now
       if (!target) return reject('conflict', 'you have no move to confirm');
       const table = state.tables[target];
       if (!table) return reject('not_found', 'table not found');
-      if (tableCount(state, target) >= table.capacity) return reject('table_full', `${table.name} is full`);
+      // people about to leave this table for theirs do not hold a seat against the arrivals
+      const staying = Object.entries(state.seats).filter(([p, t]) => t === target && (state.cafe.moves[p] ?? t) === t).length;
+      if (staying >= table.capacity) return reject('table_full', `${table.name} is full`);
       return accept({ type: 'seat:assigned', participantId: actorId, tableId: target });
     }
     case 'participant:set-absent': {

@@ -190,8 +190,15 @@ describe('The harvest in the browser', () => {
     await cluster(fac, 'Civil service training').getByRole('button', { name: 'Put the cluster “Civil service training” in the spotlight' }).click();
     await maria.getByTestId('spotlight').getByText('Civil service training', { exact: true }).waitFor();
     await shot(maria, 'harvest-spotlight.png', false);
+    // …and so does the room's projector (the facilitator's session on the same device).
+    const projector = watch(await fac.context().newPage(), 'projector');
+    await projector.goto(`${srv.url}/w/${ws.workshopId}/projector`);
+    await projector.getByTestId('spotlight').getByText('Civil service training', { exact: true }).waitFor();
+    await shot(projector, 'harvest-projector-spotlight.png', false);
     await fac.getByTestId('spotlight').getByRole('button', { name: 'Release the spotlight' }).click();
     await maria.getByTestId('spotlight').waitFor({ state: 'detached' });
+    await projector.getByTestId('spotlight').waitFor({ state: 'detached' });
+    await projector.close();
 
     // ------------------------------------------------------------ dot vote
     await fac.getByRole('tab', { name: 'Vote' }).click();

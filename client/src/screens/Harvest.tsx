@@ -70,7 +70,12 @@ export function Harvest() {
             onKeyDown={(e) => onTabKey(e, i)}
           >
             {tb === 'goals' ? t('harvest.tabs.goals', { n: goals }) : t(`harvest.tabs.${tb}`)}
-            {tb === 'vote' && voteOpen && <span className="hv-dot-live" aria-label={t('harvest.vote.openShort')} />}
+            {tb === 'vote' && voteOpen && (
+              <>
+                <span className="hv-dot-live" aria-hidden="true" />
+                <span className="sr-only"> ({t('harvest.vote.openShort')})</span>
+              </>
+            )}
           </button>
         ))}
       </div>

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatJoinCode, questionsInForce } from '@world-cafe/shared';
 import { BroadcastBanner } from '../components/BroadcastBanner';
+import { SpotlightPanel } from '../components/harvest/SpotlightPanel';
 import { QrCode } from '../components/QrCode';
 import { RoundClock, RoundSignals, SoundToggle } from '../components/RoundClock';
 import { useChime } from '../lib/chime';
@@ -89,6 +90,8 @@ function ProjectorBody() {
           )}
         </div>
         <BroadcastBanner className="proj-banner" />
+        {/* The harvest's spotlight (renders nothing when there is none). */}
+        <SpotlightPanel big />
         <SeatingMap />
       </div>
       <aside className="proj-join" aria-labelledby="proj-join-h">

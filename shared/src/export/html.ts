@@ -54,9 +54,9 @@ th { background: #e8eef4; font-weight: 600; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 td.num { text-align: right; white-space: nowrap; }
-table.matrix { font-size: 8.5pt; table-layout: fixed; }
-table.matrix td, table.matrix th { text-align: center; }
-table.matrix td.goal, table.matrix th:first-child { text-align: left; width: 28%; }
+table.matrix { font-size: 8pt; table-layout: fixed; }
+table.matrix td, table.matrix th { text-align: center; overflow-wrap: anywhere; hyphens: auto; padding: 3pt 2pt; }
+table.matrix td.goal, table.matrix th:first-child { text-align: left; width: 21%; padding: 3pt 5pt; }
 .s-supports { background: #e3f4e6; }
 .s-amend { background: #fff4d6; }
 .s-reservations { background: #fde3e1; }

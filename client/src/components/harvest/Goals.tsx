@@ -11,7 +11,7 @@ import { submitTracked } from '../../state/harvest';
 import { allowed } from '../../state/optimistic';
 import { useMyRole, useView, useViewShallow } from '../../state/selectors';
 import { submit } from '../../state/store';
-import { NoteMeta } from './NoteCard';
+import { NoteMeta } from './NoteMeta';
 import { EditorsBadge, VersionedText } from './VersionedText';
 
 export function GoalsPanel({ selectedId, onSelect }: { selectedId: string | null; onSelect: (id: string | null) => void }) {

@@ -5,27 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { useDraggable, useDroppable } from '@dnd-kit/core';
 import type { Note } from '@world-cafe/shared';
 import { useView, useViewShallow } from '../../state/selectors';
-import { provenance } from '../../state/harvest';
+import { NoteMeta } from './NoteMeta';
 import { submit } from '../../state/store';
 import { newEntityId } from '../../net/ids';
-
-export function NoteMeta({ note }: { note: Note }) {
-  const { t } = useTranslation();
-  const p = useViewShallow((s) => provenance(s, note));
-  return (
-    <span className="hv-meta">
-      <span dir="auto">{p.table}</span>
-      <span aria-hidden="true"> · </span>
-      <span>{t('harvest.note.round', { round: p.round })}</span>
-      {p.delegation && (
-        <>
-          <span aria-hidden="true"> · </span>
-          <span className="code-tag">{p.delegation}</span>
-        </>
-      )}
-    </span>
-  );
-}
 
 export interface NoteCardProps {
   note: Note;

@@ -1,12 +1,13 @@
 // The facilitator's spotlight: one cluster, note or goal shown prominently on every harvest
 // screen (mount <SpotlightPanel /> on any screen, e.g. the projector: it renders nothing
 // when there is no spotlight). Facilitators get a "Release" button; `big` enlarges it.
+import '../../harvest.css';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Note } from '@world-cafe/shared';
 import { useMyRole, useView, useViewShallow } from '../../state/selectors';
 import { submit } from '../../state/store';
-import { NoteMeta } from './NoteCard';
+import { NoteMeta } from './NoteMeta';
 
 export function SpotlightPanel({ big = false }: { big?: boolean }) {
   const { t } = useTranslation();

@@ -6,7 +6,7 @@ import { LIMITS, suggestClusters, type Suggestion } from '@world-cafe/shared';
 import { newEntityId } from '../../net/ids';
 import { useView } from '../../state/selectors';
 import { submit } from '../../state/store';
-import { NoteMeta } from './NoteCard';
+import { NoteMeta } from './NoteMeta';
 
 function clip(label: string): string {
   const s = label.trim() || '…';

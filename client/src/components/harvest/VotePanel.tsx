@@ -181,7 +181,8 @@ function BallotRow({ vote, item, name, mine, meId }: { vote: Vote; item: string;
         <button type="button" className="small" disabled={mine === 0} aria-label={t('harvest.vote.remove', { name: short })} onClick={() => submit({ type: 'vote:cast', voteId: vote.id, itemId: item, delta: -1 })}>
           −
         </button>
-        <span className="hv-dots" aria-label={t('harvest.vote.myDots', { count: mine, n: f.num(mine) })}>
+        <span className="hv-dots">
+          <span className="sr-only">{t('harvest.vote.myDots', { count: mine, n: f.num(mine) })}</span>
           <span aria-hidden="true">{'●'.repeat(mine) || '·'}</span>
           <span aria-hidden="true" className="hv-dot-n">
             {f.num(mine)}
