@@ -28,9 +28,11 @@ function reduceCore(state: WorkshopState, e: Exclude<DomainEvent, HarvestEvent>)
   switch (e.type) {
     case 'workshop:imported':
       // validated by parseExport() in decide; a running clock is not carried into a new session
+      // the new identity (id, join code); the content, its creation date included, is the export's
       return {
         ...(e.state as unknown as WorkshopState),
-        ...e.workshop,
+        id: e.workshop.id,
+        joinCode: e.workshop.joinCode,
         seq: state.seq,
       };
     case 'workshop:created':
