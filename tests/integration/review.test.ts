@@ -116,3 +116,40 @@ describe('delegation review', () => {
     expect(await fac.send({ type: 'goal:set', goalId: 'g1', field: 'title', value: 'x', baseVersion: 2 })).toMatchObject({ ok: false, error: { code: 'wrong_phase' } });
   });
 });
+
+describe('exports over HTTP', () => {
+  const get = (path: string, token: string) => fetch(`${srv.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+
+  it('facilitators download every format; delegates are refused; unknown formats are rejected', async () => {
+    for (const [format, magic] of [
+      ['docx', 'PK'],
+      ['csv', 'PK'],
+      ['md', '#'],
+      ['json', '{'],
+    ] as const) {
+      const res = await get(`/api/workshops/${ws.workshopId}/export?format=${format}`, ws.facilitatorKey);
+      expect(res.status, format).toBe(200);
+      expect(res.headers.get('content-disposition')).toMatch(/attachment; filename=".+"/);
+      const body = Buffer.from(await res.arrayBuffer());
+      expect(body.subarray(0, magic.length).toString('latin1')).toBe(magic);
+    }
+    const md = await (await get(`/api/workshops/${ws.workshopId}/export?format=md`, ws.facilitatorKey)).text();
+    expect(md).toContain('ASEAN New-Wave Leadership for all');
+    expect(md).toContain('มีหลักสูตรผู้นำอยู่แล้ว');
+    expect((await get(`/api/workshops/${ws.workshopId}/export?format=md`, th1.token)).status).toBe(403);
+    expect((await get(`/api/workshops/${ws.workshopId}/export?format=xls`, ws.facilitatorKey)).status).toBe(400);
+    expect((await fetch(`${srv.url}/api/workshops/${ws.workshopId}/export?format=md`)).status).toBe(401);
+  });
+
+  it('JSON export → import as a new workshop → export is identical', async () => {
+    const first = await (await get(`/api/workshops/${ws.workshopId}/export?format=json`, ws.facilitatorKey)).text();
+    const imported = await post('/api/workshops/import', JSON.parse(first));
+    expect(imported.status).toBe(201);
+    const copy = await imported.json();
+    expect(copy.workshopId).not.toBe(ws.workshopId);
+    const second = await (await get(`/api/workshops/${copy.workshopId}/export?format=json`, copy.facilitatorKey)).text();
+    expect(second).toBe(first);
+    const bad = await post('/api/workshops/import', { schemaVersion: 99, workshop: {} });
+    expect(bad.status).toBe(400);
+  });
+});
