@@ -580,8 +580,8 @@ describe('canMoveToPhase and workshop:set-phase', () => {
   it.each<[Phase, Phase, ErrorCode | 'ok']>([
     ['setup', 'cafe', 'ok'],
     ['cafe', 'harvest', 'ok'],
-    ['harvest', 'review', 'ok'],
-    ['review', 'closed', 'ok'],
+    ['harvest', 'review', 'wrong_phase'], // review:open
+    ['review', 'closed', 'wrong_phase'], // review:close
     ['cafe', 'setup', 'ok'],
     ['review', 'harvest', 'ok'],
     ['setup', 'harvest', 'wrong_phase'],

@@ -228,6 +228,9 @@ function decideCore(state: WorkshopState, cmd: CoreCommand, actorId: string, now
     case 'workshop:set-phase': {
       if (!canMoveToPhase(state.phase, cmd.phase))
         return reject('wrong_phase', `cannot go from ${state.phase} to ${cmd.phase}`);
+      // the review has its own rules (goals to review, a deadline, who has finished)
+      if (cmd.phase === 'review') return reject('wrong_phase', 'open the review with review:open');
+      if (cmd.phase === 'closed') return reject('wrong_phase', 'close the workshop with review:close');
       const { status } = state.cafe.clock;
       // leaving the café stops a running clock, so no timer fires in another phase
       if (status === 'running' || status === 'paused')

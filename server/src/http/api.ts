@@ -12,6 +12,7 @@ import {
   createWorkshopSchema,
   joinSchema,
   normaliseJoinCode,
+  viewFor,
 } from '@world-cafe/shared';
 import type { EventStore } from '../store/eventStore';
 import type { RoomRegistry } from '../realtime/workshopRoom';
@@ -101,6 +102,12 @@ export function createApi({ store, rooms, logger, limits }: ApiDeps) {
     const record = await store.findWorkshopByCode(normaliseJoinCode(req.params.code ?? ''));
     if (!record) return sendError(res, 'not_found', 'no workshop has this code');
     const s = (await rooms.get(record.id)).committed;
+    // a delegation review link names its delegation, so the join screen can show it
+    let invitedDelegationId: string | null = null;
+    if (typeof req.query.invite === 'string' && req.query.invite.length >= 16) {
+      const invite = await store.findCredential(hashToken(req.query.invite));
+      if (invite?.kind === 'invite' && invite.workshopId === record.id) invitedDelegationId = invite.participantId;
+    }
     res.json({
       workshopId: s.id,
       title: s.title,
@@ -109,6 +116,7 @@ export function createApi({ store, rooms, logger, limits }: ApiDeps) {
       phase: s.phase,
       joinCode: s.joinCode,
       delegations: Object.values(s.delegations),
+      invitedDelegationId,
     });
   });
 
@@ -188,7 +196,11 @@ export function createApi({ store, rooms, logger, limits }: ApiDeps) {
     if (!isExportFormat(format)) return sendError(res, 'invalid_payload', `format must be one of ${EXPORT_FORMATS.join(', ')}`);
     const locale = req.query.locale === 'th' ? 'th' : req.query.locale === 'en' ? 'en' : undefined;
     try {
-      const file = await renderExport(who.room.committed, format, locale ? { locale } : {});
+      // Until the workshop closes, a host's export holds only what the host may see (reviews stay
+      // with their delegation and the chair); the facilitator's is complete.
+      const state = who.room.committed;
+      const full = who.participant.role === 'facilitator' || state.phase === 'closed';
+      const file = await renderExport(full ? state : viewFor(state, who.participant.id), format, locale ? { locale } : {});
       res.setHeader('Content-Type', file.contentType);
       res.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
       res.setHeader('Cache-Control', 'no-store');

@@ -50,6 +50,7 @@ export function decideReview(state: WorkshopState, cmd: ReviewCommand, actorId: 
   const delegationId = state.participants[actorId]?.delegationId ?? null;
   switch (cmd.type) {
     case 'review:set-deadline':
+      if (cmd.deadline !== null && cmd.deadline <= now) return reject('invalid_payload', 'the deadline must be in the future');
       return accept({ type: 'review:deadline-set', deadline: cmd.deadline });
     case 'review:record': {
       if (!delegationId) return reject('forbidden', 'only members of a delegation review goals');

@@ -33,6 +33,13 @@ export class Engine {
   readonly nr: Int32Array;
   readonly movable: Uint8Array;
   readonly roomCount: Int32Array;
+  /**
+   * Current table sizes and "has a free seat" flags per round (R*T). They start as the model's
+   * balanced targets; `move` shifts a "+1" between tables of a planned round (the multiset of sizes,
+   * hence balance and the lower bounds, never changes) so the no-return rule can be met.
+   */
+  readonly size: Int32Array;
+  readonly room: Uint8Array;
   readonly nrActive: boolean;
   readonly W_LANG = 1;
   readonly W_REP: number;
@@ -66,6 +73,8 @@ export class Engine {
     this.shareCnt = new Int32Array(R * n);
     this.nr = new Int32Array(n);
     this.movable = new Uint8Array(R * n);
+    this.size = Int32Array.from(m.size);
+    this.room = Uint8Array.from(m.room);
     for (let r = P; r < R; r++) {
       for (let i = 0; i < n; i++) this.movable[r * n + i] = (m.fixed[r * n + i] as number) < 0 ? 1 : 0;
     }
@@ -118,14 +127,14 @@ export class Engine {
     const { m, T, R, P, n } = this;
     const nonEmpty = (r: number): number => {
       let k = 0;
-      for (let t = 0; t < T; t++) if ((m.size[r * T + t] as number) > 0) k++;
+      for (let t = 0; t < T; t++) if ((this.size[r * T + t] as number) > 0) k++;
       return k;
     };
     const played = this.softOfRounds(0, P);
     let rep = played.rep;
     for (let r = Math.max(1, P); r < R; r++) {
       const prev = nonEmpty(r - 1);
-      for (let t = 0; t < T; t++) rep += evenSpreadPairs(m.size[r * T + t] as number, prev);
+      for (let t = 0; t < T; t++) rep += evenSpreadPairs(this.size[r * T + t] as number, prev);
     }
     let del = played.del;
     for (let r = P; r < R; r++) {
@@ -181,7 +190,7 @@ export class Engine {
   nrOf(p: number, r0: number, t0: number): number {
     if (!this.nrActive || (this.m.hostTable[p] as number) >= 0) return 0;
     const { n, T, R, P } = this;
-    const room = this.m.room;
+    const room = this.room;
     const mark = this.mark;
     const list = this.list;
     const stamp = ++this.stamp;
@@ -256,7 +265,7 @@ export class Engine {
     for (let r = P; r < R; r++) {
       const fill = new Int32Array(T);
       const left = new Int32Array(T);
-      for (let t = 0; t < T; t++) left[t] = m.size[r * T + t] as number;
+      for (let t = 0; t < T; t++) left[t] = this.size[r * T + t] as number;
       const order: number[] = [];
       for (let i = 0; i < n; i++) {
         const f = m.fixed[r * n + i] as number;
@@ -274,7 +283,7 @@ export class Engine {
         const isHost = (m.hostTable[p] as number) >= 0;
         if (this.nrActive && !isHost) {
           for (let t = 0; t < T; t++) {
-            if ((left[t] as number) > 0 && m.room[r * T + t] && visits[p * T + t] === 0) unvisitedAvail++;
+            if ((left[t] as number) > 0 && this.room[r * T + t] && visits[p * T + t] === 0) unvisitedAvail++;
           }
         }
         let best = -1;
@@ -539,15 +548,207 @@ export class Engine {
     }
   }
 
-  /** Copy of the planned part of the state (tableOf + mem), for best-solution snapshots. */
-  snapshot(): { tableOf: Int32Array; mem: Int32Array; pos: Int32Array } {
-    return { tableOf: this.tableOf.slice(), mem: this.mem.slice(), pos: this.pos.slice() };
+  /**
+   * Can x move alone from its table A to table B in planned round r? Only a "+1" may move: A must
+   * be exactly one larger than B and B must have a free seat, so the round keeps the same multiset
+   * of sizes (balance, capacities and lower bounds are unchanged). x must be movable (so A keeps
+   * its host and pins).
+   */
+  canMove(r: number, x: number, B: number): boolean {
+    const { n, T } = this;
+    const A = this.tableOf[r * n + x] as number;
+    if (A === B || !this.movable[r * n + x]) return false;
+    const sb = this.size[r * T + B] as number;
+    return (this.size[r * T + A] as number) === sb + 1 && sb < (this.m.cap[B] as number);
   }
 
-  restore(s: { tableOf: Int32Array; mem: Int32Array; pos: Int32Array }): void {
+  /** Total no-return violations with the free-seat flags of tables A and B in round r overridden. */
+  private nrTotalWithRoom(r: number, A: number, roomA: number, B: number, roomB: number, x: number): number {
+    const { T, n } = this;
+    const room = this.room;
+    const oldA = room[r * T + A] as number;
+    const oldB = room[r * T + B] as number;
+    const oldCount = this.roomCount[r] as number;
+    room[r * T + A] = roomA;
+    room[r * T + B] = roomB;
+    this.roomCount[r] = oldCount - oldA - oldB + roomA + roomB;
+    let tot = 0;
+    for (let i = 0; i < n; i++) tot += i === x ? this.nrOf(i, r, B) : this.nrOf(i, -1, -1);
+    room[r * T + A] = oldA;
+    room[r * T + B] = oldB;
+    this.roomCount[r] = oldCount;
+    return tot;
+  }
+
+  /** Cost delta of moving x alone to table B in planned round r (see `canMove`). */
+  moveDelta(r: number, x: number, B: number): number {
+    const { n, T, m } = this;
+    const A = this.tableOf[r * n + x] as number;
+    const meet = this.meet;
+    const share = m.share;
+    const dx = m.del[x];
+    let dDel = 0;
+    let dRep = 0;
+    let dLang = 0;
+    let cntX = 0;
+    let a = this.off[r * T + A] as number;
+    let b = this.off[r * T + A + 1] as number;
+    for (let k = a; k < b; k++) {
+      const z = this.mem[k] as number;
+      if (z === x) continue;
+      if ((meet[x * n + z] as number) >= 2) dRep--;
+      if (m.del[z] === dx) dDel--;
+      if (share && share[x * n + z] && m.hasLang[z] && this.shareCnt[r * n + z] === 1) dLang++;
+    }
+    a = this.off[r * T + B] as number;
+    b = this.off[r * T + B + 1] as number;
+    for (let k = a; k < b; k++) {
+      const z = this.mem[k] as number;
+      if ((meet[x * n + z] as number) >= 1) dRep++;
+      if (m.del[z] === dx) dDel++;
+      if (share && share[x * n + z]) {
+        cntX++;
+        if (m.hasLang[z] && this.shareCnt[r * n + z] === 0) dLang--;
+      }
+    }
+    if (share && m.hasLang[x]) dLang += (cntX === 0 ? 1 : 0) - (this.shareCnt[r * n + x] === 0 ? 1 : 0);
+    let dNr = 0;
+    if (this.nrActive) {
+      const roomA = (this.size[r * T + A] as number) - 1 < (m.cap[A] as number) ? 1 : 0;
+      const roomB = (this.size[r * T + B] as number) + 1 < (m.cap[B] as number) ? 1 : 0;
+      if (roomA === this.room[r * T + A] && roomB === this.room[r * T + B]) {
+        dNr = this.nrOf(x, r, B) - (this.nr[x] as number);
+      } else {
+        dNr = this.nrTotalWithRoom(r, A, roomA, B, roomB, x) - this.costs.noReturn;
+      }
+    }
+    return dNr * this.W_NR + dDel * this.W_DEL + dRep * this.W_REP + dLang * this.W_LANG;
+  }
+
+  /**
+   * Move x alone to table B in planned round r (see `canMove`), updating all state. Returns true
+   * when free-seat flags changed (other travellers' no-return status may have changed).
+   */
+  move(r: number, x: number, B: number): boolean {
+    const { n, T, m } = this;
+    const A = this.tableOf[r * n + x] as number;
+    const meet = this.meet;
+    const share = m.share;
+    const c = this.costs;
+    const dx = m.del[x];
+    let cntX = 0;
+    const a0 = this.off[r * T] as number;
+    const a1 = this.off[r * T + T] as number;
+    let a = this.off[r * T + A] as number;
+    let b = this.off[r * T + A + 1] as number;
+    for (let k = a; k < b; k++) {
+      const z = this.mem[k] as number;
+      if (z === x) continue;
+      const v = meet[x * n + z] as number;
+      if (v >= 2) c.rep--;
+      meet[x * n + z] = v - 1;
+      meet[z * n + x] = v - 1;
+      if (m.del[z] === dx) c.del--;
+      if (share && share[x * n + z]) {
+        const nw = (this.shareCnt[r * n + z] as number) - 1;
+        this.shareCnt[r * n + z] = nw;
+        if (m.hasLang[z] && nw === 0) c.lang++;
+      }
+    }
+    a = this.off[r * T + B] as number;
+    b = this.off[r * T + B + 1] as number;
+    for (let k = a; k < b; k++) {
+      const z = this.mem[k] as number;
+      const v = meet[x * n + z] as number;
+      if (v >= 1) c.rep++;
+      meet[x * n + z] = v + 1;
+      meet[z * n + x] = v + 1;
+      if (m.del[z] === dx) c.del++;
+      if (share && share[x * n + z]) {
+        cntX++;
+        const old = this.shareCnt[r * n + z] as number;
+        this.shareCnt[r * n + z] = old + 1;
+        if (m.hasLang[z] && old === 0) c.lang--;
+      }
+    }
+    if (share) {
+      if (m.hasLang[x]) c.lang += (cntX === 0 ? 1 : 0) - (this.shareCnt[r * n + x] === 0 ? 1 : 0);
+      this.shareCnt[r * n + x] = cntX;
+    }
+    // re-lay out round r: x leaves A's segment and joins the end of B's
+    const seg = Array.from(this.mem.subarray(a0, a1));
+    const oldOff = Array.from(this.off.subarray(r * T, r * T + T + 1));
+    this.size[r * T + A] = (this.size[r * T + A] as number) - 1;
+    this.size[r * T + B] = (this.size[r * T + B] as number) + 1;
+    this.tableOf[r * n + x] = B;
+    let k = a0;
+    for (let t = 0; t < T; t++) {
+      this.off[r * T + t] = k;
+      for (let q = (oldOff[t] as number) - a0; q < (oldOff[t + 1] as number) - a0; q++) {
+        const z = seg[q] as number;
+        if (z === x) continue;
+        this.mem[k] = z;
+        this.pos[r * n + z] = k;
+        k++;
+      }
+      if (t === B) {
+        this.mem[k] = x;
+        this.pos[r * n + x] = k;
+        k++;
+      }
+    }
+    // free seats
+    const roomA = (this.size[r * T + A] as number) < (m.cap[A] as number) ? 1 : 0;
+    const roomB = (this.size[r * T + B] as number) < (m.cap[B] as number) ? 1 : 0;
+    const roomChanged = roomA !== this.room[r * T + A] || roomB !== this.room[r * T + B];
+    if (roomChanged) {
+      this.roomCount[r] = (this.roomCount[r] as number) - (this.room[r * T + A] as number) - (this.room[r * T + B] as number) + roomA + roomB;
+      this.room[r * T + A] = roomA;
+      this.room[r * T + B] = roomB;
+    }
+    if (this.nrActive) {
+      if (roomChanged) {
+        let tot = 0;
+        for (let i = 0; i < n; i++) {
+          const v = this.nrOf(i, -1, -1);
+          this.nr[i] = v;
+          tot += v;
+        }
+        c.noReturn = tot;
+      } else {
+        const nx = this.nrOf(x, -1, -1);
+        c.noReturn += nx - (this.nr[x] as number);
+        this.nr[x] = nx;
+      }
+    }
+    return roomChanged;
+  }
+
+  /** Copy of the planned part of the state, for best-solution snapshots. */
+  snapshot(): { tableOf: Int32Array; mem: Int32Array; pos: Int32Array; off: Int32Array; size: Int32Array; room: Uint8Array } {
+    return {
+      tableOf: this.tableOf.slice(),
+      mem: this.mem.slice(),
+      pos: this.pos.slice(),
+      off: this.off.slice(),
+      size: this.size.slice(),
+      room: this.room.slice(),
+    };
+  }
+
+  restore(s: ReturnType<Engine['snapshot']>): void {
     this.tableOf.set(s.tableOf);
     this.mem.set(s.mem);
     this.pos.set(s.pos);
+    this.off.set(s.off);
+    this.size.set(s.size);
+    this.room.set(s.room);
+    const { T, R } = this;
+    for (let r = 0; r < R; r++) {
+      let c = 0;
+      for (let t = 0; t < T; t++) c += this.room[r * T + t] as number;
+      this.roomCount[r] = c;
+    }
     this.recompute(true);
   }
 
@@ -621,6 +822,13 @@ export class Engine {
           this.swap(r, x, y);
         }
         cur = this.cost();
+        if (cur < best) {
+          // the kick itself improved on the best: keep it (else stopping now would restore the old best)
+          best = cur;
+          curIsBest = true;
+          bestSnap = null;
+          lastBest = step;
+        }
         lastImprove = step;
         rebuild();
         continue;
@@ -668,6 +876,8 @@ export class Engine {
       let bestX = -1;
       let bestY = -1;
       let bestR = -1;
+      /** ≥ 0: the best move is "x alone to table bestMoveTo" rather than a swap. */
+      let bestMoveTo = -1;
       let bestD = Infinity;
       let ties = 0;
       for (const code of xs) {
@@ -699,6 +909,7 @@ export class Engine {
             bestX = x;
             bestY = y;
             bestR = r;
+            bestMoveTo = -1;
             ties = 1;
           } else if (d === bestD) {
             ties++;
@@ -706,11 +917,42 @@ export class Engine {
               bestX = x;
               bestY = y;
               bestR = r;
+              bestMoveTo = -1;
+            }
+          }
+        }
+        // A returning traveller may also move alone, in any planned round, shifting a "+1" between
+        // tables of that round: with sizes fixed up front, the return (or the earlier visit that
+        // makes it one) can otherwise be forced.
+        if (this.nrActive && (this.nr[x] as number) > 0 && code === rp) {
+          for (let rr = P; rr < R; rr++) {
+            const mTabu = (tabu[rr * n + x] as number) > step;
+            for (let t = 0; t < T; t++) {
+              if (!this.canMove(rr, x, t)) continue;
+              const d = this.moveDelta(rr, x, t);
+              stats.evaluations++;
+              if (mTabu && !(cur + d < best)) continue;
+              if (d < bestD) {
+                bestD = d;
+                bestX = x;
+                bestY = -1;
+                bestR = rr;
+                bestMoveTo = t;
+                ties = 1;
+              } else if (d === bestD) {
+                ties++;
+                if (rng.int(ties) === 0) {
+                  bestX = x;
+                  bestY = -1;
+                  bestR = rr;
+                  bestMoveTo = t;
+                }
+              }
             }
           }
         }
       }
-      if (bestY < 0) continue;
+      if (bestY < 0 && bestMoveTo < 0) continue;
       const x = bestX;
       const r = bestR;
       const A = this.tableOf[r * n + x] as number;
@@ -718,12 +960,19 @@ export class Engine {
         bestSnap = this.snapshot();
         curIsBest = false;
       }
-      const B = this.tableOf[r * n + bestY] as number;
-      this.swap(r, x, bestY);
-      cur += bestD;
+      let B: number;
       const tenure = 2 + rng.int(6);
+      let roomChanged = false;
+      if (bestMoveTo >= 0) {
+        B = bestMoveTo;
+        roomChanged = this.move(r, x, B);
+      } else {
+        B = this.tableOf[r * n + bestY] as number;
+        this.swap(r, x, bestY);
+        tabu[r * n + bestY] = step + tenure;
+      }
+      cur += bestD;
       tabu[r * n + x] = step + tenure;
-      tabu[r * n + bestY] = step + tenure;
       if (cur < best) {
         best = cur;
         curIsBest = true;
@@ -740,7 +989,7 @@ export class Engine {
           if (this.conflicted(r, z)) conflicts.push(r * n + z);
         }
       }
-      if (conflicts.length > 4 * (R - P) * n) rebuild();
+      if (roomChanged || conflicts.length > 4 * (R - P) * n) rebuild();
     }
     stats.steps = step;
     if (!curIsBest && bestSnap) this.restore(bestSnap);
