@@ -12,8 +12,10 @@ export interface NoteRec {
   ack: 0 | 1 | 2;
   /** Tablemates that must see it (the sender excluded). */
   expected: number;
-  /** Receivers (bot indexes) that saw it, sender excluded. */
+  /** Receivers (bot indexes) that saw its committed event, sender excluded. */
   seen: number[];
+  /** Receivers that saw it in any form (preview or committed event), sender excluded. */
+  first: number[];
 }
 
 export class Recorder {
@@ -21,7 +23,15 @@ export class Recorder {
   measureStart = Infinity;
   measureEnd = Infinity;
   ackLat: number[] = [];
+  /** Fan-out: the first time a tablemate sees the note (a preview or the committed event). */
   fanLat: number[] = [];
+  /** Fan-out of the committed event alone. */
+  commitFanLat: number[] = [];
+  previews = 0;
+  /** Previews that reached the note's own author (must be 0). */
+  previewSelf = 0;
+  /** A second preview of the same note at the same receiver (must be 0). */
+  previewDuplicates = 0;
   sent = 0;
   sentMeasured = 0;
   acked = 0;
@@ -42,7 +52,7 @@ export class Recorder {
 
   sentNote(id: string, sender: number, table: number, measured: boolean, t0: number) {
     const expected = this.tableSize(table) - 1;
-    this.notes.set(id, { t0, sender, table, measured, ack: 0, expected, seen: [] });
+    this.notes.set(id, { t0, sender, table, measured, ack: 0, expected, seen: [], first: [] });
     this.sent++;
     if (measured) this.sentMeasured++;
     this.outstandingAcks++;
@@ -68,6 +78,34 @@ export class Recorder {
     }
   }
 
+  /** A preview (no seq, before the commit): counts for first-seen fan-out only. */
+  onPreview(id: string, receiver: number) {
+    const now = performance.now();
+    const n = this.notes.get(id);
+    if (!n) {
+      this.unknown++;
+      return;
+    }
+    this.previews++;
+    if (receiver === n.sender) {
+      this.previewSelf++;
+      return;
+    }
+    if (n.first.includes(receiver)) {
+      // a preview after the committed event would be a server bug; two previews likewise
+      this.previewDuplicates++;
+      return;
+    }
+    this.firstSeen(n, receiver, now);
+  }
+
+  private firstSeen(n: NoteRec, receiver: number, now: number) {
+    if (n.first.includes(receiver)) return;
+    n.first.push(receiver);
+    if (n.measured) this.fanLat.push(now - n.t0);
+  }
+
+  /** The committed event (or the relay's forward). */
   onDeliver(id: string, receiver: number) {
     const now = performance.now();
     const n = this.notes.get(id);
@@ -87,7 +125,8 @@ export class Recorder {
     this.deliveries++;
     if (n.ack !== 2) this.pendingDeliveries--;
     if (now >= this.measureStart && now < this.measureEnd) this.deliveriesInWindow++;
-    if (n.measured) this.fanLat.push(now - n.t0);
+    if (n.measured) this.commitFanLat.push(now - n.t0);
+    this.firstSeen(n, receiver, now);
   }
 
   /** Deliveries still owed to tablemates for notes that were not rejected. */

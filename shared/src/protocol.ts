@@ -786,9 +786,38 @@ export const presenceSchema = z
   .nullable();
 export type Presence = z.infer<typeof presenceSchema>;
 
+/**
+ * A PREVIEW of a command's table-scoped note events (`note:*`), sent to tablemates (and whoever
+ * else would receive those events) as soon as the server has decided the command, before it is
+ * committed, so others see a note at once. It carries no seq and is NOT durable: it may never be
+ * confirmed (the write can fail, the server can crash before the commit). The committed `events`
+ * message with the same events (same `by`, equal `e`) follows and supersedes it. The author's own
+ * sockets get no preview (they hold their optimistic copy). A client keeps previews apart from its
+ * confirmed state, drops one when its committed events arrive, on every `sync`, and after a timeout.
+ */
+export interface PreviewMessage {
+  /** Opaque id of this preview (unique per server process); not related to any seq. */
+  op: string;
+  /** The participant whose command it previews. */
+  by: string;
+  /** The command's events, every one a `note:*` event of one table, in the order they will be committed. */
+  events: DomainEvent[];
+}
+
+/** Event types a preview may carry: table-scoped note changes only. */
+export const PREVIEW_EVENT_TYPES: ReadonlySet<string> = new Set([
+  'note:created',
+  'note:edited',
+  'note:moved',
+  'note:recolored',
+  'note:deleted',
+]);
+
 export interface ServerToClientEvents {
   sync: (msg: SyncMessage) => void;
   events: (events: Envelope[]) => void;
+  /** Best-effort, seq-less, pre-commit note changes of others: see PreviewMessage. */
+  preview: (msg: PreviewMessage) => void;
   presence: (msg: { participantId: string; editing: Presence }) => void;
 }
 

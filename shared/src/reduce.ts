@@ -29,8 +29,13 @@ function reduceCore(state: WorkshopState, e: Exclude<DomainEvent, HarvestEvent>)
     case 'workshop:imported':
       // validated by parseExport() in decide; a running clock is not carried into a new session
       // the new identity (id, join code); the content, its creation date included, is the export's
+      const imported = e.state as unknown as WorkshopState;
+      const { clock } = imported.cafe;
+      // a round that was running when exported is not resumed in the copy
+      const stopped = clock.status === 'running' || clock.status === 'paused';
       return {
-        ...(e.state as unknown as WorkshopState),
+        ...imported,
+        cafe: stopped ? { ...imported.cafe, clock: { status: 'ended', endsAt: null, remainingMs: 0 } } : imported.cafe,
         id: e.workshop.id,
         joinCode: e.workshop.joinCode,
         seq: state.seq,
@@ -164,10 +169,11 @@ function reduceCore(state: WorkshopState, e: Exclude<DomainEvent, HarvestEvent>)
       const inCluster = Object.values(h.clusters).filter((c) => c.noteIds.includes(e.noteId));
       const clusters = { ...h.clusters };
       for (const c of inCluster) clusters[c.id] = { ...c, noteIds: c.noteIds.filter((n) => n !== e.noteId) };
+      const spotlit = h.spotlight?.kind === 'note' && h.spotlight.id === e.noteId;
       return {
         ...state,
         notes: without(state.notes, e.noteId),
-        harvest: inCluster.length ? { ...h, clusters } : h,
+        harvest: inCluster.length || spotlit ? { ...h, clusters, spotlight: spotlit ? null : h.spotlight } : h,
       };
     }
     case 'cafe:configured': {

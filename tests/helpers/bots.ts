@@ -6,6 +6,7 @@ import {
   type CommandInput,
   type CreateWorkshopInput,
   type Envelope,
+  type PreviewMessage,
   type ServerToClientEvents,
   type SyncMessage,
   type WorkshopState,
@@ -69,6 +70,8 @@ export class Bot {
   /** Every envelope received live or in a catch-up, in arrival order. */
   received: Envelope[] = [];
   syncs: SyncMessage['kind'][] = [];
+  /** Every `preview` received (others' note changes before their commit), in arrival order. */
+  previews: PreviewMessage[] = [];
   ackTimeoutMs = 10_000;
   private waiters: Array<() => void> = [];
 
@@ -91,6 +94,10 @@ export class Bot {
         this.received.push(...msg.events);
         this.state = applyEnvelopes(this.state, msg.events);
       }
+      this.notify();
+    });
+    this.socket.on('preview', (msg) => {
+      this.previews.push(msg);
       this.notify();
     });
     this.socket.on('events', (events) => {

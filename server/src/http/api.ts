@@ -167,8 +167,8 @@ export function createApi({ store, rooms, logger, limits }: ApiDeps) {
     return participant ? { room, participant } : null;
   }
 
-  router.post('/workshops/:id/invites', async (req, res) => {
-    const who = await caller(req, req.params.id ?? '');
+  router.post('/workshops/:id/invites', limited(createLimiter), async (req, res) => {
+    const who = await caller(req, String(req.params.id ?? ''));
     if (!who) return sendError(res, 'unauthorized', 'send the facilitator key as a Bearer token');
     if (who.participant.role !== 'facilitator') return sendError(res, 'forbidden', 'only a facilitator issues review links');
     const delegationId = typeof req.body?.delegationId === 'string' ? req.body.delegationId : '';

@@ -40,7 +40,7 @@ export function attachRealtime(io: IO, { store, rooms, logger, rateLimit }: Real
     if (!parsed.success) return next(new Error('unauthorized'));
     try {
       const cred = await store.findCredential(hashToken(parsed.data.token));
-      if (!cred) return next(new Error('unauthorized'));
+      if (!cred || cred.kind === 'invite') return next(new Error('unauthorized'));
       const room = await rooms.get(cred.workshopId);
       if (!room.committed.participants[cred.participantId]) return next(new Error('unauthorized'));
       socket.data = { workshopId: cred.workshopId, participantId: cred.participantId };

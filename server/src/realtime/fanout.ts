@@ -1,9 +1,12 @@
 // Scoped fan-out. Rooms: `w:ID` (everyone in the workshop), `w:ID:t:TABLE` (people seated there),
-// `w:ID:all` (facilitators, who see every table), `w:ID:p:PID` (a person's own sockets).
+// `w:ID:d:DELEGATION`, `w:ID:p:PID` (a person's own sockets), `w:ID:fac` (facilitators: every scope)
+// and `w:ID:boards` (everyone once the harvest opens every table: table scopes only).
 // Events are emitted in seq order, consecutive events with the same audience in one message,
 // so every socket receives its events in log order.
 import type { Server, Socket } from 'socket.io';
+import { randomBytes } from 'node:crypto';
 import {
+  type DomainEvent,
   type Envelope,
   type Scope,
   type WorkshopState,
@@ -88,6 +91,21 @@ export function createFanout(io: IO) {
       }
     }
     flushRun();
+  };
+}
+
+/**
+ * Previews (best effort, no seq, before the commit): the same audience as the committed events of
+ * that table scope, except the author's own sockets. A normal (not volatile) emit on the same
+ * sockets as the later `events`, so a receiver gets the preview first.
+ */
+export function createPreview(io: IO) {
+  // op ids: unique within this process; the prefix keeps them from repeating across restarts
+  const boot = randomBytes(4).toString('hex');
+  let counter = 0;
+  return function preview(workshopId: string, scope: `t:${string}`, by: string, events: DomainEvent[]) {
+    const op = `${boot}.${(++counter).toString(36)}`;
+    io.to(audience(workshopId, scope)).except(rooms.person(workshopId, by)).emit('preview', { op, by, events });
   };
 }
 

@@ -6,13 +6,17 @@ import {
   type Ack,
   type Actor,
   type Command,
+  type DomainEvent,
   type Envelope,
   type SystemCommand,
   type WorkshopState,
   applyEnvelopes,
   applyEnvelopesOwned,
+  changesEveryView,
   decide,
   emptyState,
+  PREVIEW_EVENT_TYPES,
+  rescopedBy,
   scopeOf,
 } from '@world-cafe/shared';
 import type { AppendBatch, EventStore } from '../store/eventStore';
@@ -26,6 +30,13 @@ export interface ExecuteExtra {
 }
 
 export type Publish = (workshopId: string, envelopes: Envelope[], committed: WorkshopState) => void;
+/**
+ * Best-effort, pre-commit broadcast of a command's note events (all of one table scope) to the
+ * audience its committed events will have, minus the author's own sockets. Not durable.
+ */
+export type Preview = (workshopId: string, scope: `t:${string}`, by: string, events: DomainEvent[]) => void;
+
+const noPreview: Preview = () => {};
 
 export class WorkshopRoom {
   private decided: WorkshopState;
@@ -34,6 +45,12 @@ export class WorkshopRoom {
   /** opKey -> result of its first execution (pending or settled). */
   private ops = new Map<string, Promise<Ack>>();
   private clockTimer: NodeJS.Timeout | null = null;
+  /**
+   * Decided but uncommitted commands that move people between rooms (seat, role, round start,
+   * phase). While any is in flight the sockets' rooms (which follow the committed state) may not
+   * be the audience the next commit will have, so no previews are sent meanwhile.
+   */
+  private viewChangesInFlight = 0;
   broken = false;
 
   constructor(
@@ -43,6 +60,7 @@ export class WorkshopRoom {
     initial: WorkshopState,
     ops: Iterable<[string, number]>,
     recent: Envelope[],
+    private preview: Preview = noPreview,
   ) {
     // two owned states, each with its own notes record (note events update it in place)
     this.decided = { ...initial, notes: { ...initial.notes } };
@@ -78,7 +96,7 @@ export class WorkshopRoom {
     this.clockTimer = null;
   }
 
-  static async load(id: string, store: EventStore, publish: Publish): Promise<WorkshopRoom> {
+  static async load(id: string, store: EventStore, publish: Publish, preview: Preview = noPreview): Promise<WorkshopRoom> {
     const [events, ops] = await Promise.all([store.readSince(id, 0), store.readOps(id)]);
     const state = applyEnvelopesOwned(emptyState(), events);
     return new WorkshopRoom(
@@ -88,6 +106,7 @@ export class WorkshopRoom {
       state,
       ops.map((o) => [o.opKey, o.seq] as [string, number]),
       events,
+      preview,
     );
   }
 
@@ -130,8 +149,14 @@ export class WorkshopRoom {
     this.decided = applyEnvelopesOwned(this.decided, envelopes);
     const lastSeq = envelopes[envelopes.length - 1]!.seq;
 
+    // Others see a note change as soon as it is decided; its committed events (with seqs) follow.
+    if (by !== null && this.viewChangesInFlight === 0) this.sendPreview(by, envelopes);
+    const changesViews = envelopes.some((env) => rescopedBy(env.e).length > 0 || changesEveryView(env.e));
+    if (changesViews) this.viewChangesInFlight++;
+
     const result = this.store.append({ workshopId: this.id, opKey, envelopes, ...extra }).then(
       (): Ack => {
+        if (changesViews) this.viewChangesInFlight--;
         this.committedState = applyEnvelopesOwned(this.committedState, envelopes);
         this.recent.push(...envelopes);
         if (this.recent.length > RECENT_EVENTS * 1.5) this.recent = this.recent.slice(-RECENT_EVENTS);
@@ -140,6 +165,7 @@ export class WorkshopRoom {
         return { ok: true, seq: lastSeq };
       },
       (): Ack => {
+        if (changesViews) this.viewChangesInFlight--;
         // The decided state ran ahead of the log: this room must be rebuilt from the store.
         this.broken = true;
         this.dispose();
@@ -149,6 +175,18 @@ export class WorkshopRoom {
     );
     if (opKey) this.ops.set(opKey, result);
     return result;
+  }
+
+  /** Previews a command whose events are all note events of one table; anything else is not previewed. */
+  private sendPreview(by: string, envelopes: Envelope[]) {
+    const scope = envelopes[0]!.scope;
+    if (scope === null || scope[0] !== 't') return;
+    for (const env of envelopes) if (env.scope !== scope || !PREVIEW_EVENT_TYPES.has(env.e.type)) return;
+    try {
+      this.preview(this.id, scope as `t:${string}`, by, envelopes.map((env) => env.e));
+    } catch {
+      // best effort: a failed preview must never affect the command
+    }
   }
 }
 
@@ -164,6 +202,7 @@ export class RoomRegistry {
   constructor(
     private store: EventStore,
     private publish: Publish,
+    private preview: Preview = noPreview,
   ) {}
 
   async get(id: string): Promise<WorkshopRoom> {
@@ -173,7 +212,7 @@ export class RoomRegistry {
       if (!r.broken) return r;
       this.rooms.delete(id);
     }
-    room = WorkshopRoom.load(id, this.store, this.publish);
+    room = WorkshopRoom.load(id, this.store, this.publish, this.preview);
     this.rooms.set(id, room);
     room.then(
       (r) => this.ready.set(id, r),
@@ -201,7 +240,7 @@ export class RoomRegistry {
 
   /** A brand-new workshop starts from an empty room without reading the log. */
   create(id: string): WorkshopRoom {
-    const room = new WorkshopRoom(id, this.store, this.publish, emptyState(), [], []);
+    const room = new WorkshopRoom(id, this.store, this.publish, emptyState(), [], [], this.preview);
     this.rooms.set(id, Promise.resolve(room));
     this.ready.set(id, room);
     return room;

@@ -3,6 +3,8 @@
 import type { ReviewEntry, WorkshopState } from '../model';
 import { reviewKey } from '../model';
 import type { Command, CommandOf } from '../protocol';
+import { LIMITS } from '../protocol';
+import { charCount } from '../text';
 import { assertNever } from '../assert';
 import { type Decision, type Rejection, type Rule, type RuleCtx, FORBIDDEN, accept, defined, facilitatorOnly, reject } from '../rules';
 import { incompleteDelegations } from './matrix';
@@ -81,6 +83,8 @@ export function decideReview(state: WorkshopState, cmd: ReviewCommand, actorId: 
       if (!goal) return reject('not_found', 'goal not found');
       if (r.amendments[cmd.amendmentId]) return reject('conflict', 'an amendment with this id exists');
       if (goal[cmd.field] === cmd.text) return reject('conflict', 'the amendment does not change the text');
+      if (cmd.field === 'title' && charCount(cmd.text) > LIMITS.goalTitleChars)
+        return reject('invalid_payload', `a goal title has at most ${LIMITS.goalTitleChars} characters`);
       return accept({
         type: 'amendment:proposed',
         amendment: {

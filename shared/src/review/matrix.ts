@@ -24,7 +24,13 @@ export function missingParts(entry: ReviewEntry | undefined): MissingPart[] {
 
 /** Delegations whose members take part (a delegation nobody joined for is not expected to review). */
 export function reviewingDelegations(state: WorkshopState): string[] {
-  const active = new Set(Object.values(state.participants).map((p) => p.delegationId).filter((d): d is string => !!d));
+  // observers cannot record reviews, so a delegation is expected to review only if it has a delegate or host
+  const active = new Set(
+    Object.values(state.participants)
+      .filter((p) => p.role === 'delegate' || p.role === 'host')
+      .map((p) => p.delegationId)
+      .filter((d): d is string => !!d),
+  );
   return Object.keys(state.delegations).filter((d) => active.has(d));
 }
 

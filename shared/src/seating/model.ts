@@ -26,7 +26,11 @@ export interface Model {
   fixed: Int32Array;
   /** Table of each participant in played rounds (−1 = absent), P*n. */
   playedTable: Int32Array;
-  /** Table sizes per round (played: actual present people; planned: balanced targets); R*T. */
+  /**
+   * Table sizes per round (played: actual present people; planned: initial balanced targets); R*T.
+   * The engine may shift a planned round's "+1" between tables (same multiset of sizes) to meet
+   * the no-return rule, so the final sizes of a plan are a permutation of these.
+   */
   size: Int32Array;
   /** size < capacity (table had a free seat) per round; R*T. */
   room: Uint8Array;
