@@ -370,6 +370,19 @@ describe('plan: behaviour', () => {
     expect(ten.metrics.violations.total).toBe(0);
   });
 
+  it('removes the 8-4-10 seed repeats with the golfer tabu search (≤ 15, deterministic)', () => {
+    for (const seed of [3, 7]) {
+      const res = plan(mk(32, 32, 8, 4, 10, false, seed));
+      expect(res.metrics.repeats).toBeLessThanOrEqual(15);
+      expect(res.metrics.violations.total).toBe(0);
+      expect(res.metrics.search.stoppedBy).not.toBe('time');
+    }
+    const a = plan(mk(32, 32, 8, 4, 10, false, 3));
+    const b = plan(mk(32, 32, 8, 4, 10, false, 3));
+    expect(b.rounds).toEqual(a.rounds);
+    expect(b.metrics.search).toEqual(a.metrics.search);
+  });
+
   it('handles zero participants and more tables than people', () => {
     expect(plan(mk(0, 1, 3, 4, 2, false), FAST).rounds).toEqual([
       { t1: [], t2: [], t3: [] },

@@ -1,6 +1,7 @@
 /** Public planning API: plan, replan, randomSeating. */
 import { affineRounds, binaryPlaneRounds } from './affine';
 import { Engine } from './engine';
+import { golferTabu } from './golfer';
 import { evaluate, lowerBounds } from './metrics';
 import type { Model } from './model';
 import { buildModel } from './model';
@@ -9,6 +10,17 @@ import type { PlanInput, PlanOptions, PlanResult, RoundSeating, SearchStats } fr
 
 export const DEFAULT_TIME_BUDGET_MS = 1500;
 export const DEFAULT_MAX_EVALUATIONS = 12_000_000;
+/**
+ * Pure golfer input: only repeats matter — no delegation can conflict, nobody gave languages,
+ * no table has a free seat (so the no-return rule cannot bite). Called only with an algebraic seed
+ * (nothing played or fixed, uniform table sizes).
+ */
+function isPureGolfer(m: Model): boolean {
+  if (m.share) return false;
+  for (const d of m.delSizes) if (d > 1) return false;
+  for (let i = 0; i < m.room.length; i++) if (m.room[i]) return false;
+  return true;
+}
 
 function toRounds(input: PlanInput, m: Model, e: Engine): RoundSeating[] {
   const out: RoundSeating[] = (input.played ?? []).map((r) => ({ ...r }));
@@ -35,7 +47,8 @@ function toRounds(input: PlanInput, m: Model, e: Engine): RoundSeating[] {
 /**
  * Algebraic seed for "social golfer" shaped inputs (nothing played or fixed, every planned table
  * of the same size): q² people at q tables of q (affine plane, ≤ q+1 rounds without repeats), or
- * 2^e people at tables of 4 (planes of GF(2)^e: 8-4-9 without repeats, 8-4-10 with 16).
+ * 2^e people at tables of 4 (planes of GF(2)^e: 8-4-9 without repeats, 8-4-10 with 16 — removed
+ * afterwards by the golfer tabu search on pure inputs).
  */
 function algebraicSeed(m: Model): number[][] | null {
   const { n, T, R, P } = m;
@@ -56,7 +69,17 @@ export function plan(input: PlanInput, options: PlanOptions = {}): PlanResult {
   const m = buildModel(input);
   const rng = createRng(input.seed ?? 1);
   const e = new Engine(m);
-  const seed = algebraicSeed(m);
+  let seed = algebraicSeed(m);
+  let search: SearchStats = { evaluations: 0, steps: 0, stoppedBy: 'skipped' };
+  let searched = false;
+  if (seed && !options.skipSearch && isPureGolfer(m)) {
+    // the algebraic seed may leave repeats (8-4-10: 16); a dedicated tabu search removes them
+    const target = lowerBounds(input).repeats;
+    const res = golferTabu(seed, m.n, m.T, m.size[0] as number, rng, options.maxEvaluations ?? DEFAULT_MAX_EVALUATIONS, target);
+    seed = res.rounds;
+    search = { evaluations: res.evaluations, steps: res.iterations, stoppedBy: res.repeats <= target ? 'lowerBound' : 'budget' };
+    searched = true;
+  }
   if (seed) {
     // relabel people randomly (deterministically) so delegations are not aligned with the geometry
     const perm = shuffleInPlace(Array.from({ length: m.n }, (_, i) => i), rng);
@@ -70,8 +93,7 @@ export function plan(input: PlanInput, options: PlanOptions = {}): PlanResult {
   } else {
     e.construct(rng);
   }
-  let search: SearchStats = { evaluations: 0, steps: 0, stoppedBy: 'skipped' };
-  if (!options.skipSearch) {
+  if (!options.skipSearch && !searched) {
     const budgetMs = options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
     const start = Date.now();
     search = e.search(rng, options.maxEvaluations ?? DEFAULT_MAX_EVALUATIONS, start + budgetMs, Date.now);
