@@ -1,60 +1,30 @@
 // The whole café in a real browser: a facilitator creates a workshop, two delegates join by
 // code in their own browser contexts, sit at the same table, and one sees the other's Thai
 // note appear live. Screenshots land in test-output/e2e/ (gitignored).
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { ROOT, startServer, type RunningServer } from '../helpers/server';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { startServer, type RunningServer } from '../helpers/server';
+import { OFFLINE_ERRORS, joinInBrowser, launchBrowser, newPersonPage, requireBuiltClient, shot, watchPage } from '../helpers/browser';
 
-const OUT = path.join(ROOT, 'test-output', 'e2e');
 const THAI_NOTE = 'พัฒนาศักยภาพข้าราชการ 🇹🇭';
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 let srv: RunningServer;
 let browser: Browser;
 const problems: string[] = [];
-
-function watch(page: Page, name: string): Page {
-  page.on('pageerror', (err) => problems.push(`[${name}] pageerror: ${err.message}`));
-  page.on('console', (msg) => {
-    // Requests failing while the test has the browser offline are expected.
-    if (msg.type() === 'error' && !/net::ERR_INTERNET_DISCONNECTED/.test(msg.text()))
-      problems.push(`[${name}] console.error: ${msg.text()}`);
-  });
-  return page;
-}
-
-async function newPage(name: string, opts: BrowserContextOptions = {}): Promise<Page> {
-  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 }, ...opts });
-  return watch(await context.newPage(), name);
-}
-
-async function shot(page: Page, file: string, fullPage = true) {
-  // From the top, so the sticky header is not painted over the middle of a full-page shot.
-  if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: path.join(OUT, file), fullPage });
-}
+// Requests failing while the test has the browser offline are expected.
+const WATCH = { problems, ignoreConsole: OFFLINE_ERRORS };
+const watch = (page: Page, name: string) => watchPage(page, name, WATCH);
+const newPage = (name: string, context?: BrowserContextOptions) => newPersonPage(browser, { ...WATCH, name, context });
 
 async function joinAs(page: Page, code: string, name: string, delegation: string, screenshots = false) {
-  await page.goto(`${srv.url}/join/${code}`);
-  await page.getByLabel('Your name').fill(name);
-  await page.getByLabel('Delegation').selectOption({ label: delegation });
-  if (screenshots) await shot(page, 'join.png');
-  await page.getByRole('button', { name: 'Join the workshop' }).click();
-  await page.getByRole('heading', { level: 1, name: new RegExp(`Welcome, ${name}`) }).waitFor();
-  if (screenshots) await shot(page, 'seat-picker.png');
+  await joinInBrowser(page, srv.url, code, name, delegation, screenshots ? { form: 'join.png', welcome: 'seat-picker.png' } : {});
   expect(new URL(page.url()).pathname).toMatch(/^\/w\/[A-Za-z0-9_-]+$/);
 }
 
 beforeAll(async () => {
-  fs.mkdirSync(OUT, { recursive: true });
-  if (!fs.existsSync(path.join(ROOT, 'client', 'dist', 'index.html'))) throw new Error('client/dist is missing: run `npm run build` first');
+  requireBuiltClient();
   srv = await startServer();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchBrowser();
 });
 
 afterAll(async () => {

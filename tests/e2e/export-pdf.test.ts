@@ -1,38 +1,26 @@
 // The PDF export needs Debian's Chromium (to print) and pdftotext (to read it back), so it lives in
 // the browser suite: the demo workshop is exported with the CLI and its text must keep Thai intact.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkshopState } from '@world-cafe/shared';
 import { loadWorkshop } from '../../server/src/cli/export';
+import { runCli } from '../helpers/cli';
+import { outputPath } from '../helpers/browser';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const THAI = /[\u0E00-\u0E7F]/;
 const noSpace = (s: string) => s.normalize('NFC').replace(/\s+/g, '');
 
-function cli(script: string, args: string[], env: Record<string, string> = {}) {
-  const res = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  return { code: res.status, stdout: res.stdout.trim(), stderr: res.stderr.trim() };
-}
-
 let dataDir: string;
-let outDir: string;
 let demo: { workshopId: string };
 let state: WorkshopState;
-const out = (name: string) => path.join(outDir, name);
+const out = outputPath;
 
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wc-pdf-'));
-  outDir = path.join(ROOT, 'test-output', 'e2e');
-  fs.mkdirSync(outDir, { recursive: true });
-  const run = cli('server/src/cli/demo.ts', ['--json'], { DATA_DIR: dataDir });
+  const run = runCli('server/src/cli/demo.ts', ['--json'], { DATA_DIR: dataDir });
   expect(run.code).toBe(0);
   demo = JSON.parse(run.stdout);
   state = (await loadWorkshop(path.join(dataDir, 'worldcafe.db'), demo.workshopId))!;
@@ -47,7 +35,7 @@ const goalTitles = () => state.goalOrder.map((id) => state.goals[id]!.title);
 
 describe('PDF export', () => {
   it('prints the report with Chromium; pdftotext reads the Thai notes and goals back intact', () => {
-    const res = cli('server/src/cli/export.ts', ['--workshop', demo.workshopId, '--format', 'pdf', '--out', out('report.pdf')], {
+    const res = runCli('server/src/cli/export.ts', ['--workshop', demo.workshopId, '--format', 'pdf', '--out', out('report.pdf')], {
       DATA_DIR: dataDir,
     });
     expect(res.stderr).toBe('');

@@ -4,47 +4,24 @@
 // browser contexts, reveals and closes it, drafts a goal from the winning cluster, and both
 // delegates see the goal appear and change live; a stale edit shows the conflict dialog.
 // Screenshots land in test-output/e2e/ (gitignored).
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { ROOT, startServer, type RunningServer } from '../helpers/server';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { startServer, type RunningServer } from '../helpers/server';
 import { connect, createWorkshop, join, type Bot } from '../helpers/bots';
-
-const OUT = path.join(ROOT, 'test-output', 'e2e');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { OFFLINE_ERRORS, launchBrowser, newPersonPage, requireBuiltClient, shot, watchPage } from '../helpers/browser';
 
 let srv: RunningServer;
 let browser: Browser;
 const problems: string[] = [];
 const bots: Bot[] = [];
-
-function watch(page: Page, name: string): Page {
-  page.on('pageerror', (err) => problems.push(`[${name}] pageerror: ${err.message}`));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' && !/net::ERR_INTERNET_DISCONNECTED/.test(msg.text())) problems.push(`[${name}] console.error: ${msg.text()}`);
-  });
-  return page;
-}
-
-async function newPage(name: string, opts: BrowserContextOptions = {}): Promise<Page> {
-  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 }, ...opts });
-  return watch(await context.newPage(), name);
-}
-
-async function shot(page: Page, file: string, fullPage = true) {
-  if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: path.join(OUT, file), fullPage });
-}
+const WATCH = { problems, ignoreConsole: OFFLINE_ERRORS };
+const watch = (page: Page, name: string) => watchPage(page, name, WATCH);
+const newPage = (name: string, context?: BrowserContextOptions) => newPersonPage(browser, { ...WATCH, name, context });
 
 beforeAll(async () => {
-  fs.mkdirSync(OUT, { recursive: true });
-  if (!fs.existsSync(path.join(ROOT, 'client', 'dist', 'index.html'))) throw new Error('client/dist is missing: run `npm run build` first');
+  requireBuiltClient();
   srv = await startServer();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchBrowser();
 });
 
 afterAll(async () => {

@@ -5,15 +5,13 @@
 // issues a review link that admits a new member of Viet Nam, closes the review (force), downloads
 // every export format and imports the JSON again. Screenshots land in test-output/e2e/.
 import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { ROOT, startServer, type RunningServer } from '../helpers/server';
+import type { Browser, BrowserContextOptions } from 'playwright-core';
+import { startServer, type RunningServer } from '../helpers/server';
 import { connect, createWorkshop, join, type CreatedWorkshop, type Joined } from '../helpers/bots';
+import { launchBrowser, newPersonPage, outputPath, requireBuiltClient, shot } from '../helpers/browser';
 import { exportJson } from '@world-cafe/shared';
 
-const OUT = path.join(ROOT, 'test-output', 'e2e');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TITLE = 'Leadership for a new wave';
 const AMENDED = 'ASEAN New-Wave Leadership for every civil service';
 const SITUATION = 'OCSC ดำเนินหลักสูตรผู้นำรุ่นใหม่อยู่แล้ว (New-Wave Leadership, since 2013)';
@@ -25,23 +23,8 @@ let somchai: Joined;
 let maria: Joined;
 const problems: string[] = [];
 
-function watch(page: Page, name: string): Page {
-  page.on('pageerror', (err) => problems.push(`[${name}] pageerror: ${err.message}`));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`[${name}] console.error: ${msg.text()}`);
-  });
-  return page;
-}
-
-async function newPage(name: string, opts: BrowserContextOptions = {}): Promise<Page> {
-  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 }, acceptDownloads: true, ...opts });
-  return watch(await context.newPage(), name);
-}
-
-async function shot(page: Page, file: string, fullPage = true) {
-  if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: path.join(OUT, file), fullPage });
-}
+const newPage = (name: string, context?: BrowserContextOptions) =>
+  newPersonPage(browser, { problems, name, context: { acceptDownloads: true, ...context } });
 
 const personal = (token: string) => `${srv.url}/w/${ws.workshopId}#k=${encodeURIComponent(token)}`;
 
@@ -59,13 +42,9 @@ async function exportEndpointReady(): Promise<boolean> {
 }
 
 beforeAll(async () => {
-  fs.mkdirSync(OUT, { recursive: true });
-  if (!fs.existsSync(path.join(ROOT, 'client', 'dist', 'index.html'))) throw new Error('client/dist is missing: run `npm run build` first');
+  requireBuiltClient();
   srv = await startServer();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchBrowser();
 
   // ------------------------------------------------------------ seed up to the harvest
   ws = await createWorkshop(srv.url, {
@@ -264,7 +243,7 @@ describe('delegation review in the browser', () => {
         const [download] = await Promise.all([fac.waitForEvent('download', { timeout: 60_000 }), panel.getByRole('button', { name: label }).click()]);
         const p = await download.path();
         files[format] = fs.readFileSync(p!);
-        fs.writeFileSync(path.join(OUT, `review-export.${format === 'csv' ? 'zip' : format}`), files[format]!);
+        fs.writeFileSync(outputPath(`review-export.${format === 'csv' ? 'zip' : format}`), files[format]!);
       }
       expect(files.docx!.subarray(0, 2).toString()).toBe('PK');
       expect(files.pdf!.subarray(0, 4).toString()).toBe('%PDF');
@@ -286,15 +265,15 @@ describe('delegation review in the browser', () => {
     }
 
     // ------------------------------------------------------------ import the JSON as a new workshop
-    if (!fs.existsSync(path.join(OUT, 'review-export.json')) || !(await exportEndpointReady())) {
+    if (!fs.existsSync(outputPath('review-export.json')) || !(await exportEndpointReady())) {
       // without the export endpoint, the same JSON straight from the shared exporter
       const bot = await connect(srv.url, { token: ws.facilitatorKey, participantId: ws.participantId });
-      fs.writeFileSync(path.join(OUT, 'review-export.json'), exportJson(bot.state));
+      fs.writeFileSync(outputPath('review-export.json'), exportJson(bot.state));
       bot.close();
     }
     const importer = await newPage('importer');
     await importer.goto(`${srv.url}/`);
-    await importer.getByLabel('JSON export file').setInputFiles(path.join(OUT, 'review-export.json'));
+    await importer.getByLabel('JSON export file').setInputFiles(outputPath('review-export.json'));
     await importer.getByRole('button', { name: 'Import', exact: true }).click();
     await importer.getByRole('heading', { level: 1, name: 'Facilitator console' }).waitFor({ timeout: 15_000 });
     expect(new URL(importer.url()).pathname).not.toBe(`/w/${ws.workshopId}`);

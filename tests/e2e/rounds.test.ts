@@ -2,48 +2,22 @@
 // Table 1, one on a phone) play two short rounds. Seating plan, seat cards, a shared server
 // clock, a host's carry-forward summary pinned for the newcomer, the projector view.
 // Screenshots land in test-output/e2e/ (gitignored).
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { ROOT, startServer, type RunningServer } from '../helpers/server';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { startServer, type RunningServer } from '../helpers/server';
+import { joinInBrowser, launchBrowser, newPersonPage, requireBuiltClient, shot, watchPage } from '../helpers/browser';
 
-const OUT = path.join(ROOT, 'test-output', 'e2e');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SUMMARY = 'We found: a shared leadership course for all ASEAN civil services ผู้นำรุ่นใหม่';
 const NOTE = 'Mentoring across borders — round one idea';
 
 let srv: RunningServer;
 let browser: Browser;
 const problems: string[] = [];
-
-function watch(page: Page, name: string): Page {
-  page.on('pageerror', (err) => problems.push(`[${name}] pageerror: ${err.message}`));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`[${name}] console.error: ${msg.text()}`);
-  });
-  // "End round" asks for confirmation.
-  page.on('dialog', (d) => void d.accept());
-  return page;
-}
-
-async function newPage(name: string, opts: BrowserContextOptions = {}): Promise<Page> {
-  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 }, ...opts });
-  return watch(await context.newPage(), name);
-}
-
-async function shot(page: Page, file: string, fullPage = true) {
-  if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: path.join(OUT, file), fullPage });
-}
-
-async function joinAs(page: Page, code: string, name: string, delegation: string) {
-  await page.goto(`${srv.url}/join/${code}`);
-  await page.getByLabel('Your name').fill(name);
-  await page.getByLabel('Delegation').selectOption({ label: delegation });
-  await page.getByRole('button', { name: 'Join the workshop' }).click();
-  await page.getByRole('heading', { level: 1, name: new RegExp(`Welcome, ${name}`) }).waitFor();
-}
+// "End round" asks for confirmation.
+const WATCH = { problems, acceptDialogs: true };
+const watch = (page: Page, name: string) => watchPage(page, name, WATCH);
+const newPage = (name: string, context?: BrowserContextOptions) => newPersonPage(browser, { ...WATCH, name, context });
+const joinAs = (page: Page, code: string, name: string, delegation: string) => joinInBrowser(page, srv.url, code, name, delegation);
 
 /** Seconds shown by a page's header round clock ("00:57" -> 57). */
 async function clockSeconds(page: Page): Promise<number> {
@@ -61,13 +35,9 @@ async function boardTable(page: Page): Promise<string> {
 }
 
 beforeAll(async () => {
-  fs.mkdirSync(OUT, { recursive: true });
-  if (!fs.existsSync(path.join(ROOT, 'client', 'dist', 'index.html'))) throw new Error('client/dist is missing: run `npm run build` first');
+  requireBuiltClient();
   srv = await startServer();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchBrowser();
 });
 
 afterAll(async () => {

@@ -2,7 +2,6 @@
 // directory, hostile notes are added through the real room, then the export CLI writes every
 // format and the files are opened the way a secretariat would (Word package, PDF text, CSV in a
 // zip, JSON re-imported).
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,18 +22,7 @@ import { SqliteEventStore } from '../../server/src/store/sqliteStore';
 import { RoomRegistry } from '../../server/src/realtime/workshopRoom';
 import { loadWorkshop, runExportCli } from '../../server/src/cli/export';
 import { renderExport, slugify } from '../../server/src/export/index';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
-
-function cli(script: string, args: string[], env: Record<string, string> = {}) {
-  const res = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  return { code: res.status, stdout: res.stdout.trim(), stderr: res.stderr.trim() };
-}
+import { runCli } from '../helpers/cli';
 
 const HOSTILE = ['=HYPERLINK("http://evil.example/?q=1","click me")', '+1', '-2', '@SUM(A1:A9)'];
 const THAI = /[\u0E00-\u0E7F]/;
@@ -55,12 +43,12 @@ let demo: Demo;
 let state: WorkshopState;
 
 const out = (name: string) => path.join(outDir, name);
-const exportCli = (args: string[]) => cli('server/src/cli/export.ts', args, { DATA_DIR: dataDir });
+const exportCli = (args: string[]) => runCli('server/src/cli/export.ts', args, { DATA_DIR: dataDir });
 
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wc-export-'));
   outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wc-export-out-'));
-  const run = cli('server/src/cli/demo.ts', ['--json'], { DATA_DIR: dataDir });
+  const run = runCli('server/src/cli/demo.ts', ['--json'], { DATA_DIR: dataDir });
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
   demo = JSON.parse(run.stdout) as Demo;

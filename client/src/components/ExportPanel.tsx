@@ -3,7 +3,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate, paths } from '../lib/router';
-import { ApiError } from '../net/api';
+import { apiErrorCode, errorText } from '../lib/apiErrors';
 import { EXPORT_FORMATS, fetchExport, saveBlob, type ExportFormat, type ReportLocale } from '../net/reviewApi';
 import { useStore } from '../state/store';
 import '../review.css';
@@ -27,8 +27,7 @@ export function ExportPanel() {
       saveBlob(blob, filename);
       setMessage({ kind: 'ok', text: t('exports.done', { format: label }) });
     } catch (err) {
-      const code = err instanceof ApiError ? err.code : 'internal';
-      setMessage({ kind: 'error', text: t('exports.failed', { format: label, reason: t(`errors.${code}` as never, { defaultValue: t('errors.internal') }) }) });
+      setMessage({ kind: 'error', text: t('exports.failed', { format: label, reason: errorText(t, apiErrorCode(err)) }) });
     } finally {
       setBusy(null);
     }

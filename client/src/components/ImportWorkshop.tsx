@@ -2,10 +2,9 @@
 // opens with this device as its facilitator (its key stored like a created workshop's).
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { navigate, paths } from '../lib/router';
-import { ApiError } from '../net/api';
+import { apiErrorCode, errorText } from '../lib/apiErrors';
+import { openCreatedWorkshop } from '../lib/openCreatedWorkshop';
 import { importWorkshop } from '../net/reviewApi';
-import { saveSession } from '../net/sessions';
 
 export function ImportWorkshop() {
   const { t } = useTranslation();
@@ -32,17 +31,10 @@ export function ImportWorkshop() {
       return setError(t('importWs.notJson'));
     }
     try {
-      const res = await importWorkshop(parsed);
-      saveSession(res.workshopId, { token: res.facilitatorKey, participantId: res.participantId, title, role: 'facilitator' });
-      try {
-        sessionStorage.setItem('wc:created', res.workshopId);
-      } catch {
-        /* the welcome notice is optional */
-      }
-      navigate(paths.workshop(res.workshopId));
+      openCreatedWorkshop(await importWorkshop(parsed), title);
     } catch (err) {
-      const code = err instanceof ApiError ? err.code : 'internal';
-      setError(code === 'invalid_payload' ? t('importWs.notJson') : (t(`errors.${code}` as never, { defaultValue: t('errors.internal') }) as string));
+      const code = apiErrorCode(err);
+      setError(code === 'invalid_payload' ? t('importWs.notJson') : errorText(t, code));
       setBusy(false);
     }
   };

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../lib/apiErrors';
 import { useStore } from '../state/store';
 
 export function Toasts() {
@@ -14,7 +15,7 @@ export function Toasts() {
         const code = toast.values?.code;
         const text =
           toast.key === 'errors.rejected'
-            ? t('errors.rejected', { what: values.what, reason: t(`errors.${String(code)}` as never, { defaultValue: t('errors.internal') }) })
+            ? t('errors.rejected', { what: values.what, reason: errorText(t, String(code)) })
             : t(toast.key as never, values as never);
         return (
           <div key={toast.id} className={`toast toast-${toast.kind}`}>

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatJoinCode, LIMITS, PHASES, type Participant, type Phase, type Role, type Table } from '@world-cafe/shared';
 import { CopyField } from '../components/CopyField';
+import { TableFields, type TableFieldValues } from '../components/FormBits';
 import { PersonalLink } from '../components/PersonalLink';
 import { QrCode } from '../components/QrCode';
 import { useFormat } from '../lib/format';
@@ -327,13 +328,10 @@ function PhaseControl() {
 
 function AddTable() {
   const { t } = useTranslation();
-  const uid = useId();
   const themes = useViewShallow((s) => s.themeOrder.map((id) => s.themes[id]!).filter(Boolean));
   const tableCount = useView((s) => s.tableOrder.length);
-  const [name, setName] = useState('');
-  const [themeId, setThemeId] = useState('');
-  const [question, setQuestion] = useState('');
-  const [capacity, setCapacity] = useState(8);
+  const [draft, setDraft] = useState<TableFieldValues>({ name: '', themeId: null, question: '', capacity: 8 });
+  const { name, themeId, question, capacity } = draft;
   const [error, setError] = useState('');
   const [open, setOpen] = useState(false);
   const f = useFormat();
@@ -344,11 +342,10 @@ function AddTable() {
     if (!(capacity >= 1 && capacity <= LIMITS.tableCapacity)) return setError(t('create.badCapacity', { max: f.num(LIMITS.tableCapacity) }));
     const ok = submit({
       type: 'table:add',
-      table: { id: newEntityId(), name: n, themeId: themeId || null, question: question.trim(), capacity: Math.round(capacity) },
+      table: { id: newEntityId(), name: n, themeId, question: question.trim(), capacity: Math.round(capacity) },
     });
     if (ok) {
-      setName('');
-      setQuestion('');
+      setDraft((d) => ({ ...d, name: '', question: '' }));
       setError('');
       setOpen(false);
     }
@@ -358,45 +355,12 @@ function AddTable() {
     <details className="card add-table" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>{t('console.addTable')}</summary>
       <form onSubmit={onSubmit} className="stack" noValidate>
-        <div className="field-row">
-          <div className="field grow">
-            <label htmlFor={`${uid}-n`}>{t('create.tableName')}</label>
-            <input
-              id={`${uid}-n`}
-              value={name}
-              maxLength={LIMITS.nameChars}
-              placeholder={t('create.defaultTableName', { n: f.num(tableCount + 1) })}
-              onChange={(e) => setName(e.target.value)}
-              dir="auto"
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={`${uid}-t`}>{t('create.tableTheme')}</label>
-            <select id={`${uid}-t`} value={themeId} onChange={(e) => setThemeId(e.target.value)}>
-              <option value="">{t('create.noTheme')}</option>
-              {themes.map((th) => (
-                <option key={th.id} value={th.id}>
-                  {th.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field narrow">
-            <label htmlFor={`${uid}-c`}>{t('create.tableCapacity')}</label>
-            <input
-              id={`${uid}-c`}
-              type="number"
-              min={1}
-              max={LIMITS.tableCapacity}
-              value={Number.isFinite(capacity) ? capacity : ''}
-              onChange={(e) => setCapacity(e.target.valueAsNumber)}
-            />
-          </div>
-        </div>
-        <div className="field">
-          <label htmlFor={`${uid}-q`}>{t('create.tableQuestion')}</label>
-          <textarea id={`${uid}-q`} rows={2} value={question} maxLength={LIMITS.questionChars} onChange={(e) => setQuestion(e.target.value)} dir="auto" />
-        </div>
+        <TableFields
+          value={draft}
+          themes={themes}
+          namePlaceholder={t('create.defaultTableName', { n: f.num(tableCount + 1) })}
+          onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))}
+        />
         {error && (
           <p className="field-error" role="alert">
             {error}

@@ -10,11 +10,14 @@ import {
   type Theme,
 } from '@world-cafe/shared';
 import { AppHeader } from '../components/AppHeader';
-import { navigate, paths } from '../lib/router';
+import { DelegationFields, RemoveButton, TableFields } from '../components/FormBits';
 import { useFormat } from '../lib/format';
-import { api, ApiError } from '../net/api';
+import { apiErrorCode, errorText } from '../lib/apiErrors';
+import { checkNewDelegation } from '../lib/delegations';
+import { openCreatedWorkshop } from '../lib/openCreatedWorkshop';
+import { useEditableList } from '../lib/useEditableList';
+import { api } from '../net/api';
 import { newEntityId } from '../net/ids';
-import { saveSession } from '../net/sessions';
 
 interface TableDraft {
   id: string;
@@ -26,7 +29,6 @@ interface TableDraft {
 
 const WORKSHOP_LANGUAGES = ['en', 'th', 'id', 'ms', 'vi', 'km', 'lo', 'my', 'fil', 'zh'];
 const DEFAULT_CAPACITY = 8;
-const DELEGATION_CODE = /^[A-Za-z0-9-]+$/;
 
 export function Create() {
   const { t } = useTranslation();
@@ -36,31 +38,33 @@ export function Create() {
   const [purpose, setPurpose] = useState('');
   const [language, setLanguage] = useState(f.lang === 'th' ? 'th' : 'en');
   const [facilitatorName, setFacilitatorName] = useState('');
-  const [themes, setThemes] = useState<Theme[]>([]);
-  const [tables, setTables] = useState<TableDraft[]>([]);
+  const [themes, themeList] = useEditableList<Theme>();
+  const [tables, tableList] = useEditableList<TableDraft>();
   const [presets, setPresets] = useState<Set<string>>(() => new Set(ASEAN_DELEGATIONS.map((d) => d.id)));
-  const [extras, setExtras] = useState<Delegation[]>([]);
+  const [extras, extraList] = useEditableList<Delegation>();
   const [extraName, setExtraName] = useState('');
   const [extraCode, setExtraCode] = useState('');
   const [extraError, setExtraError] = useState('');
   const [errors, setErrors] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
 
+  // Tables whose theme is gone keep no theme.
+  const dropThemes = (gone: (themeId: string) => boolean) =>
+    tableList.set((ts) => ts.map((tb) => (tb.themeId && gone(tb.themeId) ? { ...tb, themeId: null } : tb)));
   const useAscc = () => {
-    setThemes(ASCC_THEMES.map((th) => ({ ...th })));
+    themeList.set(ASCC_THEMES.map((th) => ({ ...th })));
     const ids = new Set(ASCC_THEMES.map((th) => th.id));
-    setTables((ts) => ts.map((tb) => (tb.themeId && !ids.has(tb.themeId) ? { ...tb, themeId: null } : tb)));
+    dropThemes((id) => !ids.has(id));
   };
-  const addTheme = () => setThemes((ts) => [...ts, { id: newEntityId(), name: '' }]);
+  const addTheme = () => themeList.add(() => ({ id: newEntityId(), name: '' }));
   const removeTheme = (id: string) => {
-    setThemes((ts) => ts.filter((x) => x.id !== id));
-    setTables((ts) => ts.map((tb) => (tb.themeId === id ? { ...tb, themeId: null } : tb)));
+    themeList.remove(id);
+    dropThemes((themeId) => themeId === id);
   };
-  const renameTheme = (id: string, name: string) => setThemes((ts) => ts.map((x) => (x.id === id ? { ...x, name } : x)));
 
   const tablePerTheme = () => {
     const named = themes.filter((th) => th.name.trim());
-    setTables(
+    tableList.set(
       named.map((th, i) => ({
         id: newEntityId(),
         name: t('create.defaultTableName', { n: f.num(i + 1) }),
@@ -71,13 +75,13 @@ export function Create() {
     );
   };
   const addTable = () =>
-    setTables((ts) => [
-      ...ts,
-      { id: newEntityId(), name: t('create.defaultTableName', { n: f.num(ts.length + 1) }), themeId: null, question: '', capacity: DEFAULT_CAPACITY },
-    ]);
-  const patchTable = (id: string, patch: Partial<TableDraft>) =>
-    setTables((ts) => ts.map((tb) => (tb.id === id ? { ...tb, ...patch } : tb)));
-  const removeTable = (id: string) => setTables((ts) => ts.filter((tb) => tb.id !== id));
+    tableList.add((ts) => ({
+      id: newEntityId(),
+      name: t('create.defaultTableName', { n: f.num(ts.length + 1) }),
+      themeId: null,
+      question: '',
+      capacity: DEFAULT_CAPACITY,
+    }));
 
   const togglePreset = (id: string) =>
     setPresets((s) => {
@@ -87,13 +91,12 @@ export function Create() {
       return next;
     });
   const addExtra = () => {
-    const name = extraName.trim();
-    const code = extraCode.trim().toUpperCase();
-    if (!name || !code) return setExtraError(t('create.extraNeedsBoth'));
-    if (!DELEGATION_CODE.test(code) || code.length > LIMITS.codeChars) return setExtraError(t('create.extraBadCode'));
+    const extra = checkNewDelegation(extraName, extraCode);
+    if (!extra.ok) return setExtraError(t(extra.problem === 'missing' ? 'create.extraNeedsBoth' : 'create.extraBadCode'));
+    const { name, code } = extra;
     const all = [...ASEAN_DELEGATIONS.filter((d) => presets.has(d.id)), ...extras];
     if (all.some((d) => d.code.toUpperCase() === code)) return setExtraError(t('create.extraDuplicate'));
-    setExtras((xs) => [...xs, { id: newEntityId(), name, code }]);
+    extraList.add(() => ({ id: newEntityId(), name, code }));
     setExtraName('');
     setExtraCode('');
     setExtraError('');
@@ -128,22 +131,9 @@ export function Create() {
     }
     setBusy(true);
     try {
-      const res = await api.createWorkshop(input);
-      saveSession(res.workshopId, {
-        token: res.facilitatorKey,
-        participantId: res.participantId,
-        title: input.title,
-        role: 'facilitator',
-      });
-      try {
-        sessionStorage.setItem('wc:created', res.workshopId);
-      } catch {
-        /* ignore */
-      }
-      navigate(paths.workshop(res.workshopId));
+      openCreatedWorkshop(await api.createWorkshop(input), input.title);
     } catch (err) {
-      const code = err instanceof ApiError ? err.code : 'internal';
-      setErrors([t(`errors.${code}` as never, { defaultValue: t('errors.internal') }) as string]);
+      setErrors([errorText(t, apiErrorCode(err))]);
       setBusy(false);
     }
   };
@@ -232,17 +222,13 @@ export function Create() {
                       id={field(`theme-${th.id}`)}
                       value={th.name}
                       maxLength={LIMITS.nameChars}
-                      onChange={(e) => renameTheme(th.id, e.target.value)}
+                      onChange={(e) => themeList.patch(th.id, { name: e.target.value })}
                       dir="auto"
                     />
-                    <button
-                      type="button"
-                      className="danger-quiet"
+                    <RemoveButton
                       onClick={() => removeTheme(th.id)}
-                      aria-label={t('create.removeThemeLabel', { name: th.name || f.num(i + 1) })}
-                    >
-                      {t('common.remove')}
-                    </button>
+                      label={t('create.removeThemeLabel', { name: th.name || f.num(i + 1) })}
+                    />
                   </li>
                 ))}
               </ol>
@@ -264,64 +250,11 @@ export function Create() {
               <ol className="table-drafts">
                 {tables.map((tb, i) => (
                   <li key={tb.id} className="table-draft" aria-label={t('create.tableN', { n: f.num(i + 1) })}>
-                    <div className="field-row">
-                      <div className="field grow">
-                        <label htmlFor={field(`tname-${tb.id}`)}>{t('create.tableName')}</label>
-                        <input
-                          id={field(`tname-${tb.id}`)}
-                          value={tb.name}
-                          maxLength={LIMITS.nameChars}
-                          onChange={(e) => patchTable(tb.id, { name: e.target.value })}
-                          dir="auto"
-                        />
-                      </div>
-                      <div className="field">
-                        <label htmlFor={field(`ttheme-${tb.id}`)}>{t('create.tableTheme')}</label>
-                        <select
-                          id={field(`ttheme-${tb.id}`)}
-                          value={tb.themeId ?? ''}
-                          onChange={(e) => patchTable(tb.id, { themeId: e.target.value || null })}
-                        >
-                          <option value="">{t('create.noTheme')}</option>
-                          {themes.map((th) => (
-                            <option key={th.id} value={th.id}>
-                              {th.name || '—'}
-                            </option>
-                          ))}
-                        </select>
-                      </div>
-                      <div className="field narrow">
-                        <label htmlFor={field(`tcap-${tb.id}`)}>{t('create.tableCapacity')}</label>
-                        <input
-                          id={field(`tcap-${tb.id}`)}
-                          type="number"
-                          inputMode="numeric"
-                          min={1}
-                          max={LIMITS.tableCapacity}
-                          value={Number.isFinite(tb.capacity) ? tb.capacity : ''}
-                          onChange={(e) => patchTable(tb.id, { capacity: e.target.valueAsNumber })}
-                        />
-                      </div>
-                    </div>
-                    <div className="field">
-                      <label htmlFor={field(`tq-${tb.id}`)}>{t('create.tableQuestion')}</label>
-                      <textarea
-                        id={field(`tq-${tb.id}`)}
-                        rows={2}
-                        value={tb.question}
-                        maxLength={LIMITS.questionChars}
-                        onChange={(e) => patchTable(tb.id, { question: e.target.value })}
-                        dir="auto"
-                      />
-                    </div>
-                    <button
-                      type="button"
-                      className="danger-quiet"
-                      onClick={() => removeTable(tb.id)}
-                      aria-label={t('create.removeTableLabel', { name: tb.name || f.num(i + 1) })}
-                    >
-                      {t('common.remove')}
-                    </button>
+                    <TableFields value={tb} themes={themes} onChange={(patch) => tableList.patch(tb.id, patch)} />
+                    <RemoveButton
+                      onClick={() => tableList.remove(tb.id)}
+                      label={t('create.removeTableLabel', { name: tb.name || f.num(i + 1) })}
+                    />
                   </li>
                 ))}
               </ol>
@@ -358,39 +291,13 @@ export function Create() {
                     <span dir="auto">
                       {d.name} <span className="code-tag">{d.code}</span>
                     </span>
-                    <button
-                      type="button"
-                      className="danger-quiet"
-                      onClick={() => setExtras((xs) => xs.filter((x) => x.id !== d.id))}
-                      aria-label={t('create.removeDelegationLabel', { name: d.name })}
-                    >
-                      {t('common.remove')}
-                    </button>
+                    <RemoveButton onClick={() => extraList.remove(d.id)} label={t('create.removeDelegationLabel', { name: d.name })} />
                   </li>
                 ))}
               </ul>
             )}
             <div className="field-row extra-delegation">
-              <div className="field grow">
-                <label htmlFor={field('xname')}>{t('create.extraName')}</label>
-                <input
-                  id={field('xname')}
-                  value={extraName}
-                  maxLength={LIMITS.nameChars}
-                  onChange={(e) => setExtraName(e.target.value)}
-                  dir="auto"
-                />
-              </div>
-              <div className="field narrow">
-                <label htmlFor={field('xcode')}>{t('create.extraCode')}</label>
-                <input
-                  id={field('xcode')}
-                  value={extraCode}
-                  maxLength={LIMITS.codeChars}
-                  autoCapitalize="characters"
-                  onChange={(e) => setExtraCode(e.target.value)}
-                />
-              </div>
+              <DelegationFields name={extraName} code={extraCode} onName={setExtraName} onCode={setExtraCode} />
               <div className="field">
                 <span className="label-spacer" aria-hidden="true">
                   &nbsp;

@@ -3,7 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { formatJoinCode, LIMITS, normaliseJoinCode, type JoinInput } from '@world-cafe/shared';
 import { AppHeader } from '../components/AppHeader';
 import { navigate, paths } from '../lib/router';
-import { api, ApiError, type JoinInfo } from '../net/api';
+import { DelegationFields } from '../components/FormBits';
+import { apiErrorCode, errorText } from '../lib/apiErrors';
+import { checkNewDelegation } from '../lib/delegations';
+import { api, type JoinInfo } from '../net/api';
 import { suggestLanguage } from '../i18n';
 import { getSession, saveSession } from '../net/sessions';
 import { readInviteFromHash } from '../net/reviewApi';
@@ -41,7 +44,7 @@ export function Join({ code: rawCode }: { code: string }) {
         suggestLanguage(info.language);
         setLookup({ kind: 'ok', info });
       },
-      (err: unknown) => live && setLookup({ kind: 'error', code: err instanceof ApiError ? err.code : 'internal' }),
+      (err: unknown) => live && setLookup({ kind: 'error', code: apiErrorCode(err) }),
     );
     return () => {
       live = false;
@@ -58,11 +61,9 @@ export function Join({ code: rawCode }: { code: string }) {
       input.invite = invited.invite;
       input.delegationId = invited.delegationId;
     } else if (delegation === OTHER) {
-      const n = otherName.trim();
-      const c = otherCode.trim().toUpperCase();
-      if (!n || !c) return setError(t('join.needOther'));
-      if (!/^[A-Za-z0-9-]+$/.test(c) || c.length > LIMITS.codeChars) return setError(t('create.extraBadCode'));
-      input.newDelegation = { name: n, code: c };
+      const other = checkNewDelegation(otherName, otherCode);
+      if (!other.ok) return setError(t(other.problem === 'missing' ? 'join.needOther' : 'create.extraBadCode'));
+      input.newDelegation = { name: other.name, code: other.code };
     } else {
       input.delegationId = delegation === NONE ? null : delegation;
     }
@@ -78,9 +79,8 @@ export function Join({ code: rawCode }: { code: string }) {
       });
       navigate(paths.workshop(res.workshopId));
     } catch (err) {
-      const c = err instanceof ApiError ? err.code : 'internal';
-      if (invited && c === 'unauthorized') setError(t('joinInvite.badLink'));
-      else setError(t(`errors.${c}` as never, { defaultValue: t('errors.internal') }) as string);
+      const c = apiErrorCode(err);
+      setError(invited && c === 'unauthorized' ? t('joinInvite.badLink') : errorText(t, c));
       setBusy(false);
     }
   };
@@ -99,7 +99,7 @@ export function Join({ code: rawCode }: { code: string }) {
             <p>
               {lookup.code === 'not_found'
                 ? t('join.notFound', { code: formatJoinCode(code) })
-                : t(`errors.${lookup.code}` as never, { defaultValue: t('errors.internal') })}
+                : errorText(t, lookup.code)}
             </p>
             <button type="button" onClick={() => navigate(paths.landing())}>
               {t('join.tryAnother')}
@@ -171,20 +171,7 @@ export function Join({ code: rawCode }: { code: string }) {
                 )}
                 {!invited && delegation === OTHER && (
                   <div className="field-row">
-                    <div className="field grow">
-                      <label htmlFor={id('oname')}>{t('create.extraName')}</label>
-                      <input id={id('oname')} value={otherName} maxLength={LIMITS.nameChars} onChange={(e) => setOtherName(e.target.value)} dir="auto" />
-                    </div>
-                    <div className="field narrow">
-                      <label htmlFor={id('ocode')}>{t('create.extraCode')}</label>
-                      <input
-                        id={id('ocode')}
-                        value={otherCode}
-                        maxLength={LIMITS.codeChars}
-                        autoCapitalize="characters"
-                        onChange={(e) => setOtherCode(e.target.value)}
-                      />
-                    </div>
+                    <DelegationFields name={otherName} code={otherCode} onName={setOtherName} onCode={setOtherCode} />
                   </div>
                 )}
                 <fieldset className="radio-group">

@@ -17,7 +17,7 @@ import { QrCode } from '../components/QrCode';
 import { ExportPanel } from '../components/ExportPanel';
 import { DeadlineInfo, StanceBadge, useMissingText, WordDiff } from '../components/ReviewBits';
 import { useFormat } from '../lib/format';
-import { ApiError } from '../net/api';
+import { apiErrorCode, errorText } from '../lib/apiErrors';
 import { inviteLink, issueInvite, type IssuedInvite } from '../net/reviewApi';
 import { allowed } from '../state/optimistic';
 import { fromLocalInput, toLocalInput } from '../state/review';
@@ -456,8 +456,7 @@ function InviteLinks({ state }: { state: WorkshopState }) {
       const inv = await issueInvite(workshopId, token, delegationId);
       setIssued((xs) => [inv, ...xs.filter((x) => x.delegationId !== inv.delegationId)]);
     } catch (err) {
-      const code = err instanceof ApiError ? err.code : 'internal';
-      setError(t(`errors.${code}` as never, { defaultValue: t('errors.internal') }) as string);
+      setError(errorText(t, apiErrorCode(err)));
     } finally {
       setBusy(false);
     }

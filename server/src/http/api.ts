@@ -12,6 +12,7 @@ import {
   createWorkshopSchema,
   joinSchema,
   normaliseJoinCode,
+  type SystemCommand,
   viewFor,
 } from '@world-cafe/shared';
 import type { EventStore } from '../store/eventStore';
@@ -67,6 +68,33 @@ export function createApi({ store, rooms, logger, limits }: ApiDeps) {
     }
   };
 
+  /**
+   * A new workshop (created or imported): fresh id and join code, its first event and the
+   * facilitator's key stored in one commit; a refused creation leaves nothing behind.
+   */
+  async function startWorkshop(
+    res: Response,
+    facilitatorId: string,
+    command: (workshopId: string, joinCode: string) => SystemCommand,
+  ) {
+    const workshopId = newId();
+    const facilitatorKey = newToken();
+    // A code collision is astronomically rare (31^8), but the unique index would reject it: retry once.
+    let code = joinCode();
+    if (await store.findWorkshopByCode(code)) code = joinCode();
+    const room = rooms.create(workshopId);
+    const ack = await room.execute(command(workshopId, code), { kind: 'system' }, null, {
+      workshop: { id: workshopId, joinCode: code, createdAt: Date.now() },
+      credential: { tokenHash: hashToken(facilitatorKey), workshopId, participantId: facilitatorId, kind: 'facilitator' },
+    });
+    if (!ack.ok) {
+      rooms.forget(workshopId);
+      return sendAck(res, ack);
+    }
+    logger.info({ workshopId }, 'workshop started');
+    res.status(201).json({ workshopId, joinCode: code, participantId: facilitatorId, facilitatorKey });
+  }
+
   router.get('/health', (_req, res) => {
     res.json({ ok: true });
   });
@@ -74,28 +102,14 @@ export function createApi({ store, rooms, logger, limits }: ApiDeps) {
   router.post('/workshops', limited(createLimiter), async (req, res) => {
     const parsed = createWorkshopSchema.safeParse(req.body);
     if (!parsed.success) return sendError(res, 'invalid_payload', describe(parsed.error.issues));
-    const workshopId = newId();
     const facilitatorId = newId();
-    const facilitatorKey = newToken();
-    // A code collision is astronomically rare (31^8), but the unique index would reject it: retry once.
-    let code = joinCode();
-    if (await store.findWorkshopByCode(code)) code = joinCode();
-    const room = rooms.create(workshopId);
-    const ack = await room.execute(
-      { type: 'workshop:create', workshopId, joinCode: code, facilitatorId, input: parsed.data },
-      { kind: 'system' },
-      null,
-      {
-        workshop: { id: workshopId, joinCode: code, createdAt: Date.now() },
-        credential: { tokenHash: hashToken(facilitatorKey), workshopId, participantId: facilitatorId, kind: 'facilitator' },
-      },
-    );
-    if (!ack.ok) {
-      rooms.forget(workshopId);
-      return sendAck(res, ack);
-    }
-    logger.info({ workshopId }, 'workshop created');
-    res.status(201).json({ workshopId, joinCode: code, participantId: facilitatorId, facilitatorKey });
+    await startWorkshop(res, facilitatorId, (workshopId, code) => ({
+      type: 'workshop:create',
+      workshopId,
+      joinCode: code,
+      facilitatorId,
+      input: parsed.data,
+    }));
   });
 
   router.get('/join/:code', async (req, res) => {
@@ -212,29 +226,10 @@ export function createApi({ store, rooms, logger, limits }: ApiDeps) {
   });
 
   router.post('/workshops/import', limited(createLimiter), async (req, res) => {
-    const workshopId = newId();
-    const facilitatorKey = newToken();
     const snapshot = req.body as { workshop?: { participants?: Record<string, { role?: string }> } };
     const facilitatorId = Object.entries(snapshot?.workshop?.participants ?? {}).find(([, p]) => p?.role === 'facilitator')?.[0];
     if (!facilitatorId) return sendError(res, 'invalid_payload', 'not a World Café export with a facilitator');
-    let code = joinCode();
-    if (await store.findWorkshopByCode(code)) code = joinCode();
-    const room = rooms.create(workshopId);
-    const ack = await room.execute(
-      { type: 'workshop:import', workshopId, joinCode: code, facilitatorId, snapshot },
-      { kind: 'system' },
-      null,
-      {
-        workshop: { id: workshopId, joinCode: code, createdAt: Date.now() },
-        credential: { tokenHash: hashToken(facilitatorKey), workshopId, participantId: facilitatorId, kind: 'facilitator' },
-      },
-    );
-    if (!ack.ok) {
-      rooms.forget(workshopId);
-      return sendAck(res, ack);
-    }
-    logger.info({ workshopId }, 'workshop imported');
-    res.status(201).json({ workshopId, joinCode: code, participantId: facilitatorId, facilitatorKey });
+    await startWorkshop(res, facilitatorId, (workshopId, code) => ({ type: 'workshop:import', workshopId, joinCode: code, facilitatorId, snapshot }));
   });
 
   router.use((_req, res) => sendError(res, 'not_found', 'no such endpoint'));
