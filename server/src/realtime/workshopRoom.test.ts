@@ -106,6 +106,24 @@ describe('WorkshopRoom previews', () => {
     await n2;
   });
 
+  it('commands committed in one group are published in seq order, each before its ack', async () => {
+    const { room, store, log } = await setup();
+    const order: string[] = [];
+    const acks = Array.from({ length: 50 }, (_, i) =>
+      room.execute(note(`g${i}`), ann, null).then((ack) => {
+        order.push(`ack ${ack.ok && ack.seq}`);
+        return ack;
+      }),
+    );
+    const first = room.committed.seq;
+    await store.commitAll();
+    await Promise.all(acks);
+    const published = log.filter((l) => l.kind === 'publish').map((l) => (l as { envelopes: Envelope[] }).envelopes[0]!.seq);
+    expect(published).toEqual(Array.from({ length: 50 }, (_, i) => first + 1 + i));
+    expect(order).toEqual(published.map((s) => `ack ${s}`));
+    expect(room.committed.seq).toBe(first + 50);
+  });
+
   it('a failed commit leaves the preview unconfirmed and the room broken', async () => {
     const { room, store, log } = await setup();
     const p = room.execute(note('n1'), ann, null);

@@ -24,6 +24,13 @@ import type { AppendBatch, EventStore } from '../store/eventStore';
 /** How many committed events stay in memory for catch-up; older gaps get a snapshot. */
 export const RECENT_EVENTS = 2000;
 
+/**
+ * A group commit can complete many commands at once. Publishing them all in one go would hold
+ * up the commands (and their previews) that arrive meanwhile, so committed commands are
+ * published in seq order in slices of at most this many milliseconds, yielding to I/O between.
+ */
+const PUBLISH_SLICE_MS = 1;
+
 export interface ExecuteExtra {
   workshop?: AppendBatch['workshop'];
   credential?: AppendBatch['credential'];
@@ -51,6 +58,9 @@ export class WorkshopRoom {
    * be the audience the next commit will have, so no previews are sent meanwhile.
    */
   private viewChangesInFlight = 0;
+  /** Committed commands waiting to enter the committed state and be published, in seq order. */
+  private toPublish: Array<() => void> = [];
+  private publishing = false;
   broken = false;
 
   constructor(
@@ -149,21 +159,27 @@ export class WorkshopRoom {
     this.decided = applyEnvelopesOwned(this.decided, envelopes);
     const lastSeq = envelopes[envelopes.length - 1]!.seq;
 
-    // Others see a note change as soon as it is decided; its committed events (with seqs) follow.
-    if (by !== null && this.viewChangesInFlight === 0) this.sendPreview(by, envelopes);
+    const previewable = by !== null && this.viewChangesInFlight === 0;
     const changesViews = envelopes.some((env) => rescopedBy(env.e).length > 0 || changesEveryView(env.e));
     if (changesViews) this.viewChangesInFlight++;
 
     const result = this.store.append({ workshopId: this.id, opKey, envelopes, ...extra }).then(
-      (): Ack => {
-        if (changesViews) this.viewChangesInFlight--;
-        this.committedState = applyEnvelopesOwned(this.committedState, envelopes);
-        this.recent.push(...envelopes);
-        if (this.recent.length > RECENT_EVENTS * 1.5) this.recent = this.recent.slice(-RECENT_EVENTS);
-        this.publish(this.id, envelopes, this.committedState);
-        this.armClock();
-        return { ok: true, seq: lastSeq };
-      },
+      () =>
+        new Promise<Ack>((resolve, reject) =>
+          this.afterCommit(() => {
+            try {
+              if (changesViews) this.viewChangesInFlight--;
+              this.committedState = applyEnvelopesOwned(this.committedState, envelopes);
+              this.recent.push(...envelopes);
+              if (this.recent.length > RECENT_EVENTS * 1.5) this.recent = this.recent.slice(-RECENT_EVENTS);
+              this.publish(this.id, envelopes, this.committedState);
+              this.armClock();
+              resolve({ ok: true, seq: lastSeq });
+            } catch (err) {
+              reject(err);
+            }
+          }),
+        ),
       (): Ack => {
         if (changesViews) this.viewChangesInFlight--;
         // The decided state ran ahead of the log: this room must be rebuilt from the store.
@@ -174,8 +190,31 @@ export class WorkshopRoom {
       },
     );
     if (opKey) this.ops.set(opKey, result);
+    // Others see a note change as soon as it is decided (the write above is already on its way to
+    // the disk); its committed events, with seqs, are published no earlier than the next tick.
+    if (previewable) this.sendPreview(by, envelopes);
     return result;
   }
+
+  /** Queues a committed command's publication (see PUBLISH_SLICE_MS); commits complete in seq order. */
+  private afterCommit(step: () => void) {
+    this.toPublish.push(step);
+    if (this.publishing) return;
+    this.publishing = true;
+    setImmediate(this.drainPublish);
+  }
+
+  private drainPublish = () => {
+    const until = performance.now() + PUBLISH_SLICE_MS;
+    let done = 0;
+    while (done < this.toPublish.length) {
+      this.toPublish[done++]!(); // each step catches its own errors
+      if (performance.now() >= until) break;
+    }
+    this.toPublish.splice(0, done);
+    if (this.toPublish.length > 0) setImmediate(this.drainPublish);
+    else this.publishing = false;
+  };
 
   /** Previews a command whose events are all note events of one table; anything else is not previewed. */
   private sendPreview(by: string, envelopes: Envelope[]) {
