@@ -60,8 +60,6 @@ export function createApp({ store, logger, allowedOrigins = [], clientDir, rateL
   const io: IO = new Server(server, {
     maxHttpBufferSize: 64 * 1024,
     allowRequest: (req, cb) => cb(null, originAllowed(req.headers.origin, req.headers.host, allowedOrigins)),
-    // the app's own seq replay is the recovery mechanism, not Socket.IO's
-    connectionStateRecovery: undefined,
   });
   const rooms = new RoomRegistry(store, createFanout(io), createPreview(io));
   attachRealtime(io, { store, rooms, logger, ...(rateLimit ? { rateLimit } : {}) });

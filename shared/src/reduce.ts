@@ -5,12 +5,7 @@ import { groupByTable, movesForRound } from './cafe';
 import { type HarvestEvent, isHarvestEvent, reduceHarvest } from './harvest/reduce';
 import type { DomainEvent, Envelope } from './protocol';
 import { assertNever } from './assert';
-
-function without<T>(rec: Record<string, T>, id: string): Record<string, T> {
-  if (!(id in rec)) return rec;
-  const { [id]: _gone, ...rest } = rec;
-  return rest;
-}
+import { without } from './records';
 
 function moveInSeating(round: RoundSeating, participantId: string, tableId: string | null): RoundSeating {
   const out: RoundSeating = {};

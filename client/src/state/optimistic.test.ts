@@ -1,3 +1,4 @@
+import { smallCreateCommand } from '../../../shared/src/testing/fixtures';
 import { describe, expect, it } from 'vitest';
 import { decide, emptyState, reduce, type Command, type WorkshopState } from '@world-cafe/shared';
 import { applyPending, allowed } from './optimistic';
@@ -12,27 +13,7 @@ function setup(): WorkshopState {
     if (!d.ok) throw new Error(d.error.message);
     for (const e of d.events) s = { ...reduce(s, e), seq: s.seq + 1 };
   };
-  run(
-    {
-      type: 'workshop:create',
-      workshopId: 'w1',
-      joinCode: 'ABCDEFGH',
-      facilitatorId: 'fac',
-      input: {
-        title: 'Café',
-        purpose: '',
-        language: 'en',
-        facilitatorName: 'Maria',
-        themes: [],
-        tables: [
-          { id: 't1', name: 'One', themeId: null, question: '', capacity: 2 },
-          { id: 't2', name: 'Two', themeId: null, question: '', capacity: 2 },
-        ],
-        delegations: [{ id: 'th', name: 'Thailand', code: 'TH' }],
-      },
-    },
-    { kind: 'system' },
-  );
+  run(smallCreateCommand({ capacity: 2 }), { kind: 'system' });
   for (const id of ['ann', 'ben']) {
     run({ type: 'participant:join', participantId: id, name: id, delegationId: 'th', role: 'delegate' }, { kind: 'system' });
   }

@@ -12,6 +12,7 @@ import {
   type SystemCommand,
   type WorkshopState,
 } from '@world-cafe/shared';
+import { smallCreateCommand } from '../../../shared/src/testing/fixtures';
 import { deriveView } from './optimistic';
 import { addPreview, applyPreviews, dropConfirmed, expirePreviews, PREVIEW_TTL_MS, type HeldPreview } from './previews';
 import { notesOf } from './selectors';
@@ -39,24 +40,7 @@ class Server {
 
 function setup(): Server {
   const srv = new Server();
-  srv.run({
-    type: 'workshop:create',
-    workshopId: 'w1',
-    joinCode: 'ABCDEFGH',
-    facilitatorId: 'fac',
-    input: {
-      title: 'Café',
-      purpose: '',
-      language: 'en',
-      facilitatorName: 'Maria',
-      themes: [],
-      tables: [
-        { id: 't1', name: 'One', themeId: null, question: '', capacity: 4 },
-        { id: 't2', name: 'Two', themeId: null, question: '', capacity: 4 },
-      ],
-      delegations: [{ id: 'th', name: 'Thailand', code: 'TH' }],
-    },
-  });
+  srv.run(smallCreateCommand());
   for (const id of ['ann', 'ben']) {
     srv.run({ type: 'participant:join', participantId: id, name: id, delegationId: 'th', role: 'delegate' });
     srv.run({ type: 'seat:assign', clientOpId: `seat-${id}-xxxx`, participantId: id, tableId: 't1' }, as(id));

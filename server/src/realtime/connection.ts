@@ -43,7 +43,7 @@ export function attachRealtime(io: IO, { store, rooms, logger, rateLimit }: Real
       if (!cred || cred.kind === 'invite') return next(new Error('unauthorized'));
       const room = await rooms.get(cred.workshopId);
       if (!room.committed.participants[cred.participantId]) return next(new Error('unauthorized'));
-      socket.data = { workshopId: cred.workshopId, participantId: cred.participantId };
+      socket.data = { workshopId: cred.workshopId, participantId: cred.participantId, since: parsed.data.since ?? 0 };
       next();
     } catch (err) {
       logger.error({ err }, 'handshake failed');
@@ -53,8 +53,7 @@ export function attachRealtime(io: IO, { store, rooms, logger, rateLimit }: Real
 
   io.on('connection', (raw) => {
     const socket = raw as AppSocket;
-    const { workshopId, participantId } = socket.data;
-    const since = handshakeSchema.safeParse(socket.handshake.auth).data?.since ?? 0;
+    const { workshopId, participantId, since } = socket.data;
     const room = rooms.loaded(workshopId);
     if (!room) {
       socket.disconnect(true);

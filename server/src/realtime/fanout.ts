@@ -24,6 +24,8 @@ export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Recor
 export interface SocketData {
   workshopId: string;
   participantId: string;
+  /** Last seq the client applied, from the handshake (0: send a snapshot). */
+  since: number;
 }
 
 export const rooms = {
@@ -84,10 +86,10 @@ export function createFanout(io: IO) {
       const moved = rescopedBy(env.e);
       if (moved.length > 0) {
         flushRun();
-        for (const p of moved) rescope(io, workshopId, p, committed);
+        for (const p of moved) resync(io, rooms.person(workshopId, p), committed);
       } else if (changesEveryView(env.e)) {
         flushRun();
-        rescopeAll(io, workshopId, committed);
+        resync(io, rooms.workshop(workshopId), committed);
       }
     }
     flushRun();
@@ -109,24 +111,17 @@ export function createPreview(io: IO) {
   };
 }
 
-function rescopeAll(io: IO, workshopId: string, committed: WorkshopState) {
-  const ids = io.sockets.adapter.rooms.get(rooms.workshop(workshopId));
+/**
+ * People whose table, role or phase view changed: move their sockets to the rooms the committed
+ * state calls for and send each a fresh snapshot of what it may now see.
+ */
+function resync(io: IO, room: string, committed: WorkshopState) {
+  const ids = io.sockets.adapter.rooms.get(room);
   if (!ids) return;
   for (const id of [...ids]) {
     const socket = io.sockets.sockets.get(id) as AppSocket | undefined;
     if (!socket) continue;
     joinScopes(socket, committed);
-    socket.emit('sync', snapshotFor(committed, workshopId, socket.data.participantId));
-  }
-}
-
-/** A person changed table or role: move their sockets and send them their new view. */
-function rescope(io: IO, workshopId: string, participantId: string, committed: WorkshopState) {  const ids = io.sockets.adapter.rooms.get(rooms.person(workshopId, participantId));
-  if (!ids) return;
-  for (const id of ids) {
-    const socket = io.sockets.sockets.get(id) as AppSocket | undefined;
-    if (!socket) continue;
-    joinScopes(socket, committed);
-    socket.emit('sync', snapshotFor(committed, workshopId, participantId));
+    socket.emit('sync', snapshotFor(committed, socket.data.workshopId, socket.data.participantId));
   }
 }

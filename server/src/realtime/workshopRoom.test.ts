@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { smallCreateCommand } from '../../../shared/src/testing/fixtures';
 import { emptyState, type Command, type DomainEvent, type Envelope, type SystemCommand } from '@world-cafe/shared';
 import type { AppendBatch, EventStore } from '../store/eventStore';
 import { WorkshopRoom } from './workshopRoom';
@@ -37,24 +38,7 @@ async function setup() {
     await store.commitAll();
     expect(await p).toMatchObject({ ok: true });
   };
-  await run({
-    type: 'workshop:create',
-    workshopId: 'w1',
-    joinCode: 'ABCDEFGH',
-    facilitatorId: 'fac',
-    input: {
-      title: 'Café',
-      purpose: '',
-      language: 'en',
-      facilitatorName: 'Maria',
-      themes: [],
-      tables: [
-        { id: 't1', name: 'One', themeId: null, question: '', capacity: 4 },
-        { id: 't2', name: 'Two', themeId: null, question: '', capacity: 4 },
-      ],
-      delegations: [],
-    },
-  });
+  await run(smallCreateCommand({ delegations: [] }));
   for (const id of ['ann', 'ben']) {
     await run({ type: 'participant:join', participantId: id, name: id, delegationId: null, role: 'delegate' });
     await run({ type: 'seat:assign', clientOpId: `seat-${id}-xxxx`, participantId: id, tableId: 't1' }, id);

@@ -16,6 +16,7 @@ import {
   reject,
 } from '../rules';
 import { voteTally, voterKey } from './votes';
+import { unique } from '../records';
 
 export const HARVEST_COMMANDS = [
   'harvest:configure',
@@ -310,10 +311,6 @@ function withTimeline(
   if (item.start < first || item.end > last)
     return { code: 'invalid_payload', message: `the timeline must fall within ${first}–${last}` };
   return item;
-}
-
-function unique(ids: readonly string[]): string[] {
-  return [...new Set(ids)];
 }
 
 function allTargets(state: WorkshopState, kind: 'cluster' | 'note' | 'goal'): string[] {

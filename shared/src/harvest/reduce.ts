@@ -2,6 +2,7 @@
 import type { Goal, GoalAction, GoalItem, HarvestState, WorkshopState } from '../model';
 import type { DomainEvent, EventOf } from '../protocol';
 import { assertNever } from '../assert';
+import { unique, without } from '../records';
 
 export const HARVEST_EVENTS = [
   'harvest:configured',
@@ -30,12 +31,6 @@ export type HarvestEvent = EventOf<(typeof HARVEST_EVENTS)[number]>;
 const harvestEventSet: ReadonlySet<string> = new Set(HARVEST_EVENTS);
 export const isHarvestEvent = (e: DomainEvent): e is HarvestEvent => harvestEventSet.has(e.type);
 
-function without<T>(rec: Record<string, T>, id: string): Record<string, T> {
-  if (!(id in rec)) return rec;
-  const { [id]: _gone, ...rest } = rec;
-  return rest;
-}
-
 const withHarvest = (state: WorkshopState, patch: Partial<HarvestState>): WorkshopState => ({
   ...state,
   harvest: { ...state.harvest, ...patch },
@@ -56,7 +51,7 @@ function takeNotesOut(clusters: HarvestState['clusters'], noteIds: readonly stri
   return out;
 }
 
-const unionIds = (a: readonly string[], b: readonly string[]) => [...new Set([...a, ...b])];
+const unionIds = (a: readonly string[], b: readonly string[]) => unique([...a, ...b]);
 function unionItems<T extends GoalItem>(a: readonly T[], b: readonly T[]): T[] {
   const seen = new Set(a.map((i) => i.id));
   return [...a, ...b.filter((i) => !seen.has(i.id))];

@@ -194,3 +194,22 @@ export function invariantViolations(s: WorkshopState): string[] {
   if (s.id && !Object.values(s.participants).some((p) => p.role === 'facilitator')) out.push('no facilitator left');
   return out;
 }
+
+/** The smallest café for client/server tests: workshop w1 (code ABCDEFGH), facilitator "fac", tables t1 and t2. */
+export function smallCreateCommand(opts: { capacity?: number; delegations?: CreateWorkshopInput['delegations'] } = {}): SystemCommand {
+  return {
+    type: 'workshop:create',
+    workshopId: 'w1',
+    joinCode: 'ABCDEFGH',
+    facilitatorId: 'fac',
+    input: createWorkshopSchema.parse({
+      title: 'Café',
+      facilitatorName: 'Maria',
+      tables: [
+        { id: 't1', name: 'One', themeId: null, question: '', capacity: opts.capacity ?? 4 },
+        { id: 't2', name: 'Two', themeId: null, question: '', capacity: opts.capacity ?? 4 },
+      ],
+      delegations: opts.delegations ?? [{ id: 'th', name: 'Thailand', code: 'TH' }],
+    }),
+  };
+}
