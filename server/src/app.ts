@@ -9,7 +9,7 @@ import { Server } from 'socket.io';
 import type { Logger } from 'pino';
 import type { EventStore } from './store/eventStore';
 import { RoomRegistry } from './realtime/workshopRoom';
-import { type IO, createFanout, createPreview } from './realtime/fanout';
+import { type IO, createFanout } from './realtime/fanout';
 import { attachRealtime } from './realtime/connection';
 import { createApi } from './http/api';
 import { originAllowed } from './http/origin';
@@ -61,7 +61,7 @@ export function createApp({ store, logger, allowedOrigins = [], clientDir, rateL
     maxHttpBufferSize: 64 * 1024,
     allowRequest: (req, cb) => cb(null, originAllowed(req.headers.origin, req.headers.host, allowedOrigins)),
   });
-  const rooms = new RoomRegistry(store, createFanout(io), createPreview(io));
+  const rooms = new RoomRegistry(store, createFanout(io));
   attachRealtime(io, { store, rooms, logger, ...(rateLimit ? { rateLimit } : {}) });
   app.use('/api', createApi({ store, rooms, logger }));
   // Malformed JSON, oversized bodies and unexpected failures answer in the API's error shape, never HTML.

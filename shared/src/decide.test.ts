@@ -152,19 +152,19 @@ describe('decide: every command type accepted in its normal case', () => {
       'seat:assign (facilitator seats someone)',
       fac,
       VALID['seat:assign'],
-      [{ type: 'seat:assigned', participantId: P.d3, tableId: 't2' }],
+      [{ type: 'seat:assigned', participantId: P.d3, tableId: 't2', from: null }],
     ],
     [
       'seat:assign (facilitator unseats someone)',
       fac,
       cmd({ type: 'seat:assign', participantId: P.d1, tableId: null }),
-      [{ type: 'seat:assigned', participantId: P.d1, tableId: null }],
+      [{ type: 'seat:assigned', participantId: P.d1, tableId: null, from: 't1' }],
     ],
     [
       'seat:assign (facilitator moves someone seated in café)',
       fac,
       cmd({ type: 'seat:assign', participantId: P.d2, tableId: 't3' }),
-      [{ type: 'seat:assigned', participantId: P.d2, tableId: 't3' }],
+      [{ type: 'seat:assigned', participantId: P.d2, tableId: 't3', from: 't2' }],
     ],
     [
       'note:create by a delegate at their table',

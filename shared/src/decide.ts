@@ -301,7 +301,7 @@ function decideCore(state: WorkshopState, cmd: CoreCommand, actorId: string, now
       } else if (state.seats[cmd.participantId] === undefined) {
         return reject('conflict', 'not seated');
       }
-      return accept({ type: 'seat:assigned', participantId: cmd.participantId, tableId: cmd.tableId });
+      return accept({ type: 'seat:assigned', participantId: cmd.participantId, tableId: cmd.tableId, from: state.seats[cmd.participantId] ?? null });
     }
     case 'note:create': {
       if (!state.tables[cmd.tableId]) return reject('not_found', 'table not found');
@@ -415,14 +415,14 @@ function decideCore(state: WorkshopState, cmd: CoreCommand, actorId: string, now
       // people about to leave this table for theirs do not hold a seat against the arrivals
       const staying = Object.entries(state.seats).filter(([p, t]) => t === target && (state.cafe.moves[p] ?? t) === t).length;
       if (staying >= table.capacity) return reject('table_full', `${table.name} is full`);
-      return accept({ type: 'seat:assigned', participantId: actorId, tableId: target });
+      return accept({ type: 'seat:assigned', participantId: actorId, tableId: target, from: state.seats[actorId] ?? null });
     }
     case 'participant:set-absent': {
       const p = state.participants[cmd.participantId];
       if (!p) return reject('not_found', 'participant not found');
       if (Boolean(state.cafe.absent[p.id]) === cmd.absent) return reject('conflict', cmd.absent ? 'already absent' : 'not absent');
       const events: DomainEvent[] = [{ type: 'participant:absent-set', participantId: p.id, absent: cmd.absent }];
-      if (cmd.absent && state.seats[p.id]) events.push({ type: 'seat:assigned', participantId: p.id, tableId: null });
+      if (cmd.absent && state.seats[p.id]) events.push({ type: 'seat:assigned', participantId: p.id, tableId: null, from: state.seats[p.id] });
       if (!cmd.absent && state.phase === 'cafe') events.push(...seatLateArrival(fold(state, events), p.id));
       else if (state.cafe.plan) {
         const outcome = planFor(fold(state, events), state.cafe.planSeed, PLAN_BUDGET_MS.replan);
@@ -476,7 +476,7 @@ function seatLateArrival(state: WorkshopState, participantId: string): DomainEve
   const inRound = state.cafe.clock.status !== 'idle';
   if (inRound || !state.cafe.plan) {
     const table = bestTableFor(state, state.participants[participantId]?.delegationId ?? null, state.seats);
-    if (table) events.push({ type: 'seat:assigned', participantId, tableId: table });
+    if (table) events.push({ type: 'seat:assigned', participantId, tableId: table, from: state.seats[participantId] ?? null });
   }
   if (state.cafe.plan) {
     const after = fold(state, events);

@@ -51,6 +51,7 @@ export const ERROR_CODES = [
   'wrong_phase',
   'table_full',
   'rate_limited',
+  'overloaded',
   'too_large',
   'internal',
 ] as const;
@@ -597,6 +598,8 @@ export const eventSchemas = {
     type: z.literal('seat:assigned'),
     participantId: idSchema,
     tableId: idSchema.nullable(),
+    /** The table left (null: was not seated); tells that table's people. Absent in logs written before it existed. */
+    from: idSchema.nullable().optional(),
   }),
   'note:created': z.strictObject({ type: z.literal('note:created'), note: noteSchema }),
   'note:edited': z.strictObject({
@@ -770,9 +773,22 @@ export interface Me {
   role: string;
 }
 
+/**
+ * What a person's seat decides in their view (their table's notes, summaries and seats), sent
+ * instead of a whole snapshot when only their seat changed: everything else they already hold.
+ */
+export interface TableSlice {
+  /** The state's seq after this slice is applied. */
+  seq: number;
+  seats: import('./model').WorkshopState['seats'];
+  notes: import('./model').WorkshopState['notes'];
+  summaries: import('./model').WorkshopState['summaries'];
+}
+
 export type SyncMessage =
   | { kind: 'snapshot'; state: import('./model').WorkshopState; me: Me }
-  | { kind: 'events'; events: Envelope[]; me: Me };
+  | { kind: 'events'; events: Envelope[]; me: Me }
+  | { kind: 'table'; slice: TableSlice; me: Me };
 
 export const handshakeSchema = z.strictObject({
   token: z.string().min(16).max(128),
@@ -786,38 +802,9 @@ export const presenceSchema = z
   .nullable();
 export type Presence = z.infer<typeof presenceSchema>;
 
-/**
- * A PREVIEW of a command's table-scoped note events (`note:*`), sent to tablemates (and whoever
- * else would receive those events) as soon as the server has decided the command, before it is
- * committed, so others see a note at once. It carries no seq and is NOT durable: it may never be
- * confirmed (the write can fail, the server can crash before the commit). The committed `events`
- * message with the same events (same `by`, equal `e`) follows and supersedes it. The author's own
- * sockets get no preview (they hold their optimistic copy). A client keeps previews apart from its
- * confirmed state, drops one when its committed events arrive, on every `sync`, and after a timeout.
- */
-export interface PreviewMessage {
-  /** Opaque id of this preview (unique per server process); not related to any seq. */
-  op: string;
-  /** The participant whose command it previews. */
-  by: string;
-  /** The command's events, every one a `note:*` event of one table, in the order they will be committed. */
-  events: DomainEvent[];
-}
-
-/** Event types a preview may carry: table-scoped note changes only. */
-export const PREVIEW_EVENT_TYPES: ReadonlySet<string> = new Set([
-  'note:created',
-  'note:edited',
-  'note:moved',
-  'note:recolored',
-  'note:deleted',
-]);
-
 export interface ServerToClientEvents {
   sync: (msg: SyncMessage) => void;
   events: (events: Envelope[]) => void;
-  /** Best-effort, seq-less, pre-commit note changes of others: see PreviewMessage. */
-  preview: (msg: PreviewMessage) => void;
   presence: (msg: { participantId: string; editing: Presence }) => void;
 }
 

@@ -68,7 +68,7 @@ const SAMPLES: { [T in (typeof CORE_EVENTS)[number]]: [DomainEvent, Scope] } = {
     null,
   ],
   'participant:role-set': [{ type: 'participant:role-set', participantId: 'p', role: 'host' }, null],
-  'seat:assigned': [{ type: 'seat:assigned', participantId: 'p', tableId: 't1' }, null],
+  'seat:assigned': [{ type: 'seat:assigned', participantId: 'p', tableId: 't1', from: 't2' }, 't:t1'],
   'note:created': [{ type: 'note:created', note }, 't:t2'],
   'note:edited': [{ type: 'note:edited', tableId: 't1', noteId: 'n', text: 'x', editedAt: NOW }, 't:t1'],
   'note:moved': [{ type: 'note:moved', tableId: 't3', noteId: 'n', x: 1, y: 1 }, 't:t3'],
@@ -102,10 +102,30 @@ describe('viewFor', () => {
     const v = viewFor(s, who);
     expect(Object.keys(v.notes).sort()).toEqual([...notes].sort());
     for (const id of notes) expect(v.notes[id]).toBe(s.notes[id]);
-    // Everything but table-scoped records (notes, summaries) is the workshop-wide state.
-    const { notes: _a, summaries: _c, ...rest } = v;
-    const { notes: _b, summaries: _d, ...all } = s;
+    // Everything but table-scoped records (notes, summaries, seats) is the workshop-wide state.
+    const { notes: _a, summaries: _c, seats: mine, ...rest } = v;
+    const { notes: _b, summaries: _d, seats: _e, ...all } = s;
     expect(rest).toEqual(all);
+    // a seated non-facilitator knows only its own table's seats; the unseated (lobby) and facilitators all
+    const table = s.seats[who];
+    const expected =
+      who === P.facilitator || !table ? s.seats : Object.fromEntries(Object.entries(s.seats).filter(([, t]) => t === table));
+    expect(mine).toEqual(expected);
+  });
+
+  it.each<[string, string, string | null, boolean]>([
+    ['the person moved', P.d2, null, true],
+    ['the table joined', P.d1, null, true],
+    ['the table left', P.d2, 't2', true],
+    ['a third table', P.d2, 't3', false],
+    ['the lobby (unseated)', P.d3, 't3', true],
+    ['facilitators', P.facilitator, 't3', true],
+  ])('a seat change reaches %s', (_n, who, from, expected) => {
+    const st = standardWorkshop('cafe');
+    // d2 (at t2) moves to t1 (or someone moves from `from` to t1)
+    const e = { type: 'seat:assigned' as const, participantId: who === P.d2 && from === null ? P.d2 : 'zz', tableId: 't1', from: from ?? 't2' };
+    const env = { seq: st.seq + 1, at: 0, by: null, scope: scopeOf(e), e };
+    expect(visibleTo(env, st, who)).toBe(expected);
   });
 
   it.each<Phase>(['harvest', 'review', 'closed'])('in %s every board is open to everyone', (phase) => {

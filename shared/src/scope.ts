@@ -1,7 +1,7 @@
 // Scoped fan-out: which events and which part of the state each viewer receives.
 // A note belongs to its table; facilitators see every table, everyone else only their own.
 import type { Participant, WorkshopState } from './model';
-import type { DomainEvent, Envelope, Scope } from './protocol';
+import type { DomainEvent, Envelope, Scope, TableSlice } from './protocol';
 import { assertNever } from './assert';
 import { isHarvestEvent } from './harvest/reduce';
 
@@ -50,8 +50,11 @@ export function scopeOf(e: DomainEvent): Scope {
     case 'delegation:removed':
     case 'participant:joined':
     case 'participant:role-set':
-    case 'seat:assigned':
       return null;
+    // a seat change belongs to the table it leads to (or the person, when unseated); its other
+    // audience (the table left, the unseated lobby) is decided by seatEventVisible
+    case 'seat:assigned':
+      return e.tableId !== null ? `t:${e.tableId}` : `p:${e.participantId}`;
     default:
       return assertNever(e);
   }
@@ -62,6 +65,67 @@ export const OPEN_PHASES = ['harvest', 'review', 'closed'] as const;
 
 export function seesAllTables(p: Participant | undefined, state: WorkshopState): boolean {
   return p?.role === 'facilitator' || (OPEN_PHASES as readonly string[]).includes(state.phase);
+}
+
+/**
+ * What decides which events and which slice of the state someone receives; kept per socket by
+ * the server so fan-out needs no state lookups.
+ */
+export interface Viewer {
+  participantId: string;
+  facilitator: boolean;
+  /** Every table's board is open to this viewer (facilitator, or an open phase). */
+  open: boolean;
+  table: string | null;
+  delegation: string | null;
+}
+
+export function viewerOf(state: WorkshopState, participantId: string): Viewer {
+  const p = state.participants[participantId];
+  return {
+    participantId,
+    facilitator: p?.role === 'facilitator',
+    open: seesAllTables(p, state),
+    table: state.seats[participantId] ?? null,
+    delegation: p?.delegationId ?? null,
+  };
+}
+
+/**
+ * Who learns of a seat change: facilitators and open boards, the person, the table joined, the
+ * table left, and people not seated anywhere yet (the lobby: they pick a table by its occupancy).
+ * Everyone else keeps only their own table's seats, so seating a room costs O(people), not O(people²).
+ */
+function seatEventVisible(e: Extract<DomainEvent, { type: 'seat:assigned' }>, v: Viewer): boolean {
+  return (
+    v.open ||
+    v.table === null ||
+    v.participantId === e.participantId ||
+    v.table === e.tableId ||
+    (e.from !== undefined && v.table === e.from)
+  );
+}
+
+/** Whether this viewer receives this event (the fan-out's and the catch-up's one rule). */
+export function visibleToViewer(env: Envelope, v: Viewer): boolean {
+  if (v.facilitator) return true;
+  if (env.e.type === 'seat:assigned') return seatEventVisible(env.e, v);
+  return scopeVisible(env.scope, v);
+}
+
+function scopeVisible(scope: Scope, v: Viewer): boolean {
+  if (scope === null || v.facilitator) return true;
+  const id = scope.slice(2);
+  switch (scope[0]) {
+    case 't':
+      return v.open || v.table === id;
+    case 'd':
+      return v.delegation === id;
+    case 'p':
+      return v.participantId === id;
+    default:
+      return false;
+  }
 }
 
 /** The people whose view (their table or their role) this event changes. */
@@ -81,24 +145,26 @@ export function changesViewOf(e: DomainEvent, participantId: string): boolean {
 }
 
 export function visibleTo(env: Envelope, state: WorkshopState, participantId: string): boolean {
-  return inScope(env.scope, state, participantId);
+  return visibleToViewer(env, viewerOf(state, participantId));
 }
 
 export function inScope(scope: Scope, state: WorkshopState, participantId: string): boolean {
-  if (scope === null) return true;
-  const p = state.participants[participantId];
-  if (p?.role === 'facilitator') return true;
-  const id = scope.slice(2);
-  switch (scope[0]) {
-    case 't':
-      return seesAllTables(p, state) || state.seats[participantId] === id;
-    case 'd':
-      return p?.delegationId === id;
-    case 'p':
-      return participantId === id;
-    default:
-      return false;
-  }
+  return scopeVisible(scope, viewerOf(state, participantId));
+}
+
+/**
+ * A seated delegate in a closed phase knows only its own table's seats (see seatEventVisible);
+ * a round start carries everyone's seats, so the client prunes after folding it too.
+ */
+export function ownTableSeats(state: WorkshopState, participantId: string): WorkshopState {
+  const v = viewerOf(state, participantId);
+  if (v.facilitator || v.open || v.table === null) return state;
+  let foreign = false;
+  for (const t of Object.values(state.seats)) if (t !== v.table) foreign = true;
+  if (!foreign) return state;
+  const seats: WorkshopState['seats'] = {};
+  for (const [p, t] of Object.entries(state.seats)) if (t === v.table) seats[p] = t;
+  return { ...state, seats };
 }
 
 /** The state a participant is sent: everything but other tables' notes. */
@@ -107,7 +173,7 @@ export function viewFor(state: WorkshopState, participantId: string): WorkshopSt
   if (p?.role === 'facilitator') return state;
   const withBallots = ownReviewsOnly(ownBallotsOnly(state, participantId), participantId);
   if (seesAllTables(p, state)) return withBallots;
-  state = withBallots;
+  state = ownTableSeats(withBallots, participantId);
   const table = state.seats[participantId];
   const notes: WorkshopState['notes'] = {};
   const summaries: WorkshopState['summaries'] = {};
@@ -138,4 +204,18 @@ function ownReviewsOnly(state: WorkshopState, participantId: string): WorkshopSt
   const d = state.participants[participantId]?.delegationId;
   const own = Object.fromEntries(Object.entries(entries).filter(([, e]) => e.delegationId === d));
   return { ...state, review: { ...state.review, entries: own } };
+}
+
+/** The table-dependent part of someone's view (see TableSlice). */
+export function tableSliceFor(state: WorkshopState, participantId: string): TableSlice {
+  const v = viewFor(state, participantId);
+  return { seq: state.seq, seats: v.seats, notes: v.notes, summaries: v.summaries };
+}
+
+/**
+ * Applies a slice to a view that is current in everything else (the server sends it right after
+ * the events that moved this person, so everything outside the slice is up to date).
+ */
+export function applyTableSlice(state: WorkshopState, slice: TableSlice): WorkshopState {
+  return { ...state, seq: slice.seq, seats: slice.seats, notes: slice.notes, summaries: slice.summaries };
 }

@@ -6,11 +6,12 @@ import {
   type CommandInput,
   type CreateWorkshopInput,
   type Envelope,
-  type PreviewMessage,
   type ServerToClientEvents,
   type SyncMessage,
   type WorkshopState,
   applyEnvelopes,
+  applyTableSlice,
+  ownTableSeats,
   changesViewOf,
   emptyState,
   viewFor,
@@ -70,8 +71,10 @@ export class Bot {
   /** Every envelope received live or in a catch-up, in arrival order. */
   received: Envelope[] = [];
   syncs: SyncMessage['kind'][] = [];
-  /** Every `preview` received (others' note changes before their commit), in arrival order. */
-  previews: PreviewMessage[] = [];
+  /** `events` frames received live (each may batch several events). */
+  frames = 0;
+  /** Table slices received (a seat change's sync). */
+  slices = 0;
   ackTimeoutMs = 10_000;
   private waiters: Array<() => void> = [];
 
@@ -90,19 +93,19 @@ export class Bot {
     this.socket.on('sync', (msg) => {
       this.syncs.push(msg.kind);
       if (msg.kind === 'snapshot') this.state = msg.state;
-      else {
+      else if (msg.kind === 'table') {
+        this.slices++;
+        this.state = applyTableSlice(this.state, msg.slice);
+      } else {
         this.received.push(...msg.events);
         this.state = applyEnvelopes(this.state, msg.events);
       }
       this.notify();
     });
-    this.socket.on('preview', (msg) => {
-      this.previews.push(msg);
-      this.notify();
-    });
     this.socket.on('events', (events) => {
+      this.frames++;
       this.received.push(...events);
-      this.state = applyEnvelopes(this.state, events);
+      this.state = ownTableSeats(applyEnvelopes(this.state, events), participantId);
       // As the browser does: a seat change hides the old table at once; the snapshot of the new one follows.
       if (events.some((env) => changesViewOf(env.e, participantId))) this.state = viewFor(this.state, participantId);
       this.notify();
@@ -135,8 +138,18 @@ export class Bot {
     return this;
   }
 
-  send(cmd: WithoutOpId<CommandInput> & { clientOpId?: string }): Promise<Ack> {
-    return this.socket.timeout(this.ackTimeoutMs).emitWithAck('command', { clientOpId: opId(), ...cmd } as CommandInput);
+  /** Refusals for load (`overloaded`) seen by send(); each was retried as the app's client does. */
+  overloadedRefusals = 0;
+
+  /** Sends a command; an `overloaded` refusal is retried with the same clientOpId after a short backoff, as the app does. */
+  async send(cmd: WithoutOpId<CommandInput> & { clientOpId?: string }): Promise<Ack> {
+    const full = { clientOpId: opId(), ...cmd } as CommandInput;
+    for (let backoff = 50; ; backoff = Math.min(backoff * 2, 1000)) {
+      const ack = await this.socket.timeout(this.ackTimeoutMs).emitWithAck('command', full);
+      if (ack.ok || ack.error.code !== 'overloaded') return ack;
+      this.overloadedRefusals++;
+      await new Promise((r) => setTimeout(r, backoff * (0.5 + Math.random())));
+    }
   }
 
   /** Raw emit for malformed payloads. */

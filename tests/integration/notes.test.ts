@@ -40,7 +40,8 @@ describe('live notes at a table', () => {
     // chai sits at t2: wait for a later workshop-wide event to be sure the stream has passed that point
     expect(await facilitator.send({ type: 'workshop:update', purpose: 'sync point' })).toMatchObject({ ok: true });
     await chai.until((b) => b.state.purpose === 'sync point');
-    expect(chai.received.some((e) => e.scope === 't:t1')).toBe(false);
+    // (chai saw ann's and ben's seat changes while unseated: the lobby picks tables by occupancy)
+    expect(chai.received.some((e) => e.scope === 't:t1' && e.e.type !== 'seat:assigned')).toBe(false);
     expect(chai.state.notes['note-live-1']).toBeUndefined();
 
     const other = await chai.send({ type: 'note:create', noteId: 'note-t2', tableId: 't2', text: 'at table two', color: 'blue', x: 0, y: 0 });
@@ -154,7 +155,8 @@ describe('live notes at a table', () => {
   });
 
   it('moving a connected person switches their scope live', async () => {
-    expect(await facilitator.send({ type: 'seat:assign', participantId: chai.participantId, tableId: 't2' })).toMatchObject({ ok: true });
+    const moved = await facilitator.send({ type: 'seat:assign', participantId: chai.participantId, tableId: 't2' });
+    expect(moved, JSON.stringify(moved)).toMatchObject({ ok: true });
     await chai.until((b) => b.state.seats[b.participantId] === 't2' && b.state.notes['note-t2'] !== undefined);
     expect(chai.state.notes['missed-0']).toBeUndefined();
     await ann.send({ type: 'note:create', noteId: 'after-move', tableId: 't1', text: 'table one only', color: 'yellow', x: 0, y: 0 });

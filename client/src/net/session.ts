@@ -1,7 +1,7 @@
 // The live connection to one workshop: a Socket.IO client that syncs state, applies live
 // events and drains the op queue, one command at a time and in order, on every connect.
 import { io, type Socket } from 'socket.io-client';
-import type { Ack, ClientToServerEvents, Envelope, PreviewMessage, ServerToClientEvents, SyncMessage } from '@world-cafe/shared';
+import type { Ack, ClientToServerEvents, Envelope, ServerToClientEvents, SyncMessage } from '@world-cafe/shared';
 import { useStore } from '../state/store';
 import { saveCachedState } from '../state/persist';
 import { nextToSend, saveOps } from './opQueue';
@@ -77,7 +77,8 @@ export function openSession(workshopId: string, token: string): () => void {
       if (ack.ok) {
         backoff = 500;
         st.ackOp(id, ack.seq);
-      } else if (ack.error.code === 'rate_limited') {
+      } else if (ack.error.code === 'rate_limited' || ack.error.code === 'overloaded') {
+        // refused before it was applied: back off and resend the same op (same clientOpId)
         backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
         retryLater(backoff);
         return;
@@ -92,7 +93,7 @@ export function openSession(workshopId: string, token: string): () => void {
     const s = store.getState();
     if (msg.kind === 'snapshot') {
       s.setSnapshot(msg.state, msg.me);
-    } else if (!s.applyEvents(msg.events, msg.me)) {
+    } else if (!(msg.kind === 'events' ? s.applyEvents(msg.events, msg.me) : s.applySlice(msg.slice, msg.me))) {
       // Events without a base state: reconnect; with no state the handshake says since 0.
       socket.disconnect();
       socket.connect();
@@ -124,10 +125,6 @@ export function openSession(workshopId: string, token: string): () => void {
   // Who is editing which goal field (the harvest's live editing).
   const detachPresence = attachPresence(socket);
   socket.on('events', onEvents);
-  // Others' note changes before their commit: drawn at once, replaced by the committed events.
-  socket.on('preview', (msg: PreviewMessage) => {
-    if (synced) store.getState().addPreview(msg);
-  });
   socket.on('connect', setStatus);
   // Estimate the server clock offset on every (re)connect, for the round clock.
   socket.on('connect', () => void syncClock(socket));
@@ -196,8 +193,6 @@ export function openSession(workshopId: string, token: string): () => void {
 
   // Acked ops whose event this viewer never receives must not linger forever.
   const pruneTimer = setInterval(() => store.getState().prune(), 5_000);
-  // Previews never confirmed (a failed commit, a crash) vanish after their timeout.
-  const previewTimer = setInterval(() => store.getState().expirePreviews(), 2_000);
 
   return () => {
     closed = true;
@@ -205,7 +200,6 @@ export function openSession(workshopId: string, token: string): () => void {
     clearRetry();
     if (reconnectTimer) clearTimeout(reconnectTimer);
     clearInterval(pruneTimer);
-    clearInterval(previewTimer);
     onPageHide();
     unsubscribe();
     detachPresence();

@@ -1,10 +1,8 @@
-// The view the UI draws: the confirmed state, then others' previews (decided, not yet committed),
-// then this device's pending ops, applied through the same decide() and reduce() the server uses,
+// The view the UI draws: the confirmed (committed) state, then this device's pending ops, applied through the same decide() and reduce() the server uses,
 // so the client never re-implements a rule.
 import { decide, reduce, type Command, type WorkshopState } from '@world-cafe/shared';
 import type { PendingOp } from '../net/opQueue';
 import { SERVER_ONLY } from './cafe';
-import { applyPreviews, type HeldPreview } from './previews';
 
 export interface OptimisticView {
   state: WorkshopState;
@@ -35,17 +33,6 @@ export function applyPending(
     for (const e of decision.events) state = reduce(state, e);
   }
   return { state, doomed };
-}
-
-/** confirmed, then previews on top, then my pending ops on top of both. */
-export function deriveView(
-  confirmed: WorkshopState,
-  previews: readonly HeldPreview[],
-  ops: readonly PendingOp[],
-  participantId: string | null,
-  now: number,
-): OptimisticView {
-  return applyPending(applyPreviews(confirmed, previews), ops, participantId, now);
 }
 
 /** Would decide() accept this command from me right now? Used to offer only allowed actions. */

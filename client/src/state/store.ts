@@ -1,24 +1,25 @@
-// One zustand store in slices: session (who I am), confirmed state (from the server), previews
-// (others' note changes decided but not yet committed), pending ops (this device's unconfirmed
+// One zustand store in slices: session (who I am), confirmed state (from the server: only
+// committed events ever reach it), pending ops (this device's unconfirmed
 // commands), connection status and toasts. The optimistic view is derived (selectView), never
 // stored, so it cannot drift from its inputs.
 import { create, type StateCreator } from 'zustand';
 import {
   applyEnvelopes,
+  applyTableSlice,
   commandSchema,
+  ownTableSeats,
   decide,
   type Command,
   type CommandInput,
   type Envelope,
   type ErrorCode,
   type Me,
-  type PreviewMessage,
+  type TableSlice,
   type WorkshopState,
 } from '@world-cafe/shared';
 import { newOpId } from '../net/ids';
 import { ackOp, enqueueOp, loadOps, pruneOps, removeOp, type PendingOp } from '../net/opQueue';
-import { deriveView, type OptimisticView } from './optimistic';
-import { addPreview, dropConfirmed, expirePreviews, type HeldPreview } from './previews';
+import { applyPending, type OptimisticView } from './optimistic';
 import { loadCachedState } from './persist';
 import { notePlanEvents, plannerPrecheck, RUNS_PLANNER } from './cafe';
 
@@ -51,15 +52,10 @@ export interface ConfirmedSlice {
   setSnapshot(state: WorkshopState, me: Me): void;
   /** Applies envelopes in order; false when there is no state to apply them to. */
   applyEvents(events: readonly Envelope[], me?: Me): boolean;
+  /** A new seat's table slice (see TableSlice); false without a base state. */
+  applySlice(slice: TableSlice, me: Me): boolean;
 }
 
-export interface PreviewSlice {
-  /** Others' note changes, decided but not committed: drawn, never folded into `confirmed`. */
-  previews: readonly HeldPreview[];
-  addPreview(msg: PreviewMessage): void;
-  /** Drops previews that were never confirmed in time. */
-  expirePreviews(): void;
-}
 
 export interface PendingSlice {
   pending: readonly PendingOp[];
@@ -85,7 +81,7 @@ export interface ToastSlice {
   dismissToast(id: string): void;
 }
 
-export type StoreState = SessionSlice & ConfirmedSlice & PreviewSlice & PendingSlice & ConnectionSlice & ToastSlice;
+export type StoreState = SessionSlice & ConfirmedSlice & PendingSlice & ConnectionSlice & ToastSlice;
 type Slice<T> = StateCreator<StoreState, [], [], T>;
 
 const sessionSlice: Slice<SessionSlice> = (set) => ({
@@ -101,7 +97,6 @@ const sessionSlice: Slice<SessionSlice> = (set) => ({
       authError: false,
       me: cached?.me ?? null,
       confirmed: cached?.state ?? null,
-      previews: [],
       pending: knownParticipantId ? loadOps(workshopId, knownParticipantId) : [],
       inflight: null,
       status: typeof navigator !== 'undefined' && navigator.onLine === false ? 'offline' : 'reconnecting',
@@ -109,7 +104,7 @@ const sessionSlice: Slice<SessionSlice> = (set) => ({
     });
   },
   endSession() {
-    set({ workshopId: null, token: null, me: null, confirmed: null, previews: [], pending: [], inflight: null, authError: false });
+    set({ workshopId: null, token: null, me: null, confirmed: null, pending: [], inflight: null, authError: false });
   },
   setAuthError(value) {
     set({ authError: value });
@@ -122,38 +117,29 @@ const confirmedSlice: Slice<ConfirmedSlice> = (set, get) => ({
     const s = get();
     const samePerson = s.me?.participantId === me.participantId;
     const pending = samePerson ? s.pending : loadOps(me.workshopId, me.participantId);
-    // a snapshot replaces everything: previews of the old view go (committed ones are in it)
-    set({ confirmed: state, me, previews: [], pending: pruneOps(pending, state.seq, Date.now()) });
+    set({ confirmed: state, me, pending: pruneOps(pending, state.seq, Date.now()) });
   },
   applyEvents(events, me) {
     const s = get();
     if (!s.confirmed) return false;
-    const confirmed = applyEnvelopes(s.confirmed, events);
+    const who = me ?? s.me;
+    let confirmed = applyEnvelopes(s.confirmed, events);
+    // a round start carries everyone's seats; a seated delegate keeps only its own table's
+    if (who) confirmed = ownTableSeats(confirmed, who.participantId);
     notePlanEvents(events);
     set({
       confirmed,
       ...(me ? { me } : {}),
-      // in the same update, so a confirmed note replaces its preview without a frame in between;
-      // a `sync` (me given) starts over: previews from before it may never be confirmed
-      previews: me ? [] : dropConfirmed(s.previews, events),
       pending: pruneOps(s.pending, confirmed.seq, Date.now()),
     });
     return true;
   },
-});
-
-const previewSlice: Slice<PreviewSlice> = (set, get) => ({
-  previews: [],
-  addPreview(msg) {
+  applySlice(slice, me) {
     const s = get();
-    if (!s.confirmed) return;
-    const previews = addPreview(s.previews, msg, Date.now());
-    if (previews !== s.previews) set({ previews });
-  },
-  expirePreviews() {
-    const s = get();
-    const previews = expirePreviews(s.previews, Date.now());
-    if (previews !== s.previews) set({ previews });
+    if (!s.confirmed) return false;
+    const confirmed = applyTableSlice(s.confirmed, slice);
+    set({ confirmed, me, pending: pruneOps(s.pending, confirmed.seq, Date.now()) });
+    return true;
   },
 });
 
@@ -240,7 +226,6 @@ const toastSlice: Slice<ToastSlice> = (set, get) => ({
 export const useStore = create<StoreState>()((...a) => ({
   ...sessionSlice(...a),
   ...confirmedSlice(...a),
-  ...previewSlice(...a),
   ...pendingSlice(...a),
   ...connectionSlice(...a),
   ...toastSlice(...a),
@@ -250,32 +235,28 @@ export const useStore = create<StoreState>()((...a) => ({
 
 let memo: {
   confirmed: WorkshopState;
-  previews: readonly HeldPreview[];
   pending: readonly PendingOp[];
   participantId: string | null;
   view: OptimisticView;
 } | null = null;
 
-/** confirmed + others' previews + my pending ops, memoised on its inputs so selectors get stable references. */
+/** confirmed + my pending ops, memoised on its inputs so selectors get stable references. */
 export function selectView(
-  s: Pick<StoreState, 'confirmed' | 'pending' | 'me'> & Partial<Pick<StoreState, 'previews'>>,
+  s: Pick<StoreState, 'confirmed' | 'pending' | 'me'>,
 ): OptimisticView | null {
   if (!s.confirmed) return null;
   const participantId = s.me?.participantId ?? null;
-  const previews = s.previews ?? NO_PREVIEWS;
   if (
     memo &&
     memo.confirmed === s.confirmed &&
-    memo.previews === previews &&
     memo.pending === s.pending &&
     memo.participantId === participantId
   )
     return memo.view;
-  const view = deriveView(s.confirmed, previews, s.pending, participantId, Date.now());
-  memo = { confirmed: s.confirmed, previews, pending: s.pending, participantId, view };
+  const view = applyPending(s.confirmed, s.pending, participantId, Date.now());
+  memo = { confirmed: s.confirmed, pending: s.pending, participantId, view };
   return view;
 }
-const NO_PREVIEWS: readonly HeldPreview[] = [];
 
 export const submit = (draft: CommandDraft): boolean => useStore.getState().submit(draft);
 export const toast = (t: Omit<Toast, 'id'>): void => useStore.getState().toast(t);

@@ -32,6 +32,7 @@ const STATUS: Record<ErrorCode, number> = {
   wrong_phase: 409,
   table_full: 409,
   rate_limited: 429,
+  overloaded: 503,
   too_large: 413,
   internal: 500,
 };

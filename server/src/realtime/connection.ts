@@ -6,16 +6,20 @@ import {
   type Ack,
   type ErrorCode,
   LIMITS,
+  type Envelope,
+  type WorkshopState,
   changesViewOf,
   commandSchema,
   handshakeSchema,
   presenceSchema,
   type Presence,
-  visibleTo,
+  viewFor,
+  visibleToViewer,
 } from '@world-cafe/shared';
 import type { EventStore } from '../store/eventStore';
-import type { RoomRegistry } from './workshopRoom';
-import { type AppSocket, type IO, joinScopes, rooms as roomNames, snapshotFor } from './fanout';
+import type { RoomRegistry, WorkshopRoom } from './workshopRoom';
+import { type AppSocket, type IO, joinScopes, meOf, rooms as roomNames, snapshotFor } from './fanout';
+import { type LoadGate, createLoadGate } from './admission';
 import { hashToken } from '../auth';
 
 export interface RealtimeOptions {
@@ -24,16 +28,74 @@ export interface RealtimeOptions {
   logger: Logger;
   /** Commands per second a socket may send (sustained) and its burst. */
   rateLimit?: { perSecond: number; burst: number };
+  /** Event-loop admission gate (default: one per attachRealtime). */
+  gate?: LoadGate;
+}
+
+/** Gaps longer than this are answered with a snapshot without reading the log. */
+export const CATCHUP_MAX_EVENTS = 100_000;
+
+/** Roughly how many records a snapshot of this person's view holds (what a catch-up must beat). */
+function snapshotWeight(state: WorkshopState, participantId: string): number {
+  const v = viewFor(state, participantId);
+  return (
+    Object.keys(v.notes).length +
+    Object.keys(v.participants).length +
+    Object.keys(v.goals).length * 4 +
+    Object.keys(v.harvest.clusters).length +
+    Object.keys(v.tables).length +
+    100
+  );
 }
 
 const fail = (code: ErrorCode, message: string): Ack => ({ ok: false, error: { code, message } });
 
-export function attachRealtime(io: IO, { store, rooms, logger, rateLimit }: RealtimeOptions) {
+export function attachRealtime(io: IO, options: RealtimeOptions) {
+  const { store, rooms, logger, rateLimit } = options;
   const limits = rateLimit ?? { perSecond: 20, burst: 40 };
   // A fixed window per socket: `burst` commands per `burst / perSecond` seconds.
   const limiter = new RateLimiterMemory({ points: limits.burst, duration: limits.burst / limits.perSecond });
 
   const presence = new Map<string, Map<string, Presence>>();
+  const gate = options.gate ?? createLoadGate();
+
+  /**
+   * Catch-up, then live. A socket joins the workshop's rooms (and so starts receiving live frames)
+   * in the same synchronous step that sends its catch-up, so nothing slips between the two. A gap
+   * older than the in-memory window is read from the log first (asynchronously, before joining).
+   */
+  async function catchUp(socket: AppSocket, room: WorkshopRoom) {
+    const { workshopId, participantId, since } = socket.data;
+    let fromLog: Envelope[] | null = null;
+    if (since > 0 && since < room.committed.seq && room.eventsSince(since) === null && room.committed.seq - since <= CATCHUP_MAX_EVENTS) {
+      fromLog = await store.readSince(workshopId, since);
+      if (!socket.connected) return;
+    }
+    const state = rooms.loaded(workshopId)?.committed;
+    if (!state) return void socket.disconnect(true);
+    let missed: Envelope[] | null = null;
+    if (since > 0) {
+      if (fromLog) {
+        const upTo = fromLog.filter((env) => env.seq <= state.seq);
+        const last = upTo.at(-1)?.seq ?? since;
+        const rest = room.eventsSince(last);
+        missed = rest === null ? null : upTo.concat(rest);
+      } else {
+        missed = room.eventsSince(since);
+      }
+    }
+    joinScopes(socket, state);
+    const viewer = socket.data.viewer!;
+    if (missed && !missed.some((env) => changesViewOf(env.e, participantId))) {
+      const events = missed.filter((env) => visibleToViewer(env, viewer));
+      // a log catch-up is worth it only while it is smaller than the snapshot it replaces
+      if (!fromLog || events.length <= snapshotWeight(state, participantId)) {
+        socket.emit('sync', { kind: 'events', events, me: meOf(state, workshopId, participantId) });
+        return;
+      }
+    }
+    socket.emit('sync', snapshotFor(state, workshopId, participantId));
+  }
 
   io.use(async (socket, next) => {
     const parsed = handshakeSchema.safeParse(socket.handshake.auth);
@@ -59,18 +121,11 @@ export function attachRealtime(io: IO, { store, rooms, logger, rateLimit }: Real
       socket.disconnect(true);
       return;
     }
-    // Catch-up and room joins happen in one synchronous step, so no live event slips between them.
-    const state = room.committed;
-    joinScopes(socket, state);
-    const missed = since > 0 ? room.eventsSince(since) : null;
-    if (missed && !missed.some((env) => changesViewOf(env.e, participantId))) {
-      const { me } = snapshotFor(state, workshopId, participantId);
-      const events = missed.filter((env) => visibleTo(env, state, participantId));
-      socket.emit('sync', { kind: 'events', events, me });
-    } else {
-      socket.emit('sync', snapshotFor(state, workshopId, participantId));
-    }
-    logger.debug({ workshopId, participantId, since, head: state.seq }, 'socket connected');
+    void catchUp(socket, room).catch((err) => {
+      logger.error({ err, workshopId }, 'catch-up failed');
+      socket.disconnect(true);
+    });
+    logger.debug({ workshopId, participantId, since, head: room.committed.seq }, 'socket connected');
 
     socket.on('time', (ack: unknown) => {
       if (typeof ack === 'function') (ack as (now: number) => void)(Date.now());
@@ -105,6 +160,11 @@ export function attachRealtime(io: IO, { store, rooms, logger, rateLimit }: Real
 
     async function handleCommand(input: unknown): Promise<Ack> {
       try {
+        // refused before any parsing: under overload the refusal itself must be cheap
+        if (gate.overloaded || rooms.loaded(workshopId)?.saturated) {
+          gate.refused++;
+          return fail('overloaded', 'the server is busy; retry this change in a moment');
+        }
         if (Buffer.byteLength(JSON.stringify(input ?? null)) > LIMITS.messageBytes)
           return fail('too_large', `a command may be at most ${LIMITS.messageBytes} bytes`);
         try {

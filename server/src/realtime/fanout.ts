@@ -1,19 +1,20 @@
-// Scoped fan-out. Rooms: `w:ID` (everyone in the workshop), `w:ID:t:TABLE` (people seated there),
-// `w:ID:d:DELEGATION`, `w:ID:p:PID` (a person's own sockets), `w:ID:fac` (facilitators: every scope)
-// and `w:ID:boards` (everyone once the harvest opens every table: table scopes only).
-// Events are emitted in seq order, consecutive events with the same audience in one message,
-// so every socket receives its events in log order.
+// Scoped, coalesced fan-out. A workshop publishes committed events in batches (one per publish
+// tick, see workshopRoom.ts); every socket of the workshop gets at most ONE `events` frame per
+// batch, holding exactly the batch's events it may see, in seq order. Sockets that see the same
+// events share one encoding: they are grouped by a key built from their Viewer (kept on the
+// socket, so no state lookups here), and each group is written with one broadcast.
+// Rooms: `w:ID` (every socket of the workshop: the fan-out's iteration set), `w:ID:p:PID` (a
+// person's sockets, for resyncs), and table / delegation / facilitator rooms for volatile
+// messages (presence) that need no seq.
 import type { Server, Socket } from 'socket.io';
-import { randomBytes } from 'node:crypto';
 import {
-  type DomainEvent,
   type Envelope,
-  type Scope,
+  type Viewer,
   type WorkshopState,
-  rescopedBy,
-  changesEveryView,
-  seesAllTables,
+  tableSliceFor,
   viewFor,
+  viewerOf,
+  visibleToViewer,
   type ClientToServerEvents,
   type ServerToClientEvents,
   type SyncMessage,
@@ -26,6 +27,8 @@ export interface SocketData {
   participantId: string;
   /** Last seq the client applied, from the handshake (0: send a snapshot). */
   since: number;
+  /** What this socket may see; set when it joins the workshop's rooms, updated on every resync. */
+  viewer?: Viewer;
 }
 
 export const rooms = {
@@ -34,94 +37,132 @@ export const rooms = {
   delegation: (w: string, d: string) => `w:${w}:d:${d}`,
   /** Facilitators: every scope. */
   facilitators: (w: string) => `w:${w}:fac`,
-  /** Everyone once the harvest opens every table's board: every table scope (not ballots or reviews). */
-  boards: (w: string) => `w:${w}:boards`,
   person: (w: string, p: string) => `w:${w}:p:${p}`,
 };
 
-function audience(workshopId: string, scope: Scope): string[] {
-  if (scope === null) return [rooms.workshop(workshopId)];
-  const id = scope.slice(2);
-  if (scope[0] === 't') return [rooms.table(workshopId, id), rooms.boards(workshopId), rooms.facilitators(workshopId)];
-  const own = scope[0] === 'd' ? rooms.delegation(workshopId, id) : rooms.person(workshopId, id);
-  return [own, rooms.facilitators(workshopId)];
+/** A batch of committed events and whose view it changed. */
+export interface Publication {
+  envelopes: Envelope[];
+  /** The committed state after the batch (what snapshots and slices are cut from). */
+  committed: WorkshopState;
+  /** People whose seat or role changed in the batch: they get a slice or a snapshot after it. */
+  moved: ReadonlySet<string>;
+  /** A phase change: every view changed, everyone gets a snapshot. */
+  everyone: boolean;
 }
 
-/** Puts a socket in the rooms its participant's current seat and role call for. */
+export type Publish = (workshopId: string, pub: Publication) => void;
+
+/** Puts a socket in the rooms its participant's current seat and role call for, and records its Viewer. */
 export function joinScopes(socket: AppSocket, state: WorkshopState) {
   const { workshopId: w, participantId: p } = socket.data;
-  const scoped = [rooms.facilitators(w), rooms.boards(w)];
-  for (const r of socket.rooms) if (r.startsWith(`w:${w}:t:`) || r.startsWith(`w:${w}:d:`) || scoped.includes(r)) socket.leave(r);
+  const viewer = viewerOf(state, p);
+  const before = socket.data.viewer;
+  socket.data.viewer = viewer;
+  if (before && before.table === viewer.table && before.delegation === viewer.delegation && before.facilitator === viewer.facilitator) return;
+  for (const r of socket.rooms) if (r.startsWith(`w:${w}:t:`) || r.startsWith(`w:${w}:d:`) || r === rooms.facilitators(w)) socket.leave(r);
   socket.join([rooms.workshop(w), rooms.person(w, p)]);
-  const me = state.participants[p];
-  if (me?.delegationId) socket.join(rooms.delegation(w, me.delegationId));
-  if (me?.role === 'facilitator') socket.join(rooms.facilitators(w));
-  else if (seesAllTables(me, state)) socket.join(rooms.boards(w));
-  const seat = state.seats[p];
-  if (seat) socket.join(rooms.table(w, seat));
+  if (viewer.delegation) socket.join(rooms.delegation(w, viewer.delegation));
+  if (viewer.facilitator) socket.join(rooms.facilitators(w));
+  if (viewer.table) socket.join(rooms.table(w, viewer.table));
 }
 
 export function snapshotFor(state: WorkshopState, workshopId: string, participantId: string): SyncMessage {
-  return {
-    kind: 'snapshot',
-    state: viewFor(state, participantId),
-    me: { workshopId, participantId, role: state.participants[participantId]?.role ?? 'delegate' },
-  };
+  return { kind: 'snapshot', state: viewFor(state, participantId), me: meOf(state, workshopId, participantId) };
+}
+
+export function meOf(state: WorkshopState, workshopId: string, participantId: string) {
+  return { workshopId, participantId, role: state.participants[participantId]?.role ?? 'delegate' };
+}
+
+/** What a batch refers to, so a socket's group key holds only what matters for this batch. */
+interface BatchIndex {
+  tables: Set<string>;
+  delegations: Set<string>;
+  people: Set<string>;
+}
+
+function indexBatch(envelopes: Envelope[]): BatchIndex {
+  const ix: BatchIndex = { tables: new Set(), delegations: new Set(), people: new Set() };
+  for (const env of envelopes) {
+    const s = env.scope;
+    if (s !== null) {
+      const id = s.slice(2);
+      if (s[0] === 't') ix.tables.add(id);
+      else if (s[0] === 'd') ix.delegations.add(id);
+      else ix.people.add(id);
+    }
+    if (env.e.type === 'seat:assigned') {
+      ix.people.add(env.e.participantId);
+      if (env.e.from) ix.tables.add(env.e.from);
+    }
+  }
+  return ix;
+}
+
+/** Two viewers with the same key see the same subset of this batch (see visibleToViewer). */
+function groupKey(v: Viewer, ix: BatchIndex): string {
+  if (v.facilitator) return 'F';
+  let key = v.open ? 'O' : v.table === null ? 'L' : ix.tables.has(v.table) ? `t${v.table}` : '-';
+  if (v.delegation !== null && ix.delegations.has(v.delegation)) key += `\u0000d${v.delegation}`;
+  if (ix.people.has(v.participantId)) key += `\u0000p${v.participantId}`;
+  return key;
+}
+
+export interface FanoutStats {
+  batches: number;
+  frames: number;
+  groups: number;
 }
 
 export function createFanout(io: IO) {
-  return function publish(workshopId: string, envelopes: Envelope[], committed: WorkshopState) {
-    let run: Envelope[] = [];
-    let runKey = '';
-    const flushRun = () => {
-      if (run.length === 0) return;
-      io.to(audience(workshopId, run[0]!.scope)).emit('events', run);
-      run = [];
-    };
-    for (const env of envelopes) {
-      const key = env.scope ?? '';
-      if (key !== runKey) flushRun();
-      runKey = key;
-      run.push(env);
-      const moved = rescopedBy(env.e);
-      if (moved.length > 0) {
-        flushRun();
-        for (const p of moved) resync(io, rooms.person(workshopId, p), committed);
-      } else if (changesEveryView(env.e)) {
-        flushRun();
-        resync(io, rooms.workshop(workshopId), committed);
+  const stats: FanoutStats = { batches: 0, frames: 0, groups: 0 };
+  function publish(workshopId: string, pub: Publication) {
+    const ids = io.sockets.adapter.rooms.get(rooms.workshop(workshopId));
+    if (!ids || ids.size === 0) return;
+    stats.batches++;
+    const ix = indexBatch(pub.envelopes);
+    const groups = new Map<string, { viewer: Viewer; ids: string[] }>();
+    for (const id of ids) {
+      const viewer = (io.sockets.sockets.get(id) as AppSocket | undefined)?.data.viewer;
+      if (!viewer) continue;
+      const key = groupKey(viewer, ix);
+      const g = groups.get(key);
+      if (g) g.ids.push(id);
+      else groups.set(key, { viewer, ids: [id] });
+    }
+    for (const g of groups.values()) {
+      const events = g.viewer.facilitator ? pub.envelopes : pub.envelopes.filter((env) => visibleToViewer(env, g.viewer));
+      if (events.length === 0) continue;
+      stats.groups++;
+      stats.frames += g.ids.length;
+      io.to(g.ids).emit('events', events);
+    }
+    if (pub.everyone) {
+      for (const id of [...ids]) resync(io.sockets.sockets.get(id) as AppSocket | undefined, pub.committed, true);
+    } else {
+      for (const p of pub.moved) {
+        const mine = io.sockets.adapter.rooms.get(rooms.person(workshopId, p));
+        if (mine) for (const id of [...mine]) resync(io.sockets.sockets.get(id) as AppSocket | undefined, pub.committed, false);
       }
     }
-    flushRun();
-  };
+  }
+  return Object.assign(publish, { stats });
 }
 
 /**
- * Previews (best effort, no seq, before the commit): the same audience as the committed events of
- * that table scope, except the author's own sockets. A normal (not volatile) emit on the same
- * sockets as the later `events`, so a receiver gets the preview first.
+ * Moves a socket whose view changed to the rooms the committed state calls for. If only its
+ * seat changed, it gets its new table's slice; a role or phase change gets a whole snapshot.
  */
-export function createPreview(io: IO) {
-  // op ids: unique within this process; the prefix keeps them from repeating across restarts
-  const boot = randomBytes(4).toString('hex');
-  let counter = 0;
-  return function preview(workshopId: string, scope: `t:${string}`, by: string, events: DomainEvent[]) {
-    const op = `${boot}.${(++counter).toString(36)}`;
-    io.to(audience(workshopId, scope)).except(rooms.person(workshopId, by)).emit('preview', { op, by, events });
-  };
-}
-
-/**
- * People whose table, role or phase view changed: move their sockets to the rooms the committed
- * state calls for and send each a fresh snapshot of what it may now see.
- */
-function resync(io: IO, room: string, committed: WorkshopState) {
-  const ids = io.sockets.adapter.rooms.get(room);
-  if (!ids) return;
-  for (const id of [...ids]) {
-    const socket = io.sockets.sockets.get(id) as AppSocket | undefined;
-    if (!socket) continue;
-    joinScopes(socket, committed);
-    socket.emit('sync', snapshotFor(committed, socket.data.workshopId, socket.data.participantId));
+function resync(socket: AppSocket | undefined, committed: WorkshopState, full: boolean) {
+  if (!socket?.data.viewer) return;
+  const before = socket.data.viewer;
+  joinScopes(socket, committed);
+  const after = socket.data.viewer!;
+  const { workshopId, participantId } = socket.data;
+  if (full || before.facilitator !== after.facilitator || before.open !== after.open) {
+    socket.emit('sync', snapshotFor(committed, workshopId, participantId));
+  } else {
+    socket.emit('sync', { kind: 'table', slice: tableSliceFor(committed, participantId), me: meOf(committed, workshopId, participantId) });
   }
 }

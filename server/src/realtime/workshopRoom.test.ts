@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { smallCreateCommand } from '../../../shared/src/testing/fixtures';
-import { emptyState, type Command, type DomainEvent, type Envelope, type SystemCommand } from '@world-cafe/shared';
+import { emptyState, type Command, type Envelope, type SystemCommand } from '@world-cafe/shared';
 import type { AppendBatch, EventStore } from '../store/eventStore';
-import { WorkshopRoom } from './workshopRoom';
+import type { Publication } from './fanout';
+import { MAX_UNPUBLISHED, OpWindow, PUBLISH_TICK_MS, WorkshopRoom } from './workshopRoom';
 
 /** A store whose appends complete only when the test says so. */
 class ManualStore {
@@ -10,29 +11,19 @@ class ManualStore {
   append(batch: AppendBatch): Promise<void> {
     return new Promise((resolve, reject) => this.queue.push({ batch, resolve, reject }));
   }
-  /** Commits everything appended so far, in order. */
+  /** Commits everything appended so far, in order, and lets the next publish tick pass. */
   async commitAll() {
     const q = this.queue;
     this.queue = [];
     for (const a of q) a.resolve();
-    await new Promise((r) => setImmediate(r));
+    await new Promise((r) => setTimeout(r, PUBLISH_TICK_MS * 2 + 5));
   }
 }
 
-type Log = Array<{ kind: 'preview'; scope: string; by: string; events: DomainEvent[] } | { kind: 'publish'; envelopes: Envelope[] }>;
-
 async function setup() {
   const store = new ManualStore();
-  const log: Log = [];
-  const room = new WorkshopRoom(
-    'w1',
-    store as unknown as EventStore,
-    (_w, envelopes) => log.push({ kind: 'publish', envelopes }),
-    emptyState(),
-    [],
-    [],
-    (_w, scope, by, events) => log.push({ kind: 'preview', scope, by, events }),
-  );
+  const log: Publication[] = [];
+  const room = new WorkshopRoom('w1', store as unknown as EventStore, (_w, pub) => log.push(pub), emptyState(), [], []);
   const run = async (cmd: Command | SystemCommand, who: string | null = null) => {
     const p = room.execute(cmd, who ? { kind: 'participant', participantId: who } : { kind: 'system' }, null);
     await store.commitAll();
@@ -49,72 +40,122 @@ async function setup() {
 
 const note = (id: string): Command => ({ type: 'note:create', clientOpId: `op-${id}-xxxx`, noteId: id, tableId: 't1', text: 'hi', color: 'yellow', x: 0, y: 0 });
 const ann = { kind: 'participant', participantId: 'ann' } as const;
+const seqs = (log: Publication[]) => log.flatMap((p) => p.envelopes.map((e: Envelope) => e.seq));
 
-describe('WorkshopRoom previews', () => {
-  it('previews a note change as soon as it is decided, before its commit is published', async () => {
+describe('WorkshopRoom publication', () => {
+  it('publishes nothing before the commit, then the event, then the ack', async () => {
     const { room, store, log } = await setup();
-    const ack = room.execute(note('n1'), ann, 'ann:op-n1-xxxx');
-    expect(log).toEqual([{ kind: 'preview', scope: 't:t1', by: 'ann', events: [expect.objectContaining({ type: 'note:created' })] }]);
+    let acked = false;
+    const ack = room.execute(note('n1'), ann, 'ann:op-n1-xxxx').then((a) => {
+      acked = true;
+      expect(log).toHaveLength(1); // published before the ack resolves
+      return a;
+    });
+    await new Promise((r) => setTimeout(r, PUBLISH_TICK_MS * 3));
+    expect(log).toEqual([]);
+    expect(acked).toBe(false);
+    expect(room.committed.notes.n1).toBeUndefined(); // decided, not yet committed: nobody is shown it
     await store.commitAll();
     expect(await ack).toMatchObject({ ok: true });
-    expect(log.map((l) => l.kind)).toEqual(['preview', 'publish']);
-    expect((log[1] as { envelopes: Envelope[] }).envelopes[0]!.e).toBe((log[0] as { events: DomainEvent[] }).events[0]);
-    // a retry is answered from the first result, without a second preview
+    expect(room.committed.notes.n1).toBeDefined();
+    // a retry is answered from the first result and publishes nothing more
     expect(await room.execute(note('n1'), ann, 'ann:op-n1-xxxx')).toMatchObject({ ok: true, duplicate: true });
-    expect(log).toHaveLength(2);
+    expect(log).toHaveLength(1);
   });
 
-  it('does not preview rejected commands, system commands or changes that are not notes', async () => {
+  it('coalesces everything committed within a tick into one batch, in seq order, each ack after it', async () => {
     const { room, store, log } = await setup();
-    expect(await room.execute({ type: 'note:edit', clientOpId: 'ed-xxxx', noteId: 'nope', text: 'x' }, ann, null)).toMatchObject({ ok: false });
-    const p = room.execute({ type: 'workshop:update', clientOpId: 'upd-xxxx', purpose: 'x' }, { kind: 'participant', participantId: 'fac' }, null);
-    await store.commitAll();
-    expect(await p).toMatchObject({ ok: true });
-    expect(log.map((l) => l.kind)).toEqual(['publish']);
-  });
-
-  it('sends no previews while a change of who sees which table is uncommitted', async () => {
-    const { room, store, log } = await setup();
-    // ben moves to t2 (decided, not committed): the rooms still hold him at t1
-    const move = room.execute({ type: 'seat:assign', clientOpId: 'seat-ben-2xxx', participantId: 'ben', tableId: 't2' }, { kind: 'participant', participantId: 'ben' }, null);
-    const n1 = room.execute(note('n1'), ann, null);
-    expect(log).toEqual([]);
-    await store.commitAll();
-    expect(await move).toMatchObject({ ok: true });
-    expect(await n1).toMatchObject({ ok: true });
-    expect(log.map((l) => l.kind)).toEqual(['publish', 'publish']);
-    // committed: previews resume
-    const n2 = room.execute(note('n2'), ann, null);
-    expect(log.at(-1)).toMatchObject({ kind: 'preview', by: 'ann' });
-    await store.commitAll();
-    await n2;
-  });
-
-  it('commands committed in one group are published in seq order, each before its ack', async () => {
-    const { room, store, log } = await setup();
-    const order: string[] = [];
-    const acks = Array.from({ length: 50 }, (_, i) =>
-      room.execute(note(`g${i}`), ann, null).then((ack) => {
-        order.push(`ack ${ack.ok && ack.seq}`);
-        return ack;
-      }),
-    );
     const first = room.committed.seq;
+    const acks = Array.from({ length: 50 }, (_, i) => room.execute(note(`g${i}`), ann, null));
     await store.commitAll();
-    await Promise.all(acks);
-    const published = log.filter((l) => l.kind === 'publish').map((l) => (l as { envelopes: Envelope[] }).envelopes[0]!.seq);
-    expect(published).toEqual(Array.from({ length: 50 }, (_, i) => first + 1 + i));
-    expect(order).toEqual(published.map((s) => `ack ${s}`));
+    const results = await Promise.all(acks);
+    expect(log).toHaveLength(1);
+    expect(seqs(log)).toEqual(Array.from({ length: 50 }, (_, i) => first + 1 + i));
+    expect(results.map((a) => a.ok && a.seq)).toEqual(seqs(log));
     expect(room.committed.seq).toBe(first + 50);
   });
 
-  it('a failed commit leaves the preview unconfirmed and the room broken', async () => {
+  it('spaces publications by the tick: commits that land meanwhile wait for the next batch', async () => {
+    const { room, store, log } = await setup();
+    const times: number[] = [];
+    const t0 = performance.now();
+    const wrapped = (pub: Publication) => {
+      times.push(performance.now() - t0);
+      log.push(pub);
+    };
+    (room as unknown as { publish: unknown }).publish = (_w: string, pub: Publication) => wrapped(pub);
+    for (let i = 0; i < 5; i++) {
+      const p = room.execute(note(`s${i}`), ann, null);
+      const q = store.queue;
+      store.queue = [];
+      for (const a of q) a.resolve();
+      await new Promise((r) => setTimeout(r, 2));
+      void p;
+    }
+    await new Promise((r) => setTimeout(r, PUBLISH_TICK_MS * 3));
+    expect(seqs(log)).toHaveLength(5);
+    for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(PUBLISH_TICK_MS - 1);
+    expect(log.length).toBeLessThan(5);
+  });
+
+  it('marks seat moves and phase changes so the fan-out can resync those people', async () => {
+    const { room, store, log } = await setup();
+    const p = room.execute({ type: 'seat:assign', clientOpId: 'seat-ben-2xxx', participantId: 'ben', tableId: 't2' }, { kind: 'participant', participantId: 'ben' }, null);
+    await store.commitAll();
+    expect(await p).toMatchObject({ ok: true });
+    expect([...log[0]!.moved]).toEqual(['ben']);
+    expect(log[0]!.everyone).toBe(false);
+    expect(log[0]!.envelopes[0]!.e).toMatchObject({ type: 'seat:assigned', tableId: 't2', from: 't1' });
+    expect(log[0]!.envelopes[0]!.scope).toBe('t:t2');
+  });
+
+  it('refuses commands quickly with overloaded past MAX_UNPUBLISHED, and accepts again once published', async () => {
+    const { room, store } = await setup();
+    const accepted = Array.from({ length: MAX_UNPUBLISHED }, (_, i) => room.execute(note(`o${i}`), ann, null));
+    expect(room.saturated).toBe(true);
+    const refused = await room.execute(note('over'), ann, 'ann:over');
+    expect(refused).toMatchObject({ ok: false, error: { code: 'overloaded' } });
+    expect(room.committed.notes.over).toBeUndefined();
+    await store.commitAll();
+    expect((await Promise.all(accepted)).every((a) => a.ok)).toBe(true);
+    expect(room.saturated).toBe(false);
+    // the refused op was not remembered: its retry (same clientOpId) is applied now, once
+    const retry = room.execute(note('over'), ann, 'ann:over');
+    await store.commitAll();
+    expect(await retry).toMatchObject({ ok: true });
+    expect(room.committed.notes.over).toBeDefined();
+  });
+
+  it('a failed commit publishes nothing and leaves the room broken', async () => {
     const { room, store, log } = await setup();
     const p = room.execute(note('n1'), ann, null);
-    expect(log.map((l) => l.kind)).toEqual(['preview']);
     store.queue.shift()!.reject(new Error('disk full'));
     expect(await p).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(room.broken).toBe(true);
-    expect(log.map((l) => l.kind)).toEqual(['preview']);
+    await new Promise((r) => setTimeout(r, PUBLISH_TICK_MS * 2));
+    expect(log).toEqual([]);
+  });
+});
+
+describe('OpWindow', () => {
+  it.each([
+    { limit: 4, ops: 4, kept: ['p:0', 'p:1', 'p:2', 'p:3'] },
+    { limit: 4, ops: 5, kept: ['p:0', 'p:1', 'p:2', 'p:3', 'p:4'] }, // amortised: trims past 1.25x
+    { limit: 4, ops: 6, kept: ['p:2', 'p:3', 'p:4', 'p:5'] },
+  ])('keeps the most recent $limit settled ops of a participant ($ops sent)', ({ limit, ops, kept }) => {
+    const w = new OpWindow(limit);
+    for (let i = 0; i < ops; i++) w.settle(`p:${i}`, i + 1);
+    for (let i = 0; i < ops; i++) expect(w.get(`p:${i}`) !== undefined, `p:${i}`).toBe(kept.includes(`p:${i}`));
+  });
+
+  it('never forgets a pending op and counts each participant apart', () => {
+    const w = new OpWindow(2);
+    w.pending('a:0', new Promise(() => {}));
+    for (let i = 1; i < 10; i++) w.settle(`a:${i}`, i);
+    w.settle('b:0', 1);
+    expect(w.get('a:0')).toBeInstanceOf(Promise);
+    expect(w.get('b:0')).toBe(1);
+    expect(w.get('a:9')).toBe(9);
+    expect(w.get('a:1')).toBeUndefined();
   });
 });

@@ -1,66 +1,71 @@
 // One workshop in memory: the decided state (what decide() sees), the committed state (what
 // anyone may be shown), recent committed events for catch-up, and the idempotency map.
 // The room is the single writer for its workshop in this process, so seq numbers are assigned
-// here without a database round-trip.
+// here without a database round-trip. Nothing is sent before it is durable: a command is decided,
+// appended (group commit), then published with the others of its tick, then acknowledged.
 import {
   type Ack,
   type Actor,
   type Command,
-  type DomainEvent,
   type Envelope,
   type SystemCommand,
   type WorkshopState,
-  applyEnvelopes,
   applyEnvelopesOwned,
   changesEveryView,
   decide,
   emptyState,
-  PREVIEW_EVENT_TYPES,
   rescopedBy,
   scopeOf,
 } from '@world-cafe/shared';
 import type { AppendBatch, EventStore } from '../store/eventStore';
+import type { Publish } from './fanout';
 
 /** How many committed events stay in memory for catch-up; older gaps get a snapshot. */
 export const RECENT_EVENTS = 2000;
 
 /**
- * A group commit can complete many commands at once. Publishing them all in one go would hold
- * up the commands (and their previews) that arrive meanwhile, so committed commands are
- * published in seq order in slices of at most this many milliseconds, yielding to I/O between.
+ * Committed events are published in batches at most this often (per workshop): a busy room's
+ * audiences get one frame per tick instead of one per note, and a quiet room publishes each
+ * commit at once (the tick only spaces flushes, it never delays the first one).
  */
-const PUBLISH_SLICE_MS = 1;
+export const PUBLISH_TICK_MS = 10;
+
+/**
+ * Admission control: commands decided but not yet published (their commit or their batch is still
+ * on its way). Past this many the room refuses new commands with `overloaded` at once, so that what
+ * it accepted is committed and published promptly instead of waiting behind an unbounded queue.
+ */
+export const MAX_UNPUBLISHED = 400;
+
+/** clientOpIds remembered per participant (the most recent ones); see OpWindow. */
+export const OPS_PER_PARTICIPANT = 1000;
 
 export interface ExecuteExtra {
   workshop?: AppendBatch['workshop'];
   credential?: AppendBatch['credential'];
 }
 
-export type Publish = (workshopId: string, envelopes: Envelope[], committed: WorkshopState) => void;
-/**
- * Best-effort, pre-commit broadcast of a command's note events (all of one table scope) to the
- * audience its committed events will have, minus the author's own sockets. Not durable.
- */
-export type Preview = (workshopId: string, scope: `t:${string}`, by: string, events: DomainEvent[]) => void;
+export type { Publish } from './fanout';
 
-const noPreview: Preview = () => {};
+interface Committed {
+  envelopes: Envelope[];
+  lastSeq: number;
+  opKey: string | null;
+  resolve: (ack: Ack) => void;
+}
 
 export class WorkshopRoom {
   private decided: WorkshopState;
   private committedState: WorkshopState;
   private recent: Envelope[] = [];
-  /** opKey -> result of its first execution (pending or settled). */
-  private ops = new Map<string, Promise<Ack>>();
+  private ops: OpWindow;
   private clockTimer: NodeJS.Timeout | null = null;
-  /**
-   * Decided but uncommitted commands that move people between rooms (seat, role, round start,
-   * phase). While any is in flight the sockets' rooms (which follow the committed state) may not
-   * be the audience the next commit will have, so no previews are sent meanwhile.
-   */
-  private viewChangesInFlight = 0;
-  /** Committed commands waiting to enter the committed state and be published, in seq order. */
-  private toPublish: Array<() => void> = [];
-  private publishing = false;
+  /** Committed commands waiting for the next publish tick, in seq order. */
+  private outbox: Committed[] = [];
+  private flushTimer: NodeJS.Timeout | NodeJS.Immediate | null = null;
+  private lastFlush = 0;
+  /** Commands decided and not yet published (see MAX_UNPUBLISHED). */
+  private unpublished = 0;
   broken = false;
 
   constructor(
@@ -70,20 +75,20 @@ export class WorkshopRoom {
     initial: WorkshopState,
     ops: Iterable<[string, number]>,
     recent: Envelope[],
-    private preview: Preview = noPreview,
   ) {
     // two owned states, each with its own notes record (note events update it in place)
     this.decided = { ...initial, notes: { ...initial.notes } };
     this.committedState = { ...initial, notes: { ...initial.notes } };
     this.recent = recent.slice(-RECENT_EVENTS);
-    for (const [key, seq] of ops) this.ops.set(key, Promise.resolve({ ok: true, seq }));
+    this.ops = new OpWindow(OPS_PER_PARTICIPANT);
+    for (const [key, seq] of ops) this.ops.settle(key, seq);
     this.armClock();
   }
 
   /**
    * The round clock is server-authoritative: while a round runs, a timer ends it at zero (and
-   * rotates when auto-rotate is on). Re-armed after every commit, so pause/extend move it, and
-   * on load, so a restart does not forget a running round.
+   * rotates when auto-rotate is on). Re-armed after every publication, so pause/extend move it,
+   * and on load, so a restart does not forget a running round.
    */
   private armClock() {
     if (this.clockTimer) clearTimeout(this.clockTimer);
@@ -106,7 +111,7 @@ export class WorkshopRoom {
     this.clockTimer = null;
   }
 
-  static async load(id: string, store: EventStore, publish: Publish, preview: Preview = noPreview): Promise<WorkshopRoom> {
+  static async load(id: string, store: EventStore, publish: Publish): Promise<WorkshopRoom> {
     const [events, ops] = await Promise.all([store.readSince(id, 0), store.readOps(id)]);
     const state = applyEnvelopesOwned(emptyState(), events);
     return new WorkshopRoom(
@@ -116,12 +121,17 @@ export class WorkshopRoom {
       state,
       ops.map((o) => [o.opKey, o.seq] as [string, number]),
       events,
-      preview,
     );
   }
 
+  /** The published state: what anyone is shown (events reach it only when they are published). */
   get committed(): WorkshopState {
     return this.committedState;
+  }
+
+  /** Whether a new command would be refused as `overloaded` right now. */
+  get saturated(): boolean {
+    return this.unpublished >= MAX_UNPUBLISHED;
   }
 
   /** Committed events after `since`, or null when they are no longer all in memory. */
@@ -135,15 +145,20 @@ export class WorkshopRoom {
   }
 
   /**
-   * Decide synchronously (so commands apply in arrival order), then wait for durability.
-   * A retried opKey gets the first result back, marked duplicate.
+   * Decide synchronously (so commands apply in arrival order), then wait for durability and the
+   * next publish tick: the ack comes after the events went out, so an author sees its own event
+   * (in the frame its table gets anyway) no later than the ack. A retried opKey gets the first
+   * result back, marked duplicate.
    */
   execute(cmd: Command | SystemCommand, actor: Actor, opKey: string | null, extra: ExecuteExtra = {}): Promise<Ack> {
     if (this.broken) return Promise.resolve(internal());
     if (opKey) {
       const first = this.ops.get(opKey);
+      if (typeof first === 'number') return Promise.resolve({ ok: true, seq: first, duplicate: true });
       if (first) return first.then((ack) => (ack.ok ? { ...ack, duplicate: true } : ack));
     }
+    // system commands (the round clock) are never refused: they are few and must happen
+    if (actor.kind !== 'system' && this.saturated) return Promise.resolve(overloaded());
     const now = Date.now();
     const decision = decide(this.decided, cmd, actor, { now });
     if (!decision.ok) return Promise.resolve({ ok: false, error: decision.error });
@@ -158,75 +173,121 @@ export class WorkshopRoom {
     }));
     this.decided = applyEnvelopesOwned(this.decided, envelopes);
     const lastSeq = envelopes[envelopes.length - 1]!.seq;
+    this.unpublished++;
 
-    const previewable = by !== null && this.viewChangesInFlight === 0;
-    const changesViews = envelopes.some((env) => rescopedBy(env.e).length > 0 || changesEveryView(env.e));
-    if (changesViews) this.viewChangesInFlight++;
-
-    const result = this.store.append({ workshopId: this.id, opKey, envelopes, ...extra }).then(
-      () =>
-        new Promise<Ack>((resolve, reject) =>
-          this.afterCommit(() => {
-            try {
-              if (changesViews) this.viewChangesInFlight--;
-              this.committedState = applyEnvelopesOwned(this.committedState, envelopes);
-              this.recent.push(...envelopes);
-              if (this.recent.length > RECENT_EVENTS * 1.5) this.recent = this.recent.slice(-RECENT_EVENTS);
-              this.publish(this.id, envelopes, this.committedState);
-              this.armClock();
-              resolve({ ok: true, seq: lastSeq });
-            } catch (err) {
-              reject(err);
-            }
-          }),
-        ),
-      (): Ack => {
-        if (changesViews) this.viewChangesInFlight--;
-        // The decided state ran ahead of the log: this room must be rebuilt from the store.
-        this.broken = true;
-        this.dispose();
-        if (opKey) this.ops.delete(opKey);
-        return internal();
-      },
-    );
-    if (opKey) this.ops.set(opKey, result);
-    // Others see a note change as soon as it is decided (the write above is already on its way to
-    // the disk); its committed events, with seqs, are published no earlier than the next tick.
-    if (previewable) this.sendPreview(by, envelopes);
+    const result = new Promise<Ack>((resolve) => {
+      this.store.append({ workshopId: this.id, opKey, envelopes, ...extra }).then(
+        () => {
+          this.outbox.push({ envelopes, lastSeq, opKey, resolve });
+          this.scheduleFlush();
+        },
+        () => {
+          this.unpublished--;
+          // The decided state ran ahead of the log: this room must be rebuilt from the store.
+          this.broken = true;
+          this.dispose();
+          if (opKey) this.ops.forget(opKey);
+          resolve(internal());
+        },
+      );
+    });
+    if (opKey) this.ops.pending(opKey, result);
     return result;
   }
 
-  /** Queues a committed command's publication (see PUBLISH_SLICE_MS); commits complete in seq order. */
-  private afterCommit(step: () => void) {
-    this.toPublish.push(step);
-    if (this.publishing) return;
-    this.publishing = true;
-    setImmediate(this.drainPublish);
+  private scheduleFlush() {
+    if (this.flushTimer) return;
+    const wait = this.lastFlush + PUBLISH_TICK_MS - performance.now();
+    this.flushTimer = wait <= 0 ? setImmediate(this.flush) : setTimeout(this.flush, wait);
   }
 
-  private drainPublish = () => {
-    const until = performance.now() + PUBLISH_SLICE_MS;
-    let done = 0;
-    while (done < this.toPublish.length) {
-      this.toPublish[done++]!(); // each step catches its own errors
-      if (performance.now() >= until) break;
+  /** Publishes everything committed since the last tick as one batch, then acks its commands. */
+  private flush = () => {
+    this.flushTimer = null;
+    this.lastFlush = performance.now();
+    const items = this.outbox;
+    this.outbox = [];
+    if (items.length === 0) return;
+    const envelopes = items.length === 1 ? items[0]!.envelopes : items.flatMap((i) => i.envelopes);
+    const moved = new Set<string>();
+    let everyone = false;
+    for (const env of envelopes) {
+      for (const p of rescopedBy(env.e)) moved.add(p);
+      if (changesEveryView(env.e)) everyone = true;
     }
-    this.toPublish.splice(0, done);
-    if (this.toPublish.length > 0) setImmediate(this.drainPublish);
-    else this.publishing = false;
-  };
-
-  /** Previews a command whose events are all note events of one table; anything else is not previewed. */
-  private sendPreview(by: string, envelopes: Envelope[]) {
-    const scope = envelopes[0]!.scope;
-    if (scope === null || scope[0] !== 't') return;
-    for (const env of envelopes) if (env.scope !== scope || !PREVIEW_EVENT_TYPES.has(env.e.type)) return;
+    this.committedState = applyEnvelopesOwned(this.committedState, envelopes);
+    for (const env of envelopes) this.recent.push(env);
+    if (this.recent.length > RECENT_EVENTS * 1.5) this.recent = this.recent.slice(-RECENT_EVENTS);
     try {
-      this.preview(this.id, scope as `t:${string}`, by, envelopes.map((env) => env.e));
+      this.publish(this.id, { envelopes, committed: this.committedState, moved, everyone });
     } catch {
-      // best effort: a failed preview must never affect the command
+      // a socket write that throws must not lose the acks: clients catch up by seq on reconnect
+    }
+    for (const item of items) {
+      this.unpublished--;
+      if (item.opKey) this.ops.settle(item.opKey, item.lastSeq);
+      item.resolve({ ok: true, seq: item.lastSeq });
+    }
+    this.armClock();
+  };
+}
+
+/**
+ * The idempotency window: for each participant, the results of their most recent
+ * `limit` commands (settled ones as a bare seq, so memory stays small). A client sends its
+ * queue in order and waits for each ack, so the only ops it can ever resend are its newest
+ * unacknowledged ones, far inside the window; older keys are forgotten.
+ */
+export class OpWindow {
+  private results = new Map<string, number | Promise<Ack>>();
+  private order = new Map<string, string[]>();
+
+  constructor(private limit: number) {}
+
+  get(key: string): number | Promise<Ack> | undefined {
+    return this.results.get(key);
+  }
+
+  pending(key: string, result: Promise<Ack>) {
+    this.remember(key, result);
+  }
+
+  settle(key: string, seq: number) {
+    this.remember(key, seq);
+  }
+
+  forget(key: string) {
+    this.results.delete(key);
+  }
+
+  get size(): number {
+    return this.results.size;
+  }
+
+  private remember(key: string, value: number | Promise<Ack>) {
+    const known = this.results.has(key);
+    this.results.set(key, value);
+    if (known) return;
+    const owner = key.slice(0, key.indexOf(':') + 1) || key;
+    let keys = this.order.get(owner);
+    if (!keys) this.order.set(owner, (keys = []));
+    keys.push(key);
+    if (keys.length > this.limit * 1.25) {
+      // drop the oldest settled keys in one go (amortised), never a pending one
+      const drop = keys.length - this.limit;
+      const kept: string[] = [];
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i]!;
+        if (i < drop && typeof this.results.get(k) === 'number') this.results.delete(k);
+        else kept.push(k);
+      }
+      this.order.set(owner, kept);
     }
   }
+}
+
+function overloaded(): Ack {
+  return { ok: false, error: { code: 'overloaded', message: 'the server is busy; retry this change in a moment' } };
 }
 
 function internal(): Ack {
@@ -241,7 +302,6 @@ export class RoomRegistry {
   constructor(
     private store: EventStore,
     private publish: Publish,
-    private preview: Preview = noPreview,
   ) {}
 
   async get(id: string): Promise<WorkshopRoom> {
@@ -251,7 +311,7 @@ export class RoomRegistry {
       if (!r.broken) return r;
       this.rooms.delete(id);
     }
-    room = WorkshopRoom.load(id, this.store, this.publish, this.preview);
+    room = WorkshopRoom.load(id, this.store, this.publish);
     this.rooms.set(id, room);
     room.then(
       (r) => this.ready.set(id, r),
@@ -279,7 +339,7 @@ export class RoomRegistry {
 
   /** A brand-new workshop starts from an empty room without reading the log. */
   create(id: string): WorkshopRoom {
-    const room = new WorkshopRoom(id, this.store, this.publish, emptyState(), [], [], this.preview);
+    const room = new WorkshopRoom(id, this.store, this.publish, emptyState(), [], []);
     this.rooms.set(id, Promise.resolve(room));
     this.ready.set(id, room);
     return room;
