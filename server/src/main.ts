@@ -6,7 +6,13 @@ import { createApp } from './app';
 
 const config = configFromEnv();
 const logger = createLogger(config.logLevel);
-const store = new SqliteEventStore({ file: path.join(config.dataDir, 'worldcafe.db'), synchronous: config.sync, logger });
+const store = new SqliteEventStore({
+  file: path.join(config.dataDir, 'worldcafe.db'),
+  synchronous: config.sync,
+  logger,
+  // test hook (see SqliteStoreOptions.commitDelayMs); never set in production
+  commitDelayMs: Number(process.env.WC_TEST_COMMIT_DELAY_MS ?? 0) || 0,
+});
 const app = createApp({ store, logger, allowedOrigins: config.allowedOrigins, clientDir: config.clientDir,
   rateLimit: config.rateLimit,
 });

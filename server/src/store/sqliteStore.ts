@@ -32,6 +32,11 @@ export interface SqliteStoreOptions {
   writer?: WriterMode;
   /** Where writer crashes are reported (default: console.error). */
   logger?: StoreLogger;
+  /**
+   * Tests only: hold every group this long before writing it, so a test can kill the process
+   * between a command's decision and its commit (WC_TEST_COMMIT_DELAY_MS). 0 in production.
+   */
+  commitDelayMs?: number;
 }
 
 /** DB_WRITER=worker|inline (default worker). */
@@ -62,8 +67,10 @@ export class SqliteEventStore implements EventStore {
   private thread: WriterThread | null = null;
   private threadCommitsBefore = 0;
   private stmts;
+  private readonly commitDelayMs: number;
 
   constructor(opts: SqliteStoreOptions) {
+    this.commitDelayMs = opts.commitDelayMs ?? 0;
     this.mode = opts.writer ?? writerModeFromEnv();
     this.init = { file: opts.file, synchronous: opts.synchronous ?? 'full' };
     this.logger = opts.logger ?? { error: (obj, msg) => console.error(msg, obj) };
@@ -106,7 +113,8 @@ export class SqliteEventStore implements EventStore {
       if (!this.scheduled) {
         this.scheduled = true;
         // setImmediate runs after the current I/O phase: everything received meanwhile goes in one message
-        setImmediate(this.flush);
+        if (this.commitDelayMs > 0) setTimeout(this.flush, this.commitDelayMs);
+        else setImmediate(this.flush);
       }
     });
   }
