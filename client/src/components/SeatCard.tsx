@@ -23,8 +23,21 @@ export function useTableLabel(tableId: string | undefined): string {
   return info.theme ? t('cafe.seatCard.tableWithTheme', { table: info.name, theme: info.theme }) : info.name;
 }
 
+/**
+ * The hosts of a table. A seated delegate knows only its own table's seats (seat changes are
+ * scoped to the tables involved), so for another table the plan's seating of this round (or the
+ * last round's seating), which everyone holds, says where its hosts sit.
+ */
+export function hostIdsOf(state: WorkshopState, tableId: string): string[] {
+  const known = hostsOfTable(state, tableId);
+  if (known.length > 0) return known;
+  const { plan, history } = state.cafe;
+  const seating = plan?.[state.round - 1]?.[tableId] ?? history[history.length - 1]?.[tableId] ?? [];
+  return seating.filter((id) => state.participants[id]?.role === 'host' && state.seats[id] === undefined);
+}
+
 export function hostNames(state: WorkshopState, tableId: string): string[] {
-  return hostsOfTable(state, tableId).map((id) => state.participants[id]?.name ?? '').filter(Boolean);
+  return hostIdsOf(state, tableId).map((id) => state.participants[id]?.name ?? '').filter(Boolean);
 }
 
 export function SeatCard() {
@@ -44,7 +57,7 @@ export function SeatCard() {
   const target = move ?? seat;
   const label = useTableLabel(target);
   const hosts = useViewShallow((s) => (target ? hostNames(s, target) : []));
-  const myHostNames = useViewShallow((s, me) => (target ? hostsOfTable(s, target).filter((id) => id !== me) : []));
+  const myHostNames = useViewShallow((s, me) => (target ? hostIdsOf(s, target).filter((id) => id !== me) : []));
   const confirming = useStore((s) => s.pending.some((op) => op.cmd.type === 'seat:confirm-move'));
   const headingRef = useRef<HTMLHeadingElement>(null);
 
