@@ -559,6 +559,7 @@ function printBlock(rate: number, rows: Row[]) {
     ['refusal (overloaded) latency p99 (ms)', (r) => f(r.d.refusal.p99)],
     ['delivered / owed', (r) => `${r.d.delivered} / ${r.d.owed}`],
     ['missing / duplicates / strays / phantoms', (r) => `${r.d.missing} / ${r.d.duplicates} / ${r.d.strays} / ${r.d.phantoms}`],
+    ["the author's own note back (echoes)", (r) => String(r.d.echoes)],
     ['frames with notes received per note (+ 1 ack)', (r) => f(r.d.framesPerNote, 2)],
     ['server main thread CPU per note (ms)', (r) => f(r.mainMsPerNote, 3), wc && relay ? ratio(wc.mainMsPerNote, relay.mainMsPerNote) : undefined],
     ['server process CPU per note (ms)', (r) => f(r.processMsPerNote, 3), wc && relay ? ratio(wc.processMsPerNote, relay.processMsPerNote) : undefined],
