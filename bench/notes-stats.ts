@@ -1,141 +1,9 @@
-// Bookkeeping for `npm run bench:notes`: one record per note (send time, sender, table), ack and
-// fan-out latencies, delivery counts. Every bot lives in the bench process, so one shared map
-// keyed by note id is enough, and all times come from the same performance.now() clock.
+// Statistics for `npm run bench:notes`: folds the generator workers' raw logs into the figures of
+// one run (latency percentiles per audience, delivery accounting, frames per note), and reads the
+// server's CPU and memory from /proc (plus the small async helpers both sides use). The workers
+// record, this file judges.
 import fs from 'node:fs';
-
-export interface NoteRec {
-  t0: number;
-  sender: number;
-  table: number;
-  measured: boolean;
-  /** 0 = waiting, 1 = acked ok, 2 = rejected. */
-  ack: 0 | 1 | 2;
-  /** Tablemates that must see it (the sender excluded). */
-  expected: number;
-  /** Receivers (bot indexes) that saw its committed event, sender excluded. */
-  seen: number[];
-  /** Receivers that saw it in any form (preview or committed event), sender excluded. */
-  first: number[];
-}
-
-export class Recorder {
-  readonly notes = new Map<string, NoteRec>();
-  measureStart = Infinity;
-  measureEnd = Infinity;
-  ackLat: number[] = [];
-  /** Fan-out: the first time a tablemate sees the note (a preview or the committed event). */
-  fanLat: number[] = [];
-  /** Fan-out of the committed event alone. */
-  commitFanLat: number[] = [];
-  previews = 0;
-  /** Previews that reached the note's own author (must be 0). */
-  previewSelf = 0;
-  /** A second preview of the same note at the same receiver (must be 0). */
-  previewDuplicates = 0;
-  sent = 0;
-  sentMeasured = 0;
-  acked = 0;
-  errors = 0;
-  errorCodes = new Map<string, number>();
-  /** Tablemate deliveries received inside the measurement window (for events/s). */
-  deliveriesInWindow = 0;
-  deliveries = 0;
-  selfEchoes = 0;
-  duplicates = 0;
-  unknown = 0;
-  outstandingAcks = 0;
-  pendingDeliveries = 0;
-  /** How late the generator sent notes compared with their schedule (ms). */
-  genLag: number[] = [];
-
-  constructor(private readonly tableSize: (table: number) => number) {}
-
-  sentNote(id: string, sender: number, table: number, measured: boolean, t0: number) {
-    const expected = this.tableSize(table) - 1;
-    this.notes.set(id, { t0, sender, table, measured, ack: 0, expected, seen: [], first: [] });
-    this.sent++;
-    if (measured) this.sentMeasured++;
-    this.outstandingAcks++;
-    this.pendingDeliveries += expected;
-  }
-
-  onAck(id: string, ok: boolean, code?: string) {
-    const now = performance.now();
-    const n = this.notes.get(id);
-    if (!n || n.ack !== 0) return;
-    this.outstandingAcks--;
-    if (ok) {
-      n.ack = 1;
-      this.acked++;
-      if (n.measured) this.ackLat.push(now - n.t0);
-    } else {
-      n.ack = 2;
-      this.errors++;
-      const c = code ?? 'unknown';
-      this.errorCodes.set(c, (this.errorCodes.get(c) ?? 0) + 1);
-      // a rejected note is never fanned out: stop waiting for whatever has not arrived
-      this.pendingDeliveries -= n.expected - n.seen.length;
-    }
-  }
-
-  /** A preview (no seq, before the commit): counts for first-seen fan-out only. */
-  onPreview(id: string, receiver: number) {
-    const now = performance.now();
-    const n = this.notes.get(id);
-    if (!n) {
-      this.unknown++;
-      return;
-    }
-    this.previews++;
-    if (receiver === n.sender) {
-      this.previewSelf++;
-      return;
-    }
-    if (n.first.includes(receiver)) {
-      // a preview after the committed event would be a server bug; two previews likewise
-      this.previewDuplicates++;
-      return;
-    }
-    this.firstSeen(n, receiver, now);
-  }
-
-  private firstSeen(n: NoteRec, receiver: number, now: number) {
-    if (n.first.includes(receiver)) return;
-    n.first.push(receiver);
-    if (n.measured) this.fanLat.push(now - n.t0);
-  }
-
-  /** The committed event (or the relay's forward). */
-  onDeliver(id: string, receiver: number) {
-    const now = performance.now();
-    const n = this.notes.get(id);
-    if (!n) {
-      this.unknown++;
-      return;
-    }
-    if (receiver === n.sender) {
-      this.selfEchoes++;
-      return;
-    }
-    if (n.seen.includes(receiver)) {
-      this.duplicates++;
-      return;
-    }
-    n.seen.push(receiver);
-    this.deliveries++;
-    if (n.ack !== 2) this.pendingDeliveries--;
-    if (now >= this.measureStart && now < this.measureEnd) this.deliveriesInWindow++;
-    if (n.measured) this.commitFanLat.push(now - n.t0);
-    this.firstSeen(n, receiver, now);
-  }
-
-  /** Deliveries still owed to tablemates for notes that were not rejected. */
-  missingDeliveries(): number {
-    let missing = 0;
-    for (const n of this.notes.values()) if (n.ack !== 2) missing += Math.max(0, n.expected - n.seen.length);
-    return missing;
-  }
-}
+import { ACK, type WorkerLog } from './notes-wire.ts';
 
 export interface Summary {
   p50: number;
@@ -145,12 +13,162 @@ export interface Summary {
   n: number;
 }
 
-export function summarize(values: number[]): Summary {
+export function summarize(values: ArrayLike<number>): Summary {
   if (values.length === 0) return { p50: NaN, p95: NaN, p99: NaN, max: NaN, n: 0 };
   const a = Float64Array.from(values).sort();
   // nearest rank
   const q = (p: number) => a[Math.min(a.length - 1, Math.max(0, Math.ceil(p * a.length) - 1))]!;
   return { p50: q(0.5), p95: q(0.95), p99: q(0.99), max: a[a.length - 1]!, n: a.length };
+}
+
+/** Who is where: delegates 0..D-1 at tableOf(i), facilitators D..D+F-1 (they receive every note). */
+export interface Layout {
+  delegates: number;
+  facilitators: number;
+  tableOf: (delegate: number) => number;
+  /** Recipients of a note written at table t (tablemates + facilitators, the author excluded). */
+  recipients: (table: number) => number;
+}
+
+export interface Delivery {
+  sent: number;
+  /** Notes scheduled inside the measured window. */
+  sentMeasured: number;
+  accepted: number;
+  /** Refused with `overloaded` (not an error: the client retries later). */
+  refused: number;
+  /** Rejected with any other code. */
+  rejected: number;
+  otherCodes: Record<string, number>;
+  neverAcked: number;
+  ack: Summary;
+  refusal: Summary;
+  /** Committed fan-out, note sent -> note received, one sample per recipient of a measured note. */
+  tablemates: Summary;
+  facilitators: Summary;
+  all: Summary;
+  /** Receipts owed (recipients of every accepted note) and what arrived of them. */
+  owed: number;
+  delivered: number;
+  missing: number;
+  duplicates: number;
+  /** The author's own note coming back in its table's frame (free in the app: its table gets the frame anyway). */
+  echoes: number;
+  /** A note at a delegate of another table: a scoping bug. */
+  strays: number;
+  /** Receipts of notes that were refused or rejected: a client shown a change that did not happen. */
+  phantoms: number;
+  /** Frames with notes received by all bots, per note sent. */
+  framesPerNote: number;
+  /** How late notes left compared with their schedule (generator lag), ms. */
+  lag: Summary;
+}
+
+/**
+ * Folds the logs of one run. Note k is written by delegate k % D at that delegate's table; a note
+ * is measured when it was due at or after `measuredFrom` (a note index).
+ */
+export function analyse(logs: WorkerLog[], layout: Layout, total: number, measuredFrom: number): Delivery {
+  const sentAt = new Float64Array(total).fill(NaN);
+  const code = new Uint8Array(total); // ACK.*
+  const ackLat: number[] = [];
+  const refusalLat: number[] = [];
+  const otherCodes: Record<string, number> = {};
+  let sent = 0;
+  for (const log of logs) {
+    for (const [c, n] of Object.entries(log.otherCodes)) otherCodes[c] = (otherCodes[c] ?? 0) + n;
+    const s = log.sent;
+    for (let i = 0; i < s.length; i += 4) {
+      const k = s[i]!;
+      sent++;
+      sentAt[k] = s[i + 1]!;
+      code[k] = s[i + 3]!;
+      if (k < measuredFrom) continue;
+      if (code[k] === ACK.ok) ackLat.push(s[i + 2]! - s[i + 1]!);
+      else if (code[k] === ACK.overloaded) refusalLat.push(s[i + 2]! - s[i + 1]!);
+    }
+  }
+  const D = layout.delegates;
+  const got = new Uint16Array(total);
+  const seen = new Set<number>();
+  const receivers = D + layout.facilitators;
+  const tm: number[] = [];
+  const fac: number[] = [];
+  let echoes = 0;
+  let duplicates = 0;
+  let strays = 0;
+  let phantoms = 0;
+  let frames = 0;
+  for (const log of logs) {
+    frames += log.frames;
+    const r = log.receipts;
+    for (let i = 0; i < r.length; i += 3) {
+      const k = r[i]!;
+      const receiver = r[i + 1]!;
+      const author = k % D;
+      if (receiver === author) {
+        echoes++;
+        continue;
+      }
+      if (receiver < D && layout.tableOf(receiver) !== layout.tableOf(author)) {
+        strays++;
+        continue;
+      }
+      const key = k * receivers + receiver;
+      if (seen.has(key)) {
+        duplicates++;
+        continue;
+      }
+      seen.add(key);
+      if (code[k] !== ACK.ok) {
+        phantoms++;
+        continue;
+      }
+      got[k]!++;
+      if (k >= measuredFrom) (receiver < D ? tm : fac).push(r[i + 2]! - sentAt[k]!);
+    }
+  }
+  let accepted = 0;
+  let refused = 0;
+  let rejected = 0;
+  let neverAcked = 0;
+  let owed = 0;
+  let delivered = 0;
+  for (let k = 0; k < total; k++) {
+    if (Number.isNaN(sentAt[k]!)) continue;
+    if (code[k] === ACK.ok) {
+      accepted++;
+      owed += layout.recipients(layout.tableOf(k % D));
+      delivered += got[k]!;
+    } else if (code[k] === ACK.overloaded) refused++;
+    else if (code[k] === ACK.other) rejected++;
+    else neverAcked++;
+  }
+  const lags: number[] = [];
+  for (const log of logs) for (const l of log.lags) lags.push(l);
+  return {
+    sent,
+    sentMeasured: Math.max(0, total - measuredFrom),
+    accepted,
+    refused,
+    rejected,
+    otherCodes,
+    neverAcked,
+    ack: summarize(ackLat),
+    refusal: summarize(refusalLat),
+    tablemates: summarize(tm),
+    facilitators: summarize(fac),
+    all: summarize(tm.concat(fac)),
+    owed,
+    delivered,
+    missing: owed - delivered,
+    duplicates,
+    echoes,
+    strays,
+    phantoms,
+    framesPerNote: sent > 0 ? frames / sent : NaN,
+    lag: summarize(lags),
+  };
 }
 
 /** Runs `fn` over `items` with at most `limit` in flight. */
@@ -167,6 +185,17 @@ export async function pool<T, R>(items: T[], limit: number, fn: (item: T, i: num
   return out;
 }
 
+/** Rejects with "timed out: what" when `p` takes longer than `ms`. */
+export function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout;
+  return Promise.race([
+    p.finally(() => clearTimeout(timer)),
+    new Promise<T>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`timed out: ${what}`)), ms);
+    }),
+  ]);
+}
+
 /** Peak (VmHWM) and current (VmRSS) resident set of a process, in MB; NaN when unavailable. */
 export function rssOf(pid: number): { peakMb: number; rssMb: number } {
   try {
@@ -178,16 +207,21 @@ export function rssOf(pid: number): { peakMb: number; rssMb: number } {
   }
 }
 
-/** User + system CPU seconds a process has used so far (from /proc, clock ticks of 10 ms). */
-export function cpuSecondsOf(pid: number): number {
+/** utime + stime (seconds) of a /proc stat file: a process, or one thread with /proc/PID/task/TID/stat. */
+function cpuOfStat(file: string): number {
   try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // fields after the parenthesised command name; utime and stime are fields 14 and 15
+    const stat = fs.readFileSync(file, 'utf8');
+    // fields after the parenthesised command name; utime and stime are fields 14 and 15 (clock ticks of 10 ms)
     const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return (Number(rest[11]) + Number(rest[12])) / 100;
   } catch {
     return NaN;
   }
+}
+
+/** CPU seconds used so far by a whole process, and by its main thread (whose tid is the pid). */
+export function cpuOf(pid: number): { process: number; main: number } {
+  return { process: cpuOfStat(`/proc/${pid}/stat`), main: cpuOfStat(`/proc/${pid}/task/${pid}/stat`) };
 }
 
 /** CPU seconds the whole machine has been busy (all cores, from /proc/stat), to spot other load. */
