@@ -18,7 +18,7 @@ export interface LoadGateOptions {
   holdMs?: number;
 }
 
-export function createLoadGate({ intervalMs = 20, lagMs = 150, holdMs = 250 }: LoadGateOptions = {}): LoadGate {
+export function createLoadGate({ intervalMs = 20, lagMs = 250, holdMs = 250 }: LoadGateOptions = {}): LoadGate {
   let expected = performance.now() + intervalMs;
   let closedUntil = 0;
   const timer = setInterval(() => {

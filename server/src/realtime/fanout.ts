@@ -10,6 +10,7 @@ import type { Server, Socket } from 'socket.io';
 import {
   type Envelope,
   type Viewer,
+  OPEN_PHASES,
   type WorkshopState,
   tableSliceFor,
   viewFor,
@@ -80,12 +81,15 @@ interface BatchIndex {
   tables: Set<string>;
   delegations: Set<string>;
   people: Set<string>;
+  /** Some event may reach sockets outside the facilitators and the batch's tables. */
+  wide: boolean;
 }
 
 function indexBatch(envelopes: Envelope[]): BatchIndex {
-  const ix: BatchIndex = { tables: new Set(), delegations: new Set(), people: new Set() };
+  const ix: BatchIndex = { tables: new Set(), delegations: new Set(), people: new Set(), wide: false };
   for (const env of envelopes) {
     const s = env.scope;
+    if (s === null || s[0] !== 't' || env.e.type === 'seat:assigned') ix.wide = true;
     if (s !== null) {
       const id = s.slice(2);
       if (s[0] === 't') ix.tables.add(id);
@@ -109,6 +113,8 @@ function groupKey(v: Viewer, ix: BatchIndex): string {
   return key;
 }
 
+const OPEN_PHASES_SET: ReadonlySet<string> = new Set(OPEN_PHASES);
+
 export interface FanoutStats {
   batches: number;
   frames: number;
@@ -123,13 +129,22 @@ export function createFanout(io: IO) {
     stats.batches++;
     const ix = indexBatch(pub.envelopes);
     const groups = new Map<string, { viewer: Viewer; ids: string[] }>();
-    for (const id of ids) {
+    const add = (id: string) => {
       const viewer = (io.sockets.sockets.get(id) as AppSocket | undefined)?.data.viewer;
-      if (!viewer) continue;
+      if (!viewer) return;
       const key = groupKey(viewer, ix);
       const g = groups.get(key);
       if (g) g.ids.push(id);
       else groups.set(key, { viewer, ids: [id] });
+    };
+    // A batch of table events only (the café's bulk) reaches facilitators and those tables: visit
+    // just their rooms, not every socket of the workshop. Open boards see every table: visit all.
+    if (ix.wide || OPEN_PHASES_SET.has(pub.committed.phase)) {
+      for (const id of ids) add(id);
+    } else {
+      const adapterRooms = io.sockets.adapter.rooms;
+      for (const id of adapterRooms.get(rooms.facilitators(workshopId)) ?? []) add(id);
+      for (const t of ix.tables) for (const id of adapterRooms.get(rooms.table(workshopId, t)) ?? []) add(id);
     }
     for (const g of groups.values()) {
       const events = g.viewer.facilitator ? pub.envelopes : pub.envelopes.filter((env) => visibleToViewer(env, g.viewer));
