@@ -12,7 +12,8 @@
 //     variants and text that the segmenter splits differently.
 // The score is a weighted mix of token TF-IDF cosine, IDF-weighted concept cosine and 3-gram
 // Jaccard, floored by the 3-gram Jaccard (a near-identical text is a duplicate whatever its
-// words) and by the concept cosine when the notes share a specific concept (see combine).
+// words). Notes in two languages share no token and no 3-gram beyond acronyms (KPI, ASEAN),
+// so for them the concept channel is nearly the whole score.
 import { conceptPrior, matchConcepts } from './concept-map';
 import { charNgrams, normalise, segmentWords, tokenOf } from './text';
 

@@ -8,6 +8,7 @@ import { DEV_NOTES, HELD_OUT_NOTES_ML, type MultilingualNote } from './fixtures/
 // shared/ compiles with lib ES2023 and no DOM or Node types; both exist in every runtime we test.
 declare const console: { info(...args: unknown[]): void };
 declare const performance: { now(): number };
+declare const process: { cpuUsage(previous?: { user: number; system: number }): { user: number; system: number } };
 
 const asInput = (notes: ReadonlyArray<LabelledNote | MultilingualNote>): SuggestNote[] => notes.map(({ id, text, tableId }) => ({ id, text, tableId }));
 
@@ -286,7 +287,7 @@ describe('suggestClusters: behaviour', () => {
 });
 
 describe('suggestClusters: performance', () => {
-  it('2,000 notes in about a second (generous bound for a loaded machine; the figure is printed)', () => {
+  it('2,000 notes in about a second of CPU (the figures are printed)', () => {
     // Each generated note is a fixture note (nine languages) with a random suffix and, sometimes,
     // a typo: a duplicate-heavy worst case (every text repeated ~6 times, so the graph is dense).
     const pool = [...LABELLED_NOTES, ...HELD_OUT_NOTES, ...DEV_NOTES, ...HELD_OUT_NOTES_ML];
@@ -302,13 +303,19 @@ describe('suggestClusters: performance', () => {
       return { id: `g${String(i).padStart(4, '0')}`, text, tableId: `t${i % 12}` };
     });
     suggestClusters(gen.slice(0, 50)); // warm up the segmenter and the concept map
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     const s = suggestClusters(gen);
     const ms = performance.now() - t0;
-    console.info(`[harvest] 2,000 notes: ${ms.toFixed(0)} ms, ${s.length} suggestions`);
+    const used = process.cpuUsage(cpu0);
+    const cpuMs = (used.user + used.system) / 1000;
+    console.info(`[harvest] 2,000 notes: ${ms.toFixed(0)} ms wall, ${cpuMs.toFixed(0)} ms CPU, ${s.length} suggestions`);
     expect(s.length).toBeGreaterThan(10);
-    // The target is 1 s on an idle laptop; measured 700–900 ms with other test suites running on
-    // two cores. The bound leaves room for a loaded CI machine without hiding a quadratic blow-up.
-    expect(ms).toBeLessThan(3000);
-  });
+    // The target is 1 s. On this project's shared two-core machine the wall time swings with the
+    // load (540–800 ms with a few other jobs, over 2 s with a dozen), so the bound is on the CPU
+    // time this worker spent (measured 650–900 ms, including the garbage collector's threads),
+    // with room for a slower CI machine; the wall time only has to stay out of hang territory.
+    expect(cpuMs).toBeLessThan(2000);
+    expect(ms).toBeLessThan(20_000);
+  }, 60_000);
 });

@@ -11,8 +11,14 @@
 //      similarity 0), merging while the best average similarity is ≥ threshold. Existing
 //      clusters enter as locked clusters: they can absorb free notes but never merge with each
 //      other; what a locked cluster absorbs is proposed as "add these notes to cluster X".
-//   4. Each group of ≥ 2 free notes (or each non-empty addition) becomes a suggestion, keyed by a
-//      hash of its sorted note ids (plus the target cluster), minus the dismissed keys.
+//   4. Groups about the same topic are merged (see topics.ts): average linkage keeps groups
+//      tight, so one topic written with different words in different languages comes out in
+//      pieces; a piece about an existing cluster's topic goes to that cluster, and a note left
+//      alone joins the group of its topic it is most similar to.
+//   5. Each group of ≥ 2 free notes (or each non-empty addition) becomes a suggestion, keyed by a
+//      hash of its sorted note ids (plus the target cluster), minus the dismissed keys; a group
+//      without a topic must be near-copies (score ≥ threshold × NO_TOPIC_FACTOR). Labels are
+//      concept labels in the UI language (options.locale).
 
 import { buildIndex, combine, conceptLabel, type SimilarityIndex, type SimilarityWeights, DEFAULT_WEIGHTS } from './similarity';
 import { mergeSameTopic, topicOf } from './topics';
@@ -233,7 +239,7 @@ class Heap {
   get size(): number {
     return this.items.length;
   }
-  before(x: HeapItem, y: HeapItem): boolean {
+  private before(x: HeapItem, y: HeapItem): boolean {
     if (x.avg !== y.avg) return x.avg > y.avg;
     const xl = Math.min(x.ra, x.rb);
     const yl = Math.min(y.ra, y.rb);
@@ -293,12 +299,13 @@ function agglomerate(n: number, graph: Graph, locked: Array<string | null>, lock
   for (let i = 0; i < n; i++) {
     const ci = clusterOf[i] as number;
     if (ci < 0) continue;
-    for (const [j, s] of graph[i]!) {
+    const links = clusters[ci]!.links;
+    // forEach, not for…of with destructuring: no [key, value] array per entry in these hot loops
+    graph[i]!.forEach((s, j) => {
       const cj = clusterOf[j] as number;
-      if (cj < 0 || cj === ci) continue;
-      const links = clusters[ci]!.links;
+      if (cj < 0 || cj === ci) return;
       links.set(cj, (links.get(cj) ?? 0) + s);
-    }
+    });
   }
   // Each cluster keeps one heap entry: its most similar neighbour. Average linkage is reducible
   // (the similarity of X to A ∪ B is a weighted mean of its similarities to A and to B, so it
@@ -308,16 +315,20 @@ function agglomerate(n: number, graph: Graph, locked: Array<string | null>, lock
   const heap = new Heap();
   const offerBest = (a: number) => {
     const A = clusters[a]!;
-    let best: HeapItem | null = null;
-    for (const [b, sum] of A.links) {
+    // the best neighbour by (avg desc, then the heap's rank order), without allocating per link
+    let bestB = -1;
+    let bestAvg = 0;
+    A.links.forEach((sum, b) => {
       const B = clusters[b]!;
-      if (A.locked !== null && B.locked !== null) continue;
+      if (A.locked !== null && B.locked !== null) return;
       const avg = sum / (A.members.length * B.members.length);
-      if (avg < threshold) continue;
-      const item = { avg, a, b, ra: A.rank, rb: B.rank, va: version[a]!, vb: version[b]! };
-      if (best === null || heap.before(item, best)) best = item;
-    }
-    if (best) heap.push(best);
+      if (avg < threshold) return;
+      if (bestB < 0 || avg > bestAvg || (avg === bestAvg && B.rank < clusters[bestB]!.rank)) {
+        bestB = b;
+        bestAvg = avg;
+      }
+    });
+    if (bestB >= 0) heap.push({ avg: bestAvg, a, b: bestB, ra: A.rank, rb: clusters[bestB]!.rank, va: version[a]!, vb: version[bestB]! });
   };
   clusters.forEach((_, a) => offerBest(a));
   while (heap.size > 0) {
@@ -337,13 +348,13 @@ function agglomerate(n: number, graph: Graph, locked: Array<string | null>, lock
     A.locked = A.locked ?? B.locked;
     B.alive = false;
     A.links.delete(gone);
-    for (const [x, s] of B.links) {
-      if (x === keep) continue;
+    B.links.forEach((s, x) => {
+      if (x === keep) return;
       A.links.set(x, (A.links.get(x) ?? 0) + s);
       const X = clusters[x]!;
       X.links.set(keep, (X.links.get(keep) ?? 0) + s);
       X.links.delete(gone);
-    }
+    });
     B.links.clear();
     version[keep]!++;
     offerBest(keep);
