@@ -40,8 +40,11 @@ export interface Topic {
 }
 
 /**
- * The topics at least half of the notes share, best first: most notes, then a topic that is
- * not cross-cutting (see ConceptInfo.crossCutting), then the rarer topic (highest IDF), then the id. Each comes with the concept of it that most notes matched.
+ * The topics at least half of the notes share, best first: most notes, then a topic that is not
+ * cross-cutting (see ConceptInfo.crossCutting), then the topic more common in the whole harvest
+ * (lowest IDF of its leading concept: when a few notes are about disasters *and* local
+ * government, the room's bigger theme is the better guess), then the id. Each comes with the
+ * concept of it that most notes matched (on a tie, the rarer one), which names the group.
  */
 export function topicsOf(index: SimilarityIndex, members: readonly number[]): Topic[] {
   const notes = new Map<string, number>();
