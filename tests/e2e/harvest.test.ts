@@ -302,4 +302,103 @@ describe('The harvest in the browser', () => {
 
     expect(problems).toEqual([]);
   });
+  it('suggests Khmer and Vietnamese notes with their English counterparts, and a straggler for an existing cluster', async () => {
+    const ws = await createWorkshop(srv.url, {
+      tables: [{ id: 't1', name: 'Table 1', themeId: null, question: 'What should ASEAN do together?', capacity: 12 }],
+      delegations: [
+        { id: 'kh', name: 'Cambodia', code: 'KH' },
+        { id: 'vn', name: 'Viet Nam', code: 'VN' },
+        { id: 'ph', name: 'Philippines', code: 'PH' },
+      ],
+    });
+    const facBot = await connect(srv.url, { token: ws.facilitatorKey, participantId: ws.participantId });
+    const people = await Promise.all(
+      (
+        [
+          ['Sokha', 'kh'],
+          ['Lan', 'vn'],
+          ['Maria', 'ph'],
+        ] as const
+      ).map(async ([name, delegation]) => {
+        const joined = await join(srv.url, ws.joinCode, name, delegation);
+        const bot = await connect(srv.url, joined);
+        bots.push(bot);
+        expect((await bot.send({ type: 'seat:assign', participantId: joined.participantId, tableId: 't1' })).ok).toBe(true);
+        return bot;
+      }),
+    );
+    bots.push(facBot);
+    const [sokha, lan, maria] = people as [Bot, Bot, Bot];
+    const TEXT = {
+      enDisaster: 'Joint disaster response drills between ASEAN countries',
+      kmDisaster: 'ការត្រៀមបង្ការគ្រោះមហន្តរាយ និងទឹកជំនន់',
+      viDisaster: 'Diễn tập phòng chống thiên tai chung trong ASEAN',
+      enTraining: 'Online training courses for civil servants',
+      kmTraining: 'វគ្គបណ្តុះបណ្តាលសម្រាប់មន្ត្រីរាជការ',
+      viTraining: 'Đào tạo trực tuyến cho cán bộ công chức',
+      junk: 'Wifi password please',
+    };
+    const author: Record<keyof typeof TEXT, Bot> = {
+      enDisaster: maria,
+      kmDisaster: sokha,
+      viDisaster: lan,
+      enTraining: maria,
+      kmTraining: sokha,
+      viTraining: lan,
+      junk: maria,
+    };
+    let y = 0;
+    for (const key of Object.keys(TEXT) as Array<keyof typeof TEXT>) {
+      const ack = await author[key].send({ type: 'note:create', noteId: `ml-${key}`, tableId: 't1', text: TEXT[key], color: 'yellow', x: 10, y: (y += 10) });
+      expect(ack.ok).toBe(true);
+    }
+    expect((await facBot.send({ type: 'workshop:set-phase', phase: 'cafe' })).ok).toBe(true);
+
+    const fac = await newPage('facilitator-ml', { viewport: { width: 1280, height: 1200 } });
+    await fac.goto(`${srv.url}/w/${ws.workshopId}#k=${ws.facilitatorKey}`);
+    await fac.getByRole('button', { name: 'Close tables and harvest' }).click();
+    await fac.getByRole('heading', { level: 1, name: 'Harvest' }).waitFor();
+    await expect.poll(() => fac.getByTestId('hv-note').count()).toBe(7);
+    // The room already has a training cluster with the English note only.
+    expect((await facBot.send({ type: 'cluster:create', clusterId: 'c-training', name: 'Civil service training', noteIds: ['ml-enTraining'] })).ok).toBe(true);
+    const cluster = (name: string) => fac.getByTestId('hv-cluster').filter({ has: fac.getByRole('heading', { name }) });
+    await cluster('Civil service training').waitFor();
+
+    await fac.getByRole('button', { name: 'Suggest clusters' }).click();
+    const panel = fac.getByTestId('hv-suggestions');
+    await panel.getByRole('heading', { name: 'Suggestion 1 of 2' }).waitFor();
+    // Labels follow the UI language.
+    await fac.getByRole('button', { name: 'ไทย' }).click();
+    await panel.getByText(/^(การรับมือภัยพิบัติ|การฝึกอบรม)$/).waitFor();
+    await fac.getByRole('button', { name: 'English' }).click();
+    await panel.getByText(/^(Disaster resilience|Training)$/).waitFor();
+    // Both suggestions, whatever their order: a new disaster group, and the Khmer and Vietnamese
+    // training notes for the existing cluster. The junk note is in neither.
+    const seen: string[] = [];
+    for (let k = 0; k < 2; k++) {
+      const notes = await panel.locator('.hv-suggest-notes li').allInnerTexts();
+      expect(notes.join('\n')).not.toContain(TEXT.junk);
+      if (await panel.getByText('Add these notes to the cluster “Civil service training”.').isVisible()) {
+        expect(notes).toHaveLength(2);
+        for (const t of [TEXT.kmTraining, TEXT.viTraining]) expect(notes.some((n) => n.includes(t))).toBe(true);
+        await shot(fac, 'harvest-suggest-add-to-cluster.png');
+        await panel.getByRole('button', { name: 'Add to the cluster' }).click();
+        seen.push('add');
+      } else {
+        await panel.getByText('Disaster resilience', { exact: true }).waitFor();
+        expect(notes).toHaveLength(3);
+        for (const t of [TEXT.enDisaster, TEXT.kmDisaster, TEXT.viDisaster]) expect(notes.some((n) => n.includes(t))).toBe(true);
+        await shot(fac, 'harvest-suggest-multilingual.png');
+        await panel.getByRole('button', { name: 'Accept as a new cluster' }).click();
+        seen.push('new');
+      }
+      // the accepted suggestion leaves the list (allInnerTexts does not wait for an element)
+      await expect.poll(async () => (await panel.locator('.hv-suggest-notes li').allInnerTexts())[0] ?? '', { timeout: 5_000 }).not.toBe(notes[0]);
+    }
+    expect(seen.sort()).toEqual(['add', 'new']);
+    await panel.getByRole('heading', { name: 'No more suggestions' }).waitFor();
+    await expect.poll(() => cluster('Disaster resilience').getByTestId('hv-note').count()).toBe(3);
+    await expect.poll(() => cluster('Civil service training').getByTestId('hv-note').count()).toBe(3);
+    expect(problems).toEqual([]);
+  });
 });

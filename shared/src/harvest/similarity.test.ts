@@ -3,7 +3,6 @@ import fc from 'fast-check';
 import {
   buildIndex,
   charNgrams,
-  CONCEPTS,
   features,
   normalise,
   similarity,
@@ -13,13 +12,14 @@ import {
   words,
 } from './similarity';
 import { LABELLED_NOTES } from './fixtures/labelled-notes';
+import { CONCEPT_INFO, LEXICONS, type ConceptId } from './lexicon';
 
 const THAI = /[\u0E00-\u0E7F]/;
 
 describe('normalise', () => {
   it.each<[string, string, string]>([
     ['lower case', 'Digital GOVERNMENT', 'digital government'],
-    ['NFC (e + combining acute)', 'cafe\u0301', 'café'],
+    ['Latin diacritics folded (e + combining acute)', 'cafe\u0301', 'cafe'],
     ['punctuation to spaces', 'Listen to citizens: feedback, now!!', 'listen to citizens feedback now'],
     ['emoji stripped', 'Longer coffee breaks please 😊👍🏽', 'longer coffee breaks please'],
     ['zero-width space inside Thai', 'ภาวะ\u200Bผู้นำ', 'ภาวะผู้นำ'],
@@ -168,13 +168,16 @@ describe('concepts', () => {
     expect(ids(text)).not.toContain(absent);
   });
 
-  it('map has ~40 concepts, unique ids, each with English and Thai terms', () => {
-    expect(CONCEPTS.length).toBeGreaterThanOrEqual(35);
-    expect(new Set(CONCEPTS.map((c) => c.id)).size).toBe(CONCEPTS.length);
-    for (const c of CONCEPTS) {
-      expect(c.en.length).toBeGreaterThan(0);
-      expect(c.th.length).toBeGreaterThan(0);
-      for (const t of c.th) expect(THAI.test(t)).toBe(true);
+  it('map has ~40 concepts, unique ids, each with English and Thai terms and labels', () => {
+    const ids = Object.keys(CONCEPT_INFO);
+    expect(ids.length).toBeGreaterThanOrEqual(35);
+    const byLang = new Map(LEXICONS.map((l) => [l.lang, l]));
+    for (const id of ids as ConceptId[]) {
+      expect(byLang.get('en')!.terms[id]!.length).toBeGreaterThan(0);
+      expect(byLang.get('th')!.terms[id]!.length).toBeGreaterThan(0);
+      for (const t of byLang.get('th')!.terms[id]!) expect(THAI.test(t)).toBe(true);
+      expect(CONCEPT_INFO[id].label.en.length).toBeGreaterThan(0);
+      expect(CONCEPT_INFO[id].label.th.length).toBeGreaterThan(0);
     }
   });
 });

@@ -2,38 +2,15 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { suggestClusters, suggestionKey, type Suggestion, type SuggestNote } from './suggest';
 import { HELD_OUT_NOTES, LABELLED_NOTES, type LabelledNote } from './fixtures/labelled-notes';
+import { describeFigures, pairwise } from './fixtures/metrics';
+import { DEV_NOTES, HELD_OUT_NOTES_ML, type MultilingualNote } from './fixtures/multilingual-notes';
 
 // shared/ compiles with lib ES2023 and no DOM or Node types; both exist in every runtime we test.
 declare const console: { info(...args: unknown[]): void };
 declare const performance: { now(): number };
+declare const process: { cpuUsage(previous?: { user: number; system: number }): { user: number; system: number } };
 
-const asInput = (notes: readonly LabelledNote[]): SuggestNote[] => notes.map(({ id, text, tableId }) => ({ id, text, tableId }));
-
-/**
- * Pairwise precision and recall: a predicted pair is two notes in the same suggestion, a gold
- * pair is two notes with the same (non-null) gold label.
- */
-function pairwise(notes: readonly LabelledNote[], suggestions: Suggestion[]) {
-  const pred = new Map<string, number>();
-  suggestions.forEach((s, k) => s.noteIds.forEach((id) => pred.set(id, k)));
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  for (let i = 0; i < notes.length; i++) {
-    for (let j = i + 1; j < notes.length; j++) {
-      const a = notes[i]!;
-      const b = notes[j]!;
-      const gold = a.gold !== null && a.gold === b.gold;
-      const p = pred.has(a.id) && pred.get(a.id) === pred.get(b.id);
-      if (gold && p) tp++;
-      else if (p) fp++;
-      else if (gold) fn++;
-    }
-  }
-  const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
-  const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
-  return { tp, fp, fn, precision, recall };
-}
+const asInput = (notes: ReadonlyArray<LabelledNote | MultilingualNote>): SuggestNote[] => notes.map(({ id, text, tableId }) => ({ id, text, tableId }));
 
 describe('fixtures', () => {
   it('labelled set: ≥ 60 notes, ~1/3 each language, 12–15 groups of 3–8 plus singletons', () => {
@@ -62,9 +39,9 @@ describe('suggestClusters: quality against the gold grouping', () => {
       `[harvest] labelled set, ${LABELLED_NOTES.length} notes: pairwise precision ${m.precision.toFixed(3)}, recall ${m.recall.toFixed(3)} ` +
         `(tp ${m.tp}, fp ${m.fp}, fn ${m.fn}; ${s.length} suggestions)`,
     );
-    // measured: precision 1.000, recall 0.690
+    // measured: precision 0.965, recall 0.890 (before the multilingual map: 1.000, 0.690)
     expect(m.precision).toBeGreaterThanOrEqual(0.95);
-    expect(m.recall).toBeGreaterThanOrEqual(0.65);
+    expect(m.recall).toBeGreaterThanOrEqual(0.85);
   });
 
   it('held-out set (not used for tuning the map or threshold)', () => {
@@ -74,19 +51,109 @@ describe('suggestClusters: quality against the gold grouping', () => {
       `[harvest] held-out set, ${HELD_OUT_NOTES.length} notes: pairwise precision ${m.precision.toFixed(3)}, recall ${m.recall.toFixed(3)} ` +
         `(tp ${m.tp}, fp ${m.fp}, fn ${m.fn}; ${s.length} suggestions)`,
     );
-    // measured: precision 1.000, recall 0.500
+    // measured: precision 1.000, recall 0.550 (before: 1.000, 0.500). Written by another hand
+    // than the multilingual map, it is the most honest figure we have: much of what it misses
+    // is vocabulary the map does not have ("blind", "sign language" notes, "tiny budgets").
     expect(m.precision).toBeGreaterThanOrEqual(0.9);
-    expect(m.recall).toBeGreaterThanOrEqual(0.45);
+    expect(m.recall).toBeGreaterThanOrEqual(0.5);
   });
 
   it('both sets together (more topics, so more chances to merge wrongly)', () => {
     const all = [...LABELLED_NOTES, ...HELD_OUT_NOTES];
     const m = pairwise(all, suggestClusters(asInput(all)));
     console.info(`[harvest] both sets, ${all.length} notes: pairwise precision ${m.precision.toFixed(3)}, recall ${m.recall.toFixed(3)}`);
-    // measured: precision 0.847, recall 0.651 (the false pairs: accessible government websites
-    // joined to digital services, a translation note joined to "local", budget notes together)
+    // measured: precision 0.818, recall 0.831 (before: 0.847, 0.651; the false pairs: accessible
+    // government websites joined to digital services, a translation note joined to "local")
     expect(m.precision).toBeGreaterThanOrEqual(0.8);
-    expect(m.recall).toBeGreaterThanOrEqual(0.6);
+    expect(m.recall).toBeGreaterThanOrEqual(0.75);
+  });
+});
+
+describe('suggestClusters: nine languages (multilingual labelled set)', () => {
+  it('the set: ≥ 200 notes, nine languages, ≥ 10 topics, junk, split into dev and held-out', () => {
+    const all = [...DEV_NOTES, ...HELD_OUT_NOTES_ML];
+    expect(all.length).toBeGreaterThanOrEqual(200);
+    expect(new Set(all.map((n) => n.id)).size).toBe(all.length);
+    expect(new Set(all.map((n) => n.lang))).toEqual(new Set(['en', 'th', 'vi', 'id', 'ms', 'fil', 'km', 'lo', 'my']));
+    expect(new Set(all.map((n) => n.gold).filter((g) => g !== null)).size).toBeGreaterThanOrEqual(10);
+    for (const part of [DEV_NOTES, HELD_OUT_NOTES_ML]) {
+      expect(new Set(part.map((n) => n.lang)).size).toBe(9);
+      expect(part.filter((n) => n.gold === null).length).toBeGreaterThanOrEqual(8);
+    }
+  });
+
+  // Targets of issue 12 on the held-out part: precision ≥ 0.9, recall ≥ 0.75, cross-language
+  // recall ≥ 0.6, at most 1 junk note in 20 grouped. The dev part was used to tune the concept
+  // map, the stop words and the thresholds; the held-out part never was.
+  it.each<[string, readonly MultilingualNote[]]>([
+    ['dev part (tuned on)', DEV_NOTES],
+    ['held-out part (never tuned on)', HELD_OUT_NOTES_ML],
+  ])('%s', (name, notes) => {
+    const s = suggestClusters(asInput(notes));
+    const m = pairwise(notes, s);
+    console.info(describeFigures(name, notes.length, m, s.length));
+    // measured, dev: precision 1.000, recall 1.000, cross-language 1.000, junk 0/16;
+    // held-out: precision 1.000, recall 0.914, cross-language 0.911, junk 0/8
+    expect(m.precision).toBeGreaterThanOrEqual(0.9);
+    expect(m.recall).toBeGreaterThanOrEqual(0.75);
+    expect(m.crossRecall).toBeGreaterThanOrEqual(0.6);
+    expect(m.junkGrouped / m.junk).toBeLessThanOrEqual(1 / 20);
+  });
+
+  it('one suggestion per topic: no two suggestions share a gold topic on the held-out part', () => {
+    const s = suggestClusters(asInput(HELD_OUT_NOTES_ML));
+    const gold = new Map(HELD_OUT_NOTES_ML.map((n) => [n.id, n.gold]));
+    const majority = s.map((x) => {
+      const counts = new Map<string | null, number>();
+      for (const id of x.noteIds) counts.set(gold.get(id)!, (counts.get(gold.get(id)!) ?? 0) + 1);
+      return [...counts].sort((a, b) => b[1] - a[1])[0]![0];
+    });
+    expect(new Set(majority).size).toBe(majority.length);
+  });
+
+  it('labels in the UI language', () => {
+    const notes = asInput(DEV_NOTES);
+    const en = suggestClusters(notes);
+    const th = suggestClusters(notes, { locale: 'th' });
+    expect(th.map((x) => x.noteIds)).toEqual(en.map((x) => x.noteIds));
+    expect(en.map((x) => x.label)).toContain('Disaster resilience');
+    expect(th.map((x) => x.label)).toContain('การรับมือภัยพิบัติ');
+    expect(th.every((x) => /[\u0E00-\u0E7F]/.test(x.label))).toBe(true);
+  });
+
+  it('merges a topic split by vocabulary (training / capacity building) into one suggestion', () => {
+    const s = suggestClusters([
+      { id: 'a', text: 'Online training courses for civil servants' },
+      { id: 'b', text: 'จัดอบรมข้าราชการผ่านระบบออนไลน์' },
+      { id: 'c', text: 'Đào tạo trực tuyến cho cán bộ công chức' },
+      { id: 'd', text: 'Capacity building and new skills for staff' },
+      { id: 'e', text: 'พัฒนาศักยภาพและทักษะบุคลากร' },
+      { id: 'f', text: 'Nâng cao năng lực và kỹ năng cho cán bộ' },
+      { id: 'x', text: 'Joint disaster response drills' },
+    ]);
+    expect(s).toHaveLength(1);
+    expect(s[0]).toMatchObject({ noteIds: ['a', 'b', 'c', 'd', 'e', 'f'], label: 'Training' });
+  });
+
+  it('groups a Khmer and a Vietnamese note with their English counterpart', () => {
+    const s = suggestClusters([
+      { id: 'en', text: 'Joint disaster response drills between ASEAN countries' },
+      { id: 'km', text: 'ការត្រៀមបង្ការគ្រោះមហន្តរាយ និងទឹកជំនន់' },
+      { id: 'vi', text: 'Diễn tập phòng chống thiên tai chung trong ASEAN' },
+      { id: 'x', text: 'Wifi password please' },
+    ]);
+    expect(s.map((x) => x.noteIds)).toEqual([['en', 'km', 'vi']]);
+  });
+
+  it('proposes adding a straggler in another language to the existing cluster of its topic', () => {
+    const notes = asInput(DEV_NOTES);
+    const disaster = DEV_NOTES.filter((n) => n.gold === 'disaster');
+    const straggler = disaster.find((n) => n.lang === 'km')!;
+    const existing = [{ clusterId: 'c-disaster', noteIds: disaster.filter((n) => n !== straggler).map((n) => n.id) }];
+    const s = suggestClusters(notes, { existing, locale: 'th' });
+    const add = s.find((x) => x.targetClusterId === 'c-disaster');
+    expect(add).toMatchObject({ noteIds: [straggler.id], label: 'การรับมือภัยพิบัติ' });
+    expect(s.filter((x) => x.noteIds.includes(straggler.id))).toHaveLength(1);
   });
 });
 
@@ -220,14 +287,14 @@ describe('suggestClusters: behaviour', () => {
 });
 
 describe('suggestClusters: performance', () => {
-  it('1,000 notes well under a second (generous bound for loaded CI machines)', () => {
-    // Each generated note is a fixture note with a random suffix and, sometimes, a typo: a
-    // duplicate-heavy worst case (every topic repeated ~9 times, so the graph is dense).
-    const pool = [...LABELLED_NOTES, ...HELD_OUT_NOTES];
-    const suffixes = ['', ' urgent', ' pilot', ' ทดลอง', ' ด่วน', ' for all ministries', ' ทุกจังหวัด', ' by 2027', ' ภายในปี 2570', ' แบบบูรณาการ'];
+  it('2,000 notes in about a second of CPU (the figures are printed)', () => {
+    // Each generated note is a fixture note (nine languages) with a random suffix and, sometimes,
+    // a typo: a duplicate-heavy worst case (every text repeated ~6 times, so the graph is dense).
+    const pool = [...LABELLED_NOTES, ...HELD_OUT_NOTES, ...DEV_NOTES, ...HELD_OUT_NOTES_ML];
+    const suffixes = ['', ' urgent', ' pilot', ' ทดลอง', ' ด่วน', ' for all ministries', ' ทุกจังหวัด', ' by 2027', ' segera', ' khẩn cấp', ' ជាបន្ទាន់', ' ภายในปี 2570'];
     let seed = 42;
     const rnd = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
-    const gen: SuggestNote[] = Array.from({ length: 1000 }, (_, i) => {
+    const gen: SuggestNote[] = Array.from({ length: 2000 }, (_, i) => {
       let text = pool[Math.floor(rnd() * pool.length)]!.text + suffixes[Math.floor(rnd() * suffixes.length)]!;
       if (rnd() < 0.3) {
         const k = Math.floor(rnd() * text.length);
@@ -236,11 +303,19 @@ describe('suggestClusters: performance', () => {
       return { id: `g${String(i).padStart(4, '0')}`, text, tableId: `t${i % 12}` };
     });
     suggestClusters(gen.slice(0, 50)); // warm up the segmenter and the concept map
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     const s = suggestClusters(gen);
     const ms = performance.now() - t0;
-    console.info(`[harvest] 1,000 notes: ${ms.toFixed(0)} ms, ${s.length} suggestions`);
+    const used = process.cpuUsage(cpu0);
+    const cpuMs = (used.user + used.system) / 1000;
+    console.info(`[harvest] 2,000 notes: ${ms.toFixed(0)} ms wall, ${cpuMs.toFixed(0)} ms CPU, ${s.length} suggestions`);
     expect(s.length).toBeGreaterThan(10);
-    expect(ms).toBeLessThan(3000);
-  });
+    // The target is 1 s. On this project's shared two-core machine the wall time swings with the
+    // load (540–800 ms with a few other jobs, over 2 s with a dozen), so the bound is on the CPU
+    // time this worker spent (measured 650–900 ms, including the garbage collector's threads),
+    // with room for a slower CI machine; the wall time only has to stay out of hang territory.
+    expect(cpuMs).toBeLessThan(2000);
+    expect(ms).toBeLessThan(20_000);
+  }, 60_000);
 });

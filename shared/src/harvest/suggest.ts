@@ -11,17 +11,17 @@
 //      similarity 0), merging while the best average similarity is ≥ threshold. Existing
 //      clusters enter as locked clusters: they can absorb free notes but never merge with each
 //      other; what a locked cluster absorbs is proposed as "add these notes to cluster X".
-//   4. Each group of ≥ 2 free notes (or each non-empty addition) becomes a suggestion, keyed by a
-//      hash of its sorted note ids (plus the target cluster), minus the dismissed keys.
+//   4. Groups about the same topic are merged (see topics.ts): average linkage keeps groups
+//      tight, so one topic written with different words in different languages comes out in
+//      pieces; a piece about an existing cluster's topic goes to that cluster, and a note left
+//      alone joins the group of its topic it is most similar to.
+//   5. Each group of ≥ 2 free notes (or each non-empty addition) becomes a suggestion, keyed by a
+//      hash of its sorted note ids (plus the target cluster), minus the dismissed keys; a group
+//      without a topic must be near-copies (score ≥ threshold × NO_TOPIC_FACTOR). Labels are
+//      concept labels in the UI language (options.locale).
 
-import {
-  buildIndex,
-  combine,
-  conceptLabel,
-  type SimilarityIndex,
-  type SimilarityWeights,
-  DEFAULT_WEIGHTS,
-} from './similarity';
+import { buildIndex, combine, conceptLabel, type SimilarityIndex, type SimilarityWeights, DEFAULT_WEIGHTS } from './similarity';
+import { mergeSameTopic, topicOf } from './topics';
 
 export interface SuggestNote {
   id: string;
@@ -45,6 +45,8 @@ export interface SuggestOptions {
   dismissed?: string[];
   /** Score weights (see similarity.ts). */
   weights?: SimilarityWeights;
+  /** UI language of the labels (BCP 47, e.g. "th"); concept labels fall back to English. */
+  locale?: string;
 }
 
 export interface Suggestion {
@@ -52,7 +54,7 @@ export interface Suggestion {
   key: string;
   /** Notes to group (or, with targetClusterId, to add to that cluster), sorted. */
   noteIds: string[];
-  /** Short name for the group: an English concept label, or the central note's top words. */
+  /** Short name for the group: a concept label in the UI language, or the central note's top words. */
   label: string;
   /** Average pairwise similarity inside the group (with the target cluster's notes). */
   score: number;
@@ -70,6 +72,13 @@ export const DEFAULT_DUPLICATE_THRESHOLD = 0.7;
  * averages): keeps the graph sparse at the cost of slightly underestimating group averages.
  */
 const EDGE_FLOOR = 0.5;
+/**
+ * A note left alone joins a group of one of its topics when its average similarity to the
+ * group reaches threshold × JOIN_FACTOR (see topics.ts).
+ */
+const JOIN_FACTOR = 0.5;
+/** A new group without a topic is proposed only when its score reaches threshold × NO_TOPIC_FACTOR. */
+const NO_TOPIC_FACTOR = 2.5;
 
 // ---------------------------------------------------------------------------------------------
 // Stable key
@@ -290,30 +299,45 @@ function agglomerate(n: number, graph: Graph, locked: Array<string | null>, lock
   for (let i = 0; i < n; i++) {
     const ci = clusterOf[i] as number;
     if (ci < 0) continue;
-    for (const [j, s] of graph[i]!) {
+    const links = clusters[ci]!.links;
+    // forEach, not for…of with destructuring: no [key, value] array per entry in these hot loops
+    graph[i]!.forEach((s, j) => {
       const cj = clusterOf[j] as number;
-      if (cj < 0 || cj === ci) continue;
-      const links = clusters[ci]!.links;
+      if (cj < 0 || cj === ci) return;
       links.set(cj, (links.get(cj) ?? 0) + s);
-    }
+    });
   }
+  // Each cluster keeps one heap entry: its most similar neighbour. Average linkage is reducible
+  // (the similarity of X to A ∪ B is a weighted mean of its similarities to A and to B, so it
+  // never exceeds the larger one), so when a merge changes X's neighbour, X's entry can be
+  // recomputed lazily when it comes up: the recomputed value is never higher. This keeps the
+  // heap at one live entry per cluster instead of one per linked pair.
   const heap = new Heap();
-  const offer = (a: number, b: number) => {
+  const offerBest = (a: number) => {
     const A = clusters[a]!;
-    const B = clusters[b]!;
-    if (A.locked !== null && B.locked !== null) return;
-    const sum = A.links.get(b) ?? 0;
-    const avg = sum / (A.members.length * B.members.length);
-    if (avg < threshold) return;
-    heap.push({ avg, a, b, ra: A.rank, rb: B.rank, va: version[a]!, vb: version[b]! });
+    // the best neighbour by (avg desc, then the heap's rank order), without allocating per link
+    let bestB = -1;
+    let bestAvg = 0;
+    A.links.forEach((sum, b) => {
+      const B = clusters[b]!;
+      if (A.locked !== null && B.locked !== null) return;
+      const avg = sum / (A.members.length * B.members.length);
+      if (avg < threshold) return;
+      if (bestB < 0 || avg > bestAvg || (avg === bestAvg && B.rank < clusters[bestB]!.rank)) {
+        bestB = b;
+        bestAvg = avg;
+      }
+    });
+    if (bestB >= 0) heap.push({ avg: bestAvg, a, b: bestB, ra: A.rank, rb: clusters[bestB]!.rank, va: version[a]!, vb: version[bestB]! });
   };
-  // deterministic initial order
-  clusters.forEach((c, a) => {
-    for (const b of [...c.links.keys()].sort((x, y) => x - y)) if (a < b) offer(a, b);
-  });
+  clusters.forEach((_, a) => offerBest(a));
   while (heap.size > 0) {
     const top = heap.pop()!;
-    if (!clusters[top.a]!.alive || !clusters[top.b]!.alive || version[top.a] !== top.va || version[top.b] !== top.vb) continue;
+    if (!clusters[top.a]!.alive || version[top.a] !== top.va) continue; // superseded entry
+    if (!clusters[top.b]!.alive || version[top.b] !== top.vb) {
+      offerBest(top.a); // its neighbour changed: look again
+      continue;
+    }
     // Merge the cluster with fewer links into the other (fewer map updates); the survivor
     // takes the lower rank and the lock, so the result does not depend on which one survives.
     const [keep, gone] = clusters[top.a]!.links.size >= clusters[top.b]!.links.size ? [top.a, top.b] : [top.b, top.a];
@@ -324,16 +348,16 @@ function agglomerate(n: number, graph: Graph, locked: Array<string | null>, lock
     A.locked = A.locked ?? B.locked;
     B.alive = false;
     A.links.delete(gone);
-    for (const [x, s] of B.links) {
-      if (x === keep) continue;
+    B.links.forEach((s, x) => {
+      if (x === keep) return;
       A.links.set(x, (A.links.get(x) ?? 0) + s);
       const X = clusters[x]!;
       X.links.set(keep, (X.links.get(keep) ?? 0) + s);
       X.links.delete(gone);
-    }
+    });
     B.links.clear();
     version[keep]!++;
-    for (const x of [...A.links.keys()].sort((p, q) => p - q)) offer(keep, x);
+    offerBest(keep);
   }
   return clusters.filter((c) => c.alive);
 }
@@ -341,8 +365,13 @@ function agglomerate(n: number, graph: Graph, locked: Array<string | null>, lock
 // ---------------------------------------------------------------------------------------------
 // Labels
 
-function groupLabel(index: SimilarityIndex, graph: Graph, members: number[]): string {
-  // A concept that at least half the notes share, the most specific (highest IDF) first.
+function groupLabel(index: SimilarityIndex, graph: Graph, members: number[], locale: string): string {
+  // The group's topic, named by the concept of it that most notes matched.
+  const topic = topicOf(index, members);
+  const topicLabel = topic && conceptLabel(topic.concept, locale);
+  if (topicLabel) return topicLabel;
+  // Otherwise a concept (even a generic one) that at least half the notes share, the most
+  // specific (highest IDF) first.
   const counts = new Map<number, number>();
   for (const m of members) for (const c of index.compiled[m]!.concepts.ids) counts.set(c, (counts.get(c) ?? 0) + 1);
   let best = -1;
@@ -356,7 +385,7 @@ function groupLabel(index: SimilarityIndex, graph: Graph, members: number[]): st
     }
   }
   if (best >= 0) {
-    const label = conceptLabel(index.conceptNames[best] as string);
+    const label = conceptLabel(index.conceptNames[best] as string, locale);
     if (label) return label;
   }
   // Otherwise the most central note's top words.
@@ -406,6 +435,7 @@ export function suggestClusters(notes: ReadonlyArray<SuggestNote>, options: Sugg
   const dupThreshold = options.duplicateThreshold ?? DEFAULT_DUPLICATE_THRESHOLD;
   const weights = options.weights ?? DEFAULT_WEIGHTS;
   const dismissed = new Set(options.dismissed ?? []);
+  const locale = options.locale ?? 'en';
 
   // dedupe by id (first wins), then sort by id
   const byId = new Map<string, SuggestNote>();
@@ -432,10 +462,15 @@ export function suggestClusters(notes: ReadonlyArray<SuggestNote>, options: Sugg
 
   const index = buildIndex(sorted, weights);
   const graph = buildGraph(index, threshold * EDGE_FLOOR, weights);
-  const clusters = agglomerate(n, graph, locked, lockedGroups, threshold);
+  const groups = mergeSameTopic(
+    index,
+    graph,
+    agglomerate(n, graph, locked, lockedGroups, threshold).map((c) => ({ members: c.members, locked: c.locked })),
+    threshold * JOIN_FACTOR,
+  );
 
   const out: Suggestion[] = [];
-  for (const c of clusters) {
+  for (const c of groups) {
     const fresh = c.members.filter((m) => locked[m] === null).sort((a, b) => a - b);
     if (fresh.length === 0) continue;
     if (c.locked === null && fresh.length < 2) continue;
@@ -455,6 +490,10 @@ export function suggestClusters(notes: ReadonlyArray<SuggestNote>, options: Sugg
         minPair = Math.min(minPair, s);
       }
     }
+    const score = pairs > 0 ? sum / pairs : 0;
+    // Without a shared topic only near-copies are worth the room's time: two short notes that
+    // share one rare word ("The room is too cold", "Where is the prayer room?") are not a group.
+    if (c.locked === null && score < threshold * NO_TOPIC_FACTOR && topicOf(index, all) === null) continue;
     const noteIds = fresh.map((m) => sorted[m]!.id);
     const target = c.locked ?? undefined;
     const key = suggestionKey(noteIds, target);
@@ -463,8 +502,8 @@ export function suggestClusters(notes: ReadonlyArray<SuggestNote>, options: Sugg
     const s: Suggestion = {
       key,
       noteIds,
-      label: groupLabel(index, graph, all),
-      score: pairs > 0 ? sum / pairs : 0,
+      label: groupLabel(index, graph, all, locale),
+      score,
       kind: pairs > 0 && minPair >= dupThreshold ? 'duplicate' : 'related',
       crossTable: tables.size > 1,
     };
@@ -474,3 +513,4 @@ export function suggestClusters(notes: ReadonlyArray<SuggestNote>, options: Sugg
   out.sort((a, b) => b.score - a.score || compareIds(a.key, b.key));
   return out;
 }
+

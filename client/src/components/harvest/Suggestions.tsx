@@ -1,5 +1,8 @@
 // "Suggest clusters": the shared suggestClusters() runs here, in the browser, over every note
 // (minus existing clusters and dismissed suggestions); the suggestions are offered one by one.
+// Notes in any of the nine workshop languages are grouped by topic; once clusters exist, notes
+// that belong to one are offered as "add to the cluster". Labels come in the UI language, so an
+// accepted group is named in the facilitator's language.
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS, suggestClusters, type Suggestion } from '@world-cafe/shared';
@@ -14,7 +17,8 @@ function clip(label: string): string {
 }
 
 export function Suggestions() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const locale = i18n.resolvedLanguage ?? i18n.language;
   const [open, setOpen] = useState(false);
   const [index, setIndex] = useState(0);
   const notes = useView((s) => s.notes);
@@ -26,8 +30,8 @@ export function Suggestions() {
     if (!open) return [];
     const input = Object.values(notes).map((n) => ({ id: n.id, text: n.text, tableId: n.tableId }));
     const existing = Object.values(clusters).map((c) => ({ clusterId: c.id, noteIds: c.noteIds }));
-    return suggestClusters(input, { existing, dismissed });
-  }, [open, notes, clusters, dismissed]);
+    return suggestClusters(input, { existing, dismissed, locale });
+  }, [open, notes, clusters, dismissed, locale]);
 
   if (!open) {
     return (

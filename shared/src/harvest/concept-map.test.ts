@@ -1,0 +1,97 @@
+// The multilingual concept map: one concept reached from every language, labels in the UI
+// language, and the shape of the data files.
+import { describe, expect, it } from 'vitest';
+import { conceptLabel, conceptsOf, conceptTopic, isGenericConcept } from './concept-map';
+import { CONCEPT_INFO, LEXICONS, type ConceptId } from './lexicon';
+
+describe('concept lookup in every language', () => {
+  // [language, note, concept it must match]
+  it.each<[string, string, string]>([
+    ['en', 'Online training courses', 'training'],
+    ['th', 'จัดอบรมข้าราชการ', 'training'],
+    ['vi', 'Đào tạo trực tuyến cho công chức', 'training'],
+    ['vi without tone marks', 'dao tao truc tuyen cho cong chuc', 'training'],
+    ['id', 'Pelatihan daring untuk ASN', 'training'],
+    ['ms', 'Kursus latihan dalam talian', 'training'],
+    ['fil', 'Online na pagsasanay para sa mga kawani', 'training'],
+    ['km', 'វគ្គបណ្តុះបណ្តាលតាមអនឡាញ', 'training'],
+    ['km, other subscript spelling', 'វគ្គបណ្ដុះបណ្ដាល', 'training'],
+    ['lo', 'ຫຼັກສູດຝຶກອົບຮົມອອນລາຍ', 'training'],
+    ['my', 'နိုင်ငံ့ဝန်ထမ်းများအတွက် သင်တန်း', 'training'],
+    ['en', 'Flood early warning', 'disaster'],
+    ['th', 'แผนรับมือภัยพิบัติ', 'disaster'],
+    ['vi', 'Ứng phó thiên tai và lũ lụt', 'disaster'],
+    ['id', 'Kesiapsiagaan bencana', 'disaster'],
+    ['ms', 'Pelan tindakan banjir', 'disaster'],
+    ['fil', 'Paghahanda sa sakuna at bagyo', 'disaster'],
+    ['km', 'ការត្រៀមបង្ការគ្រោះមហន្តរាយ', 'disaster'],
+    ['lo', 'ແຜນຮັບມືໄພພິບັດ', 'disaster'],
+    ['my', 'သဘာဝဘေးအန္တရာယ် ကြိုတင်ပြင်ဆင်ရေး', 'disaster'],
+    ['vi', 'Phòng chống tham nhũng', 'anticorruption'],
+    ['id', 'Cegah korupsi dan gratifikasi', 'anticorruption'],
+    ['ms', 'Membanteras rasuah', 'anticorruption'],
+    ['fil', 'Labanan ang katiwalian', 'anticorruption'],
+    ['km', 'ប្រឆាំងអំពើពុករលួយ', 'anticorruption'],
+    ['lo', 'ຕ້ານການສໍ້ລາດບັງຫຼວງ', 'anticorruption'],
+    ['my', 'အကျင့်ပျက်ခြစားမှု တိုက်ဖျက်ရေး', 'anticorruption'],
+    ['my, slash between ကျား and မ', 'ကျား/မ တန်းတူညီမျှမှု', 'gender'],
+    ['mixed id + English acronym', 'Penilaian kinerja berbasis KPI', 'performance'],
+  ])('%s: %s → %s', (_lang, text, concept) => {
+    expect(conceptsOf(text)).toContain(concept);
+  });
+
+  it.each<[string, string, string]>([
+    ['Khmer ភេទ (sex) inside ប្រភេទ (kind) is not matched', 'ប្រភេទសេវាថ្មី', 'gender'],
+    ['Vietnamese "lũ" only as a word ("lũy" is not flood)', 'tích lũy kinh nghiệm', 'disaster'],
+    ['Filipino "pagbabago" (change) alone is not climate change', 'pagbabago sa opisina', 'climate'],
+    ['Malay "tenaga" alone (workforce, as in tenaga kerja) is not energy', 'tenaga kerja mahir', 'green'],
+  ])('%s', (_name, text, absent) => {
+    expect(conceptsOf(text)).not.toContain(absent);
+  });
+});
+
+describe('concept labels in the UI language', () => {
+  it.each<[string, string, string]>([
+    ['disaster', 'en', 'Disaster resilience'],
+    ['disaster', 'th', 'การรับมือภัยพิบัติ'],
+    ['disaster', 'th-TH', 'การรับมือภัยพิบัติ'],
+    ['training', 'vi', 'Training'], // no Vietnamese UI yet: English
+    ['training', 'EN-gb', 'Training'],
+  ])('%s in %s', (id, locale, expected) => {
+    expect(conceptLabel(id, locale)).toBe(expected);
+  });
+
+  it('unknown concept: undefined', () => {
+    expect(conceptLabel('nope', 'th')).toBeUndefined();
+  });
+});
+
+describe('the data', () => {
+  const ids = Object.keys(CONCEPT_INFO) as ConceptId[];
+
+  it('nine languages, each with terms for most concepts', () => {
+    expect(LEXICONS.map((l) => l.lang).sort()).toEqual(['en', 'fil', 'id', 'km', 'lo', 'ms', 'my', 'th', 'vi']);
+    for (const l of LEXICONS) {
+      const covered = ids.filter((id) => (l.terms[id]?.length ?? 0) > 0).length;
+      expect(covered / ids.length, l.lang).toBeGreaterThan(0.8);
+    }
+  });
+
+  it('terms only name known concepts and are not empty', () => {
+    for (const l of LEXICONS) {
+      for (const [id, terms] of Object.entries(l.terms)) {
+        expect(ids, `${l.lang}: ${id}`).toContain(id);
+        for (const t of terms ?? []) expect(t.trim().length, `${l.lang}: ${id}`).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('a topic names a concept that is its own topic, and generic concepts have no topic', () => {
+    for (const id of ids) {
+      const topic = conceptTopic(id);
+      expect(ids).toContain(topic);
+      expect(conceptTopic(topic)).toBe(topic);
+      if (isGenericConcept(id)) expect(topic).toBe(id);
+    }
+  });
+});

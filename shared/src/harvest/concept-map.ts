@@ -1,0 +1,124 @@
+// The multilingual concept map (data in ./lexicon) compiled for matching: a thesaurus, not a
+// classifier. Several concepts can match one note; generic ones (civil servants, ASEAN,
+// agencies) weigh little. A Khmer note and an English note about the same thing meet here
+// ("គ្រោះមហន្តរាយ" ~ "disaster"), since they share no word or character.
+import { CONCEPT_INFO, LEXICONS, type ConceptId } from './lexicon';
+import { normalise, phraseTokenOf, SEA_CHAR, segmentWords, type Word } from './text';
+
+/** Weight factor of a generic concept (see ConceptInfo.generic). */
+export const GENERIC_CONCEPT_WEIGHT = 0.35;
+
+interface CompiledConcepts {
+  /** Latin-script phrase (token sequence, stemmed, nothing dropped) → concept id. */
+  latinPhrases: Array<{ tokens: string[]; id: ConceptId }>;
+  /** First token of a phrase → indexes into latinPhrases. */
+  latinByFirst: Map<string, number[]>;
+  /** Thai/Lao/Khmer/Burmese phrases (normalised), by their first two UTF-16 units. */
+  seaByPrefix: Map<string, Array<{ text: string; id: ConceptId }>>;
+}
+
+let compiled: CompiledConcepts | null = null;
+function compiledConcepts(): CompiledConcepts {
+  if (compiled) return compiled;
+  const latinPhrases: CompiledConcepts['latinPhrases'] = [];
+  const latinByFirst = new Map<string, number[]>();
+  const seaByPrefix: CompiledConcepts['seaByPrefix'] = new Map();
+  for (const lexicon of LEXICONS) {
+    for (const [id, terms] of Object.entries(lexicon.terms) as Array<[ConceptId, string[]]>) {
+      for (const term of terms) {
+        const text = normalise(term);
+        if (text.length === 0) continue;
+        if (SEA_CHAR.test(text)) {
+          const list = seaByPrefix.get(text.slice(0, 2)) ?? [];
+          list.push({ text, id });
+          seaByPrefix.set(text.slice(0, 2), list);
+          continue;
+        }
+        const tokens = segmentWords(text).map((w) => phraseTokenOf(w.text));
+        if (tokens.length === 0) continue;
+        const list = latinByFirst.get(tokens[0]!) ?? [];
+        list.push(latinPhrases.length);
+        latinByFirst.set(tokens[0]!, list);
+        latinPhrases.push({ tokens, id });
+      }
+    }
+  }
+  compiled = { latinPhrases, latinByFirst, seaByPrefix };
+  return compiled;
+}
+
+function isConceptId(id: string): id is ConceptId {
+  return Object.hasOwn(CONCEPT_INFO, id);
+}
+
+/**
+ * Label of a concept in a UI language (a BCP 47 tag such as "th" or "en-GB"), falling back to
+ * English; undefined for an unknown id.
+ */
+export function conceptLabel(id: string, locale = 'en'): string | undefined {
+  if (!isConceptId(id)) return undefined;
+  const labels: Partial<Record<string, string>> = CONCEPT_INFO[id].label;
+  return labels[locale] ?? labels[locale.split('-')[0]!.toLowerCase()] ?? labels.en;
+}
+
+/** Prior weight of a concept id: 1, or GENERIC_CONCEPT_WEIGHT for a generic concept. */
+export function conceptPrior(id: string): number {
+  return isConceptId(id) && 'generic' in CONCEPT_INFO[id] ? GENERIC_CONCEPT_WEIGHT : 1;
+}
+
+/** Concept ids matched in a normalised text and its word segments, sorted. */
+export function matchConcepts(norm: string, segs: readonly Word[]): string[] {
+  const tokens = segs.map((s) => phraseTokenOf(s.text));
+  const cc = compiledConcepts();
+  const found = new Set<string>();
+  // Latin script: contiguous sequences of stemmed words (stop-words included, so "new
+  // generation" needs the "new").
+  for (let i = 0; i < tokens.length; i++) {
+    const starts = cc.latinByFirst.get(tokens[i]!);
+    if (!starts) continue;
+    for (const k of starts) {
+      const p = cc.latinPhrases[k]!;
+      let ok = i + p.tokens.length <= tokens.length;
+      for (let j = 1; ok && j < p.tokens.length; j++) ok = tokens[i + j] === p.tokens[j];
+      if (ok) found.add(p.id);
+    }
+  }
+  // Scripts without spaces: a substring of the normalised text that starts and ends on word
+  // boundaries (so แปล does not match inside เปลี่ยนแปลง). Spaces between the segments are
+  // allowed, since the segmenter and the writer do not always agree on where words end.
+  if (SEA_CHAR.test(norm)) {
+    const ends = new Set<number>();
+    for (const s of segs) ends.add(s.end);
+    for (const s of segs) {
+      const candidates = cc.seaByPrefix.get(norm.slice(s.start, s.start + 2));
+      if (!candidates) continue;
+      for (const p of candidates) {
+        if (!found.has(p.id) && norm.startsWith(p.text, s.start) && ends.has(s.start + p.text.length)) found.add(p.id);
+      }
+    }
+  }
+  return [...found].sort();
+}
+
+/** Concept ids of a text (for tests and tools). */
+export function conceptsOf(text: string): string[] {
+  const norm = normalise(text);
+  return matchConcepts(norm, segmentWords(norm));
+}
+
+/** The topic a concept belongs to (see ConceptInfo.topic): itself unless it names another. */
+export function conceptTopic(id: string): string {
+  if (!isConceptId(id)) return id;
+  const info = CONCEPT_INFO[id];
+  return 'topic' in info ? info.topic : id;
+}
+
+/** A generic concept (civil servants, agencies…) names no topic. */
+export function isGenericConcept(id: string): boolean {
+  return isConceptId(id) && 'generic' in CONCEPT_INFO[id];
+}
+
+/** A cross-cutting concept (see ConceptInfo.crossCutting). */
+export function isCrossCutting(id: string): boolean {
+  return isConceptId(id) && 'crossCutting' in CONCEPT_INFO[id];
+}
