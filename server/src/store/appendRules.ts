@@ -45,3 +45,19 @@ export function errorOf(o: NonNullable<BatchOutcome>): Error {
   if (o.code) err.code = o.code;
   return err;
 }
+
+/** An append waiting for its group's commit. */
+export interface Pending {
+  batch: AppendBatch;
+  resolve: () => void;
+  reject: (err: unknown) => void;
+}
+
+/** Resolves or rejects each append of a group with its batch's outcome (same order). */
+export function settle(group: Pending[], outcomes: BatchOutcome[]) {
+  for (let i = 0; i < group.length; i++) {
+    const o = outcomes[i];
+    if (o === null) group[i]!.resolve();
+    else group[i]!.reject(errorOf(o ?? { message: 'the writer returned no outcome for this append' }));
+  }
+}

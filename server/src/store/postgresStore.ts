@@ -17,19 +17,13 @@ import type {
   StoredOp,
   WorkshopRecord,
 } from './eventStore';
-import { type BatchOutcome, contiguity, errorOf, lastSeqOf, outcomeOf, seqTaken } from './appendRules';
+import { type BatchOutcome, type Pending, contiguity, errorOf, lastSeqOf, outcomeOf, seqTaken, settle } from './appendRules';
 import { SNAPSHOTS_KEPT } from './migrations';
 import { type PoolOptions, createPool, migratePostgres } from './pgSchema';
 import type { StoreLogger } from './sqliteStore';
 
 export interface PostgresStoreOptions extends PoolOptions {
   logger?: StoreLogger;
-}
-
-interface Pending {
-  batch: AppendBatch;
-  resolve: () => void;
-  reject: (err: unknown) => void;
 }
 
 /** SQLSTATE classes 22 (data) and 23 (integrity) concern one batch; anything else the whole group. */
@@ -268,14 +262,6 @@ export class PostgresEventStore implements EventStore {
 }
 
 const WORKSHOP_COLUMNS = 'SELECT id, join_code AS "joinCode", created_at AS "createdAt" FROM workshops';
-
-function settle(group: Pending[], outcomes: BatchOutcome[]) {
-  for (let i = 0; i < group.length; i++) {
-    const o = outcomes[i];
-    if (o === null) group[i]!.resolve();
-    else group[i]!.reject(errorOf(o ?? { message: 'the writer returned no outcome for this append' }));
-  }
-}
 
 /** One multi-row INSERT per table (unnest of arrays) for all the batches. */
 async function insertBatches(client: pg.PoolClient, batches: AppendBatch[]): Promise<void> {

@@ -24,7 +24,8 @@ import type {
   WorkshopRecord,
 } from './eventStore';
 import { openAndMigrate, openWriterConnection, type SyncMode } from './schema';
-import { type BatchOutcome, SqliteWriter, errorOf, outcomeOf } from './sqliteWriter';
+import { SqliteWriter, errorOf, outcomeOf } from './sqliteWriter';
+import { type BatchOutcome, type Pending, settle } from './appendRules';
 import type { FromWriter, ToWriter, WriterInit } from './sqliteWriter.worker';
 
 export type WriterMode = 'worker' | 'inline';
@@ -48,12 +49,6 @@ export function writerModeFromEnv(env: NodeJS.ProcessEnv = process.env): WriterM
   const raw = (env.DB_WRITER ?? 'worker').toLowerCase();
   if (raw !== 'worker' && raw !== 'inline') throw new Error(`DB_WRITER must be worker or inline, got ${env.DB_WRITER}`);
   return raw;
-}
-
-interface Pending {
-  batch: AppendBatch;
-  resolve: () => void;
-  reject: (err: unknown) => void;
 }
 
 const CLOSE_TIMEOUT_MS = 10_000;
@@ -240,14 +235,6 @@ export class SqliteEventStore implements EventStore {
   /** Tests only: kill the writer thread as a crash would. */
   async crashWriterForTests(): Promise<void> {
     await this.thread?.terminate();
-  }
-}
-
-function settle(group: Pending[], outcomes: BatchOutcome[]) {
-  for (let i = 0; i < group.length; i++) {
-    const o = outcomes[i];
-    if (o === null) group[i]!.resolve();
-    else group[i]!.reject(errorOf(o ?? { message: 'the writer returned no outcome for this append' }));
   }
 }
 
