@@ -40,17 +40,21 @@ async function whyNotCopy(w: WorkshopRecord, to: EventStore): Promise<string | n
  * found by id or code on the target, so an interrupted copy is never half-visible (a re-run names it).
  */
 async function copyOne(w: WorkshopRecord, from: EventStore, to: EventStore) {
+  // Appends issued together are group-committed together (one transaction, not one per batch);
+  // in order, so if one fails the seq rule fails the rest of the workshop's behind it.
   const credentials = await from.listCredentials(w.id);
-  for (const credential of credentials) await to.append({ workshopId: w.id, opKey: null, envelopes: [], credential });
+  await Promise.all(credentials.map((credential) => to.append({ workshopId: w.id, opKey: null, envelopes: [], credential })));
   let events = 0;
   let pending: AppendBatch | null = null;
   for (let after = 0; ; ) {
     const page = await from.readStored(w.id, after, CHUNK);
     if (page.length === 0) break;
+    const writes: Promise<void>[] = [];
     for (const batch of batchesByOpKey(w.id, page)) {
-      if (pending) await to.append(pending);
+      if (pending) writes.push(to.append(pending));
       pending = batch;
     }
+    await Promise.all(writes);
     events += page.length;
     after = page[page.length - 1]!.envelope.seq;
   }
