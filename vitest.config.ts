@@ -1,7 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-// One config, three projects: unit (pure, fast), integration (real server + sockets + SQLite),
-// e2e (real Chromium against the built client). `npm test` runs unit + integration.
+// One config, four projects: unit (pure, fast), integration (real server + sockets + SQLite, and
+// the PostgreSQL store contract), e2e (real Chromium against the built client), cluster (private
+// PostgreSQL/Redis servers that tests stop and start; several nodes). `npm test` runs unit +
+// integration; `npm run test:cluster` the cluster project.
 export default defineConfig({
   test: {
     projects: [
@@ -19,6 +21,16 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'cluster',
+          include: ['tests/cluster/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
           fileParallelism: false,
         },
       },

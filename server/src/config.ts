@@ -4,6 +4,8 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  /** postgres://... selects PostgreSQL; undefined = the SQLite file in dataDir. */
+  databaseUrl: string | undefined;
   logLevel: string;
   /** Extra browser origins allowed to open sockets (the app's own origin is always allowed). */
   allowedOrigins: string[];
@@ -17,8 +19,12 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${env.PORT}`);
   const sync = (env.DB_SYNC ?? 'full').toLowerCase();
   if (sync !== 'full' && sync !== 'normal') throw new Error(`DB_SYNC must be full or normal, got ${env.DB_SYNC}`);
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//i.test(databaseUrl))
+    throw new Error(`DATABASE_URL must be a postgres:// or postgresql:// URL (unset it to use SQLite in DATA_DIR)`);
   return {
     port,
+    databaseUrl,
     host: env.HOST ?? '0.0.0.0',
     dataDir: path.resolve(env.DATA_DIR ?? 'data'),
     logLevel: env.LOG_LEVEL ?? 'info',

@@ -1,13 +1,13 @@
 import path from 'node:path';
 import { configFromEnv } from './config';
 import { createLogger } from './logger';
-import { SqliteEventStore } from './store/sqliteStore';
+import { openStore } from './store/openStore';
 import { createApp } from './app';
 
 const config = configFromEnv();
 const logger = createLogger(config.logLevel);
-const store = new SqliteEventStore({
-  file: path.join(config.dataDir, 'worldcafe.db'),
+// opening migrates the schema (versioned: see store/migrations.ts)
+const store = await openStore(config.databaseUrl ?? path.join(config.dataDir, 'worldcafe.db'), {
   synchronous: config.sync,
   logger,
   // test hook (see SqliteStoreOptions.commitDelayMs); never set in production
@@ -17,7 +17,10 @@ const app = createApp({ store, logger, allowedOrigins: config.allowedOrigins, cl
   rateLimit: config.rateLimit,
 });
 const port = await app.listen(config.port, config.host);
-logger.info({ port, url: `http://localhost:${port}`, dataDir: config.dataDir }, 'World Café is listening');
+logger.info(
+  { port, url: `http://localhost:${port}`, store: config.databaseUrl ? 'postgresql' : 'sqlite', dataDir: config.dataDir },
+  'World Café is listening',
+);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -12,7 +12,8 @@ export interface CliResult {
 export function runCli(script: string, args: string[], env: Record<string, string> = {}): CliResult {
   const res = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], {
     cwd: ROOT,
-    env: { ...process.env, ...env },
+    // DATABASE_URL only when a test passes it: an exported one must not redirect SQLite tests
+    env: { ...process.env, DATABASE_URL: '', ...env },
     encoding: 'utf8',
     timeout: 120_000,
   });

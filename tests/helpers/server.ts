@@ -38,6 +38,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       PORT: String(opts.port ?? 0),
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
+      DATABASE_URL: '', // SQLite in dataDir unless a test passes DATABASE_URL in opts.env
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'info',
       ...opts.env,
     },

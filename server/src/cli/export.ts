@@ -2,7 +2,8 @@
  * Export a workshop from the server's data directory:
  *   npm run --silent export -- --workshop ID_OR_CODE --format docx|pdf|md|csv|json --out FILE
  *                              [--locale en|th] [--data-dir DIR]
- * Reads the same SQLite database the server writes (DATA_DIR, default ./data, file worldcafe.db),
+ * Reads the same database the server writes (DATABASE_URL if set, else DATA_DIR, default ./data,
+ * file worldcafe.db),
  * folds the workshop's event log and renders it with renderExport (as the HTTP endpoints do).
  * Safe while the server runs: it only reads (WAL lets readers and the writer work side by side).
  * Prints the written file's path. Exit codes: 0 ok, 1 unknown workshop / missing data directory /
@@ -13,7 +14,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { type WorkshopState, applyEnvelopesOwned, emptyState, normaliseJoinCode } from '@world-cafe/shared';
-import { SqliteEventStore } from '../store/sqliteStore';
+import type { EventStore } from '../store/eventStore';
+import { openStore } from '../store/openStore';
 import { EXPORT_FORMATS, isExportFormat, renderExport } from '../export/index';
 import { REPORT_LOCALES, isLocale } from '../../../shared/src/export/report';
 
@@ -52,20 +54,26 @@ export async function runExportCli(argv: string[], env: NodeJS.ProcessEnv = proc
   const format = values.format;
   const locale = values.locale as 'en' | 'th' | undefined;
 
-  if (env.DATABASE_URL && !values['data-dir'])
-    return { code: 1, stderr: 'DATABASE_URL is not supported yet: this export reads the SQLite data directory (DATA_DIR or --data-dir)' };
-  const dataDir = path.resolve(values['data-dir'] ?? env.DATA_DIR ?? 'data');
-  const file = path.join(dataDir, 'worldcafe.db');
-  if (!fs.existsSync(dataDir)) return { code: 1, stderr: `data directory not found: ${dataDir}` };
-  if (!fs.existsSync(file)) return { code: 1, stderr: `no World Café database in ${dataDir} (expected ${file})` };
+  // --data-dir names a SQLite directory explicitly; otherwise the server's own choice applies
+  const databaseUrl = values['data-dir'] ? undefined : env.DATABASE_URL?.trim() || undefined;
+  let source: string;
+  if (databaseUrl) {
+    source = databaseUrl;
+  } else {
+    const dataDir = path.resolve(values['data-dir'] ?? env.DATA_DIR ?? 'data');
+    source = path.join(dataDir, 'worldcafe.db');
+    if (!fs.existsSync(dataDir)) return { code: 1, stderr: `data directory not found: ${dataDir}` };
+    if (!fs.existsSync(source)) return { code: 1, stderr: `no World Café database in ${dataDir} (expected ${source})` };
+  }
+  const where = databaseUrl ? 'the PostgreSQL database' : path.dirname(source);
 
   let state: WorkshopState | null;
   try {
-    state = await loadWorkshop(file, values.workshop.trim());
+    state = await loadWorkshop(source, values.workshop.trim());
   } catch (err) {
-    return { code: 1, stderr: `cannot read ${file}: ${(err as Error).message}` };
+    return { code: 1, stderr: `cannot read ${databaseUrl ? 'the PostgreSQL database' : source}: ${(err as Error).message}` };
   }
-  if (!state) return { code: 1, stderr: `no workshop with id or join code "${values.workshop}" in ${dataDir}` };
+  if (!state) return { code: 1, stderr: `no workshop with id or join code "${values.workshop}" in ${where}` };
 
   const out = path.resolve(values.out);
   try {
@@ -78,19 +86,24 @@ export async function runExportCli(argv: string[], env: NodeJS.ProcessEnv = proc
   return { code: 0, stdout: out };
 }
 
-/** The workshop's folded state, by id or join code (any case, with or without the dash). */
-export async function loadWorkshop(file: string, idOrCode: string): Promise<WorkshopState | null> {
+/** The workshop's folded state, by id or join code, from a SQLite file or a postgres:// URL. */
+export async function loadWorkshop(location: string, idOrCode: string): Promise<WorkshopState | null> {
   // inline writer: this process never writes, so no writer thread is worth starting
-  const store = new SqliteEventStore({ file, writer: 'inline' });
+  const store = await openStore(location, { writer: 'inline' });
   try {
-    const record = (await store.findWorkshop(idOrCode)) ?? (await store.findWorkshopByCode(normaliseJoinCode(idOrCode)));
-    if (!record) return null;
-    const events = await store.readSince(record.id, 0);
-    if (events.length === 0) return null;
-    return applyEnvelopesOwned(emptyState(), events);
+    return await foldWorkshop(store, idOrCode);
   } finally {
     await store.close();
   }
+}
+
+/** The workshop's folded state, by id or join code (any case, with or without the dash). */
+export async function foldWorkshop(store: EventStore, idOrCode: string): Promise<WorkshopState | null> {
+  const record = (await store.findWorkshop(idOrCode)) ?? (await store.findWorkshopByCode(normaliseJoinCode(idOrCode)));
+  if (!record) return null;
+  const events = await store.readSince(record.id, 0);
+  if (events.length === 0) return null;
+  return applyEnvelopesOwned(emptyState(), events);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

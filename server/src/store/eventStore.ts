@@ -25,7 +25,25 @@ export interface AppendBatch {
   envelopes: Envelope[];
   /** Written in the same transaction as the events (a new workshop, a join's token). */
   workshop?: WorkshopRecord;
-  credential?: { tokenHash: string } & Credential;
+  credential?: StoredCredential;
+  /**
+   * A snapshot of the workshop's state at `seq`, written in the same transaction (saveSnapshot()
+   * appends a batch with only this). The store keeps the newest SNAPSHOTS_KEPT per workshop.
+   */
+  snapshot?: Snapshot;
+}
+
+export type StoredCredential = { tokenHash: string } & Credential;
+
+export interface Snapshot {
+  seq: number;
+  body: string;
+}
+
+/** An event with the op key it was stored with (what db:copy moves between stores). */
+export interface StoredEvent {
+  envelope: Envelope;
+  opKey: string | null;
 }
 
 export interface StoredOp {
@@ -33,15 +51,36 @@ export interface StoredOp {
   seq: number;
 }
 
+/**
+ * Append refusals carry a `code`: SEQ_NOT_CONTIGUOUS (the batch does not continue the workshop's
+ * stored log densely; later batches of that workshop in the same group fail too, so the log never
+ * gets a hole) or SEQ_TAKEN (another writer stored that seq first). Any other rejection (connection
+ * lost, disk full, writer died) means the outcome is unknown: reload the workshop from the log.
+ */
+export type AppendRefusal = 'SEQ_NOT_CONTIGUOUS' | 'SEQ_TAKEN';
+
 export interface EventStore {
-  /** Resolves once the batch is durable (group-committed with others that arrived meanwhile). */
+  /** Resolves once the batch is durable (group-committed with others that arrived meanwhile); never on failure. */
   append(batch: AppendBatch): Promise<void>;
-  /** All events of a workshop after `afterSeq`, in order. */
-  readSince(workshopId: string, afterSeq: number): Promise<Envelope[]>;
+  /** Events of a workshop after `afterSeq`, in order: all of them, or the first `limit`. */
+  readSince(workshopId: string, afterSeq: number, limit?: number): Promise<Envelope[]>;
+  /** Like readSince, with each event's op key. */
+  readStored(workshopId: string, afterSeq: number, limit?: number): Promise<StoredEvent[]>;
+  /** The last stored seq of a workshop (0 if it has none). */
+  headSeq(workshopId: string): Promise<number>;
+  /** Resolves once durable; keeps the newest few snapshots of the workshop. */
+  saveSnapshot(workshopId: string, seq: number, body: string): Promise<void>;
+  latestSnapshot(workshopId: string): Promise<Snapshot | undefined>;
   /** The last seq of every op key of a workshop (to rebuild the idempotency map on load). */
   readOps(workshopId: string): Promise<StoredOp[]>;
   findWorkshopByCode(joinCode: string): Promise<WorkshopRecord | undefined>;
   findWorkshop(id: string): Promise<WorkshopRecord | undefined>;
   findCredential(tokenHash: string): Promise<Credential | undefined>;
+  /** Every workshop, oldest first. */
+  listWorkshops(): Promise<WorkshopRecord[]>;
+  /** Every credential of a workshop (db:copy). */
+  listCredentials(workshopId: string): Promise<StoredCredential[]>;
+  /** Resolves when the store can serve reads and writes now (readiness check); rejects otherwise. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -13,9 +13,19 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Envelope } from '@world-cafe/shared';
-import type { AppendBatch, Credential, EventStore, StoredOp, WorkshopRecord } from './eventStore';
+import type {
+  AppendBatch,
+  Credential,
+  EventStore,
+  Snapshot,
+  StoredCredential,
+  StoredEvent,
+  StoredOp,
+  WorkshopRecord,
+} from './eventStore';
 import { openAndMigrate, openWriterConnection, type SyncMode } from './schema';
-import { type BatchOutcome, SqliteWriter, errorOf, outcomeOf } from './sqliteWriter';
+import { SqliteWriter, errorOf, outcomeOf } from './sqliteWriter';
+import { type BatchOutcome, type Pending, settle } from './appendRules';
 import type { FromWriter, ToWriter, WriterInit } from './sqliteWriter.worker';
 
 export type WriterMode = 'worker' | 'inline';
@@ -44,12 +54,6 @@ export function writerModeFromEnv(env: NodeJS.ProcessEnv = process.env): WriterM
   const raw = (env.DB_WRITER ?? 'worker').toLowerCase();
   if (raw !== 'worker' && raw !== 'inline') throw new Error(`DB_WRITER must be worker or inline, got ${env.DB_WRITER}`);
   return raw;
-}
-
-interface Pending {
-  batch: AppendBatch;
-  resolve: () => void;
-  reject: (err: unknown) => void;
 }
 
 const CLOSE_TIMEOUT_MS = 10_000;
@@ -84,7 +88,15 @@ export class SqliteEventStore implements EventStore {
     }
     const db = this.db;
     this.stmts = {
-      readSince: db.prepare('SELECT seq, at, by, scope, body FROM events WHERE workshop_id = ? AND seq > ? ORDER BY seq'),
+      // LIMIT -1 = no limit
+      readSince: db.prepare('SELECT seq, at, by, scope, op_key AS opKey, body FROM events WHERE workshop_id = ? AND seq > ? ORDER BY seq LIMIT ?'),
+      headSeq: db.prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM events WHERE workshop_id = ?'),
+      latestSnapshot: db.prepare('SELECT seq, body FROM snapshots WHERE workshop_id = ? ORDER BY seq DESC LIMIT 1'),
+      workshops: db.prepare('SELECT id, join_code AS joinCode, created_at AS createdAt FROM workshops ORDER BY created_at, id'),
+      credentials: db.prepare(
+        'SELECT token_hash AS tokenHash, workshop_id AS workshopId, participant_id AS participantId, kind FROM credentials WHERE workshop_id = ? ORDER BY token_hash',
+      ),
+      ping: db.prepare('SELECT 1'),
       readOps: db.prepare(
         'SELECT op_key AS opKey, MAX(seq) AS seq FROM events WHERE workshop_id = ? AND op_key IS NOT NULL GROUP BY op_key',
       ),
@@ -148,15 +160,50 @@ export class SqliteEventStore implements EventStore {
     return t;
   }
 
-  async readSince(workshopId: string, afterSeq: number): Promise<Envelope[]> {
-    const rows = this.stmts.readSince.all(workshopId, afterSeq) as Array<{
+  async readSince(workshopId: string, afterSeq: number, limit?: number): Promise<Envelope[]> {
+    return (await this.readStored(workshopId, afterSeq, limit)).map((r) => r.envelope);
+  }
+
+  async readStored(workshopId: string, afterSeq: number, limit?: number): Promise<StoredEvent[]> {
+    const rows = this.stmts.readSince.all(workshopId, afterSeq, limit ?? -1) as Array<{
       seq: number;
       at: number;
       by: string | null;
       scope: string | null;
+      opKey: string | null;
       body: string;
     }>;
-    return rows.map((r) => ({ seq: r.seq, at: r.at, by: r.by, scope: r.scope as Envelope['scope'], e: JSON.parse(r.body) }));
+    return rows.map((r) => ({
+      envelope: { seq: r.seq, at: r.at, by: r.by, scope: r.scope as Envelope['scope'], e: JSON.parse(r.body) },
+      opKey: r.opKey,
+    }));
+  }
+
+  async headSeq(workshopId: string): Promise<number> {
+    return (this.stmts.headSeq.get(workshopId) as { seq: number }).seq;
+  }
+
+  /** Goes through the writer like an append (this connection only reads). */
+  saveSnapshot(workshopId: string, seq: number, body: string): Promise<void> {
+    return this.append({ workshopId, opKey: null, envelopes: [], snapshot: { seq, body } });
+  }
+
+  async latestSnapshot(workshopId: string): Promise<Snapshot | undefined> {
+    return this.stmts.latestSnapshot.get(workshopId) as Snapshot | undefined;
+  }
+
+  async listWorkshops(): Promise<WorkshopRecord[]> {
+    return this.stmts.workshops.all() as WorkshopRecord[];
+  }
+
+  async listCredentials(workshopId: string): Promise<StoredCredential[]> {
+    return this.stmts.credentials.all(workshopId) as StoredCredential[];
+  }
+
+  /** The file answers a query, and in worker mode a writer thread can be (re)started. */
+  async ping(): Promise<void> {
+    if (this.closed) throw new Error('store closed');
+    this.stmts.ping.get();
   }
 
   async readOps(workshopId: string): Promise<StoredOp[]> {
@@ -196,14 +243,6 @@ export class SqliteEventStore implements EventStore {
   /** Tests only: kill the writer thread as a crash would. */
   async crashWriterForTests(): Promise<void> {
     await this.thread?.terminate();
-  }
-}
-
-function settle(group: Pending[], outcomes: BatchOutcome[]) {
-  for (let i = 0; i < group.length; i++) {
-    const o = outcomes[i];
-    if (o === null) group[i]!.resolve();
-    else group[i]!.reject(errorOf(o ?? { message: 'the writer returned no outcome for this append' }));
   }
 }
 

@@ -3,9 +3,10 @@
 // write() with every append that queued up while the previous commit ran.
 import type Database from 'better-sqlite3';
 import type { AppendBatch } from './eventStore';
+import { type BatchOutcome, contiguity, lastSeqOf, outcomeOf, seqTaken } from './appendRules';
+import { SNAPSHOTS_KEPT } from './migrations';
 
-/** null = stored; otherwise why this batch was not stored (plain data: it crosses threads). */
-export type BatchOutcome = null | { message: string; code?: string };
+export { type BatchOutcome, errorOf, outcomeOf } from './appendRules';
 
 export class SqliteWriter {
   /** Transactions committed so far (one per write() call that committed). */
@@ -25,6 +26,12 @@ export class SqliteWriter {
       insertCredential: db.prepare(
         'INSERT INTO credentials (token_hash, workshop_id, participant_id, kind) VALUES (?, ?, ?, ?)',
       ),
+      upsertSnapshot: db.prepare(
+        'INSERT INTO snapshots (workshop_id, seq, body) VALUES (?, ?, ?) ON CONFLICT (workshop_id, seq) DO UPDATE SET body = excluded.body',
+      ),
+      pruneSnapshots: db.prepare(
+        'DELETE FROM snapshots WHERE workshop_id = ? AND seq NOT IN (SELECT seq FROM snapshots WHERE workshop_id = ? ORDER BY seq DESC LIMIT ?)',
+      ),
       maxSeq: db.prepare('SELECT MAX(seq) AS seq FROM events WHERE workshop_id = ?'),
     };
     // Nested better-sqlite3 transactions are savepoints: a failing batch is rolled back alone.
@@ -37,6 +44,10 @@ export class SqliteWriter {
       for (const env of batch.envelopes) {
         this.stmts.insertEvent.run(batch.workshopId, env.seq, env.at, env.by, env.scope, batch.opKey, JSON.stringify(env.e));
       }
+      if (batch.snapshot) {
+        this.stmts.upsertSnapshot.run(batch.workshopId, batch.snapshot.seq, batch.snapshot.body);
+        this.stmts.pruneSnapshots.run(batch.workshopId, batch.workshopId, SNAPSHOTS_KEPT);
+      }
     });
     this.group = db.transaction((batches: AppendBatch[], tentative: Map<string, number>) =>
       batches.map((b) => this.writeOne(b, tentative)),
@@ -44,39 +55,31 @@ export class SqliteWriter {
   }
 
   private storedSeq(workshopId: string): number {
-    let seq = this.lastSeq.get(workshopId);
-    if (seq === undefined) {
-      seq = ((this.stmts.maxSeq.get(workshopId) as { seq: number | null }).seq ?? 0);
-      this.lastSeq.set(workshopId, seq);
-    }
-    return seq;
+    return (this.stmts.maxSeq.get(workshopId) as { seq: number | null }).seq ?? 0;
   }
 
   private writeOne(batch: AppendBatch, tentative: Map<string, number>): BatchOutcome {
-    const envs = batch.envelopes;
-    const first = envs[0];
-    let last: number | undefined;
-    if (first) {
-      // A room decides ahead of the log: when one of its batches fails, the ones it queued after
-      // it must fail too, or the log would get a hole. Seqs must continue the stored log densely.
-      const prev = tentative.get(batch.workshopId) ?? this.storedSeq(batch.workshopId);
-      last = envs[envs.length - 1]!.seq;
-      if (first.seq !== prev + 1 || last !== first.seq + envs.length - 1) {
-        return {
-          code: 'SEQ_NOT_CONTIGUOUS',
-          message: `events ${first.seq}..${last} of workshop ${batch.workshopId} do not follow seq ${prev}`,
-        };
-      }
-    }
+    const w = batch.workshopId;
+    let refused = contiguity(batch, tentative.get(w) ?? this.lastSeq.get(w) ?? this.storedSeq(w));
+    // The cached head may be stale when another process wrote to the same file: ask the file
+    // before refusing (only when nothing of this workshop was accepted earlier in the group).
+    if (refused && !tentative.has(w) && this.lastSeq.has(w)) refused = contiguity(batch, this.storedSeq(w));
+    if (refused) return refused;
     try {
       this.one(batch);
     } catch (err) {
       // Some errors (disk full, I/O) make SQLite roll back the whole transaction: the rest of the
       // group must not go on in autocommit mode, so fail the group (write() reports it to all).
       if (!this.db.inTransaction) throw err;
+      const code = (err as { code?: unknown }).code;
+      if (code === 'SQLITE_CONSTRAINT_PRIMARYKEY' && /events\./.test((err as Error).message)) {
+        this.lastSeq.delete(w);
+        return seqTaken(batch, (err as Error).message);
+      }
       return outcomeOf(err);
     }
-    if (last !== undefined) tentative.set(batch.workshopId, last);
+    const last = lastSeqOf(batch);
+    if (last !== undefined) tentative.set(w, last);
     return null;
   }
 
@@ -100,18 +103,4 @@ export class SqliteWriter {
     this.commits++;
     return outcomes;
   }
-}
-
-export function outcomeOf(err: unknown): NonNullable<BatchOutcome> {
-  if (err instanceof Error) {
-    const code = (err as { code?: unknown }).code;
-    return typeof code === 'string' ? { message: err.message, code } : { message: err.message };
-  }
-  return { message: String(err) };
-}
-
-export function errorOf(o: NonNullable<BatchOutcome>): Error {
-  const err = new Error(o.message) as Error & { code?: string };
-  if (o.code) err.code = o.code;
-  return err;
 }

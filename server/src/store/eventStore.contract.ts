@@ -1,0 +1,221 @@
+// The EventStore contract: what the engine relies on from any store. Run against SQLite
+// (sqliteStore.contract.test.ts) and PostgreSQL (tests/integration/postgresStore.test.ts).
+// Workshop ids are unique per test, so one database serves the whole suite.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Envelope } from '@world-cafe/shared';
+import type { AppendBatch, EventStore } from './eventStore';
+import { SNAPSHOTS_KEPT } from './migrations';
+
+export type ContractStore = EventStore & { readonly commits: number };
+
+export interface ContractHarness {
+  /** A store on the suite's database; called twice, it gives two writers on one database (two nodes). */
+  open(): Promise<ContractStore>;
+  /** How many snapshots the database holds for a workshop (read beside the store). */
+  snapshotCount(workshopId: string): Promise<number>;
+}
+
+// The store does not look inside events: any JSON body will do (Thai and quotes to check the bytes).
+export const env = (seq: number, text = `note ${seq} ความคิด "q"`): Envelope =>
+  ({ seq, at: 1_700_000_000_000 + seq, by: 'p1', scope: 't:t1', e: { type: 'note:text', noteId: `n${seq}`, text } }) as unknown as Envelope;
+
+export const batch = (workshopId: string, seqs: number[], opKey: string | null = `op-${workshopId}-${seqs[0]}`): AppendBatch => ({
+  workshopId,
+  opKey,
+  envelopes: seqs.map((s) => env(s)),
+});
+
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+export function eventStoreContract(name: string, harness: ContractHarness) {
+  describe(`EventStore contract: ${name}`, () => {
+    const opened: ContractStore[] = [];
+    const open = async () => {
+      const s = await harness.open();
+      opened.push(s);
+      return s;
+    };
+    afterEach(async () => {
+      for (const s of opened.splice(0)) await s.close();
+    });
+    let n = 0;
+    /** A workshop id no other test (or earlier run on the same database) uses. */
+    const wid = (label: string) => `${label}-${Date.now().toString(36)}-${++n}-${Math.random().toString(36).slice(2, 8)}`;
+
+    it('keeps append order; a read after an acknowledged append sees it; readSince is ordered and exact', async () => {
+      const store = await open();
+      const w = wid('order');
+      for (let seq = 1; seq <= 10; seq++) {
+        await store.append(batch(w, [seq]));
+        expect((await store.readSince(w, seq - 1)).map((e) => e.seq)).toEqual([seq]);
+      }
+      // many in flight at once, several events per batch: stored in append order, bodies intact
+      await Promise.all(range(0, 49).map((i) => store.append(batch(w, [11 + 2 * i, 12 + 2 * i]))));
+      const all = await store.readSince(w, 0);
+      expect(all.map((e) => e.seq)).toEqual(range(1, 110));
+      expect(all[7]).toEqual(env(8));
+      expect(all[109]).toEqual(env(110));
+      expect((await store.readSince(w, 100)).map((e) => e.seq)).toEqual(range(101, 110));
+      expect(await store.readSince(wid('none'), 0)).toEqual([]);
+    });
+
+    it('readSince honours its limit; headSeq is the last seq (0 without events)', async () => {
+      const store = await open();
+      const w = wid('limit');
+      await store.append(batch(w, range(1, 10)));
+      expect((await store.readSince(w, 0, 3)).map((e) => e.seq)).toEqual([1, 2, 3]);
+      expect((await store.readSince(w, 3, 3)).map((e) => e.seq)).toEqual([4, 5, 6]);
+      expect((await store.readSince(w, 9, 5)).map((e) => e.seq)).toEqual([10]);
+      expect(await store.readSince(w, 10, 5)).toEqual([]);
+      expect((await store.readStored(w, 8, 1)).map((r) => r.envelope.seq)).toEqual([9]);
+      expect(await store.headSeq(w)).toBe(10);
+      expect(await store.headSeq(wid('empty'))).toBe(0);
+    });
+
+    it('group-commits many concurrent appends into fewer transactions', async () => {
+      const store = await open();
+      await store.append(batch(wid('warm'), [1]));
+      const before = store.commits;
+      const ws = range(1, 8).map(() => wid('group'));
+      const next = new Map<string, number>();
+      const appends = range(0, 399).map((i) => {
+        const w = ws[i % ws.length]!;
+        const seq = (next.get(w) ?? 0) + 1;
+        next.set(w, seq);
+        return store.append(batch(w, [seq]));
+      });
+      await Promise.all(appends);
+      const used = store.commits - before;
+      expect(used).toBeGreaterThanOrEqual(1);
+      expect(used).toBeLessThanOrEqual(20); // 400 appends; one transaction each would be 400
+      for (const [w, last] of next) expect((await store.readSince(w, 0)).map((e) => e.seq)).toEqual(range(1, last));
+    });
+
+    it('refuses a batch that does not continue the log densely, and what its workshop queued behind it', async () => {
+      const store = await open();
+      const w = wid('dense');
+      const other = wid('other');
+      await store.append(batch(w, [1, 2]));
+      await expect(store.append(batch(w, [4]))).rejects.toMatchObject({ code: 'SEQ_NOT_CONTIGUOUS' }); // a hole
+      await expect(store.append(batch(w, [2]))).rejects.toMatchObject({ code: 'SEQ_NOT_CONTIGUOUS' }); // a repeat
+      await expect(store.append(batch(w, [3, 5]))).rejects.toMatchObject({ code: 'SEQ_NOT_CONTIGUOUS' }); // a hole inside
+      // one group: seq 3 breaks a constraint (a token that exists), so 4 behind it must fail too;
+      // another workshop's batch in the same group commits
+      const cred = { tokenHash: wid('tok'), workshopId: w, participantId: 'p1', kind: 'participant' as const };
+      await store.append({ ...batch(w, [3]), credential: cred });
+      const results = await Promise.allSettled([
+        store.append({ ...batch(w, [4]), credential: cred }),
+        store.append(batch(w, [5])),
+        store.append(batch(other, [1])),
+      ]);
+      expect(results[0]).toMatchObject({ status: 'rejected' });
+      expect(results[1]).toMatchObject({ status: 'rejected', reason: { code: 'SEQ_NOT_CONTIGUOUS' } });
+      expect(results[2]).toMatchObject({ status: 'fulfilled' });
+      await store.append(batch(w, [4])); // the true continuation is fine
+      expect((await store.readSince(w, 0)).map((e) => e.seq)).toEqual([1, 2, 3, 4]);
+      expect((await store.readSince(other, 0)).map((e) => e.seq)).toEqual([1]);
+    });
+
+    it('never stores one (workshop, seq) twice, even from two writers on one database', async () => {
+      const a = await open();
+      const b = await open();
+      const w = wid('twice');
+      await a.append(batch(w, [1], 'a1'));
+      await b.append(batch(w, [2], 'b2')); // b reads the head from the database
+      // a still believes the head is 1: its seq 2 passes its own check and hits the key
+      await expect(a.append(batch(w, [2], 'a2'))).rejects.toMatchObject({ code: 'SEQ_TAKEN' });
+      await a.append(batch(w, [3], 'a3')); // a re-reads the head and carries on
+      await b.append(batch(w, [4], 'b4'));
+      await a.append(batch(w, [5], 'a5')); // a's cached head (3) is stale: it asks before refusing
+      const stored = await b.readStored(w, 0);
+      expect(stored.map((r) => [r.envelope.seq, r.opKey])).toEqual([
+        [1, 'a1'],
+        [2, 'b2'],
+        [3, 'a3'],
+        [4, 'b4'],
+        [5, 'a5'],
+      ]);
+    });
+
+    it('stores op keys with the events: readOps gives the last seq of each, readStored each event’s', async () => {
+      const store = await open();
+      const w = wid('ops');
+      await store.append(batch(w, [1, 2, 3], 'p1:op-a'));
+      await store.append(batch(w, [4], null));
+      await store.append(batch(w, [5, 6], 'p2:op-b'));
+      const ops = await store.readOps(w);
+      expect([...ops].sort((x, y) => x.seq - y.seq)).toEqual([
+        { opKey: 'p1:op-a', seq: 3 },
+        { opKey: 'p2:op-b', seq: 6 },
+      ]);
+      expect((await store.readStored(w, 0)).map((r) => r.opKey)).toEqual(['p1:op-a', 'p1:op-a', 'p1:op-a', null, 'p2:op-b', 'p2:op-b']);
+    });
+
+    it('stores credentials with their batch; a taken token refuses the whole batch', async () => {
+      const store = await open();
+      const w = wid('cred');
+      const tokenHash = wid('hash');
+      const cred = { tokenHash, workshopId: w, participantId: 'p1', kind: 'facilitator' as const };
+      await store.append({ ...batch(w, [1]), credential: cred });
+      const invite = { tokenHash: wid('hash'), workshopId: w, participantId: 'd-th', kind: 'invite' as const };
+      await store.append({ workshopId: w, opKey: null, envelopes: [], credential: invite });
+      expect(await store.findCredential(tokenHash)).toEqual({ workshopId: w, participantId: 'p1', kind: 'facilitator' });
+      expect(await store.findCredential(wid('nope'))).toBeUndefined();
+      const listed = await store.listCredentials(w);
+      expect(listed).toHaveLength(2);
+      expect(listed).toContainEqual(cred);
+      expect(listed).toContainEqual(invite);
+      await expect(store.append({ ...batch(w, [2]), credential: { ...cred, participantId: 'p2' } })).rejects.toThrow();
+      expect(await store.headSeq(w)).toBe(1); // its event rolled back with it
+      expect(await store.findCredential(tokenHash)).toMatchObject({ participantId: 'p1' });
+    });
+
+    it('finds workshops by id and join code, lists them oldest first, refuses a taken join code', async () => {
+      const store = await open();
+      const [w1, w2, w3] = [wid('ws'), wid('ws'), wid('ws')];
+      const code = wid('CODE').toUpperCase();
+      const base = 1_700_000_000_000 + Math.floor(Math.random() * 1e9);
+      await store.append({ ...batch(w1, [1]), workshop: { id: w1, joinCode: code, createdAt: base + 2 } });
+      await store.append({ ...batch(w2, [1]), workshop: { id: w2, joinCode: `${code}2`, createdAt: base + 1 } });
+      expect(await store.findWorkshopByCode(code)).toEqual({ id: w1, joinCode: code, createdAt: base + 2 });
+      expect(await store.findWorkshop(w2)).toEqual({ id: w2, joinCode: `${code}2`, createdAt: base + 1 });
+      expect(await store.findWorkshop(wid('missing'))).toBeUndefined();
+      expect(await store.findWorkshopByCode(wid('missing'))).toBeUndefined();
+      await expect(store.append({ ...batch(w3, [1]), workshop: { id: w3, joinCode: code, createdAt: base } })).rejects.toThrow();
+      expect(await store.findWorkshop(w3)).toBeUndefined();
+      expect(await store.headSeq(w3)).toBe(0);
+      const mine = (await store.listWorkshops()).filter((r) => r.id === w1 || r.id === w2);
+      expect(mine.map((r) => r.id)).toEqual([w2, w1]);
+    });
+
+    it('saves snapshots durably, returns the latest, keeps only the newest few', async () => {
+      const store = await open();
+      const w = wid('snap');
+      expect(await store.latestSnapshot(w)).toBeUndefined();
+      for (const seq of [10, 20, 30, 40, 50]) await store.saveSnapshot(w, seq, JSON.stringify({ at: seq, text: 'สรุป' }));
+      expect(await store.latestSnapshot(w)).toEqual({ seq: 50, body: JSON.stringify({ at: 50, text: 'สรุป' }) });
+      expect(await harness.snapshotCount(w)).toBe(SNAPSHOTS_KEPT);
+      await store.saveSnapshot(w, 50, '{"again":true}'); // the same seq replaces the body
+      expect(await store.latestSnapshot(w)).toEqual({ seq: 50, body: '{"again":true}' });
+      // a snapshot can ride in the same transaction as events
+      await store.append({ ...batch(w, [1]), snapshot: { seq: 60, body: '{}' } });
+      expect(await store.latestSnapshot(w)).toEqual({ seq: 60, body: '{}' });
+      expect(await harness.snapshotCount(w)).toBe(SNAPSHOTS_KEPT);
+      const other = await open(); // durable: another connection sees it
+      expect((await other.latestSnapshot(w))?.seq).toBe(60);
+    });
+
+    it('ping resolves while open; close commits what was appended; then appends and pings reject', async () => {
+      const store = await open();
+      await expect(store.ping()).resolves.toBeUndefined();
+      const w = wid('close');
+      const p = store.append(batch(w, [1, 2]));
+      await store.close();
+      await p;
+      await expect(store.append(batch(w, [3]))).rejects.toThrow(/closed/);
+      await expect(store.ping()).rejects.toThrow(/closed/);
+      const again = await open();
+      expect((await again.readSince(w, 0)).map((e) => e.seq)).toEqual([1, 2]);
+    });
+  });
+}

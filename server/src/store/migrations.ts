@@ -1,0 +1,120 @@
+// Versioned schema migrations for both dialects. A database records the versions it has applied
+// in `schema_migrations`; on start (and with `npm run migrate`) the missing ones run in order,
+// each in the same transaction as its row there, under a lock so nodes starting together apply
+// each version once. Append new versions at the end; never edit one that has shipped.
+//
+// Version 1 is the schema that SQLite files had before versions existed (CREATE ... IF NOT
+// EXISTS), so an existing file upgrades in place: version 1 is a no-op on it and is recorded.
+
+export interface Migration {
+  version: number;
+  name: string;
+  sqlite: string;
+  postgres: string;
+}
+
+/** How many snapshots a workshop keeps (the newest ones); older ones are deleted as new ones land. */
+export const SNAPSHOTS_KEPT = 3;
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'workshops, events, credentials',
+    sqlite: `
+CREATE TABLE IF NOT EXISTS workshops (
+  id TEXT PRIMARY KEY,
+  join_code TEXT NOT NULL UNIQUE,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS events (
+  workshop_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  at INTEGER NOT NULL,
+  by TEXT,
+  scope TEXT,
+  op_key TEXT,
+  body TEXT NOT NULL,
+  PRIMARY KEY (workshop_id, seq)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS events_op ON events (workshop_id, op_key) WHERE op_key IS NOT NULL;
+CREATE TABLE IF NOT EXISTS credentials (
+  token_hash TEXT PRIMARY KEY,
+  workshop_id TEXT NOT NULL,
+  participant_id TEXT NOT NULL,
+  kind TEXT NOT NULL
+);`,
+    // body stays TEXT, not jsonb: jsonb would reorder keys, and the log keeps the exact bytes.
+    // The primary key on (workshop_id, seq) is what stops two nodes from writing the same seq.
+    postgres: `
+CREATE TABLE IF NOT EXISTS workshops (
+  id TEXT PRIMARY KEY,
+  join_code TEXT NOT NULL UNIQUE,
+  created_at BIGINT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS events (
+  workshop_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  at BIGINT NOT NULL,
+  by TEXT,
+  scope TEXT,
+  op_key TEXT,
+  body TEXT NOT NULL,
+  PRIMARY KEY (workshop_id, seq)
+);
+CREATE INDEX IF NOT EXISTS events_op ON events (workshop_id, op_key) WHERE op_key IS NOT NULL;
+CREATE TABLE IF NOT EXISTS credentials (
+  token_hash TEXT PRIMARY KEY,
+  workshop_id TEXT NOT NULL,
+  participant_id TEXT NOT NULL,
+  kind TEXT NOT NULL
+);`,
+  },
+  {
+    version: 2,
+    name: 'snapshots',
+    sqlite: `
+CREATE TABLE snapshots (
+  workshop_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  body TEXT NOT NULL,
+  PRIMARY KEY (workshop_id, seq)
+) WITHOUT ROWID;`,
+    postgres: `
+CREATE TABLE snapshots (
+  workshop_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  body TEXT NOT NULL,
+  PRIMARY KEY (workshop_id, seq)
+);`,
+  },
+];
+
+export const MIGRATIONS_TABLE_SQL = {
+  sqlite: 'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)',
+  postgres: 'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)',
+} as const;
+
+export interface MigrationResult {
+  /** Versions applied by this call (empty when the database was up to date). */
+  applied: number[];
+  /** The database's version afterwards. */
+  version: number;
+}
+
+/**
+ * The migrations still to run, in order. Refuses a database that has a version this code does not
+ * know (a newer server migrated it): running against it could write rows the schema no longer fits.
+ */
+export function pendingMigrations(applied: Iterable<number>, all: readonly Migration[] = MIGRATIONS): Migration[] {
+  const done = new Set(applied);
+  const known = new Set(all.map((m) => m.version));
+  const newest = Math.max(0, ...all.map((m) => m.version));
+  for (const v of done) {
+    if (!known.has(v)) throw new Error(`the database has schema version ${v}, which this server does not know (it knows up to ${newest}): upgrade the server`);
+  }
+  const sorted = [...all].sort((a, b) => a.version - b.version);
+  sorted.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`migration versions must be 1, 2, 3, ... without gaps; found ${m.version} at position ${i + 1}`);
+  });
+  return sorted.filter((m) => !done.has(m.version));
+}

@@ -1,0 +1,309 @@
+// PostgreSQL event store (DATABASE_URL=postgres://...), for several nodes on one database.
+// Writes group-commit like the SQLite writer: appends that queue up while one transaction commits
+// go into the next single transaction (one round of WAL flush for many commands), with the same
+// dense-seq rule per workshop. The primary key on (workshop_id, seq) is the last word between
+// nodes: a seq another node stored first is refused with SEQ_TAKEN, never written twice.
+// A lost connection rejects the appends in flight (never resolves them); the pool opens new
+// connections on the next use, so the store recovers by itself when the database is back.
+import type pg from 'pg';
+import type { Envelope } from '@world-cafe/shared';
+import type {
+  AppendBatch,
+  Credential,
+  EventStore,
+  Snapshot,
+  StoredCredential,
+  StoredEvent,
+  StoredOp,
+  WorkshopRecord,
+} from './eventStore';
+import { type BatchOutcome, type Pending, contiguity, errorOf, lastSeqOf, outcomeOf, seqTaken, settle } from './appendRules';
+import { SNAPSHOTS_KEPT } from './migrations';
+import { type PoolOptions, createPool, migratePostgres } from './pgSchema';
+import type { StoreLogger } from './sqliteStore';
+
+export interface PostgresStoreOptions extends PoolOptions {
+  logger?: StoreLogger;
+}
+
+/** SQLSTATE classes 22 (data) and 23 (integrity) concern one batch; anything else the whole group. */
+const isBatchError = (err: unknown) => /^2[23]/.test(String((err as { code?: unknown }).code ?? ''));
+const isEventKeyClash = (err: unknown) =>
+  (err as { code?: unknown; constraint?: unknown }).code === '23505' && (err as { constraint?: unknown }).constraint === 'events_pkey';
+
+export class PostgresEventStore implements EventStore {
+  /** Transactions committed so far (group commits: many appends share one). For tests and stats. */
+  commits = 0;
+  private pool: pg.Pool;
+  private logger: StoreLogger;
+  private queue: Pending[] = [];
+  private scheduled = false;
+  private writing: Promise<void> | null = null;
+  private closed = false;
+  private closing: Promise<void> | null = null;
+  /** Last stored seq per workshop as this node saw it; re-read before refusing (other nodes write too). */
+  private lastSeq = new Map<string, number>();
+
+  /** Opens the pool and applies the missing migrations. */
+  static async open(opts: PostgresStoreOptions): Promise<PostgresEventStore> {
+    const store = new PostgresEventStore(opts);
+    try {
+      await migratePostgres(store.pool);
+    } catch (err) {
+      await store.pool.end().catch(() => {});
+      throw err;
+    }
+    return store;
+  }
+
+  private constructor(opts: PostgresStoreOptions) {
+    this.logger = opts.logger ?? { error: (obj, msg) => console.error(msg, obj) };
+    this.pool = createPool(opts);
+    // An idle connection that the server drops emits here; without a listener it would crash the process.
+    this.pool.on('error', (err) => this.logger.error({ err: err.message }, 'PostgreSQL connection lost (idle); the pool reconnects on next use'));
+  }
+
+  append(batch: AppendBatch): Promise<void> {
+    if (this.closed) return Promise.reject(new Error('store closed'));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ batch, resolve, reject });
+      if (!this.scheduled && !this.writing) {
+        this.scheduled = true;
+        // after the current I/O phase: everything received meanwhile starts in the same transaction
+        setImmediate(() => {
+          this.scheduled = false;
+          this.kick();
+        });
+      }
+    });
+  }
+
+  /** Starts the write loop unless it runs; it drains the queue one transaction per round. */
+  private kick() {
+    if (this.writing || this.queue.length === 0) return;
+    // an append can land between the loop's last look at the queue and this callback (a resolved
+    // append's continuation runs first): kick again so it is not stranded
+    this.writing = this.drain().finally(() => {
+      this.writing = null;
+      this.kick();
+    });
+  }
+
+  private async drain() {
+    while (this.queue.length > 0) {
+      const group = this.queue;
+      this.queue = [];
+      try {
+        settle(group, await this.writeGroup(group.map((p) => p.batch)));
+      } catch (err) {
+        for (const p of group) p.reject(err);
+      }
+    }
+  }
+
+  private async writeGroup(batches: AppendBatch[]): Promise<BatchOutcome[]> {
+    const client = await this.pool.connect();
+    let failure: Error | undefined;
+    // a checked-out client reports a dropped connection as an event (the pool listens only to idle
+    // ones); unheard it would crash the process. The query in progress rejects as well.
+    const onLost = (err: Error) => this.logger.error({ err: err.message }, 'PostgreSQL connection lost during a commit');
+    client.on('error', onLost);
+    try {
+      await client.query('BEGIN');
+      const tentative = new Map<string, number>();
+      const outcomes: BatchOutcome[] = [];
+      for (const b of batches) {
+        const o = await this.check(client, b, tentative);
+        outcomes.push(o);
+        const last = lastSeqOf(b);
+        if (o === null && last !== undefined) tentative.set(b.workshopId, last);
+      }
+      await client.query('SAVEPOINT grp');
+      try {
+        // the usual case: every accepted batch in one statement per table
+        await insertBatches(client, batches.filter((_, i) => outcomes[i] === null));
+        await client.query('RELEASE SAVEPOINT grp');
+      } catch (err) {
+        if (!isBatchError(err)) throw err;
+        await client.query('ROLLBACK TO SAVEPOINT grp');
+        // a batch broke a constraint: redo one savepoint per batch so it alone (and the later
+        // batches of its workshop, by the seq rule) is refused, and the others commit
+        tentative.clear();
+        for (const [i, b] of batches.entries()) {
+          outcomes[i] = await this.check(client, b, tentative);
+          if (outcomes[i] !== null) continue;
+          await client.query('SAVEPOINT one');
+          try {
+            await insertBatches(client, [b]);
+            await client.query('RELEASE SAVEPOINT one');
+          } catch (e) {
+            if (!isBatchError(e)) throw e;
+            await client.query('ROLLBACK TO SAVEPOINT one');
+            if (isEventKeyClash(e)) this.lastSeq.delete(b.workshopId);
+            outcomes[i] = isEventKeyClash(e) ? seqTaken(b, (e as Error).message) : outcomeOf(e);
+            continue;
+          }
+          const last = lastSeqOf(b);
+          if (last !== undefined) tentative.set(b.workshopId, last);
+        }
+      }
+      await client.query('COMMIT');
+      for (const [w, seq] of tentative) this.lastSeq.set(w, seq);
+      this.commits++;
+      return outcomes;
+    } catch (err) {
+      failure = err instanceof Error ? err : errorOf(outcomeOf(err));
+      this.lastSeq.clear(); // the database is the truth after a failed transaction
+      // a COMMIT that never answered may or may not have happened: the caller reloads from the log
+      throw new Error(`PostgreSQL append failed: ${failure.message}`, { cause: failure });
+    } finally {
+      // a failed client is destroyed (its transaction state is unknown), not returned to the pool
+      client.off('error', onLost);
+      client.release(failure);
+    }
+  }
+
+  private async check(client: pg.PoolClient, b: AppendBatch, tentative: Map<string, number>): Promise<BatchOutcome> {
+    if (b.envelopes.length === 0) return null;
+    const w = b.workshopId;
+    const known = tentative.get(w) ?? this.lastSeq.get(w);
+    const refused = known === undefined ? null : contiguity(b, known);
+    if (known !== undefined && (refused === null || tentative.has(w))) return refused;
+    return contiguity(b, await this.headSeqOn(client, w));
+  }
+
+  private async headSeqOn(q: pg.Pool | pg.PoolClient, workshopId: string): Promise<number> {
+    const r = await q.query<{ seq: number }>('SELECT COALESCE(MAX(seq), 0) AS seq FROM events WHERE workshop_id = $1', [workshopId]);
+    return r.rows[0]!.seq;
+  }
+
+  async readSince(workshopId: string, afterSeq: number, limit?: number): Promise<Envelope[]> {
+    return (await this.readStored(workshopId, afterSeq, limit)).map((r) => r.envelope);
+  }
+
+  async readStored(workshopId: string, afterSeq: number, limit?: number): Promise<StoredEvent[]> {
+    // LIMIT NULL = no limit
+    const r = await this.pool.query<{ seq: number; at: number; by: string | null; scope: string | null; op_key: string | null; body: string }>(
+      'SELECT seq, at, by, scope, op_key, body FROM events WHERE workshop_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
+      [workshopId, afterSeq, limit ?? null],
+    );
+    return r.rows.map((row) => ({
+      envelope: { seq: row.seq, at: row.at, by: row.by, scope: row.scope as Envelope['scope'], e: JSON.parse(row.body) },
+      opKey: row.op_key,
+    }));
+  }
+
+  headSeq(workshopId: string): Promise<number> {
+    return this.headSeqOn(this.pool, workshopId);
+  }
+
+  async readOps(workshopId: string): Promise<StoredOp[]> {
+    const r = await this.pool.query<StoredOp>(
+      'SELECT op_key AS "opKey", MAX(seq) AS seq FROM events WHERE workshop_id = $1 AND op_key IS NOT NULL GROUP BY op_key',
+      [workshopId],
+    );
+    return r.rows;
+  }
+
+  saveSnapshot(workshopId: string, seq: number, body: string): Promise<void> {
+    return this.append({ workshopId, opKey: null, envelopes: [], snapshot: { seq, body } });
+  }
+
+  async latestSnapshot(workshopId: string): Promise<Snapshot | undefined> {
+    const r = await this.pool.query<Snapshot>('SELECT seq, body FROM snapshots WHERE workshop_id = $1 ORDER BY seq DESC LIMIT 1', [workshopId]);
+    return r.rows[0];
+  }
+
+  async findWorkshopByCode(joinCode: string): Promise<WorkshopRecord | undefined> {
+    const r = await this.pool.query<WorkshopRecord>(`${WORKSHOP_COLUMNS} WHERE join_code = $1`, [joinCode]);
+    return r.rows[0];
+  }
+
+  async findWorkshop(id: string): Promise<WorkshopRecord | undefined> {
+    const r = await this.pool.query<WorkshopRecord>(`${WORKSHOP_COLUMNS} WHERE id = $1`, [id]);
+    return r.rows[0];
+  }
+
+  async listWorkshops(): Promise<WorkshopRecord[]> {
+    return (await this.pool.query<WorkshopRecord>(`${WORKSHOP_COLUMNS} ORDER BY created_at, id`)).rows;
+  }
+
+  async findCredential(tokenHash: string): Promise<Credential | undefined> {
+    const r = await this.pool.query<Credential>(
+      'SELECT workshop_id AS "workshopId", participant_id AS "participantId", kind FROM credentials WHERE token_hash = $1',
+      [tokenHash],
+    );
+    return r.rows[0];
+  }
+
+  async listCredentials(workshopId: string): Promise<StoredCredential[]> {
+    const r = await this.pool.query<StoredCredential>(
+      'SELECT token_hash AS "tokenHash", workshop_id AS "workshopId", participant_id AS "participantId", kind FROM credentials WHERE workshop_id = $1 ORDER BY token_hash',
+      [workshopId],
+    );
+    return r.rows;
+  }
+
+  async ping(): Promise<void> {
+    if (this.closed) throw new Error('store closed');
+    await this.pool.query('SELECT 1');
+  }
+
+  /** Commits everything appended so far, then closes the pool. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      this.closed = true;
+      this.kick();
+      while (this.writing) await this.writing;
+      await this.pool.end();
+    })();
+    return this.closing;
+  }
+}
+
+const WORKSHOP_COLUMNS = 'SELECT id, join_code AS "joinCode", created_at AS "createdAt" FROM workshops';
+
+/** One multi-row INSERT per table (unnest of arrays) for all the batches. */
+async function insertBatches(client: pg.PoolClient, batches: AppendBatch[]): Promise<void> {
+  const workshops = batches.flatMap((b) => (b.workshop ? [b.workshop] : []));
+  if (workshops.length > 0) {
+    await client.query('INSERT INTO workshops (id, join_code, created_at) SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[])', [
+      workshops.map((w) => w.id),
+      workshops.map((w) => w.joinCode),
+      workshops.map((w) => w.createdAt),
+    ]);
+  }
+  const creds = batches.flatMap((b) => (b.credential ? [b.credential] : []));
+  if (creds.length > 0) {
+    await client.query(
+      'INSERT INTO credentials (token_hash, workshop_id, participant_id, kind) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])',
+      [creds.map((c) => c.tokenHash), creds.map((c) => c.workshopId), creds.map((c) => c.participantId), creds.map((c) => c.kind)],
+    );
+  }
+  const rows = batches.flatMap((b) => b.envelopes.map((env) => ({ w: b.workshopId, opKey: b.opKey, env })));
+  if (rows.length > 0) {
+    await client.query(
+      'INSERT INTO events (workshop_id, seq, at, by, scope, op_key, body) SELECT * FROM unnest($1::text[], $2::int[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[])',
+      [
+        rows.map((r) => r.w),
+        rows.map((r) => r.env.seq),
+        rows.map((r) => r.env.at),
+        rows.map((r) => r.env.by),
+        rows.map((r) => r.env.scope),
+        rows.map((r) => r.opKey),
+        rows.map((r) => JSON.stringify(r.env.e)),
+      ],
+    );
+  }
+  for (const b of batches) {
+    if (!b.snapshot) continue;
+    await client.query(
+      'INSERT INTO snapshots (workshop_id, seq, body) VALUES ($1, $2, $3) ON CONFLICT (workshop_id, seq) DO UPDATE SET body = excluded.body',
+      [b.workshopId, b.snapshot.seq, b.snapshot.body],
+    );
+    await client.query(
+      'DELETE FROM snapshots WHERE workshop_id = $1 AND seq NOT IN (SELECT seq FROM snapshots WHERE workshop_id = $1 ORDER BY seq DESC LIMIT $2)',
+      [b.workshopId, SNAPSHOTS_KEPT],
+    );
+  }
+}

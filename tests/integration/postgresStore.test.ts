@@ -1,0 +1,24 @@
+// The EventStore contract against PostgreSQL: a fresh database for the run on the machine's
+// server (127.0.0.1:5432), created here and dropped at the end.
+import { afterAll, beforeAll } from 'vitest';
+import pg from 'pg';
+import { eventStoreContract } from '../../server/src/store/eventStore.contract';
+import { PostgresEventStore } from '../../server/src/store/postgresStore';
+import { type TestDatabase, createTestDatabase } from '../helpers/postgres';
+
+let db: TestDatabase;
+let reader: pg.Pool;
+beforeAll(async () => {
+  db = await createTestDatabase();
+  reader = new pg.Pool({ connectionString: db.url, max: 1 });
+});
+afterAll(async () => {
+  await reader?.end();
+  await db?.drop();
+});
+
+eventStoreContract('PostgreSQL', {
+  open: () => PostgresEventStore.open({ url: db.url, max: 4 }),
+  snapshotCount: async (workshopId) =>
+    Number((await reader.query('SELECT COUNT(*) AS n FROM snapshots WHERE workshop_id = $1', [workshopId])).rows[0].n),
+});
