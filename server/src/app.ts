@@ -8,7 +8,10 @@ import path from 'node:path';
 import { Server } from 'socket.io';
 import type { Logger } from 'pino';
 import type { EventStore } from './store/eventStore';
-import { RoomRegistry } from './realtime/workshopRoom';
+import { RoomRegistry, type Rooms } from './realtime/workshopRoom';
+import { ClusterRooms } from './cluster/clusterRooms';
+import type { WorkshopLeases } from './cluster/leases';
+import type { RedisLink } from './cluster/redis';
 import { type IO, createFanout } from './realtime/fanout';
 import { attachRealtime } from './realtime/connection';
 import { createApi } from './http/api';
@@ -21,6 +24,8 @@ export interface AppDeps {
   /** Built client to serve; omitted in API-only tests. */
   clientDir?: string;
   rateLimit?: { perSecond: number; burst: number };
+  /** Cluster mode (REDIS_URL with DATABASE_URL): the Redis adapter and the workshop leases. */
+  cluster?: { redis: RedisLink; leases: WorkshopLeases };
 }
 
 export interface App {
@@ -30,7 +35,7 @@ export interface App {
   close(): Promise<void>;
 }
 
-export function createApp({ store, logger, allowedOrigins = [], clientDir, rateLimit }: AppDeps): App {
+export function createApp({ store, logger, allowedOrigins = [], clientDir, rateLimit, cluster }: AppDeps): App {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -61,7 +66,8 @@ export function createApp({ store, logger, allowedOrigins = [], clientDir, rateL
     maxHttpBufferSize: 64 * 1024,
     allowRequest: (req, cb) => cb(null, originAllowed(req.headers.origin, req.headers.host, allowedOrigins)),
   });
-  const rooms = new RoomRegistry(store, createFanout(io));
+  if (cluster) io.adapter(cluster.redis.adapter);
+  const rooms: Rooms = cluster ? new ClusterRooms(store, io, cluster.leases, logger) : new RoomRegistry(store, createFanout(io));
   attachRealtime(io, { store, rooms, logger, ...(rateLimit ? { rateLimit } : {}) });
   app.use('/api', createApi({ store, rooms, logger }));
   // Malformed JSON, oversized bodies and unexpected failures answer in the API's error shape, never HTML.
@@ -102,6 +108,7 @@ export function createApp({ store, logger, allowedOrigins = [], clientDir, rateL
         io.close(() => resolve());
       });
       await store.close();
+      if (cluster) await Promise.allSettled([cluster.leases.close(), cluster.redis.close()]);
     },
   };
 }

@@ -6,6 +6,8 @@ export interface Config {
   dataDir: string;
   /** postgres://... selects PostgreSQL; undefined = the SQLite file in dataDir. */
   databaseUrl: string | undefined;
+  /** redis://HOST:PORT: several nodes (cluster mode); needs databaseUrl. */
+  redisUrl: string | undefined;
   logLevel: string;
   /** Extra browser origins allowed to open sockets (the app's own origin is always allowed). */
   allowedOrigins: string[];
@@ -25,6 +27,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port,
     databaseUrl,
+    redisUrl: env.REDIS_URL?.trim() || undefined,
     host: env.HOST ?? '0.0.0.0',
     dataDir: path.resolve(env.DATA_DIR ?? 'data'),
     logLevel: env.LOG_LEVEL ?? 'info',

@@ -2,7 +2,12 @@ import path from 'node:path';
 import { configFromEnv } from './config';
 import { createLogger } from './logger';
 import { openStore } from './store/openStore';
-import { createApp } from './app';
+import { type AppDeps, createApp } from './app';
+import { connectRedis } from './cluster/redis';
+import { WorkshopLeases } from './cluster/leases';
+
+// A server must outlive a failed background promise (a dropped connection, a late publish): log it.
+process.on('unhandledRejection', (reason) => logger.error({ err: reason instanceof Error ? reason.message : String(reason) }, 'unhandled rejection'));
 
 const config = configFromEnv();
 const logger = createLogger(config.logLevel);
@@ -13,12 +18,19 @@ const store = await openStore(config.databaseUrl ?? path.join(config.dataDir, 'w
   // test hook (see SqliteStoreOptions.commitDelayMs); never set in production
   commitDelayMs: Number(process.env.WC_TEST_COMMIT_DELAY_MS ?? 0) || 0,
 });
+// Several nodes: PostgreSQL holds the log and the workshop leases, Redis carries the nodes' messages.
+let cluster: AppDeps['cluster'];
+if (config.redisUrl) {
+  if (!config.databaseUrl) throw new Error('REDIS_URL (several nodes) needs DATABASE_URL: the nodes must share one PostgreSQL log');
+  cluster = { redis: await connectRedis(config.redisUrl, logger), leases: new WorkshopLeases(config.databaseUrl, logger) };
+}
 const app = createApp({ store, logger, allowedOrigins: config.allowedOrigins, clientDir: config.clientDir,
   rateLimit: config.rateLimit,
+  cluster,
 });
 const port = await app.listen(config.port, config.host);
 logger.info(
-  { port, url: `http://localhost:${port}`, store: config.databaseUrl ? 'postgresql' : 'sqlite', dataDir: config.dataDir },
+  { port, url: `http://localhost:${port}`, store: config.databaseUrl ? 'postgresql' : 'sqlite', cluster: Boolean(cluster), dataDir: config.dataDir },
   'World Café is listening',
 );
 

@@ -52,6 +52,7 @@ export const ERROR_CODES = [
   'table_full',
   'rate_limited',
   'overloaded',
+  'unavailable',
   'too_large',
   'internal',
 ] as const;

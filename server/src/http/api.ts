@@ -16,7 +16,7 @@ import {
   viewFor,
 } from '@world-cafe/shared';
 import type { EventStore } from '../store/eventStore';
-import type { RoomRegistry } from '../realtime/workshopRoom';
+import type { Rooms } from '../realtime/workshopRoom';
 import { hashToken, newToken } from '../auth';
 import { EXPORT_FORMATS, PdfUnavailableError, isExportFormat, renderExport } from '../export/index';
 
@@ -33,6 +33,7 @@ const STATUS: Record<ErrorCode, number> = {
   table_full: 409,
   rate_limited: 429,
   overloaded: 503,
+  unavailable: 503,
   too_large: 413,
   internal: 500,
 };
@@ -47,7 +48,7 @@ function sendAck(res: Response, ack: Ack & { ok: false }) {
 
 export interface ApiDeps {
   store: EventStore;
-  rooms: RoomRegistry;
+  rooms: Rooms;
   logger: Logger;
   /** Per client IP; generous, because a whole venue often shares one NAT address. */
   limits?: { createsPerMinute: number; joinsPerMinute: number };

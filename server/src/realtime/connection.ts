@@ -16,15 +16,15 @@ import {
   viewFor,
   visibleToViewer,
 } from '@world-cafe/shared';
-import type { EventStore } from '../store/eventStore';
-import type { RoomRegistry, WorkshopRoom } from './workshopRoom';
+import { type EventStore, isUnreachable } from '../store/eventStore';
+import type { RoomHandle, Rooms } from './workshopRoom';
 import { type AppSocket, type IO, joinScopes, meOf, rooms as roomNames, snapshotFor } from './fanout';
 import { type LoadGate, createLoadGate } from './admission';
 import { hashToken } from '../auth';
 
 export interface RealtimeOptions {
   store: EventStore;
-  rooms: RoomRegistry;
+  rooms: Rooms;
   logger: Logger;
   /** Commands per second a socket may send (sustained) and its burst. */
   rateLimit?: { perSecond: number; burst: number };
@@ -64,7 +64,7 @@ export function attachRealtime(io: IO, options: RealtimeOptions) {
    * in the same synchronous step that sends its catch-up, so nothing slips between the two. A gap
    * older than the in-memory window is read from the log first (asynchronously, before joining).
    */
-  async function catchUp(socket: AppSocket, room: WorkshopRoom) {
+  async function catchUp(socket: AppSocket, room: RoomHandle) {
     const { workshopId, participantId, since } = socket.data;
     let fromLog: Envelope[] | null = null;
     if (since > 0 && since < room.committed.seq && room.eventsSince(since) === null && room.committed.seq - since <= CATCHUP_MAX_EVENTS) {
@@ -85,6 +85,7 @@ export function attachRealtime(io: IO, options: RealtimeOptions) {
       }
     }
     joinScopes(socket, state);
+    socket.data.delivered = state.seq;
     const viewer = socket.data.viewer!;
     if (missed && !missed.some((env) => changesViewOf(env.e, participantId))) {
       const events = missed.filter((env) => visibleToViewer(env, viewer));
@@ -184,6 +185,7 @@ export function attachRealtime(io: IO, options: RealtimeOptions) {
         if (!res.ok) logger.info({ workshopId, participantId, type: cmd.type, code: res.error.code }, 'command rejected');
         return res;
       } catch (err) {
+        if (isUnreachable(err)) return fail('unavailable', 'the database is unreachable; please retry');
         logger.error({ err, workshopId }, 'command failed');
         return fail('internal', 'unexpected server error');
       }

@@ -30,6 +30,8 @@ export interface SocketData {
   since: number;
   /** What this socket may see; set when it joins the workshop's rooms, updated on every resync. */
   viewer?: Viewer;
+  /** The seq up to which this socket holds everything it may see (its sync, then each batch). */
+  delivered?: number;
 }
 
 export const rooms = {
@@ -128,14 +130,20 @@ export function createFanout(io: IO) {
     if (!ids || ids.size === 0) return;
     stats.batches++;
     const ix = indexBatch(pub.envelopes);
-    const groups = new Map<string, { viewer: Viewer; ids: string[] }>();
+    const first = pub.envelopes[0]!.seq;
+    const last = pub.envelopes[pub.envelopes.length - 1]!.seq;
+    const groups = new Map<string, { viewer: Viewer; after: number; sockets: AppSocket[] }>();
     const add = (id: string) => {
-      const viewer = (io.sockets.sockets.get(id) as AppSocket | undefined)?.data.viewer;
-      if (!viewer) return;
-      const key = groupKey(viewer, ix);
+      const socket = io.sockets.sockets.get(id) as AppSocket | undefined;
+      const viewer = socket?.data.viewer;
+      if (!socket || !viewer) return;
+      // a socket that already holds part of this batch (it synced from a newer state, e.g. after a
+      // node took a workshop over) gets only the rest: each event reaches a socket once
+      const after = socket.data.delivered !== undefined && socket.data.delivered >= first ? socket.data.delivered : 0;
+      const key = after ? `${after}\u0001${groupKey(viewer, ix)}` : groupKey(viewer, ix);
       const g = groups.get(key);
-      if (g) g.ids.push(id);
-      else groups.set(key, { viewer, ids: [id] });
+      if (g) g.sockets.push(socket);
+      else groups.set(key, { viewer, after, sockets: [socket] });
     };
     // A batch of table events only (the café's bulk) reaches facilitators and those tables: visit
     // just their rooms, not every socket of the workshop. Open boards see every table: visit all.
@@ -147,11 +155,14 @@ export function createFanout(io: IO) {
       for (const t of ix.tables) for (const id of adapterRooms.get(rooms.table(workshopId, t)) ?? []) add(id);
     }
     for (const g of groups.values()) {
-      const events = g.viewer.facilitator ? pub.envelopes : pub.envelopes.filter((env) => visibleToViewer(env, g.viewer));
+      const events =
+        g.viewer.facilitator && !g.after ? pub.envelopes : pub.envelopes.filter((env) => env.seq > g.after && visibleToViewer(env, g.viewer));
+      for (const socket of g.sockets) socket.data.delivered = last;
       if (events.length === 0) continue;
       stats.groups++;
-      stats.frames += g.ids.length;
-      io.to(g.ids).emit('events', events);
+      stats.frames += g.sockets.length;
+      // local: with the Redis adapter a plain io.to() would also publish every frame to the other nodes
+      io.local.to(g.sockets.map((x) => x.id)).emit('events', events);
     }
     if (pub.everyone) {
       for (const id of [...ids]) resync(io.sockets.sockets.get(id) as AppSocket | undefined, pub.committed, true);
@@ -175,6 +186,7 @@ function resync(socket: AppSocket | undefined, committed: WorkshopState, full: b
   joinScopes(socket, committed);
   const after = socket.data.viewer!;
   const { workshopId, participantId } = socket.data;
+  socket.data.delivered = committed.seq;
   if (full || before.facilitator !== after.facilitator || before.open !== after.open) {
     socket.emit('sync', snapshotFor(committed, workshopId, participantId));
   } else {

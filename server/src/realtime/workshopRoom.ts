@@ -11,17 +11,15 @@ import {
   type SystemCommand,
   type WorkshopState,
   applyEnvelopesOwned,
-  changesEveryView,
   decide,
   emptyState,
-  rescopedBy,
   scopeOf,
 } from '@world-cafe/shared';
-import type { AppendBatch, EventStore } from '../store/eventStore';
+import { type AppendBatch, type EventStore, isUnreachable } from '../store/eventStore';
 import type { Publish } from './fanout';
+import { CommittedView } from './committedView';
 
-/** How many committed events stay in memory for catch-up; older gaps get a snapshot. */
-export const RECENT_EVENTS = 2000;
+export { RECENT_EVENTS } from './committedView';
 
 /**
  * Committed events are published in batches at most this often (per workshop): a busy room's
@@ -54,10 +52,20 @@ interface Committed {
   resolve: (ack: Ack) => void;
 }
 
-export class WorkshopRoom {
+/** What the socket edge and the HTTP API need of a workshop, whether this node decides for it or not. */
+export interface RoomHandle {
+  readonly id: string;
+  readonly committed: WorkshopState;
+  readonly saturated: boolean;
+  readonly broken: boolean;
+  eventsSince(since: number): Envelope[] | null;
+  execute(cmd: Command | SystemCommand, actor: Actor, opKey: string | null, extra?: ExecuteExtra): Promise<Ack>;
+  dispose(): void;
+}
+
+export class WorkshopRoom implements RoomHandle {
   private decided: WorkshopState;
-  private committedState: WorkshopState;
-  private recent: Envelope[] = [];
+  private view: CommittedView;
   private ops: OpWindow;
   private clockTimer: NodeJS.Timeout | null = null;
   /** Committed commands waiting for the next publish tick, in seq order. */
@@ -71,15 +79,14 @@ export class WorkshopRoom {
   constructor(
     readonly id: string,
     private store: EventStore,
-    private publish: Publish,
+    publish: Publish,
     initial: WorkshopState,
     ops: Iterable<[string, number]>,
     recent: Envelope[],
   ) {
     // two owned states, each with its own notes record (note events update it in place)
     this.decided = { ...initial, notes: { ...initial.notes } };
-    this.committedState = { ...initial, notes: { ...initial.notes } };
-    this.recent = recent.slice(-RECENT_EVENTS);
+    this.view = new CommittedView(id, initial, recent, publish);
     this.ops = new OpWindow(OPS_PER_PARTICIPANT);
     for (const [key, seq] of ops) this.ops.settle(key, seq);
     this.armClock();
@@ -93,7 +100,7 @@ export class WorkshopRoom {
   private armClock() {
     if (this.clockTimer) clearTimeout(this.clockTimer);
     this.clockTimer = null;
-    const s = this.committedState;
+    const s = this.view.committed;
     const { clock } = s.cafe;
     if (this.broken || s.phase !== 'cafe' || clock.status !== 'running' || clock.endsAt === null) return;
     const delay = Math.min(Math.max(0, clock.endsAt - Date.now()), 2 ** 31 - 1);
@@ -126,7 +133,7 @@ export class WorkshopRoom {
 
   /** The published state: what anyone is shown (events reach it only when they are published). */
   get committed(): WorkshopState {
-    return this.committedState;
+    return this.view.committed;
   }
 
   /** Whether a new command would be refused as `overloaded` right now. */
@@ -136,12 +143,7 @@ export class WorkshopRoom {
 
   /** Committed events after `since`, or null when they are no longer all in memory. */
   eventsSince(since: number): Envelope[] | null {
-    const head = this.committedState.seq;
-    if (since >= head) return since === head ? [] : null;
-    const first = this.recent[0];
-    if (!first || first.seq > since + 1) return null;
-    // recent is dense and ordered, so the index is arithmetic
-    return this.recent.slice(since + 1 - first.seq);
+    return this.view.eventsSince(since);
   }
 
   /**
@@ -181,13 +183,13 @@ export class WorkshopRoom {
           this.outbox.push({ envelopes, lastSeq, opKey, resolve });
           this.scheduleFlush();
         },
-        () => {
+        (err: unknown) => {
           this.unpublished--;
           // The decided state ran ahead of the log: this room must be rebuilt from the store.
           this.broken = true;
           this.dispose();
           if (opKey) this.ops.forget(opKey);
-          resolve(internal());
+          resolve(isUnreachable(err) ? unavailable() : internal());
         },
       );
     });
@@ -208,21 +210,7 @@ export class WorkshopRoom {
     const items = this.outbox;
     this.outbox = [];
     if (items.length === 0) return;
-    const envelopes = items.length === 1 ? items[0]!.envelopes : items.flatMap((i) => i.envelopes);
-    const moved = new Set<string>();
-    let everyone = false;
-    for (const env of envelopes) {
-      for (const p of rescopedBy(env.e)) moved.add(p);
-      if (changesEveryView(env.e)) everyone = true;
-    }
-    this.committedState = applyEnvelopesOwned(this.committedState, envelopes);
-    for (const env of envelopes) this.recent.push(env);
-    if (this.recent.length > RECENT_EVENTS * 1.5) this.recent = this.recent.slice(-RECENT_EVENTS);
-    try {
-      this.publish(this.id, { envelopes, committed: this.committedState, moved, everyone });
-    } catch {
-      // a socket write that throws must not lose the acks: clients catch up by seq on reconnect
-    }
+    this.view.advance(items.length === 1 ? items[0]!.envelopes : items.flatMap((i) => i.envelopes));
     for (const item of items) {
       this.unpublished--;
       if (item.opKey) this.ops.settle(item.opKey, item.lastSeq);
@@ -290,12 +278,28 @@ function overloaded(): Ack {
   return { ok: false, error: { code: 'overloaded', message: 'the server is busy; retry this change in a moment' } };
 }
 
+function unavailable(): Ack {
+  return { ok: false, error: { code: 'unavailable', message: 'the database is unreachable; this change was not stored, please retry' } };
+}
+
 function internal(): Ack {
   return { ok: false, error: { code: 'internal', message: 'the server could not store this change; please retry' } };
 }
 
+/** The workshops this process serves: one node (RoomRegistry) or a cluster (cluster/clusterRooms.ts). */
+export interface Rooms {
+  get(id: string): Promise<RoomHandle>;
+  /** The room if it is loaded and healthy, without waiting (for synchronous socket setup). */
+  loaded(id: string): RoomHandle | undefined;
+  /** A brand-new workshop starts from an empty room without reading the log. */
+  create(id: string): RoomHandle;
+  /** Drops a room whose creation was refused, so nothing of it lingers. */
+  forget(id: string): void;
+  dispose(): void;
+}
+
 /** Loads each workshop once and drops rooms that failed to persist so they reload from the log. */
-export class RoomRegistry {
+export class RoomRegistry implements Rooms {
   private rooms = new Map<string, Promise<WorkshopRoom>>();
   private ready = new Map<string, WorkshopRoom>();
 

@@ -84,3 +84,19 @@ export interface EventStore {
   ping(): Promise<void>;
   close(): Promise<void>;
 }
+
+/**
+ * Whether an error means the store cannot be reached right now (a lost or refused connection, the
+ * database shutting down or starting up, a timeout), as opposed to a refused batch or a bug:
+ * commands then get `unavailable` and clients retry later.
+ */
+export function isUnreachable(err: unknown): boolean {
+  for (let e = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = String((e as { code?: unknown }).code ?? '');
+    if (/^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH)$/.test(code)) return true;
+    if (/^(08|57P0[1-3])/.test(code)) return true; // connection exception; admin/crash shutdown, cannot connect now
+    const msg = String((e as { message?: unknown }).message ?? '');
+    if (/Connection terminated|timeout exceeded when trying to connect|Query read timeout|Client has encountered a connection error|not queryable/i.test(msg)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,221 @@
+// Rooms in cluster mode (DATABASE_URL + REDIS_URL): every node serves every workshop. For each
+// workshop one node holds the lease (leases.ts) and decides: its WorkshopRoom orders commands,
+// appends them to PostgreSQL and publishes each committed batch to its own sockets and, through
+// Redis, to the other nodes. Every other node keeps a ReplicaRoom (the committed view) for its own
+// sockets and forwards commands to the owner. Failure handling, in one place:
+// - owner killed: its lock session ends, PostgreSQL frees the lease at once; within POLL_MS a node
+//   with sockets of that workshop takes it, loads the log (the truth), re-arms the round clock
+//   (a time-up that fell due meanwhile fires once: decide() refuses a second one), and from then on
+//   decides. Clients of the dead node reconnect anywhere and resume by seq; their unacknowledged
+//   commands come again with the same clientOpId, which the log's op keys make idempotent.
+// - Redis down: forwarded commands time out with `unavailable` (clients retry), owners keep serving
+//   their own sockets, and every replica polls the log's head every POLL_MS, so cross-node delivery
+//   continues (slower) and needs no action when Redis returns.
+// - PostgreSQL down: appends fail, the owner's room breaks and commands get `unavailable`; leases
+//   die with their session; when the database is back the next poll or command re-elects an owner.
+import { randomUUID } from 'node:crypto';
+import { type Ack, type Actor, type Command, type Envelope, type SystemCommand, changesEveryView, emptyState, rescopedBy } from '@world-cafe/shared';
+import type { Logger } from 'pino';
+import type { EventStore } from '../store/eventStore';
+import { type IO, createFanout, rooms as roomNames } from '../realtime/fanout';
+import { type ExecuteExtra, type RoomHandle, WorkshopRoom } from '../realtime/workshopRoom';
+import { ReplicaRoom } from './replicaRoom';
+import type { WorkshopLeases } from './leases';
+
+/** How often replicas check the log's head and try to take over ownerless workshops. */
+export const POLL_MS = 1000;
+/** How long a forwarded command waits for its owner's answer. */
+export const FORWARD_TIMEOUT_MS = 4000;
+
+type Msg =
+  | { t: 'batch'; w: string; envelopes: Envelope[] }
+  | { t: 'cmd'; from: string; req: string; w: string; cmd: Command | SystemCommand; actor: Actor; opKey: string | null; extra: ExecuteExtra }
+  | { t: 'ack'; to: string; req: string; ack: Ack };
+
+const unavailable = (message: string): Ack => ({ ok: false, error: { code: 'unavailable', message } });
+
+export class ClusterRooms {
+  readonly nodeId = randomUUID();
+  private rooms = new Map<string, Promise<RoomHandle>>();
+  private ready = new Map<string, RoomHandle>();
+  private waiting = new Map<string, { resolve: (a: Ack) => void; timer: NodeJS.Timeout }>();
+  private localFanout;
+  private poller: NodeJS.Timeout;
+
+  constructor(
+    private store: EventStore,
+    private io: IO,
+    private leases: WorkshopLeases,
+    private logger: Logger,
+  ) {
+    this.localFanout = createFanout(io);
+    // messages between nodes ride the Socket.IO Redis adapter's server-side emit
+    (io as unknown as { on(ev: 'wc', fn: (msg: Msg) => void): void }).on('wc', (msg) => this.onMessage(msg));
+    leases.onLost = (ids) => {
+      for (const id of ids) this.drop(id);
+    };
+    this.poller = setInterval(() => void this.poll(), POLL_MS);
+    this.poller.unref();
+  }
+
+  /** Committed batches go to this node's sockets now and to the other nodes through Redis. */
+  private publishOwned = (w: string, pub: Parameters<ReturnType<typeof createFanout>>[1]) => {
+    this.localFanout(w, pub);
+    this.send({ t: 'batch', w, envelopes: pub.envelopes });
+  };
+
+  private send(msg: Msg) {
+    try {
+      (this.io as unknown as { serverSideEmit(ev: 'wc', msg: Msg): void }).serverSideEmit('wc', msg);
+    } catch (err) {
+      this.logger.warn({ err: (err as Error).message }, 'cluster message not sent');
+    }
+  }
+
+  private onMessage(msg: Msg) {
+    switch (msg.t) {
+      case 'batch': {
+        const r = this.ready.get(msg.w);
+        if (r instanceof ReplicaRoom) r.receive(msg.envelopes);
+        return;
+      }
+      case 'cmd': {
+        if (!this.leases.holds(msg.w)) return; // not ours: the owner answers
+        void this.get(msg.w)
+          .then((room) => room.execute(msg.cmd, msg.actor, msg.opKey, msg.extra))
+          .catch(() => unavailable('the workshop is moving to another server; please retry'))
+          .then((ack) => this.send({ t: 'ack', to: msg.from, req: msg.req, ack }));
+        return;
+      }
+      case 'ack': {
+        if (msg.to !== this.nodeId) return;
+        const w = this.waiting.get(msg.req);
+        if (!w) return;
+        this.waiting.delete(msg.req);
+        clearTimeout(w.timer);
+        w.resolve(msg.ack);
+        return;
+      }
+      default:
+        return ((m: never) => m)(msg);
+    }
+  }
+
+  /** A command for a workshop another node decides for: take the lease if it is free, else ask the owner. */
+  private forward = async (w: string, cmd: Command | SystemCommand, actor: Actor, opKey: string | null, extra: ExecuteExtra): Promise<Ack> => {
+    try {
+      if (await this.leases.tryAcquire(w)) {
+        this.drop(w);
+        return (await this.get(w)).execute(cmd, actor, opKey, extra);
+      }
+    } catch (err) {
+      return unavailable('the database is unreachable; please retry');
+    }
+    const req = randomUUID();
+    const ack = await new Promise<Ack>((resolve) => {
+      const timer = setTimeout(() => {
+        this.waiting.delete(req);
+        resolve(unavailable('the server deciding for this workshop did not answer; please retry'));
+      }, FORWARD_TIMEOUT_MS);
+      this.waiting.set(req, { resolve, timer });
+      this.send({ t: 'cmd', from: this.nodeId, req, w, cmd, actor, opKey, extra });
+    });
+    // the ack comes after the events: let this node's sockets get them first
+    const r = this.ready.get(w);
+    if (ack.ok && r instanceof ReplicaRoom) await r.reached(ack.seq, 2000);
+    return ack;
+  };
+
+  async get(id: string): Promise<RoomHandle> {
+    const known = this.rooms.get(id);
+    if (known) {
+      const r = await known.catch(() => null);
+      if (r && !r.broken) return r;
+      if (this.rooms.get(id) === known) this.rooms.delete(id);
+    }
+    if (this.rooms.has(id)) return this.get(id);
+    const loading = this.load(id);
+    this.rooms.set(id, loading);
+    loading.then(
+      (r) => {
+        if (this.rooms.get(id) === loading) this.ready.set(id, r);
+      },
+      () => {
+        if (this.rooms.get(id) === loading) this.rooms.delete(id);
+      },
+    );
+    return loading;
+  }
+
+  private async load(id: string): Promise<RoomHandle> {
+    const before = this.ready.get(id);
+    const owner = await this.leases.tryAcquire(id).catch(() => false);
+    const room: RoomHandle = owner
+      ? await WorkshopRoom.load(id, this.store, this.publishOwned)
+      : await ReplicaRoom.load(id, this.store, this.localFanout, this.forward);
+    // sockets already here hold what the previous room published: send them what they missed
+    if (before && before.committed.seq < room.committed.seq) {
+      const missed = room.eventsSince(before.committed.seq) ?? (await this.store.readSince(id, before.committed.seq));
+      const moved = new Set(missed.flatMap((env) => rescopedBy(env.e)));
+      this.localFanout(id, { envelopes: missed, committed: room.committed, moved, everyone: missed.some((env) => changesEveryView(env.e)) });
+    }
+    before?.dispose();
+    return room;
+  }
+
+  loaded(id: string): RoomHandle | undefined {
+    const r = this.ready.get(id);
+    return r && !r.broken ? r : undefined;
+  }
+
+  /**
+   * Forgets a room so that the next get() loads it again (as owner or replica). The old one stays
+   * readable for socket setup until then, but its round clock stops: only an owner arms one.
+   */
+  private drop(id: string) {
+    this.rooms.delete(id);
+    this.ready.get(id)?.dispose();
+  }
+
+  /** Replicas with sockets here: catch up with the log, and take over workshops nobody decides for. */
+  private async poll() {
+    for (const [id, room] of this.ready) {
+      if (!(room instanceof ReplicaRoom)) continue;
+      const sockets = this.io.sockets.adapter.rooms.get(roomNames.workshop(id));
+      if (!sockets || sockets.size === 0) continue;
+      try {
+        if (await this.leases.tryAcquire(id)) {
+          this.logger.info({ workshopId: id }, 'took over a workshop whose owner is gone');
+          this.drop(id);
+          await this.get(id);
+        } else {
+          await room.catchUp();
+        }
+      } catch (err) {
+        this.logger.warn({ err: (err as Error).message, workshopId: id }, 'cluster poll failed');
+      }
+    }
+  }
+
+  create(id: string): RoomHandle {
+    // a brand-new id: no other node can hold its lease; take it in the background
+    void this.leases.tryAcquire(id).catch(() => {});
+    const room = new WorkshopRoom(id, this.store, this.publishOwned, emptyState(), [], []);
+    this.rooms.set(id, Promise.resolve(room));
+    this.ready.set(id, room);
+    return room;
+  }
+
+  forget(id: string) {
+    this.ready.get(id)?.dispose();
+    this.ready.delete(id);
+    this.rooms.delete(id);
+    void this.leases.release(id);
+  }
+
+  dispose() {
+    clearInterval(this.poller);
+    for (const r of this.ready.values()) r.dispose();
+    for (const w of this.waiting.values()) clearTimeout(w.timer);
+  }
+}

@@ -1,0 +1,88 @@
+// Who decides for a workshop, across nodes: a PostgreSQL session-level advisory lock per workshop,
+// held on one dedicated connection per node. The lock IS the lease: while the holder's session
+// lives nobody else can take it, and it is released the moment that session ends, so a node that
+// is killed (its TCP connection closes) frees its workshops at once, without waiting for a TTL.
+// Safety does not rest on the lock alone: the log's primary key (workshop_id, seq) refuses a seq
+// written twice, so even a former owner that has not yet noticed its loss cannot fork the log.
+import pg from 'pg';
+
+/** Namespace of the two-key advisory locks (the workshop id is hashed into the second key). */
+const LOCK_NAMESPACE = 7_307_011;
+
+export interface LeaseLogger {
+  warn(obj: object, msg: string): void;
+}
+
+export class WorkshopLeases {
+  private client: pg.Client | null = null;
+  private connecting: Promise<pg.Client> | null = null;
+  private held = new Set<string>();
+  private closed = false;
+
+  /** Called with the workshops whose lease this node just lost (its lock connection died). */
+  onLost: (ids: string[]) => void = () => {};
+
+  constructor(
+    private url: string,
+    private logger: LeaseLogger,
+  ) {}
+
+  holds(id: string): boolean {
+    return this.held.has(id);
+  }
+
+  /** Takes the workshop's lease if nobody holds it (true also when this node already does). */
+  async tryAcquire(id: string): Promise<boolean> {
+    if (this.held.has(id)) return true;
+    const c = await this.connection();
+    const { rows } = await c.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS ok', [LOCK_NAMESPACE, id]);
+    if (rows[0]?.ok && this.client === c) {
+      this.held.add(id);
+      return true;
+    }
+    return false;
+  }
+
+  async release(id: string): Promise<void> {
+    if (!this.held.delete(id) || !this.client) return;
+    await this.client.query('SELECT pg_advisory_unlock($1, hashtext($2))', [LOCK_NAMESPACE, id]).catch(() => {});
+  }
+
+  private connection(): Promise<pg.Client> {
+    if (this.closed) return Promise.reject(new Error('leases closed'));
+    if (this.client) return Promise.resolve(this.client);
+    this.connecting ??= (async () => {
+      const c = new pg.Client({ connectionString: this.url, connectionTimeoutMillis: 3000, query_timeout: 3000, keepAlive: true });
+      const lost = (err?: Error) => {
+        if (this.client !== c) return;
+        this.client = null;
+        const ids = [...this.held];
+        this.held.clear();
+        if (ids.length > 0) this.logger.warn({ err: err?.message, workshops: ids.length }, 'lease connection lost: this node no longer decides for its workshops');
+        this.onLost(ids);
+        c.end().catch(() => {});
+      };
+      c.on('error', lost);
+      c.on('end', () => lost());
+      try {
+        await c.connect();
+      } catch (err) {
+        c.end().catch(() => {});
+        throw err;
+      }
+      this.client = c;
+      return c;
+    })().finally(() => {
+      this.connecting = null;
+    });
+    return this.connecting;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const c = this.client;
+    this.client = null;
+    this.held.clear();
+    await c?.end().catch(() => {});
+  }
+}

@@ -1,0 +1,51 @@
+// The Socket.IO Redis adapter for cluster mode (REDIS_URL). It carries the nodes' messages to each
+// other (server-side emits: committed batches, forwarded commands and their acks) and room
+// broadcasts such as presence. Redis pub/sub keeps nothing: a message published while a node is cut
+// off is lost, which is why committed events never depend on it (replicas poll the log by seq).
+import { createAdapter } from '@socket.io/redis-adapter';
+import { createClient } from 'redis';
+import type { Logger } from 'pino';
+
+export interface RedisLink {
+  adapter: ReturnType<typeof createAdapter>;
+  /** Resolves when Redis answers now (readiness); rejects otherwise. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function connectRedis(url: string, logger: Logger): Promise<RedisLink> {
+  const options = {
+    url,
+    // fail fast while disconnected instead of queueing without bound; reconnect forever, backing off
+    disableOfflineQueue: true,
+    socket: { connectTimeout: 3000, reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 2000) },
+  };
+  const pub = createClient(options);
+  const sub = pub.duplicate();
+  let down = false;
+  for (const [name, c] of [['pub', pub], ['sub', sub]] as const) {
+    // without a listener a lost connection would crash the process
+    c.on('error', (err: Error) => {
+      if (!down) logger.warn({ err: err.message, client: name }, 'Redis connection lost; reconnecting');
+      down = true;
+    });
+    c.on('ready', () => {
+      if (down) logger.info({ client: name }, 'Redis connection back');
+      down = false;
+    });
+  }
+  await Promise.all([pub.connect(), sub.connect()]);
+  // The adapter does not handle a failed publish; while Redis is down that is expected, not fatal.
+  const publish = pub.publish.bind(pub);
+  (pub as unknown as { publish: typeof publish }).publish = ((...args: Parameters<typeof publish>) =>
+    publish(...args).catch(() => 0)) as typeof publish;
+  return {
+    adapter: createAdapter(pub, sub, { key: 'worldcafe', requestsTimeout: 3000 }),
+    async ping() {
+      await pub.ping();
+    },
+    async close() {
+      await Promise.allSettled([pub.quit(), sub.quit()]);
+    },
+  };
+}

@@ -1,0 +1,60 @@
+// What anyone may be shown of a workshop: the committed (published) state and a window of recent
+// committed events for catch-up. The owner of a workshop advances it after each publish tick; in
+// cluster mode every other node keeps one too, advanced by the owner's batches (or the log).
+import { type Envelope, type WorkshopState, applyEnvelopesOwned, changesEveryView, rescopedBy } from '@world-cafe/shared';
+import type { Publish } from './fanout';
+
+/** How many committed events stay in memory for catch-up; older gaps are read from the log. */
+export const RECENT_EVENTS = 2000;
+
+export class CommittedView {
+  private state: WorkshopState;
+  private recent: Envelope[];
+
+  constructor(
+    readonly id: string,
+    initial: WorkshopState,
+    recent: Envelope[],
+    private publish: Publish,
+  ) {
+    // an owned copy: note events update its notes record in place
+    this.state = { ...initial, notes: { ...initial.notes } };
+    this.recent = recent.slice(-RECENT_EVENTS);
+  }
+
+  get committed(): WorkshopState {
+    return this.state;
+  }
+
+  /** Committed events after `since`, or null when they are no longer all in memory. */
+  eventsSince(since: number): Envelope[] | null {
+    const head = this.state.seq;
+    if (since >= head) return since === head ? [] : null;
+    const first = this.recent[0];
+    if (!first || first.seq > since + 1) return null;
+    // recent is dense and ordered, so the index is arithmetic
+    return this.recent.slice(since + 1 - first.seq);
+  }
+
+  /**
+   * Folds the next committed events (dense, continuing this view's seq) and publishes them as one
+   * batch to the local sockets, with whose view they change.
+   */
+  advance(envelopes: Envelope[]) {
+    if (envelopes.length === 0) return;
+    const moved = new Set<string>();
+    let everyone = false;
+    for (const env of envelopes) {
+      for (const p of rescopedBy(env.e)) moved.add(p);
+      if (changesEveryView(env.e)) everyone = true;
+    }
+    this.state = applyEnvelopesOwned(this.state, envelopes);
+    for (const env of envelopes) this.recent.push(env);
+    if (this.recent.length > RECENT_EVENTS * 1.5) this.recent = this.recent.slice(-RECENT_EVENTS);
+    try {
+      this.publish(this.id, { envelopes, committed: this.state, moved, everyone });
+    } catch {
+      // a socket write that throws must not stop the view: clients catch up by seq on reconnect
+    }
+  }
+}
