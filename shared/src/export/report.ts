@@ -17,6 +17,10 @@ export function isLocale(v: unknown): v is Locale {
 
 export interface ReportLabels {
   reportKind: string;
+  /** Heading of the table of contents. */
+  contents: string;
+  /** Running footer; {page} and {pages} are filled in by the renderer (Chromium's or Word's fields). */
+  pageOf: string;
   overview: string;
   purpose: string;
   dates: string;
@@ -114,6 +118,8 @@ export interface ReportLabels {
 
 const EN: ReportLabels = {
   reportKind: 'World Café outcome report',
+  contents: 'Contents',
+  pageOf: 'Page {page} of {pages}',
   overview: 'Overview',
   purpose: 'Purpose',
   dates: 'Dates',
@@ -224,6 +230,8 @@ const EN: ReportLabels = {
 
 const TH: ReportLabels = {
   reportKind: 'รายงานผลการประชุมเวิลด์คาเฟ่',
+  contents: 'สารบัญ',
+  pageOf: 'หน้า {page} จาก {pages}',
   overview: 'ภาพรวม',
   purpose: 'วัตถุประสงค์',
   dates: 'วันที่',
@@ -718,4 +726,20 @@ export function buildReport(state: WorkshopState, opts: ReportOptions = {}): Rep
     },
     amendments: { accepted: amendmentsWith('accepted'), open: amendmentsWith('open') },
   };
+}
+
+export type PageLabelPart = { text: string } | { field: 'page' | 'pages' };
+
+/**
+ * A "Page {page} of {pages}" label cut into text and the two numbers, so each renderer puts its
+ * own page-number mechanism in place ({page} first or last, as the language has it).
+ */
+export function pageLabelParts(label: string): PageLabelPart[] {
+  const parts: PageLabelPart[] = [];
+  for (const piece of label.split(/(\{page\}|\{pages\})/)) {
+    if (piece === '{page}') parts.push({ field: 'page' });
+    else if (piece === '{pages}') parts.push({ field: 'pages' });
+    else if (piece) parts.push({ text: piece });
+  }
+  return parts;
 }
