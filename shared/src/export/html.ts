@@ -9,7 +9,9 @@
 // its own, because its page size differs.
 import type { WorkshopState } from '../model';
 import type { Report, ReportAmendment, ReportNote } from './report';
-import { buildReport, hasThai, pageLabelParts, type ReportOptions } from './report';
+import { buildReport, goalAnchor, hasThai, pageLabelParts, tableOfContents, type ReportOptions } from './report';
+
+export { tableOfContents, type TocEntry } from './report';
 
 export interface HtmlOptions {
   /**
@@ -20,32 +22,6 @@ export interface HtmlOptions {
    */
   pages?: Readonly<Record<string, number>>;
 }
-
-export interface TocEntry {
-  /** The anchor id of the section or goal. */
-  id: string;
-  label: string;
-  level: 1 | 2;
-}
-
-/** The table of contents: every section, and every goal under "Goals". */
-export function tableOfContents(report: Report): TocEntry[] {
-  const L = report.labels;
-  const entry = (id: string, label: string, level: 1 | 2 = 1): TocEntry => ({ id, label, level });
-  return [
-    entry('overview', L.overview),
-    entry('framework', L.framework),
-    entry('conversations', L.conversations),
-    entry('harvest', L.harvest),
-    entry('goals', L.goals),
-    ...report.goals.map((g) => entry(goalAnchor(g.number), `${g.number}. ${g.title}`, 2)),
-    entry('review', L.review),
-    entry('national', L.nationalDetails),
-    entry('amendments', L.amendments),
-  ];
-}
-
-const goalAnchor = (n: number) => `goal-${n}`;
 
 /** The running header (meeting name, report kind and date) and footer ("Page X of Y") Chromium prints on every page. */
 export function printHeaderFooter(report: Report): { headerTemplate: string; footerTemplate: string } {

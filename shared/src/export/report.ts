@@ -743,3 +743,30 @@ export function pageLabelParts(label: string): PageLabelPart[] {
   }
   return parts;
 }
+
+export interface TocEntry {
+  /** The anchor id of the section or goal. */
+  id: string;
+  label: string;
+  level: 1 | 2;
+}
+
+/** The table of contents: every section, and every goal under "Goals". */
+export function tableOfContents(report: Report): TocEntry[] {
+  const L = report.labels;
+  const entry = (id: string, label: string, level: 1 | 2 = 1): TocEntry => ({ id, label, level });
+  return [
+    entry('overview', L.overview),
+    entry('framework', L.framework),
+    entry('conversations', L.conversations),
+    entry('harvest', L.harvest),
+    entry('goals', L.goals),
+    ...report.goals.map((g) => entry(goalAnchor(g.number), `${g.number}. ${g.title}`, 2)),
+    entry('review', L.review),
+    entry('national', L.nationalDetails),
+    entry('amendments', L.amendments),
+  ];
+}
+
+/** The anchor id of goal number n (contents links, PDF destinations). */
+export const goalAnchor = (n: number): string => `goal-${n}`;
