@@ -16,6 +16,7 @@ export const en = {
     delete: 'Delete',
     dismiss: 'Dismiss',
   },
+  theme: { dark: 'Dark mode', toggleHelp: 'Switch between light and dark; by default the page follows your device.' },
   lang: { label: 'Language' },
   roles: { facilitator: 'Facilitator', host: 'Table host', delegate: 'Delegate', observer: 'Observer' },
   phases: { setup: 'Setting up', cafe: 'Café open', harvest: 'Harvest', review: 'Review', closed: 'Closed' },

@@ -19,6 +19,7 @@ export const th: Translation = {
     delete: 'ลบ',
     dismiss: 'ปิด',
   },
+  theme: { dark: 'โหมดมืด', toggleHelp: 'สลับระหว่างโหมดสว่างและโหมดมืด โดยปกติหน้านี้จะตามการตั้งค่าของอุปกรณ์' },
   lang: { label: 'ภาษา' },
   roles: { facilitator: 'ผู้ดำเนินการ', host: 'เจ้าภาพโต๊ะ', delegate: 'ผู้แทน', observer: 'ผู้สังเกตการณ์' },
   phases: { setup: 'กำลังเตรียมงาน', cafe: 'เปิดคาเฟ่แล้ว', harvest: 'สรุปผล', review: 'ทบทวน', closed: 'ปิดแล้ว' },

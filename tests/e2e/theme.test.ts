@@ -1,0 +1,130 @@
+// Dark mode (issue 10, item 12): the page follows the system's colour scheme, the toggle overrides
+// it and is remembered, and text contrast is AA in both themes on the main screens outside the
+// projector (measured in the page: tests/helpers/contrast.ts). Screenshots: test-output/e2e/theme-*.png.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startServer, type RunningServer } from '../helpers/server';
+import { launchBrowser, newPersonPage, requireBuiltClient, shot } from '../helpers/browser';
+import { runCli } from '../helpers/cli';
+import { measureContrast } from '../helpers/contrast';
+
+let dataDir: string;
+let server: RunningServer;
+let browser: Browser;
+let demo: { workshopId: string; joinCode: string; facilitatorKey: string; delegate: { token: string } };
+const problems: string[] = [];
+
+beforeAll(async () => {
+  requireBuiltClient();
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wc-theme-'));
+  const run = runCli('server/src/cli/demo.ts', ['--json'], { DATA_DIR: dataDir });
+  expect(run.code, run.stderr).toBe(0);
+  demo = JSON.parse(run.stdout);
+  server = await startServer({ dataDir });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+const theme = (page: Page) => page.evaluate(() => document.documentElement.dataset.theme);
+
+interface Screen {
+  name: string;
+  open: (page: Page) => Promise<void>;
+}
+
+const SCREENS: Screen[] = [
+  { name: 'landing', open: async (p) => void (await p.goto(`${server.url}/`)) },
+  {
+    name: 'create-errors',
+    open: async (p) => {
+      await p.goto(`${server.url}/new`);
+      await p.getByRole('button', { name: 'Add a table', exact: true }).click();
+      await p.getByRole('button', { name: 'Create workshop' }).click();
+      await p.locator('.error-summary').waitFor();
+    },
+  },
+  {
+    name: 'join',
+    open: async (p) => {
+      await p.goto(`${server.url}/join/${demo.joinCode}`);
+      await p.locator('main h1').waitFor();
+      await p.waitForLoadState('networkidle');
+    },
+  },
+  {
+    name: 'facilitator-review',
+    open: async (p) => {
+      await p.goto(`${server.url}/w/${demo.workshopId}#k=${demo.facilitatorKey}`);
+      await p.getByTestId('export-panel').waitFor({ timeout: 30_000 });
+    },
+  },
+  {
+    name: 'delegate-review',
+    open: async (p) => {
+      await p.goto(`${server.url}/w/${demo.workshopId}#k=${demo.delegate.token}`);
+      await p.locator('main h1').waitFor({ timeout: 30_000 });
+      await p.waitForLoadState('networkidle');
+    },
+  },
+];
+
+describe('theme', () => {
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`follows a ${scheme} system, and every screen's text meets AA contrast`, async () => {
+      const failures: string[] = [];
+      for (const screen of SCREENS) {
+        // a device of its own per screen, so the facilitator's session does not carry over to the delegate's
+        const page = await newPersonPage(browser, { name: `${scheme} ${screen.name}`, problems, context: { colorScheme: scheme } });
+        await screen.open(page);
+        expect(await theme(page), screen.name).toBe(scheme);
+        const report = await measureContrast(page);
+        expect(report.checked, screen.name).toBeGreaterThan(5);
+        for (const f of report.failures)
+          failures.push(`${screen.name}: "${f.text}" (${f.element}) ${f.ratio}:1 < ${f.required}:1, ${f.color} on ${f.background}`);
+        console.log(`${scheme} ${screen.name}: ${report.checked} text elements checked, ${report.skipped} over images, ${report.failures.length} below AA`);
+        await shot(page, `theme-${scheme}-${screen.name}.png`);
+        await page.context().close();
+      }
+      expect(failures).toEqual([]);
+    });
+  }
+
+  it('the toggle overrides the system, is remembered, and flipping back follows the system again', async () => {
+    const page = await newPersonPage(browser, { name: 'toggler', problems, context: { colorScheme: 'dark' } });
+    await page.goto(`${server.url}/`);
+    const toggle = page.getByRole('button', { name: 'Dark mode' });
+    expect(await theme(page)).toBe('dark');
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+
+    await toggle.click();
+    expect(await theme(page)).toBe('light');
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    await page.reload();
+    expect(await theme(page)).toBe('light');
+    expect(await page.evaluate(() => localStorage.getItem('wc:theme'))).toBe('light');
+
+    // back to dark = what the system says: the choice is forgotten
+    await page.getByRole('button', { name: 'Dark mode' }).click();
+    expect(await theme(page)).toBe('dark');
+    expect(await page.evaluate(() => localStorage.getItem('wc:theme'))).toBeNull();
+    // and the page follows the system when it changes
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.waitForFunction(() => document.documentElement.dataset.theme === 'light');
+    // the Thai label is the button's name in Thai
+    await page.getByRole('button', { name: 'ไทย' }).click();
+    expect(await page.getByRole('button', { name: 'โหมดมืด' }).count()).toBe(1);
+    await page.context().close();
+  });
+
+  it('raised no page errors', () => {
+    expect(problems).toEqual([]);
+  });
+});
