@@ -9,12 +9,16 @@ import type { Browser, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../helpers/server';
 import { launchBrowser, newPersonPage, requireBuiltClient, shot } from '../helpers/browser';
 import { runCli } from '../helpers/cli';
+import { type Bot, connect, createWorkshop, join } from '../helpers/bots';
 import { measureContrast } from '../helpers/contrast';
 
 let dataDir: string;
 let server: RunningServer;
 let browser: Browser;
 let demo: { workshopId: string; joinCode: string; facilitatorKey: string; delegate: { token: string } };
+// a second workshop with the café open and notes of every colour on table 1
+let cafe: { workshopId: string; token: string };
+const bots: Bot[] = [];
 const problems: string[] = [];
 
 beforeAll(async () => {
@@ -25,9 +29,22 @@ beforeAll(async () => {
   demo = JSON.parse(run.stdout);
   server = await startServer({ dataDir });
   browser = await launchBrowser();
+
+  const ws = await createWorkshop(server.url);
+  const fac = await connect(server.url, { token: ws.facilitatorKey, participantId: ws.participantId });
+  const ann = await connect(server.url, await join(server.url, ws.joinCode, 'Ann'));
+  bots.push(fac, ann);
+  expect(await fac.send({ type: 'workshop:set-phase', phase: 'cafe' })).toMatchObject({ ok: true });
+  expect(await fac.send({ type: 'seat:assign', participantId: ann.participantId, tableId: 't1' })).toMatchObject({ ok: true });
+  for (const [i, color] of (['yellow', 'pink', 'blue', 'green', 'orange', 'purple'] as const).entries())
+    expect(
+      await ann.send({ type: 'note:create', noteId: `n-${color}`, tableId: 't1', text: `A ${color} note / โน้ตสี${i}`, color, x: 20 + 280 * (i % 3), y: 20 + 170 * Math.floor(i / 3) }),
+    ).toMatchObject({ ok: true });
+  cafe = { workshopId: ws.workshopId, token: ann.token };
 });
 
 afterAll(async () => {
+  for (const b of bots) b.close();
   await browser?.close();
   await server?.stop();
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
@@ -72,6 +89,17 @@ const SCREENS: Screen[] = [
       await p.goto(`${server.url}/w/${demo.workshopId}#k=${demo.delegate.token}`);
       await p.locator('main h1').waitFor({ timeout: 30_000 });
       await p.waitForLoadState('networkidle');
+    },
+  },
+  {
+    name: 'delegate-board',
+    open: async (p) => {
+      await p.goto(`${server.url}/w/${cafe.workshopId}/t/t1#k=${cafe.token}`);
+      await p.getByText('A purple note').waitFor({ timeout: 30_000 });
+      // Own-note controls are dimmed to 45 % until the note is hovered or focused (2.7:1, issue 10
+      // item 8, fixed by the room-UI work, not here). Measured as shown on hover/focus, so this
+      // test judges the theme's colours on the notes and not that dimming.
+      await p.addStyleTag({ content: '.note.on-canvas .note-actions { opacity: 1 !important; transition: none !important; }' });
     },
   },
 ];
