@@ -15,7 +15,7 @@ import { measureContrast } from '../helpers/contrast';
 let dataDir: string;
 let server: RunningServer;
 let browser: Browser;
-let demo: { workshopId: string; joinCode: string; facilitatorKey: string; delegate: { token: string } };
+let demo: { workshopId: string; joinCode: string; facilitatorId: string; facilitatorKey: string; delegate: { token: string } };
 // a second workshop with the café open and notes of every colour on table 1
 let cafe: { workshopId: string; token: string };
 const bots: Bot[] = [];
@@ -150,6 +150,33 @@ describe('theme', () => {
     await page.getByRole('button', { name: 'ไทย' }).click();
     expect(await page.getByRole('button', { name: 'โหมดมืด' }).count()).toBe(1);
     await page.context().close();
+  });
+
+  // Last, because it moves the demo workshop back from review to the harvest.
+  it('the harvest tabs (notes and clusters, vote) meet AA contrast in both themes', async () => {
+    const fac = await connect(server.url, { token: demo.facilitatorKey, participantId: demo.facilitatorId });
+    bots.push(fac);
+    expect(await fac.send({ type: 'workshop:set-phase', phase: 'harvest' })).toMatchObject({ ok: true });
+    const failures: string[] = [];
+    for (const scheme of ['light', 'dark'] as const) {
+      const page = await newPersonPage(browser, { name: `${scheme} harvest`, problems, context: { colorScheme: scheme } });
+      await page.goto(`${server.url}/w/${demo.workshopId}#k=${demo.facilitatorKey}`);
+      for (const tab of ['board', 'vote'] as const) {
+        const button = page.locator(`#hv-tab-${tab}`);
+        await button.waitFor({ timeout: 30_000 });
+        await button.click();
+        await page.locator(`#hv-panel-${tab}`).waitFor();
+        expect(await theme(page)).toBe(scheme);
+        const report = await measureContrast(page);
+        expect(report.checked).toBeGreaterThan(20);
+        for (const f of report.failures)
+          failures.push(`${scheme} harvest ${tab}: "${f.text}" (${f.element}) ${f.ratio}:1 < ${f.required}:1, ${f.color} on ${f.background}`);
+        console.log(`${scheme} harvest ${tab}: ${report.checked} text elements checked, ${report.skipped} over images, ${report.failures.length} below AA`);
+        await shot(page, `theme-${scheme}-harvest-${tab}.png`);
+      }
+      await page.context().close();
+    }
+    expect(failures).toEqual([]);
   });
 
   it('raised no page errors', () => {
