@@ -91,6 +91,7 @@ export const en = {
     needTableName: 'Table {{n}} needs a name.',
     badTableCapacity: 'Table {{n}}: seats must be between 1 and {{max}}.',
     fieldInvalid: 'This field is not accepted as it is: shorten it or change it.',
+    formInvalid: 'The workshop cannot be created as it is: check the delegations and the lists above.',
     badCapacity: 'Seats per table must be between 1 and {{max}}.',
     fixThese: 'Please fix the following',
     submit: 'Create workshop',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CreateWorkshopInput } from '@world-cafe/shared';
-import { createFormProblems, fieldOfIssue, type CreateFormValues, type FieldProblem } from './createFormErrors';
+import { createFormProblems, fieldOfIssue, schemaProblem, type CreateFormValues, type FieldProblem } from './createFormErrors';
 
 const ok: CreateFormValues = {
   title: 'ACCSM',
@@ -77,5 +77,7 @@ describe('fieldOfIssue', () => {
     [[], 'form'],
   ])('%j → %s', (path, field) => {
     expect(fieldOfIssue(input, path)).toBe(field);
+    // a field's problem says "this field"; one about the whole form says so
+    expect(schemaProblem(input, path)).toEqual({ field, key: field === 'form' ? 'create.formInvalid' : 'create.fieldInvalid' });
   });
 });

@@ -9,7 +9,14 @@ export type CreateField = 'title' | 'facilitatorName' | 'purpose' | `theme:${str
 
 export interface FieldProblem {
   field: CreateField;
-  key: 'create.needTitle' | 'create.needName' | 'create.needThemeName' | 'create.needTableName' | 'create.badTableCapacity' | 'create.fieldInvalid';
+  key:
+    | 'create.needTitle'
+    | 'create.needName'
+    | 'create.needThemeName'
+    | 'create.needTableName'
+    | 'create.badTableCapacity'
+    | 'create.fieldInvalid'
+    | 'create.formInvalid';
   /** Interpolation values; `n` is the 1-based position of the theme or table. */
   values?: { n?: number; max?: number };
 }
@@ -38,6 +45,12 @@ export function createFormProblems(v: CreateFormValues, maxCapacity: number): Fi
 }
 
 const TABLE_FIELDS = new Set(['name', 'capacity', 'question']);
+
+/** A problem the shared schema found, on the field its path points at (or on the whole form). */
+export function schemaProblem(input: CreateWorkshopInput, path: ReadonlyArray<PropertyKey>): FieldProblem {
+  const field = fieldOfIssue(input, path);
+  return { field, key: field === 'form' ? 'create.formInvalid' : 'create.fieldInvalid' };
+}
 
 /** The field a schema issue's path points at ('form' when it is about no single field). */
 export function fieldOfIssue(input: CreateWorkshopInput, path: ReadonlyArray<PropertyKey>): CreateField {

@@ -11,7 +11,7 @@ import {
 } from '@world-cafe/shared';
 import { AppHeader } from '../components/AppHeader';
 import { DelegationFields, FieldError, RemoveButton, TableFields, invalidProps } from '../components/FormBits';
-import { type CreateField, type FieldProblem, createFormProblems, fieldOfIssue } from '../lib/createFormErrors';
+import { type CreateField, type FieldProblem, createFormProblems, schemaProblem } from '../lib/createFormErrors';
 import { useFormat } from '../lib/format';
 import { apiErrorCode, errorText } from '../lib/apiErrors';
 import { checkNewDelegation } from '../lib/delegations';
@@ -120,9 +120,7 @@ export function Create() {
     if (found.length === 0) {
       // the server's own schema: whatever it would refuse is tied to its field too
       const parsed = createWorkshopSchema.safeParse(input);
-      if (!parsed.success)
-        for (const issue of parsed.error.issues)
-          found.push({ field: fieldOfIssue(input, issue.path), key: 'create.fieldInvalid' });
+      if (!parsed.success) found.push(...parsed.error.issues.map((issue) => schemaProblem(input, issue.path)));
     }
     setProblems(found);
     setRequestError('');
@@ -143,12 +141,12 @@ export function Create() {
   const field = (name: string) => `${uid}-${name}`;
   const tablePrefix = (id: string) => field(`table-${id}`);
   /** The element id of a form field, for aria-describedby and the summary's links. */
-  const domId = (f: CreateField): string | null => {
-    if (f === 'title') return field('title');
-    if (f === 'facilitatorName') return field('fname');
-    if (f === 'purpose') return field('purpose');
-    if (f === 'form') return null;
-    const [kind, id, part] = f.split(':') as [string, string, string | undefined];
+  const domId = (which: CreateField): string | null => {
+    if (which === 'title') return field('title');
+    if (which === 'facilitatorName') return field('fname');
+    if (which === 'purpose') return field('purpose');
+    if (which === 'form') return null;
+    const [kind, id, part] = which.split(':') as [string, string, string | undefined];
     if (kind === 'theme') return field(`theme-${id}`);
     return `${tablePrefix(id)}-${part === 'capacity' ? 'cap' : part === 'question' ? 'q' : 'name'}`;
   };
