@@ -152,6 +152,25 @@ describe('theme', () => {
     await page.context().close();
   });
 
+  it('on a phone (390 px) the toggle shows its icon, keeps its name, and nothing scrolls sideways', async () => {
+    const page = await newPersonPage(browser, { name: 'phone', problems, context: { colorScheme: 'dark', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } });
+    for (const [name, url] of [
+      ['landing', `${server.url}/`],
+      ['board', `${server.url}/w/${cafe.workshopId}/t/t1#k=${cafe.token}`],
+    ] as const) {
+      await page.goto(url);
+      const toggle = page.getByRole('button', { name: 'Dark mode' });
+      await toggle.waitFor({ timeout: 30_000 });
+      if (name === 'board') await page.getByText('A purple note').waitFor({ timeout: 30_000 });
+      expect(await toggle.locator('.theme-icon').isVisible(), name).toBe(true);
+      const box = (await toggle.boundingBox())!;
+      expect(box.x + box.width, name).toBeLessThanOrEqual(390);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), name).toBeLessThanOrEqual(390);
+      await shot(page, `theme-dark-phone-${name}.png`, false);
+    }
+    await page.context().close();
+  });
+
   // Last, because it moves the demo workshop back from review to the harvest.
   it('the harvest tabs (notes and clusters, vote) meet AA contrast in both themes', async () => {
     const fac = await connect(server.url, { token: demo.facilitatorKey, participantId: demo.facilitatorId });
