@@ -14,7 +14,10 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    sourcemap: true,
+    // No public source maps in production (issue 10, item 15). BUILD_SOURCEMAPS=1 writes "hidden"
+    // maps for debugging a build locally: no sourceMappingURL in the bundles, and the server
+    // refuses every .map request anyway.
+    sourcemap: process.env.BUILD_SOURCEMAPS === '1' ? 'hidden' : false,
     chunkSizeWarningLimit: 900,
   },
   server: {

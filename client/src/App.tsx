@@ -1,11 +1,17 @@
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { matchRoute, navigate, paths, usePathname } from './lib/router';
-import { Toasts } from './components/Toasts';
 import { AppHeader } from './components/AppHeader';
 import { Landing } from './screens/Landing';
-import { Join } from './screens/Join';
-import { WorkshopScreen } from './screens/Workshop';
+
+// The landing page is the only screen loaded up front (issue 10, item 15: <= 120 KB gzip of JS);
+// every other screen is a chunk fetched when opened. The workshop screen carries the store, the
+// socket client and the shared reducers, so delegates joining by link fetch it only then.
+const Join = lazy(() => import('./screens/Join').then((m) => ({ default: m.Join })));
+const WorkshopScreen = lazy(() => import('./screens/Workshop').then((m) => ({ default: m.WorkshopScreen })));
+// Toasts read the workshop store; the landing page and the not-found page never raise one, so the
+// store (and with it zod and the shared reducers) stays out of their download.
+const Toasts = lazy(() => import('./components/Toasts').then((m) => ({ default: m.Toasts })));
 
 // Only facilitators need the create form: delegates' phones skip downloading it.
 const Create = lazy(() => import('./screens/Create').then((m) => ({ default: m.Create })));
@@ -72,7 +78,11 @@ export function App() {
         {t('common.skipToMain')}
       </a>
       <Suspense fallback={<p className="page" role="status">{t('common.loading')}</p>}>{screen}</Suspense>
-      <Toasts />
+      {route.name !== 'landing' && route.name !== 'notFound' && (
+        <Suspense fallback={null}>
+          <Toasts />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -80,7 +80,11 @@ export function createApp({ store, logger, allowedOrigins = [], clientDir, rateL
   });
 
   if (clientDir && fs.existsSync(path.join(clientDir, 'index.html'))) {
+    // Source maps are never served, even if a build left some in dist; and a missing asset is a
+    // 404, not the app shell (a stale chunk must fail loudly, not parse HTML as JavaScript).
+    app.get(/\.map$/, (_req, res) => res.status(404).end());
     app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
+    app.get(/^\/assets\//, (_req, res) => res.status(404).end());
     // Single-page app: every other GET gets the shell, the client routes.
     app.get(/^\/(?!api\/|socket\.io\/).*/, (_req, res) => {
       res.setHeader('Cache-Control', 'no-cache');

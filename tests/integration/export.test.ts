@@ -158,6 +158,50 @@ describe('export CLI', () => {
     expect(xml).toContain('<w:rtl w:val="false"/>');
   });
 
+  it('gives the Word document a running header, a footer with PAGE and NUMPAGES fields, and a TOC field', async () => {
+    for (const locale of ['en', 'th'] as const) {
+      const file = out(`report-fields-${locale}.docx`);
+      expect(exportCli(['--workshop', demo.workshopId, '--format', 'docx', '--locale', locale, '--out', file]).code).toBe(0);
+      const zip = await JSZip.loadAsync(fs.readFileSync(file));
+      const read = (name: string) => zip.file(name)!.async('string');
+      const doc = await read('word/document.xml');
+      const rels = await read('word/_rels/document.xml.rels');
+      // every section (portrait, landscape matrix, portrait) points at a header and a footer
+      const sections = doc.match(/<w:sectPr[\s>][\s\S]*?<\/w:sectPr>/g) ?? [];
+      expect(sections).toHaveLength(3);
+      for (const sect of sections) {
+        for (const kind of ['header', 'footer'] as const) {
+          const id = new RegExp(`<w:${kind}Reference w:type="default" r:id="([^"]+)"`).exec(sect)?.[1];
+          expect(id, kind).toBeDefined();
+          const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)?.[1];
+          expect(target, `${kind} ${id}`).toMatch(new RegExp(`^${kind}\\d+\\.xml$`));
+        }
+      }
+      const headers = await Promise.all(Object.keys(zip.files).filter((f) => /^word\/header\d+\.xml$/.test(f)).map(read));
+      const footers = await Promise.all(Object.keys(zip.files).filter((f) => /^word\/footer\d+\.xml$/.test(f)).map(read));
+      expect(headers.length).toBeGreaterThan(0);
+      const textOf = (xml: string) => nfc(xml.replace(/<w:instrText[^>]*>[^<]*<\/w:instrText>/g, '').replace(/<[^>]+>/g, ''));
+      for (const h of headers) {
+        expect(textOf(h)).toContain(nfc(state.title).replace(/&/g, '&amp;'));
+        expect(h).toContain('w:cs="Noto Sans Thai"');
+      }
+      for (const f of footers) {
+        // "Page {PAGE} of {NUMPAGES}" as complex fields
+        expect(f).toMatch(/<w:fldChar w:fldCharType="begin"\/>[\s\S]*<w:instrText[^>]*>PAGE<\/w:instrText>/);
+        expect(f).toMatch(/<w:instrText[^>]*>NUMPAGES<\/w:instrText>/);
+        expect(textOf(f)).toContain(locale === 'en' ? 'Page ' : 'หน้า ');
+        expect(textOf(f)).toContain(locale === 'en' ? ' of ' : ' จาก ');
+      }
+      // the contents: a TOC field over heading levels 1-2, in a content control Word and LibreOffice know as one,
+      // refreshed on opening, already listing the goals
+      expect(doc).toMatch(/<w:instrText[^>]*>TOC \\h \\o &quot;1-2&quot;<\/w:instrText>/);
+      expect(doc).toContain('<w:docPartGallery w:val="Table of Contents"/>');
+      expect(await read('word/settings.xml')).toMatch(/<w:updateFields( w:val="true")?\/>/);
+      const toc = /<w:sdtContent>([\s\S]*?)<\/w:sdtContent>/.exec(doc)![1]!;
+      for (const [i, title] of goalTitles().entries()) expect(textOf(toc)).toContain(nfc(`${i + 1}. ${title}`).replace(/&/g, '&amp;'));
+    }
+  });
+
   // The PDF needs Chromium and pdftotext: it is tested in the browser suite (tests/e2e/export-pdf.test.ts).
 
   it('writes the CSV files in a zip: BOM, formulas neutralised, Thai intact', async () => {

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../lib/router';
 import { LanguageToggle } from './LanguageToggle';
+import { ThemeToggle } from './ThemeToggle';
 
 export function AppHeader({ children }: { children?: ReactNode }) {
   const { t } = useTranslation();
@@ -21,6 +22,7 @@ export function AppHeader({ children }: { children?: ReactNode }) {
           {t('app.name')}
         </a>
         <div className="header-slot">{children}</div>
+        <ThemeToggle />
         <LanguageToggle />
       </div>
     </header>

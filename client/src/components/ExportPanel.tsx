@@ -1,5 +1,8 @@
 // Downloads of the outcome for facilitators and table hosts: fetched with the Bearer token
 // (never put in a URL) and saved through a Blob; plus the browser's own print view.
+// While a file is prepared (a PDF takes seconds: Chromium prints it twice), the pressed button
+// says so itself: spinner, "Preparing PDF…", aria-busy. The buttons are aria-disabled rather than
+// disabled, so focus stays on the pressed one instead of falling back to the page.
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate, paths } from '../lib/router';
@@ -19,6 +22,7 @@ export function ExportPanel() {
   if (!workshopId || !token) return null;
 
   const download = async (format: ExportFormat) => {
+    if (busy !== null) return;
     const label = t(`exports.${format}`);
     setBusy(format);
     setMessage({ kind: 'ok', text: t('exports.downloading', { format: label }) });
@@ -47,12 +51,23 @@ export function ExportPanel() {
         ))}
       </fieldset>
       <div className="button-row export-buttons">
-        {EXPORT_FORMATS.map((format) => (
-          <button key={format} type="button" onClick={() => download(format)} disabled={busy !== null} data-format={format}>
-            <span aria-hidden="true">⬇ </span>
-            {t(`exports.${format}`)}
-          </button>
-        ))}
+        {EXPORT_FORMATS.map((format) => {
+          const pressed = busy === format;
+          return (
+            <button
+              key={format}
+              type="button"
+              onClick={() => download(format)}
+              aria-disabled={busy !== null ? true : undefined}
+              aria-busy={pressed ? true : undefined}
+              className={pressed ? 'is-busy' : undefined}
+              data-format={format}
+            >
+              {pressed ? <span className="spinner" aria-hidden="true" /> : <span aria-hidden="true">⬇ </span>}
+              {pressed ? t('exports.preparing', { format: t(`exports.${format}`) }) : t(`exports.${format}`)}
+            </button>
+          );
+        })}
       </div>
       <p role="status" className={message?.kind === 'error' ? 'field-error' : 'muted small'}>
         {message?.text ?? ''}

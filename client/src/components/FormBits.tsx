@@ -3,6 +3,20 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '@world-cafe/shared';
 
+/** The aria attributes of a field that may have an error: marked invalid and described by its message. */
+export function invalidProps(id: string, message: string | undefined) {
+  return message ? { 'aria-invalid': true as const, 'aria-describedby': `${id}-err` } : {};
+}
+
+/** A field's own error message, under the field; its id is what invalidProps points at. */
+export function FieldError({ id, message }: { id: string; message: string | undefined }) {
+  return message ? (
+    <p id={`${id}-err`} className="field-error">
+      {message}
+    </p>
+  ) : null;
+}
+
 /** "Remove" for one row of an edit list; `label` names what it removes for screen readers. */
 export function RemoveButton({ label, onClick }: { label: string; onClick: () => void }) {
   const { t } = useTranslation();
@@ -50,10 +64,14 @@ export function TableFields(props: {
   themes: readonly { id: string; name: string }[];
   onChange: (patch: Partial<TableFieldValues>) => void;
   namePlaceholder?: string;
+  /** Fixed ids (`<prefix>-name`, `-theme`, `-cap`, `-q`), so a form's error summary can link to the fields. */
+  idPrefix?: string;
+  errors?: { name?: string; capacity?: string; question?: string };
 }) {
   const { t } = useTranslation();
-  const uid = useId();
-  const { value, onChange } = props;
+  const generated = useId();
+  const uid = props.idPrefix ?? generated;
+  const { value, onChange, errors = {} } = props;
   return (
     <>
       <div className="field-row">
@@ -66,7 +84,9 @@ export function TableFields(props: {
             placeholder={props.namePlaceholder}
             onChange={(e) => onChange({ name: e.target.value })}
             dir="auto"
+            {...invalidProps(`${uid}-name`, errors.name)}
           />
+          <FieldError id={`${uid}-name`} message={errors.name} />
         </div>
         <div className="field">
           <label htmlFor={`${uid}-theme`}>{t('create.tableTheme')}</label>
@@ -89,7 +109,9 @@ export function TableFields(props: {
             max={LIMITS.tableCapacity}
             value={Number.isFinite(value.capacity) ? value.capacity : ''}
             onChange={(e) => onChange({ capacity: e.target.valueAsNumber })}
+            {...invalidProps(`${uid}-cap`, errors.capacity)}
           />
+          <FieldError id={`${uid}-cap`} message={errors.capacity} />
         </div>
       </div>
       <div className="field">
@@ -101,7 +123,9 @@ export function TableFields(props: {
           maxLength={LIMITS.questionChars}
           onChange={(e) => onChange({ question: e.target.value })}
           dir="auto"
+          {...invalidProps(`${uid}-q`, errors.question)}
         />
+        <FieldError id={`${uid}-q`} message={errors.question} />
       </div>
     </>
   );

@@ -163,6 +163,7 @@ export const enReview = {
     md: 'Markdown',
     csv: 'CSV (zip)',
     json: 'JSON (data, re-importable)',
+    preparing: 'Preparing {{format}}…',
     downloading: 'Preparing {{format}}…',
     done: '{{format}} downloaded.',
     failed: 'The {{format}} export failed: {{reason}}',

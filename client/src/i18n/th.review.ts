@@ -161,6 +161,7 @@ export const thReview: Strings<typeof enReview> = {
     md: 'Markdown',
     csv: 'CSV (zip)',
     json: 'JSON (ข้อมูล นำเข้าใหม่ได้)',
+    preparing: 'กำลังเตรียม {{format}}…',
     downloading: 'กำลังเตรียม {{format}}…',
     done: 'ดาวน์โหลด {{format}} แล้ว',
     failed: 'ส่งออก {{format}} ไม่สำเร็จ: {{reason}}',

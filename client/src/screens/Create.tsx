@@ -10,7 +10,8 @@ import {
   type Theme,
 } from '@world-cafe/shared';
 import { AppHeader } from '../components/AppHeader';
-import { DelegationFields, RemoveButton, TableFields } from '../components/FormBits';
+import { DelegationFields, FieldError, RemoveButton, TableFields, invalidProps } from '../components/FormBits';
+import { type CreateField, type FieldProblem, createFormProblems, schemaProblem } from '../lib/createFormErrors';
 import { useFormat } from '../lib/format';
 import { apiErrorCode, errorText } from '../lib/apiErrors';
 import { checkNewDelegation } from '../lib/delegations';
@@ -45,7 +46,9 @@ export function Create() {
   const [extraName, setExtraName] = useState('');
   const [extraCode, setExtraCode] = useState('');
   const [extraError, setExtraError] = useState('');
-  const [errors, setErrors] = useState<string[]>([]);
+  // Problems tied to fields; a failed request has no field ('form').
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const [requestError, setRequestError] = useState('');
   const [busy, setBusy] = useState(false);
 
   // Tables whose theme is gone keep no theme.
@@ -104,13 +107,7 @@ export function Create() {
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
-    const problems: string[] = [];
-    if (!title.trim()) problems.push(t('create.needTitle'));
-    if (!facilitatorName.trim()) problems.push(t('create.needName'));
-    if (themes.some((th) => !th.name.trim())) problems.push(t('create.needThemeNames'));
-    if (tables.some((tb) => !tb.name.trim())) problems.push(t('create.needTableNames'));
-    if (tables.some((tb) => !(tb.capacity >= 1 && tb.capacity <= LIMITS.tableCapacity)))
-      problems.push(t('create.badCapacity', { max: f.num(LIMITS.tableCapacity) }));
+    const found = createFormProblems({ title, facilitatorName, themes, tables }, LIMITS.tableCapacity);
     const input: CreateWorkshopInput = {
       title: title.trim(),
       purpose: purpose.trim(),
@@ -120,12 +117,14 @@ export function Create() {
       tables: tables.map((tb) => ({ ...tb, name: tb.name.trim(), question: tb.question.trim(), capacity: Math.round(tb.capacity) })),
       delegations: [...ASEAN_DELEGATIONS.filter((d) => presets.has(d.id)).map((d) => ({ ...d })), ...extras],
     };
-    if (problems.length === 0) {
+    if (found.length === 0) {
+      // the server's own schema: whatever it would refuse is tied to its field too
       const parsed = createWorkshopSchema.safeParse(input);
-      if (!parsed.success) problems.push(...parsed.error.issues.map((i) => `${i.path.join(' › ')}: ${i.message}`));
+      if (!parsed.success) found.push(...parsed.error.issues.map((issue) => schemaProblem(input, issue.path)));
     }
-    setErrors(problems);
-    if (problems.length) {
+    setProblems(found);
+    setRequestError('');
+    if (found.length) {
       requestAnimationFrame(() => document.getElementById(`${uid}-errors`)?.focus());
       return;
     }
@@ -133,12 +132,42 @@ export function Create() {
     try {
       openCreatedWorkshop(await api.createWorkshop(input), input.title);
     } catch (err) {
-      setErrors([errorText(t, apiErrorCode(err))]);
+      setRequestError(errorText(t, apiErrorCode(err)));
       setBusy(false);
+      requestAnimationFrame(() => document.getElementById(`${uid}-errors`)?.focus());
     }
   };
 
   const field = (name: string) => `${uid}-${name}`;
+  const tablePrefix = (id: string) => field(`table-${id}`);
+  /** The element id of a form field, for aria-describedby and the summary's links. */
+  const domId = (which: CreateField): string | null => {
+    if (which === 'title') return field('title');
+    if (which === 'facilitatorName') return field('fname');
+    if (which === 'purpose') return field('purpose');
+    if (which === 'form') return null;
+    const [kind, id, part] = which.split(':') as [string, string, string | undefined];
+    if (kind === 'theme') return field(`theme-${id}`);
+    return `${tablePrefix(id)}-${part === 'capacity' ? 'cap' : part === 'question' ? 'q' : 'name'}`;
+  };
+  const messageOf = (p: FieldProblem) =>
+    t(p.key, { n: p.values?.n === undefined ? '' : f.num(p.values.n), max: p.values?.max === undefined ? '' : f.num(p.values.max) });
+  /** The first message about a field (a field shows one message at a time). */
+  const errorOf = (fieldName: CreateField): string | undefined => {
+    const p = problems.find((x) => x.field === fieldName);
+    return p ? messageOf(p) : undefined;
+  };
+  // Editing a field takes its error away; the summary keeps the rest.
+  const fixed = (fieldName: CreateField) => setProblems((ps) => (ps.some((p) => p.field === fieldName) ? ps.filter((p) => p.field !== fieldName) : ps));
+  const focusField = (id: string) => {
+    const el = document.getElementById(id);
+    el?.scrollIntoView({ block: 'center' });
+    el?.focus({ preventScroll: true });
+  };
+  const summary = [
+    ...problems.map((p) => ({ id: domId(p.field), text: messageOf(p) })),
+    ...(requestError ? [{ id: null, text: requestError }] : []),
+  ];
 
   return (
     <>
@@ -147,6 +176,31 @@ export function Create() {
         <h1 tabIndex={-1}>{t('create.title')}</h1>
         <p className="lead">{t('create.intro')}</p>
         <form onSubmit={onSubmit} noValidate className="stack">
+          {/* At the top, where focus lands after a failed submit; each entry leads to its field. */}
+          {summary.length > 0 && (
+            <div className="error-summary" role="alert" tabIndex={-1} id={`${uid}-errors`} aria-labelledby={`${uid}-errors-h`}>
+              <h2 id={`${uid}-errors-h`}>{t('create.fixThese')}</h2>
+              <ul>
+                {summary.map((entry, i) => (
+                  <li key={i}>
+                    {entry.id ? (
+                      <a
+                        href={`#${entry.id}`}
+                        onClick={(e) => {
+                          e.preventDefault();
+                          focusField(entry.id!);
+                        }}
+                      >
+                        {entry.text}
+                      </a>
+                    ) : (
+                      entry.text
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
           <fieldset className="card">
             <legend>{t('create.aboutLegend')}</legend>
             <div className="field">
@@ -156,10 +210,15 @@ export function Create() {
                 name="title"
                 value={title}
                 maxLength={LIMITS.titleChars}
-                onChange={(e) => setTitle(e.target.value)}
+                onChange={(e) => {
+                  setTitle(e.target.value);
+                  fixed('title');
+                }}
                 required
                 dir="auto"
+                {...invalidProps(field('title'), errorOf('title'))}
               />
+              <FieldError id={field('title')} message={errorOf('title')} />
             </div>
             <div className="field">
               <label htmlFor={field('purpose')}>{t('create.purposeLabel')}</label>
@@ -169,9 +228,14 @@ export function Create() {
                 value={purpose}
                 rows={3}
                 maxLength={LIMITS.purposeChars}
-                onChange={(e) => setPurpose(e.target.value)}
+                onChange={(e) => {
+                  setPurpose(e.target.value);
+                  fixed('purpose');
+                }}
                 dir="auto"
+                {...invalidProps(field('purpose'), errorOf('purpose'))}
               />
+              <FieldError id={field('purpose')} message={errorOf('purpose')} />
             </div>
             <div className="field-row">
               <div className="field">
@@ -192,10 +256,15 @@ export function Create() {
                   value={facilitatorName}
                   maxLength={LIMITS.nameChars}
                   autoComplete="name"
-                  onChange={(e) => setFacilitatorName(e.target.value)}
+                  onChange={(e) => {
+                    setFacilitatorName(e.target.value);
+                    fixed('facilitatorName');
+                  }}
                   required
                   dir="auto"
+                  {...invalidProps(field('fname'), errorOf('facilitatorName'))}
                 />
+                <FieldError id={field('fname')} message={errorOf('facilitatorName')} />
               </div>
             </div>
           </fieldset>
@@ -213,24 +282,35 @@ export function Create() {
             </div>
             {themes.length > 0 && (
               <ol className="edit-list">
-                {themes.map((th, i) => (
-                  <li key={th.id} className="edit-row">
-                    <label htmlFor={field(`theme-${th.id}`)} className="sr-only">
-                      {t('create.themeName', { n: f.num(i + 1) })}
-                    </label>
-                    <input
-                      id={field(`theme-${th.id}`)}
-                      value={th.name}
-                      maxLength={LIMITS.nameChars}
-                      onChange={(e) => themeList.patch(th.id, { name: e.target.value })}
-                      dir="auto"
-                    />
-                    <RemoveButton
-                      onClick={() => removeTheme(th.id)}
-                      label={t('create.removeThemeLabel', { name: th.name || f.num(i + 1) })}
-                    />
-                  </li>
-                ))}
+                {themes.map((th, i) => {
+                  const themeError = errorOf(`theme:${th.id}`);
+                  return (
+                    <li key={th.id} className={themeError ? 'edit-row has-error' : 'edit-row'}>
+                      <label htmlFor={field(`theme-${th.id}`)} className="sr-only">
+                        {t('create.themeName', { n: f.num(i + 1) })}
+                      </label>
+                      <input
+                        id={field(`theme-${th.id}`)}
+                        value={th.name}
+                        maxLength={LIMITS.nameChars}
+                        onChange={(e) => {
+                          themeList.patch(th.id, { name: e.target.value });
+                          fixed(`theme:${th.id}`);
+                        }}
+                        dir="auto"
+                        {...invalidProps(field(`theme-${th.id}`), themeError)}
+                      />
+                      <RemoveButton
+                        onClick={() => {
+                          removeTheme(th.id);
+                          fixed(`theme:${th.id}`);
+                        }}
+                        label={t('create.removeThemeLabel', { name: th.name || f.num(i + 1) })}
+                      />
+                      <FieldError id={field(`theme-${th.id}`)} message={themeError} />
+                    </li>
+                  );
+                })}
               </ol>
             )}
           </fieldset>
@@ -250,9 +330,27 @@ export function Create() {
               <ol className="table-drafts">
                 {tables.map((tb, i) => (
                   <li key={tb.id} className="table-draft" aria-label={t('create.tableN', { n: f.num(i + 1) })}>
-                    <TableFields value={tb} themes={themes} onChange={(patch) => tableList.patch(tb.id, patch)} />
+                    <TableFields
+                      value={tb}
+                      themes={themes}
+                      idPrefix={tablePrefix(tb.id)}
+                      errors={{
+                        name: errorOf(`table:${tb.id}:name`),
+                        capacity: errorOf(`table:${tb.id}:capacity`),
+                        question: errorOf(`table:${tb.id}:question`),
+                      }}
+                      onChange={(patch) => {
+                        tableList.patch(tb.id, patch);
+                        if ('name' in patch) fixed(`table:${tb.id}:name`);
+                        if ('capacity' in patch) fixed(`table:${tb.id}:capacity`);
+                        if ('question' in patch) fixed(`table:${tb.id}:question`);
+                      }}
+                    />
                     <RemoveButton
-                      onClick={() => tableList.remove(tb.id)}
+                      onClick={() => {
+                        tableList.remove(tb.id);
+                        setProblems((ps) => ps.filter((p) => !p.field.startsWith(`table:${tb.id}:`)));
+                      }}
                       label={t('create.removeTableLabel', { name: tb.name || f.num(i + 1) })}
                     />
                   </li>
@@ -314,16 +412,6 @@ export function Create() {
             )}
           </fieldset>
 
-          {errors.length > 0 && (
-            <div className="error-summary" role="alert" tabIndex={-1} id={`${uid}-errors`}>
-              <h2>{t('create.fixThese')}</h2>
-              <ul>
-                {errors.map((m, i) => (
-                  <li key={i}>{m}</li>
-                ))}
-              </ul>
-            </div>
-          )}
           <div className="button-row">
             <button type="submit" className="primary big" disabled={busy}>
               {busy ? t('create.creating') : t('create.submit')}

@@ -3,24 +3,34 @@
 // (Noto Sans Thai) and a complex-script size, and Thai stretches are separate runs with the cs
 // hint and the Thai complex-script language (w:lang w:bidi="th-TH"), so Word shapes and breaks
 // them as Thai. Runs are explicitly left-to-right (rightToLeft: false).
+// Every section has a running header (meeting name; report kind and date) and a footer with
+// "Page X of Y" as Word fields (PAGE, NUMPAGES). A TOC field after the title lists the level 1-2
+// headings; it is written with the headings already filled in (page numbers blank) and marked
+// dirty, so Word refreshes it on opening and other readers still show the entries.
 import {
   AlignmentType,
   BorderStyle,
   Document,
+  Footer,
+  Header,
   HeadingLevel,
   type IRunOptions,
   type ISectionOptions,
   Packer,
+  PageNumber,
   PageOrientation,
   Paragraph,
   ShadingType,
   Table,
   TableCell,
+  TableOfContents,
   TableRow,
+  TabStopType,
   TextRun,
   WidthType,
 } from 'docx';
-import type { Report, ReportAmendment, ReportNote } from '../../../shared/src/export/report';
+import JSZip from 'jszip';
+import { pageLabelParts, type Report, type ReportAmendment, type ReportNote } from '../../../shared/src/export/report';
 
 export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -31,6 +41,8 @@ const THAI_RUN_FONT = { ...FONT, hint: 'cs' } as const;
 /** Half-points. */
 const BODY = 21;
 const SMALL = 18;
+const TITLE_SIZE = 40;
+const HEADING_SIZES = [32, 26, 23, 21, 21] as const;
 const LANG = (locale: string) => ({ value: locale === 'th' ? 'th-TH' : 'en-GB', bidirectional: 'th-TH' });
 
 const THAI_STRETCH = /[\u0E00-\u0E7F]+(?:[ \u00A0]+[\u0E00-\u0E7F]+)*/g;
@@ -95,14 +107,19 @@ export async function renderDocx(report: Report): Promise<Buffer> {
       ...(opts.pageBreakBefore ? { pageBreakBefore: true } : {}),
     });
   const text = (t: string, style: RunStyle = {}) => p(r(t, style));
-  const heading = (level: 1 | 2 | 3 | 4 | 5, t: string, pageBreakBefore = false) =>
-    new Paragraph({
+  // Level 1-2 headings, in order: what Word's TOC field will list once refreshed, written in as its cached result.
+  const tocEntries: Array<{ title: string; level: number }> = [];
+  const heading = (level: 1 | 2 | 3 | 4 | 5, t: string, pageBreakBefore = false) => {
+    if (level <= 2) tocEntries.push({ title: t, level });
+    return new Paragraph({
       heading: [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5][level - 1],
-      children: r(t),
+      // runs() sizes every run, which would override the heading style's size: give the style's own
+      children: r(t, { size: HEADING_SIZES[level - 1] }),
       keepNext: true,
       ...(pageBreakBefore ? { pageBreakBefore: true } : {}),
       spacing: { before: level <= 2 ? 240 : 160, after: 80 },
     });
+  };
   const muted = (t: string) => text(t, { italics: true, color: '666666' });
   const bullets = (items: TextRun[][]) => (items.length === 0 ? [muted(L.none)] : items.map((c) => p(c, { bullet: true, spacingAfter: 40 })));
   const labelled = (label: string, value: string | null) => [
@@ -141,10 +158,14 @@ export async function renderDocx(report: Report): Promise<Buffer> {
   // ---------------------------------------------------------------- section 1 (portrait)
   const main: Array<Paragraph | Table> = [];
   main.push(
-    new Paragraph({ heading: HeadingLevel.TITLE, children: r(report.title), spacing: { after: 80 } }),
+    new Paragraph({ heading: HeadingLevel.TITLE, children: r(report.title, { size: TITLE_SIZE, bold: true, color: '0B3D6E' }), spacing: { after: 80 } }),
     text(L.reportKind, { italics: true, color: '555555', size: 24 }),
-    heading(1, L.overview),
+    text([report.dates.created, `${L.planPeriod}: ${report.dates.planPeriod}`].filter(Boolean).join(' · '), { color: '333333' }),
+    // not a heading style, so the contents do not list themselves
+    text(L.contents, { bold: true, color: '0B3D6E', size: 26 }),
   );
+  const tocAt = main.length;
+  main.push(heading(1, L.overview, true));
   if (report.purpose.trim()) main.push(p(labelled(L.purpose, report.purpose)));
   main.push(
     ...bullets([
@@ -334,12 +355,45 @@ export async function renderDocx(report: Report): Promise<Buffer> {
   amendments(L.acceptedAmendments, report.amendments.accepted);
   amendments(L.openAmendments, report.amendments.open);
 
+  main.splice(
+    tocAt,
+    0,
+    new TableOfContents(L.contents, { hyperlink: true, headingStyleRange: '1-2', cachedEntries: tocEntries, beginDirty: true }),
+  );
+
   const A4 = { width: 11906, height: 16838 };
-  const margin = { top: 1020, bottom: 1134, left: 907, right: 907 };
+  const margin = { top: 1020, bottom: 1134, left: 907, right: 907, header: 454, footer: 454 };
+  const grey = { color: '555555', size: SMALL };
+  // The header's right-hand part sits on a right tab at the text width of the page.
+  const header = (textWidth: number) =>
+    new Header({
+      children: [
+        new Paragraph({
+          tabStops: [{ type: TabStopType.RIGHT, position: textWidth }],
+          border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: 'B8C2CC', space: 2 } },
+          children: [
+            ...r(report.title, { ...grey, bold: true }),
+            ...(report.dates.created ? [new TextRun({ text: '\t', size: SMALL }), ...r(report.dates.created, grey)] : []),
+          ],
+        }),
+      ],
+    });
+  const field = (which: 'page' | 'pages') =>
+    new TextRun({ children: [which === 'page' ? PageNumber.CURRENT : PageNumber.TOTAL_PAGES], ...grey, sizeComplexScript: SMALL, font: FONT });
+  const footer = new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: pageLabelParts(L.pageOf).flatMap((part) => ('text' in part ? r(part.text, grey) : [field(part.field)])),
+      }),
+    ],
+  });
   const section = (children: Array<Paragraph | Table>, landscape = false): ISectionOptions => ({
     properties: {
       page: { size: { ...A4, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT }, margin },
     },
+    headers: { default: header((landscape ? A4.height : A4.width) - margin.left - margin.right) },
+    footers: { default: footer },
     children,
   });
 
@@ -348,21 +402,40 @@ export async function renderDocx(report: Report): Promise<Buffer> {
     creator: 'World Café',
     title: report.title,
     description: L.reportKind,
+    // Word refreshes the TOC field (and the page fields) when the document is opened.
+    features: { updateFields: true },
     styles: {
       default: {
         document: {
           run: { font: FONT, size: BODY, sizeComplexScript: BODY, rightToLeft: false, language: LANG(loc) },
           paragraph: { alignment: AlignmentType.LEFT },
         },
-        title: { run: { ...headingRun(40) } },
-        heading1: { run: headingRun(32), paragraph: { spacing: { before: 240, after: 120 } } },
-        heading2: { run: headingRun(26) },
-        heading3: { run: { ...headingRun(23), color: '1B1F24' } },
-        heading4: { run: { ...headingRun(21), color: '1B1F24' } },
-        heading5: { run: { ...headingRun(21), color: '1B1F24', bold: false } },
+        title: { run: { ...headingRun(TITLE_SIZE) } },
+        heading1: { run: headingRun(HEADING_SIZES[0]), paragraph: { spacing: { before: 240, after: 120 } } },
+        heading2: { run: headingRun(HEADING_SIZES[1]) },
+        heading3: { run: { ...headingRun(HEADING_SIZES[2]), color: '1B1F24' } },
+        heading4: { run: { ...headingRun(HEADING_SIZES[3]), color: '1B1F24' } },
+        heading5: { run: { ...headingRun(HEADING_SIZES[4]), color: '1B1F24', bold: false } },
       },
     },
     sections: [section(main), section(review, true), section(rest)],
   });
-  return Packer.toBuffer(doc);
+  return markContentsControl(await Packer.toBuffer(doc));
+}
+
+const TOC_GALLERY = '<w:docPartObj><w:docPartGallery w:val="Table of Contents"/><w:docPartUnique/></w:docPartObj>';
+
+/**
+ * The docx package writes the contents' content control with an alias only. Word and LibreOffice
+ * recognise a table of contents by its document-part gallery; without it LibreOffice prints the
+ * field code ("TOC \h \o …") above the entries. The one content control in the report gets it.
+ */
+export async function markContentsControl(docx: Buffer): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(docx);
+  const file = zip.file('word/document.xml');
+  const xml = await file!.async('string');
+  const marked = xml.replace(/(<w:sdtPr><w:alias w:val="[^"]*"\/>)(<\/w:sdtPr>)/, `$1${TOC_GALLERY}$2`);
+  if (marked === xml) throw new Error('docx: the table of contents control was not found');
+  zip.file('word/document.xml', marked);
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }

@@ -5,10 +5,9 @@ import type { WorkshopState } from '@world-cafe/shared';
 import { exportJson } from '@world-cafe/shared';
 import { buildReport, type Locale } from '../../../shared/src/export/report';
 import { renderMarkdown } from '../../../shared/src/export/markdown';
-import { renderHtml } from '../../../shared/src/export/html';
 import { exportCsv } from '../../../shared/src/export/csv';
 import { DOCX_CONTENT_TYPE, renderDocx } from './docx';
-import { PDF_CONTENT_TYPE, renderPdf } from './pdf';
+import { PDF_CONTENT_TYPE, renderReportPdf } from './pdf';
 
 export { PdfUnavailableError } from './pdf';
 
@@ -65,7 +64,7 @@ export async function renderExport(
     case 'docx':
       return { body: await renderDocx(buildReport(state, { locale })), contentType: DOCX_CONTENT_TYPE, filename: `${slug}.docx` };
     case 'pdf':
-      return { body: await renderPdf(renderHtml(buildReport(state, { locale }))), contentType: PDF_CONTENT_TYPE, filename: `${slug}.pdf` };
+      return { body: await renderReportPdf(buildReport(state, { locale })), contentType: PDF_CONTENT_TYPE, filename: `${slug}.pdf` };
     case 'csv': {
       const zip = new JSZip();
       for (const f of exportCsv(state)) zip.file(f.filename, f.content, { date: ZIP_DATE });

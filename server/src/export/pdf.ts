@@ -4,8 +4,16 @@
 // One browser per export, always closed (in finally), so no Chromium outlives a request; at most
 // MAX_CONCURRENT run at once, the rest wait their turn. The page runs without JavaScript and
 // without network: the document is self-contained, and anything else is refused.
+// Every page carries a running header (meeting name, date) and "Page X of Y" (Chromium's header
+// and footer templates). The contents list needs page numbers Chromium cannot compute in CSS, so
+// the report is printed twice: the first print's named destinations (one per contents link) say
+// on which page each entry landed, and the second print fills them in. The page-number column has
+// a fixed width, so the second print paginates exactly like the first.
 import fs from 'node:fs';
-import { chromium } from 'playwright-core';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
+import { chromium, type Page } from 'playwright-core';
+import type { Report } from '../../../shared/src/export/report';
+import { printHeaderFooter, renderHtml } from '../../../shared/src/export/html';
 
 export const PDF_CONTENT_TYPE = 'application/pdf';
 
@@ -47,7 +55,38 @@ async function slot<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-export async function renderPdf(html: string, opts: { executablePath?: string } = {}): Promise<Buffer> {
+/** The 1-based page of every named destination in a PDF (Chromium names them after the link targets' ids). */
+export async function destinationPages(pdf: Uint8Array): Promise<Record<string, number>> {
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const pageOf = new Map(doc.getPages().map((page, i) => [page.ref.toString(), i + 1]));
+  const dests = doc.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
+  const out: Record<string, number> = {};
+  for (const [name, value] of dests?.entries() ?? []) {
+    const dest = doc.context.lookup(value);
+    // [pageRef /XYZ left top zoom], or a dictionary holding it under /D
+    const array = dest instanceof PDFArray ? dest : dest instanceof PDFDict ? dest.lookupMaybe(PDFName.of('D'), PDFArray) : undefined;
+    const ref = array?.get(0);
+    const page = ref instanceof PDFRef ? pageOf.get(ref.toString()) : undefined;
+    if (page !== undefined) out[name.decodeText()] = page;
+  }
+  return out;
+}
+
+async function print(page: Page, html: string, chrome: { headerTemplate: string; footerTemplate: string }): Promise<Buffer> {
+  await page.setContent(html, { waitUntil: 'load' });
+  return page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true, displayHeaderFooter: true, outline: true, tagged: true, ...chrome });
+}
+
+/** The report printed to PDF: running header and footer on every page, contents with page numbers. */
+export async function renderReportPdf(report: Report, opts: { executablePath?: string } = {}): Promise<Buffer> {
+  const chrome = printHeaderFooter(report);
+  return withPage(opts, async (page) => {
+    const first = await print(page, renderHtml(report), chrome);
+    return print(page, renderHtml(report, { pages: await destinationPages(first) }), chrome);
+  });
+}
+
+async function withPage<T>(opts: { executablePath?: string }, fn: (page: Page) => Promise<T>): Promise<T> {
   const executablePath = opts.executablePath ?? chromiumPath();
   if (!fs.existsSync(executablePath))
     throw new PdfUnavailableError(
@@ -65,9 +104,8 @@ export async function renderPdf(html: string, opts: { executablePath?: string } 
       const page = await context.newPage();
       page.setDefaultTimeout(TIMEOUT_MS);
       await page.route('**/*', (route) => route.abort());
-      await page.setContent(html, { waitUntil: 'load' });
       await page.emulateMedia({ media: 'print' });
-      return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+      return await fn(page);
     } finally {
       await browser.close();
     }

@@ -1,11 +1,47 @@
-// The report as one standalone, print-styled HTML document (A4, a page break between sections,
-// tables for the votes, actions and review matrix). It is what the PDF export prints in headless
-// Chromium, and it opens on its own in a browser. No scripts and no external resources; every piece
-// of user text is HTML-escaped (escapeHtml) and Thai text is marked lang="th" for fonts and line
-// breaking.
+// The report as one standalone, print-styled HTML document (A4; a title block and a table of
+// contents, then the sections one after another, the review matrix on a landscape page; tables for
+// the votes, actions and review matrix). It is what the PDF export prints in headless Chromium, and
+// it opens on its own in a browser. No scripts and no external resources (links only point inside
+// the document); every piece of user text is HTML-escaped (escapeHtml) and Thai text is marked
+// lang="th" for fonts and line breaking.
+// Sections flow on from each other instead of each starting a page: a forced break leaves the end
+// of every short section as a near-empty page (issue 10). Only the landscape matrix gets pages of
+// its own, because its page size differs.
 import type { WorkshopState } from '../model';
 import type { Report, ReportAmendment, ReportNote } from './report';
-import { buildReport, hasThai, type ReportOptions } from './report';
+import { buildReport, goalAnchor, hasThai, pageLabelParts, tableOfContents, type ReportOptions } from './report';
+
+export { tableOfContents, type TocEntry } from './report';
+
+export interface HtmlOptions {
+  /**
+   * The printed page of each contents entry, by anchor id. The PDF export learns them from a first
+   * print (the anchors become named destinations) and prints again with them; without them the
+   * contents list links only. The page-number column has a fixed width, so filling it in does not
+   * move anything.
+   */
+  pages?: Readonly<Record<string, number>>;
+}
+
+/** The running header (meeting name, report kind and date) and footer ("Page X of Y") Chromium prints on every page. */
+export function printHeaderFooter(report: Report): { headerTemplate: string; footerTemplate: string } {
+  const L = report.labels;
+  // Chromium renders these outside the document, at a default font size of 0: everything is set here.
+  const box = (justify: string, inner: string) =>
+    `<div style="font-family: ${FONT_STACK}; font-size: 8pt; color: #555; width: 100%; margin: 0 14mm; display: flex; justify-content: ${justify}; gap: 12pt; -webkit-print-color-adjust: exact;">${inner}</div>`;
+  const kindAndDate = [L.reportKind, report.dates.created].filter(Boolean).map((x) => escapeHtml(x!)).join(' · ');
+  const headerTemplate = box(
+    'space-between',
+    `<span${hasThai(report.title) ? ' lang="th"' : ''} style="overflow: hidden; text-overflow: ellipsis; white-space: nowrap; font-weight: 600;">${escapeHtml(
+      report.title,
+    )}</span><span style="white-space: nowrap;">${kindAndDate}</span>`,
+  );
+  const page = pageLabelParts(L.pageOf)
+    .map((part) => ('text' in part ? escapeHtml(part.text) : `<span class="${part.field === 'page' ? 'pageNumber' : 'totalPages'}"></span>`))
+    .join('');
+  const footerTemplate = box('center', `<span>${page}</span>`);
+  return { headerTemplate, footerTemplate };
+}
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -29,10 +65,20 @@ const CSS = `
 html { font-family: ${FONT_STACK}; font-size: 10.5pt; line-height: 1.5; color: #1b1f24; background: #fff; }
 body { margin: 0; }
 @media screen { body { max-width: 210mm; margin: 0 auto; padding: 12mm 14mm; } }
-section { break-before: page; page-break-before: always; }
-section:first-of-type { break-before: auto; page-break-before: auto; }
+section { margin-top: 18pt; }
 section.wide { page: wide; }
 h1 { font-size: 22pt; line-height: 1.25; margin: 0 0 4pt; color: #0b3d6e; }
+header.cover { border-bottom: 3px solid #0b3d6e; padding-bottom: 8pt; margin-bottom: 10pt; }
+header.cover .kind { margin-bottom: 2pt; }
+header.cover .when { margin: 0; color: #333; }
+nav.toc h2 { font-size: 13pt; border-bottom: none; margin-bottom: 2pt; }
+nav.toc ol { list-style: none; margin: 0; padding: 0; }
+nav.toc li { margin: 0; }
+nav.toc li.l2 { padding-left: 14pt; font-size: 9.5pt; }
+nav.toc a { display: flex; align-items: baseline; gap: 4pt; color: inherit; text-decoration: none; }
+nav.toc .label { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+nav.toc .leader { flex: 1 1 0; min-width: 12pt; border-bottom: 1px dotted #8a96a3; }
+nav.toc .pg { flex: 0 0 2.5em; text-align: right; }
 h2 { font-size: 16pt; margin: 0 0 8pt; padding-bottom: 3pt; border-bottom: 2px solid #0b3d6e; color: #0b3d6e; }
 h3 { font-size: 13pt; margin: 14pt 0 4pt; color: #123; }
 h4 { font-size: 11pt; margin: 10pt 0 3pt; }
@@ -74,7 +120,7 @@ blockquote.summary { margin: 4pt 0 10pt; padding: 4pt 8pt; border-left: 3px soli
 .amendment { break-inside: avoid; page-break-inside: avoid; }
 `;
 
-export function renderHtml(report: Report): string {
+export function renderHtml(report: Report, opts: HtmlOptions = {}): string {
   const L = report.labels;
   const out: string[] = [];
   const push = (s: string) => out.push(s);
@@ -102,9 +148,22 @@ export function renderHtml(report: Report): string {
   push(`<title>${escapeHtml(report.title)} — ${escapeHtml(L.reportKind)}</title>`);
   push(`<style>${CSS}</style></head><body>`);
 
+  // ---- title block and contents
+  push(`<header class="cover"><h1>${u(report.title, 'title')}</h1><p class="kind">${escapeHtml(L.reportKind)}</p>`);
+  const when = [report.dates.created, report.dates.planPeriod ? `${L.planPeriod}: ${report.dates.planPeriod}` : ''].filter(Boolean);
+  if (when.length) push(`<p class="when">${when.map((x) => escapeHtml(x!)).join(' · ')}</p>`);
+  push(`</header>`);
+  push(`<nav class="toc" aria-labelledby="toc-h"><h2 id="toc-h">${escapeHtml(L.contents)}</h2><ol>`);
+  for (const e of tableOfContents(report)) {
+    const page = opts.pages?.[e.id];
+    push(
+      `<li class="l${e.level}"><a href="#${e.id}"><span class="label">${u(e.label, 'name')}</span><span class="leader"></span><span class="pg">${page ?? ''}</span></a></li>`,
+    );
+  }
+  push(`</ol></nav>`);
+
   // ---- overview
   push(`<section id="overview">`);
-  push(`<h1>${u(report.title, 'title')}</h1><p class="kind">${escapeHtml(L.reportKind)}</p>`);
   push(`<h2>${escapeHtml(L.overview)}</h2>`);
   if (report.purpose.trim()) push(`<p><strong>${escapeHtml(L.purpose)}:</strong> ${u(report.purpose)}</p>`);
   push(
@@ -199,7 +258,7 @@ export function renderHtml(report: Report): string {
   push(`<section id="goals"><h2>${escapeHtml(L.goals)}</h2>`);
   if (report.goals.length === 0) push(none(L.noGoals));
   for (const g of report.goals) {
-    push(`<div class="goal"><h3>${g.number}. ${u(g.title, 'name')}</h3>`);
+    push(`<div class="goal" id="${goalAnchor(g.number)}"><h3>${g.number}. ${u(g.title, 'name')}</h3>`);
     push(`<dl class="facts">${fact(L.theme, g.theme ?? L.noTheme, true)}${fact(L.status, g.statusLabel)}</dl>`);
     if (g.rationale.trim()) push(`<h4>${escapeHtml(L.rationale)}</h4><p>${u(g.rationale)}</p>`);
     push(`<h4>${escapeHtml(L.objectives)}</h4>${items(g.objectives.map((o) => u(o)))}`);
@@ -302,6 +361,6 @@ export function renderHtml(report: Report): string {
   return `${out.join('\n')}\n`;
 }
 
-export function exportHtml(state: WorkshopState, opts: ReportOptions = {}): string {
-  return renderHtml(buildReport(state, opts));
+export function exportHtml(state: WorkshopState, opts: ReportOptions & HtmlOptions = {}): string {
+  return renderHtml(buildReport(state, opts), opts);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildReport, formatDate } from './report';
+import { buildReport, formatDate, pageLabelParts } from './report';
 import { exportFixture } from './fixture';
 
 describe('buildReport', () => {
@@ -69,5 +69,16 @@ describe('buildReport', () => {
     expect(formatDate(ms, 'en')).toBe('28 April 2015');
     expect(formatDate(ms, 'th')).toBe('28 เมษายน พ.ศ. 2558');
     expect(formatDate(null, 'en')).toBeNull();
+  });
+});
+
+describe('pageLabelParts', () => {
+  it.each([
+    ['Page {page} of {pages}', [{ text: 'Page ' }, { field: 'page' }, { text: ' of ' }, { field: 'pages' }]],
+    ['หน้า {page} จาก {pages}', [{ text: 'หน้า ' }, { field: 'page' }, { text: ' จาก ' }, { field: 'pages' }]],
+    ['{page}/{pages}', [{ field: 'page' }, { text: '/' }, { field: 'pages' }]],
+    ['no numbers', [{ text: 'no numbers' }]],
+  ])('%j', (label, parts) => {
+    expect(pageLabelParts(label)).toEqual(parts);
   });
 });
