@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { type TrustFn, parseTrustProxy } from './http/limits';
 
 export interface Config {
   port: number;
@@ -10,6 +11,12 @@ export interface Config {
   sync: 'full' | 'normal';
   clientDir: string;
   rateLimit: { perSecond: number; burst: number };
+  /** Which proxy hops' X-Forwarded-For is believed for per-address limits (TRUST_PROXY). */
+  trustProxy: TrustFn;
+  /** Bearer token that opens GET /metrics; empty = the endpoint is off. */
+  metricsToken: string;
+  /** Default lifetime of a delegation review link, in days. */
+  inviteTtlDays: number;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
@@ -31,8 +38,17 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       perSecond: positive(env.RATE_LIMIT_PER_SEC, 20, 'RATE_LIMIT_PER_SEC'),
       burst: positive(env.RATE_LIMIT_BURST, 40, 'RATE_LIMIT_BURST'),
     },
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    metricsToken: metricsToken(env.METRICS_TOKEN),
+    inviteTtlDays: positive(env.INVITE_TTL_DAYS, 30, 'INVITE_TTL_DAYS'),
     clientDir: path.resolve(env.CLIENT_DIR ?? path.join(import.meta.dirname, '../../client/dist')),
   };
+}
+
+function metricsToken(raw: string | undefined): string {
+  const token = (raw ?? '').trim();
+  if (token !== '' && token.length < 16) throw new Error('METRICS_TOKEN must be at least 16 characters (or unset to turn /metrics off)');
+  return token;
 }
 
 function positive(raw: string | undefined, fallback: number, name: string): number {

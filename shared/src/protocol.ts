@@ -458,6 +458,14 @@ export const joinSchema = z.strictObject({
   joinId: z.string().min(22).max(64).regex(/^[A-Za-z0-9_-]+$/, 'a join id uses letters, digits, _ and -').optional(),
 });
 export type JoinInput = z.input<typeof joinSchema>;
+
+/** POST /api/workshops/:id/invites: a delegation review link, valid for `expiresInDays` (default: the server's). */
+export const issueInviteSchema = z.strictObject({
+  delegationId: idSchema,
+  /** 1 hour to a year; fractions allowed. Omitted: the server's default (INVITE_TTL_DAYS, 30). */
+  expiresInDays: z.number().finite().min(1 / 24).max(365).optional(),
+});
+export type IssueInvite = z.infer<typeof issueInviteSchema>;
 export type Join = z.output<typeof joinSchema>;
 
 export type SystemCommand =
@@ -842,6 +850,12 @@ export interface ServerToClientEvents {
   /** Best-effort, seq-less, pre-commit note changes of others: see PreviewMessage. */
   preview: (msg: PreviewMessage) => void;
   presence: (msg: { participantId: string; editing: Presence }) => void;
+  /**
+   * The server is shutting down (SIGTERM). Every command acked so far is committed; commands not
+   * acked will not be: resend them (same clientOpId) after reconnecting. The connection closes
+   * right after this message; the client reconnects on its own.
+   */
+  restarting: (msg: { reason: 'shutdown' }) => void;
 }
 
 export interface ClientToServerEvents {

@@ -17,6 +17,9 @@ import type { EventStore } from '../store/eventStore';
 import type { RoomRegistry } from './workshopRoom';
 import { type AppSocket, type IO, joinScopes, rooms as roomNames, snapshotFor } from './fanout';
 import { hashToken } from '../auth';
+import type { RejectionLog } from '../rejections';
+import { metrics } from '../metrics';
+import type { Drain } from './drain';
 
 export interface RealtimeOptions {
   store: EventStore;
@@ -24,11 +27,15 @@ export interface RealtimeOptions {
   logger: Logger;
   /** Commands per second a socket may send (sustained) and its burst. */
   rateLimit?: { perSecond: number; burst: number };
+  /** Counts and samples refused commands and handshakes. */
+  rejections: RejectionLog;
+  /** In-flight commands, for graceful shutdown. */
+  drain: Drain;
 }
 
 const fail = (code: ErrorCode, message: string): Ack => ({ ok: false, error: { code, message } });
 
-export function attachRealtime(io: IO, { store, rooms, logger, rateLimit }: RealtimeOptions) {
+export function attachRealtime(io: IO, { store, rooms, logger, rateLimit, rejections, drain }: RealtimeOptions) {
   const limits = rateLimit ?? { perSecond: 20, burst: 40 };
   // A fixed window per socket: `burst` commands per `burst / perSecond` seconds.
   const limiter = new RateLimiterMemory({ points: limits.burst, duration: limits.burst / limits.perSecond });
@@ -36,13 +43,18 @@ export function attachRealtime(io: IO, { store, rooms, logger, rateLimit }: Real
   const presence = new Map<string, Map<string, Presence>>();
 
   io.use(async (socket, next) => {
+    const refuse = (reason: string) => {
+      rejections.record('handshake', 'unauthorized', { reason, address: socket.handshake.address });
+      next(new Error('unauthorized'));
+    };
+    if (drain.stopping) return next(new Error('restarting'));
     const parsed = handshakeSchema.safeParse(socket.handshake.auth);
-    if (!parsed.success) return next(new Error('unauthorized'));
+    if (!parsed.success) return refuse('malformed');
     try {
       const cred = await store.findCredential(hashToken(parsed.data.token));
-      if (!cred || cred.kind === 'invite') return next(new Error('unauthorized'));
+      if (!cred || cred.kind === 'invite') return refuse('unknown token');
       const room = await rooms.get(cred.workshopId);
-      if (!room.committed.participants[cred.participantId]) return next(new Error('unauthorized'));
+      if (!room.committed.participants[cred.participantId]) return refuse('unknown participant');
       socket.data = { workshopId: cred.workshopId, participantId: cred.participantId, since: parsed.data.since ?? 0 };
       next();
     } catch (err) {
@@ -71,6 +83,9 @@ export function attachRealtime(io: IO, { store, rooms, logger, rateLimit }: Real
       socket.emit('sync', snapshotFor(state, workshopId, participantId));
     }
     logger.debug({ workshopId, participantId, since, head: state.seq }, 'socket connected');
+    const role = state.participants[participantId]?.role ?? 'unknown';
+    metrics.sockets.inc(role);
+    socket.on('disconnect', () => metrics.sockets.dec(role));
 
     socket.on('time', (ack: unknown) => {
       if (typeof ack === 'function') (ack as (now: number) => void)(Date.now());
@@ -99,7 +114,10 @@ export function attachRealtime(io: IO, { store, rooms, logger, rateLimit }: Real
 
     socket.on('command', async (input: unknown, ack: unknown) => {
       const reply = typeof ack === 'function' ? (ack as (a: Ack) => void) : () => {};
-      const res = await handleCommand(input);
+      if (drain.stopping) return; // no ack: the client resends it to the next server (see drain.ts)
+      const started = performance.now();
+      const res = await drain.track(handleCommand(input));
+      rejections.command(input, res, started, { workshopId, participantId });
       reply(res);
     });
 

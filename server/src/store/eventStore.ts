@@ -16,6 +16,20 @@ export interface Credential {
   workshopId: string;
   participantId: string;
   kind: CredentialKind;
+  /** Invites only: ms since epoch after which the link no longer admits anyone (null: never). */
+  expiresAt?: number | null;
+  /** Invites only: when the facilitator revoked the link (null: not revoked). */
+  revokedAt?: number | null;
+}
+
+/** A delegation review link as the facilitator's console lists it (never its secret). */
+export interface InviteRecord {
+  /** Public id of the link: the first 16 characters of its secret's hash. */
+  id: string;
+  delegationId: string;
+  issuedAt: number | null;
+  expiresAt: number | null;
+  revokedAt: number | null;
 }
 
 export interface AppendBatch {
@@ -25,7 +39,9 @@ export interface AppendBatch {
   envelopes: Envelope[];
   /** Written in the same transaction as the events (a new workshop, a join's token). */
   workshop?: WorkshopRecord;
-  credential?: { tokenHash: string } & Credential;
+  credential?: { tokenHash: string; issuedAt?: number } & Credential;
+  /** Revokes a delegation review link of this workshop (InviteRecord.id), in the same commit. */
+  revokeInvite?: { id: string; at: number };
 }
 
 export interface StoredOp {
@@ -43,5 +59,7 @@ export interface EventStore {
   findWorkshopByCode(joinCode: string): Promise<WorkshopRecord | undefined>;
   findWorkshop(id: string): Promise<WorkshopRecord | undefined>;
   findCredential(tokenHash: string): Promise<Credential | undefined>;
+  /** The delegation review links of a workshop, oldest first. */
+  listInvites(workshopId: string): Promise<InviteRecord[]>;
   close(): Promise<void>;
 }

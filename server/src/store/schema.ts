@@ -32,6 +32,21 @@ CREATE TABLE IF NOT EXISTS credentials (
 );
 `;
 
+/** Columns added after the first release: ALTER TABLE on files that predate them. */
+const ADDED_COLUMNS: Array<{ table: string; column: string; type: string }> = [
+  // delegation review links expire and can be revoked (ms since epoch; NULL = never / not revoked)
+  { table: 'credentials', column: 'issued_at', type: 'INTEGER' },
+  { table: 'credentials', column: 'expires_at', type: 'INTEGER' },
+  { table: 'credentials', column: 'revoked_at', type: 'INTEGER' },
+];
+
+function addMissingColumns(db: Database.Database) {
+  for (const { table, column, type } of ADDED_COLUMNS) {
+    const cols = db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>;
+    if (!cols.some((c) => c.name === column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
+  }
+}
+
 /**
  * Opens (creating if needed) the database file, switches it to WAL and creates the schema.
  * WAL lets the reader on the main thread run while the writer commits on another connection.
@@ -43,6 +58,7 @@ export function openAndMigrate(file: string): Database.Database {
     db.pragma('busy_timeout = 5000');
     db.pragma('journal_mode = WAL');
     db.exec(SCHEMA);
+    addMissingColumns(db);
   } catch (err) {
     db.close();
     throw err;

@@ -23,7 +23,10 @@ export class SqliteWriter {
       ),
       insertWorkshop: db.prepare('INSERT INTO workshops (id, join_code, created_at) VALUES (?, ?, ?)'),
       insertCredential: db.prepare(
-        'INSERT INTO credentials (token_hash, workshop_id, participant_id, kind) VALUES (?, ?, ?, ?)',
+        'INSERT INTO credentials (token_hash, workshop_id, participant_id, kind, issued_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      revokeInvite: db.prepare(
+        "UPDATE credentials SET revoked_at = ? WHERE workshop_id = ? AND kind = 'invite' AND substr(token_hash, 1, 16) = ? AND revoked_at IS NULL",
       ),
       maxSeq: db.prepare('SELECT MAX(seq) AS seq FROM events WHERE workshop_id = ?'),
     };
@@ -32,8 +35,9 @@ export class SqliteWriter {
       if (batch.workshop) this.stmts.insertWorkshop.run(batch.workshop.id, batch.workshop.joinCode, batch.workshop.createdAt);
       if (batch.credential) {
         const c = batch.credential;
-        this.stmts.insertCredential.run(c.tokenHash, c.workshopId, c.participantId, c.kind);
+        this.stmts.insertCredential.run(c.tokenHash, c.workshopId, c.participantId, c.kind, c.issuedAt ?? null, c.expiresAt ?? null);
       }
+      if (batch.revokeInvite) this.stmts.revokeInvite.run(batch.revokeInvite.at, batch.workshopId, batch.revokeInvite.id);
       for (const env of batch.envelopes) {
         this.stmts.insertEvent.run(batch.workshopId, env.seq, env.at, env.by, env.scope, batch.opKey, JSON.stringify(env.e));
       }
