@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { type TrustFn, parseTrustProxy } from './http/limits';
+import { type AddressLimits, DEFAULT_ADDRESS_LIMITS, type TrustFn, parseTrustProxy } from './http/limits';
 
 export interface Config {
   port: number;
@@ -17,6 +17,8 @@ export interface Config {
   metricsToken: string;
   /** Default lifetime of a delegation review link, in days. */
   inviteTtlDays: number;
+  /** Per-address limits per minute (LIMIT_LOOKUPS_PER_MIN, LIMIT_INVITES_PER_MIN, LIMIT_HANDSHAKES_PER_MIN). */
+  addressLimits: AddressLimits;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
@@ -41,6 +43,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     metricsToken: metricsToken(env.METRICS_TOKEN),
     inviteTtlDays: positive(env.INVITE_TTL_DAYS, 30, 'INVITE_TTL_DAYS'),
+    addressLimits: {
+      lookupsPerMinute: positive(env.LIMIT_LOOKUPS_PER_MIN, DEFAULT_ADDRESS_LIMITS.lookupsPerMinute, 'LIMIT_LOOKUPS_PER_MIN'),
+      invitesPerMinute: positive(env.LIMIT_INVITES_PER_MIN, DEFAULT_ADDRESS_LIMITS.invitesPerMinute, 'LIMIT_INVITES_PER_MIN'),
+      handshakesPerMinute: positive(env.LIMIT_HANDSHAKES_PER_MIN, DEFAULT_ADDRESS_LIMITS.handshakesPerMinute, 'LIMIT_HANDSHAKES_PER_MIN'),
+    },
     clientDir: path.resolve(env.CLIENT_DIR ?? path.join(import.meta.dirname, '../../client/dist')),
   };
 }

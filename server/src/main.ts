@@ -12,6 +12,7 @@ const app = createApp({ store, logger, allowedOrigins: config.allowedOrigins, cl
   trustProxy: config.trustProxy,
   metricsToken: config.metricsToken,
   inviteTtlDays: config.inviteTtlDays,
+  addressLimits: config.addressLimits,
 });
 const port = await app.listen(config.port, config.host);
 logger.info({ port, url: `http://localhost:${port}`, dataDir: config.dataDir }, 'World Café is listening');

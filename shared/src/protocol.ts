@@ -460,11 +460,15 @@ export const joinSchema = z.strictObject({
 export type JoinInput = z.input<typeof joinSchema>;
 
 /** POST /api/workshops/:id/invites: a delegation review link, valid for `expiresInDays` (default: the server's). */
-export const issueInviteSchema = z.strictObject({
-  delegationId: idSchema,
-  /** 1 hour to a year; fractions allowed. Omitted: the server's default (INVITE_TTL_DAYS, 30). */
-  expiresInDays: z.number().finite().min(1 / 24).max(365).optional(),
-});
+export const issueInviteSchema = z
+  .strictObject({
+    delegationId: idSchema,
+    /** Lifetime in days, up to a year (fractions allowed). Neither this nor expiresAt: the server's default (INVITE_TTL_DAYS, 30). */
+    expiresInDays: z.number().finite().positive().max(365).optional(),
+    /** Or an absolute end (ms since epoch, server time), at most a year ahead. */
+    expiresAt: z.number().int().positive().optional(),
+  })
+  .refine((v) => v.expiresInDays === undefined || v.expiresAt === undefined, { message: 'give expiresInDays or expiresAt, not both' });
 export type IssueInvite = z.infer<typeof issueInviteSchema>;
 export type Join = z.output<typeof joinSchema>;
 

@@ -264,7 +264,9 @@ export function createApi({ store, rooms, logger, limits, addressLimits = DEFAUL
     const invite = newToken();
     const tokenHash = hashToken(invite);
     const issuedAt = Date.now();
-    const expiresAt = Math.round(issuedAt + (parsed.data.expiresInDays ?? inviteTtlDays) * DAY_MS);
+    const expiresAt = parsed.data.expiresAt ?? Math.round(issuedAt + (parsed.data.expiresInDays ?? inviteTtlDays) * DAY_MS);
+    if (expiresAt <= issuedAt || expiresAt > issuedAt + 366 * DAY_MS)
+      return sendError(res, 'invalid_payload', 'expiresAt must be in the future and at most a year ahead');
     await store.append({
       workshopId: state.id,
       opKey: null,
