@@ -154,7 +154,13 @@ export function createApp(deps: AppDeps): App {
       logger.info({ settled, stillInFlight: drain.size }, 'commands in flight handled; telling clients to reconnect');
       io.emit('restarting', { reason: 'shutdown' });
       rooms.dispose();
-      // closing the engine drops each socket with "transport close": clients reconnect on their own
+      // Closing each connection at the engine level lets its write buffer (the message above)
+      // drain first, and the client sees "transport close", after which it reconnects on its own.
+      const conns = [...io.sockets.sockets.values()].map((s) => s.conn);
+      await Promise.race([
+        Promise.all(conns.map((c) => new Promise<void>((resolve) => (c.readyState === 'closed' ? resolve() : (c.once('close', () => resolve()), c.close()))))),
+        new Promise((r) => setTimeout(r, Math.max(100, Math.min(1000, deadline - Date.now())))),
+      ]);
       await new Promise<void>((resolve) => {
         io.close(() => resolve());
       });
