@@ -143,3 +143,41 @@ describe('SqliteEventStore worker crash', () => {
     expect((await store.readSince('w1', 0)).length).toBe(head + 1);
   });
 });
+
+describe.each(['worker', 'inline'] as const)('delegation review links in the store (writer: %s)', (mode) => {
+  it('stores lifetime, lists without secrets, revokes once, and findCredential reports it', async () => {
+    const store = open(mode);
+    await store.append({ workshopId: 'w1', opKey: null, envelopes: [], workshop: { id: 'w1', joinCode: 'ABCDEFGH', createdAt: 1 } });
+    const cred = (hash: string, issuedAt: number, expiresAt: number) => ({
+      workshopId: 'w1',
+      opKey: null,
+      envelopes: [],
+      credential: { tokenHash: hash, workshopId: 'w1', participantId: 'th', kind: 'invite' as const, issuedAt, expiresAt },
+    });
+    await store.append(cred('hash-one-aaaaaaaaaaaaaaaa', 10, 1000));
+    await store.append(cred('hash-two-bbbbbbbbbbbbbbbb', 20, 2000));
+    expect(await store.listInvites('w1')).toEqual([
+      { id: 'hash-one-aaaaaaa', delegationId: 'th', issuedAt: 10, expiresAt: 1000, revokedAt: null },
+      { id: 'hash-two-bbbbbbb', delegationId: 'th', issuedAt: 20, expiresAt: 2000, revokedAt: null },
+    ]);
+    await store.append({ workshopId: 'w1', opKey: null, envelopes: [], revokeInvite: { id: 'hash-two-bbbbbbb', at: 50 } });
+    // revoking again keeps the first time; another workshop's id matches nothing
+    await store.append({ workshopId: 'w1', opKey: null, envelopes: [], revokeInvite: { id: 'hash-two-bbbbbbb', at: 99 } });
+    await store.append({ workshopId: 'w2', opKey: null, envelopes: [], revokeInvite: { id: 'hash-one-aaaaaaa', at: 99 } });
+    expect((await store.listInvites('w1')).map((i) => i.revokedAt)).toEqual([null, 50]);
+    expect(await store.findCredential('hash-two-bbbbbbbbbbbbbbbb')).toMatchObject({ kind: 'invite', expiresAt: 2000, revokedAt: 50 });
+    expect(await store.listInvites('w2')).toEqual([]);
+  });
+});
+
+it('opens a database made before review links expired, adding the new columns', async () => {
+  const file = tempFile();
+  const Database = (await import('better-sqlite3')).default;
+  const old = new Database(file);
+  old.exec(`CREATE TABLE credentials (token_hash TEXT PRIMARY KEY, workshop_id TEXT NOT NULL, participant_id TEXT NOT NULL, kind TEXT NOT NULL);
+    INSERT INTO credentials VALUES ('old-invite-hash-xxxxxxxx', 'w1', 'th', 'invite');`);
+  old.close();
+  const store = open('inline', file);
+  expect(await store.findCredential('old-invite-hash-xxxxxxxx')).toEqual({ workshopId: 'w1', participantId: 'th', kind: 'invite', expiresAt: null, revokedAt: null });
+  expect(await store.listInvites('w1')).toEqual([{ id: 'old-invite-hash-', delegationId: 'th', issuedAt: null, expiresAt: null, revokedAt: null }]);
+});

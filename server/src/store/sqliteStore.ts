@@ -175,7 +175,11 @@ export class SqliteEventStore implements EventStore {
   }
 
   async findCredential(tokenHash: string): Promise<Credential | undefined> {
-    return this.stmts.credential.get(tokenHash) as Credential | undefined;
+    const row = this.stmts.credential.get(tokenHash) as Credential | undefined;
+    if (!row || row.kind === 'invite') return row;
+    // only invites have a lifetime
+    const { expiresAt: _e, revokedAt: _r, ...cred } = row;
+    return cred;
   }
 
   async listInvites(workshopId: string): Promise<InviteRecord[]> {
