@@ -52,6 +52,7 @@ describe('delegation review links', () => {
   it('expire after INVITE_TTL_DAYS by default', async () => {
     const inv = await issue({});
     expect(inv.expiresAt - inv.issuedAt).toBe(2 * DAY);
+    expect(inv).toMatchObject({ delegationId: 'th', revokedAt: null, id: expect.stringMatching(/^[A-Za-z0-9_-]{16}$/) });
     expect((await joinWith(inv.invite)).status).toBe(201);
   });
 

@@ -544,7 +544,7 @@ function InviteLinks({ state }: { state: WorkshopState }) {
             <li key={inv.invite} className="invite-item">
               <div className="grow">
                 <CopyField label={t('review.console.linkLabel', { delegation: name })} value={link} secret testId={`invite-link-${inv.delegationId}`} />
-                {inv.expiresAt !== null && <p className="small muted">{t('review.console.expiresOn', { date: f.dateTime(inv.expiresAt) })}</p>}
+                {inv.expiresAt != null && <p className="small muted">{t('review.console.expiresOn', { date: f.dateTime(inv.expiresAt) })}</p>}
               </div>
               <QrCode value={link} size={144} alt={t('review.console.qrAlt', { delegation: name })} />
             </li>
@@ -560,17 +560,17 @@ function InviteLinks({ state }: { state: WorkshopState }) {
       ) : (
         <ul className="plain-list invite-status-list" data-testid="invite-status-list">
           {links.map((l) => {
-            const issuedAt = l.issuedAt !== null ? f.dateTime(l.issuedAt) : t('review.console.none');
+            const issuedAt = l.issuedAt != null ? f.dateTime(l.issuedAt) : t('review.console.none');
             const delegation = nameOf(l.delegationId);
             const state =
-              l.revokedAt !== null
+              l.revokedAt != null
                 ? t('review.console.revokedOn', { date: f.dateTime(l.revokedAt) })
-                : l.expiresAt !== null && l.expiresAt <= now
+                : l.expiresAt != null && l.expiresAt <= now
                   ? t('review.console.expiredOn', { date: f.dateTime(l.expiresAt) })
-                  : l.expiresAt !== null
+                  : l.expiresAt != null
                     ? t('review.console.expiresOn', { date: f.dateTime(l.expiresAt) })
                     : '';
-            const active = l.revokedAt === null && (l.expiresAt === null || l.expiresAt > now);
+            const active = l.revokedAt == null && (l.expiresAt == null || l.expiresAt > now);
             return (
               <li key={l.id} className="invite-status" data-testid={`invite-${l.id}`}>
                 <span>

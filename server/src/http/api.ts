@@ -281,6 +281,7 @@ export function createApi({ store, rooms, logger, limits, addressLimits = DEFAUL
       path: `/join/${state.joinCode}#invite=${invite}`,
       issuedAt,
       expiresAt,
+      revokedAt: null,
     });
   });
 
