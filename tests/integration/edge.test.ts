@@ -149,6 +149,26 @@ describe('rejections are counted and logged, never with the payload', () => {
   });
 });
 
+describe('frame size (PROTOCOL.md, rule 8 for a client)', () => {
+  it('a command over 16 KiB gets the ack too_large; a frame over 64 KiB closes the connection with no ack and no code', async () => {
+    const fac = await connect(a.url, { token: wsA.facilitatorKey, participantId: wsA.participantId });
+    try {
+      expect(await fac.sendRaw({ type: 'note:create', clientOpId: 'big-1', text: 'x'.repeat(20_000) })).toMatchObject({ ok: false, error: { code: 'too_large' } });
+      expect(fac.socket.connected).toBe(true);
+      const reason = new Promise<string>((resolve) => fac.socket.once('disconnect', (r) => resolve(r)));
+      fac.ackTimeoutMs = 3000;
+      const ack = fac.sendRaw({ type: 'note:create', clientOpId: 'huge-1', text: 'x'.repeat(70 * 1024) }).then(
+        (x) => `ack ${JSON.stringify(x)}`,
+        (err: Error) => `no ack: ${err.message}`,
+      );
+      expect(await reason).toMatch(/^transport (close|error)$/);
+      expect(await ack).toMatch(/^no ack/);
+    } finally {
+      fac.close();
+    }
+  });
+});
+
 describe('operability endpoints', () => {
   it('GET /metrics is off without METRICS_TOKEN and needs the token when set', async () => {
     expect((await get(a, '/metrics')).status).toBe(404);
