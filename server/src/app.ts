@@ -84,7 +84,10 @@ export function createApp(deps: AppDeps): App {
     maxHttpBufferSize: 64 * 1024,
     // engine.io asks this only for a new connection (not for each poll of an open one)
     allowRequest: (req, cb) => {
-      if (!originAllowed(req.headers.origin, req.headers.host, allowedOrigins)) return cb('origin not allowed', false);
+      if (!originAllowed(req.headers.origin, req.headers.host, allowedOrigins)) {
+        rejections.record('handshake', 'forbidden', { reason: 'origin not allowed' });
+        return cb('origin not allowed', false);
+      }
       if (drain.stopping) return cb('restarting', false);
       const address = clientAddress(req, trust);
       void handshakeAllowed(address).then((ok) => {
