@@ -16,6 +16,10 @@ import { type IO, createFanout } from './realtime/fanout';
 import { attachRealtime } from './realtime/connection';
 import { createApi } from './http/api';
 import { originAllowed } from './http/origin';
+import { type AddressLimits, DEFAULT_ADDRESS_LIMITS, type TrustFn, clientAddress, perMinute } from './http/limits';
+import { metricsRoute } from './http/metricsRoute';
+import { createRejectionLog } from './rejections';
+import { Drain } from './realtime/drain';
 
 export interface AppDeps {
   store: EventStore;
@@ -26,6 +30,14 @@ export interface AppDeps {
   rateLimit?: { perSecond: number; burst: number };
   /** Cluster mode (REDIS_URL with DATABASE_URL): the Redis adapter and the workshop leases. */
   cluster?: { redis: RedisLink; leases: WorkshopLeases };
+  /** Whose X-Forwarded-For is believed (TRUST_PROXY); default: nobody's. */
+  trustProxy?: TrustFn;
+  /** Per-address limits on join-code lookups, invite checks and socket handshakes. */
+  addressLimits?: Partial<AddressLimits>;
+  /** GET /metrics answers only with this Bearer token; empty or absent = off. */
+  metricsToken?: string;
+  /** Default lifetime of a delegation review link, in days (30). */
+  inviteTtlDays?: number;
 }
 
 export interface App {
@@ -33,12 +45,22 @@ export interface App {
   io: IO;
   listen(port?: number, host?: string): Promise<number>;
   close(): Promise<void>;
+  /**
+   * Graceful stop (SIGTERM): refuse new connections and commands, let the commands in flight
+   * commit and be acked, tell every socket to reconnect (`restarting`), close, flush the store.
+   */
+  shutdown(timeoutMs?: number): Promise<void>;
 }
 
-export function createApp({ store, logger, allowedOrigins = [], clientDir, rateLimit, cluster }: AppDeps): App {
+export function createApp(deps: AppDeps): App {
+  const { store, logger, allowedOrigins = [], clientDir, rateLimit, cluster } = deps;
+  const trust: TrustFn = deps.trustProxy ?? (() => false);
+  const addressLimits = { ...DEFAULT_ADDRESS_LIMITS, ...deps.addressLimits };
+  const rejections = createRejectionLog(logger);
+  const drain = new Drain();
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', trust);
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -62,19 +84,42 @@ export function createApp({ store, logger, allowedOrigins = [], clientDir, rateL
   app.use(express.json({ limit: '64kb' }));
 
   const server = http.createServer(app);
+  const handshakeAllowed = perMinute(addressLimits.handshakesPerMinute);
   const io: IO = new Server(server, {
     maxHttpBufferSize: 64 * 1024,
-    allowRequest: (req, cb) => cb(null, originAllowed(req.headers.origin, req.headers.host, allowedOrigins)),
+    // engine.io asks this only for a new connection (not for each poll of an open one)
+    allowRequest: (req, cb) => {
+      if (!originAllowed(req.headers.origin, req.headers.host, allowedOrigins)) {
+        rejections.record('handshake', 'forbidden', { reason: 'origin not allowed' });
+        return cb('origin not allowed', false);
+      }
+      if (drain.stopping) return cb('restarting', false);
+      const address = clientAddress(req, trust);
+      void handshakeAllowed(address).then((ok) => {
+        if (!ok) rejections.record('handshake', 'rate_limited', { address });
+        cb(ok ? null : 'rate_limited', ok);
+      });
+    },
   });
   if (cluster) io.adapter(cluster.redis.adapter);
   const rooms: Rooms = cluster ? new ClusterRooms(store, io, cluster.leases, logger) : new RoomRegistry(store, createFanout(io));
-  attachRealtime(io, { store, rooms, logger, ...(rateLimit ? { rateLimit } : {}) });
-  app.use('/api', createApi({ store, rooms, logger }));
+  attachRealtime(io, { store, rooms, logger, rejections, drain, ...(rateLimit ? { rateLimit } : {}) });
+  app.get('/metrics', metricsRoute(deps.metricsToken ?? ''));
+  app.use(
+    '/api',
+    createApi({ store, rooms, logger, rejections, addressLimits, inviteTtlDays: deps.inviteTtlDays ?? 30, stopping: () => drain.stopping, redisPing: cluster?.redis.ping }),
+  );
   // Malformed JSON, oversized bodies and unexpected failures answer in the API's error shape, never HTML.
-  app.use((err: { status?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+  app.use((err: { status?: number; type?: string }, req: express.Request, res: express.Response, next: express.NextFunction) => {
     if (res.headersSent) return next(err);
-    if (err.type === 'entity.too.large') return res.status(413).json({ error: { code: 'too_large', message: 'request body too large' } });
-    if (err.status === 400) return res.status(400).json({ error: { code: 'invalid_payload', message: 'malformed JSON' } });
+    const refuse = (status: number, code: string, message: string) => {
+      rejections.record('http', status === 415 ? 'unsupported_media_type' : code, { type: req.path.slice(0, 60), address: req.ip ?? '' });
+      res.status(status).json({ error: { code, message } });
+    };
+    if (err.type === 'entity.too.large') return refuse(413, 'too_large', 'request body too large');
+    // an unsupported charset or Content-Encoding is the client's doing: 415, not a server error
+    if (err.status === 415) return refuse(415, 'invalid_payload', 'unsupported charset or encoding: send JSON in UTF-8');
+    if (err.status === 400) return refuse(400, 'invalid_payload', 'malformed JSON');
     logger.error({ err }, 'request failed');
     res.status(500).json({ error: { code: 'internal', message: 'unexpected server error' } });
   });
@@ -113,6 +158,27 @@ export function createApp({ store, logger, allowedOrigins = [], clientDir, rateL
       });
       await store.close();
       if (cluster) await Promise.allSettled([cluster.leases.close(), cluster.redis.close()]);
+    },
+    async shutdown(timeoutMs = 8000) {
+      const deadline = Date.now() + timeoutMs;
+      drain.stop(); // new sockets and new commands are refused from here on
+      server.close(); // no new HTTP connections; open ones finish their request
+      server.closeIdleConnections();
+      const settled = await drain.idle(Math.max(0, deadline - Date.now() - 500));
+      logger.info({ settled, stillInFlight: drain.size }, 'commands in flight handled; telling clients to reconnect');
+      io.emit('restarting', { reason: 'shutdown' });
+      rooms.dispose();
+      // Closing each connection at the engine level lets its write buffer (the message above)
+      // drain first, and the client sees "transport close", after which it reconnects on its own.
+      const conns = [...io.sockets.sockets.values()].map((s) => s.conn);
+      await Promise.race([
+        Promise.all(conns.map((c) => new Promise<void>((resolve) => (c.readyState === 'closed' ? resolve() : (c.once('close', () => resolve()), c.close()))))),
+        new Promise((r) => setTimeout(r, Math.max(100, Math.min(1000, deadline - Date.now())))),
+      ]);
+      await new Promise<void>((resolve) => {
+        io.close(() => resolve());
+      });
+      await store.close();
     },
   };
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { type AddressLimits, DEFAULT_ADDRESS_LIMITS, type TrustFn, parseTrustProxy } from './http/limits';
 
 export interface Config {
   port: number;
@@ -14,6 +15,14 @@ export interface Config {
   sync: 'full' | 'normal';
   clientDir: string;
   rateLimit: { perSecond: number; burst: number };
+  /** Which proxy hops' X-Forwarded-For is believed for per-address limits (TRUST_PROXY). */
+  trustProxy: TrustFn;
+  /** Bearer token that opens GET /metrics; empty = the endpoint is off. */
+  metricsToken: string;
+  /** Default lifetime of a delegation review link, in days. */
+  inviteTtlDays: number;
+  /** Per-address limits per minute (LIMIT_LOOKUPS_PER_MIN, LIMIT_INVITES_PER_MIN, LIMIT_HANDSHAKES_PER_MIN). */
+  addressLimits: AddressLimits;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
@@ -40,8 +49,22 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       perSecond: positive(env.RATE_LIMIT_PER_SEC, 20, 'RATE_LIMIT_PER_SEC'),
       burst: positive(env.RATE_LIMIT_BURST, 40, 'RATE_LIMIT_BURST'),
     },
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    metricsToken: metricsToken(env.METRICS_TOKEN),
+    inviteTtlDays: positive(env.INVITE_TTL_DAYS, 30, 'INVITE_TTL_DAYS'),
+    addressLimits: {
+      lookupsPerMinute: positive(env.LIMIT_LOOKUPS_PER_MIN, DEFAULT_ADDRESS_LIMITS.lookupsPerMinute, 'LIMIT_LOOKUPS_PER_MIN'),
+      invitesPerMinute: positive(env.LIMIT_INVITES_PER_MIN, DEFAULT_ADDRESS_LIMITS.invitesPerMinute, 'LIMIT_INVITES_PER_MIN'),
+      handshakesPerMinute: positive(env.LIMIT_HANDSHAKES_PER_MIN, DEFAULT_ADDRESS_LIMITS.handshakesPerMinute, 'LIMIT_HANDSHAKES_PER_MIN'),
+    },
     clientDir: path.resolve(env.CLIENT_DIR ?? path.join(import.meta.dirname, '../../client/dist')),
   };
+}
+
+function metricsToken(raw: string | undefined): string {
+  const token = (raw ?? '').trim();
+  if (token !== '' && token.length < 16) throw new Error('METRICS_TOKEN must be at least 16 characters (or unset to turn /metrics off)');
+  return token;
 }
 
 function positive(raw: string | undefined, fallback: number, name: string): number {

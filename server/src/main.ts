@@ -27,6 +27,10 @@ if (config.redisUrl) {
 const app = createApp({ store, logger, allowedOrigins: config.allowedOrigins, clientDir: config.clientDir,
   rateLimit: config.rateLimit,
   cluster,
+  trustProxy: config.trustProxy,
+  metricsToken: config.metricsToken,
+  inviteTtlDays: config.inviteTtlDays,
+  addressLimits: config.addressLimits,
 });
 const port = await app.listen(config.port, config.host);
 logger.info(
@@ -34,13 +38,28 @@ logger.info(
   'World Café is listening',
 );
 
+/** Orchestrators (systemd, Docker, Kubernetes) wait about 10 s after SIGTERM before SIGKILL. */
+const SHUTDOWN_LIMIT_MS = 10_000;
+
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, async () => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down');
-    await app.close();
-    process.exit(0);
+    const started = Date.now();
+    logger.info({ signal }, 'shutting down: finishing the commands in flight');
+    // a last resort: whatever happens, exit before the orchestrator's SIGKILL
+    setTimeout(() => {
+      logger.error({ ms: Date.now() - started }, 'graceful shutdown took too long; exiting');
+      process.exit(1);
+    }, SHUTDOWN_LIMIT_MS - 500).unref();
+    try {
+      await app.shutdown(SHUTDOWN_LIMIT_MS - 2000);
+      logger.info({ ms: Date.now() - started }, 'shut down');
+      process.exit(0);
+    } catch (err) {
+      logger.error({ err }, 'graceful shutdown failed');
+      process.exit(1);
+    }
   });
 }

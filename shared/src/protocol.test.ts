@@ -9,7 +9,9 @@ import {
   eventSchemas,
   handshakeSchema,
   idSchema,
+  issueInviteSchema,
   joinSchema,
+  nameSchema,
   noteTextSchema,
 } from './protocol';
 import { charCount } from './text';
@@ -328,5 +330,53 @@ describe('eventSchemas accept every event decide produces', () => {
     const parsed = eventSchemas[type].safeParse(wire);
     expect(parsed.success).toBe(true);
     expect(parsed.data).toEqual(e);
+  });
+});
+
+describe('text hygiene at the edge', () => {
+  it.each<[string, string, boolean]>([
+    ['a note of zero-width spaces is blank', '\u200B\u200B', false],
+    ['a note of joiners and a BOM is blank', '\u200D\u200C\uFEFF', false],
+    ['a note of direction marks and spaces is blank', ' \u200E \u200F ', false],
+    ['a visible character among them is a note', '\u200Bx', true],
+    ['one Thai character is a note', 'ก', true],
+  ])('%s', (_n, text, ok) => {
+    expect(parseNote({ text }).success).toBe(ok);
+  });
+
+  it.each<[string, string, string | null]>([
+    ['override removed from a name', 'Mr.\u202E Smith', 'Mr. Smith'],
+    ['isolates removed from a name', '\u2067Somchai\u2069', 'Somchai'],
+    ['a name of only overrides is blank', '\u202E\u202D', null],
+    ['Arabic name kept', 'سمير', 'سمير'],
+  ])('names: %s', (_n, input, expected) => {
+    const r = nameSchema.safeParse(input);
+    expect(r.success ? r.data : null).toBe(expected);
+  });
+
+  it('an override in a note is closed at the end of its line', () => {
+    expect(noteText('see \u202Etxt.exe\nnext line')).toBe('see \u202Etxt.exe\u202C\nnext line');
+  });
+
+  it('8,000 combining marks on one letter are capped, so the note is short and one character', () => {
+    const text = noteText('x' + '\u0301'.repeat(7990));
+    expect(text).toBeDefined();
+    expect(charCount(text!)).toBe(1);
+    expect(text!.length).toBeLessThanOrEqual(11);
+  });
+
+  it.each<[string, unknown, boolean]>([
+    ['join with a 22-character join id', { code: 'ABCDEFGH', name: 'A', joinId: 'a'.repeat(22) }, true],
+    ['join with a UUID join id', { code: 'ABCDEFGH', name: 'A', joinId: '123e4567-e89b-12d3-a456-426614174000' }, true],
+    ['join id too short', { code: 'ABCDEFGH', name: 'A', joinId: 'a'.repeat(21) }, false],
+    ['join id with other characters', { code: 'ABCDEFGH', name: 'A', joinId: 'a'.repeat(22) + '!' }, false],
+    ['invite with a lifetime in days', { delegationId: 'th', expiresInDays: 7 }, true],
+    ['invite with an end time', { delegationId: 'th', expiresAt: Date.now() + 1000 }, true],
+    ['invite with both', { delegationId: 'th', expiresInDays: 7, expiresAt: Date.now() + 1000 }, false],
+    ['invite beyond a year', { delegationId: 'th', expiresInDays: 366 }, false],
+    ['invite with an unknown key', { delegationId: 'th', forever: true }, false],
+  ])('%s', (name, body, ok) => {
+    const schema = name.startsWith('join') ? joinSchema : issueInviteSchema;
+    expect(schema.safeParse(body).success).toBe(ok);
   });
 });

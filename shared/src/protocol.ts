@@ -13,7 +13,7 @@ import {
   STANCES,
   VOTE_KINDS,
 } from './model';
-import { charCount, cleanText } from './text';
+import { charCount, cleanText, isBlank, stripBidiControls } from './text';
 
 export const LIMITS = {
   noteChars: 500,
@@ -66,19 +66,24 @@ export const idSchema = z
   // state records are plain objects: an id like "constructor" would be found on their prototype
   .refine((id) => !(id in Object.prototype), { message: 'this id is reserved' });
 
-/** Free text: NFC-normalised, controls stripped, counted in graphemes. */
-function text(maxChars: number, min = 0) {
+/**
+ * Free text: NFC-normalised, controls stripped, combining marks capped, bidi controls balanced
+ * (names: removed), counted in graphemes. Required text must have something visible: only
+ * whitespace and zero-width characters is blank.
+ */
+function text(maxChars: number, min: 0 | 1 = 0, clean: (s: string) => string = cleanText) {
   return z
     .string()
     // generous pre-cap on UTF-16 units before the grapheme count (one grapheme can be many units)
     .max(maxChars * 16)
-    .transform(cleanText)
+    .transform(clean)
     .refine((s) => s.length <= maxChars || charCount(s) <= maxChars, { message: `at most ${maxChars} characters` })
-    .refine((s) => s.trim().length >= min, { message: min > 0 ? 'must not be empty' : 'invalid' });
+    .refine((s) => min === 0 || !isBlank(s), { message: 'must not be empty' });
 }
 
 export const noteTextSchema = text(LIMITS.noteChars, 1);
-export const nameSchema = text(LIMITS.nameChars, 1);
+/** Names are shown inline in other sentences: bidi embeddings, overrides and isolates are removed. */
+export const nameSchema = text(LIMITS.nameChars, 1, (s) => stripBidiControls(cleanText(s)));
 export const languageSchema = z.string().min(2).max(12).regex(/^[a-zA-Z-]+$/);
 const coord = z.number().finite().min(0).max(LIMITS.boardSize);
 const capacity = z.number().int().min(1).max(LIMITS.tableCapacity);
@@ -447,8 +452,26 @@ export const joinSchema = z.strictObject({
   role: z.enum(['delegate', 'observer']).default('delegate'),
   /** A delegation review link's secret (see POST /api/workshops/:id/invites). */
   invite: z.string().min(16).max(128).optional(),
+  /**
+   * Idempotency key made by the client (at least 128 random bits, e.g. 22 base64url characters
+   * or a UUID), the same for every retry of one join: a retry returns the same participant and
+   * token instead of making a second person. It is a secret like the token derived from it.
+   */
+  joinId: z.string().min(22).max(64).regex(/^[A-Za-z0-9_-]+$/, 'a join id uses letters, digits, _ and -').optional(),
 });
 export type JoinInput = z.input<typeof joinSchema>;
+
+/** POST /api/workshops/:id/invites: a delegation review link, valid for `expiresInDays` (default: the server's). */
+export const issueInviteSchema = z
+  .strictObject({
+    delegationId: idSchema,
+    /** Lifetime in days, up to a year (fractions allowed). Neither this nor expiresAt: the server's default (INVITE_TTL_DAYS, 30). */
+    expiresInDays: z.number().finite().positive().max(365).optional(),
+    /** Or an absolute end (ms since epoch, server time), at most a year ahead. */
+    expiresAt: z.number().int().positive().optional(),
+  })
+  .refine((v) => v.expiresInDays === undefined || v.expiresAt === undefined, { message: 'give expiresInDays or expiresAt, not both' });
+export type IssueInvite = z.infer<typeof issueInviteSchema>;
 export type Join = z.output<typeof joinSchema>;
 
 export type SystemCommand =
@@ -764,9 +787,21 @@ export interface Envelope {
 
 // ---------------------------------------------------------------- acks and server messages
 
+/**
+ * Carried by the `conflict` ack of a stale `goal:set` / `goal:item-set`: the value and version
+ * that won (as the server decided them, possibly a few ms before their event is committed and
+ * sent). `value` is the field's value (goal:set) or the item's text (goal:item-set, which also
+ * carries the whole `item`). Resending with `baseVersion: current.version` is not stale.
+ */
+export interface StaleCurrent {
+  version: number;
+  value: string | null;
+  item?: import('./model').GoalItem | import('./model').GoalAction;
+}
+
 export type Ack =
   | { ok: true; seq: number; duplicate?: boolean }
-  | { ok: false; error: { code: ErrorCode; message: string } };
+  | { ok: false; error: { code: ErrorCode; message: string; current?: StaleCurrent } };
 
 export interface Me {
   workshopId: string;
@@ -807,6 +842,12 @@ export interface ServerToClientEvents {
   sync: (msg: SyncMessage) => void;
   events: (events: Envelope[]) => void;
   presence: (msg: { participantId: string; editing: Presence }) => void;
+  /**
+   * The server is shutting down (SIGTERM). Every command acked so far is committed; commands not
+   * acked will not be: resend them (same clientOpId) after reconnecting. The connection closes
+   * right after this message; the client reconnects on its own.
+   */
+  restarting: (msg: { reason: 'shutdown' }) => void;
 }
 
 export interface ClientToServerEvents {

@@ -1,10 +1,12 @@
 // Building blocks of decide(): the decision type, the rule context and the common rules.
 import type { Role, WorkshopState } from './model';
-import type { CommandOf, CommandType, DomainEvent, ErrorCode } from './protocol';
+import type { CommandOf, CommandType, DomainEvent, ErrorCode, StaleCurrent } from './protocol';
 
 export interface Rejection {
   code: ErrorCode;
   message: string;
+  /** Only on a stale edit's `conflict`: what won, so the loser can reconcile without waiting. */
+  current?: StaleCurrent;
 }
 export type Decision = { ok: true; events: DomainEvent[] } | { ok: false; error: Rejection };
 

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { charCount, cleanText } from './text';
+import { MAX_MARKS_PER_GRAPHEME, balanceBidi, charCount, cleanText, isBlank, stripBidiControls } from './text';
 
 describe('charCount counts user-perceived characters (grapheme clusters)', () => {
   it.each<[string, string, number]>([
@@ -79,6 +79,91 @@ describe('cleanText', () => {
         expect(cleanText(once)).toBe(once);
         expect(once).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
         expect(once).toBe(once.normalize('NFC'));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+const ZALGO = 'a' + '\u0301'.repeat(8000);
+
+describe('text hygiene', () => {
+  it.each<[string, string, boolean]>([
+    ['empty', '', true],
+    ['spaces and newlines', ' \n\t ', true],
+    ['zero-width space', '\u200B', true],
+    ['zero-width joiners and non-joiners', '\u200C\u200D\u200C', true],
+    ['word joiner and BOM', '\u2060\uFEFF', true],
+    ['direction marks and overrides', '\u200E\u200F\u202E\u2066', true],
+    ['soft hyphen', '\u00AD', true],
+    ['ideographic space', '\u3000', true],
+    ['a letter among zero-widths', '\u200Bx\u200B', false],
+    ['Thai', 'กี่', false],
+    ['an emoji', '👍', false],
+    ['a lone combining mark is visible', '\u0301', false],
+  ])('isBlank: %s → %s', (_n, text, blank) => {
+    expect(isBlank(text)).toBe(blank);
+  });
+
+  it.each<[string, string, string]>([
+    ['plain name unchanged', 'Ms. Somchai', 'Ms. Somchai'],
+    ['RLO override removed', 'evil\u202Egnp.exe', 'evilgnp.exe'],
+    ['LRE/RLE/PDF removed', '\u202Aa\u202Bb\u202C', 'ab'],
+    ['isolates removed', '\u2066a\u2067b\u2068c\u2069', 'abc'],
+    ['direction marks kept', 'abc\u200F', 'abc\u200F'],
+    ['Arabic kept', 'مرحبا', 'مرحبا'],
+  ])('stripBidiControls: %s', (_n, input, expected) => {
+    expect(stripBidiControls(input)).toBe(expected);
+  });
+
+  it.each<[string, string, string]>([
+    ['no controls: unchanged', 'hello', 'hello'],
+    ['unclosed RLO closed at line end', 'a\u202Eb', 'a\u202Eb\u202C'],
+    ['closed per line', 'a\u202Eb\nc', 'a\u202Eb\u202C\nc'],
+    ['unclosed isolate closed', 'x\u2067y', 'x\u2067y\u2069'],
+    ['balanced text unchanged', 'a\u202Bb\u202Cc\u2066d\u2069', 'a\u202Bb\u202Cc\u2066d\u2069'],
+    ['stray PDF dropped', 'a\u202Cb', 'ab'],
+    ['stray PDI dropped', 'a\u2069b', 'ab'],
+    ['PDF cannot close across an open isolate', '\u202Ea\u2066b\u202Cc', '\u202Ea\u2066bc\u2069\u202C'],
+    ['PDI closes the embeddings inside its isolate', '\u2066\u202Ea\u2069b', '\u2066\u202Ea\u202C\u2069b'],
+    ['nested closed innermost first', '\u202E\u2067a', '\u202E\u2067a\u2069\u202C'],
+  ])('balanceBidi: %s', (_n, input, expected) => {
+    expect(balanceBidi(input)).toBe(expected);
+  });
+
+  it.each<[string, string, string]>([
+    // NFC composes a + the first acute into á; the cap then keeps 10 more marks
+    ['8,000 combining marks on one letter are capped', ZALGO, '\u00E1' + '\u0301'.repeat(MAX_MARKS_PER_GRAPHEME)],
+    ['Thai tone marks untouched', 'กี่ น้ำ', 'กี่ น้ำ'],
+    ['Vietnamese stacked marks untouched (NFC)', 'e\u0302\u0301', '\u1EBF'],
+    ['exactly the cap is kept', 'q' + '\u0308'.repeat(MAX_MARKS_PER_GRAPHEME), 'q' + '\u0308'.repeat(MAX_MARKS_PER_GRAPHEME)],
+    ['unclosed override balanced', 'x\u202Ey', 'x\u202Ey\u202C'],
+  ])('cleanText hygiene: %s', (_n, input, expected) => {
+    expect(cleanText(input)).toBe(expected);
+  });
+
+  it('a capped Zalgo note counts one character and stays short', () => {
+    const cleaned = cleanText(ZALGO);
+    expect(charCount(cleaned)).toBe(1);
+    expect(cleaned.length).toBe(1 + MAX_MARKS_PER_GRAPHEME);
+    expect(cleaned).toBe(cleaned.normalize('NFC'));
+  });
+
+  it('balanced output never leaves an embedding or isolate open on any line', () => {
+    const bidi = fc.constantFrom('\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069', 'a', '\n');
+    fc.assert(
+      fc.property(fc.string({ unit: bidi, maxLength: 30 }), (s) => {
+        const out = balanceBidi(s);
+        expect(balanceBidi(out)).toBe(out);
+        for (const line of out.split('\n')) {
+          let depth = 0;
+          for (const ch of line) {
+            if ('\u202A\u202B\u202D\u202E\u2066\u2067\u2068'.includes(ch)) depth++;
+            else if (ch === '\u202C' || ch === '\u2069') depth--;
+            expect(depth).toBeGreaterThanOrEqual(0);
+          }
+          expect(depth).toBe(0);
+        }
       }),
       { numRuns: 2000 },
     );

@@ -84,6 +84,10 @@ describe('World Café in the browser', () => {
     await seen.waitFor({ timeout: 10_000 });
     expect(await seen.textContent()).toBe(THAI_NOTE);
     expect(await seen.getAttribute('dir')).toBe('auto');
+    // user text is isolated: its direction cannot reorder what is around it (plaintext isolates too)
+    expect(['isolate', 'plaintext']).toContain(await seen.evaluate((el) => getComputedStyle(el).unicodeBidi));
+    const names = an.locator('span[dir="auto"]').first();
+    expect(await names.evaluate((el) => getComputedStyle(el).unicodeBidi)).toBe('isolate');
     // Announced to screen readers on the other delegate's screen.
     await expect.poll(() => an.getByTestId('announcer').textContent(), { timeout: 5_000 }).toContain(THAI_NOTE);
     // The note is labelled with its author for assistive tech.

@@ -238,7 +238,8 @@ describe('The harvest in the browser', () => {
 
     // Presence: Somchai focuses the rationale; the others see who edits it.
     await somchai.getByTestId('goal-rationale').focus();
-    await fac.getByTestId('editing-badge').getByText('Somchai (TH) editing').waitFor();
+    // the name is isolated (FSI…PDI) inside the sentence, so a right-to-left name cannot reorder it
+    await fac.getByTestId('editing-badge').getByText('\u2068Somchai (TH)\u2069 editing').waitFor();
     await somchai.getByTestId('goal-rationale').blur();
     await fac.getByTestId('editing-badge').waitFor({ state: 'detached' });
 

@@ -205,6 +205,38 @@ describe('delegation review in the browser', () => {
     await minh.getByRole('heading', { name: 'Review by Viet Nam' }).first().waitFor();
     await fac.getByTestId('cell-g1-vn').waitFor();
 
+    // ------------------------------------------------------------ a link with its own lifetime, listed, then revoked
+    await links.getByLabel('Delegation').selectOption({ label: 'Philippines (PH)' });
+    await links.getByLabel('Valid for').selectOption({ label: '1 day' });
+    await links.getByRole('button', { name: 'Create a review link' }).click();
+    const phLink = await links.getByTestId('invite-link-ph').inputValue();
+    const status = links.getByTestId('invite-status-list');
+    expect(await status.getByRole('listitem').count()).toBe(2);
+    const phRow = status.getByRole('listitem').filter({ hasText: 'Philippines' });
+    await phRow.getByText(/valid until/).waitFor();
+    const untilText = (await phRow.textContent()) ?? '';
+    await links.screenshot({ path: outputPath('review-links.png') });
+    await phRow.getByRole('button', { name: /Revoke the review link for .*Philippines/ }).click();
+    await phRow.getByText(/revoked/).waitFor();
+    await links.getByRole('status').getByText(/The link is revoked/).waitFor();
+    expect(await phRow.getByRole('button').count()).toBe(0);
+    expect(untilText).not.toBe(await phRow.textContent());
+    // the revoked link admits nobody
+    // the refused join is a 401 the browser reports on the console: expected here
+    const late = await newPersonPage(browser, { problems, name: 'late', ignoreConsole: /status of 401/ });
+    await late.goto(phLink);
+    await late.getByLabel('Your name').fill('Too Late');
+    await late.getByRole('button', { name: 'Join the workshop' }).click();
+    await late.getByRole('alert').getByText(/expired or was revoked/).waitFor();
+    await late.close();
+    // the list after a reload comes from the server, in Thai too
+    await fac.reload();
+    await fac.getByTestId('invite-status-list').getByRole('listitem').filter({ hasText: 'Philippines' }).getByText(/revoked/).waitFor();
+    await fac.getByRole('button', { name: 'ไทย' }).click();
+    await fac.getByRole('heading', { name: 'ลิงก์ที่สร้างแล้ว' }).waitFor();
+    await fac.getByTestId('invite-status-list').getByText(/ยกเลิกเมื่อ/).waitFor();
+    await fac.getByRole('button', { name: 'English' }).click();
+
     // ------------------------------------------------------------ close: refused while incomplete, then forced
     await fac.getByRole('button', { name: 'Close the review…' }).click();
     const dialog = fac.getByRole('dialog', { name: 'Close the review?' });

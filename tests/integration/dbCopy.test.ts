@@ -1,7 +1,7 @@
 // `npm run db:copy` both ways on real stores: the demo café (twice, so two workshops, one with a
 // snapshot) is copied from a SQLite file to a fresh PostgreSQL database and back to a new SQLite
 // file. Every workshop's JSON export (by the export CLI) is byte-identical in all three, the op
-// keys, credentials and snapshot came along, and a second copy refuses to overwrite.
+// keys, credentials (review links with their expiry and revocation) and snapshot came along, and a second copy refuses to overwrite.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -52,6 +52,7 @@ const contents = (location: string) =>
         events: await s.readStored(w.id, 0),
         ops: (await s.readOps(w.id)).sort((a, b) => a.seq - b.seq),
         credentials: await s.listCredentials(w.id),
+        invites: await s.listInvites(w.id),
         snapshot: await s.latestSnapshot(w.id),
       })),
     ),
@@ -70,6 +71,14 @@ beforeAll(async () => {
   workshops = await withStore(source, async (s) => {
     const list = await s.listWorkshops();
     await s.saveSnapshot(list[0]!.id, 7, '{"a snapshot":"ภาพรวม"}');
+    // review links with a lifetime, one of them revoked: the copy must keep both as they are
+    const w = list[0]!.id;
+    const invite = (tokenHash: string, issuedAt: number) =>
+      s.append({ workshopId: w, opKey: null, envelopes: [], credential: { tokenHash, workshopId: w, participantId: 'd-th', kind: 'invite', issuedAt, expiresAt: issuedAt + 86_400_000 } });
+    await invite('a'.repeat(64), 1_700_000_000_000);
+    await invite('b'.repeat(64), 1_700_000_000_001);
+    await s.append({ workshopId: w, opKey: null, envelopes: [], revokeInvite: { id: 'b'.repeat(16), at: 1_700_000_000_002 } });
+    expect((await s.listInvites(w)).map((i) => i.revokedAt)).toContain(1_700_000_000_002);
     return list;
   });
   expect(workshops).toHaveLength(2);

@@ -68,5 +68,18 @@ export interface Joined {
 export const api = {
   createWorkshop: (input: CreateWorkshopInput) => request<CreatedWorkshop>('POST', '/api/workshops', input),
   lookupJoin: (code: string) => request<JoinInfo>('GET', `/api/join/${encodeURIComponent(code)}`),
-  join: (input: JoinInput) => request<Joined>('POST', '/api/join', input),
+  /**
+   * Joins; with a joinId, a lost response is retried (twice, after 1 s and 3 s) with the same id,
+   * and the server returns the same participant instead of making a second one.
+   */
+  async join(input: JoinInput): Promise<Joined> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await request<Joined>('POST', '/api/join', input);
+      } catch (err) {
+        if (!input.joinId || attempt >= 2 || !(err instanceof ApiError) || err.code !== 'network') throw err;
+        await new Promise((r) => setTimeout(r, attempt === 0 ? 1000 : 3000));
+      }
+    }
+  },
 };

@@ -30,20 +30,42 @@ async function send(path: string, init: RequestInit): Promise<Response> {
   return res;
 }
 
-export interface IssuedInvite {
+/** A review link as listed (never its secret). */
+export interface InviteInfo {
+  id: string;
   delegationId: string;
+  issuedAt: number | null;
+  expiresAt: number | null;
+  revokedAt: number | null;
+}
+
+export interface IssuedInvite extends InviteInfo {
   invite: string;
   /** "/join/CODE#invite=TOKEN" */
   path: string;
 }
 
-export async function issueInvite(workshopId: string, facilitatorKey: string, delegationId: string): Promise<IssuedInvite> {
-  const res = await send(`/api/workshops/${encodeURIComponent(workshopId)}/invites`, {
+const invitesPath = (workshopId: string) => `/api/workshops/${encodeURIComponent(workshopId)}/invites`;
+const bearer = (key: string) => ({ accept: 'application/json', authorization: `Bearer ${key}` });
+
+export async function issueInvite(workshopId: string, facilitatorKey: string, delegationId: string, expiresInDays: number): Promise<IssuedInvite> {
+  const res = await send(invitesPath(workshopId), {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${facilitatorKey}` },
-    body: JSON.stringify({ delegationId }),
+    headers: { 'content-type': 'application/json', ...bearer(facilitatorKey) },
+    body: JSON.stringify({ delegationId, expiresInDays }),
   });
   return (await res.json()) as IssuedInvite;
+}
+
+/** Every review link of the workshop, and the server's clock (to tell expired ones). */
+export async function listInvites(workshopId: string, facilitatorKey: string): Promise<{ invites: InviteInfo[]; now: number }> {
+  const res = await send(invitesPath(workshopId), { headers: bearer(facilitatorKey) });
+  return (await res.json()) as { invites: InviteInfo[]; now: number };
+}
+
+export async function revokeInvite(workshopId: string, facilitatorKey: string, id: string): Promise<InviteInfo> {
+  const res = await send(`${invitesPath(workshopId)}/${encodeURIComponent(id)}`, { method: 'DELETE', headers: bearer(facilitatorKey) });
+  return (await res.json()) as InviteInfo;
 }
 
 /**

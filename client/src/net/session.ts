@@ -83,7 +83,7 @@ export function openSession(workshopId: string, token: string): () => void {
         retryLater(backoff);
         return;
       } else {
-        st.rejectOp(id, ack.error.code);
+        st.rejectOp(id, ack.error.code, ack.error.current);
       }
       pump();
     });

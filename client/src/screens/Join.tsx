@@ -10,6 +10,8 @@ import { api, type JoinInfo } from '../net/api';
 import { suggestLanguage } from '../i18n';
 import { getSession, saveSession } from '../net/sessions';
 import { readInviteFromHash } from '../net/reviewApi';
+import { newJoinId } from '../net/ids';
+import { isolate } from '../lib/format';
 
 const OTHER = '__other__';
 const NONE = '__none__';
@@ -30,6 +32,8 @@ export function Join({ code: rawCode }: { code: string }) {
   const [busy, setBusy] = useState(false);
   // A delegation review link (#invite=…): the server fixes the delegation from the invite.
   const [invited] = useState(() => readInviteFromHash());
+  // One id for every attempt from this screen: a retry after a lost response is the same person.
+  const [joinId] = useState(newJoinId);
 
   useEffect(() => {
     if (!code) {
@@ -56,7 +60,7 @@ export function Join({ code: rawCode }: { code: string }) {
     if (lookup.kind !== 'ok') return;
     if (!name.trim()) return setError(t('join.needName'));
     if (!delegation && !invited) return setError(t('join.needDelegation'));
-    const input: JoinInput = { code, name: name.trim(), role };
+    const input: JoinInput = { code, name: name.trim(), role, joinId };
     if (invited) {
       input.invite = invited.invite;
       input.delegationId = invited.delegationId;
@@ -149,7 +153,7 @@ export function Join({ code: rawCode }: { code: string }) {
                   <p className="notice" data-testid="invited-delegation">
                     {(() => {
                       const d = lookup.info.delegations.find((x) => x.id === invited.delegationId);
-                      return d ? t('joinInvite.invited', { delegation: `${d.name} (${d.code})` }) : t('joinInvite.invitedUnknown');
+                      return d ? t('joinInvite.invited', { delegation: isolate(`${d.name} (${d.code})`) }) : t('joinInvite.invitedUnknown');
                     })()}
                   </p>
                 ) : (

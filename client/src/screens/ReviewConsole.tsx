@@ -16,9 +16,9 @@ import { CopyField } from '../components/CopyField';
 import { QrCode } from '../components/QrCode';
 import { ExportPanel } from '../components/ExportPanel';
 import { DeadlineInfo, StanceBadge, useMissingText, WordDiff } from '../components/ReviewBits';
-import { useFormat } from '../lib/format';
+import { isolate, useFormat } from '../lib/format';
 import { apiErrorCode, errorText } from '../lib/apiErrors';
-import { inviteLink, issueInvite, type IssuedInvite } from '../net/reviewApi';
+import { type InviteInfo, inviteLink, issueInvite, listInvites, revokeInvite, type IssuedInvite } from '../net/reviewApi';
 import { allowed } from '../state/optimistic';
 import { fromLocalInput, toLocalInput } from '../state/review';
 import { useMeId, useView } from '../state/selectors';
@@ -438,29 +438,70 @@ function OpenAmendment({ a, state, canDecide }: { a: Amendment; state: WorkshopS
 
 // ---------------------------------------------------------------- review links
 
+/** Lifetimes offered for a new review link, in days (the server's default is 30). */
+const INVITE_DAYS = [1, 7, 14, 30, 90] as const;
+
 function InviteLinks({ state }: { state: WorkshopState }) {
   const { t } = useTranslation();
+  const f = useFormat();
   const uid = useId();
   const workshopId = useStore((s) => s.workshopId);
   const token = useStore((s) => s.token);
   const delegations = Object.values(state.delegations).sort((a, b) => a.name.localeCompare(b.name));
   const [delegationId, setDelegationId] = useState(delegations[0]?.id ?? '');
+  const [days, setDays] = useState<number>(30);
   const [issued, setIssued] = useState<IssuedInvite[]>([]);
+  const [links, setLinks] = useState<InviteInfo[]>([]);
+  /** Server time minus local time, so "expired" follows the server's clock. */
+  const [skew, setSkew] = useState(0);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
+  const [status, setStatus] = useState('');
+
+  useEffect(() => {
+    if (!workshopId || !token) return;
+    let live = true;
+    listInvites(workshopId, token).then(
+      (r) => {
+        if (!live) return;
+        setLinks(r.invites);
+        setSkew(r.now - Date.now());
+      },
+      () => live && setError(t('review.console.loadFailed')),
+    );
+    return () => {
+      live = false;
+    };
+  }, [workshopId, token, t]);
+
   const issue = async () => {
     if (!workshopId || !token || !delegationId) return;
     setBusy(true);
     setError('');
     try {
-      const inv = await issueInvite(workshopId, token, delegationId);
+      const inv = await issueInvite(workshopId, token, delegationId, days);
       setIssued((xs) => [inv, ...xs.filter((x) => x.delegationId !== inv.delegationId)]);
+      setLinks((xs) => [...xs, inv]);
     } catch (err) {
       setError(errorText(t, apiErrorCode(err)));
     } finally {
       setBusy(false);
     }
   };
+  const revoke = async (id: string) => {
+    if (!workshopId || !token) return;
+    setError('');
+    try {
+      const done = await revokeInvite(workshopId, token, id);
+      setLinks((xs) => xs.map((x) => (x.id === id ? done : x)));
+      setIssued((xs) => xs.filter((x) => x.id !== id));
+      setStatus(t('review.console.revoked'));
+    } catch (err) {
+      setError(errorText(t, apiErrorCode(err)));
+    }
+  };
+  const now = Date.now() + skew;
+  const nameOf = (id: string) => state.delegations[id]?.name ?? id;
   return (
     <section className="card" aria-labelledby={`${uid}-h`} data-testid="invite-links">
       <h2 id={`${uid}-h`}>{t('review.console.invitesHeading')}</h2>
@@ -470,8 +511,18 @@ function InviteLinks({ state }: { state: WorkshopState }) {
           <label htmlFor={`${uid}-d`}>{t('review.console.inviteFor')}</label>
           <select id={`${uid}-d`} value={delegationId} onChange={(e) => setDelegationId(e.target.value)}>
             {delegations.map((d) => (
-              <option key={d.id} value={d.id}>
+              <option key={d.id} value={d.id} dir="auto">
                 {d.name} ({d.code})
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${uid}-x`}>{t('review.console.validFor')}</label>
+          <select id={`${uid}-x`} value={days} onChange={(e) => setDays(Number(e.target.value))} data-testid="invite-days">
+            {INVITE_DAYS.map((n) => (
+              <option key={n} value={n}>
+                {t('review.console.days', { count: n })}
               </option>
             ))}
           </select>
@@ -487,18 +538,54 @@ function InviteLinks({ state }: { state: WorkshopState }) {
       )}
       <ul className="plain-list invite-list">
         {issued.map((inv) => {
-          const name = state.delegations[inv.delegationId]?.name ?? inv.delegationId;
+          const name = nameOf(inv.delegationId);
           const link = inviteLink(inv);
           return (
             <li key={inv.invite} className="invite-item">
               <div className="grow">
                 <CopyField label={t('review.console.linkLabel', { delegation: name })} value={link} secret testId={`invite-link-${inv.delegationId}`} />
+                {inv.expiresAt != null && <p className="small muted">{t('review.console.expiresOn', { date: f.dateTime(inv.expiresAt) })}</p>}
               </div>
               <QrCode value={link} size={144} alt={t('review.console.qrAlt', { delegation: name })} />
             </li>
           );
         })}
       </ul>
+      <h3>{t('review.console.issuedHeading')}</h3>
+      <p role="status" className="small">
+        {status}
+      </p>
+      {links.length === 0 ? (
+        <p className="muted">{t('review.console.noLinks')}</p>
+      ) : (
+        <ul className="plain-list invite-status-list" data-testid="invite-status-list">
+          {links.map((l) => {
+            const issuedAt = l.issuedAt != null ? f.dateTime(l.issuedAt) : t('review.console.none');
+            const delegation = nameOf(l.delegationId);
+            const state =
+              l.revokedAt != null
+                ? t('review.console.revokedOn', { date: f.dateTime(l.revokedAt) })
+                : l.expiresAt != null && l.expiresAt <= now
+                  ? t('review.console.expiredOn', { date: f.dateTime(l.expiresAt) })
+                  : l.expiresAt != null
+                    ? t('review.console.expiresOn', { date: f.dateTime(l.expiresAt) })
+                    : '';
+            const active = l.revokedAt == null && (l.expiresAt == null || l.expiresAt > now);
+            return (
+              <li key={l.id} className="invite-status" data-testid={`invite-${l.id}`}>
+                <span>
+                  {t('review.console.linkStatus', { delegation: isolate(delegation), issued: issuedAt })} · {state}
+                </span>
+                {active && (
+                  <button type="button" className="small" onClick={() => void revoke(l.id)} aria-label={t('review.console.revokeLabel', { delegation: isolate(delegation), issued: issuedAt })}>
+                    {t('review.console.revoke')}
+                  </button>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
     </section>
   );
 }

@@ -1,9 +1,10 @@
 // Harvest helpers on top of the main store: following one command to its outcome (the goal
 // editor needs to know when a stale edit was refused), and small selectors over notes.
-import type { Command, Note, WorkshopState } from '@world-cafe/shared';
+import type { Command, Note, StaleCurrent, WorkshopState } from '@world-cafe/shared';
 import { rejectionListeners, useStore, type CommandDraft } from './store';
 
-export type Outcome = { ok: true } | { ok: false; code: string };
+/** `current` (stale edits only): the value and version that won, from the conflict ack. */
+export type Outcome = { ok: true } | { ok: false; code: string; current?: StaleCurrent };
 
 /**
  * Submits a command and resolves when the server has answered it: ok, or the error code it
@@ -19,8 +20,11 @@ export function submitTracked(draft: CommandDraft): Promise<Outcome> {
   if (!id) return Promise.resolve({ ok: true });
   return new Promise((resolve) => {
     let rejected: string | null = null;
-    const onReject = (cmd: Command, code: string) => {
-      if (cmd.clientOpId === id) rejected = code;
+    let current: StaleCurrent | undefined;
+    const onReject = (cmd: Command, code: string, won?: StaleCurrent) => {
+      if (cmd.clientOpId !== id) return;
+      rejected = code;
+      current = won;
     };
     const finish = (o: Outcome) => {
       rejectionListeners.delete(onReject);
@@ -31,7 +35,7 @@ export function submitTracked(draft: CommandDraft): Promise<Outcome> {
     // Acked ops may leave the queue in the same update that acks them (their event came first).
     const unsub = store.subscribe((s) => {
       const mine = s.pending.find((o) => o.cmd.clientOpId === id);
-      if (rejected !== null) finish({ ok: false, code: rejected });
+      if (rejected !== null) finish(current ? { ok: false, code: rejected, current } : { ok: false, code: rejected });
       else if (!mine || mine.ackSeq !== undefined) finish(s.workshopId ? { ok: true } : { ok: false, code: 'dropped' });
     });
   });

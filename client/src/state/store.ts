@@ -14,6 +14,7 @@ import {
   type Envelope,
   type ErrorCode,
   type Me,
+  type StaleCurrent,
   type TableSlice,
   type WorkshopState,
 } from '@world-cafe/shared';
@@ -64,7 +65,8 @@ export interface PendingSlice {
   submit(draft: CommandDraft): boolean;
   setInflight(clientOpId: string | null): void;
   ackOp(clientOpId: string, seq: number): void;
-  rejectOp(clientOpId: string, code: ErrorCode | string): void;
+  /** `current`: what won a stale edit (the conflict ack's), which may arrive before its event. */
+  rejectOp(clientOpId: string, code: ErrorCode | string, current?: StaleCurrent): void;
   prune(): void;
 }
 
@@ -175,10 +177,10 @@ const pendingSlice: Slice<PendingSlice> = (set, get) => ({
     const acked = ackOp(s.pending, clientOpId, seq, Date.now());
     set({ pending: pruneOps(acked, s.confirmed?.seq ?? 0, Date.now()) });
   },
-  rejectOp(clientOpId, code) {
+  rejectOp(clientOpId, code, current) {
     const s = get();
     const op = s.pending.find((o) => o.cmd.clientOpId === clientOpId);
-    if (op) for (const listener of rejectionListeners) listener(op.cmd, String(code));
+    if (op) for (const listener of rejectionListeners) listener(op.cmd, String(code), current);
     set({ pending: removeOp(s.pending, clientOpId) });
     s.toast({ kind: 'error', key: 'errors.rejected', values: { what: op ? opLabelKey(op.cmd.type) : 'ops.unknown', code } });
   },
@@ -201,7 +203,7 @@ const connectionSlice: Slice<ConnectionSlice> = (set) => ({
 });
 
 /** Told of every command the server refused, before it leaves the queue (the goal editor reopens stale edits). */
-export const rejectionListeners = new Set<(cmd: Command, code: string) => void>();
+export const rejectionListeners = new Set<(cmd: Command, code: string, current?: StaleCurrent) => void>();
 
 /** i18n key naming a command ("ops.note_create"): i18next reads ':' as a namespace separator. */
 export const opLabelKey = (type: string): string => `ops.${type.replace(/[:-]/g, '_')}`;

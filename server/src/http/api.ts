@@ -10,12 +10,16 @@ import {
   JOIN_CODE_ALPHABET,
   JOIN_CODE_LENGTH,
   createWorkshopSchema,
+  issueInviteSchema,
   joinSchema,
   normaliseJoinCode,
   type SystemCommand,
   viewFor,
 } from '@world-cafe/shared';
-import type { EventStore } from '../store/eventStore';
+import type { Credential, EventStore } from '../store/eventStore';
+import type { RejectionLog } from '../rejections';
+import { type AddressLimits, DEFAULT_ADDRESS_LIMITS, perMinute } from './limits';
+import { joinIdentity } from './joinId';
 import type { Rooms } from '../realtime/workshopRoom';
 import { hashToken, newToken } from '../auth';
 import { EXPORT_FORMATS, PdfUnavailableError, isExportFormat, renderExport } from '../export/index';
@@ -52,9 +56,34 @@ export interface ApiDeps {
   logger: Logger;
   /** Per client IP; generous, because a whole venue often shares one NAT address. */
   limits?: { createsPerMinute: number; joinsPerMinute: number };
+  addressLimits?: AddressLimits;
+  rejections: RejectionLog;
+  /** Default lifetime of a delegation review link, in days. */
+  inviteTtlDays: number;
+  /** True once a graceful shutdown began (GET /api/ready answers 503). */
+  stopping: () => boolean;
+  /** Cluster mode: Redis must answer too for the node to be ready. */
+  redisPing?: () => Promise<void>;
 }
 
-export function createApi({ store, rooms, logger, limits }: ApiDeps) {
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function withTimeout(p: Promise<void> | undefined, ms: number): Promise<void> {
+  if (!p) return Promise.resolve();
+  let timer: NodeJS.Timeout;
+  return Promise.race([p, new Promise<void>((_, reject) => (timer = setTimeout(() => reject(new Error('timed out')), ms)))]).finally(() => clearTimeout(timer));
+}
+
+/** Why a review link does not admit anyone, or null when it does. */
+function inviteProblem(invite: Credential | undefined, workshopId: string, now: number): 'unknown' | 'expired' | 'revoked' | null {
+  if (!invite || invite.kind !== 'invite' || invite.workshopId !== workshopId) return 'unknown';
+  if (invite.revokedAt != null) return 'revoked';
+  if (invite.expiresAt != null && invite.expiresAt <= now) return 'expired';
+  return null;
+}
+
+export function createApi(opts: ApiDeps) {
+  const { store, rooms, logger, limits, addressLimits = DEFAULT_ADDRESS_LIMITS, rejections, inviteTtlDays, stopping } = opts;
   const router = express.Router();
   const createLimiter = new RateLimiterMemory({ points: limits?.createsPerMinute ?? 30, duration: 60 });
   // documents are costly to render (the PDF starts a browser)
@@ -66,9 +95,23 @@ export function createApi({ store, rooms, logger, limits }: ApiDeps) {
       await limiter.consume(req.ip ?? 'unknown');
       next();
     } catch {
+      rejections.record('http', 'rate_limited', { type: req.path.slice(0, 60), address: req.ip ?? '' });
       sendError(res, 'rate_limited', 'too many requests; wait a minute and retry');
     }
   };
+  // Join-code lookups and invite checks, per client address (see limits.ts and TRUST_PROXY).
+  const lookupAllowed = perMinute(addressLimits.lookupsPerMinute);
+  const inviteAllowed = perMinute(addressLimits.invitesPerMinute);
+  /** A request that looks up a join code, and an invite when it carries one; false = refused (answered). */
+  async function lookupBudget(req: Request, res: Response, hasInvite: boolean): Promise<boolean> {
+    const address = req.ip ?? 'unknown';
+    const ok = (await lookupAllowed(address)) && (!hasInvite || (await inviteAllowed(address)));
+    if (ok) return true;
+    rejections.record('http', 'rate_limited', { type: hasInvite ? 'invite check' : 'join-code lookup', address });
+    res.setHeader('Retry-After', '60');
+    sendError(res, 'rate_limited', 'too many attempts from this address; wait a minute and retry');
+    return false;
+  }
 
   /**
    * A new workshop (created or imported): fresh id and join code, its first event and the
@@ -101,6 +144,24 @@ export function createApi({ store, rooms, logger, limits }: ApiDeps) {
     res.json({ ok: true });
   });
 
+  /** Ready = not shutting down, the store answers, and (cluster mode) Redis answers. */
+  router.get('/ready', async (_req, res) => {
+    if (stopping()) return res.status(503).json({ ok: false, reason: 'shutting down' });
+    try {
+      await store.ping();
+    } catch (err) {
+      logger.warn({ err: (err as Error).message }, 'readiness check failed: store unreachable');
+      return res.status(503).json({ ok: false, reason: 'store unreachable' });
+    }
+    try {
+      await withTimeout(opts.redisPing?.(), 2000);
+    } catch (err) {
+      logger.warn({ err: (err as Error).message }, 'readiness check failed: Redis unreachable');
+      return res.status(503).json({ ok: false, reason: 'redis unreachable' });
+    }
+    res.json({ ok: true });
+  });
+
   router.post('/workshops', limited(createLimiter), async (req, res) => {
     const parsed = createWorkshopSchema.safeParse(req.body);
     if (!parsed.success) return sendError(res, 'invalid_payload', describe(parsed.error.issues));
@@ -115,14 +176,19 @@ export function createApi({ store, rooms, logger, limits }: ApiDeps) {
   });
 
   router.get('/join/:code', async (req, res) => {
+    const inviteToken = typeof req.query.invite === 'string' && req.query.invite.length >= 16 ? req.query.invite : null;
+    if (!(await lookupBudget(req, res, inviteToken !== null))) return;
     const record = await store.findWorkshopByCode(normaliseJoinCode(req.params.code ?? ''));
     if (!record) return sendError(res, 'not_found', 'no workshop has this code');
     const s = (await rooms.get(record.id)).committed;
     // a delegation review link names its delegation, so the join screen can show it
     let invitedDelegationId: string | null = null;
-    if (typeof req.query.invite === 'string' && req.query.invite.length >= 16) {
-      const invite = await store.findCredential(hashToken(req.query.invite));
-      if (invite?.kind === 'invite' && invite.workshopId === record.id) invitedDelegationId = invite.participantId;
+    let inviteStatus: 'valid' | 'unknown' | 'expired' | 'revoked' | null = null;
+    if (inviteToken) {
+      const invite = await store.findCredential(hashToken(inviteToken));
+      const problem = inviteProblem(invite, record.id, Date.now());
+      inviteStatus = problem ?? 'valid';
+      if (!problem) invitedDelegationId = invite!.participantId;
     }
     res.json({
       workshopId: s.id,
@@ -133,26 +199,41 @@ export function createApi({ store, rooms, logger, limits }: ApiDeps) {
       joinCode: s.joinCode,
       delegations: Object.values(s.delegations),
       invitedDelegationId,
+      inviteStatus,
     });
   });
 
   router.post('/join', limited(joinLimiter), async (req, res) => {
     const parsed = joinSchema.safeParse(req.body);
-    if (!parsed.success) return sendError(res, 'invalid_payload', describe(parsed.error.issues));
+    if (!parsed.success) {
+      rejections.record('http', 'invalid_payload', { type: 'join', address: req.ip ?? '' });
+      return sendError(res, 'invalid_payload', describe(parsed.error.issues));
+    }
     const input = parsed.data;
+    if (!(await lookupBudget(req, res, input.invite !== undefined))) return;
     const record = await store.findWorkshopByCode(normaliseJoinCode(input.code));
     if (!record) return sendError(res, 'not_found', 'no workshop has this code');
+    const room = await rooms.get(record.id);
+    // A retry of a join that already happened (same joinId) gets the same person back, before
+    // any other check: the invite may have expired or the phase moved on since the first attempt.
+    const identity = input.joinId ? joinIdentity(record.id, input.joinId) : null;
+    if (identity && room.committed.participants[identity.participantId]) {
+      return res.status(200).json({ workshopId: record.id, participantId: identity.participantId, token: identity.token, duplicate: true });
+    }
     // A delegation review link fixes the delegation and admits people after the live session.
     let invitedTo: string | null = null;
     if (input.invite) {
       const invite = await store.findCredential(hashToken(input.invite));
-      if (!invite || invite.kind !== 'invite' || invite.workshopId !== record.id)
-        return sendError(res, 'unauthorized', 'this review link is not valid for this workshop');
-      invitedTo = invite.participantId;
+      const problem = inviteProblem(invite, record.id, Date.now());
+      if (problem) {
+        rejections.record('http', 'unauthorized', { type: `invite ${problem}`, workshopId: record.id, address: req.ip ?? '' });
+        const why = problem === 'unknown' ? 'is not valid for this workshop' : problem === 'expired' ? 'has expired' : 'has been revoked';
+        return sendError(res, 'unauthorized', `this review link ${why}; ask the facilitator for a new one`);
+      }
+      invitedTo = invite!.participantId;
     }
-    const room = await rooms.get(record.id);
-    const participantId = newId();
-    const token = newToken();
+    const participantId = identity?.participantId ?? newId();
+    const token = identity?.token ?? newToken();
     const ack = await room.execute(
       {
         type: 'participant:join',
@@ -164,10 +245,12 @@ export function createApi({ store, rooms, logger, limits }: ApiDeps) {
         viaInvite: invitedTo !== null,
       },
       { kind: 'system' },
-      null,
+      // concurrent retries of one joinId share the first attempt's result (and it survives a restart)
+      identity ? `${participantId}:join` : null,
       { credential: { tokenHash: hashToken(token), workshopId: record.id, participantId, kind: 'participant' } },
     );
     if (!ack.ok) return sendAck(res, ack);
+    if (ack.duplicate) return res.status(200).json({ workshopId: record.id, participantId, token, duplicate: true });
     res.status(201).json({ workshopId: record.id, participantId, token });
   });
 
@@ -187,19 +270,60 @@ export function createApi({ store, rooms, logger, limits }: ApiDeps) {
     const who = await caller(req, String(req.params.id ?? ''));
     if (!who) return sendError(res, 'unauthorized', 'send the facilitator key as a Bearer token');
     if (who.participant.role !== 'facilitator') return sendError(res, 'forbidden', 'only a facilitator issues review links');
-    const delegationId = typeof req.body?.delegationId === 'string' ? req.body.delegationId : '';
+    const parsed = issueInviteSchema.safeParse(req.body);
+    if (!parsed.success) return sendError(res, 'invalid_payload', describe(parsed.error.issues));
+    const { delegationId } = parsed.data;
     const state = who.room.committed;
     if (!Object.hasOwn(state.delegations, delegationId)) return sendError(res, 'not_found', 'delegation not found');
     if (state.phase === 'closed') return sendError(res, 'wrong_phase', 'the workshop is closed');
     const invite = newToken();
+    const tokenHash = hashToken(invite);
+    const issuedAt = Date.now();
+    const expiresAt = parsed.data.expiresAt ?? Math.round(issuedAt + (parsed.data.expiresInDays ?? inviteTtlDays) * DAY_MS);
+    if (expiresAt <= issuedAt || expiresAt > issuedAt + 366 * DAY_MS)
+      return sendError(res, 'invalid_payload', 'expiresAt must be in the future and at most a year ahead');
     await store.append({
       workshopId: state.id,
       opKey: null,
       envelopes: [],
-      credential: { tokenHash: hashToken(invite), workshopId: state.id, participantId: delegationId, kind: 'invite' },
+      credential: { tokenHash, workshopId: state.id, participantId: delegationId, kind: 'invite', issuedAt, expiresAt },
     });
-    logger.info({ workshopId: state.id, delegationId }, 'delegation review link issued');
-    res.status(201).json({ delegationId, invite, path: `/join/${state.joinCode}#invite=${invite}` });
+    logger.info({ workshopId: state.id, delegationId, expiresAt }, 'delegation review link issued');
+    res.status(201).json({
+      id: tokenHash.slice(0, 16),
+      delegationId,
+      invite,
+      path: `/join/${state.joinCode}#invite=${invite}`,
+      issuedAt,
+      expiresAt,
+      revokedAt: null,
+    });
+  });
+
+  /** The review links issued so far (without their secrets), for the facilitator's console. */
+  router.get('/workshops/:id/invites', async (req, res) => {
+    const who = await caller(req, String(req.params.id ?? ''));
+    if (!who) return sendError(res, 'unauthorized', 'send the facilitator key as a Bearer token');
+    if (who.participant.role !== 'facilitator') return sendError(res, 'forbidden', 'only a facilitator sees review links');
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({ invites: await store.listInvites(who.room.id), now: Date.now() });
+  });
+
+  /** Revokes a review link: it admits nobody from now on (people who joined with it stay). */
+  router.delete('/workshops/:id/invites/:inviteId', limited(createLimiter), async (req, res) => {
+    const who = await caller(req, String(req.params.id ?? ''));
+    if (!who) return sendError(res, 'unauthorized', 'send the facilitator key as a Bearer token');
+    if (who.participant.role !== 'facilitator') return sendError(res, 'forbidden', 'only a facilitator revokes review links');
+    const id = String(req.params.inviteId ?? '');
+    const found = (await store.listInvites(who.room.id)).find((i) => i.id === id);
+    if (!found) return sendError(res, 'not_found', 'no such review link');
+    if (found.revokedAt === null) {
+      const at = Date.now();
+      await store.append({ workshopId: who.room.id, opKey: null, envelopes: [], revokeInvite: { id, at } });
+      found.revokedAt = at;
+      logger.info({ workshopId: who.room.id, delegationId: found.delegationId }, 'delegation review link revoked');
+    }
+    res.json(found);
   });
 
   // Facilitators and table hosts download the outcome; the body is built from the committed state.

@@ -21,6 +21,9 @@ import type { RoomHandle, Rooms } from './workshopRoom';
 import { type AppSocket, type IO, joinScopes, meOf, rooms as roomNames, snapshotFor } from './fanout';
 import { type LoadGate, createLoadGate } from './admission';
 import { hashToken } from '../auth';
+import type { RejectionLog } from '../rejections';
+import { metrics } from '../metrics';
+import type { Drain } from './drain';
 
 export interface RealtimeOptions {
   store: EventStore;
@@ -30,6 +33,10 @@ export interface RealtimeOptions {
   rateLimit?: { perSecond: number; burst: number };
   /** Event-loop admission gate (default: one per attachRealtime). */
   gate?: LoadGate;
+  /** Counts and samples refused commands and handshakes. */
+  rejections: RejectionLog;
+  /** In-flight commands, for graceful shutdown. */
+  drain: Drain;
 }
 
 /** Gaps longer than this are answered with a snapshot without reading the log. */
@@ -51,7 +58,7 @@ function snapshotWeight(state: WorkshopState, participantId: string): number {
 const fail = (code: ErrorCode, message: string): Ack => ({ ok: false, error: { code, message } });
 
 export function attachRealtime(io: IO, options: RealtimeOptions) {
-  const { store, rooms, logger, rateLimit } = options;
+  const { store, rooms, logger, rateLimit, rejections, drain } = options;
   const limits = rateLimit ?? { perSecond: 20, burst: 40 };
   // A fixed window per socket: `burst` commands per `burst / perSecond` seconds.
   const limiter = new RateLimiterMemory({ points: limits.burst, duration: limits.burst / limits.perSecond });
@@ -99,13 +106,18 @@ export function attachRealtime(io: IO, options: RealtimeOptions) {
   }
 
   io.use(async (socket, next) => {
+    const refuse = (reason: string) => {
+      rejections.record('handshake', 'unauthorized', { reason, address: socket.handshake.address });
+      next(new Error('unauthorized'));
+    };
+    if (drain.stopping) return next(new Error('restarting'));
     const parsed = handshakeSchema.safeParse(socket.handshake.auth);
-    if (!parsed.success) return next(new Error('unauthorized'));
+    if (!parsed.success) return refuse('malformed');
     try {
       const cred = await store.findCredential(hashToken(parsed.data.token));
-      if (!cred || cred.kind === 'invite') return next(new Error('unauthorized'));
+      if (!cred || cred.kind === 'invite') return refuse('unknown token');
       const room = await rooms.get(cred.workshopId);
-      if (!room.committed.participants[cred.participantId]) return next(new Error('unauthorized'));
+      if (!room.committed.participants[cred.participantId]) return refuse('unknown participant');
       socket.data = { workshopId: cred.workshopId, participantId: cred.participantId, since: parsed.data.since ?? 0 };
       next();
     } catch (err) {
@@ -127,6 +139,9 @@ export function attachRealtime(io: IO, options: RealtimeOptions) {
       socket.disconnect(true);
     });
     logger.debug({ workshopId, participantId, since, head: room.committed.seq }, 'socket connected');
+    const role = room.committed.participants[participantId]?.role ?? 'unknown';
+    metrics.sockets.inc(role);
+    socket.on('disconnect', () => metrics.sockets.dec(role));
 
     socket.on('time', (ack: unknown) => {
       if (typeof ack === 'function') (ack as (now: number) => void)(Date.now());
@@ -155,7 +170,10 @@ export function attachRealtime(io: IO, options: RealtimeOptions) {
 
     socket.on('command', async (input: unknown, ack: unknown) => {
       const reply = typeof ack === 'function' ? (ack as (a: Ack) => void) : () => {};
-      const res = await handleCommand(input);
+      if (drain.stopping) return; // no ack: the client resends it to the next server (see drain.ts)
+      const started = performance.now();
+      const res = await drain.track(handleCommand(input));
+      rejections.command(input, res, started, { workshopId, participantId });
       reply(res);
     });
 

@@ -20,6 +20,7 @@ import {
   type ServerToClientEvents,
   type SyncMessage,
 } from '@world-cafe/shared';
+import { metrics } from '../metrics';
 
 export type IO = Server<ClientToServerEvents, ServerToClientEvents>;
 export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -154,6 +155,8 @@ export function createFanout(io: IO) {
       for (const id of adapterRooms.get(rooms.facilitators(workshopId)) ?? []) add(id);
       for (const t of ix.tables) for (const id of adapterRooms.get(rooms.table(workshopId, t)) ?? []) add(id);
     }
+    // sockets written for this batch (event frames and resyncs), for the fan-out metric
+    let written = 0;
     for (const g of groups.values()) {
       const events =
         g.viewer.facilitator && !g.after ? pub.envelopes : pub.envelopes.filter((env) => env.seq > g.after && visibleToViewer(env, g.viewer));
@@ -161,17 +164,19 @@ export function createFanout(io: IO) {
       if (events.length === 0) continue;
       stats.groups++;
       stats.frames += g.sockets.length;
+      written += g.sockets.length;
       // local: with the Redis adapter a plain io.to() would also publish every frame to the other nodes
       io.local.to(g.sockets.map((x) => x.id)).emit('events', events);
     }
     if (pub.everyone) {
-      for (const id of [...ids]) resync(io.sockets.sockets.get(id) as AppSocket | undefined, pub.committed, true);
+      for (const id of [...ids]) if (resync(io.sockets.sockets.get(id) as AppSocket | undefined, pub.committed, true)) written++;
     } else {
       for (const p of pub.moved) {
         const mine = io.sockets.adapter.rooms.get(rooms.person(workshopId, p));
-        if (mine) for (const id of [...mine]) resync(io.sockets.sockets.get(id) as AppSocket | undefined, pub.committed, false);
+        if (mine) for (const id of [...mine]) if (resync(io.sockets.sockets.get(id) as AppSocket | undefined, pub.committed, false)) written++;
       }
     }
+    if (written > 0) metrics.fanoutFrames.inc(written);
   }
   return Object.assign(publish, { stats });
 }
@@ -180,8 +185,8 @@ export function createFanout(io: IO) {
  * Moves a socket whose view changed to the rooms the committed state calls for. If only its
  * seat changed, it gets its new table's slice; a role or phase change gets a whole snapshot.
  */
-function resync(socket: AppSocket | undefined, committed: WorkshopState, full: boolean) {
-  if (!socket?.data.viewer) return;
+function resync(socket: AppSocket | undefined, committed: WorkshopState, full: boolean): boolean {
+  if (!socket?.data.viewer) return false;
   const before = socket.data.viewer;
   joinScopes(socket, committed);
   const after = socket.data.viewer!;
@@ -192,4 +197,5 @@ function resync(socket: AppSocket | undefined, committed: WorkshopState, full: b
   } else {
     socket.emit('sync', { kind: 'table', slice: tableSliceFor(committed, participantId), me: meOf(committed, workshopId, participantId) });
   }
+  return true;
 }

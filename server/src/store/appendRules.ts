@@ -51,6 +51,8 @@ export interface Pending {
   batch: AppendBatch;
   resolve: () => void;
   reject: (err: unknown) => void;
+  /** performance.now() when handed to the writer (group-commit duration metric). */
+  sentAt?: number;
 }
 
 /** Resolves or rejects each append of a group with its batch's outcome (same order). */

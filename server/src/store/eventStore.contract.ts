@@ -1,6 +1,7 @@
 // The EventStore contract: what the engine relies on from any store. Run against SQLite
 // (sqliteStore.contract.test.ts) and PostgreSQL (tests/integration/postgresStore.test.ts).
 // Workshop ids are unique per test, so one database serves the whole suite.
+import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Envelope } from '@world-cafe/shared';
 import type { AppendBatch, EventStore } from './eventStore';
@@ -163,11 +164,59 @@ export function eventStoreContract(name: string, harness: ContractHarness) {
       expect(await store.findCredential(wid('nope'))).toBeUndefined();
       const listed = await store.listCredentials(w);
       expect(listed).toHaveLength(2);
-      expect(listed).toContainEqual(cred);
-      expect(listed).toContainEqual(invite);
+      // the lifetime columns read back as null when nothing was set
+      const noLifetime = { issuedAt: null, expiresAt: null, revokedAt: null };
+      expect(listed).toContainEqual({ ...cred, ...noLifetime });
+      expect(listed).toContainEqual({ ...invite, ...noLifetime });
       await expect(store.append({ ...batch(w, [2]), credential: { ...cred, participantId: 'p2' } })).rejects.toThrow();
       expect(await store.headSeq(w)).toBe(1); // its event rolled back with it
       expect(await store.findCredential(tokenHash)).toMatchObject({ participantId: 'p1' });
+    });
+
+    it('stores review links with their lifetime, lists them without secrets, revokes once, carries all of it in listCredentials', async () => {
+      const store = await open();
+      const [w, other] = [wid('inv'), wid('inv')];
+      const hash = () => randomBytes(32).toString('hex');
+      const [h1, h2, h3, hOld, hFac] = [hash(), hash(), hash(), hash(), hash()];
+      const invite = (tokenHash: string, issuedAt: number | undefined, expiresAt: number | null) => ({
+        workshopId: w,
+        opKey: null,
+        envelopes: [],
+        credential: { tokenHash, workshopId: w, participantId: 'd-th', kind: 'invite' as const, ...(issuedAt === undefined ? {} : { issuedAt }), expiresAt },
+      });
+      await store.append(invite(h2, 20, 2_000));
+      await store.append(invite(h1, 10, 1_000));
+      await store.append(invite(hOld, undefined, null)); // issued before links had a lifetime
+      await store.append({ workshopId: w, opKey: null, envelopes: [], credential: { tokenHash: hFac, workshopId: w, participantId: 'p1', kind: 'facilitator' } });
+      const id = (h: string) => h.slice(0, 16);
+      expect(await store.listInvites(w)).toEqual([
+        { id: id(hOld), delegationId: 'd-th', issuedAt: null, expiresAt: null, revokedAt: null },
+        { id: id(h1), delegationId: 'd-th', issuedAt: 10, expiresAt: 1_000, revokedAt: null },
+        { id: id(h2), delegationId: 'd-th', issuedAt: 20, expiresAt: 2_000, revokedAt: null },
+      ]);
+
+      // revoking again keeps the first time; another workshop's batch revokes nothing of this one
+      await store.append({ workshopId: w, opKey: null, envelopes: [], revokeInvite: { id: id(h2), at: 50 } });
+      await store.append({ workshopId: w, opKey: null, envelopes: [], revokeInvite: { id: id(h2), at: 99 } });
+      await store.append({ workshopId: other, opKey: null, envelopes: [], revokeInvite: { id: id(h1), at: 99 } });
+      expect((await store.listInvites(w)).map((i) => i.revokedAt)).toEqual([null, null, 50]);
+      expect(await store.listInvites(other)).toEqual([]);
+      expect(await store.findCredential(h2)).toEqual({ workshopId: w, participantId: 'd-th', kind: 'invite', expiresAt: 2_000, revokedAt: 50 });
+      expect(await store.findCredential(h1)).toEqual({ workshopId: w, participantId: 'd-th', kind: 'invite', expiresAt: 1_000, revokedAt: null });
+      // only invites have a lifetime
+      expect(await store.findCredential(hFac)).toEqual({ workshopId: w, participantId: 'p1', kind: 'facilitator' });
+
+      // a link issued and revoked in the same group commit ends up revoked
+      await Promise.all([store.append(invite(h3, 30, 3_000)), store.append({ workshopId: w, opKey: null, envelopes: [], revokeInvite: { id: id(h3), at: 31 } })]);
+      expect((await store.listInvites(w)).at(-1)).toEqual({ id: id(h3), delegationId: 'd-th', issuedAt: 30, expiresAt: 3_000, revokedAt: 31 });
+
+      // listCredentials carries every column (db:copy), and a copied revoked link stays revoked
+      const listed = await store.listCredentials(w);
+      expect(listed).toContainEqual({ tokenHash: h2, workshopId: w, participantId: 'd-th', kind: 'invite', issuedAt: 20, expiresAt: 2_000, revokedAt: 50 });
+      const copy = listed.find((c) => c.tokenHash === h2)!;
+      const w2 = wid('inv-copy');
+      await store.append({ workshopId: w2, opKey: null, envelopes: [], credential: { ...copy, tokenHash: hash(), workshopId: w2 } });
+      expect(await store.listInvites(w2)).toMatchObject([{ issuedAt: 20, expiresAt: 2_000, revokedAt: 50 }]);
     });
 
     it('finds workshops by id and join code, lists them oldest first, refuses a taken join code', async () => {

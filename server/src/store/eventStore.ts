@@ -16,6 +16,20 @@ export interface Credential {
   workshopId: string;
   participantId: string;
   kind: CredentialKind;
+  /** Invites only: ms since epoch after which the link no longer admits anyone (null: never). */
+  expiresAt?: number | null;
+  /** Invites only: when the facilitator revoked the link (null: not revoked). */
+  revokedAt?: number | null;
+}
+
+/** A delegation review link as the facilitator's console lists it (never its secret). */
+export interface InviteRecord {
+  /** Public id of the link: the first 16 characters of its secret's hash. */
+  id: string;
+  delegationId: string;
+  issuedAt: number | null;
+  expiresAt: number | null;
+  revokedAt: number | null;
 }
 
 export interface AppendBatch {
@@ -26,6 +40,8 @@ export interface AppendBatch {
   /** Written in the same transaction as the events (a new workshop, a join's token). */
   workshop?: WorkshopRecord;
   credential?: StoredCredential;
+  /** Revokes a delegation review link of this workshop (InviteRecord.id), in the same commit. */
+  revokeInvite?: { id: string; at: number };
   /**
    * A snapshot of the workshop's state at `seq`, written in the same transaction (saveSnapshot()
    * appends a batch with only this). The store keeps the newest SNAPSHOTS_KEPT per workshop.
@@ -33,7 +49,11 @@ export interface AppendBatch {
   snapshot?: Snapshot;
 }
 
-export type StoredCredential = { tokenHash: string } & Credential;
+/**
+ * A credential row as stored: issuedAt is set on invites issued since links expire (null before);
+ * expiresAt/revokedAt are written as given, so db:copy carries a revoked link over as revoked.
+ */
+export type StoredCredential = { tokenHash: string; issuedAt?: number | null } & Credential;
 
 export interface Snapshot {
   seq: number;
@@ -82,6 +102,8 @@ export interface EventStore {
   listCredentials(workshopId: string): Promise<StoredCredential[]>;
   /** Resolves when the store can serve reads and writes now (readiness check); rejects otherwise. */
   ping(): Promise<void>;
+  /** The delegation review links of a workshop, oldest first. */
+  listInvites(workshopId: string): Promise<InviteRecord[]>;
   close(): Promise<void>;
 }
 

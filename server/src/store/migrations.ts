@@ -87,6 +87,21 @@ CREATE TABLE snapshots (
   PRIMARY KEY (workshop_id, seq)
 );`,
   },
+  {
+    // Delegation review links expire and can be revoked (ms since epoch; NULL = never / not
+    // revoked / issued before this version). Existing rows keep NULLs: links already handed out
+    // stay valid until someone revokes them.
+    version: 3,
+    name: 'credential issue, expiry and revocation times',
+    sqlite: `
+ALTER TABLE credentials ADD COLUMN issued_at INTEGER;
+ALTER TABLE credentials ADD COLUMN expires_at INTEGER;
+ALTER TABLE credentials ADD COLUMN revoked_at INTEGER;`,
+    postgres: `
+ALTER TABLE credentials ADD COLUMN issued_at BIGINT;
+ALTER TABLE credentials ADD COLUMN expires_at BIGINT;
+ALTER TABLE credentials ADD COLUMN revoked_at BIGINT;`,
+  },
 ];
 
 export const MIGRATIONS_TABLE_SQL = {

@@ -11,6 +11,7 @@ import type {
   AppendBatch,
   Credential,
   EventStore,
+  InviteRecord,
   Snapshot,
   StoredCredential,
   StoredEvent,
@@ -18,6 +19,8 @@ import type {
   WorkshopRecord,
 } from './eventStore';
 import { type BatchOutcome, type Pending, contiguity, errorOf, lastSeqOf, outcomeOf, seqTaken, settle } from './appendRules';
+import { metrics } from '../metrics';
+import { INVITE_ID_LENGTH, credentialOfRow } from './credentials';
 import { SNAPSHOTS_KEPT } from './migrations';
 import { type PoolOptions, createPool, migratePostgres } from './pgSchema';
 import type { StoreLogger } from './sqliteStore';
@@ -94,7 +97,10 @@ export class PostgresEventStore implements EventStore {
       const group = this.queue;
       this.queue = [];
       try {
-        settle(group, await this.writeGroup(group.map((p) => p.batch)));
+        const started = performance.now();
+        const outcomes = await this.writeGroup(group.map((p) => p.batch));
+        metrics.groupCommit.observe(group.length, performance.now() - started);
+        settle(group, outcomes);
       } catch (err) {
         for (const p of group) p.reject(err);
       }
@@ -230,15 +236,28 @@ export class PostgresEventStore implements EventStore {
 
   async findCredential(tokenHash: string): Promise<Credential | undefined> {
     const r = await this.pool.query<Credential>(
-      'SELECT workshop_id AS "workshopId", participant_id AS "participantId", kind FROM credentials WHERE token_hash = $1',
+      `SELECT workshop_id AS "workshopId", participant_id AS "participantId", kind, expires_at AS "expiresAt", revoked_at AS "revokedAt"
+         FROM credentials WHERE token_hash = $1`,
       [tokenHash],
     );
-    return r.rows[0];
+    return credentialOfRow(r.rows[0]);
   }
 
   async listCredentials(workshopId: string): Promise<StoredCredential[]> {
     const r = await this.pool.query<StoredCredential>(
-      'SELECT token_hash AS "tokenHash", workshop_id AS "workshopId", participant_id AS "participantId", kind FROM credentials WHERE workshop_id = $1 ORDER BY token_hash',
+      `SELECT token_hash AS "tokenHash", workshop_id AS "workshopId", participant_id AS "participantId", kind,
+              issued_at AS "issuedAt", expires_at AS "expiresAt", revoked_at AS "revokedAt"
+         FROM credentials WHERE workshop_id = $1 ORDER BY token_hash`,
+      [workshopId],
+    );
+    return r.rows;
+  }
+
+  async listInvites(workshopId: string): Promise<InviteRecord[]> {
+    const r = await this.pool.query<InviteRecord>(
+      `SELECT substr(token_hash, 1, ${INVITE_ID_LENGTH}) AS id, participant_id AS "delegationId", issued_at AS "issuedAt",
+              expires_at AS "expiresAt", revoked_at AS "revokedAt"
+         FROM credentials WHERE workshop_id = $1 AND kind = 'invite' ORDER BY COALESCE(issued_at, 0), token_hash`,
       [workshopId],
     );
     return r.rows;
@@ -276,8 +295,26 @@ async function insertBatches(client: pg.PoolClient, batches: AppendBatch[]): Pro
   const creds = batches.flatMap((b) => (b.credential ? [b.credential] : []));
   if (creds.length > 0) {
     await client.query(
-      'INSERT INTO credentials (token_hash, workshop_id, participant_id, kind) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])',
-      [creds.map((c) => c.tokenHash), creds.map((c) => c.workshopId), creds.map((c) => c.participantId), creds.map((c) => c.kind)],
+      `INSERT INTO credentials (token_hash, workshop_id, participant_id, kind, issued_at, expires_at, revoked_at)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::bigint[], $7::bigint[])`,
+      [
+        creds.map((c) => c.tokenHash),
+        creds.map((c) => c.workshopId),
+        creds.map((c) => c.participantId),
+        creds.map((c) => c.kind),
+        creds.map((c) => c.issuedAt ?? null),
+        creds.map((c) => c.expiresAt ?? null),
+        creds.map((c) => c.revokedAt ?? null),
+      ],
+    );
+  }
+  // after the credentials: a batch may revoke a link issued earlier in the same group
+  for (const b of batches) {
+    if (!b.revokeInvite) continue;
+    await client.query(
+      `UPDATE credentials SET revoked_at = $1
+        WHERE workshop_id = $2 AND kind = 'invite' AND substr(token_hash, 1, ${INVITE_ID_LENGTH}) = $3 AND revoked_at IS NULL`,
+      [b.revokeInvite.at, b.workshopId, b.revokeInvite.id],
     );
   }
   const rows = batches.flatMap((b) => b.envelopes.map((env) => ({ w: b.workshopId, opKey: b.opKey, env })));

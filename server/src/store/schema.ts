@@ -8,7 +8,6 @@ import { MIGRATIONS_TABLE_SQL, type MigrationResult, pendingMigrations } from '.
 
 export type SyncMode = 'full' | 'normal';
 
-
 /**
  * Opens (creating if needed) the database file, switches it to WAL and applies the migrations.
  * WAL lets the reader on the main thread run while the writer commits on another connection.

@@ -143,3 +143,17 @@ describe('SqliteEventStore worker crash', () => {
     expect((await store.readSince('w1', 0)).length).toBe(head + 1);
   });
 });
+
+// Review links' lifetime and revocation are in the EventStore contract (eventStore.contract.ts).
+
+it('opens a database made before review links expired: migration 3 adds the columns, old links have no lifetime', async () => {
+  const file = tempFile();
+  const Database = (await import('better-sqlite3')).default;
+  const old = new Database(file);
+  old.exec(`CREATE TABLE credentials (token_hash TEXT PRIMARY KEY, workshop_id TEXT NOT NULL, participant_id TEXT NOT NULL, kind TEXT NOT NULL);
+    INSERT INTO credentials VALUES ('old-invite-hash-xxxxxxxx', 'w1', 'th', 'invite');`);
+  old.close();
+  const store = open('inline', file);
+  expect(await store.findCredential('old-invite-hash-xxxxxxxx')).toEqual({ workshopId: 'w1', participantId: 'th', kind: 'invite', expiresAt: null, revokedAt: null });
+  expect(await store.listInvites('w1')).toEqual([{ id: 'old-invite-hash-', delegationId: 'th', issuedAt: null, expiresAt: null, revokedAt: null }]);
+});

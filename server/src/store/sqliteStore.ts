@@ -17,6 +17,7 @@ import type {
   AppendBatch,
   Credential,
   EventStore,
+  InviteRecord,
   Snapshot,
   StoredCredential,
   StoredEvent,
@@ -24,6 +25,8 @@ import type {
   WorkshopRecord,
 } from './eventStore';
 import { openAndMigrate, openWriterConnection, type SyncMode } from './schema';
+import { metrics } from '../metrics';
+import { INVITE_ID_LENGTH, credentialOfRow } from './credentials';
 import { SqliteWriter, errorOf, outcomeOf } from './sqliteWriter';
 import { type BatchOutcome, type Pending, settle } from './appendRules';
 import type { FromWriter, ToWriter, WriterInit } from './sqliteWriter.worker';
@@ -94,7 +97,9 @@ export class SqliteEventStore implements EventStore {
       latestSnapshot: db.prepare('SELECT seq, body FROM snapshots WHERE workshop_id = ? ORDER BY seq DESC LIMIT 1'),
       workshops: db.prepare('SELECT id, join_code AS joinCode, created_at AS createdAt FROM workshops ORDER BY created_at, id'),
       credentials: db.prepare(
-        'SELECT token_hash AS tokenHash, workshop_id AS workshopId, participant_id AS participantId, kind FROM credentials WHERE workshop_id = ? ORDER BY token_hash',
+        `SELECT token_hash AS tokenHash, workshop_id AS workshopId, participant_id AS participantId, kind,
+                issued_at AS issuedAt, expires_at AS expiresAt, revoked_at AS revokedAt
+           FROM credentials WHERE workshop_id = ? ORDER BY token_hash`,
       ),
       ping: db.prepare('SELECT 1'),
       readOps: db.prepare(
@@ -103,7 +108,12 @@ export class SqliteEventStore implements EventStore {
       byCode: db.prepare('SELECT id, join_code AS joinCode, created_at AS createdAt FROM workshops WHERE join_code = ?'),
       byId: db.prepare('SELECT id, join_code AS joinCode, created_at AS createdAt FROM workshops WHERE id = ?'),
       credential: db.prepare(
-        'SELECT workshop_id AS workshopId, participant_id AS participantId, kind FROM credentials WHERE token_hash = ?',
+        'SELECT workshop_id AS workshopId, participant_id AS participantId, kind, expires_at AS expiresAt, revoked_at AS revokedAt FROM credentials WHERE token_hash = ?',
+      ),
+      invites: db.prepare(
+        `SELECT substr(token_hash, 1, ${INVITE_ID_LENGTH}) AS id, participant_id AS delegationId, issued_at AS issuedAt,
+                expires_at AS expiresAt, revoked_at AS revokedAt
+           FROM credentials WHERE workshop_id = ? AND kind = 'invite' ORDER BY COALESCE(issued_at, 0), token_hash`,
       ),
     };
   }
@@ -137,7 +147,10 @@ export class SqliteEventStore implements EventStore {
     this.queue = [];
     if (group.length === 0) return;
     if (this.inline) {
-      settle(group, this.inline.writer.write(group.map((p) => p.batch)));
+      const started = performance.now();
+      const outcomes = this.inline.writer.write(group.map((p) => p.batch));
+      metrics.groupCommit.observe(group.length, performance.now() - started);
+      settle(group, outcomes);
       return;
     }
     try {
@@ -219,7 +232,11 @@ export class SqliteEventStore implements EventStore {
   }
 
   async findCredential(tokenHash: string): Promise<Credential | undefined> {
-    return this.stmts.credential.get(tokenHash) as Credential | undefined;
+    return credentialOfRow(this.stmts.credential.get(tokenHash) as Credential | undefined);
+  }
+
+  async listInvites(workshopId: string): Promise<InviteRecord[]> {
+    return this.stmts.invites.all(workshopId) as InviteRecord[];
   }
 
   /** Commits everything appended so far, stops the writer, closes the connections. */
@@ -286,7 +303,11 @@ class WriterThread {
     // the same objects (measured: ~6 vs ~12 us per note), and the worker re-serializes bodies anyway.
     this.worker.postMessage(JSON.stringify(group.map((p) => p.batch)) satisfies ToWriter);
     if (this.pendingCount === 0) this.worker.ref();
-    for (const p of group) this.inflight.push(p);
+    const now = performance.now();
+    for (const p of group) {
+      p.sentAt = now;
+      this.inflight.push(p);
+    }
   }
 
   private onDone(outcomes: BatchOutcome[], commits: number) {
@@ -299,6 +320,8 @@ class WriterThread {
       this.head = 0;
     }
     if (this.pendingCount === 0) this.worker.unref();
+    // the worker merges every message that queued during its last commit into this one
+    if (group.length > 0) metrics.groupCommit.observe(group.length, performance.now() - (group[0]!.sentAt ?? performance.now()));
     settle(group, outcomes);
   }
 

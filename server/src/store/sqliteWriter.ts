@@ -4,6 +4,7 @@
 import type Database from 'better-sqlite3';
 import type { AppendBatch } from './eventStore';
 import { type BatchOutcome, contiguity, lastSeqOf, outcomeOf, seqTaken } from './appendRules';
+import { INVITE_ID_LENGTH } from './credentials';
 import { SNAPSHOTS_KEPT } from './migrations';
 
 export { type BatchOutcome, errorOf, outcomeOf } from './appendRules';
@@ -24,7 +25,11 @@ export class SqliteWriter {
       ),
       insertWorkshop: db.prepare('INSERT INTO workshops (id, join_code, created_at) VALUES (?, ?, ?)'),
       insertCredential: db.prepare(
-        'INSERT INTO credentials (token_hash, workshop_id, participant_id, kind) VALUES (?, ?, ?, ?)',
+        'INSERT INTO credentials (token_hash, workshop_id, participant_id, kind, issued_at, expires_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      revokeInvite: db.prepare(
+        `UPDATE credentials SET revoked_at = ?
+          WHERE workshop_id = ? AND kind = 'invite' AND substr(token_hash, 1, ${INVITE_ID_LENGTH}) = ? AND revoked_at IS NULL`,
       ),
       upsertSnapshot: db.prepare(
         'INSERT INTO snapshots (workshop_id, seq, body) VALUES (?, ?, ?) ON CONFLICT (workshop_id, seq) DO UPDATE SET body = excluded.body',
@@ -39,8 +44,9 @@ export class SqliteWriter {
       if (batch.workshop) this.stmts.insertWorkshop.run(batch.workshop.id, batch.workshop.joinCode, batch.workshop.createdAt);
       if (batch.credential) {
         const c = batch.credential;
-        this.stmts.insertCredential.run(c.tokenHash, c.workshopId, c.participantId, c.kind);
+        this.stmts.insertCredential.run(c.tokenHash, c.workshopId, c.participantId, c.kind, c.issuedAt ?? null, c.expiresAt ?? null, c.revokedAt ?? null);
       }
+      if (batch.revokeInvite) this.stmts.revokeInvite.run(batch.revokeInvite.at, batch.workshopId, batch.revokeInvite.id);
       for (const env of batch.envelopes) {
         this.stmts.insertEvent.run(batch.workshopId, env.seq, env.at, env.by, env.scope, batch.opKey, JSON.stringify(env.e));
       }

@@ -1,9 +1,9 @@
 // The harvest's half of decide(): clusters, suggestions, spotlight, dot votes and goals.
 import type { Goal, GoalAction, GoalItem, WorkshopState } from '../model';
-import type { Command, CommandOf, DomainEvent } from '../protocol';
+import type { Command, CommandOf, DomainEvent, StaleCurrent } from '../protocol';
 import { LIMITS } from '../protocol';
 import { assertNever } from '../assert';
-import { charCount, cleanText } from '../text';
+import { charCount, cleanText, isBlank } from '../text';
 import {
   type Decision,
   type Rejection,
@@ -84,8 +84,15 @@ export const harvestPermissions: { [T in HarvestCommandType]: Rule<T> } = {
   'goal:delete': facilitatorOnly,
 };
 
-const STALE = (what: string): Decision =>
-  reject('conflict', `stale edit: someone changed the ${what} since you started; compare both texts and save again`);
+/** A stale edit's rejection carries what won (see StaleCurrent): the ack may arrive before its event. */
+const STALE = (what: string, current: StaleCurrent): Decision => ({
+  ok: false,
+  error: {
+    code: 'conflict',
+    message: `stale edit: someone changed the ${what} since you started; compare both texts and save again`,
+    current,
+  },
+});
 
 function inHarvest(state: WorkshopState, actorIsFacilitator: boolean): Rejection | null {
   if (state.phase === 'harvest') return null;
@@ -223,7 +230,8 @@ export function decideHarvest(state: WorkshopState, cmd: HarvestCommand, actorId
     case 'goal:set': {
       const goal = state.goals[cmd.goalId];
       if (!goal) return reject('not_found', 'goal not found');
-      if (goal.versions[cmd.field] !== cmd.baseVersion) return STALE(cmd.field);
+      if (goal.versions[cmd.field] !== cmd.baseVersion)
+        return STALE(cmd.field, { version: goal.versions[cmd.field], value: goal[cmd.field] });
       let value: string | null = cmd.value === null ? null : cleanText(cmd.value);
       if (cmd.field === 'themeId') {
         if (value !== null && !state.themes[value]) return reject('not_found', 'theme not found');
@@ -231,7 +239,7 @@ export function decideHarvest(state: WorkshopState, cmd: HarvestCommand, actorId
         if (value === null) return reject('invalid_payload', `${cmd.field} cannot be empty`);
         const max = cmd.field === 'title' ? LIMITS.goalTitleChars : LIMITS.goalTextChars;
         if (charCount(value) > max) return reject('invalid_payload', `at most ${max} characters`);
-        if (cmd.field === 'title' && !value.trim()) return reject('invalid_payload', 'the title cannot be empty');
+        if (cmd.field === 'title' && isBlank(value)) return reject('invalid_payload', 'the title cannot be empty');
         value = value ?? '';
       }
       return accept({ type: 'goal:set', goalId: goal.id, field: cmd.field, value, version: cmd.baseVersion + 1, at: now });
@@ -257,7 +265,8 @@ export function decideHarvest(state: WorkshopState, cmd: HarvestCommand, actorId
       if (!goal) return reject('not_found', 'goal not found');
       const current = (goal[cmd.list] as Array<GoalItem | GoalAction>).find((i) => i.id === cmd.itemId);
       if (!current) return reject('not_found', 'item not found');
-      if (current.version !== cmd.baseVersion) return STALE(cmd.list.replace(/s$/, ''));
+      if (current.version !== cmd.baseVersion)
+        return STALE(cmd.list.replace(/s$/, ''), { version: current.version, value: current.text, item: { ...current } });
       const merged = { ...current, ...(cmd.text !== undefined ? { text: cmd.text } : {}), version: current.version + 1 };
       const item = withTimeline(state, cmd.list, merged, cmd);
       if ('code' in item) return { ok: false, error: item };

@@ -978,3 +978,39 @@ describe('reveal: totals and byDelegation', () => {
     expect(scopeOf(e!)).toBeNull();
   });
 });
+
+describe('a stale edit is refused with what won (the ack may arrive before its event)', () => {
+  // RICH after d1 saved title v2 and objective o1 v2
+  const won = runAs(
+    runAs(RICH, { type: 'goal:set', goalId: 'g1', field: 'title', value: 'Access for all', baseVersion: 1 }, d1),
+    { type: 'goal:item-set', goalId: 'g1', list: 'objectives', itemId: 'o1', text: 'Reach every region', baseVersion: 1 },
+    d1,
+  );
+  it.each<[string, CommandBody, unknown]>([
+    ['goal:set title from v1', { type: 'goal:set', goalId: 'g1', field: 'title', value: 'Mine', baseVersion: 1 }, { version: 2, value: 'Access for all' }],
+    ['goal:set rationale is not stale', { type: 'goal:set', goalId: 'g1', field: 'rationale', value: 'Why', baseVersion: 1 }, null],
+    ['goal:set themeId from a future version', { type: 'goal:set', goalId: 'g1', field: 'themeId', value: null, baseVersion: 5 }, { version: 1, value: 'th1' }],
+    [
+      'goal:item-set from v1',
+      { type: 'goal:item-set', goalId: 'g1', list: 'objectives', itemId: 'o1', text: 'Mine', baseVersion: 1 },
+      { version: 2, value: 'Reach every region', item: { id: 'o1', text: 'Reach every region', version: 2 } },
+    ],
+    [
+      'goal:item-set of an action carries the whole action',
+      { type: 'goal:item-set', goalId: 'g1', list: 'actions', itemId: 'a1', text: 'Mine', baseVersion: 0 },
+      { version: 1, value: 'Train staff', item: { id: 'a1', text: 'Train staff', version: 1, leads: ['thai'], start: 2025, end: 2026 } },
+    ],
+  ])('%s', (_n, body, current) => {
+    const d = decideAt(won, body, fac);
+    if (current === null) return expect(d.ok).toBe(true);
+    expect(d).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(!d.ok && d.error.current).toEqual(current);
+    // resending on the carried version is accepted
+    const again = decideAt(won, { ...body, baseVersion: (current as { version: number }).version } as CommandBody, fac);
+    expect(again.ok).toBe(true);
+  });
+
+  it('a title of zero-width characters is blank', () => {
+    expect(outcome(RICH, { type: 'goal:set', goalId: 'g1', field: 'title', value: '\u200B\u200D\uFEFF', baseVersion: 1 }, fac)).toBe('invalid_payload');
+  });
+});

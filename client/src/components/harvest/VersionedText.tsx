@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { setMyPresence, useEditors } from '../../net/presence';
 import type { Outcome } from '../../state/harvest';
 import { useView } from '../../state/selectors';
+import { isolate } from '../../lib/format';
 
 export interface VersionedTextProps {
   label: string;
@@ -33,7 +34,7 @@ export function EditorsBadge({ goalId, field }: { goalId: string; field: string 
         const p = s.participants[id];
         if (!p) return '';
         const code = p.delegationId ? s.delegations[p.delegationId]?.code : undefined;
-        return code ? `${p.name} (${code})` : p.name;
+        return isolate(code ? `${p.name} (${code})` : p.name);
       })
       .filter(Boolean)
       .join(', '),
@@ -58,8 +59,11 @@ export function VersionedText(props: VersionedTextProps) {
   /** My text while it conflicts with theirs. */
   const [conflict, setConflict] = useState<string | null>(null);
   const focused = useRef(false);
-  const latest = useRef({ value, version });
-  latest.current = { value, version };
+  /** What won my last stale save, from its conflict ack: newer than the state until its event arrives. */
+  const [won, setWon] = useState<{ value: string; version: number } | null>(null);
+  const known = won && won.version > version ? won : { value, version };
+  const latest = useRef(known);
+  latest.current = known;
 
   useEffect(
     () => () => {
@@ -80,6 +84,12 @@ export function VersionedText(props: VersionedTextProps) {
     const res = await save(mine, baseVersion);
     if (res.ok) return;
     if (res.code === 'conflict' || (res.code === 'refused-here' && latest.current.version !== baseVersion)) {
+      // the ack usually arrives before the winner's event: take what won from the ack itself
+      const ack = !res.ok && res.current && res.current.version > latest.current.version ? res.current : null;
+      if (ack) {
+        latest.current = { value: ack.value ?? '', version: ack.version };
+        setWon(latest.current);
+      }
       const now = latest.current;
       if (now.value === mine) return;
       if (now.value === start) return send(mine, now.version, start);
@@ -154,7 +164,7 @@ export function VersionedText(props: VersionedTextProps) {
       {conflict !== null && (
         <ConflictBox
           label={label}
-          theirs={value}
+          theirs={known.value}
           mine={conflict}
           maxLength={maxLength}
           multiline={Boolean(multiline)}
