@@ -2,10 +2,9 @@
 // owner's batches (relayed through Redis) and, whenever a gap shows or a poll finds the log ahead,
 // by reading the log. Commands are forwarded to the owner.
 import type { Ack, Actor, Command, Envelope, SystemCommand, WorkshopState } from '@world-cafe/shared';
-import { applyEnvelopesOwned, emptyState } from '@world-cafe/shared';
 import type { EventStore } from '../store/eventStore';
 import type { Publish } from '../realtime/fanout';
-import { CommittedView } from '../realtime/committedView';
+import { CommittedView, loadCommitted } from '../realtime/committedView';
 import type { ExecuteExtra, RoomHandle } from '../realtime/workshopRoom';
 
 export type Forward = (workshopId: string, cmd: Command | SystemCommand, actor: Actor, opKey: string | null, extra: ExecuteExtra) => Promise<Ack>;
@@ -29,8 +28,8 @@ export class ReplicaRoom implements RoomHandle {
   }
 
   static async load(id: string, store: EventStore, publish: Publish, forward: Forward): Promise<ReplicaRoom> {
-    const events = await store.readSince(id, 0);
-    return new ReplicaRoom(id, store, publish, forward, applyEnvelopesOwned(emptyState(), events), events);
+    const { state, recent } = await loadCommitted(store, id);
+    return new ReplicaRoom(id, store, publish, forward, state, recent);
   }
 
   get committed(): WorkshopState {

@@ -1,8 +1,34 @@
 // What anyone may be shown of a workshop: the committed (published) state and a window of recent
 // committed events for catch-up. The owner of a workshop advances it after each publish tick; in
 // cluster mode every other node keeps one too, advanced by the owner's batches (or the log).
-import { type Envelope, type WorkshopState, applyEnvelopesOwned, changesEveryView, rescopedBy } from '@world-cafe/shared';
+import { type Envelope, type WorkshopState, applyEnvelopesOwned, changesEveryView, emptyState, rescopedBy } from '@world-cafe/shared';
 import type { Publish } from './fanout';
+import type { EventStore } from '../store/eventStore';
+
+/** Bumped whenever WorkshopState's shape changes: an older snapshot is then ignored (full replay). */
+export const SNAPSHOT_VERSION = 1;
+
+/**
+ * A workshop's committed state from the store: its latest snapshot (when there is one of this
+ * version) plus the events after it, else a replay of the whole log. Returns the events read, which
+ * become the room's recent window.
+ */
+export async function loadCommitted(store: EventStore, id: string): Promise<{ state: WorkshopState; recent: Envelope[] }> {
+  const snap = await store.latestSnapshot(id);
+  if (snap) {
+    const parsed = JSON.parse(snap.body) as { v?: number; state?: WorkshopState };
+    if (parsed.v === SNAPSHOT_VERSION && parsed.state && parsed.state.seq === snap.seq) {
+      const events = await store.readSince(id, snap.seq);
+      return { state: applyEnvelopesOwned(parsed.state, events), recent: events };
+    }
+  }
+  const events = await store.readSince(id, 0);
+  return { state: applyEnvelopesOwned(emptyState(), events), recent: events };
+}
+
+export function snapshotBody(state: WorkshopState): string {
+  return JSON.stringify({ v: SNAPSHOT_VERSION, state });
+}
 
 /** How many committed events stay in memory for catch-up; older gaps are read from the log. */
 export const RECENT_EVENTS = 2000;

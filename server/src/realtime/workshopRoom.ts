@@ -17,7 +17,10 @@ import {
 } from '@world-cafe/shared';
 import { type AppendBatch, type EventStore, isUnreachable } from '../store/eventStore';
 import type { Publish } from './fanout';
-import { CommittedView } from './committedView';
+import { CommittedView, loadCommitted, snapshotBody } from './committedView';
+
+/** Events between two snapshots of a workshop's state in the store. */
+export const SNAPSHOT_EVERY = 10_000;
 
 export { RECENT_EVENTS } from './committedView';
 
@@ -116,19 +119,57 @@ export class WorkshopRoom implements RoomHandle {
   dispose() {
     if (this.clockTimer) clearTimeout(this.clockTimer);
     this.clockTimer = null;
+    if (this.snapshotTimer) clearTimeout(this.snapshotTimer);
+    this.snapshotTimer = null;
   }
 
   static async load(id: string, store: EventStore, publish: Publish): Promise<WorkshopRoom> {
-    const [events, ops] = await Promise.all([store.readSince(id, 0), store.readOps(id)]);
-    const state = applyEnvelopesOwned(emptyState(), events);
-    return new WorkshopRoom(
+    const [{ state, recent }, ops] = await Promise.all([loadCommitted(store, id), store.readOps(id)]);
+    const room = new WorkshopRoom(
       id,
       store,
       publish,
       state,
       ops.map((o) => [o.opKey, o.seq] as [string, number]),
-      events,
+      recent,
     );
+    room.snapshotSeq = state.seq - recent.length;
+    return room;
+  }
+
+  /** Seq of the latest snapshot in the store (as far as this room knows). */
+  private snapshotSeq = 0;
+  private snapshotTimer: NodeJS.Timeout | null = null;
+
+  /**
+   * Every SNAPSHOT_EVERY events a snapshot of the committed state goes to the store, so a cold
+   * start reads it and the events after it instead of replaying the whole log. Serialising a big
+   * state takes the event loop for tens of ms, so it waits for a quiet moment (no publication for
+   * a second), unless the log has run far ahead.
+   */
+  private maybeSnapshot() {
+    const behind = this.view.committed.seq - this.snapshotSeq;
+    if (behind < SNAPSHOT_EVERY || this.snapshotTimer || this.broken) return;
+    this.snapshotTimer = setTimeout(() => {
+      this.snapshotTimer = null;
+      const quiet = performance.now() - this.lastFlush > 1000;
+      if (!quiet && behind < SNAPSHOT_EVERY * 5) return this.maybeSnapshot();
+      void this.snapshotNow();
+    }, 1000);
+    this.snapshotTimer.unref();
+  }
+
+  /** Writes a snapshot of the committed state now (tests and shutdown call it directly). */
+  async snapshotNow(): Promise<void> {
+    const state = this.view.committed;
+    if (state.seq <= this.snapshotSeq) return;
+    const seq = state.seq;
+    try {
+      await this.store.saveSnapshot(this.id, seq, snapshotBody(state));
+      this.snapshotSeq = Math.max(this.snapshotSeq, seq);
+    } catch {
+      // best effort: the log is the truth, a missing snapshot only makes the next load slower
+    }
   }
 
   /** The published state: what anyone is shown (events reach it only when they are published). */
@@ -217,6 +258,7 @@ export class WorkshopRoom implements RoomHandle {
       item.resolve({ ok: true, seq: item.lastSeq });
     }
     this.armClock();
+    this.maybeSnapshot();
   };
 }
 
