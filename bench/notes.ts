@@ -219,7 +219,17 @@ async function startWorldCafe(rate: number): Promise<Stack> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wc-bench-'));
   const port = await freePort();
   const perPerson = rate / DELEGATES;
-  const env: Record<string, string> = { PORT: String(port), HOST, DATA_DIR: dataDir, LOG_LEVEL: 'warn', DB_SYNC: SYNC, DB_WRITER: WRITER };
+  const env: Record<string, string> = {
+    PORT: String(port),
+    HOST,
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    DB_SYNC: SYNC,
+    DB_WRITER: WRITER,
+    // every bot comes from 127.0.0.1: the per-address limits are for real venues, not for the generator
+    LIMIT_LOOKUPS_PER_MIN: '100000',
+    LIMIT_HANDSHAKES_PER_MIN: '100000',
+  };
   // The default per-person limit (20/s, burst 40) covers 10 notes/s per delegate; raise it only if needed.
   if (perPerson > 10) {
     env.RATE_LIMIT_PER_SEC = String(Math.ceil(perPerson * 2));

@@ -16,12 +16,12 @@ export interface AddressLimits {
 }
 
 export const DEFAULT_ADDRESS_LIMITS: AddressLimits = {
-  // a room of 300 people behind one NAT can all look up the code and join within a minute;
-  // guessing one of 31^8 codes at 5 per second takes thousands of years
-  lookupsPerMinute: 600,
+  // a plenary of 1,000+ people behind one NAT can all look up the code and join within a minute
+  // (each join is a lookup too); guessing one of 31^8 codes at 40 per second still takes centuries
+  lookupsPerMinute: 2400,
   invitesPerMinute: 60,
-  // a venue-wide reconnect after the wifi drops: every socket of the room at once
-  handshakesPerMinute: 600,
+  // a venue-wide reconnect after the wifi drops: every socket of the room at once, some twice
+  handshakesPerMinute: 6000,
 };
 
 /** Whether a proxy hop may be believed: (address, hop index) → trust. */

@@ -78,17 +78,19 @@ export function attachRealtime(io: IO, options: RealtimeOptions) {
       fromLog = await store.readSince(workshopId, since);
       if (!socket.connected) return;
     }
-    const state = rooms.loaded(workshopId)?.committed;
-    if (!state) return void socket.disconnect(true);
+    // the room may have been replaced meanwhile (reloaded, or taken over in cluster mode)
+    const current = rooms.loaded(workshopId);
+    if (!current) return void socket.disconnect(true);
+    const state = current.committed;
     let missed: Envelope[] | null = null;
     if (since > 0) {
       if (fromLog) {
         const upTo = fromLog.filter((env) => env.seq <= state.seq);
         const last = upTo.at(-1)?.seq ?? since;
-        const rest = room.eventsSince(last);
+        const rest = current.eventsSince(last);
         missed = rest === null ? null : upTo.concat(rest);
       } else {
-        missed = room.eventsSince(since);
+        missed = current.eventsSince(since);
       }
     }
     joinScopes(socket, state);
