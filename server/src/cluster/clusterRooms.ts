@@ -38,7 +38,9 @@ export class ClusterRooms {
   readonly nodeId = randomUUID();
   private rooms = new Map<string, Promise<RoomHandle>>();
   private ready = new Map<string, RoomHandle>();
-  private waiting = new Map<string, { resolve: (a: Ack) => void; timer: NodeJS.Timeout }>();
+  private waiting = new Map<string, { w: string; resolve: (a: Ack) => void; timer: NodeJS.Timeout }>();
+  /** When an owner last answered for a workshop: while it answers, forwarding skips the lock query. */
+  private ownerSeen = new Map<string, number>();
   private localFanout;
   private poller: NodeJS.Timeout;
 
@@ -93,6 +95,7 @@ export class ClusterRooms {
         if (!w) return;
         this.waiting.delete(msg.req);
         clearTimeout(w.timer);
+        this.ownerSeen.set(w.w, Date.now());
         w.resolve(msg.ack);
         return;
       }
@@ -103,21 +106,25 @@ export class ClusterRooms {
 
   /** A command for a workshop another node decides for: take the lease if it is free, else ask the owner. */
   private forward = async (w: string, cmd: Command | SystemCommand, actor: Actor, opKey: string | null, extra: ExecuteExtra): Promise<Ack> => {
-    try {
-      if (await this.leases.tryAcquire(w)) {
-        this.drop(w);
-        return (await this.get(w)).execute(cmd, actor, opKey, extra);
+    // an owner that answered within the last POLL_MS is alive: no need to ask PostgreSQL
+    if (Date.now() - (this.ownerSeen.get(w) ?? 0) > POLL_MS) {
+      try {
+        if (await this.leases.tryAcquire(w)) {
+          this.drop(w);
+          return (await this.get(w)).execute(cmd, actor, opKey, extra);
+        }
+      } catch {
+        return unavailable('the database is unreachable; please retry');
       }
-    } catch (err) {
-      return unavailable('the database is unreachable; please retry');
     }
     const req = randomUUID();
     const ack = await new Promise<Ack>((resolve) => {
       const timer = setTimeout(() => {
         this.waiting.delete(req);
+        this.ownerSeen.delete(w);
         resolve(unavailable('the server deciding for this workshop did not answer; please retry'));
       }, FORWARD_TIMEOUT_MS);
-      this.waiting.set(req, { resolve, timer });
+      this.waiting.set(req, { w, resolve, timer });
       this.send({ t: 'cmd', from: this.nodeId, req, w, cmd, actor, opKey, extra });
     });
     // the ack comes after the events: let this node's sockets get them first
