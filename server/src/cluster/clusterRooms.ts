@@ -24,8 +24,9 @@ import type { WorkshopLeases } from './leases';
 
 /** How often replicas check the log's head and try to take over ownerless workshops. */
 export const POLL_MS = 1000;
-/** How long a forwarded command waits for its owner's answer. */
+/** How long a forwarded command waits for its owner's answer, in all and per attempt. */
 export const FORWARD_TIMEOUT_MS = 4000;
+const FORWARD_ATTEMPT_MS = 1500;
 
 type Msg =
   | { t: 'batch'; w: string; envelopes: Envelope[] }
@@ -38,7 +39,7 @@ export class ClusterRooms {
   readonly nodeId = randomUUID();
   private rooms = new Map<string, Promise<RoomHandle>>();
   private ready = new Map<string, RoomHandle>();
-  private waiting = new Map<string, { w: string; resolve: (a: Ack) => void; timer: NodeJS.Timeout }>();
+  private waiting = new Map<string, { w: string; resolve: (a: Ack | null) => void; timer: NodeJS.Timeout }>();
   /** When an owner last answered for a workshop: while it answers, forwarding skips the lock query. */
   private ownerSeen = new Map<string, number>();
   private localFanout;
@@ -104,34 +105,51 @@ export class ClusterRooms {
     }
   }
 
-  /** A command for a workshop another node decides for: take the lease if it is free, else ask the owner. */
+  /**
+   * A command for a workshop another node decides for: take the lease if it is free, else ask the
+   * owner. An owner that does not answer within one attempt may have died: try again (the lease may
+   * be free now, or another node may have taken it), until FORWARD_TIMEOUT_MS. Repeating is safe:
+   * the op key makes a command that did get committed apply once.
+   */
   private forward = async (w: string, cmd: Command | SystemCommand, actor: Actor, opKey: string | null, extra: ExecuteExtra): Promise<Ack> => {
-    // an owner that answered within the last POLL_MS is alive: no need to ask PostgreSQL
-    if (Date.now() - (this.ownerSeen.get(w) ?? 0) > POLL_MS) {
-      try {
-        if (await this.leases.tryAcquire(w)) {
-          this.drop(w);
-          return (await this.get(w)).execute(cmd, actor, opKey, extra);
+    const deadline = Date.now() + FORWARD_TIMEOUT_MS;
+    while (Date.now() < deadline) {
+      // an owner that answered within the last POLL_MS is alive: no need to ask PostgreSQL
+      if (Date.now() - (this.ownerSeen.get(w) ?? 0) > POLL_MS) {
+        try {
+          if (await this.leases.tryAcquire(w)) {
+            this.drop(w);
+            return (await this.get(w)).execute(cmd, actor, opKey, extra);
+          }
+        } catch {
+          return unavailable('the database is unreachable; please retry');
         }
-      } catch {
-        return unavailable('the database is unreachable; please retry');
       }
+      const ack = await this.ask(w, cmd, actor, opKey, extra, Math.min(FORWARD_ATTEMPT_MS, deadline - Date.now()));
+      if (!ack) {
+        this.ownerSeen.delete(w);
+        continue;
+      }
+      // the ack comes after the events: let this node's sockets get them first
+      const r = this.ready.get(w);
+      if (ack.ok && r instanceof ReplicaRoom) await r.reached(ack.seq, 2000);
+      return ack;
     }
+    return unavailable('the server deciding for this workshop did not answer; please retry');
+  };
+
+  /** One forwarded attempt: the owner's ack, or null when none came within `ms`. */
+  private ask(w: string, cmd: Command | SystemCommand, actor: Actor, opKey: string | null, extra: ExecuteExtra, ms: number): Promise<Ack | null> {
     const req = randomUUID();
-    const ack = await new Promise<Ack>((resolve) => {
+    return new Promise<Ack | null>((resolve) => {
       const timer = setTimeout(() => {
         this.waiting.delete(req);
-        this.ownerSeen.delete(w);
-        resolve(unavailable('the server deciding for this workshop did not answer; please retry'));
-      }, FORWARD_TIMEOUT_MS);
+        resolve(null);
+      }, Math.max(ms, 1));
       this.waiting.set(req, { w, resolve, timer });
       this.send({ t: 'cmd', from: this.nodeId, req, w, cmd, actor, opKey, extra });
     });
-    // the ack comes after the events: let this node's sockets get them first
-    const r = this.ready.get(w);
-    if (ack.ok && r instanceof ReplicaRoom) await r.reached(ack.seq, 2000);
-    return ack;
-  };
+  }
 
   async get(id: string): Promise<RoomHandle> {
     const known = this.rooms.get(id);

@@ -78,6 +78,8 @@ export class WorkshopRoom implements RoomHandle {
   /** Commands decided and not yet published (see MAX_UNPUBLISHED). */
   private unpublished = 0;
   broken = false;
+  /** What commands get once the room broke (until it is reloaded from the log). */
+  private brokenAck: Ack = internal();
 
   constructor(
     readonly id: string,
@@ -194,7 +196,7 @@ export class WorkshopRoom implements RoomHandle {
    * result back, marked duplicate.
    */
   execute(cmd: Command | SystemCommand, actor: Actor, opKey: string | null, extra: ExecuteExtra = {}): Promise<Ack> {
-    if (this.broken) return Promise.resolve(internal());
+    if (this.broken) return Promise.resolve(this.brokenAck);
     if (opKey) {
       const first = this.ops.get(opKey);
       if (typeof first === 'number') return Promise.resolve({ ok: true, seq: first, duplicate: true });
@@ -228,9 +230,10 @@ export class WorkshopRoom implements RoomHandle {
           this.unpublished--;
           // The decided state ran ahead of the log: this room must be rebuilt from the store.
           this.broken = true;
+          this.brokenAck = isUnreachable(err) ? unavailable() : internal();
           this.dispose();
           if (opKey) this.ops.forget(opKey);
-          resolve(isUnreachable(err) ? unavailable() : internal());
+          resolve(this.brokenAck);
         },
       );
     });
