@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { matchRoute, navigate, paths, usePathname } from './lib/router';
 import { Toasts } from './components/Toasts';
+import { ErrorBoundary } from './components/ErrorBoundary';
 import { AppHeader } from './components/AppHeader';
 import { Landing } from './screens/Landing';
 import { Join } from './screens/Join';
@@ -71,7 +72,9 @@ export function App() {
       <a className="skip-link" href="#main">
         {t('common.skipToMain')}
       </a>
-      <Suspense fallback={<p className="page" role="status">{t('common.loading')}</p>}>{screen}</Suspense>
+      <ErrorBoundary route={route.name} resetKey={pathname}>
+        <Suspense fallback={<p className="page" role="status">{t('common.loading')}</p>}>{screen}</Suspense>
+      </ErrorBoundary>
       <Toasts />
     </>
   );

@@ -13,6 +13,7 @@ import { type IO, createFanout, createPreview } from './realtime/fanout';
 import { attachRealtime } from './realtime/connection';
 import { createApi } from './http/api';
 import { originAllowed } from './http/origin';
+import { createClientErrorRoute } from './http/clientErrors';
 
 export interface AppDeps {
   store: EventStore;
@@ -54,6 +55,8 @@ export function createApp({ store, logger, allowedOrigins = [], clientDir, rateL
   );
   // an imported workshop export is the one large body; everything else stays small
   app.use('/api/workshops/import', express.json({ limit: '20mb' }));
+  // browsers' render errors, with a small body limit of their own (parsed before the default)
+  app.use('/api/client-errors', createClientErrorRoute(logger));
   app.use(express.json({ limit: '64kb' }));
 
   const server = http.createServer(app);

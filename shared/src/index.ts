@@ -26,3 +26,4 @@ export * from './harvest/similarity';
 export * from './harvest/suggest';
 export * from './review/matrix';
 export * from './export/json';
+export * from './diagnostics/clientError';

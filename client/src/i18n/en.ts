@@ -2,6 +2,7 @@
 import { enCafe, enCafeOps } from './en.cafe';
 import { enHarvest, enHarvestOps } from './en.harvest';
 import { enReview, enReviewOps } from './en.review';
+import { enRoom } from './en.room';
 export const en = {
   app: { name: 'World Café' },
   common: {
@@ -262,6 +263,7 @@ export const en = {
   ...enCafe,
   ...enHarvest,
   ...enReview,
+  ...enRoom,
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

@@ -3,6 +3,7 @@
 import { thCafe, thCafeOps } from './th.cafe';
 import { thHarvest, thHarvestOps } from './th.harvest';
 import { thReview, thReviewOps } from './th.review';
+import { thRoom } from './th.room';
 import type { Translation } from './en';
 
 export const th: Translation = {
@@ -265,4 +266,5 @@ export const th: Translation = {
   ...thCafe,
   ...thHarvest,
   ...thReview,
+  ...thRoom,
 };
