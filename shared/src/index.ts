@@ -27,3 +27,5 @@ export * from './harvest/suggest';
 export * from './review/matrix';
 export * from './export/json';
 export * from './diagnostics/clientError';
+export * from './presence/messages';
+export * from './presence/roster';

@@ -9,14 +9,13 @@ import {
   changesViewOf,
   commandSchema,
   handshakeSchema,
-  presenceSchema,
-  type Presence,
   visibleTo,
 } from '@world-cafe/shared';
 import type { EventStore } from '../store/eventStore';
 import type { RoomRegistry } from './workshopRoom';
 import { type AppSocket, type IO, joinScopes, rooms as roomNames, snapshotFor } from './fanout';
 import { hashToken } from '../auth';
+import { createPresence } from './presence';
 
 export interface RealtimeOptions {
   store: EventStore;
@@ -33,7 +32,7 @@ export function attachRealtime(io: IO, { store, rooms, logger, rateLimit }: Real
   // A fixed window per socket: `burst` commands per `burst / perSecond` seconds.
   const limiter = new RateLimiterMemory({ points: limits.burst, duration: limits.burst / limits.perSecond });
 
-  const presence = new Map<string, Map<string, Presence>>();
+  const presence = createPresence(io, rooms);
 
   io.use(async (socket, next) => {
     const parsed = handshakeSchema.safeParse(socket.handshake.auth);
@@ -76,26 +75,7 @@ export function attachRealtime(io: IO, { store, rooms, logger, rateLimit }: Real
       if (typeof ack === 'function') (ack as (now: number) => void)(Date.now());
     });
 
-    // Presence rides volatile emits: best effort, never stored, cleared when the socket goes.
-    // Who is editing what right now is also kept in memory so a newcomer sees it at once.
-    const here = presence.get(workshopId) ?? new Map<string, Presence>();
-    presence.set(workshopId, here);
-    for (const [pid, what] of here) if (what) socket.emit('presence', { participantId: pid, editing: what });
-    let editing: Presence = null;
-    socket.on('presence', (raw: unknown) => {
-      const parsed = presenceSchema.safeParse(raw);
-      if (!parsed.success) return;
-      editing = parsed.data;
-      if (editing) here.set(participantId, editing);
-      else here.delete(participantId);
-      socket.volatile.to(roomNames.workshop(workshopId)).emit('presence', { participantId, editing });
-    });
-    socket.on('disconnect', () => {
-      if (!editing) return;
-      here.delete(participantId);
-      if (here.size === 0) presence.delete(workshopId);
-      io.to(roomNames.workshop(workshopId)).emit('presence', { participantId, editing: null });
-    });
+    presence.attach(socket);
 
     socket.on('command', async (input: unknown, ack: unknown) => {
       const reply = typeof ack === 'function' ? (ack as (a: Ack) => void) : () => {};
