@@ -8,4 +8,11 @@ export const enRoom = {
     reload: 'Reload the page',
     home: 'Go to the start page',
   },
+  presence: {
+    online: 'online',
+    offline: 'not connected',
+    here: '{{n}} of {{of}} here',
+    typingOne: '{{name}} is typing…',
+    typingMany: '{{names}} are typing…',
+  },
 };

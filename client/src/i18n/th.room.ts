@@ -11,4 +11,11 @@ export const thRoom: Strings<typeof enRoom> = {
     reload: 'โหลดหน้าใหม่',
     home: 'ไปที่หน้าแรก',
   },
+  presence: {
+    online: 'ออนไลน์',
+    offline: 'ไม่ได้เชื่อมต่อ',
+    here: 'อยู่ {{n}} จาก {{of}} คน',
+    typingOne: '{{name}} กำลังพิมพ์…',
+    typingMany: '{{names}} กำลังพิมพ์…',
+  },
 };

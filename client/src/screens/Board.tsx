@@ -9,6 +9,8 @@ import { allowed } from '../state/optimistic';
 import { notesOf, seatedAt, useMeId, useMyRole, useView, useViewShallow } from '../state/selectors';
 import { submit, useStore } from '../state/store';
 import { CarryForward, QuestionsInForce } from '../components/CafeBoard';
+import { OnlineDot, TableHere, TypingLine } from '../components/Presence';
+import { noteTyping } from '../net/presence';
 
 const NOTE_W = 220;
 const NOTE_H = 150;
@@ -89,7 +91,7 @@ export function Board({ tableId }: { tableId: string }) {
         </div>
         <QuestionsInForce tableId={tableId} />
         <div className="tablemates">
-          <h2 className="inline-h">{t('board.atThisTable')}</h2>
+          <h2 className="inline-h">{t('board.atThisTable')}</h2> <TableHere tableId={tableId} />
           {people.length === 0 ? (
             <span className="muted">{t('board.nobody')}</span>
           ) : (
@@ -98,6 +100,7 @@ export function Board({ tableId }: { tableId: string }) {
                 const code = p.delegationId ? delegations[p.delegationId]?.code : undefined;
                 return (
                   <li key={p.id} className={p.id === meId ? 'chip me' : 'chip'}>
+                    <OnlineDot participantId={p.id} />
                     <span dir="auto">{p.name}</span>
                     {code && <span className="code-tag">{code}</span>}
                     {p.role === 'host' && <span className="role-tag">{t('roles.host')}</span>}
@@ -118,6 +121,7 @@ export function Board({ tableId }: { tableId: string }) {
       <CarryForward tableId={tableId} />
 
       {canWrite ? <Composer tableId={tableId} placeNew={placeNew} /> : <p className="notice">{readOnlyReason}</p>}
+      <TypingLine tableId={tableId} />
 
       <div className="notes-head">
         <h2 className="inline-h">{t('board.notesHeading', { count: notes.length, n: notes.length })}</h2>
@@ -222,7 +226,10 @@ function Composer({ tableId, placeNew }: { tableId: string; placeNew: () => { x:
     e?.preventDefault();
     if (!ok) return;
     const { x, y } = placeNew();
-    if (submit({ type: 'note:create', noteId: newEntityId(), tableId, text, color, x, y })) setText('');
+    if (submit({ type: 'note:create', noteId: newEntityId(), tableId, text, color, x, y })) {
+      setText('');
+      noteTyping(tableId, false);
+    }
   };
 
   return (
@@ -236,7 +243,11 @@ function Composer({ tableId, placeNew }: { tableId: string; placeNew: () => { x:
         dir="auto"
         placeholder={t('board.newNotePlaceholder')}
         aria-describedby={`${uid}-count ${uid}-hint`}
-        onChange={(e) => setText(e.target.value)}
+        onChange={(e) => {
+          setText(e.target.value);
+          noteTyping(tableId, e.target.value.trim().length > 0);
+        }}
+        onBlur={() => noteTyping(tableId, false)}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) add();
         }}

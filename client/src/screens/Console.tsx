@@ -14,6 +14,7 @@ import { countNotes, seatCounts, seatedAt, useMeId, useView, useViewShallow } fr
 import { submit, useStore } from '../state/store';
 import { AbsentToggle, CafeControls, TableHosts } from './CafeControls';
 import { ReviewConsole } from './ReviewConsole';
+import { OnlineDot, TableHere } from '../components/Presence';
 
 const ASSIGNABLE_ROLES: Role[] = ['host', 'delegate', 'observer'];
 
@@ -149,6 +150,7 @@ function PersonName({ p }: { p: Participant }) {
   const code = useView((s) => (p.delegationId ? s.delegations[p.delegationId]?.code ?? null : null));
   return (
     <span className="person">
+      <OnlineDot participantId={p.id} />
       <span dir="auto">{p.name}</span>
       {code && <span className="code-tag">{code}</span>}
       {p.role !== 'delegate' && <span className="role-tag">{t(`roles.${p.role}`)}</span>}
@@ -189,7 +191,7 @@ function TableAdminCard({ tableId, workshopId }: { tableId: string; workshopId: 
       )}
       <TableHosts tableId={tableId} />
       <p className={full ? 'seat-count full' : 'seat-count'}>
-        {t('console.seated', { n: f.num(people.length), cap: f.num(table.capacity) })}
+        {t('console.seated', { n: f.num(people.length), cap: f.num(table.capacity) })} <TableHere tableId={tableId} />
       </p>
       {people.length > 0 && (
         <ul className="people-list compact">
