@@ -8,6 +8,9 @@ export const enRoom = {
     reload: 'Reload the page',
     home: 'Go to the start page',
   },
+  room: {
+    dismissMessage: 'Dismiss the message',
+  },
   presence: {
     online: 'online',
     offline: 'not connected',

@@ -11,6 +11,9 @@ export const thRoom: Strings<typeof enRoom> = {
     reload: 'โหลดหน้าใหม่',
     home: 'ไปที่หน้าแรก',
   },
+  room: {
+    dismissMessage: 'ปิดข้อความ',
+  },
   presence: {
     online: 'ออนไลน์',
     offline: 'ไม่ได้เชื่อมต่อ',

@@ -89,7 +89,7 @@ function ProjectorBody() {
             </section>
           )}
         </div>
-        <BroadcastBanner className="proj-banner" />
+        <BroadcastBanner className="proj-banner" dismissible={false} />
         {/* The harvest's spotlight (renders nothing when there is none). */}
         <SpotlightPanel big />
         <SeatingMap />
