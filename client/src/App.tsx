@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { matchRoute, navigate, paths, usePathname } from './lib/router';
 import { Toasts } from './components/Toasts';
 import { ErrorBoundary } from './components/ErrorBoundary';
+import { ConfirmHost } from './components/ConfirmDialog';
 import { AppHeader } from './components/AppHeader';
 import { Landing } from './screens/Landing';
 import { Join } from './screens/Join';
@@ -76,6 +77,7 @@ export function App() {
         <Suspense fallback={<p className="page" role="status">{t('common.loading')}</p>}>{screen}</Suspense>
       </ErrorBoundary>
       <Toasts />
+      <ConfirmHost />
     </>
   );
 }

@@ -163,7 +163,6 @@ export const en = {
     newNotePlaceholder: 'Write an idea, a goal, a question… in any language',
     composerHint: 'Ctrl+Enter adds the note.',
     addNote: 'Add note',
-    confirmDelete: 'Delete this note?',
     noteLabel: 'Note by {{author}}: {{text}}',
     editLabel: 'Edit note text',
     editNoteLabel: 'Edit note by {{author}}',

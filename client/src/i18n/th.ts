@@ -166,7 +166,6 @@ export const th: Translation = {
     newNotePlaceholder: 'เขียนความคิด เป้าหมาย หรือคำถาม… ได้ทุกภาษา',
     composerHint: 'กด Ctrl+Enter เพื่อเพิ่มโน้ต',
     addNote: 'เพิ่มโน้ต',
-    confirmDelete: 'ลบโน้ตนี้หรือไม่?',
     noteLabel: 'โน้ตของ {{author}}: {{text}}',
     editLabel: 'แก้ไขข้อความโน้ต',
     editNoteLabel: 'แก้ไขโน้ตของ {{author}}',

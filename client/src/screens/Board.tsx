@@ -11,6 +11,7 @@ import { submit, useStore } from '../state/store';
 import { CarryForward, QuestionsInForce } from '../components/CafeBoard';
 import { OnlineDot, TableHere, TypingLine } from '../components/Presence';
 import { noteTyping } from '../net/presence';
+import { deleteNoteWithUndo, useUndoStore } from '../state/undo';
 
 const NOTE_W = 220;
 const NOTE_H = 150;
@@ -46,7 +47,10 @@ export function Board({ tableId }: { tableId: string }) {
   });
   const people = useViewShallow((s) => seatedAt(s, tableId));
   const delegations = useView((s) => s.delegations);
-  const notes = useViewShallow((s) => notesOf(s, tableId));
+  const allNotes = useViewShallow((s) => notesOf(s, tableId));
+  // Notes I just deleted stay hidden while their Undo is offered.
+  const hidden = useUndoStore((s) => s.hidden);
+  const notes = allNotes.filter((n) => !hidden[n.id]);
   const canWrite = useView((s, me) =>
     allowed(s, me, { type: 'note:create', clientOpId: PROBE, noteId: PROBE, tableId, text: 'x', color: 'yellow', x: 0, y: 0 }),
   );
@@ -302,9 +306,9 @@ const NoteCard = memo(function NoteCard({ note, mode }: { note: Note; mode: 'can
   };
 
   const remove = () => {
-    if (window.confirm(t('board.confirmDelete'))) {
-      submit({ type: 'note:delete', noteId: note.id });
-    } else focusSelf();
+    deleteNoteWithUndo(note.id);
+    // The note leaves the screen: keep the keyboard on the board.
+    requestAnimationFrame(() => document.getElementById('board-h')?.focus());
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {

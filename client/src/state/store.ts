@@ -34,6 +34,10 @@ export interface Toast {
   /** An i18n key, translated when drawn so a language switch re-renders it. */
   key: string;
   values?: Record<string, string | number>;
+  /** A button in the toast (e.g. Undo); running it also dismisses the toast. */
+  action?: { key: string; run: () => void };
+  /** How long it stays (default: 10 s for errors, 5 s otherwise). */
+  ttlMs?: number;
 }
 
 export interface SessionSlice {
@@ -81,7 +85,8 @@ export interface ConnectionSlice {
 
 export interface ToastSlice {
   toasts: Toast[];
-  toast(t: Omit<Toast, 'id'>): void;
+  /** Shows a toast; returns its id (or null when it repeats the last one). */
+  toast(t: Omit<Toast, 'id'>): string | null;
   dismissToast(id: string): void;
 }
 
@@ -227,10 +232,11 @@ const toastSlice: Slice<ToastSlice> = (set, get) => ({
     const id = `t${++toastSeq}`;
     // The same message twice in a row (e.g. a burst of rejections) shows once.
     const last = get().toasts.at(-1);
-    if (last && last.key === t.key && JSON.stringify(last.values) === JSON.stringify(t.values)) return;
+    if (!t.action && last && last.key === t.key && JSON.stringify(last.values) === JSON.stringify(t.values)) return null;
     set({ toasts: [...get().toasts, { ...t, id }].slice(-4) });
-    const ttl = t.kind === 'error' ? 10_000 : 5_000;
+    const ttl = t.ttlMs ?? (t.kind === 'error' ? 10_000 : 5_000);
     setTimeout(() => get().dismissToast(id), ttl);
+    return id;
   },
   dismissToast(id) {
     set({ toasts: get().toasts.filter((x) => x.id !== id) });
@@ -278,4 +284,4 @@ export function selectView(
 const NO_PREVIEWS: readonly HeldPreview[] = [];
 
 export const submit = (draft: CommandDraft): boolean => useStore.getState().submit(draft);
-export const toast = (t: Omit<Toast, 'id'>): void => useStore.getState().toast(t);
+export const toast = (t: Omit<Toast, 'id'>): string | null => useStore.getState().toast(t);
