@@ -42,7 +42,7 @@ export const enCafe = {
       tableWithTheme: '{{table}}: {{theme}}',
       host_one: 'Host: {{names}}',
       host_other: 'Hosts: {{names}}',
-      noHost: 'This table has no host.',
+      noHost: 'No host at this table this round: begin with the question on the board and take turns.',
       help: 'Walk to your new table, then press “I’m here” to open its board.',
       confirm: 'I’m here',
       confirming: 'Confirming…',

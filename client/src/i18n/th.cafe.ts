@@ -44,7 +44,7 @@ export const thCafe: Strings<typeof enCafe> = {
       tableWithTheme: '{{table}}: {{theme}}',
       host_one: 'เจ้าภาพโต๊ะ: {{names}}',
       host_other: 'เจ้าภาพโต๊ะ: {{names}}',
-      noHost: 'โต๊ะนี้ไม่มีเจ้าภาพ',
+      noHost: 'รอบนี้โต๊ะนี้ไม่มีเจ้าภาพ: เริ่มจากคำถามบนกระดานแล้วผลัดกันพูด',
       help: 'เดินไปที่โต๊ะใหม่ แล้วกด “ฉันมาถึงแล้ว” เพื่อเปิดกระดานของโต๊ะนั้น',
       confirm: 'ฉันมาถึงแล้ว',
       confirming: 'กำลังยืนยัน…',

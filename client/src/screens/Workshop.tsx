@@ -171,7 +171,9 @@ function WorkshopBody({ workshopId, tableId }: { workshopId: string; tableId: st
   return (
     <>
       <SeatCard />
-      {seat ? <Board key={seat} tableId={seat} /> : hasMove ? null : <SeatPicker />}
+      {/* Until the person confirms "I'm here" the seat card is the screen: the old table's board
+          would otherwise keep taking notes meant for the new one. */}
+      {hasMove ? null : seat ? <Board key={seat} tableId={seat} /> : <SeatPicker />}
       <div className="footer-tools">
         <PersonalLink />
       </div>
