@@ -18,7 +18,7 @@ export function AppHeader({ children }: { children?: ReactNode }) {
           }}
         >
           <span className="brand-mark" aria-hidden="true" />
-          {t('app.name')}
+          <span className="brand-name">{t('app.name')}</span>
         </a>
         <div className="header-slot">{children}</div>
         <LanguageToggle />

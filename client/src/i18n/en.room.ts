@@ -21,6 +21,11 @@ export const enRoom = {
     rotateBody: 'Everyone who changes table gets a seat card for round {{round}}; their old board becomes read-only until they confirm “I’m here”. Hosts stay at their tables. The clock is reset to {{minutes}} minutes and waits for you to start it.',
     rotateYes: 'Rotate to round {{round}}',
   },
+  save: {
+    saving: 'Saving…',
+    allSaved: 'All changes saved',
+    savedAt: 'All saved {{time}}',
+  },
   presence: {
     online: 'online',
     offline: 'not connected',

@@ -69,6 +69,8 @@ export interface PendingSlice {
   pending: readonly PendingOp[];
   /** The clientOpId currently on the wire, if any. */
   inflight: string | null;
+  /** When the server last acknowledged one of my changes (this page's session). */
+  lastSavedAt: number | null;
   submit(draft: CommandDraft): boolean;
   setInflight(clientOpId: string | null): void;
   ackOp(clientOpId: string, seq: number): void;
@@ -165,6 +167,7 @@ const previewSlice: Slice<PreviewSlice> = (set, get) => ({
 const pendingSlice: Slice<PendingSlice> = (set, get) => ({
   pending: [],
   inflight: null,
+  lastSavedAt: null,
   submit(draft) {
     const s = get();
     const view = selectView(s);
@@ -192,7 +195,7 @@ const pendingSlice: Slice<PendingSlice> = (set, get) => ({
   ackOp(clientOpId, seq) {
     const s = get();
     const acked = ackOp(s.pending, clientOpId, seq, Date.now());
-    set({ pending: pruneOps(acked, s.confirmed?.seq ?? 0, Date.now()) });
+    set({ pending: pruneOps(acked, s.confirmed?.seq ?? 0, Date.now()), lastSavedAt: Date.now() });
   },
   rejectOp(clientOpId, code) {
     const s = get();
