@@ -189,7 +189,7 @@ export const en = {
     noteCount_other: '{{n}} notes',
     seated: '{{n}} / {{cap}} seated',
     openBoard: 'Open board',
-    openBoardLabel: 'Open the board of {{table}}',
+    openBoardLabel: 'Open board: {{table}}',
     move: 'Move',
     moveLabel: 'Seat for {{name}}',
     notSeated: 'Not seated',

@@ -192,7 +192,7 @@ export const th: Translation = {
     noteCount_other: 'โน้ต {{n}} แผ่น',
     seated: 'นั่งแล้ว {{n}} / {{cap}}',
     openBoard: 'เปิดกระดาน',
-    openBoardLabel: 'เปิดกระดานของ {{table}}',
+    openBoardLabel: 'เปิดกระดาน: {{table}}',
     move: 'ย้าย',
     moveLabel: 'ที่นั่งของ {{name}}',
     notSeated: 'ยังไม่มีที่นั่ง',

@@ -209,7 +209,7 @@ function ReviewMatrix({ state }: { state: WorkshopState }) {
                                 delegation: state.delegations[c.delegationId]?.name ?? c.delegationId,
                                 goal: goal?.title ?? '',
                                 stance: t(`review.stance.${c.stance ?? 'none'}`),
-                                missing: missingText(c.missing),
+                                missing: c.missing.length === 0 ? t('review.missing.complete') : missingText(c.missing),
                               })}
                               onClick={(e) => {
                                 lastCell.current = e.currentTarget;
