@@ -13,10 +13,10 @@ export function SaveState() {
   const lastSavedAt = useStore((s) => s.lastSavedAt);
   // Offline, the connection badge already counts what is queued.
   if (status !== 'online' && unsent > 0) return null;
-  const text = unsent > 0 ? t('save.saving') : lastSavedAt ? t('save.savedAt', { time: f.time(lastSavedAt) }) : t('save.allSaved');
   return (
     <span className={`save-state${unsent > 0 ? ' saving' : ''}`} data-testid="save-state">
-      {text}
+      {unsent > 0 ? t('save.saving') : t('save.allSaved')}
+      {unsent === 0 && lastSavedAt && <span className="save-time"> · {f.time(lastSavedAt)}</span>}
     </span>
   );
 }

@@ -24,7 +24,6 @@ export const enRoom = {
   save: {
     saving: 'Saving…',
     allSaved: 'All changes saved',
-    savedAt: 'All saved {{time}}',
   },
   presence: {
     online: 'online',

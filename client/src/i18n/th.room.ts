@@ -27,7 +27,6 @@ export const thRoom: Strings<typeof enRoom> = {
   save: {
     saving: 'กำลังบันทึก…',
     allSaved: 'บันทึกครบแล้ว',
-    savedAt: 'บันทึกครบ {{time}}',
   },
   presence: {
     online: 'ออนไลน์',
