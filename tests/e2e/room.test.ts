@@ -132,7 +132,7 @@ describe('the room through a whole session', () => {
     await proj.getByTestId('projector-table-question').getByText('What matters most for our people?').waitFor();
     await proj.getByText(Q1).waitFor();
     await shot(proj, 'room-projector-round1.png', false);
-    await auditScreen(proj, 'projector-round', failures, notes, { viewports: ['desktop'] });
+    await auditScreen(proj, 'projector-round', failures, notes, { viewports: ['desktop'], ready: (p) => p.getByTestId('projector-map').waitFor() });
 
     // ------------------------------------------------------------ notes, typing, delete with undo (item 7)
     const NOTE = 'Mentoring across borders — ผู้นำรุ่นใหม่';

@@ -12,7 +12,7 @@ export function OnlineDot({ participantId }: { participantId: string }) {
   const online = useIsOnline(participantId);
   return (
     <span className={`online-dot${online ? ' on' : ''}`} data-testid="online-dot" data-online={online ? 'true' : 'false'}>
-      <span className="sr-only">{online ? t('presence.online') : t('presence.offline')}</span>
+      <span className="sr-only">{online ? t('room.presence.online') : t('room.presence.offline')}</span>
     </span>
   );
 }
@@ -27,7 +27,7 @@ export function TableHere({ tableId }: { tableId: string }) {
   if (of === 0) return null;
   return (
     <span className="table-here" data-testid="table-here">
-      {t('presence.here', { n: f.num(here), of: f.num(of) })}
+      {t('room.presence.here', { n: f.num(here), of: f.num(of) })}
     </span>
   );
 }
@@ -41,7 +41,7 @@ export function TypingLine({ tableId }: { tableId: string }) {
   const who = ids.map((id) => names[id]?.name).filter(Boolean) as string[];
   return (
     <p className="typing-line muted small" data-testid="typing-line" aria-live="off">
-      {who.length === 0 ? '\u00a0' : who.length === 1 ? t('presence.typingOne', { name: who[0] }) : t('presence.typingMany', { names: who.join(', ') })}
+      {who.length === 0 ? '\u00a0' : who.length === 1 ? t('room.presence.typingOne', { name: who[0] }) : t('room.presence.typingMany', { names: who.join(', ') })}
     </p>
   );
 }

@@ -15,7 +15,7 @@ export function SaveState() {
   if (status !== 'online' && unsent > 0) return null;
   return (
     <span className={`save-state${unsent > 0 ? ' saving' : ''}`} data-testid="save-state">
-      {unsent > 0 ? t('save.saving') : t('save.allSaved')}
+      {unsent > 0 ? t('room.save.saving') : t('room.save.allSaved')}
       {unsent === 0 && lastSavedAt && <span className="save-time"> · {f.time(lastSavedAt)}</span>}
     </span>
   );

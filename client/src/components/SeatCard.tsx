@@ -59,9 +59,10 @@ export function SeatCard() {
   if (move) {
     return (
       <section className="seat-card" aria-labelledby="seat-card-h" data-testid="seat-card">
-        <h2 id="seat-card-h" ref={headingRef} tabIndex={-1} dir="auto">
+        {/* the card is the whole screen until "I'm here": its heading is the page's */}
+        <h1 id="seat-card-h" ref={headingRef} tabIndex={-1} dir="auto">
           {t('cafe.seatCard.goTo', { ...roundOf, table: label })}
-        </h2>
+        </h1>
         {hosts.length > 0 ? (
           <p className="seat-card-host" dir="auto">
             {t('cafe.seatCard.host', { count: hosts.length, names: hosts.join(', ') })}

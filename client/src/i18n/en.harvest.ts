@@ -92,7 +92,7 @@ export const enHarvest = {
       deleteLabel: 'Delete the cluster “{{name}}”',
       confirmDelete: 'Delete the cluster “{{name}}”? Its notes go back to the unclustered notes.',
       removeNote: 'Take out',
-      removeNoteLabel: 'Take this note out of “{{name}}”',
+      removeNoteLabel: 'Take out of “{{name}}”',
     },
     dnd: {
       instructions:

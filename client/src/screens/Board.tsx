@@ -192,10 +192,10 @@ function useAnnouncements(notes: readonly Note[], meId: string | null): string {
   return text;
 }
 
-function ColorPicker({ value, onChange, name }: { value: NoteColor; onChange: (c: NoteColor) => void; name: string }) {
+function ColorPicker({ value, onChange, name, small = false }: { value: NoteColor; onChange: (c: NoteColor) => void; name: string; small?: boolean }) {
   const { t } = useTranslation();
   return (
-    <fieldset className="swatches">
+    <fieldset className={small ? 'swatches small' : 'swatches'}>
       <legend className="sr-only">{t('board.colorLegend')}</legend>
       {NOTE_COLORS.map((c) => (
         <label key={c} className={`swatch note-${c}`} title={t(`colors.${c}`)}>
@@ -450,23 +450,12 @@ const NoteCard = memo(function NoteCard({ note, mode }: { note: Note; mode: 'can
             </button>
           )}
           {canRecolor && (
-            <>
-              <label htmlFor={`${uid}-color`} className="sr-only">
-                {t('board.colorLegend')}
-              </label>
-              <select
-                id={`${uid}-color`}
-                className="small color-select"
-                value={note.color}
-                onChange={(e) => submit({ type: 'note:recolor', noteId: note.id, color: e.target.value as NoteColor })}
-              >
-                {NOTE_COLORS.map((c) => (
-                  <option key={c} value={c}>
-                    {t(`colors.${c}`)}
-                  </option>
-                ))}
-              </select>
-            </>
+            <ColorPicker
+              value={note.color}
+              name={`${uid}-color`}
+              small
+              onChange={(color) => color !== note.color && submit({ type: 'note:recolor', noteId: note.id, color })}
+            />
           )}
           {canDelete && (
             <button type="button" className="small danger-quiet" onClick={remove} aria-label={t('board.deleteNoteLabel', { author })}>

@@ -97,9 +97,9 @@ function ClockControls() {
             disabled={!canEnd || busy}
             onClick={async () => {
               const ok = await askConfirm({
-                title: t('confirm.endTitle', { round: f.num(round) }),
-                body: t('confirm.endBody'),
-                confirmLabel: t('confirm.endYes', { round: f.num(round) }),
+                title: t('room.confirm.endTitle', { round: f.num(round) }),
+                body: t('room.confirm.endBody'),
+                confirmLabel: t('room.confirm.endYes', { round: f.num(round) }),
                 danger: true,
               });
               if (ok) go({ type: 'round:end' });
@@ -115,9 +115,9 @@ function ClockControls() {
             disabled={!canRotate || busy}
             onClick={async () => {
               const ok = await askConfirm({
-                title: t('confirm.rotateTitle', { round: f.num(round + 1) }),
-                body: t('confirm.rotateBody', { round: f.num(round + 1), minutes: f.num(roundMinutes) }),
-                confirmLabel: t('confirm.rotateYes', { round: f.num(round + 1) }),
+                title: t('room.confirm.rotateTitle', { round: f.num(round + 1) }),
+                body: t('room.confirm.rotateBody', { round: f.num(round + 1), minutes: f.num(roundMinutes) }),
+                confirmLabel: t('room.confirm.rotateYes', { round: f.num(round + 1) }),
               });
               if (ok) go({ type: 'round:rotate' });
             }}
