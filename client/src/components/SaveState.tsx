@@ -15,7 +15,15 @@ export function SaveState() {
   if (status !== 'online' && unsent > 0) return null;
   return (
     <span className={`save-state${unsent > 0 ? ' saving' : ''}`} data-testid="save-state">
-      {unsent > 0 ? t('room.save.saving') : t('room.save.allSaved')}
+      {unsent > 0 ? (
+        t('room.save.saving')
+      ) : (
+        <>
+          {/* a phone shows the short form (the other is display: none, so it is not read twice) */}
+          <span className="save-long">{t('room.save.allSaved')}</span>
+          <span className="save-short">{t('room.save.saved')}</span>
+        </>
+      )}
       {unsent === 0 && lastSavedAt && <span className="save-time"> · {f.time(lastSavedAt)}</span>}
     </span>
   );

@@ -38,6 +38,7 @@ export const enRoom = {
     save: {
       saving: 'Saving…',
       allSaved: 'All changes saved',
+      saved: 'Saved',
     },
     presence: {
       online: 'online',

@@ -41,6 +41,7 @@ export const thRoom: Strings<typeof enRoom> = {
     save: {
       saving: 'กำลังบันทึก…',
       allSaved: 'บันทึกครบแล้ว',
+      saved: 'บันทึกแล้ว',
     },
     presence: {
       online: 'ออนไลน์',

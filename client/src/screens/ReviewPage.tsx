@@ -281,7 +281,8 @@ function Amendments({ goal, delegationId }: { goal: Goal; delegationId: string }
 
   if (mine.length === 0 && !canPropose) return null;
   return (
-    <section className="amendments" aria-labelledby={`${uid}-h`}>
+    // not a landmark: one per goal, each with the same heading
+    <div className="amendments">
       <h3 id={`${uid}-h`}>{t('review.amend.heading')}</h3>
       {mine.length > 0 && (
         <ul className="amendment-list" aria-label={t('review.amend.yours')}>
@@ -354,6 +355,6 @@ function Amendments({ goal, delegationId }: { goal: Goal; delegationId: string }
           </div>
         </form>
       )}
-    </section>
+    </div>
   );
 }
