@@ -4,6 +4,7 @@ import { matchRoute, navigate, paths, usePathname } from './lib/router';
 import { Toasts } from './components/Toasts';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { ConfirmHost } from './components/ConfirmDialog';
+import { ShortcutSheet } from './components/ShortcutSheet';
 import { AppHeader } from './components/AppHeader';
 import { Landing } from './screens/Landing';
 import { Join } from './screens/Join';
@@ -78,6 +79,7 @@ export function App() {
       </ErrorBoundary>
       <Toasts />
       <ConfirmHost />
+      <ShortcutSheet />
     </>
   );
 }

@@ -92,6 +92,26 @@ describe('the room through a whole session', () => {
     await auditScreen(fac, 'setup-console', failures, notes, { phoneHeader: true });
     await auditScreen(mar, 'setup-seat-card', failures, notes, { phoneHeader: true });
 
+    // The "?" sheet of keyboard shortcuts: opened by the key (not while typing), closed by Escape.
+    const sheet = fac.getByTestId('shortcut-sheet');
+    for (const lang of ['th', 'en'] as const) {
+      await setUiLanguage(fac, lang);
+      await fac.locator('main h1').first().focus();
+      await fac.keyboard.press('?');
+      await sheet.getByRole('heading', { level: 2 }).waitFor();
+      await auditScreen(fac, 'shortcut-sheet', failures, notes, { languages: [lang], viewports: ['desktop'] });
+      await fac.keyboard.press('Escape');
+      await sheet.getByRole('heading', { level: 2 }).waitFor({ state: 'detached' });
+    }
+    await sheet.getByRole('heading', { level: 2 }).waitFor({ state: 'detached' });
+    await fac.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+    await sheet.getByRole('heading', { name: 'Keyboard shortcuts' }).waitFor();
+    await sheet.getByText('Delete the focused note (Undo appears for a few seconds)').waitFor();
+    await sheet.getByRole('button', { name: 'Close' }).click();
+    await fac.getByLabel('Message shown on every screen').press('?'); // typing a "?" is text
+    expect(await sheet.getByRole('heading').count()).toBe(0);
+    await fac.getByLabel('Message shown on every screen').fill('');
+
     // Item 4: both delegates show as online in the console's people list.
     const people = fac.getByRole('region', { name: 'Everyone in the workshop' });
     for (const name of ['Somchai Jaidee', 'Maria Santos'])

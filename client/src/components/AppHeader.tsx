@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../lib/router';
 import { LanguageToggle } from './LanguageToggle';
+import { ShortcutButton } from './ShortcutSheet';
 
 export function AppHeader({ children }: { children?: ReactNode }) {
   const { t } = useTranslation();
@@ -22,6 +23,7 @@ export function AppHeader({ children }: { children?: ReactNode }) {
         </a>
         <div className="header-slot">{children}</div>
         <LanguageToggle />
+        <ShortcutButton />
       </div>
     </header>
   );
