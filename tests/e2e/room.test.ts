@@ -140,6 +140,13 @@ describe('the room through a whole session', () => {
     await mar.getByTestId('broadcast').waitFor({ state: 'detached' });
     await som.getByTestId('broadcast').getByText(MESSAGE).waitFor();
 
+    // Item 6: during the café the round's controls come first; the console's navigation lists its sections.
+    const firstSection = await fac.locator('.console-section').first().getAttribute('id');
+    expect(firstSection).toBe('console-cafe');
+    await fac.getByRole('navigation', { name: 'Console sections' }).getByRole('link', { name: 'Everyone' }).click();
+    await expect.poll(() => fac.evaluate(() => document.getElementById('console-people')!.getBoundingClientRect().top)).toBeLessThan(200);
+    await auditScreen(fac, 'cafe-console', failures, notes, { phoneHeader: true });
+
     // Item 11: during round 1 the projector shows the questions and who sits where, not round 2's moves.
     const [proj] = await Promise.all([fac.context().waitForEvent('page'), cafe.getByRole('link', { name: 'Open the projector view' }).click()]);
     watchPage(proj, 'projector', { problems });
