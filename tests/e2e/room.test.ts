@@ -73,6 +73,9 @@ describe('the room through a whole session', () => {
     await visitor.goto(`${srv.url}/join/${ws.joinCode}`);
     await visitor.getByLabel('Your name').waitFor();
     await auditScreen(visitor, 'join', failures, notes);
+    await visitor.goto(`${srv.url}/new`);
+    await visitor.getByLabel('Title').waitFor();
+    await auditScreen(visitor, 'create', failures, notes);
     await visitor.context().close();
 
     // ------------------------------------------------------------ setup: console, seat cards for round 1
@@ -302,6 +305,11 @@ describe('the room through a whole session', () => {
     await fac.getByTestId('goal-editor').waitFor();
     expect(await fac.getByTestId('error-fallback').count()).toBe(0);
     await shot(fac, 'room-goals-after-review.png');
+
+    // The report as it prints (what the exports are made of).
+    await fac.goto(`${srv.url}/w/${ws.workshopId}/print`);
+    await fac.getByText('Leadership for a new wave').first().waitFor();
+    await auditScreen(fac, 'print-view', failures, notes, { viewports: ['desktop'] });
 
     // The findings stay beside the screenshots for a person to read.
     fs.writeFileSync(outputPath('room-a11y.txt'), `failing:\n${failures.join('\n')}\n\nmoderate or minor (not failing):\n${[...new Set(notes)].join('\n')}\n`);

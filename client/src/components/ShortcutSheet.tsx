@@ -14,7 +14,7 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 /** Where each shortcut works, and its keys (i18n keys under room.keys). */
-export const SHORTCUT_GROUPS = [
+const SHORTCUT_GROUPS = [
   { group: 'everywhere', items: ['sheet', 'skip', 'close'] },
   { group: 'board', items: ['add', 'move', 'moveFar', 'edit', 'save', 'cancel', 'remove'] },
   { group: 'harvest', items: ['tabs', 'pickUp', 'carry', 'drop'] },
