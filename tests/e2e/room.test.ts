@@ -308,7 +308,7 @@ describe('the room through a whole session', () => {
 
     // The report as it prints (what the exports are made of).
     await fac.goto(`${srv.url}/w/${ws.workshopId}/print`);
-    await fac.getByText('Leadership for a new wave').first().waitFor();
+    await fac.frameLocator('[data-testid="print-frame"]').getByText('Leadership for a new wave').first().waitFor();
     await auditScreen(fac, 'print-view', failures, notes, { viewports: ['desktop'] });
 
     // The findings stay beside the screenshots for a person to read.
