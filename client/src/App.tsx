@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { matchRoute, navigate, paths, usePathname } from './lib/router';
 import { Toasts } from './components/Toasts';
 import { ErrorBoundary } from './components/ErrorBoundary';
+import { forgetCachedStates } from './state/persist';
 import { ConfirmHost } from './components/ConfirmDialog';
 import { ShortcutSheet } from './components/ShortcutSheet';
 import { AppHeader } from './components/AppHeader';
@@ -74,7 +75,7 @@ export function App() {
       <a className="skip-link" href="#main">
         {t('common.skipToMain')}
       </a>
-      <ErrorBoundary route={route.name} resetKey={pathname}>
+      <ErrorBoundary route={route.name} resetKey={pathname} onCatch={forgetCachedStates}>
         <Suspense fallback={<p className="page" role="status">{t('common.loading')}</p>}>{screen}</Suspense>
       </ErrorBoundary>
       <Toasts />

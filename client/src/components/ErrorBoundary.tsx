@@ -24,6 +24,8 @@ interface Props {
   route: string;
   /** A change (e.g. the path) clears the error, so moving elsewhere leaves the fallback. */
   resetKey: string;
+  /** Called once per caught error, e.g. to drop local caches that may have caused it. */
+  onCatch?: () => void;
   children: ReactNode;
 }
 
@@ -46,6 +48,7 @@ export class ErrorBoundary extends Component<Props, State> {
   override componentDidCatch(error: unknown, info: ErrorInfo): void {
     const e = error instanceof Error ? error : new Error(String(error));
     reportClientError({ message: e.message, stack: e.stack, componentStack: info.componentStack ?? undefined, route: this.props.route });
+    this.props.onCatch?.();
   }
 
   override render() {
