@@ -1,6 +1,10 @@
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { matchRoute, navigate, paths, usePathname } from './lib/router';
+import { ErrorBoundary } from './components/ErrorBoundary';
+import { forgetCachedStates } from './state/persist';
+import { ConfirmHost } from './components/ConfirmDialog';
+import { ShortcutSheet } from './components/ShortcutSheet';
 import { AppHeader } from './components/AppHeader';
 import { Landing } from './screens/Landing';
 
@@ -77,12 +81,16 @@ export function App() {
       <a className="skip-link" href="#main">
         {t('common.skipToMain')}
       </a>
-      <Suspense fallback={<p className="page" role="status">{t('common.loading')}</p>}>{screen}</Suspense>
+      <ErrorBoundary route={route.name} resetKey={pathname} onCatch={forgetCachedStates}>
+        <Suspense fallback={<p className="page" role="status">{t('common.loading')}</p>}>{screen}</Suspense>
+      </ErrorBoundary>
       {route.name !== 'landing' && route.name !== 'notFound' && (
         <Suspense fallback={null}>
           <Toasts />
         </Suspense>
       )}
+      <ConfirmHost />
+      <ShortcutSheet />
     </>
   );
 }

@@ -3,6 +3,7 @@ import '@fontsource/noto-sans-thai/700.css';
 import './styles.css';
 import './styles.cafe.css';
 import './theme.css';
+import './room.css';
 import './i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

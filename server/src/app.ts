@@ -20,6 +20,7 @@ import { type AddressLimits, DEFAULT_ADDRESS_LIMITS, type TrustFn, clientAddress
 import { metricsRoute } from './http/metricsRoute';
 import { createRejectionLog } from './rejections';
 import { Drain } from './realtime/drain';
+import { createClientErrorRoute } from './http/clientErrors';
 
 export interface AppDeps {
   store: EventStore;
@@ -81,6 +82,8 @@ export function createApp(deps: AppDeps): App {
   );
   // an imported workshop export is the one large body; everything else stays small
   app.use('/api/workshops/import', express.json({ limit: '20mb' }));
+  // browsers' render errors, with a small body limit of their own (parsed before the default)
+  app.use('/api/client-errors', createClientErrorRoute(logger));
   app.use(express.json({ limit: '64kb' }));
 
   const server = http.createServer(app);

@@ -26,3 +26,6 @@ export * from './harvest/similarity';
 export * from './harvest/suggest';
 export * from './review/matrix';
 export * from './export/json';
+export * from './diagnostics/clientError';
+export * from './presence/messages';
+export * from './presence/roster';

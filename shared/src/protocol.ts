@@ -848,6 +848,10 @@ export interface ServerToClientEvents {
    * right after this message; the client reconnects on its own.
    */
   restarting: (msg: { reason: 'shutdown' }) => void;
+  /** Who is connected: the roster on connect, then changes (see presence/messages.ts). */
+  online: (msg: import('./presence/messages').OnlineMessage) => void;
+  /** Volatile: someone at my table (or any table, for facilitators) is typing. */
+  typing: (msg: import('./presence/messages').TypingMessage) => void;
 }
 
 export interface ClientToServerEvents {
@@ -856,4 +860,6 @@ export interface ClientToServerEvents {
   time: (ack: (serverNow: number) => void) => void;
   /** Volatile: tell the workshop what I am editing (null when I stop). */
   presence: (editing: Presence) => void;
+  /** Volatile, rate-limited: I am (or stopped) typing at my table. */
+  typing: (msg: import('./presence/messages').TypingInput) => void;
 }

@@ -203,6 +203,12 @@ describe('reduce: each event type', () => {
     check(before, after);
     expect(after.seq).toBe(before.seq); // reduce alone never touches seq
   });
+
+  it('a phase change clears the broadcast message (it belonged to the phase before)', () => {
+    const withMessage = reduce(base(), { type: 'message:broadcast', text: 'Please find the table on your seat card', at: NOW });
+    expect(withMessage.cafe.message?.text).toBe('Please find the table on your seat card');
+    expect(reduce(withMessage, { type: 'workshop:phase-changed', phase: 'harvest' }).cafe.message).toBeNull();
+  });
 });
 
 function createCommandEvent(): DomainEvent {

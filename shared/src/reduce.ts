@@ -56,7 +56,8 @@ function reduceCore(state: WorkshopState, e: Exclude<DomainEvent, HarvestEvent>)
       return { ...state, ...patch };
     }
     case 'workshop:phase-changed':
-      return { ...state, phase: e.phase };
+      // A broadcast belongs to its moment ("find the table on your seat card"): a new phase clears it.
+      return { ...state, phase: e.phase, cafe: state.cafe.message ? { ...state.cafe, message: null } : state.cafe };
     case 'theme:added':
       return {
         ...state,

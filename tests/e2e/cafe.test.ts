@@ -117,7 +117,7 @@ describe('World Café in the browser', () => {
     await shot(fac, 'console.png');
 
     // The facilitator can open any table's board.
-    await table2.getByRole('button', { name: 'Open the board of Table 2' }).click();
+    await table2.getByRole('button', { name: 'Open board: Table 2' }).click();
     await fac.getByRole('heading', { level: 1, name: 'Table 2' }).waitFor();
     await fac.locator('.note .note-text', { hasText: 'พัฒนา' }).waitFor();
     await shot(fac, 'board-facilitator.png');
@@ -186,11 +186,12 @@ describe('World Café in the browser', () => {
     const onAn = an.getByRole('article', { name: 'Note by Somchai (TH): Written offline, then edited' });
     await expect.poll(() => onAn.evaluate((el) => (el as HTMLElement).style.transform), { timeout: 5_000 }).toBe(dragged);
 
-    somchai.once('dialog', (d) => void d.accept());
+    // Delete offers Undo for a few seconds; the tablemate sees the note go once that has passed.
     await edited.focus();
     await somchai.keyboard.press('Delete');
-    await onAn.waitFor({ state: 'detached' });
     await edited.waitFor({ state: 'detached' });
+    await somchai.locator('.toast', { hasText: 'Note deleted.' }).getByRole('button', { name: 'Undo' }).waitFor();
+    await onAn.waitFor({ state: 'detached', timeout: 20_000 });
 
     // ------------------------------------------------------------ the facilitator adds a table
     await fac.getByText('Add a table', { exact: true }).click();

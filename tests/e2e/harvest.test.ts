@@ -164,7 +164,7 @@ describe('The harvest in the browser', () => {
     await shot(somchai, 'harvest-board-delegate.png');
 
     // Spotlight a cluster: everyone sees it.
-    await cluster(fac, 'Civil service training').getByRole('button', { name: 'Put the cluster “Civil service training” in the spotlight' }).click();
+    await cluster(fac, 'Civil service training').getByRole('button', { name: 'Spotlight the cluster “Civil service training”' }).click();
     await maria.getByTestId('spotlight').getByText('Civil service training', { exact: true }).waitFor();
     await shot(maria, 'harvest-spotlight.png', false);
     // …and so does the room's projector (the facilitator's session on the same device).

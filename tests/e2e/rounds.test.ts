@@ -13,8 +13,7 @@ const NOTE = 'Mentoring across borders — round one idea';
 let srv: RunningServer;
 let browser: Browser;
 const problems: string[] = [];
-// "End round" asks for confirmation.
-const WATCH = { problems, acceptDialogs: true };
+const WATCH = { problems };
 const watch = (page: Page, name: string) => watchPage(page, name, WATCH);
 const newPage = (name: string, context?: BrowserContextOptions) => newPersonPage(browser, { ...WATCH, name, context });
 const joinAs = (page: Page, code: string, name: string, delegation: string) => joinInBrowser(page, srv.url, code, name, delegation);
@@ -149,9 +148,16 @@ describe('café rounds in the browser', () => {
     for (const p of [ploy, an, siti]) await p.getByTestId('broadcast').getByText('Five minutes to coffee ☕').waitFor();
 
     // ------------------------------------------------------------ end round 1 and rotate
+    // "End round" and "Rotate" confirm in the app's own dialog.
+    const dialog = fac.getByTestId('confirm-dialog');
     const endButton = cafe.getByRole('button', { name: 'End round' });
-    if (await endButton.isVisible()) await endButton.click(); // (unless the minute ran out already)
+    if (await endButton.isVisible()) {
+      // (unless the minute ran out already)
+      await endButton.click();
+      await dialog.getByRole('button', { name: 'End round 1' }).click();
+    }
     await cafe.getByRole('button', { name: 'Rotate to round 2' }).click();
+    await dialog.getByRole('button', { name: 'Rotate to round 2' }).click();
     await cafe.getByRole('heading', { name: 'Where people go for round 2' }).waitFor();
     await cafe.getByTestId('pending-moves').getByText(/→ Table 1/).waitFor();
 

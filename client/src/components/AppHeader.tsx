@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { navigate } from '../lib/router';
 import { LanguageToggle } from './LanguageToggle';
 import { ThemeToggle } from './ThemeToggle';
+import { ShortcutButton } from './ShortcutSheet';
 
 export function AppHeader({ children }: { children?: ReactNode }) {
   const { t } = useTranslation();
@@ -19,11 +20,12 @@ export function AppHeader({ children }: { children?: ReactNode }) {
           }}
         >
           <span className="brand-mark" aria-hidden="true" />
-          {t('app.name')}
+          <span className="brand-name">{t('app.name')}</span>
         </a>
         <div className="header-slot">{children}</div>
         <ThemeToggle />
         <LanguageToggle />
+        <ShortcutButton />
       </div>
     </header>
   );

@@ -21,7 +21,7 @@ export function ConnectionBadge() {
   return (
     <div className={`conn-badge conn-${status}`} role="status" aria-live="polite" data-testid="connection-badge">
       <span className="conn-dot" aria-hidden="true" />
-      <span>{label}</span>
+      <span className="conn-label">{label}</span>
       {queued > 0 && <span className="conn-queued">{t('conn.queued', { count: queued, n: f.num(queued) })}</span>}
     </div>
   );

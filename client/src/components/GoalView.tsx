@@ -9,7 +9,8 @@ function delegationNames(delegations: WorkshopState['delegations'], ids: readonl
   return ids.map((d) => delegations[d]?.code ?? delegations[d]?.name ?? d).join(', ');
 }
 
-export function GoalView({ goal, headingLevel = 3 }: { goal: Goal; headingLevel?: 3 | 4 }) {
+/** `headingLevel`: the level of the goal's own heading; the parts below it are one level down. */
+export function GoalView({ goal, headingLevel = 3 }: { goal: Goal; headingLevel?: 2 | 3 | 4 }) {
   const { t } = useTranslation();
   const f = useFormat();
   const themeName = useView((s) => (goal.themeId ? s.themes[goal.themeId]?.name ?? null : null));
@@ -17,7 +18,7 @@ export function GoalView({ goal, headingLevel = 3 }: { goal: Goal; headingLevel?
   const leadsOf = (ids: readonly string[]) => delegationNames(delegations, ids);
   const notes = useView((s) => s.notes);
   const tables = useView((s) => s.tables);
-  const H = headingLevel === 3 ? 'h4' : 'h5';
+  const H = (['h3', 'h4', 'h5'] as const)[headingLevel - 2]!;
   const sourceNotes = goal.sources.noteIds.map((id) => notes[id]).filter((n) => n !== undefined);
   const sourceTables = [...new Set(sourceNotes.map((n) => tables[n.tableId]?.name).filter((n): n is string => !!n))];
   return (

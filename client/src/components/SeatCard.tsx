@@ -72,12 +72,17 @@ export function SeatCard() {
   if (move) {
     return (
       <section className="seat-card" aria-labelledby="seat-card-h" data-testid="seat-card">
-        <h2 id="seat-card-h" ref={headingRef} tabIndex={-1} dir="auto">
+        {/* the card is the whole screen until "I'm here": its heading is the page's */}
+        <h1 id="seat-card-h" ref={headingRef} tabIndex={-1} dir="auto">
           {t('cafe.seatCard.goTo', { ...roundOf, table: label })}
-        </h2>
-        <p className="seat-card-host" dir="auto">
-          {hosts.length > 0 ? t('cafe.seatCard.host', { count: hosts.length, names: hosts.join(', ') }) : t('cafe.seatCard.noHost')}
-        </p>
+        </h1>
+        {hosts.length > 0 ? (
+          <p className="seat-card-host" dir="auto">
+            {t('cafe.seatCard.host', { count: hosts.length, names: hosts.join(', ') })}
+          </p>
+        ) : (
+          <p>{t('cafe.seatCard.noHost')}</p>
+        )}
         <p className="muted">{t('cafe.seatCard.help')}</p>
         <button type="button" className="primary big" disabled={confirming} onClick={() => submit({ type: 'seat:confirm-move' })}>
           {confirming ? t('cafe.seatCard.confirming') : t('cafe.seatCard.confirm')}

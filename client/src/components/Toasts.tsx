@@ -20,6 +20,18 @@ export function Toasts() {
         return (
           <div key={toast.id} className={`toast toast-${toast.kind}`}>
             <span>{String(text)}</span>
+            {toast.action && (
+              <button
+                type="button"
+                className="small toast-action"
+                onClick={() => {
+                  toast.action!.run();
+                  dismiss(toast.id);
+                }}
+              >
+                {t(toast.action.key as never)}
+              </button>
+            )}
             <button type="button" className="icon-button" onClick={() => dismiss(toast.id)} aria-label={t('common.dismiss')}>
               ×
             </button>

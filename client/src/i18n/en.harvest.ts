@@ -92,7 +92,7 @@ export const enHarvest = {
       deleteLabel: 'Delete the cluster “{{name}}”',
       confirmDelete: 'Delete the cluster “{{name}}”? Its notes go back to the unclustered notes.',
       removeNote: 'Take out',
-      removeNoteLabel: 'Take this note out of “{{name}}”',
+      removeNoteLabel: 'Take out of “{{name}}”',
     },
     dnd: {
       instructions:
@@ -123,8 +123,8 @@ export const enHarvest = {
       region: 'Spotlight',
       kind: { cluster: 'In the spotlight: cluster', note: 'In the spotlight: note', goal: 'In the spotlight: goal' },
       show: 'Spotlight',
-      showCluster: 'Put the cluster “{{name}}” in the spotlight',
-      showNote: 'Put the note “{{text}}” in the spotlight',
+      showCluster: 'Spotlight the cluster “{{name}}”',
+      showNote: 'Spotlight the note “{{text}}”',
       release: 'Release the spotlight',
       releaseThis: 'Release the spotlight',
       collapse: 'Hide',

@@ -122,7 +122,7 @@ export const enReview = {
       matrixEmpty: 'No delegation members have joined yet.',
       matrixRegion: 'Review matrix, scrolls sideways',
       goalCol: 'Goal',
-      cellLabel: '{{delegation}} on “{{goal}}”: {{stance}}. {{missing}}',
+      cellContext: ' — {{delegation}} on “{{goal}}”',
       complete_one: '{{n}} of {{total}} delegation has finished its review',
       complete_other: '{{n}} of {{total}} delegations have finished their review',
       detailHeading: '{{delegation}} on “{{goal}}”',

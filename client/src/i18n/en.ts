@@ -2,6 +2,7 @@
 import { enCafe, enCafeOps } from './en.cafe';
 import { enHarvest, enHarvestOps } from './en.harvest';
 import { enReview, enReviewOps } from './en.review';
+import { enRoom } from './en.room';
 export const en = {
   app: { name: 'World Café' },
   common: {
@@ -166,7 +167,6 @@ export const en = {
     newNotePlaceholder: 'Write an idea, a goal, a question… in any language',
     composerHint: 'Ctrl+Enter adds the note.',
     addNote: 'Add note',
-    confirmDelete: 'Delete this note?',
     noteLabel: 'Note by {{author}}: {{text}}',
     editLabel: 'Edit note text',
     editNoteLabel: 'Edit note by {{author}}',
@@ -193,7 +193,7 @@ export const en = {
     noteCount_other: '{{n}} notes',
     seated: '{{n}} / {{cap}} seated',
     openBoard: 'Open board',
-    openBoardLabel: 'Open the board of {{table}}',
+    openBoardLabel: 'Open board: {{table}}',
     move: 'Move',
     moveLabel: 'Seat for {{name}}',
     notSeated: 'Not seated',
@@ -266,6 +266,7 @@ export const en = {
   ...enCafe,
   ...enHarvest,
   ...enReview,
+  ...enRoom,
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

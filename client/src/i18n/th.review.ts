@@ -120,7 +120,7 @@ export const thReview: Strings<typeof enReview> = {
       matrixEmpty: 'ยังไม่มีสมาชิกคณะผู้แทนเข้าร่วม',
       matrixRegion: 'ตารางการทบทวน เลื่อนซ้ายขวาได้',
       goalCol: 'เป้าหมาย',
-      cellLabel: '{{delegation}} ต่อ “{{goal}}”: {{stance}} {{missing}}',
+      cellContext: ' — {{delegation}} ต่อ “{{goal}}”',
       complete_one: 'ทบทวนเสร็จแล้ว {{n}} จาก {{total}} คณะผู้แทน',
       complete_other: 'ทบทวนเสร็จแล้ว {{n}} จาก {{total}} คณะผู้แทน',
       detailHeading: '{{delegation}} ต่อ “{{goal}}”',

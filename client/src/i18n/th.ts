@@ -3,6 +3,7 @@
 import { thCafe, thCafeOps } from './th.cafe';
 import { thHarvest, thHarvestOps } from './th.harvest';
 import { thReview, thReviewOps } from './th.review';
+import { thRoom } from './th.room';
 import type { Translation } from './en';
 
 export const th: Translation = {
@@ -169,11 +170,10 @@ export const th: Translation = {
     newNotePlaceholder: 'เขียนความคิด เป้าหมาย หรือคำถาม… ได้ทุกภาษา',
     composerHint: 'กด Ctrl+Enter เพื่อเพิ่มโน้ต',
     addNote: 'เพิ่มโน้ต',
-    confirmDelete: 'ลบโน้ตนี้หรือไม่?',
     noteLabel: 'โน้ตของ {{author}}: {{text}}',
     editLabel: 'แก้ไขข้อความโน้ต',
-    editNoteLabel: 'แก้ไขโน้ตของ {{author}}',
-    deleteNoteLabel: 'ลบโน้ตของ {{author}}',
+    editNoteLabel: 'แก้ไข: โน้ตของ {{author}}',
+    deleteNoteLabel: 'ลบ: โน้ตของ {{author}}',
     noteKeys: 'ปุ่มลูกศรเพื่อย้าย Enter เพื่อแก้ไข Delete เพื่อลบ',
     noteKeysList: 'Enter เพื่อแก้ไข Delete เพื่อลบ',
   },
@@ -196,7 +196,7 @@ export const th: Translation = {
     noteCount_other: 'โน้ต {{n}} แผ่น',
     seated: 'นั่งแล้ว {{n}} / {{cap}}',
     openBoard: 'เปิดกระดาน',
-    openBoardLabel: 'เปิดกระดานของ {{table}}',
+    openBoardLabel: 'เปิดกระดาน: {{table}}',
     move: 'ย้าย',
     moveLabel: 'ที่นั่งของ {{name}}',
     notSeated: 'ยังไม่มีที่นั่ง',
@@ -269,4 +269,5 @@ export const th: Translation = {
   ...thCafe,
   ...thHarvest,
   ...thReview,
+  ...thRoom,
 };

@@ -9,6 +9,9 @@ import { allowed } from '../state/optimistic';
 import { notesOf, seatedAt, useMeId, useMyRole, useView, useViewShallow } from '../state/selectors';
 import { submit, useStore } from '../state/store';
 import { CarryForward, QuestionsInForce } from '../components/CafeBoard';
+import { OnlineDot, TableHere, TypingLine } from '../components/Presence';
+import { noteTyping } from '../net/presence';
+import { deleteNoteWithUndo, useUndoStore } from '../state/undo';
 
 const NOTE_W = 220;
 const NOTE_H = 150;
@@ -44,7 +47,10 @@ export function Board({ tableId }: { tableId: string }) {
   });
   const people = useViewShallow((s) => seatedAt(s, tableId));
   const delegations = useView((s) => s.delegations);
-  const notes = useViewShallow((s) => notesOf(s, tableId));
+  const allNotes = useViewShallow((s) => notesOf(s, tableId));
+  // Notes I just deleted stay hidden while their Undo is offered.
+  const hidden = useUndoStore((s) => s.hidden);
+  const notes = allNotes.filter((n) => !hidden[n.id]);
   const canWrite = useView((s, me) =>
     allowed(s, me, { type: 'note:create', clientOpId: PROBE, noteId: PROBE, tableId, text: 'x', color: 'yellow', x: 0, y: 0 }),
   );
@@ -89,7 +95,7 @@ export function Board({ tableId }: { tableId: string }) {
         </div>
         <QuestionsInForce tableId={tableId} />
         <div className="tablemates">
-          <h2 className="inline-h">{t('board.atThisTable')}</h2>
+          <h2 className="inline-h">{t('board.atThisTable')}</h2> <TableHere tableId={tableId} />
           {people.length === 0 ? (
             <span className="muted">{t('board.nobody')}</span>
           ) : (
@@ -98,6 +104,7 @@ export function Board({ tableId }: { tableId: string }) {
                 const code = p.delegationId ? delegations[p.delegationId]?.code : undefined;
                 return (
                   <li key={p.id} className={p.id === meId ? 'chip me' : 'chip'}>
+                    <OnlineDot participantId={p.id} />
                     <span dir="auto">{p.name}</span>
                     {code && <span className="code-tag">{code}</span>}
                     {p.role === 'host' && <span className="role-tag">{t('roles.host')}</span>}
@@ -118,6 +125,7 @@ export function Board({ tableId }: { tableId: string }) {
       <CarryForward tableId={tableId} />
 
       {canWrite ? <Composer tableId={tableId} placeNew={placeNew} /> : <p className="notice">{readOnlyReason}</p>}
+      <TypingLine tableId={tableId} />
 
       <div className="notes-head">
         <h2 className="inline-h">{t('board.notesHeading', { count: notes.length, n: notes.length })}</h2>
@@ -184,10 +192,10 @@ function useAnnouncements(notes: readonly Note[], meId: string | null): string {
   return text;
 }
 
-function ColorPicker({ value, onChange, name }: { value: NoteColor; onChange: (c: NoteColor) => void; name: string }) {
+function ColorPicker({ value, onChange, name, small = false }: { value: NoteColor; onChange: (c: NoteColor) => void; name: string; small?: boolean }) {
   const { t } = useTranslation();
   return (
-    <fieldset className="swatches">
+    <fieldset className={small ? 'swatches small' : 'swatches'}>
       <legend className="sr-only">{t('board.colorLegend')}</legend>
       {NOTE_COLORS.map((c) => (
         <label key={c} className={`swatch note-${c}`} title={t(`colors.${c}`)}>
@@ -222,7 +230,10 @@ function Composer({ tableId, placeNew }: { tableId: string; placeNew: () => { x:
     e?.preventDefault();
     if (!ok) return;
     const { x, y } = placeNew();
-    if (submit({ type: 'note:create', noteId: newEntityId(), tableId, text, color, x, y })) setText('');
+    if (submit({ type: 'note:create', noteId: newEntityId(), tableId, text, color, x, y })) {
+      setText('');
+      noteTyping(tableId, false);
+    }
   };
 
   return (
@@ -236,7 +247,11 @@ function Composer({ tableId, placeNew }: { tableId: string; placeNew: () => { x:
         dir="auto"
         placeholder={t('board.newNotePlaceholder')}
         aria-describedby={`${uid}-count ${uid}-hint`}
-        onChange={(e) => setText(e.target.value)}
+        onChange={(e) => {
+          setText(e.target.value);
+          noteTyping(tableId, e.target.value.trim().length > 0);
+        }}
+        onBlur={() => noteTyping(tableId, false)}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) add();
         }}
@@ -291,9 +306,9 @@ const NoteCard = memo(function NoteCard({ note, mode }: { note: Note; mode: 'can
   };
 
   const remove = () => {
-    if (window.confirm(t('board.confirmDelete'))) {
-      submit({ type: 'note:delete', noteId: note.id });
-    } else focusSelf();
+    deleteNoteWithUndo(note.id);
+    // The note leaves the screen: keep the keyboard on the board.
+    requestAnimationFrame(() => document.getElementById('board-h')?.focus());
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -435,23 +450,12 @@ const NoteCard = memo(function NoteCard({ note, mode }: { note: Note; mode: 'can
             </button>
           )}
           {canRecolor && (
-            <>
-              <label htmlFor={`${uid}-color`} className="sr-only">
-                {t('board.colorLegend')}
-              </label>
-              <select
-                id={`${uid}-color`}
-                className="small color-select"
-                value={note.color}
-                onChange={(e) => submit({ type: 'note:recolor', noteId: note.id, color: e.target.value as NoteColor })}
-              >
-                {NOTE_COLORS.map((c) => (
-                  <option key={c} value={c}>
-                    {t(`colors.${c}`)}
-                  </option>
-                ))}
-              </select>
-            </>
+            <ColorPicker
+              value={note.color}
+              name={`${uid}-color`}
+              small
+              onChange={(color) => color !== note.color && submit({ type: 'note:recolor', noteId: note.id, color })}
+            />
           )}
           {canDelete && (
             <button type="button" className="small danger-quiet" onClick={remove} aria-label={t('board.deleteNoteLabel', { author })}>

@@ -5,6 +5,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { charCount, LIMITS, QUESTION_MODES, type Participant, type QuestionMode } from '@world-cafe/shared';
 import { RoundClock } from '../components/RoundClock';
+import { askConfirm } from '../components/ConfirmDialog';
 import { hostNames } from '../components/SeatCard';
 import { useFormat } from '../lib/format';
 import { paths } from '../lib/router';
@@ -53,6 +54,7 @@ function ClockControls() {
   const f = useFormat();
   const round = useView((s) => s.round);
   const rounds = useView((s) => s.cafe.rounds);
+  const roundMinutes = useView((s) => Math.round(s.cafe.roundSeconds / 60));
   const status = useView((s) => s.cafe.clock.status);
   const busy = useStore((s) => s.pending.some((op) => op.cmd.type.startsWith('round:') && op.ackSeq === undefined));
   const canStart = useAllowed({ type: 'round:start' });
@@ -93,15 +95,33 @@ function ClockControls() {
             type="button"
             className="danger-quiet"
             disabled={!canEnd || busy}
-            onClick={() => {
-              if (window.confirm(t('cafe.console.confirmEnd', { round: f.num(round) }))) go({ type: 'round:end' });
+            onClick={async () => {
+              const ok = await askConfirm({
+                title: t('room.confirm.endTitle', { round: f.num(round) }),
+                body: t('room.confirm.endBody'),
+                confirmLabel: t('room.confirm.endYes', { round: f.num(round) }),
+                danger: true,
+              });
+              if (ok) go({ type: 'round:end' });
             }}
           >
             {t('cafe.console.end')}
           </button>
         )}
         {status === 'ended' && round < rounds && (
-          <button type="button" className="primary" disabled={!canRotate || busy} onClick={() => go({ type: 'round:rotate' })}>
+          <button
+            type="button"
+            className="primary"
+            disabled={!canRotate || busy}
+            onClick={async () => {
+              const ok = await askConfirm({
+                title: t('room.confirm.rotateTitle', { round: f.num(round + 1) }),
+                body: t('room.confirm.rotateBody', { round: f.num(round + 1), minutes: f.num(roundMinutes) }),
+                confirmLabel: t('room.confirm.rotateYes', { round: f.num(round + 1) }),
+              });
+              if (ok) go({ type: 'round:rotate' });
+            }}
+          >
             {t('cafe.console.rotate', { round: f.num(round + 1) })}
           </button>
         )}

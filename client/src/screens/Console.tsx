@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatJoinCode, LIMITS, PHASES, type Participant, type Phase, type Role, type Table } from '@world-cafe/shared';
+import { assertNever, formatJoinCode, LIMITS, PHASES, type Participant, type Phase, type Role, type Table } from '@world-cafe/shared';
 import { CopyField } from '../components/CopyField';
 import { TableFields, type TableFieldValues } from '../components/FormBits';
 import { PersonalLink } from '../components/PersonalLink';
@@ -14,14 +14,34 @@ import { countNotes, seatCounts, seatedAt, useMeId, useView, useViewShallow } fr
 import { submit, useStore } from '../state/store';
 import { AbsentToggle, CafeControls, TableHosts } from './CafeControls';
 import { ReviewConsole } from './ReviewConsole';
+import { OnlineDot, TableHere } from '../components/Presence';
 
 const ASSIGNABLE_ROLES: Role[] = ['host', 'delegate', 'observer'];
 
-export function Console() {
+type SectionId = 'phase' | 'invite' | 'cafe' | 'review' | 'stats' | 'tables' | 'waiting' | 'people';
+
+/**
+ * What the facilitator needs first, phase by phase: the clock during the café, the review and
+ * the exports afterwards. Once the café is over its lists fold away.
+ */
+const ORDER: Record<Phase, SectionId[]> = {
+  setup: ['phase', 'invite', 'cafe', 'tables', 'waiting', 'people'],
+  cafe: ['cafe', 'phase', 'tables', 'waiting', 'people', 'invite', 'stats'],
+  harvest: ['phase', 'review', 'stats', 'invite', 'people'],
+  review: ['review', 'phase', 'stats', 'invite', 'people'],
+  closed: ['review', 'phase', 'stats', 'people'],
+};
+
+/**
+ * The facilitator's console, organised by phase with in-page navigation. `embedded`: inside the
+ * harvest's Console tab, where the review and exports already sit under the harvest.
+ */
+export function Console({ embedded = false }: { embedded?: boolean }) {
   const { t } = useTranslation();
   const f = useFormat();
   const workshopId = useStore((s) => s.workshopId) ?? '';
   const joinCode = useView((s) => s.joinCode);
+  const phase = useView((s) => s.phase);
   const tableIds = useViewShallow((s) => s.tableOrder);
   const people = useViewShallow((s) => Object.values(s.participants).sort((a, b) => a.joinedAt - b.joinedAt));
   const seats = useView((s) => s.seats);
@@ -39,6 +59,122 @@ export function Console() {
   const attendees = people.filter((p) => p.role !== 'facilitator');
   const unseated = attendees.filter((p) => !seats[p.id]);
   const link = joinLink(joinCode);
+  const cafeOver = phase !== 'setup' && phase !== 'cafe';
+  const order = ORDER[phase].filter((id) => !(embedded && id === 'review'));
+
+  const tablesSection = (
+    <section aria-labelledby="tables-h">
+      <h2 id="tables-h">{t('console.tablesHeading')}</h2>
+      {tableIds.length === 0 && <p className="muted">{t('console.noTables')}</p>}
+      <ul className="card-grid">
+        {tableIds.map((id) => (
+          <TableAdminCard key={id} tableId={id} workshopId={workshopId} />
+        ))}
+      </ul>
+      <AddTable />
+    </section>
+  );
+  const waitingSection = (
+    <section className="card" aria-labelledby="unseated-h">
+      <h2 id="unseated-h">{t('console.unseatedHeading', { n: f.num(unseated.length) })}</h2>
+      {unseated.length === 0 ? (
+        <p className="muted">{attendees.length === 0 ? t('console.nobodyYet') : t('console.everyoneSeated')}</p>
+      ) : (
+        <ul className="people-list">
+          {unseated.map((p) => (
+            <li key={p.id}>
+              <PersonName p={p} />
+              <MoveControl participant={p} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+  const peopleSection = (
+    <section className="card" aria-labelledby="people-h">
+      <h2 id="people-h">{t('console.peopleHeading')}</h2>
+      <ul className="people-list">
+        {people.map((p) => (
+          <li key={p.id}>
+            <PersonName p={p} />
+            {p.role !== 'facilitator' && <span className="muted small">{seats[p.id] ? <TableName id={seats[p.id]!} /> : t('console.notSeated')}</span>}
+            <RoleControl participant={p} />
+            <AbsentToggle participant={p} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+
+  const render = (id: SectionId) => {
+    switch (id) {
+      case 'phase':
+        return <PhaseControl />;
+      case 'invite':
+        return (
+          <section className="card invite" aria-labelledby="invite-h">
+            <div className="invite-main">
+              <h2 id="invite-h">{t('console.inviteHeading')}</h2>
+              <p className="muted">{t('console.inviteHelp')}</p>
+              <p className="join-code-line">
+                <span className="label">{t('console.joinCode')}</span>
+                <span className="join-code" data-testid="join-code">
+                  {formatJoinCode(joinCode)}
+                </span>
+              </p>
+              <CopyField label={t('console.joinLink')} value={link} testId="join-link" />
+              <PersonalLink open={justCreated} />
+            </div>
+            <QrCode value={link} alt={t('console.qrAlt', { code: formatJoinCode(joinCode) })} />
+          </section>
+        );
+      case 'cafe':
+        return <CafeControls />;
+      case 'review':
+        return <ReviewConsole />;
+      case 'stats':
+        return (
+          <section className="stats" aria-label={t('console.statsLabel')}>
+            <div className="stat">
+              <span className="stat-n">{f.num(attendees.length)}</span>
+              <span className="stat-l">{t('console.statPeople')}</span>
+            </div>
+            <div className="stat">
+              <span className="stat-n">{f.num(attendees.length - unseated.length)}</span>
+              <span className="stat-l">{t('console.statSeated')}</span>
+            </div>
+            <div className="stat">
+              <span className="stat-n">{f.num(tableIds.length)}</span>
+              <span className="stat-l">{t('console.statTables')}</span>
+            </div>
+            <div className="stat">
+              <span className="stat-n" data-testid="notes-total">
+                {f.num(notesTotal)}
+              </span>
+              <span className="stat-l">{t('console.statNotes')}</span>
+            </div>
+          </section>
+        );
+      case 'tables':
+        return tablesSection;
+      case 'waiting':
+        return waitingSection;
+      case 'people':
+        // After the café the lists fold away; the people stay reachable (roles, attendance).
+        return cafeOver ? (
+          <details className="card console-later">
+            <summary>{t('room.console.cafeLists')}</summary>
+            {tablesSection}
+            {peopleSection}
+          </details>
+        ) : (
+          peopleSection
+        );
+      default:
+        return assertNever(id);
+    }
+  };
 
   return (
     <div className="console">
@@ -48,92 +184,20 @@ export function Console() {
           {t('console.created')}
         </p>
       )}
-
-      <section className="card invite" aria-labelledby="invite-h">
-        <div className="invite-main">
-          <h2 id="invite-h">{t('console.inviteHeading')}</h2>
-          <p className="muted">{t('console.inviteHelp')}</p>
-          <p className="join-code-line">
-            <span className="label">{t('console.joinCode')}</span>
-            <span className="join-code" data-testid="join-code">
-              {formatJoinCode(joinCode)}
-            </span>
-          </p>
-          <CopyField label={t('console.joinLink')} value={link} testId="join-link" />
-          <PersonalLink open={justCreated} />
-        </div>
-        <QrCode value={link} alt={t('console.qrAlt', { code: formatJoinCode(joinCode) })} />
-      </section>
-
-      <PhaseControl />
-
-      <CafeControls />
-
-      <ReviewConsole />
-
-      <section className="stats" aria-label={t('console.statsLabel')}>
-        <div className="stat">
-          <span className="stat-n">{f.num(attendees.length)}</span>
-          <span className="stat-l">{t('console.statPeople')}</span>
-        </div>
-        <div className="stat">
-          <span className="stat-n">{f.num(attendees.length - unseated.length)}</span>
-          <span className="stat-l">{t('console.statSeated')}</span>
-        </div>
-        <div className="stat">
-          <span className="stat-n">{f.num(tableIds.length)}</span>
-          <span className="stat-l">{t('console.statTables')}</span>
-        </div>
-        <div className="stat">
-          <span className="stat-n" data-testid="notes-total">
-            {f.num(notesTotal)}
-          </span>
-          <span className="stat-l">{t('console.statNotes')}</span>
-        </div>
-      </section>
-
-      <section aria-labelledby="tables-h">
-        <h2 id="tables-h">{t('console.tablesHeading')}</h2>
-        {tableIds.length === 0 && <p className="muted">{t('console.noTables')}</p>}
-        <ul className="card-grid">
-          {tableIds.map((id) => (
-            <TableAdminCard key={id} tableId={id} workshopId={workshopId} />
-          ))}
-        </ul>
-        <AddTable />
-      </section>
-
-      <section className="card" aria-labelledby="unseated-h">
-        <h2 id="unseated-h">{t('console.unseatedHeading', { n: f.num(unseated.length) })}</h2>
-        {unseated.length === 0 ? (
-          <p className="muted">{attendees.length === 0 ? t('console.nobodyYet') : t('console.everyoneSeated')}</p>
-        ) : (
-          <ul className="people-list">
-            {unseated.map((p) => (
-              <li key={p.id}>
-                <PersonName p={p} />
-                <MoveControl participant={p} />
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-
-      <section className="card" aria-labelledby="people-h">
-        <h2 id="people-h">{t('console.peopleHeading')}</h2>
-        <ul className="people-list">
-          {people.map((p) => (
-            <li key={p.id}>
-              <PersonName p={p} />
-              {p.role !== 'facilitator' && (
-                <span className="muted small">{seats[p.id] ? <TableName id={seats[p.id]!} /> : t('console.notSeated')}</span>
-              )}
-              <RoleControl participant={p} />
-              <AbsentToggle participant={p} />
+      <nav className="console-nav" aria-label={t('room.console.nav')}>
+        <ul>
+          {order.map((id) => (
+            <li key={id}>
+              <a href={`#console-${id}`}>{t(`room.console.sections.${id === 'people' && cafeOver ? 'cafeLists' : id}`)}</a>
             </li>
           ))}
         </ul>
-      </section>
+      </nav>
+      {order.map((id) => (
+        <div key={id} id={`console-${id}`} className="console-section">
+          {render(id)}
+        </div>
+      ))}
     </div>
   );
 }
@@ -149,6 +213,7 @@ function PersonName({ p }: { p: Participant }) {
   const code = useView((s) => (p.delegationId ? s.delegations[p.delegationId]?.code ?? null : null));
   return (
     <span className="person">
+      <OnlineDot participantId={p.id} />
       <span dir="auto">{p.name}</span>
       {code && <span className="code-tag">{code}</span>}
       {p.role !== 'delegate' && <span className="role-tag">{t(`roles.${p.role}`)}</span>}
@@ -189,7 +254,7 @@ function TableAdminCard({ tableId, workshopId }: { tableId: string; workshopId: 
       )}
       <TableHosts tableId={tableId} />
       <p className={full ? 'seat-count full' : 'seat-count'}>
-        {t('console.seated', { n: f.num(people.length), cap: f.num(table.capacity) })}
+        {t('console.seated', { n: f.num(people.length), cap: f.num(table.capacity) })} <TableHere tableId={tableId} />
       </p>
       {people.length > 0 && (
         <ul className="people-list compact">

@@ -85,7 +85,7 @@ export function Harvest() {
         {tab === 'goals' && <GoalsPanel selectedId={goalId} onSelect={setGoalId} />}
         {tab === 'console' && (
           <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
-            <Console />
+            <Console embedded />
           </Suspense>
         )}
       </div>

@@ -14,7 +14,7 @@ import { navigate, paths } from '../lib/router';
 import { openSession } from '../net/session';
 import { getSession, joinLink } from '../net/sessions';
 import { useSeatingView } from '../state/seatingView';
-import { useMyRole, useView } from '../state/selectors';
+import { useMyRole, useView, useViewShallow } from '../state/selectors';
 import { useStore } from '../state/store';
 
 export function Projector({ workshopId }: { workshopId: string }) {
@@ -75,7 +75,11 @@ function ProjectorBody() {
           {title}
         </h1>
         <div className="proj-sound">
-          {!muted && !unlocked && <span className="proj-hint">{t('cafe.projector.enableSound')}</span>}
+          {!muted && !unlocked && (
+            <span className="proj-hint" data-testid="projector-sound-hint">
+              {t('cafe.projector.enableSound')}
+            </span>
+          )}
           <SoundToggle />
         </div>
       </header>
@@ -89,7 +93,7 @@ function ProjectorBody() {
             </section>
           )}
         </div>
-        <BroadcastBanner className="proj-banner" />
+        <BroadcastBanner className="proj-banner" dismissible={false} />
         {/* The harvest's spotlight (renders nothing when there is none). */}
         <SpotlightPanel big />
         <SeatingMap />
@@ -111,13 +115,16 @@ function ProjectorBody() {
 function SeatingMap() {
   const { t } = useTranslation();
   const f = useFormat();
-  const view = useSeatingView();
+  const view = useSeatingView('room');
   const people = useView((s) => s.participants);
+  // While the round runs the room needs each table's question, not the next move.
+  const questions = useViewShallow((s) => Object.fromEntries(s.tableOrder.map((id) => [id, questionsInForce(s, id).table ?? ''])));
+  const running = useView((s) => s.phase === 'cafe' && (s.cafe.clock.status === 'running' || s.cafe.clock.status === 'paused'));
   const tables = useView((s) => s.tables);
   const themes = useView((s) => s.themes);
   const heading = view.kind === 'next' ? t('cafe.projector.whereNext', { round: f.num(view.round) }) : t('cafe.projector.whoWhere');
   return (
-    <section className="proj-map" aria-labelledby="proj-map-h">
+    <section className="proj-map" aria-labelledby="proj-map-h" data-testid="projector-map" data-kind={view.kind}>
       <h2 id="proj-map-h">{heading}</h2>
       <ul className="proj-columns" style={{ ['--cols' as string]: String(Math.min(Math.max(view.tables.length, 1), 6)) }}>
         {view.tables.map((tb) => {
@@ -130,6 +137,11 @@ function SeatingMap() {
               {theme && theme !== table?.name && (
                 <p className="proj-theme" dir="auto">
                   {theme}
+                </p>
+              )}
+              {running && questions[tb.tableId] && (
+                <p className="proj-table-q" dir="auto" data-testid="projector-table-question">
+                  {questions[tb.tableId]}
                 </p>
               )}
               {hostList.length > 0 && (

@@ -205,12 +205,7 @@ function ReviewMatrix({ state }: { state: WorkshopState }) {
                               aria-expanded={isSel}
                               aria-controls={`${uid}-detail`}
                               data-testid={`cell-${c.goalId}-${c.delegationId}`}
-                              aria-label={t('review.console.cellLabel', {
-                                delegation: state.delegations[c.delegationId]?.name ?? c.delegationId,
-                                goal: goal?.title ?? '',
-                                stance: t(`review.stance.${c.stance ?? 'none'}`),
-                                missing: missingText(c.missing),
-                              })}
+
                               onClick={(e) => {
                                 lastCell.current = e.currentTarget;
                                 setSelected(isSel ? null : { goalId: c.goalId, delegationId: c.delegationId });
@@ -218,6 +213,13 @@ function ReviewMatrix({ state }: { state: WorkshopState }) {
                             >
                               <StanceBadge stance={c.stance} />
                               <span className="cell-missing">{c.missing.length === 0 ? '✓ ' + t('review.missing.complete') : missingText(c.missing)}</span>
+                              {/* the name is what the cell shows, then whose and which goal (WCAG 2.5.3) */}
+                              <span className="sr-only">
+                                {t('review.console.cellContext', {
+                                  delegation: state.delegations[c.delegationId]?.name ?? c.delegationId,
+                                  goal: goal?.title ?? '',
+                                })}
+                              </span>
                             </button>
                           </td>
                         );

@@ -80,7 +80,7 @@ function GoalReviewCard({ goalId, n, delegationId }: { goalId: string; n: number
       <h2 id={`${uid}-h`} dir="auto" data-testid="goal-title">
         {goal.title}
       </h2>
-      <GoalView goal={goal} />
+      <GoalView goal={goal} headingLevel={2} />
       {delegationId && <ReviewForm goal={goal} delegationId={delegationId} />}
       {delegationId && <Amendments goal={goal} delegationId={delegationId} />}
     </article>
@@ -121,7 +121,8 @@ function ReviewForm({ goal, delegationId }: { goal: Goal; delegationId: string }
   };
 
   return (
-    <section className="review-form" aria-label={canEdit ? t('review.yourReview', { delegation: delegationName }) : t('review.readOnlyReview')}>
+    // not a landmark: one per goal, each would carry the same name
+    <div className="review-form">
       <h3>{canEdit ? t('review.yourReview', { delegation: delegationName }) : t('review.readOnlyReview')}</h3>
       <fieldset className="radio-group stance-group" disabled={!canEdit}>
         <legend>
@@ -198,7 +199,7 @@ function ReviewForm({ goal, delegationId }: { goal: Goal; delegationId: string }
       )}
 
       <ReviewText goalId={goal.id} delegationId={delegationId} field="comments" canEdit={canEdit} />
-    </section>
+    </div>
   );
 }
 
@@ -280,7 +281,8 @@ function Amendments({ goal, delegationId }: { goal: Goal; delegationId: string }
 
   if (mine.length === 0 && !canPropose) return null;
   return (
-    <section className="amendments" aria-labelledby={`${uid}-h`}>
+    // not a landmark: one per goal, each with the same heading
+    <div className="amendments">
       <h3 id={`${uid}-h`}>{t('review.amend.heading')}</h3>
       {mine.length > 0 && (
         <ul className="amendment-list" aria-label={t('review.amend.yours')}>
@@ -353,6 +355,6 @@ function Amendments({ goal, delegationId }: { goal: Goal; delegationId: string }
           </div>
         </form>
       )}
-    </section>
+    </div>
   );
 }

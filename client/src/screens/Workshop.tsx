@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppHeader } from '../components/AppHeader';
 import { ConnectionBadge } from '../components/ConnectionBadge';
+import { SaveState } from '../components/SaveState';
 import { PersonalLink } from '../components/PersonalLink';
 import { navigate, paths } from '../lib/router';
 import { openSession } from '../net/session';
@@ -94,7 +95,10 @@ export function WorkshopScreen({ workshopId, tableId }: { workshopId: string; ta
           </div>
         )}
         {ready && <HeaderClock />}
-        <ConnectionBadge />
+        <div className="conn-group">
+          <ConnectionBadge />
+          {ready && <SaveState />}
+        </div>
       </AppHeader>
       <main id="main" className="page workshop">
         {ready && <BroadcastBanner />}
@@ -171,7 +175,9 @@ function WorkshopBody({ workshopId, tableId }: { workshopId: string; tableId: st
   return (
     <>
       <SeatCard />
-      {seat ? <Board key={seat} tableId={seat} /> : hasMove ? null : <SeatPicker />}
+      {/* Until the person confirms "I'm here" the seat card is the screen: the old table's board
+          would otherwise keep taking notes meant for the new one. */}
+      {hasMove ? null : seat ? <Board key={seat} tableId={seat} /> : <SeatPicker />}
       <div className="footer-tools">
         <PersonalLink />
       </div>

@@ -18,7 +18,30 @@ export function loadCachedState(workshopId: string, participantId: string): { me
   return { me: c.me, state: c.state };
 }
 
+/** Set after a render error: the state in memory may be the broken one, so it is not cached again. */
+let cachingStopped = false;
+
+/**
+ * Drops every cached workshop state on this device (not the queued changes) and stops caching
+ * until the page loads again: after a render error the cache may be what broke the screen, and
+ * the server's snapshot replaces it on the next load.
+ */
+export function forgetCachedStates(): void {
+  cachingStopped = true;
+  try {
+    const keys: string[] = [];
+    for (let i = 0; i < window.localStorage.length; i++) {
+      const k = window.localStorage.key(i);
+      if (k?.startsWith('wc:state:')) keys.push(k);
+    }
+    keys.forEach(removeKey);
+  } catch {
+    /* storage unavailable: nothing cached either */
+  }
+}
+
 export function saveCachedState(me: Me, state: WorkshopState): void {
+  if (cachingStopped) return;
   const key = stateKey(me.workshopId, me.participantId);
   // A full quota must not break the app: the cache is only a convenience.
   if (!writeJson(key, { v: 1, me, state } satisfies Cached)) removeKey(key);

@@ -1,6 +1,7 @@
 // Who sits where, for the console's overview and the projector's map: between rounds the seating
 // the coming round starts with (seat cards carried out), during a round the plan's next round
-// (or the current seating when there is no plan).
+// (or the current seating when there is no plan). The room's screen ('room') keeps the current
+// seating while the round runs and shows where to go next only once its time is up.
 import { useMemo } from 'react';
 import { hostsOfTable, seatingOfRound, seatsAtStart, type WorkshopState } from '@world-cafe/shared';
 import { useView } from './selectors';
@@ -18,7 +19,10 @@ export interface SeatingView {
 
 type Slice = Pick<WorkshopState, 'seats' | 'cafe' | 'tables' | 'tableOrder' | 'participants' | 'round' | 'phase'>;
 
-export function seatingView(state: Slice): SeatingView {
+/** 'console': the plan ahead as soon as a round starts; 'room': the next round only after time-up. */
+export type SeatingAudience = 'console' | 'room';
+
+export function seatingView(state: Slice, audience: SeatingAudience = 'console'): SeatingView {
   const { cafe, round } = state;
   const full = state as WorkshopState;
   const pending = Object.entries(cafe.moves).map(([id, tableId]) => ({ id, tableId }));
@@ -33,7 +37,7 @@ export function seatingView(state: Slice): SeatingView {
     seating = seatsAtStart(full);
     tagOf = (id, tableId) =>
       cafe.moves[id] ? 'moving' : round > 1 && prevSeating[id] && prevSeating[id] !== tableId ? 'arrived' : round > 1 ? 'stays' : 'seated';
-  } else if (cafe.plan?.[round] && round < cafe.rounds) {
+  } else if (cafe.plan?.[round] && round < cafe.rounds && (audience === 'console' || cafe.clock.status === 'ended')) {
     kind = 'next';
     shownRound = round + 1;
     seating = seatingOfRound(cafe.plan[round]);
@@ -67,7 +71,7 @@ export function seatingView(state: Slice): SeatingView {
 }
 
 /** The seating view of the live workshop, recomputed only when seats, café or people change. */
-export function useSeatingView(): SeatingView {
+export function useSeatingView(audience: SeatingAudience = 'console'): SeatingView {
   const seats = useView((s) => s.seats);
   const cafe = useView((s) => s.cafe);
   const tables = useView((s) => s.tables);
@@ -76,7 +80,7 @@ export function useSeatingView(): SeatingView {
   const round = useView((s) => s.round);
   const phase = useView((s) => s.phase);
   return useMemo(
-    () => seatingView({ seats, cafe, tables, tableOrder, participants, round, phase }),
-    [seats, cafe, tables, tableOrder, participants, round, phase],
+    () => seatingView({ seats, cafe, tables, tableOrder, participants, round, phase }, audience),
+    [seats, cafe, tables, tableOrder, participants, round, phase, audience],
   );
 }

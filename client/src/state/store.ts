@@ -36,6 +36,10 @@ export interface Toast {
   /** An i18n key, translated when drawn so a language switch re-renders it. */
   key: string;
   values?: Record<string, string | number>;
+  /** A button in the toast (e.g. Undo); running it also dismisses the toast. */
+  action?: { key: string; run: () => void };
+  /** How long it stays (default: 10 s for errors, 5 s otherwise). */
+  ttlMs?: number;
 }
 
 export interface SessionSlice {
@@ -62,6 +66,8 @@ export interface PendingSlice {
   pending: readonly PendingOp[];
   /** The clientOpId currently on the wire, if any. */
   inflight: string | null;
+  /** When the server last acknowledged one of my changes (this page's session). */
+  lastSavedAt: number | null;
   submit(draft: CommandDraft): boolean;
   setInflight(clientOpId: string | null): void;
   ackOp(clientOpId: string, seq: number): void;
@@ -79,7 +85,8 @@ export interface ConnectionSlice {
 
 export interface ToastSlice {
   toasts: Toast[];
-  toast(t: Omit<Toast, 'id'>): void;
+  /** Shows a toast; returns its id (or null when it repeats the last one). */
+  toast(t: Omit<Toast, 'id'>): string | null;
   dismissToast(id: string): void;
 }
 
@@ -148,6 +155,7 @@ const confirmedSlice: Slice<ConfirmedSlice> = (set, get) => ({
 const pendingSlice: Slice<PendingSlice> = (set, get) => ({
   pending: [],
   inflight: null,
+  lastSavedAt: null,
   submit(draft) {
     const s = get();
     const view = selectView(s);
@@ -175,7 +183,7 @@ const pendingSlice: Slice<PendingSlice> = (set, get) => ({
   ackOp(clientOpId, seq) {
     const s = get();
     const acked = ackOp(s.pending, clientOpId, seq, Date.now());
-    set({ pending: pruneOps(acked, s.confirmed?.seq ?? 0, Date.now()) });
+    set({ pending: pruneOps(acked, s.confirmed?.seq ?? 0, Date.now()), lastSavedAt: Date.now() });
   },
   rejectOp(clientOpId, code, current) {
     const s = get();
@@ -215,10 +223,11 @@ const toastSlice: Slice<ToastSlice> = (set, get) => ({
     const id = `t${++toastSeq}`;
     // The same message twice in a row (e.g. a burst of rejections) shows once.
     const last = get().toasts.at(-1);
-    if (last && last.key === t.key && JSON.stringify(last.values) === JSON.stringify(t.values)) return;
+    if (!t.action && last && last.key === t.key && JSON.stringify(last.values) === JSON.stringify(t.values)) return null;
     set({ toasts: [...get().toasts, { ...t, id }].slice(-4) });
-    const ttl = t.kind === 'error' ? 10_000 : 5_000;
+    const ttl = t.ttlMs ?? (t.kind === 'error' ? 10_000 : 5_000);
     setTimeout(() => get().dismissToast(id), ttl);
+    return id;
   },
   dismissToast(id) {
     set({ toasts: get().toasts.filter((x) => x.id !== id) });
@@ -261,4 +270,4 @@ export function selectView(
 }
 
 export const submit = (draft: CommandDraft): boolean => useStore.getState().submit(draft);
-export const toast = (t: Omit<Toast, 'id'>): void => useStore.getState().toast(t);
+export const toast = (t: Omit<Toast, 'id'>): string | null => useStore.getState().toast(t);

@@ -11,8 +11,6 @@ import {
   changesViewOf,
   commandSchema,
   handshakeSchema,
-  presenceSchema,
-  type Presence,
   viewFor,
   visibleToViewer,
 } from '@world-cafe/shared';
@@ -24,6 +22,7 @@ import { hashToken } from '../auth';
 import type { RejectionLog } from '../rejections';
 import { metrics } from '../metrics';
 import type { Drain } from './drain';
+import { createPresence } from './presence';
 
 export interface RealtimeOptions {
   store: EventStore;
@@ -63,7 +62,7 @@ export function attachRealtime(io: IO, options: RealtimeOptions) {
   // A fixed window per socket: `burst` commands per `burst / perSecond` seconds.
   const limiter = new RateLimiterMemory({ points: limits.burst, duration: limits.burst / limits.perSecond });
 
-  const presence = new Map<string, Map<string, Presence>>();
+  const presence = createPresence(io, rooms);
   const gate = options.gate ?? createLoadGate();
 
   /**
@@ -149,26 +148,7 @@ export function attachRealtime(io: IO, options: RealtimeOptions) {
       if (typeof ack === 'function') (ack as (now: number) => void)(Date.now());
     });
 
-    // Presence rides volatile emits: best effort, never stored, cleared when the socket goes.
-    // Who is editing what right now is also kept in memory so a newcomer sees it at once.
-    const here = presence.get(workshopId) ?? new Map<string, Presence>();
-    presence.set(workshopId, here);
-    for (const [pid, what] of here) if (what) socket.emit('presence', { participantId: pid, editing: what });
-    let editing: Presence = null;
-    socket.on('presence', (raw: unknown) => {
-      const parsed = presenceSchema.safeParse(raw);
-      if (!parsed.success) return;
-      editing = parsed.data;
-      if (editing) here.set(participantId, editing);
-      else here.delete(participantId);
-      socket.volatile.to(roomNames.workshop(workshopId)).emit('presence', { participantId, editing });
-    });
-    socket.on('disconnect', () => {
-      if (!editing) return;
-      here.delete(participantId);
-      if (here.size === 0) presence.delete(workshopId);
-      io.to(roomNames.workshop(workshopId)).emit('presence', { participantId, editing: null });
-    });
+    presence.attach(socket);
 
     socket.on('command', async (input: unknown, ack: unknown) => {
       const reply = typeof ack === 'function' ? (ack as (a: Ack) => void) : () => {};

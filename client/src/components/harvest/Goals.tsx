@@ -165,7 +165,11 @@ function GoalEditor({ goalId, onGone }: { goalId: string; onGone: () => void }) 
 function FacilitatorGoalTools({ goalId, status, spotlit }: { goalId: string; status: string; spotlit: boolean }) {
   const { t } = useTranslation();
   const uid = useId();
-  const others = useViewShallow((s) => s.goalOrder.filter((id) => id !== goalId).map((id) => ({ id, title: s.goals[id]?.title ?? '' })));
+  // Select the stable pieces and build the {id, title} pairs here: a selector that returns
+  // fresh objects never compares equal, even shallowly, and loops the render (React error #185).
+  const otherIds = useViewShallow((s) => s.goalOrder.filter((id) => id !== goalId));
+  const otherTitles = useViewShallow((s) => otherIds.map((id) => s.goals[id]?.title ?? ''));
+  const others = otherIds.map((id, i) => ({ id, title: otherTitles[i] ?? '' }));
   const title = useView((s) => s.goals[goalId]?.title ?? '');
   const [target, setTarget] = useState('');
   const merge = (e: FormEvent) => {
