@@ -68,6 +68,28 @@ describe('analyse: delivery accounting', () => {
   });
 });
 
+describe('analyse: several nodes', () => {
+  // bots on node (index % 2): delegates 0 and 2 and the facilitator on node 0, delegates 1 and 3 on node 1
+  const twoNodes: Layout = { ...layout, nodes: { count: 2, of: (bot) => bot % 2 } };
+
+  it("splits recipients on the author's node from those on another node", () => {
+    const d = analyse([log(allOk, allReceipts)], twoNodes, 4, 0);
+    // tablemates always share a node here; the facilitator (node 0) is cross-node for notes 1 and 3
+    expect(d.sameNode).toMatchObject({ n: 6, max: 20 });
+    expect(d.crossNode).toMatchObject({ n: 2, p50: 20, max: 20 });
+    // by path: node 0's notes stay on node 0; node 1's reach its tablemates there and the facilitator on node 0
+    expect(d.byNode.map((n) => n.fanout.map((s) => s.n))).toEqual([[4, 0], [2, 2]]);
+    expect(d.byNode.map((n) => n.ack.n)).toEqual([2, 2]);
+  });
+
+  it('is all same-node without nodes', () => {
+    const d = analyse([log(allOk, allReceipts)], layout, 4, 0);
+    expect(d.sameNode.n).toBe(8);
+    expect(d.crossNode.n).toBe(0);
+    expect(d.byNode).toHaveLength(1);
+  });
+});
+
 describe('summarize: nearest-rank percentiles', () => {
   it.each<[number[], { p50: number; p95: number; p99: number; max: number }]>([
     [[5], { p50: 5, p95: 5, p99: 5, max: 5 }],

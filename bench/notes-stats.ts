@@ -1,4 +1,4 @@
-// Statistics for `npm run bench:notes`: folds the generator workers' raw logs into the figures of
+// Statistics for `npm run bench:notes` and `bench:cluster`: folds the generator workers' raw logs into the figures of
 // one run (latency percentiles per audience, delivery accounting, frames per note), and reads the
 // server's CPU and memory from /proc (plus the small async helpers both sides use). The workers
 // record, this file judges.
@@ -28,6 +28,8 @@ export interface Layout {
   tableOf: (delegate: number) => number;
   /** Recipients of a note written at table t (tablemates + facilitators, the author excluded). */
   recipients: (table: number) => number;
+  /** Several server nodes (bench/cluster.ts): how many, and which one bot i is connected to. */
+  nodes?: { count: number; of: (bot: number) => number };
 }
 
 export interface Delivery {
@@ -47,6 +49,11 @@ export interface Delivery {
   tablemates: Summary;
   facilitators: Summary;
   all: Summary;
+  /** Every recipient on the author's node / on another node (all same-node without `layout.nodes`). */
+  sameNode: Summary;
+  crossNode: Summary;
+  /** Per node: the ack of the authors connected there, and fan-out by path: `fanout[r]` to recipients on node r. */
+  byNode: Array<{ ack: Summary; fanout: Summary[] }>;
   /** Receipts owed (recipients of every accepted note) and what arrived of them. */
   owed: number;
   delivered: number;
@@ -71,7 +78,9 @@ export interface Delivery {
 export function analyse(logs: WorkerLog[], layout: Layout, total: number, measuredFrom: number): Delivery {
   const sentAt = new Float64Array(total).fill(NaN);
   const code = new Uint8Array(total); // ACK.*
+  const nodes = layout.nodes ?? { count: 1, of: () => 0 };
   const ackLat: number[] = [];
+  const ackByNode: number[][] = Array.from({ length: nodes.count }, () => []);
   const refusalLat: number[] = [];
   const otherCodes: Record<string, number> = {};
   let sent = 0;
@@ -84,7 +93,10 @@ export function analyse(logs: WorkerLog[], layout: Layout, total: number, measur
       sentAt[k] = s[i + 1]!;
       code[k] = s[i + 3]!;
       if (k < measuredFrom) continue;
-      if (code[k] === ACK.ok) ackLat.push(s[i + 2]! - s[i + 1]!);
+      if (code[k] === ACK.ok) {
+        ackLat.push(s[i + 2]! - s[i + 1]!);
+        ackByNode[nodes.of(k % layout.delegates)]!.push(s[i + 2]! - s[i + 1]!);
+      }
       else if (code[k] === ACK.overloaded) refusalLat.push(s[i + 2]! - s[i + 1]!);
     }
   }
@@ -94,6 +106,10 @@ export function analyse(logs: WorkerLog[], layout: Layout, total: number, measur
   const receivers = D + layout.facilitators;
   const tm: number[] = [];
   const fac: number[] = [];
+  const same: number[] = [];
+  const cross: number[] = [];
+  /** [author's node][recipient's node] */
+  const paths: number[][][] = Array.from({ length: nodes.count }, () => Array.from({ length: nodes.count }, () => []));
   let echoes = 0;
   let duplicates = 0;
   let strays = 0;
@@ -125,7 +141,14 @@ export function analyse(logs: WorkerLog[], layout: Layout, total: number, measur
         continue;
       }
       got[k]!++;
-      if (k >= measuredFrom) (receiver < D ? tm : fac).push(r[i + 2]! - sentAt[k]!);
+      if (k >= measuredFrom) {
+        const ms = r[i + 2]! - sentAt[k]!;
+        (receiver < D ? tm : fac).push(ms);
+        const from = nodes.of(author);
+        const to = nodes.of(receiver);
+        (to === from ? same : cross).push(ms);
+        paths[from]![to]!.push(ms);
+      }
     }
   }
   let accepted = 0;
@@ -159,6 +182,9 @@ export function analyse(logs: WorkerLog[], layout: Layout, total: number, measur
     tablemates: summarize(tm),
     facilitators: summarize(fac),
     all: summarize(tm.concat(fac)),
+    sameNode: summarize(same),
+    crossNode: summarize(cross),
+    byNode: paths.map((to, n) => ({ ack: summarize(ackByNode[n]!), fanout: to.map(summarize) })),
     owed,
     delivered,
     missing: owed - delivered,

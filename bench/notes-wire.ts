@@ -11,6 +11,8 @@ export interface BotSpec {
   role: 'delegate' | 'facilitator';
   /** The table a delegate sits at (0-based); null for facilitators. */
   table: number | null;
+  /** Which of the `connect` request's urls the bot connects to (0 when absent). */
+  node?: number;
   /** World Café only: who the bot is and its bearer token. */
   participantId?: string;
   token?: string;
@@ -29,7 +31,7 @@ export interface RunPlan {
 }
 
 export type Request =
-  | { type: 'connect'; stack: StackName; url: string; bots: BotSpec[] }
+  | { type: 'connect'; stack: StackName; urls: string[]; bots: BotSpec[] }
   | { type: 'seat' }
   | { type: 'run'; plan: RunPlan }
   | { type: 'progress' }

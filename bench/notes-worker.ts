@@ -198,8 +198,9 @@ const bots: Bot[] = [];
 /** `overloaded` refusals of seat:assign during setup (each retried). */
 let seatRefusals = 0;
 
-async function connect(stack: StackName, url: string, specs: BotSpec[]) {
+async function connect(stack: StackName, urls: string[], specs: BotSpec[]) {
   await pool(specs, CONNECT_CONCURRENCY, async (spec) => {
+    const url = urls[spec.node ?? 0]!;
     const bot = await withTimeout(stack === 'world-cafe' ? worldCafeBot(url, spec) : relayBot(url, spec), SETUP_TIMEOUT_MS, `bot ${spec.index} connect`);
     bots.push(bot);
     byIndex.set(spec.index, bot);
@@ -282,7 +283,7 @@ port.on('message', async ({ id, req }: { id: number; req: Request }) => {
   try {
     switch (req.type) {
       case 'connect':
-        await connect(req.stack, req.url, req.bots);
+        await connect(req.stack, req.urls, req.bots);
         return reply({ id, ok: true, result: null });
       case 'seat':
         await seat();

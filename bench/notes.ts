@@ -25,39 +25,27 @@
  * Bounded: every wait has a timeout, the whole run has a deadline (--timeout), children are
  * killed on exit, loopback only.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
-import { Worker } from 'node:worker_threads';
-import { io as ioClient, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from '../shared/src/protocol.ts';
-import { type Delivery, type Layout, analyse, cpuOf, machineBusySeconds, pool, rssOf, withTimeout } from './notes-stats.ts';
-import type { BotSpec, Progress, Reply, Request, RunPlan, StackName, WorkerLog } from './notes-wire.ts';
-
-const ROOT = path.resolve(import.meta.dirname, '..');
-const HOST = '127.0.0.1';
-const now = () => performance.timeOrigin + performance.now();
+import { type Measured, type Setup as RunSetup, measureRun } from './measure.ts';
+import { type Delivery, type Layout, withTimeout } from './notes-stats.ts';
+import type { BotSpec, StackName } from './notes-wire.ts';
+import { loadFlags, loadOptions, num, rateList } from './options.ts';
+import { HOST, freePort, installDeadline, spawnChild, waitHealthy } from './processes.ts';
+import { f, loadAvg, pct, printTable, quad, ratio } from './report.ts';
+import { prepareWorkshop } from './workshop-setup.ts';
 
 // ------------------------------------------------------------------ options
 
 const { values: args } = parseArgs({
   options: {
-    delegates: { type: 'string' },
-    tables: { type: 'string' },
-    facilitators: { type: 'string' },
-    rates: { type: 'string' },
-    seconds: { type: 'string' },
-    warmup: { type: 'string' },
-    drain: { type: 'string', default: '10' },
-    workers: { type: 'string', default: '2' },
+    ...loadFlags(30),
     ladder: { type: 'boolean', default: false },
     'ladder-rates': { type: 'string', default: '500,750,1000,1500,2000,3000,4000,6000,8000' },
     'ladder-p99': { type: 'string', default: '100' },
-    quick: { type: 'boolean', default: false },
     only: { type: 'string' },
     sync: { type: 'string', default: 'full' },
     writer: { type: 'string', default: 'worker' },
@@ -82,29 +70,13 @@ if (args.help) {
   process.exit(0);
 }
 
-function num(name: string, raw: string, min: number, max: number, int = true): number {
-  const n = Number(raw);
-  if (!Number.isFinite(n) || n < min || n > max || (int && !Number.isInteger(n)))
-    throw new Error(`--${name} must be ${int ? 'an integer' : 'a number'} in [${min}, ${max}], got ${raw}`);
-  return n;
-}
-const QUICK = args.quick!;
-const pick = (v: string | undefined, full: string, quick: string) => v ?? (QUICK ? quick : full);
-/** A comma-separated list of notes/s; empty means none (`--ladder --rates ''`: the ladder only). */
-const rateList = (name: string, raw: string) => (raw.trim() === '' ? [] : raw.split(',').map((r) => num(name, r.trim(), 1, 50_000, false)));
-
-// at most 1,900: the server admits 2,000 joins per minute from one address (JOIN limiter)
-const DELEGATES = num('delegates', pick(args.delegates, '1000', '200'), 2, 1900);
-const TABLES = num('tables', pick(args.tables, '125', '25'), 1, 200);
-const FACILITATORS = num('facilitators', pick(args.facilitators, '10', '2'), 1, 100);
-const RATES = rateList('rates', pick(args.rates, '500,1000,2000', '200'));
-const SECONDS = num('seconds', pick(args.seconds, '10', '3'), 0.5, 300, false);
-const WARMUP = num('warmup', pick(args.warmup, '2', '1'), 0, 60, false);
-const DRAIN = num('drain', args.drain!, 0.5, 120, false);
-const WORKERS = num('workers', args.workers!, 1, 8);
+const LOAD = loadOptions(args, { delegates: ['1000', '200'], tables: ['125', '25'], facilitators: ['10', '2'], rates: ['500,1000,2000', '200'] });
+const SHAPE = LOAD.shape;
+const { delegates: DELEGATES, tables: TABLES, facilitators: FACILITATORS, capacity: CAPACITY, tableOf, tableSize } = SHAPE;
+// `--ladder --rates ''`: the ladder only
+const { rates: RATES, seconds: SECONDS, warmup: WARMUP, drain: DRAIN, workers: WORKERS, timeoutMin: TIMEOUT_MIN } = LOAD;
 const LADDER = args.ladder ? rateList('ladder-rates', args['ladder-rates']!) : [];
 const LADDER_P99 = num('ladder-p99', args['ladder-p99']!, 1, 60_000, false);
-const TIMEOUT_MIN = num('timeout', args.timeout!, 1, 240, false);
 const SYNC = args.sync!;
 if (SYNC !== 'full' && SYNC !== 'normal') throw new Error(`--sync must be full or normal, got ${SYNC}`);
 const WRITER = args.writer!;
@@ -112,95 +84,12 @@ if (WRITER !== 'worker' && WRITER !== 'inline') throw new Error(`--writer must b
 const ONLY = args.only;
 if (ONLY !== undefined && ONLY !== 'world-cafe' && ONLY !== 'ws-relay') throw new Error('--only must be world-cafe or ws-relay');
 const CPU_PROF = args['cpu-prof'] ? path.resolve(args['cpu-prof']) : undefined;
-if (DELEGATES < TABLES) throw new Error('--delegates must be at least --tables (every table needs a writer)');
-const CAPACITY = Math.ceil(DELEGATES / TABLES);
-if (CAPACITY > 100) throw new Error(`ceil(delegates/tables) = ${CAPACITY} exceeds the table capacity limit (100)`);
-
-/** Delegate i sits at table i % T: tables differ in size by at most one. */
-const tableOf = (delegate: number) => delegate % TABLES;
-const tableSize = (t: number) => Math.floor(DELEGATES / TABLES) + (t < DELEGATES % TABLES ? 1 : 0);
-const LAYOUT: Layout = { delegates: DELEGATES, facilitators: FACILITATORS, tableOf, recipients: (t) => tableSize(t) - 1 + FACILITATORS };
+const LAYOUT: Layout = { delegates: DELEGATES, facilitators: FACILITATORS, tableOf, recipients: SHAPE.recipients };
 const SOCKETS = DELEGATES + FACILITATORS;
-/** Bot i lives in worker i % W (delegates and facilitators spread evenly). */
-const workerOf = (bot: number) => bot % WORKERS;
 
 // ------------------------------------------------------------------ child processes, deadline
 
-const children = new Set<ChildProcess>();
-process.on('exit', () => {
-  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
-});
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130));
-setTimeout(() => {
-  console.error(`bench:notes: still running after --timeout ${TIMEOUT_MIN} min; stopping`);
-  process.exit(2);
-}, TIMEOUT_MIN * 60_000).unref();
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, HOST, () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-interface Child {
-  proc: ChildProcess;
-  pid: number;
-  output: () => string;
-  stop(): Promise<void>;
-}
-
-function spawnChild(nodeArgs: string[], env: Record<string, string>): Child {
-  // stdin is a pipe the child may watch: it closes when this process dies, however it dies
-  const proc = spawn(process.execPath, nodeArgs, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
-  children.add(proc);
-  let tail = '';
-  const keep = (d: Buffer) => {
-    tail = (tail + String(d)).slice(-4000);
-  };
-  proc.stderr!.on('data', keep);
-  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
-  exited.then(() => children.delete(proc));
-  return {
-    proc,
-    pid: proc.pid!,
-    output: () => tail,
-    async stop() {
-      if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGTERM');
-      const timer = setTimeout(() => proc.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function waitHealthy(url: string, child: Child, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.proc.exitCode !== null) throw new Error(`server exited with ${child.proc.exitCode}\n${child.output()}`);
-    try {
-      const res = await fetch(`${url}/api/health`);
-      if (res.ok) return;
-    } catch {
-      /* not listening yet */
-    }
-    await sleep(100);
-  }
-  throw new Error(`server did not become healthy in ${timeoutMs} ms\n${child.output()}`);
-}
-
-async function post<T>(url: string, body: unknown): Promise<T> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const json = (await res.json()) as T;
-  if (res.status !== 201) throw new Error(`POST ${url}: ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
+installDeadline('bench:notes', TIMEOUT_MIN);
 
 // ------------------------------------------------------------------ stacks
 
@@ -249,65 +138,11 @@ async function startWorldCafe(rate: number): Promise<Stack> {
   };
   try {
     await waitHealthy(url, child);
-    const t0 = now();
-    const tables = Array.from({ length: TABLES }, (_, t) => ({
-      id: `t${t}`,
-      name: `Table ${t + 1}`,
-      themeId: null,
-      question: 'What should we do next?',
-      capacity: CAPACITY,
-    }));
-    const ws = await post<{ joinCode: string; participantId: string; facilitatorKey: string }>(`${url}/api/workshops`, {
-      title: 'Notes bench',
-      facilitatorName: 'Chair',
-      tables,
-    });
-    // everyone but the creator joins through the public endpoint, as people do
-    const joined = await pool(Array.from({ length: SOCKETS - 1 }, (_, i) => i), 16, (i) =>
-      post<{ participantId: string; token: string }>(`${url}/api/join`, { code: ws.joinCode, name: `Bot ${i}`, delegationId: null }),
-    );
-    const people = [...joined.slice(0, DELEGATES), { participantId: ws.participantId, token: ws.facilitatorKey }, ...joined.slice(DELEGATES)];
-    await promote(url, ws.facilitatorKey, people.slice(DELEGATES + 1).map((p) => p.participantId));
-    const bots: BotSpec[] = people.map((p, i) => ({
-      index: i,
-      role: i < DELEGATES ? 'delegate' : 'facilitator',
-      table: i < DELEGATES ? tableOf(i) : null,
-      participantId: p.participantId,
-      token: p.token,
-    }));
-    return { name: 'world-cafe', pid: child.pid, url, bots, prepareMs: now() - t0, stop };
+    const { bots, prepareMs } = await prepareWorkshop(url, { delegates: DELEGATES, facilitators: FACILITATORS, tables: TABLES, capacity: CAPACITY, tableOf });
+    return { name: 'world-cafe', pid: child.pid, url, bots, prepareMs, stop };
   } catch (err) {
     await stop();
     throw err;
-  }
-}
-
-/** The creator makes the other facilitators (a workshop may have several), then leaves. */
-async function promote(url: string, creatorKey: string, ids: string[]) {
-  if (ids.length === 0) return;
-  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = ioClient(url, {
-    transports: ['websocket'],
-    reconnection: false,
-    forceNew: true,
-    auth: { token: creatorKey },
-  });
-  try {
-    await withTimeout(new Promise<void>((resolve, reject) => (socket.once('sync', () => resolve()), socket.once('connect_error', reject))), 30_000, 'creator sync');
-    for (const [i, participantId] of ids.entries()) {
-      for (let attempt = 1; ; attempt++) {
-        const ack = await withTimeout(
-          socket.emitWithAck('command', { type: 'participant:set-role', clientOpId: `role-${i}-bench`, participantId, role: 'facilitator' }),
-          30_000,
-          'set-role',
-        );
-        if (ack.ok) break;
-        // a busy server refuses with `overloaded`: back off and retry the same change, as the client does
-        if (ack.error.code !== 'overloaded' || attempt === 50) throw new Error(`could not promote ${participantId}: ${ack.error.code} ${ack.error.message}`);
-        await sleep(100 + Math.random() * 200);
-      }
-    }
-  } finally {
-    socket.close();
   }
 }
 
@@ -334,87 +169,11 @@ async function startRelay(): Promise<Stack> {
   }
 }
 
-// ------------------------------------------------------------------ the generator
-
-const TSX_API = import.meta.resolve('tsx/esm/api');
-const WORKER_MODULE = new URL('./notes-worker.ts', import.meta.url).href;
-
-/** The load-generator threads, each answering one request at a time per id (see notes-wire.ts). */
-class Generator {
-  private failed: Error | null = null;
-  private next = 0;
-  private waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
-  private constructor(private readonly workers: Worker[]) {
-    for (const w of workers) {
-      w.on('message', (r: Reply) => {
-        const p = this.waiting.get(r.id);
-        if (!p) return;
-        this.waiting.delete(r.id);
-        if (r.ok) p.resolve(r.result);
-        else p.reject(new Error(r.error));
-      });
-      w.on('error', (err) => {
-        this.failed = err;
-        for (const p of this.waiting.values()) p.reject(err);
-        this.waiting.clear();
-      });
-    }
-  }
-
-  static async start(n: number): Promise<Generator> {
-    // A worker does not inherit the tsx loader of `--import tsx`: it registers it before importing its module.
-    const code = `import(${JSON.stringify(TSX_API)}).then(({ register }) => { register(); return import(${JSON.stringify(WORKER_MODULE)}); })`;
-    const workers = Array.from({ length: n }, () => new Worker(code, { eval: true }));
-    const ready = (w: Worker) =>
-      new Promise<void>((resolve, reject) => {
-        w.once('message', (m: { ready?: boolean }) => (m.ready ? resolve() : reject(new Error('generator worker: unexpected first message'))));
-        w.once('error', reject);
-      });
-    try {
-      await withTimeout(Promise.all(workers.map(ready)), 60_000, 'generator workers ready');
-    } catch (err) {
-      await Promise.all(workers.map((w) => w.terminate()));
-      throw err;
-    }
-    return new Generator(workers);
-  }
-
-  call<T>(i: number, req: Request, ms: number): Promise<T> {
-    if (this.failed) return Promise.reject(this.failed);
-    const id = this.next++;
-    const p = new Promise<T>((resolve, reject) => this.waiting.set(id, { resolve: resolve as (v: unknown) => void, reject }));
-    this.workers[i]!.postMessage({ id, req });
-    return withTimeout(p, ms, `generator ${i}: ${req.type}`);
-  }
-
-  all<T>(req: (i: number) => Request, ms: number): Promise<T[]> {
-    return Promise.all(this.workers.map((_, i) => this.call<T>(i, req(i), ms)));
-  }
-
-  async stop() {
-    await this.all(() => ({ type: 'close' }), 10_000).catch(() => {});
-    await Promise.all(this.workers.map((w) => w.terminate()));
-  }
-}
-
 // ------------------------------------------------------------------ one run
 
-interface Setup {
+interface Setup extends RunSetup {
   prepareMs: number;
-  connectMs: number;
-  seatMs: number;
-  /** seat:assign refused as `overloaded` and retried. */
-  seatRefusals: number;
-  rssBeforeMb: number;
-  rssAfterMb: number;
   kbPerSocket: number;
-}
-
-interface GenFigures {
-  elu: number[];
-  cpu: number[];
-  /** This whole process (conductor + workers), % of one core. */
-  processCpu: number;
 }
 
 interface Row {
@@ -428,7 +187,7 @@ interface Row {
   /** Server main thread busy, fraction of one core. */
   mainBusy: number;
   peakRssMb: number;
-  gen: GenFigures;
+  gen: Measured['gen'];
   otherCpu: number;
   drainMs: number;
 }
@@ -454,103 +213,31 @@ const limitNote = (r: Row) => (generatorLimited(r) ? ' (generator-limited)' : ma
 
 async function run(which: StackName, rate: number): Promise<Row> {
   const stack = which === 'world-cafe' ? await startWorldCafe(rate) : await startRelay();
-  let gen: Generator | undefined;
   try {
-    gen = await Generator.start(WORKERS);
-    const g = gen;
-    // ---- setup: connect, then seat, every socket; memory per connected socket
-    await sleep(300);
-    const rssBeforeMb = rssOf(stack.pid).rssMb;
-    let t = now();
-    await g.all((w) => ({ type: 'connect', stack: which, url: stack.url, bots: stack.bots.filter((b) => workerOf(b.index) === w) }), 120_000);
-    const connectMs = now() - t;
-    t = now();
-    const refusals = await g.all<number>(() => ({ type: 'seat' }), 120_000);
-    const seatMs = now() - t;
-    await sleep(1000); // idle: let the setup's garbage and buffers settle
-    const rssAfterMb = rssOf(stack.pid).rssMb;
-    const setup: Setup = {
-      prepareMs: stack.prepareMs,
-      connectMs,
-      seatMs,
-      seatRefusals: refusals.reduce((a, n) => a + n, 0),
-      rssBeforeMb,
-      rssAfterMb,
-      kbPerSocket: ((rssAfterMb - rssBeforeMb) * 1024) / SOCKETS,
-    };
-
-    // ---- the schedule
-    const total = Math.round(rate * (WARMUP + SECONDS));
-    const start = now() + 200;
-    const measureFrom = start + WARMUP * 1000;
-    const measuredFrom = Math.ceil(WARMUP * rate);
-    const plan: RunPlan = {
-      rate,
-      start,
-      total,
-      delegates: DELEGATES,
-      measureFrom,
-      recipients: Array.from({ length: TABLES }, (_, t) => LAYOUT.recipients(t)),
-    };
-    const running = g.all(() => ({ type: 'run', plan }), (WARMUP + SECONDS + 60) * 1000);
-    await sleep(measureFrom - now());
-    const cpu0 = cpuOf(stack.pid);
-    const box0 = machineBusySeconds();
-    const me0 = process.cpuUsage();
-    const w0 = now();
-    await running;
-    const windowS = (now() - w0) / 1000;
-    const cpu1 = cpuOf(stack.pid);
-    const me = process.cpuUsage(me0);
-    const meCpu = (me.user + me.system) / 1e6 / windowS;
-    const serverCpu = (cpu1.process - cpu0.process) / windowS;
-    const otherCpu = Math.max(0, (machineBusySeconds() - box0) / windowS - serverCpu - meCpu);
-    const notesInWindow = total - measuredFrom;
-
-    // ---- drain: every ack, and every receipt owed (bounded)
-    const sendEnd = now();
-    while (now() < sendEnd + DRAIN * 1000) {
-      const ps = await g.all<Progress>(() => ({ type: 'progress' }), 10_000);
-      const outstanding = ps.reduce((a, p) => a + p.outstanding, 0);
-      const owed = ps.reduce((a, p) => a + p.owed, 0);
-      const received = ps.reduce((a, p) => a + p.received, 0);
-      if (outstanding === 0 && received >= owed) break;
-      await sleep(50);
-    }
-    const drainMs = now() - sendEnd;
-    await sleep(200); // late duplicates would show up here
-    const logs = await g.all<WorkerLog>(() => ({ type: 'collect' }), 30_000);
-    const d = analyse(logs, LAYOUT, total, measuredFrom);
+    const m = await measureRun(
+      { stack: which, urls: [stack.url], bots: stack.bots, pids: [stack.pid] },
+      { rate, warmup: WARMUP, seconds: SECONDS, drain: DRAIN, workers: WORKERS, layout: LAYOUT, tables: TABLES },
+    );
+    const cpu = m.cpu[0]!;
     return {
       stack: which,
       rate,
-      setup,
-      d,
-      mainMsPerNote: ((cpu1.main - cpu0.main) * 1000) / notesInWindow,
-      processMsPerNote: ((cpu1.process - cpu0.process) * 1000) / notesInWindow,
-      mainBusy: (cpu1.main - cpu0.main) / windowS,
-      peakRssMb: rssOf(stack.pid).peakMb,
-      gen: {
-        elu: logs.map((l) => l.elu),
-        cpu: logs.map((l) => l.cpuMs / l.windowMs),
-        processCpu: meCpu,
-      },
-      otherCpu,
-      drainMs,
+      setup: { ...m.setup, prepareMs: stack.prepareMs, kbPerSocket: ((m.setup.rssAfterMb - m.setup.rssBeforeMb) * 1024) / SOCKETS },
+      d: m.d,
+      mainMsPerNote: (cpu.main * 1000) / m.notesInWindow,
+      processMsPerNote: (cpu.process * 1000) / m.notesInWindow,
+      mainBusy: cpu.main / m.windowS,
+      peakRssMb: m.peakRssMb[0]!,
+      gen: m.gen,
+      otherCpu: m.otherCpu,
+      drainMs: m.drainMs,
     };
   } finally {
-    await gen?.stop();
     await stack.stop();
   }
 }
 
 // ------------------------------------------------------------------ report
-
-const loadAvg = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
-const f = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '-');
-const pct = (n: number) => (Number.isFinite(n) ? `${Math.round(n * 100)}%` : '-');
-const ratio = (a: number, b: number) => (Number.isFinite(a / b) && b > 0 ? `${(a / b).toFixed(2)}x` : '-');
-const quad = (s: { p50: number; p95: number; p99: number; max: number }) => `${f(s.p50)} / ${f(s.p95)} / ${f(s.p99)} / ${f(s.max)}`;
 
 function printBlock(rate: number, rows: Row[]) {
   const wc = rows.find((r) => r.stack === 'world-cafe');
@@ -589,11 +276,8 @@ function printBlock(rate: number, rows: Row[]) {
   ];
   const table = lines.map(([label, cell, rat]) => [label, ...cols.map(cell), rat ?? '']);
   const head = ['', ...cols.map((c) => c.stack), cols.length === 2 ? 'world-cafe / relay' : ''];
-  const widths = head.map((h, i) => Math.max(h.length, ...table.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   console.log(`\n== ${rate} notes/s (warm-up ${WARMUP} s, measured ${SECONDS} s) ==`);
-  console.log(line(head));
-  for (const r of table) console.log(line(r));
+  printTable(head, table);
   if (wc && relay) printTargets(rate, wc, relay);
   for (const r of cols) {
     if (Object.keys(r.d.otherCodes).length) console.log(`${r.stack}: rejections ${JSON.stringify(r.d.otherCodes)}`);

@@ -1,0 +1,150 @@
+// One measured run of a load benchmark (bench/notes.ts, bench/cluster.ts), whatever is behind the
+// URLs: the generator connects and seats every bot (timed), then sends the note schedule, samples
+// the CPU of the given processes over the measured window, drains the late acks and deliveries
+// (bounded) and folds the workers' logs into delivery figures.
+import { Generator } from './generator.ts';
+import { type Delivery, type Layout, analyse, cpuOf, machineBusySeconds, rssOf } from './notes-stats.ts';
+import type { BotSpec, Progress, RunPlan, StackName, WorkerLog } from './notes-wire.ts';
+import { now, sleep } from './processes.ts';
+
+export interface RunTarget {
+  stack: StackName;
+  /** What the generator connects to; a bot uses urls[bot.node ?? 0]. */
+  urls: string[];
+  bots: BotSpec[];
+  /** The server processes (their CPU and memory are reported one by one). */
+  pids: number[];
+  /** Other processes serving the run (database backends, Redis), asked for when the measured window opens. */
+  helperPids?: () => Promise<number[]>;
+}
+
+export interface RunOptions {
+  rate: number;
+  warmup: number;
+  seconds: number;
+  /** Max seconds to wait for late acks and deliveries. */
+  drain: number;
+  workers: number;
+  layout: Layout;
+  /** Tables of the layout (the recipients of a note depend on its table). */
+  tables: number;
+}
+
+export interface Setup {
+  connectMs: number;
+  seatMs: number;
+  /** seat:assign refused as `overloaded` and retried. */
+  seatRefusals: number;
+  /** Sum over the server processes. */
+  rssBeforeMb: number;
+  rssAfterMb: number;
+}
+
+export interface GenFigures {
+  elu: number[];
+  cpu: number[];
+  /** This whole process (conductor + workers), % of one core. */
+  processCpu: number;
+}
+
+export interface Measured {
+  setup: Setup;
+  d: Delivery;
+  /** Notes due in the measured window. */
+  notesInWindow: number;
+  windowS: number;
+  /** CPU seconds in the window, per server process: main thread and whole process. */
+  cpu: Array<{ main: number; process: number }>;
+  /** CPU seconds in the window of the helper processes (NaN when there are none). */
+  helperCpu: number;
+  peakRssMb: number[];
+  gen: GenFigures;
+  /** Other processes on the machine, % of one core. */
+  otherCpu: number;
+  drainMs: number;
+}
+
+const rssSum = (pids: number[]) => pids.reduce((a, pid) => a + rssOf(pid).rssMb, 0);
+const processCpu = (pids: number[]) => pids.map((pid) => cpuOf(pid).process);
+
+export async function measureRun(target: RunTarget, o: RunOptions): Promise<Measured> {
+  const gen = await Generator.start(o.workers);
+  try {
+    // ---- setup: connect, then seat, every socket; memory of the servers before and after
+    await sleep(300);
+    const rssBeforeMb = rssSum(target.pids);
+    let t = now();
+    await gen.all(
+      (w) => ({ type: 'connect', stack: target.stack, urls: target.urls, bots: target.bots.filter((b) => b.index % o.workers === w) }),
+      120_000,
+    );
+    const connectMs = now() - t;
+    t = now();
+    const refusals = await gen.all<number>(() => ({ type: 'seat' }), 120_000);
+    const seatMs = now() - t;
+    await sleep(1000); // idle: let the setup's garbage and buffers settle
+    const setup: Setup = { connectMs, seatMs, seatRefusals: refusals.reduce((a, n) => a + n, 0), rssBeforeMb, rssAfterMb: rssSum(target.pids) };
+
+    // ---- the schedule
+    const total = Math.round(o.rate * (o.warmup + o.seconds));
+    const start = now() + 200;
+    const measureFrom = start + o.warmup * 1000;
+    const measuredFrom = Math.ceil(o.warmup * o.rate);
+    const plan: RunPlan = {
+      rate: o.rate,
+      start,
+      total,
+      delegates: o.layout.delegates,
+      measureFrom,
+      recipients: Array.from({ length: o.tables }, (_, t) => o.layout.recipients(t)),
+    };
+    const running = gen.all(() => ({ type: 'run', plan }), (o.warmup + o.seconds + 60) * 1000);
+    await sleep(measureFrom - now());
+    const helpers = (await target.helperPids?.().catch(() => [])) ?? [];
+    const cpu0 = target.pids.map(cpuOf);
+    const helper0 = processCpu(helpers);
+    const box0 = machineBusySeconds();
+    const me0 = process.cpuUsage();
+    const w0 = now();
+    await running;
+    const windowS = (now() - w0) / 1000;
+    const cpu = target.pids.map((pid, i) => {
+      const c = cpuOf(pid);
+      return { main: c.main - cpu0[i]!.main, process: c.process - cpu0[i]!.process };
+    });
+    // a helper gone meanwhile (a closed database connection) counts for nothing rather than NaN
+    const helperCpu = helpers.length ? processCpu(helpers).reduce((a, c, i) => a + (Number.isFinite(c - helper0[i]!) ? c - helper0[i]! : 0), 0) : NaN;
+    const me = process.cpuUsage(me0);
+    const meCpu = (me.user + me.system) / 1e6 / windowS;
+    const servedCpu = (cpu.reduce((a, c) => a + c.process, 0) + (Number.isFinite(helperCpu) ? helperCpu : 0)) / windowS;
+    const otherCpu = Math.max(0, (machineBusySeconds() - box0) / windowS - servedCpu - meCpu);
+
+    // ---- drain: every ack, and every receipt owed (bounded)
+    const sendEnd = now();
+    while (now() < sendEnd + o.drain * 1000) {
+      const ps = await gen.all<Progress>(() => ({ type: 'progress' }), 10_000);
+      const outstanding = ps.reduce((a, p) => a + p.outstanding, 0);
+      const owed = ps.reduce((a, p) => a + p.owed, 0);
+      const received = ps.reduce((a, p) => a + p.received, 0);
+      if (outstanding === 0 && received >= owed) break;
+      await sleep(50);
+    }
+    const drainMs = now() - sendEnd;
+    await sleep(200); // late duplicates would show up here
+    const logs = await gen.all<WorkerLog>(() => ({ type: 'collect' }), 30_000);
+    return {
+      setup,
+      d: analyse(logs, o.layout, total, measuredFrom),
+      notesInWindow: total - measuredFrom,
+      windowS,
+      cpu,
+      helperCpu,
+      peakRssMb: target.pids.map((pid) => rssOf(pid).peakMb),
+      gen: { elu: logs.map((l) => l.elu), cpu: logs.map((l) => l.cpuMs / l.windowMs), processCpu: meCpu },
+      otherCpu,
+      drainMs,
+    };
+  } finally {
+    await gen.stop();
+  }
+}

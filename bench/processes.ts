@@ -1,0 +1,100 @@
+// Child processes and small I/O helpers shared by the load benchmarks (bench/notes.ts,
+// bench/cluster.ts): every child is tracked and SIGKILLed when the bench exits however it exits,
+// the whole run has a deadline, and everything listens on loopback only.
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+
+export const ROOT = path.resolve(import.meta.dirname, '..');
+export const HOST = '127.0.0.1';
+/** One clock across the worker threads of this process (see notes-wire.ts). */
+export const now = () => performance.timeOrigin + performance.now();
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
+
+const children = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+});
+
+/**
+ * Stops the bench after `minutes` (exit code 2) and on SIGINT/SIGTERM; the exit hook above kills the
+ * children. `cleanup` runs first, bounded, for what a SIGKILL does not undo (databases).
+ */
+export function installDeadline(name: string, minutes: number, cleanup: () => Promise<void> = async () => {}) {
+  let leaving = false;
+  const leave = async (code: number, why?: string) => {
+    if (leaving) return;
+    leaving = true;
+    if (why) console.error(why);
+    for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+    await Promise.race([cleanup().catch(() => {}), sleep(10_000)]);
+    process.exit(code);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void leave(130));
+  setTimeout(() => void leave(2, `${name}: still running after --timeout ${minutes} min; stopping`), minutes * 60_000).unref();
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, HOST, () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export interface Child {
+  proc: ChildProcess;
+  pid: number;
+  output: () => string;
+  stop(): Promise<void>;
+}
+
+/** A child process of this bench (node with `nodeArgs`, or `command` when given). */
+export function spawnChild(nodeArgs: string[], env: Record<string, string>, command = process.execPath): Child {
+  // stdin is a pipe the child may watch: it closes when this process dies, however it dies
+  const proc = spawn(command, nodeArgs, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  children.add(proc);
+  let tail = '';
+  const keep = (d: Buffer) => {
+    tail = (tail + String(d)).slice(-4000);
+  };
+  proc.stderr!.on('data', keep);
+  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+  exited.then(() => children.delete(proc));
+  return {
+    proc,
+    pid: proc.pid!,
+    output: () => tail,
+    async stop() {
+      if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGTERM');
+      const timer = setTimeout(() => proc.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+export async function waitHealthy(url: string, child: Child, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.proc.exitCode !== null) throw new Error(`server exited with ${child.proc.exitCode}\n${child.output()}`);
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) return;
+    } catch {
+      /* not listening yet */
+    }
+    await sleep(100);
+  }
+  throw new Error(`server did not become healthy in ${timeoutMs} ms\n${child.output()}`);
+}
+
+export async function post<T>(url: string, body: unknown): Promise<T> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const json = (await res.json()) as T;
+  if (res.status !== 201) throw new Error(`POST ${url}: ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
