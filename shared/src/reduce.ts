@@ -250,27 +250,44 @@ export function applyEnvelopes(state: WorkshopState, envelopes: readonly Envelop
 const NOTE_EVENTS: ReadonlySet<string> = new Set(['note:created', 'note:edited', 'note:moved', 'note:recolored', 'note:deleted']);
 
 /**
- * applyEnvelopes for a state its caller owns alone (the server's rooms): note events update the
- * notes record in place instead of copying it, so a note costs O(1) however full the board is.
- * It runs the same reduce() on a state holding just the touched note, so semantics cannot drift.
+ * applyEnvelopes for a state its caller owns alone (the server's rooms): the big per-person and
+ * per-note records (notes, participants, seats) are updated in place instead of copied, so a note,
+ * a join or a seat change costs O(1) however full the workshop is (seating 1,000 people would
+ * otherwise copy the seats record 1,000 times). It runs the same reduce() on a state holding just
+ * the touched entry, so semantics cannot drift. Callers must own those three records (copy them
+ * once when they take the state).
  */
 export function applyEnvelopesOwned(state: WorkshopState, envelopes: readonly Envelope[]): WorkshopState {
   let s = state;
   for (const env of envelopes) {
     if (env.seq <= s.seq) continue;
     const e = env.e;
-    if (!NOTE_EVENTS.has(e.type)) {
+    const owned = ownedRecordOf(e);
+    if (!owned) {
       s = { ...reduce(s, e), seq: env.seq };
       continue;
     }
-    const id = e.type === 'note:created' ? e.note.id : (e as { noteId: string }).noteId;
-    const notes = s.notes;
-    const single: WorkshopState['notes'] = Object.hasOwn(notes, id) ? { [id]: notes[id]! } : {};
-    const next = reduce({ ...s, notes: single }, e);
-    const note = next.notes[id];
-    if (note) notes[id] = note;
-    else delete notes[id];
-    s = { ...next, notes, seq: env.seq };
+    const [field, id] = owned;
+    const record = s[field] as Record<string, unknown>;
+    const single = Object.hasOwn(record, id) ? { [id]: record[id] } : {};
+    const next = reduce({ ...s, [field]: single }, e);
+    const value = (next[field] as Record<string, unknown>)[id];
+    if (value !== undefined) record[id] = value;
+    else delete record[id];
+    s = { ...next, [field]: record, seq: env.seq };
   }
   return s;
+}
+
+/** The one entry of notes / participants / seats an event touches, when that is all it touches there. */
+function ownedRecordOf(e: DomainEvent): ['notes' | 'participants' | 'seats', string] | null {
+  if (NOTE_EVENTS.has(e.type)) return ['notes', e.type === 'note:created' ? e.note.id : (e as { noteId: string }).noteId];
+  if (e.type === 'participant:joined') return ['participants', e.participant.id];
+  if (e.type === 'seat:assigned') return ['seats', e.participantId];
+  return null;
+}
+
+/** A copy of a state whose records applyEnvelopesOwned may update in place. */
+export function ownedCopy(state: WorkshopState): WorkshopState {
+  return { ...state, notes: { ...state.notes }, participants: { ...state.participants }, seats: { ...state.seats } };
 }

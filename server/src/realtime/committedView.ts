@@ -1,7 +1,7 @@
 // What anyone may be shown of a workshop: the committed (published) state and a window of recent
 // committed events for catch-up. The owner of a workshop advances it after each publish tick; in
 // cluster mode every other node keeps one too, advanced by the owner's batches (or the log).
-import { type Envelope, type WorkshopState, applyEnvelopesOwned, changesEveryView, emptyState, rescopedBy } from '@world-cafe/shared';
+import { type Envelope, type WorkshopState, applyEnvelopesOwned, changesEveryView, emptyState, ownedCopy, rescopedBy } from '@world-cafe/shared';
 import type { Publish } from './fanout';
 import type { EventStore } from '../store/eventStore';
 
@@ -44,7 +44,7 @@ export class CommittedView {
     private publish: Publish,
   ) {
     // an owned copy: note events update its notes record in place
-    this.state = { ...initial, notes: { ...initial.notes } };
+    this.state = ownedCopy(initial);
     this.recent = recent.slice(-RECENT_EVENTS);
   }
 

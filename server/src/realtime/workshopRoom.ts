@@ -13,6 +13,7 @@ import {
   applyEnvelopesOwned,
   decide,
   emptyState,
+  ownedCopy,
   scopeOf,
 } from '@world-cafe/shared';
 import { type AppendBatch, type EventStore, isUnreachable } from '../store/eventStore';
@@ -90,7 +91,7 @@ export class WorkshopRoom implements RoomHandle {
     recent: Envelope[],
   ) {
     // two owned states, each with its own notes record (note events update it in place)
-    this.decided = { ...initial, notes: { ...initial.notes } };
+    this.decided = ownedCopy(initial);
     this.view = new CommittedView(id, initial, recent, publish);
     this.ops = new OpWindow(OPS_PER_PARTICIPANT);
     for (const [key, seq] of ops) this.ops.settle(key, seq);
