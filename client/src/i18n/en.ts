@@ -255,6 +255,8 @@ export const en = {
     wrong_phase: 'That is not possible in the current phase.',
     table_full: 'That table is full.',
     rate_limited: 'Too many changes at once; slow down a little.',
+    overloaded: 'The server is busy; your change will be sent again in a moment.',
+    unavailable: 'The server cannot save right now; your change will be sent again in a moment.',
     too_large: 'That is too long.',
     internal: 'Something went wrong on the server.',
   },

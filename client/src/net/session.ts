@@ -77,7 +77,7 @@ export function openSession(workshopId: string, token: string): () => void {
       if (ack.ok) {
         backoff = 500;
         st.ackOp(id, ack.seq);
-      } else if (ack.error.code === 'rate_limited' || ack.error.code === 'overloaded') {
+      } else if (ack.error.code === 'rate_limited' || ack.error.code === 'overloaded' || ack.error.code === 'unavailable') {
         // refused before it was applied: back off and resend the same op (same clientOpId)
         backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
         retryLater(backoff);
