@@ -1,3 +1,4 @@
+import { isPostgresUrl } from './store/pgSchema';
 import path from 'node:path';
 import { type AddressLimits, DEFAULT_ADDRESS_LIMITS, type TrustFn, parseTrustProxy } from './http/limits';
 
@@ -31,7 +32,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
   const sync = (env.DB_SYNC ?? 'full').toLowerCase();
   if (sync !== 'full' && sync !== 'normal') throw new Error(`DB_SYNC must be full or normal, got ${env.DB_SYNC}`);
   const databaseUrl = env.DATABASE_URL?.trim() || undefined;
-  if (databaseUrl && !/^postgres(ql)?:\/\//i.test(databaseUrl))
+  if (databaseUrl && !isPostgresUrl(databaseUrl))
     throw new Error(`DATABASE_URL must be a postgres:// or postgresql:// URL (unset it to use SQLite in DATA_DIR)`);
   return {
     port,

@@ -142,17 +142,18 @@ describe('three nodes', () => {
     await sendSurely(w, { type: 'round:start', clientOpId: opId('start') });
     await w.bot.until((b) => b.state.cafe.clock.status === 'running', 10_000);
     const endsAt = w.bot.state.cafe.clock.endsAt!;
-    // whoever decides now is the node that just took over or the one that handled the start: kill the
-    // node of the facilitator's commands if it holds the lease, else it is the other live one
     await sleep(Math.max(0, endsAt - Date.now() - 1500));
-    // kill every original node still alive: the owner is among them; only `extra` survives
+    // kill every original node still alive (the one deciding is among them): only `extra` survives
     for (let i = 0; i < nodes.length - 1; i++) if (alive(nodes[i]!)) await nodes[i]!.kill();
     await watcher.until((b) => b.state.round === 2 && b.state.cafe.clock.status === 'idle', 20_000);
     await sleep(1500);
     const log = await logOf(db.url, ws.workshopId);
-    expect(log.filter((env) => env.e.type === 'round:ended')).toHaveLength(1);
+    const ended = log.filter((env) => env.e.type === 'round:ended');
+    expect(ended).toHaveLength(1);
     expect(log.filter((env) => env.e.type === 'round:rotated')).toHaveLength(1);
     expect(log.map((e) => e.seq)).toEqual(log.map((_, i) => i + 1));
-    expect(Date.now()).toBeGreaterThan(endsAt);
+    // it ended at time-up (by the node that took over), not early
+    expect(ended[0]!.at).toBeGreaterThanOrEqual(endsAt);
+    expect(ended[0]!.e).toMatchObject({ early: false });
   }, 90_000);
 });

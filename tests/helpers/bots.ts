@@ -138,16 +138,12 @@ export class Bot {
     return this;
   }
 
-  /** Refusals for load (`overloaded`) seen by send(); each was retried as the app's client does. */
-  overloadedRefusals = 0;
-
   /** Sends a command; an `overloaded` refusal is retried with the same clientOpId after a short backoff, as the app does. */
   async send(cmd: WithoutOpId<CommandInput> & { clientOpId?: string }): Promise<Ack> {
     const full = { clientOpId: opId(), ...cmd } as CommandInput;
     for (let backoff = 50; ; backoff = Math.min(backoff * 2, 1000)) {
       const ack = await this.socket.timeout(this.ackTimeoutMs).emitWithAck('command', full);
       if (ack.ok || ack.error.code !== 'overloaded') return ack;
-      this.overloadedRefusals++;
       await new Promise((r) => setTimeout(r, backoff * (0.5 + Math.random())));
     }
   }

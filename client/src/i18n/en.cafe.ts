@@ -80,7 +80,6 @@ export const enCafe = {
       plus1Label: '+1 min: add one minute to the round',
       plus5Label: '+5 min: add five minutes to the round',
       end: 'End round',
-      confirmEnd: 'End round {{round}} now?',
       rotate: 'Rotate to round {{round}}',
       lastRound: 'This is the last round. When it ends, move on to the harvest.',
       settingsHeading: 'Rounds and questions',

@@ -82,7 +82,6 @@ export const thCafe: Strings<typeof enCafe> = {
       plus1Label: '+1 นาที: เพิ่มเวลารอบนี้ 1 นาที',
       plus5Label: '+5 นาที: เพิ่มเวลารอบนี้ 5 นาที',
       end: 'จบรอบ',
-      confirmEnd: 'จบรอบที่ {{round}} ตอนนี้หรือไม่',
       rotate: 'หมุนเวียนไปรอบที่ {{round}}',
       lastRound: 'นี่คือรอบสุดท้าย เมื่อจบแล้วให้ไปขั้นสรุปผล',
       settingsHeading: 'รอบและคำถาม',

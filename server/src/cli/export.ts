@@ -13,9 +13,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { type WorkshopState, applyEnvelopesOwned, emptyState, normaliseJoinCode } from '@world-cafe/shared';
+import { type WorkshopState, normaliseJoinCode } from '@world-cafe/shared';
 import type { EventStore } from '../store/eventStore';
 import { openStore } from '../store/openStore';
+import { loadCommitted } from '../realtime/committedView';
+import { configFromEnv } from '../config';
 import { EXPORT_FORMATS, isExportFormat, renderExport } from '../export/index';
 import { REPORT_LOCALES, isLocale } from '../../../shared/src/export/report';
 
@@ -54,8 +56,14 @@ export async function runExportCli(argv: string[], env: NodeJS.ProcessEnv = proc
   const format = values.format;
   const locale = values.locale as 'en' | 'th' | undefined;
 
-  // --data-dir names a SQLite directory explicitly; otherwise the server's own choice applies
-  const databaseUrl = values['data-dir'] ? undefined : env.DATABASE_URL?.trim() || undefined;
+  // --data-dir names a SQLite directory explicitly; otherwise the server's own choice applies, with
+  // the server's own validation (a mistyped DATABASE_URL must not become a new SQLite file)
+  let databaseUrl: string | undefined;
+  try {
+    databaseUrl = values['data-dir'] ? undefined : configFromEnv(env).databaseUrl;
+  } catch (err) {
+    return bad((err as Error).message);
+  }
   let source: string;
   if (databaseUrl) {
     source = databaseUrl;
@@ -101,9 +109,9 @@ export async function loadWorkshop(location: string, idOrCode: string): Promise<
 export async function foldWorkshop(store: EventStore, idOrCode: string): Promise<WorkshopState | null> {
   const record = (await store.findWorkshop(idOrCode)) ?? (await store.findWorkshopByCode(normaliseJoinCode(idOrCode)));
   if (!record) return null;
-  const events = await store.readSince(record.id, 0);
-  if (events.length === 0) return null;
-  return applyEnvelopesOwned(emptyState(), events);
+  // the same load as the server's: the latest snapshot, then the events after it
+  const { state } = await loadCommitted(store, record.id);
+  return state.seq === 0 ? null : state;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -17,7 +17,7 @@ import { randomUUID } from 'node:crypto';
 import { type Ack, type Actor, type Command, type Envelope, type SystemCommand, changesEveryView, emptyState, rescopedBy } from '@world-cafe/shared';
 import type { Logger } from 'pino';
 import type { EventStore } from '../store/eventStore';
-import { type IO, createFanout, rooms as roomNames } from '../realtime/fanout';
+import { type IO, type Publication, createFanout, rooms as roomNames } from '../realtime/fanout';
 import { type ExecuteExtra, type RoomHandle, WorkshopRoom } from '../realtime/workshopRoom';
 import { ReplicaRoom } from './replicaRoom';
 import type { WorkshopLeases } from './leases';
@@ -62,7 +62,7 @@ export class ClusterRooms {
   }
 
   /** Committed batches go to this node's sockets now and to the other nodes through Redis. */
-  private publishOwned = (w: string, pub: Parameters<ReturnType<typeof createFanout>>[1]) => {
+  private publishOwned = (w: string, pub: Publication) => {
     this.localFanout(w, pub);
     this.send({ t: 'batch', w, envelopes: pub.envelopes });
   };
@@ -213,7 +213,9 @@ export class ClusterRooms {
           this.logger.info({ workshopId: id }, 'took over a workshop whose owner is gone');
           this.drop(id);
           await this.get(id);
-        } else {
+        } else if (!room.heardWithin(POLL_MS)) {
+          // batches flowing means a lost one shows as a gap in the next; only a quiet replica
+          // can be behind without knowing it
           await room.catchUp();
         }
       } catch (err) {

@@ -13,6 +13,7 @@ export class ReplicaRoom implements RoomHandle {
   private view: CommittedView;
   private catching: Promise<void> | null = null;
   private waiters: Array<{ seq: number; resolve: () => void }> = [];
+  private lastBatchAt = 0;
   broken = false;
   readonly saturated = false;
 
@@ -46,6 +47,7 @@ export class ReplicaRoom implements RoomHandle {
 
   /** A batch from the owner: applied if it continues this view, else the gap is read from the log. */
   receive(envelopes: Envelope[]) {
+    this.lastBatchAt = performance.now();
     const seq = this.view.committed.seq;
     const fresh = envelopes.filter((env) => env.seq > seq);
     if (fresh.length === 0) return;
@@ -55,6 +57,11 @@ export class ReplicaRoom implements RoomHandle {
     } else {
       void this.catchUp();
     }
+  }
+
+  /** Whether a batch from the owner arrived within the last `ms`. */
+  heardWithin(ms: number): boolean {
+    return performance.now() - this.lastBatchAt < ms;
   }
 
   /** Reads whatever the log holds after this view's seq (one read at a time). */

@@ -22,6 +22,7 @@ import { type AddressLimits, DEFAULT_ADDRESS_LIMITS, perMinute } from './limits'
 import { joinIdentity } from './joinId';
 import type { Rooms } from '../realtime/workshopRoom';
 import { hashToken, newToken } from '../auth';
+import { INVITE_ID_LENGTH } from '../store/credentials';
 import { EXPORT_FORMATS, PdfUnavailableError, isExportFormat, renderExport } from '../export/index';
 
 const joinCode = customAlphabet(JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH);
@@ -290,7 +291,7 @@ export function createApi(opts: ApiDeps) {
     });
     logger.info({ workshopId: state.id, delegationId, expiresAt }, 'delegation review link issued');
     res.status(201).json({
-      id: tokenHash.slice(0, 16),
+      id: tokenHash.slice(0, INVITE_ID_LENGTH),
       delegationId,
       invite,
       path: `/join/${state.joinCode}#invite=${invite}`,

@@ -4,9 +4,6 @@
 export interface LoadGate {
   /** True while the event loop is lagging; refuse new commands. */
   readonly overloaded: boolean;
-  /** Commands refused so far (for logs and the bench). */
-  refused: number;
-  stop(): void;
 }
 
 export interface LoadGateOptions {
@@ -31,7 +28,5 @@ export function createLoadGate({ intervalMs = 20, lagMs = 250, holdMs = 250 }: L
     get overloaded() {
       return performance.now() < closedUntil;
     },
-    refused: 0,
-    stop: () => clearInterval(timer),
   };
 }

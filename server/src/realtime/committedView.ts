@@ -13,17 +13,20 @@ export const SNAPSHOT_VERSION = 1;
  * version) plus the events after it, else a replay of the whole log. Returns the events read, which
  * become the room's recent window.
  */
-export async function loadCommitted(store: EventStore, id: string): Promise<{ state: WorkshopState; recent: Envelope[] }> {
+export async function loadCommitted(
+  store: EventStore,
+  id: string,
+): Promise<{ state: WorkshopState; recent: Envelope[]; snapshotSeq: number }> {
   const snap = await store.latestSnapshot(id);
   if (snap) {
     const parsed = JSON.parse(snap.body) as { v?: number; state?: WorkshopState };
     if (parsed.v === SNAPSHOT_VERSION && parsed.state && parsed.state.seq === snap.seq) {
       const events = await store.readSince(id, snap.seq);
-      return { state: applyEnvelopesOwned(parsed.state, events), recent: events };
+      return { state: applyEnvelopesOwned(parsed.state, events), recent: events, snapshotSeq: snap.seq };
     }
   }
   const events = await store.readSince(id, 0);
-  return { state: applyEnvelopesOwned(emptyState(), events), recent: events };
+  return { state: applyEnvelopesOwned(emptyState(), events), recent: events, snapshotSeq: 0 };
 }
 
 export function snapshotBody(state: WorkshopState): string {

@@ -17,7 +17,7 @@ import {
 import { type EventStore, isUnreachable } from '../store/eventStore';
 import type { RoomHandle, Rooms } from './workshopRoom';
 import { type AppSocket, type IO, joinScopes, meOf, rooms as roomNames, snapshotFor } from './fanout';
-import { type LoadGate, createLoadGate } from './admission';
+import { createLoadGate } from './admission';
 import { hashToken } from '../auth';
 import type { RejectionLog } from '../rejections';
 import { metrics } from '../metrics';
@@ -30,8 +30,6 @@ export interface RealtimeOptions {
   logger: Logger;
   /** Commands per second a socket may send (sustained) and its burst. */
   rateLimit?: { perSecond: number; burst: number };
-  /** Event-loop admission gate (default: one per attachRealtime). */
-  gate?: LoadGate;
   /** Counts and samples refused commands and handshakes. */
   rejections: RejectionLog;
   /** In-flight commands, for graceful shutdown. */
@@ -41,9 +39,8 @@ export interface RealtimeOptions {
 /** Gaps longer than this are answered with a snapshot without reading the log. */
 export const CATCHUP_MAX_EVENTS = 100_000;
 
-/** Roughly how many records a snapshot of this person's view holds (what a catch-up must beat). */
-function snapshotWeight(state: WorkshopState, participantId: string): number {
-  const v = viewFor(state, participantId);
+/** Roughly how many records a snapshot of this view holds (what a catch-up must beat). */
+function recordsIn(v: WorkshopState): number {
   return (
     Object.keys(v.notes).length +
     Object.keys(v.participants).length +
@@ -63,7 +60,7 @@ export function attachRealtime(io: IO, options: RealtimeOptions) {
   const limiter = new RateLimiterMemory({ points: limits.burst, duration: limits.burst / limits.perSecond });
 
   const presence = createPresence(io, rooms);
-  const gate = options.gate ?? createLoadGate();
+  const gate = createLoadGate();
 
   /**
    * Catch-up, then live. A socket joins the workshop's rooms (and so starts receiving live frames)
@@ -72,36 +69,34 @@ export function attachRealtime(io: IO, options: RealtimeOptions) {
    */
   async function catchUp(socket: AppSocket, room: RoomHandle) {
     const { workshopId, participantId, since } = socket.data;
+    const head = room.committed.seq;
+    const inWindow = since > 0 ? room.eventsSince(since) : null;
     let fromLog: Envelope[] | null = null;
-    if (since > 0 && since < room.committed.seq && room.eventsSince(since) === null && room.committed.seq - since <= CATCHUP_MAX_EVENTS) {
+    if (inWindow === null && since > 0 && since < head && head - since <= CATCHUP_MAX_EVENTS) {
       fromLog = await store.readSince(workshopId, since);
       if (!socket.connected) return;
     }
-    // the room may have been replaced meanwhile (reloaded, or taken over in cluster mode)
-    const current = rooms.loaded(workshopId);
+    // after the read the room may have been replaced (reloaded, or taken over in cluster mode)
+    const current = fromLog ? rooms.loaded(workshopId) : room;
     if (!current) return void socket.disconnect(true);
     const state = current.committed;
-    let missed: Envelope[] | null = null;
-    if (since > 0) {
-      if (fromLog) {
-        const upTo = fromLog.filter((env) => env.seq <= state.seq);
-        const last = upTo.at(-1)?.seq ?? since;
-        const rest = current.eventsSince(last);
-        missed = rest === null ? null : upTo.concat(rest);
-      } else {
-        missed = current.eventsSince(since);
-      }
+    let missed = inWindow;
+    if (fromLog) {
+      const upTo = fromLog.filter((env) => env.seq <= state.seq);
+      const rest = current.eventsSince(upTo.at(-1)?.seq ?? since);
+      missed = rest === null ? null : upTo.concat(rest);
     }
     joinScopes(socket, state);
     socket.data.delivered = state.seq;
-    const viewer = socket.data.viewer!;
+    const me = meOf(state, workshopId, participantId);
     if (missed && !missed.some((env) => changesViewOf(env.e, participantId))) {
+      const viewer = socket.data.viewer!;
       const events = missed.filter((env) => visibleToViewer(env, viewer));
+      if (!fromLog) return void socket.emit('sync', { kind: 'events', events, me });
       // a log catch-up is worth it only while it is smaller than the snapshot it replaces
-      if (!fromLog || events.length <= snapshotWeight(state, participantId)) {
-        socket.emit('sync', { kind: 'events', events, me: meOf(state, workshopId, participantId) });
-        return;
-      }
+      const view = viewFor(state, participantId);
+      if (events.length <= recordsIn(view)) return void socket.emit('sync', { kind: 'events', events, me });
+      return void socket.emit('sync', { kind: 'snapshot', state: view, me });
     }
     socket.emit('sync', snapshotFor(state, workshopId, participantId));
   }
@@ -163,7 +158,6 @@ export function attachRealtime(io: IO, options: RealtimeOptions) {
       try {
         // refused before any parsing: under overload the refusal itself must be cheap
         if (gate.overloaded || rooms.loaded(workshopId)?.saturated) {
-          gate.refused++;
           return fail('overloaded', 'the server is busy; retry this change in a moment');
         }
         if (Buffer.byteLength(JSON.stringify(input ?? null)) > LIMITS.messageBytes)

@@ -4,8 +4,8 @@
 // events share one encoding: they are grouped by a key built from their Viewer (kept on the
 // socket, so no state lookups here), and each group is written with one broadcast.
 // Rooms: `w:ID` (every socket of the workshop: the fan-out's iteration set), `w:ID:p:PID` (a
-// person's sockets, for resyncs), and table / delegation / facilitator rooms for volatile
-// messages (presence) that need no seq.
+// person's sockets, for resyncs), and table and facilitator rooms (the fan-out's shortcut for
+// table-only batches, and presence's typing messages).
 import type { Server, Socket } from 'socket.io';
 import {
   type Envelope,
@@ -38,7 +38,6 @@ export interface SocketData {
 export const rooms = {
   workshop: (w: string) => `w:${w}`,
   table: (w: string, t: string) => `w:${w}:t:${t}`,
-  delegation: (w: string, d: string) => `w:${w}:d:${d}`,
   /** Facilitators: every scope. */
   facilitators: (w: string) => `w:${w}:fac`,
   person: (w: string, p: string) => `w:${w}:p:${p}`,
@@ -63,10 +62,9 @@ export function joinScopes(socket: AppSocket, state: WorkshopState) {
   const viewer = viewerOf(state, p);
   const before = socket.data.viewer;
   socket.data.viewer = viewer;
-  if (before && before.table === viewer.table && before.delegation === viewer.delegation && before.facilitator === viewer.facilitator) return;
-  for (const r of socket.rooms) if (r.startsWith(`w:${w}:t:`) || r.startsWith(`w:${w}:d:`) || r === rooms.facilitators(w)) socket.leave(r);
+  if (before && before.table === viewer.table && before.facilitator === viewer.facilitator) return;
+  for (const r of socket.rooms) if (r.startsWith(`w:${w}:t:`) || r === rooms.facilitators(w)) socket.leave(r);
   socket.join([rooms.workshop(w), rooms.person(w, p)]);
-  if (viewer.delegation) socket.join(rooms.delegation(w, viewer.delegation));
   if (viewer.facilitator) socket.join(rooms.facilitators(w));
   if (viewer.table) socket.join(rooms.table(w, viewer.table));
 }
@@ -118,18 +116,11 @@ function groupKey(v: Viewer, ix: BatchIndex): string {
 
 const OPEN_PHASES_SET: ReadonlySet<string> = new Set(OPEN_PHASES);
 
-export interface FanoutStats {
-  batches: number;
-  frames: number;
-  groups: number;
-}
 
 export function createFanout(io: IO) {
-  const stats: FanoutStats = { batches: 0, frames: 0, groups: 0 };
   function publish(workshopId: string, pub: Publication) {
     const ids = io.sockets.adapter.rooms.get(rooms.workshop(workshopId));
     if (!ids || ids.size === 0) return;
-    stats.batches++;
     const ix = indexBatch(pub.envelopes);
     const first = pub.envelopes[0]!.seq;
     const last = pub.envelopes[pub.envelopes.length - 1]!.seq;
@@ -162,8 +153,6 @@ export function createFanout(io: IO) {
         g.viewer.facilitator && !g.after ? pub.envelopes : pub.envelopes.filter((env) => env.seq > g.after && visibleToViewer(env, g.viewer));
       for (const socket of g.sockets) socket.data.delivered = last;
       if (events.length === 0) continue;
-      stats.groups++;
-      stats.frames += g.sockets.length;
       written += g.sockets.length;
       // local: with the Redis adapter a plain io.to() would also publish every frame to the other nodes
       io.local.to(g.sockets.map((x) => x.id)).emit('events', events);
@@ -178,7 +167,7 @@ export function createFanout(io: IO) {
     }
     if (written > 0) metrics.fanoutFrames.inc(written);
   }
-  return Object.assign(publish, { stats });
+  return publish;
 }
 
 /**

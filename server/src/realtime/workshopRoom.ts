@@ -72,6 +72,8 @@ export class WorkshopRoom implements RoomHandle {
   private view: CommittedView;
   private ops: OpWindow;
   private clockTimer: NodeJS.Timeout | null = null;
+  /** The deadline the clock timer is armed for ('' = not armed), so a publication re-arms only on change. */
+  private armedFor = '';
   /** Committed commands waiting for the next publish tick, in seq order. */
   private outbox: Committed[] = [];
   private flushTimer: NodeJS.Timeout | NodeJS.Immediate | null = null;
@@ -90,7 +92,7 @@ export class WorkshopRoom implements RoomHandle {
     ops: Iterable<[string, number]>,
     recent: Envelope[],
   ) {
-    // two owned states, each with its own notes record (note events update it in place)
+    // two owned states (the fold updates their notes, participants and seats in place)
     this.decided = ownedCopy(initial);
     this.view = new CommittedView(id, initial, recent, publish);
     this.ops = new OpWindow(OPS_PER_PARTICIPANT);
@@ -104,16 +106,23 @@ export class WorkshopRoom implements RoomHandle {
    * and on load, so a restart does not forget a running round.
    */
   private armClock() {
-    if (this.clockTimer) clearTimeout(this.clockTimer);
-    this.clockTimer = null;
     const s = this.view.committed;
     const { clock } = s.cafe;
-    if (this.broken || s.phase !== 'cafe' || clock.status !== 'running' || clock.endsAt === null) return;
+    const running = !this.broken && s.phase === 'cafe' && clock.status === 'running' && clock.endsAt !== null;
+    const key = running ? String(clock.endsAt) : '';
+    if (key === this.armedFor && (key === '' || this.clockTimer)) return;
+    if (this.clockTimer) clearTimeout(this.clockTimer);
+    this.clockTimer = null;
+    this.armedFor = key;
+    if (!running || clock.endsAt === null) return;
     const delay = Math.min(Math.max(0, clock.endsAt - Date.now()), 2 ** 31 - 1);
     this.clockTimer = setTimeout(() => {
       this.clockTimer = null;
       void this.execute({ type: 'round:timeup' }, { kind: 'system' }, null).then((ack) => {
-        if (!ack.ok) this.armClock();
+        if (!ack.ok) {
+          this.armedFor = ''; // refused (e.g. a failed write): try again
+          this.armClock();
+        }
       });
     }, delay);
     this.clockTimer.unref();
@@ -122,12 +131,13 @@ export class WorkshopRoom implements RoomHandle {
   dispose() {
     if (this.clockTimer) clearTimeout(this.clockTimer);
     this.clockTimer = null;
+    this.armedFor = '';
     if (this.snapshotTimer) clearTimeout(this.snapshotTimer);
     this.snapshotTimer = null;
   }
 
   static async load(id: string, store: EventStore, publish: Publish): Promise<WorkshopRoom> {
-    const [{ state, recent }, ops] = await Promise.all([loadCommitted(store, id), store.readOps(id)]);
+    const [{ state, recent, snapshotSeq }, ops] = await Promise.all([loadCommitted(store, id), store.readOps(id)]);
     const room = new WorkshopRoom(
       id,
       store,
@@ -136,7 +146,7 @@ export class WorkshopRoom implements RoomHandle {
       ops.map((o) => [o.opKey, o.seq] as [string, number]),
       recent,
     );
-    room.snapshotSeq = state.seq - recent.length;
+    room.snapshotSeq = snapshotSeq;
     return room;
   }
 
@@ -294,9 +304,6 @@ export class OpWindow {
     this.results.delete(key);
   }
 
-  get size(): number {
-    return this.results.size;
-  }
 
   private remember(key: string, value: number | Promise<Ack>) {
     const known = this.results.has(key);
@@ -312,7 +319,8 @@ export class OpWindow {
       const kept: string[] = [];
       for (let i = 0; i < keys.length; i++) {
         const k = keys[i]!;
-        if (i < drop && typeof this.results.get(k) === 'number') this.results.delete(k);
+        // a settled or forgotten key goes; a pending one stays
+        if (i < drop && !(this.results.get(k) instanceof Promise)) this.results.delete(k);
         else kept.push(k);
       }
       this.order.set(owner, kept);

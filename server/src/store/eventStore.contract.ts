@@ -1,6 +1,7 @@
 // The EventStore contract: what the engine relies on from any store. Run against SQLite
 // (sqliteStore.contract.test.ts) and PostgreSQL (tests/integration/postgresStore.test.ts).
 // Workshop ids are unique per test, so one database serves the whole suite.
+import { INVITE_ID_LENGTH } from './credentials';
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Envelope } from '@world-cafe/shared';
@@ -188,7 +189,7 @@ export function eventStoreContract(name: string, harness: ContractHarness) {
       await store.append(invite(h1, 10, 1_000));
       await store.append(invite(hOld, undefined, null)); // issued before links had a lifetime
       await store.append({ workshopId: w, opKey: null, envelopes: [], credential: { tokenHash: hFac, workshopId: w, participantId: 'p1', kind: 'facilitator' } });
-      const id = (h: string) => h.slice(0, 16);
+      const id = (h: string) => h.slice(0, INVITE_ID_LENGTH);
       expect(await store.listInvites(w)).toEqual([
         { id: id(hOld), delegationId: 'd-th', issuedAt: null, expiresAt: null, revokedAt: null },
         { id: id(h1), delegationId: 'd-th', issuedAt: 10, expiresAt: 1_000, revokedAt: null },

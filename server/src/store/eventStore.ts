@@ -79,6 +79,13 @@ export interface StoredOp {
  */
 export type AppendRefusal = 'SEQ_NOT_CONTIGUOUS' | 'SEQ_TAKEN';
 
+/** Where a store reports what it cannot throw to a caller (a dead writer thread, a lost idle connection). */
+export interface StoreLogger {
+  error(obj: object, msg: string): void;
+}
+
+export const consoleStoreLogger: StoreLogger = { error: (obj, msg) => console.error(msg, obj) };
+
 export interface EventStore {
   /** Resolves once the batch is durable (group-committed with others that arrived meanwhile); never on failure. */
   append(batch: AppendBatch): Promise<void>;

@@ -1,11 +1,11 @@
 // One way to open "the" store from a location: a postgres:// URL selects PostgreSQL, anything
 // else is a SQLite file. Used by the server, `npm run migrate`, `npm run db:copy` and the export CLI.
-import type { EventStore } from './eventStore';
+import type { EventStore, StoreLogger } from './eventStore';
 import type { MigrationResult } from './migrations';
 import { createPool, isPostgresUrl, migratePostgres } from './pgSchema';
 import { PostgresEventStore } from './postgresStore';
 import { migrateSqlite, openDatabase, type SyncMode } from './schema';
-import { SqliteEventStore, type StoreLogger, type WriterMode } from './sqliteStore';
+import { SqliteEventStore, type WriterMode } from './sqliteStore';
 
 export { isPostgresUrl } from './pgSchema';
 

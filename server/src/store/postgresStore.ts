@@ -17,13 +17,14 @@ import type {
   StoredEvent,
   StoredOp,
   WorkshopRecord,
+  StoreLogger,
 } from './eventStore';
+import { consoleStoreLogger } from './eventStore';
 import { type BatchOutcome, type Pending, contiguity, errorOf, lastSeqOf, outcomeOf, seqTaken, settle } from './appendRules';
 import { metrics } from '../metrics';
 import { INVITE_ID_LENGTH, credentialOfRow } from './credentials';
 import { SNAPSHOTS_KEPT } from './migrations';
 import { type PoolOptions, createPool, migratePostgres } from './pgSchema';
-import type { StoreLogger } from './sqliteStore';
 
 export interface PostgresStoreOptions extends PoolOptions {
   logger?: StoreLogger;
@@ -60,7 +61,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   private constructor(opts: PostgresStoreOptions) {
-    this.logger = opts.logger ?? { error: (obj, msg) => console.error(msg, obj) };
+    this.logger = opts.logger ?? consoleStoreLogger;
     this.pool = createPool(opts);
     // An idle connection that the server drops emits here; without a listener it would crash the process.
     this.pool.on('error', (err) => this.logger.error({ err: err.message }, 'PostgreSQL connection lost (idle); the pool reconnects on next use'));

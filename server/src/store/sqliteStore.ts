@@ -23,19 +23,17 @@ import type {
   StoredEvent,
   StoredOp,
   WorkshopRecord,
+  StoreLogger,
 } from './eventStore';
+import { consoleStoreLogger } from './eventStore';
 import { openAndMigrate, openWriterConnection, type SyncMode } from './schema';
 import { metrics } from '../metrics';
 import { INVITE_ID_LENGTH, credentialOfRow } from './credentials';
-import { SqliteWriter, errorOf, outcomeOf } from './sqliteWriter';
-import { type BatchOutcome, type Pending, settle } from './appendRules';
+import { SqliteWriter } from './sqliteWriter';
+import { type BatchOutcome, type Pending, errorOf, outcomeOf, settle } from './appendRules';
 import type { FromWriter, ToWriter, WriterInit } from './sqliteWriter.worker';
 
 export type WriterMode = 'worker' | 'inline';
-
-export interface StoreLogger {
-  error(obj: object, msg: string): void;
-}
 
 export interface SqliteStoreOptions {
   file: string;
@@ -80,7 +78,7 @@ export class SqliteEventStore implements EventStore {
     this.commitDelayMs = opts.commitDelayMs ?? 0;
     this.mode = opts.writer ?? writerModeFromEnv();
     this.init = { file: opts.file, synchronous: opts.synchronous ?? 'full' };
-    this.logger = opts.logger ?? { error: (obj, msg) => console.error(msg, obj) };
+    this.logger = opts.logger ?? consoleStoreLogger;
     this.db = openAndMigrate(opts.file);
     if (this.mode === 'inline') {
       const db = openWriterConnection(opts.file, this.init.synchronous);

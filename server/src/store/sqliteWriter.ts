@@ -7,8 +7,6 @@ import { type BatchOutcome, contiguity, lastSeqOf, outcomeOf, seqTaken } from '.
 import { INVITE_ID_LENGTH } from './credentials';
 import { SNAPSHOTS_KEPT } from './migrations';
 
-export { type BatchOutcome, errorOf, outcomeOf } from './appendRules';
-
 export class SqliteWriter {
   /** Transactions committed so far (one per write() call that committed). */
   commits = 0;
