@@ -6,7 +6,7 @@
 // A lost connection rejects the appends in flight (never resolves them); the pool opens new
 // connections on the next use, so the store recovers by itself when the database is back.
 import type pg from 'pg';
-import type { Envelope } from '@world-cafe/shared';
+import type { DomainEvent, Envelope } from '@world-cafe/shared';
 import type {
   AppendBatch,
   Credential,
@@ -19,7 +19,7 @@ import type {
   WorkshopRecord,
   StoreLogger,
 } from './eventStore';
-import { consoleStoreLogger } from './eventStore';
+import { consoleStoreLogger, stringField } from './eventStore';
 import { type BatchOutcome, type Pending, contiguity, errorOf, lastSeqOf, outcomeOf, seqTaken, settle } from './appendRules';
 import { metrics } from '../metrics';
 import { INVITE_ID_LENGTH, credentialOfRow } from './credentials';
@@ -31,7 +31,7 @@ export interface PostgresStoreOptions extends PoolOptions {
 }
 
 /** SQLSTATE classes 22 (data) and 23 (integrity) concern one batch; anything else the whole group. */
-const isBatchError = (err: unknown) => /^2[23]/.test(String((err as { code?: unknown }).code ?? ''));
+const isBatchError = (err: unknown) => /^2[23]/.test(stringField(err, 'code'));
 const isEventKeyClash = (err: unknown) =>
   (err as { code?: unknown; constraint?: unknown }).code === '23505' && (err as { constraint?: unknown }).constraint === 'events_pkey';
 
@@ -195,7 +195,7 @@ export class PostgresEventStore implements EventStore {
       [workshopId, afterSeq, limit ?? null],
     );
     return r.rows.map((row) => ({
-      envelope: { seq: row.seq, at: row.at, by: row.by, scope: row.scope as Envelope['scope'], e: JSON.parse(row.body) },
+      envelope: { seq: row.seq, at: row.at, by: row.by, scope: row.scope as Envelope['scope'], e: JSON.parse(row.body) as DomainEvent },
       opKey: row.op_key,
     }));
   }
