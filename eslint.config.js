@@ -53,6 +53,24 @@ export default tseslint.config(
   {
     files: ['client/src/**/*.{ts,tsx}'],
     ...reactHooks.configs.flat['recommended-latest'],
+    rules: {
+      ...reactHooks.configs.flat['recommended-latest'].rules,
+      // Written for the React Compiler, which this project does not use: it reads dnd-kit's
+      // `setNodeRef` callbacks as ref reads and forbids the "latest value" ref the editors keep.
+      'react-hooks/refs': 'off',
+      // A zustand selector must return a stored value, not a new object or array on each call: a
+      // fresh value every render re-renders forever (it blanked the Goals tab once). Build derived
+      // values with useMemo over selected parts, or select with `useShallow`.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'CallExpression[callee.name=/^use\\w*(Store|View)$/] > ArrowFunctionExpression > :matches(ObjectExpression, ArrayExpression, CallExpression[callee.property.name=/^(map|filter|slice|concat|flatMap|entries|values|keys|sort|toSorted)$/], CallExpression[callee.object.name="Object"][callee.property.name=/^(entries|values|keys|fromEntries|assign)$/])',
+          message:
+            'This selector builds a new value on every call, so the component re-renders forever: select stored values and derive with useMemo, or use useShallow.',
+        },
+      ],
+    },
   },
   {
     files: ['client/src/**/*.{ts,tsx}'],
