@@ -20,7 +20,7 @@ import type {
   StoreLogger,
 } from './eventStore';
 import { consoleStoreLogger, stringField } from './eventStore';
-import { type BatchOutcome, type Pending, contiguity, errorOf, lastSeqOf, outcomeOf, seqTaken, settle } from './appendRules';
+import { type BatchOutcome, type Pending, checkAgainstKnownHead, contiguity, errorOf, lastSeqOf, outcomeOf, seqTaken, settle } from './appendRules';
 import { metrics } from '../metrics';
 import { INVITE_ID_LENGTH, credentialOfRow } from './credentials';
 import { SNAPSHOTS_KEPT } from './migrations';
@@ -45,7 +45,7 @@ export class PostgresEventStore implements EventStore {
   private writing: Promise<void> | null = null;
   private closed = false;
   private closing: Promise<void> | null = null;
-  /** Last stored seq per workshop as this node saw it; re-read before refusing (other nodes write too). */
+  /** Last stored seq per workshop as this node saw it (see checkAgainstKnownHead: other nodes write too). */
   private lastSeq = new Map<string, number>();
 
   /** Opens the pool and applies the missing migrations. */
@@ -173,10 +173,8 @@ export class PostgresEventStore implements EventStore {
   private async check(client: pg.PoolClient, b: AppendBatch, tentative: Map<string, number>): Promise<BatchOutcome> {
     if (b.envelopes.length === 0) return null;
     const w = b.workshopId;
-    const known = tentative.get(w) ?? this.lastSeq.get(w);
-    const refused = known === undefined ? null : contiguity(b, known);
-    if (known !== undefined && (refused === null || tentative.has(w))) return refused;
-    return contiguity(b, await this.headSeqOn(client, w));
+    const known = checkAgainstKnownHead(b, tentative.get(w), this.lastSeq.get(w));
+    return known === 'read-head' ? contiguity(b, await this.headSeqOn(client, w)) : known;
   }
 
   private async headSeqOn(q: pg.Pool | pg.PoolClient, workshopId: string): Promise<number> {
