@@ -13,6 +13,9 @@ export default defineConfig({
           include: ['shared/src/**/*.test.ts', 'server/src/**/*.test.ts', 'client/src/**/*.test.ts', 'bench/**/*.test.ts'],
           environment: 'node',
           setupFiles: ['tests/helpers/fastCheckSeed.ts'],
+          // A few unit tests start worker threads (the SQLite writer): on a busy 2-core machine a
+          // start alone can take seconds, and vitest's 5 s default made them fail for no fault of theirs.
+          testTimeout: 20_000,
         },
       },
       {

@@ -65,15 +65,15 @@ const SHAPE = LOAD.shape;
 const { delegates: DELEGATES, tables: TABLES, facilitators: FACILITATORS, capacity: CAPACITY, tableOf, tableSize } = SHAPE;
 const { rates: RATES, seconds: SECONDS, warmup: WARMUP, drain: DRAIN, workers: WORKERS, timeoutMin: TIMEOUT_MIN } = LOAD;
 if (RATES.length === 0) throw new Error('--rates: at least one rate');
-const NODES = num('nodes', args.nodes!, 2, 16);
-const PG_SERVER = args.pg!;
+const NODES = num('nodes', args.nodes, 2, 16);
+const PG_SERVER = args.pg;
 
 interface Config {
   name: string;
   store: 'sqlite' | 'postgres';
   nodes: number;
 }
-const CONFIGS: Config[] = args.configs!.split(',').map((c) => {
+const CONFIGS: Config[] = args.configs.split(',').map((c) => {
   switch (c.trim()) {
     case 'sqlite-1':
       return { name: 'sqlite-1', store: 'sqlite', nodes: 1 };

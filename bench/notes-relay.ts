@@ -20,7 +20,7 @@ wss.on('connection', (ws) => {
     if (isBinary) return;
     let msg: { t?: string; id?: string; table?: number; fac?: boolean };
     try {
-      msg = JSON.parse(String(data));
+      msg = JSON.parse((data as Buffer).toString()) as typeof msg;
     } catch {
       return;
     }

@@ -159,7 +159,7 @@ function relayBot(url: string, spec: BotSpec): Promise<Bot> {
     ws.on('message', (data) => {
       // The relay's frames are this file's own JSON with the id second ({"t":"note","id":"n12",...}):
       // read it without a full parse, so the generator stays cheaper than what it measures.
-      const raw = String(data);
+      const raw = (data as Buffer).toString();
       const t = raw.slice(6, raw.indexOf('"', 6));
       const at = raw.indexOf('"id":"n');
       const k = at < 0 ? NaN : Number(raw.slice(at + 7, raw.indexOf('"', at + 7)));
@@ -278,7 +278,9 @@ function collect(): { log: WorkerLog; transfer: ArrayBuffer[] } {
 
 // ------------------------------------------------------------------ requests
 
-port.on('message', async ({ id, req }: { id: number; req: Request }) => {
+// The handler replies with its own errors (below), so the promise it returns is not awaited.
+port.on('message', ({ id, req }: { id: number; req: Request }) => void handle(id, req));
+async function handle(id: number, req: Request) {
   const reply = (r: Reply, transfer: ArrayBuffer[] = []) => port.postMessage(r, transfer);
   try {
     switch (req.type) {
@@ -309,6 +311,6 @@ port.on('message', async ({ id, req }: { id: number; req: Request }) => {
   } catch (err) {
     reply({ id, ok: false, error: err instanceof Error ? err.message : String(err) });
   }
-});
+}
 
 port.postMessage({ ready: true });

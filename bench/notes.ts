@@ -75,11 +75,11 @@ const SHAPE = LOAD.shape;
 const { delegates: DELEGATES, tables: TABLES, facilitators: FACILITATORS, capacity: CAPACITY, tableOf, tableSize } = SHAPE;
 // `--ladder --rates ''`: the ladder only
 const { rates: RATES, seconds: SECONDS, warmup: WARMUP, drain: DRAIN, workers: WORKERS, timeoutMin: TIMEOUT_MIN } = LOAD;
-const LADDER = args.ladder ? rateList('ladder-rates', args['ladder-rates']!) : [];
-const LADDER_P99 = num('ladder-p99', args['ladder-p99']!, 1, 60_000, false);
-const SYNC = args.sync!;
+const LADDER = args.ladder ? rateList('ladder-rates', args['ladder-rates']) : [];
+const LADDER_P99 = num('ladder-p99', args['ladder-p99'], 1, 60_000, false);
+const SYNC = args.sync;
 if (SYNC !== 'full' && SYNC !== 'normal') throw new Error(`--sync must be full or normal, got ${SYNC}`);
-const WRITER = args.writer!;
+const WRITER = args.writer;
 if (WRITER !== 'worker' && WRITER !== 'inline') throw new Error(`--writer must be worker or inline, got ${WRITER}`);
 const ONLY = args.only;
 if (ONLY !== undefined && ONLY !== 'world-cafe' && ONLY !== 'ws-relay') throw new Error('--only must be world-cafe or ws-relay');

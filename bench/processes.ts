@@ -61,9 +61,9 @@ export function spawnChild(nodeArgs: string[], env: Record<string, string>, comm
   const keep = (d: Buffer) => {
     tail = (tail + String(d)).slice(-4000);
   };
-  proc.stderr!.on('data', keep);
+  proc.stderr.on('data', keep);
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
-  exited.then(() => children.delete(proc));
+  void exited.then(() => children.delete(proc));
   return {
     proc,
     pid: proc.pid!,

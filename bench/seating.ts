@@ -29,7 +29,7 @@ function makeCase(opts: {
     const d = opts.delegations >= opts.people ? i : i % opts.delegations;
     const p: PlanInput['participants'][number] = { id: `p${i + 1}`, delegation: `D${d + 1}` };
     if (opts.hosts && i < opts.tables) p.hostOf = `t${i + 1}`;
-    if (opts.languages) p.languages = opts.languages[i % opts.languages.length] as string[];
+    if (opts.languages) p.languages = opts.languages[i % opts.languages.length];
     return p;
   });
   void perDel;

@@ -110,7 +110,7 @@ export function createApp(deps: AppDeps): App {
   app.get('/metrics', metricsRoute(deps.metricsToken ?? ''));
   app.use(
     '/api',
-    createApi({ store, rooms, logger, rejections, addressLimits, inviteTtlDays: deps.inviteTtlDays ?? 30, stopping: () => drain.stopping, redisPing: cluster?.redis.ping }),
+    createApi({ store, rooms, logger, rejections, addressLimits, inviteTtlDays: deps.inviteTtlDays ?? 30, stopping: () => drain.stopping, redisPing: cluster ? () => cluster.redis.ping() : undefined }),
   );
   // Malformed JSON, oversized bodies and unexpected failures answer in the API's error shape, never HTML.
   app.use((err: { status?: number; type?: string }, req: express.Request, res: express.Response, next: express.NextFunction) => {
@@ -157,7 +157,7 @@ export function createApp(deps: AppDeps): App {
     async close() {
       rooms.dispose();
       await new Promise<void>((resolve) => {
-        io.close(() => resolve());
+        void io.close(() => resolve());
       });
       await store.close();
       if (cluster) await Promise.allSettled([cluster.leases.close(), cluster.redis.close()]);
@@ -179,7 +179,7 @@ export function createApp(deps: AppDeps): App {
         new Promise((r) => setTimeout(r, Math.max(100, Math.min(1000, deadline - Date.now())))),
       ]);
       await new Promise<void>((resolve) => {
-        io.close(() => resolve());
+        void io.close(() => resolve());
       });
       await store.close();
     },

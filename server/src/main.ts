@@ -43,23 +43,26 @@ const SHUTDOWN_LIMIT_MS = 10_000;
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, async () => {
-    if (stopping) return;
-    stopping = true;
-    const started = Date.now();
-    logger.info({ signal }, 'shutting down: finishing the commands in flight');
-    // a last resort: whatever happens, exit before the orchestrator's SIGKILL
-    setTimeout(() => {
-      logger.error({ ms: Date.now() - started }, 'graceful shutdown took too long; exiting');
-      process.exit(1);
-    }, SHUTDOWN_LIMIT_MS - 500).unref();
-    try {
-      await app.shutdown(SHUTDOWN_LIMIT_MS - 2000);
-      logger.info({ ms: Date.now() - started }, 'shut down');
-      process.exit(0);
-    } catch (err) {
-      logger.error({ err }, 'graceful shutdown failed');
-      process.exit(1);
-    }
-  });
+  // The handler catches its own failures (below), so nothing waits on the promise it returns.
+  process.on(signal, () => void stop(signal));
+}
+
+async function stop(signal: NodeJS.Signals) {
+  if (stopping) return;
+  stopping = true;
+  const started = Date.now();
+  logger.info({ signal }, 'shutting down: finishing the commands in flight');
+  // a last resort: whatever happens, exit before the orchestrator's SIGKILL
+  setTimeout(() => {
+    logger.error({ ms: Date.now() - started }, 'graceful shutdown took too long; exiting');
+    process.exit(1);
+  }, SHUTDOWN_LIMIT_MS - 500).unref();
+  try {
+    await app.shutdown(SHUTDOWN_LIMIT_MS - 2000);
+    logger.info({ ms: Date.now() - started }, 'shut down');
+    process.exit(0);
+  } catch (err) {
+    logger.error({ err }, 'graceful shutdown failed');
+    process.exit(1);
+  }
 }

@@ -19,7 +19,7 @@ export function typeLabel(input: unknown): string {
 }
 
 /** `ok`, `duplicate` or the error code. */
-export type Outcome = 'ok' | 'duplicate' | string;
+export type Outcome = string;
 
 const commands = new Counter({
   name: 'worldcafe_commands_total',

@@ -3,23 +3,6 @@
 import type { CafeState, RoundSeating, WorkshopState } from './model';
 import { plan as runPlanner, PlanImpossibleError, PlanInputError, type PlanInput, type PlanResult } from './seating';
 
-export function emptyCafe(): CafeState {
-  return {
-    rounds: 3,
-    roundSeconds: 20 * 60,
-    autoRotate: false,
-    questionMode: 'table',
-    roundQuestions: [],
-    plan: null,
-    planSeed: 1,
-    clock: { status: 'idle', endsAt: null, remainingMs: 20 * 60 * 1000 },
-    moves: {},
-    history: [],
-    absent: {},
-    message: null,
-  };
-}
-
 /** Remaining milliseconds of the round as seen at `now` (server time). */
 export function remainingMs(cafe: CafeState, now: number): number {
   const { clock } = cafe;

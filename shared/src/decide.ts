@@ -109,7 +109,7 @@ export function decide(
   if (state.phase === 'closed') return reject('wrong_phase', 'the workshop is closed and read-only');
 
   const ctx: RuleCtx = { state, role: me.role, actorId: me.id, seat: state.seats[me.id] };
-  const rule = permissions[cmd.type as CommandType] as Rule<CommandType>;
+  const rule = permissions[cmd.type] as Rule<CommandType>;
   const denied = rule(ctx, cmd);
   if (denied) return { ok: false, error: denied };
   return decideCommand(state, cmd, me.id, now);

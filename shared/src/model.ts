@@ -1,4 +1,3 @@
-import { emptyCafe } from './cafe';
 // The workshop state that every client and the server fold from the event log.
 // Records keyed by id (not arrays) so reduce() can update one entity without scanning.
 
@@ -280,6 +279,24 @@ export type Actor =
   | { kind: 'participant'; participantId: string }
   /** The server itself (e.g. registering a join before the participant has a token). */
   | { kind: 'system' };
+
+/** The café of a new workshop: three 20-minute rounds, no plan, the clock idle. */
+export function emptyCafe(): CafeState {
+  return {
+    rounds: 3,
+    roundSeconds: 20 * 60,
+    autoRotate: false,
+    questionMode: 'table',
+    roundQuestions: [],
+    plan: null,
+    planSeed: 1,
+    clock: { status: 'idle', endsAt: null, remainingMs: 20 * 60 * 1000 },
+    moves: {},
+    history: [],
+    absent: {},
+    message: null,
+  };
+}
 
 export function emptyState(): WorkshopState {
   return {

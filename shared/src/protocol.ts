@@ -58,13 +58,8 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-export const idSchema = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, 'ids use letters, digits, _ and -')
-  // state records are plain objects: an id like "constructor" would be found on their prototype
-  .refine((id) => !(id in Object.prototype), { message: 'this id is reserved' });
+import { idSchema } from './ids';
+export { idSchema };
 
 /**
  * Free text: NFC-normalised, controls stripped, combining marks capped, bidi controls balanced

@@ -377,7 +377,7 @@ describe('decide → reduce round trip (property)', () => {
   it('random command sequences never throw and keep the state invariants', () => {
     const acceptedTypes = new Set<string>();
     fc.assert(
-      fc.property(fc.constantFrom('setup', 'cafe', 'harvest') as fc.Arbitrary<'setup' | 'cafe' | 'harvest'>, fc.array(step, { maxLength: 60 }), (phase, steps) => {
+      fc.property(fc.constantFrom<'setup' | 'cafe' | 'harvest'>('setup', 'cafe', 'harvest'), fc.array(step, { maxLength: 60 }), (phase, steps) => {
         let s = standardWorkshop(phase);
         let now = NOW + 1000;
         let opN = 0;

@@ -21,7 +21,7 @@ export function reduce(state: WorkshopState, e: DomainEvent): WorkshopState {
 
 function reduceCore(state: WorkshopState, e: Exclude<DomainEvent, HarvestEvent>): WorkshopState {
   switch (e.type) {
-    case 'workshop:imported':
+    case 'workshop:imported': {
       // validated by parseExport() in decide; a running clock is not carried into a new session
       // the new identity (id, join code); the content, its creation date included, is the export's
       const imported = e.state as unknown as WorkshopState;
@@ -35,6 +35,7 @@ function reduceCore(state: WorkshopState, e: Exclude<DomainEvent, HarvestEvent>)
         joinCode: e.workshop.joinCode,
         seq: state.seq,
       };
+    }
     case 'workshop:created':
       return {
         ...state,

@@ -54,7 +54,7 @@ const notesOfTable = (log: Envelope[], table: string) =>
 
 describe('three nodes', () => {
   let ws: CreatedWorkshop;
-  let writers: Writer[] = [];
+  const writers: Writer[] = [];
 
   it('every tablemate gets every note of its table exactly once across nodes, through two node kills', async () => {
     nodes.push(...(await startNodes(3, db.url, REDIS)));

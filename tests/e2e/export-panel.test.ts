@@ -62,7 +62,7 @@ describe('export panel', () => {
       await shot(page, `export-busy-${lang}.png`, false);
 
       const file = await downloaded;
-      fs.writeFileSync(outputPath(`export-panel-${lang}.pdf`), fs.readFileSync((await file.path())!));
+      fs.writeFileSync(outputPath(`export-panel-${lang}.pdf`), fs.readFileSync((await file.path())));
       await panel.locator('button[data-format="pdf"]:not([aria-busy])').waitFor();
       expect(await pdf.innerText()).toContain(idle);
       expect(await pdf.getAttribute('aria-disabled')).toBeNull();

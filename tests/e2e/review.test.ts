@@ -274,8 +274,8 @@ describe('delegation review in the browser', () => {
       ] as const) {
         const [download] = await Promise.all([fac.waitForEvent('download', { timeout: 60_000 }), panel.getByRole('button', { name: label }).click()]);
         const p = await download.path();
-        files[format] = fs.readFileSync(p!);
-        fs.writeFileSync(outputPath(`review-export.${format === 'csv' ? 'zip' : format}`), files[format]!);
+        files[format] = fs.readFileSync(p);
+        fs.writeFileSync(outputPath(`review-export.${format === 'csv' ? 'zip' : format}`), files[format]);
       }
       expect(files.docx!.subarray(0, 2).toString()).toBe('PK');
       expect(files.pdf!.subarray(0, 4).toString()).toBe('%PDF');
@@ -288,12 +288,12 @@ describe('delegation review in the browser', () => {
       // a table host downloads too (with their own participant token)
       const hostPanel = th.getByTestId('export-panel');
       const [hostMd] = await Promise.all([th.waitForEvent('download'), hostPanel.getByRole('button', { name: 'Markdown' }).click()]);
-      expect(fs.readFileSync((await hostMd.path())!).toString('utf8')).toContain(AMENDED);
+      expect(fs.readFileSync((await hostMd.path())).toString('utf8')).toContain(AMENDED);
 
       // Thai report
       await panel.getByRole('radio', { name: 'ไทย' }).check();
       const [mdTh] = await Promise.all([fac.waitForEvent('download'), panel.getByRole('button', { name: 'Markdown' }).click()]);
-      expect(fs.readFileSync((await mdTh.path())!).toString('utf8')).toContain(AMENDED);
+      expect(fs.readFileSync((await mdTh.path())).toString('utf8')).toContain(AMENDED);
     }
 
     // ------------------------------------------------------------ import the JSON as a new workshop

@@ -140,7 +140,7 @@ export class Bot {
 
   /** Sends a command; an `overloaded` refusal is retried with the same clientOpId after a short backoff, as the app does. */
   async send(cmd: WithoutOpId<CommandInput> & { clientOpId?: string }): Promise<Ack> {
-    const full = { clientOpId: opId(), ...cmd } as CommandInput;
+    const full = { clientOpId: opId(), ...cmd };
     for (let backoff = 50; ; backoff = Math.min(backoff * 2, 1000)) {
       const ack = await this.socket.timeout(this.ackTimeoutMs).emitWithAck('command', full);
       if (ack.ok || ack.error.code !== 'overloaded') return ack;

@@ -56,7 +56,7 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
     proc = p;
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('redis-server did not start')), 10_000);
-      readline.createInterface({ input: p.stdout! }).on('line', (l) => {
+      readline.createInterface({ input: p.stdout }).on('line', (l) => {
         if (/Ready to accept connections/.test(l)) {
           clearTimeout(timer);
           resolve();

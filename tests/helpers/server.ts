@@ -46,10 +46,10 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   });
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
   let stderr = '';
-  proc.stderr!.on('data', (d) => (stderr += String(d)));
+  proc.stderr.on('data', (d) => (stderr += String(d)));
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start in time\n${stderr}`)), 30_000);
-    const lines = readline.createInterface({ input: proc.stdout! });
+    const lines = readline.createInterface({ input: proc.stdout });
     lines.on('line', (line) => {
       if (process.env.TEST_SERVER_LOGS) console.log('[server]', line);
       try {

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer, tempDataDir } from '../helpers/server';
-import { Bot, connect, createWorkshop, join, opId } from '../helpers/bots';
+import { connect, createWorkshop, join, opId } from '../helpers/bots';
 import type { Ack } from '@world-cafe/shared';
 
 const servers: RunningServer[] = [];

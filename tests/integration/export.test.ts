@@ -27,7 +27,6 @@ import { runCli } from '../helpers/cli';
 const HOSTILE = ['=HYPERLINK("http://evil.example/?q=1","click me")', '+1', '-2', '@SUM(A1:A9)'];
 const THAI = /[\u0E00-\u0E7F]/;
 const nfc = (s: string) => s.normalize('NFC');
-const noSpace = (s: string) => nfc(s).replace(/\s+/g, '');
 
 interface Demo {
   workshopId: string;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../helpers/server';
-import { Bot, connect, createWorkshop, join, notesOf, opId, type CreatedWorkshop } from '../helpers/bots';
+import { Bot, connect, createWorkshop, join, opId, type CreatedWorkshop } from '../helpers/bots';
 
 let srv: RunningServer;
 let ws: CreatedWorkshop;

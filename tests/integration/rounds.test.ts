@@ -19,12 +19,12 @@ beforeAll(async () => {
   fac = await connect(srv.url, { token: ws.facilitatorKey, participantId: ws.participantId });
   const dels = ['th', 'ph', 'vn', 'my'];
   for (let i = 0; i < 3; i++) {
-    const h = await connect(srv.url, await join(srv.url, code, `Host ${i + 1}`, dels[i]!));
+    const h = await connect(srv.url, await join(srv.url, code, `Host ${i + 1}`, dels[i]));
     expect(await fac.send({ type: 'participant:set-role', participantId: h.participantId, role: 'host' })).toMatchObject({ ok: true });
     expect(await fac.send({ type: 'seat:assign', participantId: h.participantId, tableId: tables[i]! })).toMatchObject({ ok: true });
     hosts.push(h);
   }
-  for (let i = 0; i < 9; i++) delegates.push(await connect(srv.url, await join(srv.url, code, `Delegate ${i + 1}`, dels[i % 4]!)));
+  for (let i = 0; i < 9; i++) delegates.push(await connect(srv.url, await join(srv.url, code, `Delegate ${i + 1}`, dels[i % 4])));
 });
 
 afterAll(async () => {

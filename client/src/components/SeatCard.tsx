@@ -53,7 +53,7 @@ export function SeatCard() {
   const idle = useView((s) => s.cafe.clock.status === 'idle');
   const hasPlan = useView((s) => s.cafe.plan !== null);
   // Sat at this same table in the previous round (a traveller who just arrived did not).
-  const stayed = useView((s, me) => Boolean(me && s.seats[me] && s.cafe.history[s.round - 2]?.[s.seats[me]!]?.includes(me)));
+  const stayed = useView((s, me) => Boolean(me && s.seats[me] && s.cafe.history[s.round - 2]?.[s.seats[me]]?.includes(me)));
   const target = move ?? seat;
   const label = useTableLabel(target);
   const hosts = useViewShallow((s) => (target ? hostNames(s, target) : []));

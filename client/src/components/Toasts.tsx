@@ -19,7 +19,7 @@ export function Toasts() {
             : t(toast.key as never, values as never);
         return (
           <div key={toast.id} className={`toast toast-${toast.kind}`}>
-            <span>{String(text)}</span>
+            <span>{text as string}</span>
             {toast.action && (
               <button
                 type="button"

@@ -6,5 +6,5 @@ import { ApiError } from '../net/api';
 export const apiErrorCode = (err: unknown): string => (err instanceof ApiError ? err.code : 'internal');
 
 export function errorText(t: TFunction, code: string): string {
-  return t(`errors.${code}` as never, { defaultValue: t('errors.internal') }) as string;
+  return t(`errors.${code}` as never, { defaultValue: t('errors.internal') });
 }

@@ -27,7 +27,7 @@ export async function syncClock(socket: WcSocket, pings = PINGS): Promise<ClockS
   for (let i = 0; i < pings && socket.connected; i++) {
     const t0 = Date.now();
     try {
-      const serverNow = await socket.timeout(PING_TIMEOUT_MS).emitWithAck('time');
+      const serverNow: unknown = await socket.timeout(PING_TIMEOUT_MS).emitWithAck('time');
       const t1 = Date.now();
       if (typeof serverNow === 'number' && Number.isFinite(serverNow)) samples.push({ offset: serverNow - (t0 + t1) / 2, rtt: t1 - t0 });
     } catch {

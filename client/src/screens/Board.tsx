@@ -372,10 +372,14 @@ const NoteCard = memo(function NoteCard({ note, mode }: { note: Note; mode: 'can
   const hasActions = canEdit || canDelete || (canMove && mode === 'canvas');
 
   return (
+    // A note is one focusable widget: arrows move it, Enter edits, Delete deletes (announced by
+    // aria-describedby). No native element is a movable card, so the article takes the keys.
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
     <div
       ref={rootRef}
       className={`note note-${note.color}${mode === 'canvas' ? ' on-canvas' : ''}${dragPos ? ' dragging' : ''}${pending ? ' pending' : ''}${mine ? ' mine' : ''}`}
       style={mode === 'canvas' ? { transform: `translate(${pos.x}px, ${pos.y}px)` } : undefined}
+      // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- the note widget above
       tabIndex={0}
       role="article"
       aria-label={label}

@@ -2,7 +2,7 @@
 // board of all notes and clusters, the dot vote and the goals, under the facilitator's
 // spotlight. Facilitators also reach their console from here.
 import '../harvest.css';
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HarvestBoard } from '../components/harvest/HarvestBoard';
 import { SpotlightPanel } from '../components/harvest/SpotlightPanel';
@@ -24,11 +24,12 @@ export function Harvest() {
   const tabs: Tab[] = role === 'facilitator' ? ['board', 'vote', 'goals', 'console'] : ['board', 'vote', 'goals'];
 
   // A vote opening takes voters to the ballot once.
+  // (React's "adjust state when a value changes" pattern: during render, not in an effect.)
   const [seenOpen, setSeenOpen] = useState(voteOpen);
-  useEffect(() => {
-    if (voteOpen && !seenOpen && role !== 'facilitator') setTab('vote');
+  if (voteOpen !== seenOpen) {
     setSeenOpen(voteOpen);
-  }, [voteOpen, seenOpen, role]);
+    if (voteOpen && role !== 'facilitator') setTab('vote');
+  }
 
   const onDrafted = useCallback((id: string) => {
     setGoalId(id);

@@ -41,6 +41,8 @@ export function Join({ code: rawCode }: { code: string }) {
       return;
     }
     let live = true;
+    // A new code in the URL starts a new lookup: what was shown for the old code must go at once.
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- reset before the async lookup, not a derived value
     setLookup({ kind: 'loading' });
     api.lookupJoin(code).then(
       (info) => {

@@ -114,7 +114,12 @@ function DeadlineControl() {
   const deadline = useView((s) => s.review.deadline);
   const [value, setValue] = useState(() => (deadline !== null ? toLocalInput(deadline) : ''));
   const [error, setError] = useState('');
-  useEffect(() => setValue(deadline !== null ? toLocalInput(deadline) : ''), [deadline]);
+  // A deadline set elsewhere replaces what the field shows (during render, not in an effect).
+  const [shown, setShown] = useState(deadline);
+  if (shown !== deadline) {
+    setShown(deadline);
+    setValue(deadline !== null ? toLocalInput(deadline) : '');
+  }
   const save = () => {
     const ms = fromLocalInput(value);
     if (ms === null || ms <= Date.now()) return setError(t('review.console.deadlineInvalid'));
@@ -174,6 +179,8 @@ function ReviewMatrix({ state }: { state: WorkshopState }) {
           <p className="muted small">
             {t('review.console.complete', { count: delegations.length, n: f.num(completeCount), total: f.num(delegations.length) })}
           </p>
+          {/* A scrolling region must be reachable by keyboard to be scrolled (axe scrollable-region-focusable). */}
+          {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
           <div className="matrix-scroll" role="region" aria-label={t('review.console.matrixRegion')} tabIndex={0}>
             <table className="review-matrix">
               <caption className="sr-only">{t('review.console.matrixCaption')}</caption>
@@ -454,8 +461,8 @@ function InviteLinks({ state }: { state: WorkshopState }) {
   const [days, setDays] = useState<number>(30);
   const [issued, setIssued] = useState<IssuedInvite[]>([]);
   const [links, setLinks] = useState<InviteInfo[]>([]);
-  /** Server time minus local time, so "expired" follows the server's clock. */
-  const [skew, setSkew] = useState(0);
+  /** The server's time when the list was read, so "expired" follows the server's clock, not this device's. */
+  const [now, setNow] = useState(0);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const [status, setStatus] = useState('');
@@ -467,7 +474,7 @@ function InviteLinks({ state }: { state: WorkshopState }) {
       (r) => {
         if (!live) return;
         setLinks(r.invites);
-        setSkew(r.now - Date.now());
+        setNow(r.now);
       },
       () => live && setError(t('review.console.loadFailed')),
     );
@@ -502,7 +509,6 @@ function InviteLinks({ state }: { state: WorkshopState }) {
       setError(errorText(t, apiErrorCode(err)));
     }
   };
-  const now = Date.now() + skew;
   const nameOf = (id: string) => state.delegations[id]?.name ?? id;
   return (
     <section className="card" aria-labelledby={`${uid}-h`} data-testid="invite-links">

@@ -10,7 +10,7 @@ import { useFormat } from '../lib/format';
 import { newEntityId } from '../net/ids';
 import { allowed } from '../state/optimistic';
 import { lastReminderFor, reviewProgress, useConfirmedEntryField } from '../state/review';
-import { useMeId, useMyRole, useView, useViewShallow } from '../state/selectors';
+import { useMyRole, useView, useViewShallow } from '../state/selectors';
 import { submit } from '../state/store';
 import '../review.css';
 

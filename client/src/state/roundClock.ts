@@ -23,12 +23,17 @@ export function useRoundClock(): RoundClockView {
   const running = cafe.clock.status === 'running';
   useEffect(() => {
     if (!running) return;
-    setNow(Date.now());
-    const id = setInterval(() => setNow(Date.now()), 250);
-    return () => clearInterval(id);
+    const tick = () => setNow(Date.now());
+    const first = setTimeout(tick, 0); // the clock may have been idle for long: refresh at once
+    const id = setInterval(tick, 250);
+    return () => {
+      clearTimeout(first);
+      clearInterval(id);
+    };
   }, [running]);
   return {
-    remainingMs: remainingMs(cafe, (running ? now : Date.now()) + offset),
+    // only a running clock depends on now; a paused or ended one shows its stored remainder
+    remainingMs: remainingMs(cafe, now + offset),
     status: cafe.clock.status,
     round,
     rounds: cafe.rounds,

@@ -12,7 +12,6 @@ import {
   type Command,
   type CommandInput,
   type Envelope,
-  type ErrorCode,
   type Me,
   type StaleCurrent,
   type TableSlice,
@@ -72,7 +71,7 @@ export interface PendingSlice {
   setInflight(clientOpId: string | null): void;
   ackOp(clientOpId: string, seq: number): void;
   /** `current`: what won a stale edit (the conflict ack's), which may arrive before its event. */
-  rejectOp(clientOpId: string, code: ErrorCode | string, current?: StaleCurrent): void;
+  rejectOp(clientOpId: string, code: string, current?: StaleCurrent): void;
   prune(): void;
 }
 
@@ -87,7 +86,7 @@ export interface ToastSlice {
   toasts: Toast[];
   /** Shows a toast; returns its id (or null when it repeats the last one). */
   toast(t: Omit<Toast, 'id'>): string | null;
-  dismissToast(id: string): void;
+  dismissToast: (id: string) => void;
 }
 
 export type StoreState = SessionSlice & ConfirmedSlice & PendingSlice & ConnectionSlice & ToastSlice;

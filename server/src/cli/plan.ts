@@ -15,7 +15,6 @@ import {
   plan,
   validateInput,
 } from '../../../shared/src/seating/index';
-import type { PlanInput } from '../../../shared/src/seating/index';
 
 const Id = z.string().min(1).max(200);
 
@@ -67,7 +66,7 @@ export function runPlanCli(file: string | undefined): CliOutcome {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
     return { code: 2, stderr: `invalid input in ${file}:\n${lines.join('\n')}` };
   }
-  const input = parsed.data as PlanInput;
+  const input = parsed.data;
   const issues = validateInput(input);
   if (issues.length > 0) return { code: 2, stderr: `invalid input in ${file}:\n${issues.map((s) => `  ${s}`).join('\n')}` };
   try {

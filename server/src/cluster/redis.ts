@@ -38,7 +38,7 @@ export async function connectRedis(url: string, logger: Logger): Promise<RedisLi
   // The adapter does not handle a failed publish; while Redis is down that is expected, not fatal.
   const publish = pub.publish.bind(pub);
   (pub as unknown as { publish: typeof publish }).publish = ((...args: Parameters<typeof publish>) =>
-    publish(...args).catch(() => 0)) as typeof publish;
+    publish(...args).catch(() => 0));
   return {
     adapter: createAdapter(pub, sub, { key: 'worldcafe', requestsTimeout: 3000 }),
     async ping() {

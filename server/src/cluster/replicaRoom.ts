@@ -93,7 +93,10 @@ export class ReplicaRoom implements RoomHandle {
   private wake() {
     const seq = this.view.committed.seq;
     const still: typeof this.waiters = [];
-    for (const w of this.waiters) (w.seq <= seq ? w.resolve() : still.push(w));
+    for (const w of this.waiters) {
+      if (w.seq <= seq) w.resolve();
+      else still.push(w);
+    }
     this.waiters = still;
   }
 

@@ -75,9 +75,9 @@ function runs(text: string, style: RunStyle = {}, locale = 'en'): TextRun[] {
     };
     let at = 0;
     for (const m of line.matchAll(THAI_STRETCH)) {
-      if (m.index! > at) push(line.slice(at, m.index), false);
+      if (m.index > at) push(line.slice(at, m.index), false);
       push(m[0], true);
-      at = m.index! + m[0].length;
+      at = m.index + m[0].length;
     }
     if (at < line.length || first) push(line.slice(at), false);
   });

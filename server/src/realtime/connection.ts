@@ -16,7 +16,7 @@ import {
 } from '@world-cafe/shared';
 import { type EventStore, isUnreachable } from '../store/eventStore';
 import type { RoomHandle, Rooms } from './workshopRoom';
-import { type AppSocket, type IO, joinScopes, meOf, rooms as roomNames, snapshotFor } from './fanout';
+import { type AppSocket, type IO, joinScopes, meOf, snapshotFor } from './fanout';
 import { createLoadGate } from './admission';
 import { hashToken } from '../auth';
 import type { RejectionLog } from '../rejections';
@@ -101,7 +101,9 @@ export function attachRealtime(io: IO, options: RealtimeOptions) {
     socket.emit('sync', snapshotFor(state, workshopId, participantId));
   }
 
-  io.use(async (socket, next) => {
+  // The handshake catches its own failures and answers through `next`, so its promise is not awaited.
+  io.use((socket, next) => void authenticate(socket, next));
+  async function authenticate(socket: Parameters<Parameters<typeof io.use>[0]>[0], next: (err?: Error) => void) {
     const refuse = (reason: string) => {
       rejections.record('handshake', 'unauthorized', { reason, address: socket.handshake.address });
       next(new Error('unauthorized'));
@@ -120,7 +122,7 @@ export function attachRealtime(io: IO, options: RealtimeOptions) {
       logger.error({ err }, 'handshake failed');
       next(new Error('internal'));
     }
-  });
+  }
 
   io.on('connection', (raw) => {
     const socket = raw as AppSocket;

@@ -9,7 +9,7 @@ describe('Drain', () => {
   it('waits for tracked commands, including ones tracked while waiting', async () => {
     const d = new Drain();
     let late: Promise<void> | null = null;
-    d.track(new Promise<void>((r) => setTimeout(() => {
+    void d.track(new Promise<void>((r) => setTimeout(() => {
       late = d.track(new Promise<void>((r2) => setTimeout(r2, 20)));
       r();
     }, 20)));
@@ -20,7 +20,7 @@ describe('Drain', () => {
 
   it('gives up after the timeout and says so; a rejected command counts as settled', async () => {
     const d = new Drain();
-    d.track(new Promise(() => {}));
+    void d.track(new Promise(() => {}));
     d.track(Promise.reject(new Error('refused'))).catch(() => {});
     expect(await d.idle(30)).toBe(false);
     expect(d.size).toBe(1);

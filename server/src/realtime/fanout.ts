@@ -63,10 +63,12 @@ export function joinScopes(socket: AppSocket, state: WorkshopState) {
   const before = socket.data.viewer;
   socket.data.viewer = viewer;
   if (before && before.table === viewer.table && before.facilitator === viewer.facilitator) return;
-  for (const r of socket.rooms) if (r.startsWith(`w:${w}:t:`) || r === rooms.facilitators(w)) socket.leave(r);
-  socket.join([rooms.workshop(w), rooms.person(w, p)]);
-  if (viewer.facilitator) socket.join(rooms.facilitators(w));
-  if (viewer.table) socket.join(rooms.table(w, viewer.table));
+  // join/leave return a promise only with an adapter that awaits its own bookkeeping; the rooms are
+  // used from the next broadcast on either way, so nothing here waits for it.
+  for (const r of socket.rooms) if (r.startsWith(`w:${w}:t:`) || r === rooms.facilitators(w)) void socket.leave(r);
+  void socket.join([rooms.workshop(w), rooms.person(w, p)]);
+  if (viewer.facilitator) void socket.join(rooms.facilitators(w));
+  if (viewer.table) void socket.join(rooms.table(w, viewer.table));
 }
 
 export function snapshotFor(state: WorkshopState, workshopId: string, participantId: string): SyncMessage {
@@ -178,7 +180,7 @@ function resync(socket: AppSocket | undefined, committed: WorkshopState, full: b
   if (!socket?.data.viewer) return false;
   const before = socket.data.viewer;
   joinScopes(socket, committed);
-  const after = socket.data.viewer!;
+  const after = socket.data.viewer;
   const { workshopId, participantId } = socket.data;
   socket.data.delivered = committed.seq;
   if (full || before.facilitator !== after.facilitator || before.open !== after.open) {

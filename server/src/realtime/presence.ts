@@ -26,7 +26,7 @@ export function createPresence(io: IO, registry: Rooms, opts: PresenceOptions = 
   function announce(workshopId: string, participantId: string, online: boolean) {
     let changes = pending.get(workshopId);
     if (!changes) {
-      pending.set(workshopId, (changes = new Map()));
+      pending.set(workshopId, (changes = new Map<string, boolean>()));
       setTimeout(() => {
         pending.delete(workshopId);
         const on: string[] = [];

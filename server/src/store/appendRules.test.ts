@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Envelope } from '@world-cafe/shared';
-import { contiguity, lastSeqOf } from './appendRules';
+import { checkAgainstKnownHead, contiguity, lastSeqOf } from './appendRules';
 
 const batch = (seqs: number[]) => ({
   workshopId: 'w',
@@ -30,5 +30,20 @@ describe('contiguity', () => {
     { seqs: [4, 5], last: 5 },
   ])('lastSeqOf $seqs is $last', ({ seqs, last }) => {
     expect(lastSeqOf(batch(seqs))).toBe(last);
+  });
+});
+
+describe('checkAgainstKnownHead (the rule both stores share)', () => {
+  it.each([
+    { what: 'accepted earlier in the group: the group decides', tentative: 4, cached: 9, seqs: [5], out: 'ok' },
+    { what: 'refused within the group: stands (no re-read)', tentative: 4, cached: undefined, seqs: [7], out: 'refused' },
+    { what: 'nothing cached: read the stored head', tentative: undefined, cached: undefined, seqs: [1], out: 'read-head' },
+    { what: 'fits the cached head', tentative: undefined, cached: 4, seqs: [5, 6], out: 'ok' },
+    { what: 'refused by a cached head: re-read before refusing', tentative: undefined, cached: 4, seqs: [9], out: 'read-head' },
+  ])('$what', ({ tentative, cached, seqs, out }) => {
+    const r = checkAgainstKnownHead(batch(seqs), tentative, cached);
+    if (out === 'ok') expect(r).toBeNull();
+    else if (out === 'read-head') expect(r).toBe('read-head');
+    else expect(r).toMatchObject({ code: 'SEQ_NOT_CONTIGUOUS' });
   });
 });

@@ -22,6 +22,19 @@ export function contiguity(batch: AppendBatch, prev: number): BatchOutcome {
   };
 }
 
+/**
+ * The contiguity check against the head this writer knows, or `'read-head'` when only the stored
+ * head can decide. Within one group the seq accepted earlier (`tentative`) is the truth. Outside it
+ * the cached head may be stale, because another writer (a process on the same SQLite file, another
+ * node on PostgreSQL) may have appended since: a batch it refuses is checked again against the
+ * stored head before the refusal stands, and with nothing cached the stored head is read at once.
+ */
+export function checkAgainstKnownHead(batch: AppendBatch, tentative: number | undefined, cached: number | undefined): BatchOutcome | 'read-head' {
+  if (tentative !== undefined) return contiguity(batch, tentative);
+  if (cached === undefined) return 'read-head';
+  return contiguity(batch, cached) === null ? null : 'read-head';
+}
+
 /** The last seq a batch stores, if it has events. */
 export function lastSeqOf(batch: AppendBatch): number | undefined {
   return batch.envelopes[batch.envelopes.length - 1]?.seq;

@@ -119,12 +119,18 @@ export interface EventStore {
  * database shutting down or starting up, a timeout), as opposed to a refused batch or a bug:
  * commands then get `unavailable` and clients retry later.
  */
+/** A string or number property of an error-like value, else '' (driver errors put codes in either). */
+export function stringField(e: unknown, key: 'code' | 'message'): string {
+  const v = (e as Record<string, unknown> | null | undefined)?.[key];
+  return typeof v === 'string' || typeof v === 'number' ? String(v) : '';
+}
+
 export function isUnreachable(err: unknown): boolean {
   for (let e = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    const code = String((e as { code?: unknown }).code ?? '');
+    const code = stringField(e, 'code');
     if (/^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH)$/.test(code)) return true;
     if (/^(08|57P0[1-3])/.test(code)) return true; // connection exception; admin/crash shutdown, cannot connect now
-    const msg = String((e as { message?: unknown }).message ?? '');
+    const msg = stringField(e, 'message');
     if (/Connection terminated|timeout exceeded when trying to connect|Query read timeout|Client has encountered a connection error|not queryable/i.test(msg)) return true;
   }
   return false;

@@ -31,7 +31,7 @@ export function createPool(opts: PoolOptions): pg.Pool {
     // BIGINT (timestamps, counts) as a number, not pg's default string: ms timestamps fit exactly.
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-        oid === INT8_OID ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+        oid === INT8_OID ? (v: string) => Number(v) : (pg.types.getTypeParser(oid, format) as unknown)) as typeof pg.types.getTypeParser,
     },
   });
 }

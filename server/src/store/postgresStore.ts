@@ -6,7 +6,7 @@
 // A lost connection rejects the appends in flight (never resolves them); the pool opens new
 // connections on the next use, so the store recovers by itself when the database is back.
 import type pg from 'pg';
-import type { Envelope } from '@world-cafe/shared';
+import type { DomainEvent, Envelope } from '@world-cafe/shared';
 import type {
   AppendBatch,
   Credential,
@@ -19,8 +19,8 @@ import type {
   WorkshopRecord,
   StoreLogger,
 } from './eventStore';
-import { consoleStoreLogger } from './eventStore';
-import { type BatchOutcome, type Pending, contiguity, errorOf, lastSeqOf, outcomeOf, seqTaken, settle } from './appendRules';
+import { consoleStoreLogger, stringField } from './eventStore';
+import { type BatchOutcome, type Pending, checkAgainstKnownHead, contiguity, errorOf, lastSeqOf, outcomeOf, seqTaken, settle } from './appendRules';
 import { metrics } from '../metrics';
 import { INVITE_ID_LENGTH, credentialOfRow } from './credentials';
 import { SNAPSHOTS_KEPT } from './migrations';
@@ -31,7 +31,7 @@ export interface PostgresStoreOptions extends PoolOptions {
 }
 
 /** SQLSTATE classes 22 (data) and 23 (integrity) concern one batch; anything else the whole group. */
-const isBatchError = (err: unknown) => /^2[23]/.test(String((err as { code?: unknown }).code ?? ''));
+const isBatchError = (err: unknown) => /^2[23]/.test(stringField(err, 'code'));
 const isEventKeyClash = (err: unknown) =>
   (err as { code?: unknown; constraint?: unknown }).code === '23505' && (err as { constraint?: unknown }).constraint === 'events_pkey';
 
@@ -45,7 +45,7 @@ export class PostgresEventStore implements EventStore {
   private writing: Promise<void> | null = null;
   private closed = false;
   private closing: Promise<void> | null = null;
-  /** Last stored seq per workshop as this node saw it; re-read before refusing (other nodes write too). */
+  /** Last stored seq per workshop as this node saw it (see checkAgainstKnownHead: other nodes write too). */
   private lastSeq = new Map<string, number>();
 
   /** Opens the pool and applies the missing migrations. */
@@ -173,10 +173,8 @@ export class PostgresEventStore implements EventStore {
   private async check(client: pg.PoolClient, b: AppendBatch, tentative: Map<string, number>): Promise<BatchOutcome> {
     if (b.envelopes.length === 0) return null;
     const w = b.workshopId;
-    const known = tentative.get(w) ?? this.lastSeq.get(w);
-    const refused = known === undefined ? null : contiguity(b, known);
-    if (known !== undefined && (refused === null || tentative.has(w))) return refused;
-    return contiguity(b, await this.headSeqOn(client, w));
+    const known = checkAgainstKnownHead(b, tentative.get(w), this.lastSeq.get(w));
+    return known === 'read-head' ? contiguity(b, await this.headSeqOn(client, w)) : known;
   }
 
   private async headSeqOn(q: pg.Pool | pg.PoolClient, workshopId: string): Promise<number> {
@@ -195,7 +193,7 @@ export class PostgresEventStore implements EventStore {
       [workshopId, afterSeq, limit ?? null],
     );
     return r.rows.map((row) => ({
-      envelope: { seq: row.seq, at: row.at, by: row.by, scope: row.scope as Envelope['scope'], e: JSON.parse(row.body) },
+      envelope: { seq: row.seq, at: row.at, by: row.by, scope: row.scope as Envelope['scope'], e: JSON.parse(row.body) as DomainEvent },
       opKey: row.op_key,
     }));
   }

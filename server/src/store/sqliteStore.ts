@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Envelope } from '@world-cafe/shared';
+import type { DomainEvent, Envelope } from '@world-cafe/shared';
 import type {
   AppendBatch,
   Credential,
@@ -185,7 +185,7 @@ export class SqliteEventStore implements EventStore {
       body: string;
     }>;
     return rows.map((r) => ({
-      envelope: { seq: r.seq, at: r.at, by: r.by, scope: r.scope as Envelope['scope'], e: JSON.parse(r.body) },
+      envelope: { seq: r.seq, at: r.at, by: r.by, scope: r.scope as Envelope['scope'], e: JSON.parse(r.body) as DomainEvent },
       opKey: r.opKey,
     }));
   }

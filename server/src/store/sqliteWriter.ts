@@ -3,7 +3,7 @@
 // write() with every append that queued up while the previous commit ran.
 import type Database from 'better-sqlite3';
 import type { AppendBatch } from './eventStore';
-import { type BatchOutcome, contiguity, lastSeqOf, outcomeOf, seqTaken } from './appendRules';
+import { type BatchOutcome, checkAgainstKnownHead, contiguity, lastSeqOf, outcomeOf, seqTaken } from './appendRules';
 import { INVITE_ID_LENGTH } from './credentials';
 import { SNAPSHOTS_KEPT } from './migrations';
 
@@ -64,10 +64,8 @@ export class SqliteWriter {
 
   private writeOne(batch: AppendBatch, tentative: Map<string, number>): BatchOutcome {
     const w = batch.workshopId;
-    let refused = contiguity(batch, tentative.get(w) ?? this.lastSeq.get(w) ?? this.storedSeq(w));
-    // The cached head may be stale when another process wrote to the same file: ask the file
-    // before refusing (only when nothing of this workshop was accepted earlier in the group).
-    if (refused && !tentative.has(w) && this.lastSeq.has(w)) refused = contiguity(batch, this.storedSeq(w));
+    const known = checkAgainstKnownHead(batch, tentative.get(w), this.lastSeq.get(w));
+    const refused = known === 'read-head' ? contiguity(batch, this.storedSeq(w)) : known;
     if (refused) return refused;
     try {
       this.one(batch);

@@ -1,6 +1,6 @@
 // The harvest's half of decide(): clusters, suggestions, spotlight, dot votes and goals.
 import type { Goal, GoalAction, GoalItem, WorkshopState } from '../model';
-import type { Command, CommandOf, DomainEvent, StaleCurrent } from '../protocol';
+import type { Command, CommandOf, StaleCurrent } from '../protocol';
 import { LIMITS } from '../protocol';
 import { assertNever } from '../assert';
 import { charCount, cleanText, isBlank } from '../text';

@@ -22,7 +22,7 @@ const obs = as(P.observer);
 const YEARS = { start: 2024, end: 2028 };
 
 function decideAt(state: WorkshopState, body: CommandBody | Command, actor: Actor) {
-  const c = 'clientOpId' in body ? (body as Command) : cmd(body as CommandBody);
+  const c = 'clientOpId' in body ? (body) : cmd(body);
   return decide(state, c, actor, { now: LATER });
 }
 

@@ -141,7 +141,7 @@ function playCast(state: WorkshopState, model: BallotModel, c: Cast): WorkshopSt
 /** What every viewer sees of the ballots: only their own key (and their delegation's). */
 function checkPrivacy(state: WorkshopState) {
   for (const who of [...VOTERS, P.observer]) {
-    const own = new Set([`p:${who}`, ...(state.participants[who]?.delegationId ? [`d:${state.participants[who]!.delegationId}`] : [])]);
+    const own = new Set([`p:${who}`, ...(state.participants[who]?.delegationId ? [`d:${state.participants[who].delegationId}`] : [])]);
     const seen = Object.keys(viewFor(state, who).harvest.votes.v!.ballots);
     for (const k of seen) expect(own.has(k), `${who} sees ${k}`).toBe(true);
   }

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { suggestClusters, suggestionKey, type Suggestion, type SuggestNote } from './suggest';
+import { suggestClusters, suggestionKey, type SuggestNote } from './suggest';
 import { HELD_OUT_NOTES, LABELLED_NOTES, type LabelledNote } from './fixtures/labelled-notes';
 import { describeFigures, pairwise } from './fixtures/metrics';
 import { DEV_NOTES, HELD_OUT_NOTES_ML, type MultilingualNote } from './fixtures/multilingual-notes';

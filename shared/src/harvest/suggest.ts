@@ -156,7 +156,7 @@ function firstAfter(docs: Int32Array, lo: number, hi: number, i: number): number
 function buildGraph(index: SimilarityIndex, floor: number, w: SimilarityWeights): Graph {
   const notes = index.compiled;
   const n = notes.length;
-  const graph: Graph = Array.from({ length: n }, () => new Map());
+  const graph: Graph = Array.from({ length: n }, () => new Map<number, number>());
   const tokenPost = postings(notes.map((c) => c.tokens), index.tokenIds.size);
   const conceptPost = postings(notes.map((c) => c.concepts), index.conceptIds.size);
   const gramPost = postings(notes.map((c) => ({ ids: c.grams })), index.gramIds.size);
@@ -446,7 +446,7 @@ export function suggestClusters(notes: ReadonlyArray<SuggestNote>, options: Sugg
   const pos = new Map(sorted.map((x, i) => [x.id, i]));
 
   // existing clusters: a note belongs to the first cluster (by clusterId) that lists it
-  const locked: Array<string | null> = new Array(n).fill(null);
+  const locked = new Array<string | null>(n).fill(null);
   const lockedGroups = new Map<string, number[]>();
   for (const c of [...(options.existing ?? [])].sort((a, b) => compareIds(a.clusterId, b.clusterId))) {
     if (lockedGroups.has(c.clusterId)) continue;

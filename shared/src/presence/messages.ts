@@ -2,7 +2,7 @@
 // and who is typing at a table. One zod schema per message; the server validates what clients
 // send, clients validate what the server sends.
 import { z } from 'zod';
-import { idSchema } from '../protocol';
+import { idSchema } from '../ids';
 
 /**
  * server → client `online`: the whole roster once on connect, then the changes, coalesced (at most

@@ -42,7 +42,7 @@ const caseArb = fc
         id: `p${i}`,
         delegation: `D${i % dels}`,
         ...(i < hostTables.length ? { hostOf: `t${hostTables[i]}` } : {}),
-        ...(langs ? { languages: pool[i % pool.length] as string[] } : {}),
+        ...(langs ? { languages: pool[i % pool.length] } : {}),
       })),
       rounds,
       seed,

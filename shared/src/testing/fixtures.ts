@@ -189,8 +189,8 @@ export function invariantViolations(s: WorkshopState): string[] {
     order.length === new Set(order).size &&
     order.length === Object.keys(rec).length &&
     order.every((id) => id in rec);
-  if (!sameSet(s.tableOrder, s.tables)) out.push(`tableOrder ${s.tableOrder} does not match tables`);
-  if (!sameSet(s.themeOrder, s.themes)) out.push(`themeOrder ${s.themeOrder} does not match themes`);
+  if (!sameSet(s.tableOrder, s.tables)) out.push(`tableOrder ${s.tableOrder.join(',')} does not match tables`);
+  if (!sameSet(s.themeOrder, s.themes)) out.push(`themeOrder ${s.themeOrder.join(',')} does not match themes`);
   if (s.id && !Object.values(s.participants).some((p) => p.role === 'facilitator')) out.push('no facilitator left');
   return out;
 }

@@ -23,7 +23,7 @@ import {
 import { LIMITS, type Note, type WorkshopState } from '@world-cafe/shared';
 import { newEntityId } from '../../net/ids';
 import { allowed } from '../../state/optimistic';
-import { useMeId, useMyRole, useView, useViewShallow } from '../../state/selectors';
+import { useMyRole, useView, useViewShallow } from '../../state/selectors';
 import { selectView, submit, useStore } from '../../state/store';
 import { allNotes, clusterOfNote, commonTheme, matchesFilter, NO_FILTER, type NoteFilter } from '../../state/harvest';
 import { NoteCard } from './NoteCard';

@@ -100,6 +100,8 @@ function AddToCluster({ noteId, clusterId, short }: { noteId: string; clusterId:
     btn.current?.focus();
   };
   return (
+    // Escape from anywhere inside the open menu closes it; the keys reach it from its buttons.
+    // eslint-disable-next-line jsx-a11y/no-static-element-interactions
     <div className="hv-menu" onKeyDown={(e) => e.key === 'Escape' && open && (e.stopPropagation(), close())}>
       <button
         type="button"

@@ -114,9 +114,9 @@ function VoteView({ voteId }: { voteId: string }) {
   const vote = useView((s) => s.harvest.votes[voteId]);
   const role = useMyRole();
   const meId = useMeId();
-  const key = useView((s, me) => (me && s.harvest.votes[voteId] ? voterKey(s, s.harvest.votes[voteId]!, me) : null));
-  const live = useView((s) => (role === 'facilitator' && s.harvest.votes[voteId] ? JSON.stringify(voteTally(s, s.harvest.votes[voteId]!)) : null));
-  const names = useView((s) => (s.harvest.votes[voteId] ? JSON.stringify(Object.fromEntries(s.harvest.votes[voteId]!.items.map((i) => [i, itemName(s, s.harvest.votes[voteId]!.kind, i)]))) : '{}'));
+  const key = useView((s, me) => (me && s.harvest.votes[voteId] ? voterKey(s, s.harvest.votes[voteId], me) : null));
+  const live = useView((s) => (role === 'facilitator' && s.harvest.votes[voteId] ? JSON.stringify(voteTally(s, s.harvest.votes[voteId])) : null));
+  const names = useView((s) => (s.harvest.votes[voteId] ? JSON.stringify(Object.fromEntries(s.harvest.votes[voteId].items.map((i) => [i, itemName(s, s.harvest.votes[voteId]!.kind, i)]))) : '{}'));
   const canVote = useView((s, me) => role !== 'facilitator' && role !== 'observer' && Boolean(me && s.harvest.votes[voteId]?.status === 'open'));
   if (!vote) return null;
   const nameOf = JSON.parse(names) as Record<string, string>;
