@@ -7,6 +7,9 @@ import { CATEGORICAL, type DrawOptions, type PatternKind, fit, inkOf, pattern, r
 const WIDTH = 640;
 const FS = 13;
 
+/** The page colour between neighbouring marks: white on paper, the theme's background on screen (CSS). */
+const gap = (o: DrawOptions): string => (o.mode === 'screen' ? 'class="chart-gap" stroke="#ffffff"' : 'stroke="#ffffff"');
+
 export interface Drawn {
   svg: string;
   width: number;
@@ -89,7 +92,7 @@ export function drawBars(o: DrawOptions, spec: BarsSpec): Drawn {
           const inside = textWidth(full, 11) + 6 <= w ? full : textWidth(String(v), 11) + 6 <= w ? String(v) : '';
           // a thin gap in the page colour separates neighbours even where their colours merge in greyscale
           return (
-            rect(sx, by, w, bh, `fill="${fills[s]}" stroke="${o.mode === 'print' ? '#ffffff' : 'Canvas'}" stroke-width="1"`) +
+            rect(sx, by, w, bh, `fill="${fills[s]}" ${gap(o)} stroke-width="1"`) +
             (inside ? text(sx + w / 2, by + bh / 2 + 4, inside, `text-anchor="middle" font-size="11" fill="${st.ink}"`) : '')
           );
         })
@@ -168,7 +171,7 @@ export function drawGrid(o: DrawOptions, spec: GridSpec): Drawn {
         .map((c, j) => {
           const cx = x0 + j * cellW;
           const cellInk = c.pattern === 'none' ? ink : c.ink;
-          const outline = c.pattern === 'none' ? `stroke="${ink}" stroke-dasharray="3 2" stroke-opacity="0.7"` : `stroke="${o.mode === 'print' ? '#ffffff' : 'Canvas'}" stroke-width="2"`;
+          const outline = c.pattern === 'none' ? `stroke="${ink}" stroke-dasharray="3 2" stroke-opacity="0.7"` : `${gap(o)} stroke-width="2"`;
           return (
             `<g><title>${c.tip.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`)}</title>` +
             rect(cx + 1, cy + 1, cellW - 2, cellH - 2, `fill="${fillOf(c)}" ${outline}`) +
