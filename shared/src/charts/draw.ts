@@ -10,6 +10,9 @@ const FS = 13;
 /** The page colour between neighbouring marks: white on paper, the theme's background on screen (CSS). */
 const gap = (o: DrawOptions): string => (o.mode === 'screen' ? 'class="chart-gap" stroke="#ffffff"' : 'stroke="#ffffff"');
 
+/** A rim of the mark's own colour around a label, so it stays legible over a hatch or dot pattern. */
+const halo = (fill: string): string => `stroke="${fill}" stroke-width="3" stroke-linejoin="round" paint-order="stroke"`;
+
 export interface Drawn {
   svg: string;
   width: number;
@@ -88,12 +91,13 @@ export function drawBars(o: DrawOptions, spec: BarsSpec): Drawn {
           acc += v;
           const w = x(acc) - sx;
           const st = seriesStyle(s);
+          // one series needs no name inside (the total follows the bar); several are named directly
           const full = `${spec.series[s]!.short} ${v}`;
-          const inside = textWidth(full, 11) + 6 <= w ? full : textWidth(String(v), 11) + 6 <= w ? String(v) : '';
+          const inside = spec.series.length === 1 ? '' : textWidth(full, 11) + 6 <= w ? full : textWidth(String(v), 11) + 6 <= w ? String(v) : '';
           // a thin gap in the page colour separates neighbours even where their colours merge in greyscale
           return (
             rect(sx, by, w, bh, `fill="${fills[s]}" ${gap(o)} stroke-width="1"`) +
-            (inside ? text(sx + w / 2, by + bh / 2 + 4, inside, `text-anchor="middle" font-size="11" fill="${st.ink}"`) : '')
+            (inside ? text(sx + w / 2, by + bh / 2 + 4, inside, `text-anchor="middle" font-size="11" fill="${st.ink}" ${halo(st.fill)}`) : '')
           );
         })
         .join('');
@@ -175,8 +179,8 @@ export function drawGrid(o: DrawOptions, spec: GridSpec): Drawn {
           return (
             `<g><title>${c.tip.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`)}</title>` +
             rect(cx + 1, cy + 1, cellW - 2, cellH - 2, `fill="${fillOf(c)}" ${outline}`) +
-            (c.label ? text(cx + cellW / 2, cy + cellH / 2 + 4.5, fit(c.label, 12, cellW - 8), `text-anchor="middle" font-size="12" font-weight="bold" fill="${cellInk}" paint-order="stroke"`) : '') +
-            (c.mark ? text(cx + cellW - 5, cy + 11, c.mark, `text-anchor="end" font-size="11" font-weight="bold" fill="${cellInk}"`) : '') +
+            (c.label ? text(cx + cellW / 2, cy + cellH / 2 + 4.5, fit(c.label, 12, cellW - 8), `text-anchor="middle" font-size="12" font-weight="bold" fill="${cellInk}" ${c.pattern === 'none' ? '' : halo(c.fill)}`) : '') +
+            (c.mark ? text(cx + cellW - 5, cy + 11, c.mark, `text-anchor="end" font-size="11" font-weight="bold" fill="${cellInk}" ${c.pattern === 'none' ? '' : halo(c.fill)}`) : '') +
             `</g>`
           );
         })

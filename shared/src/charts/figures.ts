@@ -89,14 +89,18 @@ export function participationFigure(state: WorkshopState, o: FigureOptions): Cha
   const id = `${o.idPrefix ?? 'chart'}-participation`;
   const rounds = Array.from({ length: data.rounds }, (_, i) => fill(L.participation.round, { round: i + 1 }));
   const color = heat(max(data.tables.flatMap((t) => t.counts)) ?? 0);
-  const focus = data.focusRound;
+  // during the café the round in progress matters (a table gone quiet now); afterwards, the whole café
+  const live = state.phase === 'cafe' && data.focusRound >= 1;
   let finding = L.participation.empty;
-  if (focus >= 1 && data.tables.length > 0) {
-    const at = (t: (typeof data.tables)[number]) => t.counts[focus - 1] ?? 0;
+  if (data.tables.length > 0 && data.tables.some((t) => t.counts.some((c) => c > 0))) {
+    const at = (t: (typeof data.tables)[number]) => (live ? (t.counts[data.focusRound - 1] ?? 0) : t.counts.reduce((a, b) => a + b, 0));
     const quiet = data.tables.reduce((a, b) => (at(b) < at(a) ? b : a));
     const busy = data.tables.reduce((a, b) => (at(b) > at(a) ? b : a));
-    if (data.tables.some((t) => t.counts.some((c) => c > 0)))
-      finding = fill(L.participation.finding, { round: focus, table: quiet.name, count: at(quiet), busiest: busy.name, max: at(busy) });
+    const vars = { round: data.focusRound, table: quiet.name, count: at(quiet), busiest: busy.name, max: at(busy) };
+    finding =
+      at(quiet) === at(busy)
+        ? fill(L.participation.even, vars)
+        : fill(live ? L.participation.finding : L.participation.findingTotal, vars);
   }
   const cells: GridCell[][] = data.tables.map((t) =>
     t.counts.map((n, r) => ({ ...color(n), pattern: n === 0 ? ('none' as const) : ('solid' as const), label: String(n), tip: `${t.name}, ${rounds[r]}: ${n}` })),

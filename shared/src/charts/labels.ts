@@ -27,6 +27,9 @@ export interface ChartLabels {
     table: string;
     round: string;
     finding: string;
+    /** After the café: the quietest table over all rounds. */
+    findingTotal: string;
+    even: string;
     empty: string;
     byDelegationTitle: string;
     byDelegationDesc: string;
@@ -90,6 +93,8 @@ const EN: ChartLabels = {
     table: 'Table',
     round: 'Round {{round}}',
     finding: 'Quietest in round {{round}}: {{table}} with {{count}} notes (busiest: {{busiest}}, {{max}}).',
+    findingTotal: 'Quietest table over the café: {{table}} with {{count}} notes (busiest: {{busiest}}, {{max}}).',
+    even: 'Every table has {{count}} notes: none is quiet.',
     empty: 'No notes yet.',
     byDelegationTitle: 'Notes per delegation',
     byDelegationDesc: 'Bars show how many notes each delegation wrote.',
@@ -152,6 +157,8 @@ const TH: ChartLabels = {
     table: 'โต๊ะ',
     round: 'รอบที่ {{round}}',
     finding: 'เงียบที่สุดในรอบที่ {{round}}: {{table}} มี {{count}} บันทึก (มากที่สุด: {{busiest}}, {{max}})',
+    findingTotal: 'โต๊ะที่เงียบที่สุดตลอดคาเฟ่: {{table}} มี {{count}} บันทึก (มากที่สุด: {{busiest}}, {{max}})',
+    even: 'ทุกโต๊ะมี {{count}} บันทึก ไม่มีโต๊ะใดเงียบ',
     empty: 'ยังไม่มีบันทึก',
     byDelegationTitle: 'จำนวนบันทึกต่อคณะผู้แทน',
     byDelegationDesc: 'แท่งแสดงจำนวนบันทึกที่แต่ละคณะผู้แทนเขียน',
