@@ -4,7 +4,8 @@ import { scaleBand, scaleLinear } from 'd3-scale';
 import { max, sum } from 'd3-array';
 import { CATEGORICAL, type DrawOptions, type PatternKind, fit, inkOf, pattern, r, rect, svgRoot, text, textWidth } from './svg';
 
-const WIDTH = 640;
+// narrow enough that a phone (about 340 px of content) shrinks the text by less than a third
+const WIDTH = 520;
 const FS = 13;
 
 /** The page colour between neighbouring marks: white on paper, the theme's background on screen (CSS). */
@@ -157,7 +158,8 @@ export function drawGrid(o: DrawOptions, spec: GridSpec): Drawn {
   const cellH = 28;
   const x0 = labelW + 8;
   const top = 26;
-  const width = Math.max(WIDTH, Math.ceil(x0 + cellW * spec.cols.length + 8));
+  // as wide as its columns (a three-round heat map stays small); the legend may need more
+  const width = Math.max(spec.legend?.length ? WIDTH : 240, Math.ceil(x0 + cellW * spec.cols.length + 8));
   const defs = new Map<string, string>();
   const fillOf = (c: { fill: string; ink: string; pattern: PatternKind }): string => {
     if (c.pattern === 'solid' || c.pattern === 'none') return c.pattern === 'none' ? 'none' : c.fill;

@@ -208,7 +208,7 @@ export function seatingMixFigures(state: WorkshopState, o: FigureOptions): Chart
       desc: `${L.seating.metDesc} ${finding}`,
       axis: L.seating.metAxis,
       series: [{ label: L.seating.metAxis, short: L.seating.metAxis }],
-      rows: buckets.map((b) => ({ label: `${b}`, values: [counts.filter((c) => c === b).length] })),
+      rows: buckets.map((b) => ({ label: fill(L.seating.metRow, { n: b }), values: [counts.filter((c) => c === b).length] })),
     },
   );
   figures.push({

@@ -48,6 +48,8 @@ export interface ChartLabels {
     metTitle: string;
     metDesc: string;
     metAxis: string;
+    metRow: string;
+    heading: string;
     person: string;
     met: string;
     repeats: string;
@@ -113,6 +115,8 @@ const EN: ChartLabels = {
     metTitle: 'New people each person meets',
     metDesc: 'Bars count the people who meet a given number of new people over the café.',
     metAxis: 'People',
+    metRow: '{{n}} new',
+    heading: 'Seating mix of the plan',
     person: 'Person',
     met: 'New people met',
     repeats: 'Repeat meetings',
@@ -177,6 +181,8 @@ const TH: ChartLabels = {
     metTitle: 'จำนวนคนใหม่ที่แต่ละคนได้พบ',
     metDesc: 'แท่งนับจำนวนคนที่ได้พบคนใหม่ตามจำนวนที่กำหนดตลอดคาเฟ่',
     metAxis: 'คน',
+    metRow: 'ใหม่ {{n}} คน',
+    heading: 'การคละที่นั่งตามแผน',
     person: 'ผู้เข้าร่วม',
     met: 'จำนวนคนใหม่ที่ได้พบ',
     repeats: 'การพบกันซ้ำ',

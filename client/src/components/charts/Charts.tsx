@@ -72,7 +72,7 @@ export function CafeCharts() {
       )}
       {mix.length > 0 && (
         <section className="cafe-block" aria-labelledby={`${o.idPrefix}-s`} data-testid="seating-mix">
-          <h3 id={`${o.idPrefix}-s`}>{labels.seating.metTitle}</h3>
+          <h3 id={`${o.idPrefix}-s`}>{labels.seating.heading}</h3>
           <div className="chart-row">
             {mix.map((f) => (
               <Figure key={f.id} figure={f} labels={labels} testId="seating-chart" />
