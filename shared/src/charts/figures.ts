@@ -8,7 +8,7 @@ import { STANCES } from '../model';
 import { type ChartLabels, fill } from './labels';
 import { type DelegationRef, NO_DELEGATION, participation, reviewStances, seatingMix, voteBars } from './data';
 import { type GridCell, drawBars, drawGrid } from './draw';
-import { type ChartMode, type PatternKind, SEQUENTIAL } from './svg';
+import { type ChartMode, type DrawOptions, type PatternKind, SEQUENTIAL } from './svg';
 
 export interface ChartTable {
   head: string[];
@@ -77,6 +77,11 @@ export function voteFigure(state: WorkshopState, voteId: string, voteTitle: stri
   return { id, title, finding, ...drawn, table };
 }
 
+/** Bars of a single series (nothing stacked): each value follows its bar. */
+function plainBars(d: DrawOptions, title: string, desc: string, axis: string, rows: Array<[string, number]>) {
+  return drawBars(d, { title, desc, axis, series: [{ label: axis, short: axis }], rows: rows.map(([label, v]) => ({ label, values: [v] })) });
+}
+
 function heat(maxValue: number): (v: number) => { fill: string; ink: string } {
   const scale = scaleLinear<string>().domain([0, Math.max(1, maxValue)]).range([SEQUENTIAL[0], SEQUENTIAL[1]]);
   return (v) => ({ fill: scale(v), ink: v / Math.max(1, maxValue) > 0.5 ? '#ffffff' : '#111111' });
@@ -136,15 +141,12 @@ export function delegationActivityFigure(state: WorkshopState, o: FigureOptions)
     const busy = data.reduce((a, b) => (b.notes > a.notes ? b : a));
     finding = fill(L.participation.delegationFinding, { delegation: name(quiet, L), count: quiet.notes, busiest: name(busy, L), max: busy.notes });
   }
-  const drawn = drawBars(
+  const drawn = plainBars(
     { mode: o.mode, id },
-    {
-      title: L.participation.byDelegationTitle,
-      desc: `${L.participation.byDelegationDesc} ${finding}`,
-      axis: L.participation.notes,
-      series: [{ label: L.participation.notes, short: L.participation.notes }],
-      rows: data.map((d) => ({ label: `${code(d, L)} (${d.people})`, values: [d.notes] })),
-    },
+    L.participation.byDelegationTitle,
+    `${L.participation.byDelegationDesc} ${finding}`,
+    L.participation.notes,
+    data.map((d) => [`${code(d, L)} (${d.people})`, d.notes]),
   );
   return {
     id,
@@ -201,15 +203,12 @@ export function seatingMixFigures(state: WorkshopState, o: FigureOptions): Chart
   const finding = fill(L.seating.metFinding, { rounds: data.rounds.length, min: lo, max: hi, repeats: data.repeats });
   const buckets = Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
   const id = `${prefix}-met`;
-  const drawn = drawBars(
+  const drawn = plainBars(
     { mode: o.mode, id },
-    {
-      title: L.seating.metTitle,
-      desc: `${L.seating.metDesc} ${finding}`,
-      axis: L.seating.metAxis,
-      series: [{ label: L.seating.metAxis, short: L.seating.metAxis }],
-      rows: buckets.map((b) => ({ label: fill(L.seating.metRow, { n: b }), values: [counts.filter((c) => c === b).length] })),
-    },
+    L.seating.metTitle,
+    `${L.seating.metDesc} ${finding}`,
+    L.seating.metAxis,
+    buckets.map((b) => [fill(L.seating.metRow, { n: b }), counts.filter((c) => c === b).length]),
   );
   figures.push({
     id,
