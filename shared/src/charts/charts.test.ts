@@ -137,6 +137,8 @@ describe('review stances from the review state', () => {
     expect(f.table.rows.at(-1)).toEqual(['Missing', 1, 2]);
     expect(f.table.rows[0]).toEqual([expect.stringContaining('1. '), 'Supports', 'Amend (Incomplete)']);
     expect(f.svg).toMatch(/>S<\/text>/);
+    // JP's amendment lacks national details and feasibility: its letter carries the incomplete mark
+    expect(f.svg).toMatch(/>A!<\/text>/);
   });
 });
 

@@ -134,8 +134,6 @@ export interface GridCell {
   ink: string;
   pattern: PatternKind;
   label: string;
-  /** Drawn in the corner, e.g. "!" for an incomplete review. */
-  mark?: string;
   /** Tooltip (and what a pointer user hovers for); the data table carries the same. */
   tip: string;
 }
@@ -182,7 +180,6 @@ export function drawGrid(o: DrawOptions, spec: GridSpec): Drawn {
             `<g><title>${c.tip.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`)}</title>` +
             rect(cx + 1, cy + 1, cellW - 2, cellH - 2, `fill="${fillOf(c)}" ${outline}`) +
             (c.label ? text(cx + cellW / 2, cy + cellH / 2 + 4.5, fit(c.label, 12, cellW - 8), `text-anchor="middle" font-size="12" font-weight="bold" fill="${cellInk}" ${c.pattern === 'none' ? '' : halo(c.fill)}`) : '') +
-            (c.mark ? text(cx + cellW - 5, cy + 11, c.mark, `text-anchor="end" font-size="11" font-weight="bold" fill="${cellInk}" ${c.pattern === 'none' ? '' : halo(c.fill)}`) : '') +
             `</g>`
           );
         })

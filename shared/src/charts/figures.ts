@@ -250,7 +250,8 @@ export function reviewFigure(state: WorkshopState, o: FigureOptions): ChartFigur
       const tip = `${g.number}. ${g.title} — ${name(d, L)}: ${describe(c)}`;
       if (!c.stance) return { fill: 'none', ink: '#111111', pattern: 'none' as const, label: L.review.short.none, tip };
       const st = STANCE_STYLE[c.stance];
-      return { ...st, label: L.review.short[c.stance], mark: c.missing.length > 0 ? L.review.incompleteMark : undefined, tip };
+      // the mark sits beside the letter, at the letter's size: a corner glyph was too small to see in print
+      return { ...st, label: L.review.short[c.stance] + (c.missing.length > 0 ? L.review.incompleteMark : ''), tip };
     }),
   );
   const drawn = drawGrid(
