@@ -47,7 +47,7 @@ describe('participation: the heat map cells are the note counts', () => {
       [s.tables.t2!.name, 1, 2],
       [s.tables.t3!.name, 0, 0],
     ]);
-    expect(f.finding).toContain(`${s.tables.t3!.name} with 0 notes`);
+    expect(f.finding).toBe(`Round 2 so far: fewest notes at ${s.tables.t3!.name} (0), most at ${s.tables.t2!.name} (2).`);
     expect(f.svg).toContain(`<title>${s.tables.t2!.name}, Round 2: 2</title>`);
   });
 });
