@@ -1,6 +1,7 @@
 // The facilitator's café controls in the console: the round clock and its buttons, a broadcast
 // message, the seating plan (with the planner's quality figures), where people go next and the
 // seat cards still waiting, and the rounds' settings and questions.
+import { CafeCharts } from '../components/charts/lazy';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { charCount, LIMITS, QUESTION_MODES, type Participant, type QuestionMode } from '@world-cafe/shared';
@@ -40,6 +41,7 @@ export function CafeControls() {
         <SeatingOverview />
         <PlanControls />
       </div>
+      <CafeCharts />
       <CafeSettings />
     </section>
   );

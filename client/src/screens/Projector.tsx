@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { formatJoinCode, questionsInForce } from '@world-cafe/shared';
 import { BroadcastBanner } from '../components/BroadcastBanner';
 import { SpotlightPanel } from '../components/harvest/SpotlightPanel';
+import { LatestVoteChart } from '../components/charts/lazy';
 import { QrCode } from '../components/QrCode';
 import { RoundClock, RoundSignals, SoundToggle } from '../components/RoundClock';
 import { useChime } from '../lib/chime';
@@ -96,6 +97,7 @@ function ProjectorBody() {
         <BroadcastBanner className="proj-banner" dismissible={false} />
         {/* The harvest's spotlight (renders nothing when there is none). */}
         <SpotlightPanel big />
+        <LatestVoteChart />
         <SeatingMap />
       </div>
       <aside className="proj-join" aria-labelledby="proj-join-h">

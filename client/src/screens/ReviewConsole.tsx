@@ -1,6 +1,7 @@
 // The chair's side of the review, shown in the facilitator console from the harvest on: open the
 // review (with a deadline), the goals × delegations matrix, reminders, delegation review links,
 // amendments to decide, closing, and the exports.
+import { ReviewChart } from '../components/charts/lazy';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -99,6 +100,7 @@ function ReviewOverview() {
         {isReview && <DeadlineControl />}
         {!isReview && <p className="muted">{t('console.phaseHelp.closed')}</p>}
       </section>
+      <ReviewChart />
       <ReviewMatrix state={state} />
       {isReview && <Reminders state={state} />}
       <AmendmentsPanel state={state} />

@@ -14,6 +14,7 @@ import {
   Footer,
   Header,
   HeadingLevel,
+  ImageRun,
   type IRunOptions,
   type ISectionOptions,
   Packer,
@@ -31,6 +32,8 @@ import {
 } from 'docx';
 import JSZip from 'jszip';
 import { pageLabelParts, type Report, type ReportAmendment, type ReportNote } from '../../../shared/src/export/report';
+import type { ChartFigure } from '../../../shared/src/charts/figures';
+import { chartPng } from './chartImage';
 
 export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -154,6 +157,32 @@ export async function renderDocx(report: Report): Promise<Buffer> {
       ],
     });
   const spacer = () => new Paragraph({ children: [], spacing: { after: 120 } });
+  /**
+   * A chart as a PNG picture with alt text (the finding and the figures), kept on the page of its
+   * caption; maxWidth in CSS pixels (about 600 on a portrait A4 page between margins).
+   */
+  const chart = (f: ChartFigure | null, maxWidth = 600): Paragraph[] => {
+    if (!f) return [];
+    const img = chartPng(f.svg);
+    const k = Math.min(1, maxWidth / img.width);
+    const figures = f.table.rows.map((row) => row.map((c, i) => (i === 0 ? `${c}:` : String(c))).join(' ')).join('; ');
+    return [
+      new Paragraph({
+        keepNext: true,
+        keepLines: true,
+        spacing: { before: 80, after: 40 },
+        children: [
+          new ImageRun({
+            type: 'png',
+            data: img.png,
+            transformation: { width: Math.round(img.width * k), height: Math.round(img.height * k) },
+            altText: { name: f.id, title: f.title, description: `${f.title}. ${f.finding} ${figures}`.slice(0, 1500) },
+          }),
+        ],
+      }),
+      p([...r(`${f.title}. `, { bold: true, size: SMALL }), ...r(f.finding, { size: SMALL })], { spacingAfter: 160 }),
+    ];
+  };
 
   // ---------------------------------------------------------------- section 1 (portrait)
   const main: Array<Paragraph | Table> = [];
@@ -207,6 +236,7 @@ export async function renderDocx(report: Report): Promise<Buffer> {
   }
 
   main.push(heading(1, L.conversations, true));
+  main.push(...chart(report.charts.participation), ...chart(report.charts.delegations));
   for (const c of report.conversations) {
     main.push(heading(2, c.theme ? `${c.table} — ${c.theme}` : c.table));
     if (c.question.trim()) main.push(p(labelled(L.question, c.question)));
@@ -239,6 +269,7 @@ export async function renderDocx(report: Report): Promise<Buffer> {
       main.push(muted(L.notRevealed));
       continue;
     }
+    main.push(...chart(report.charts.votes[v.id] ?? null));
     main.push(
       table(
         [L.rank, L.item, L.dots, L.byDelegation],
@@ -284,6 +315,7 @@ export async function renderDocx(report: Report): Promise<Buffer> {
       report.review.delegations.map((d) => [...r(`${d.name} (${d.code}): `), ...r(d.complete ? L.complete : L.incomplete, { bold: true })]),
     ),
     heading(2, L.matrix),
+    ...chart(report.charts.review, 860),
   );
   const cols = report.review.delegations.length;
   if (report.review.matrix.length > 0 && cols > 0) {

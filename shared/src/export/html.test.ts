@@ -18,6 +18,13 @@ describe('HTML escaping', () => {
 describe('exportHtml', () => {
   const html = exportHtml(exportFixture());
 
+  it('keeps the charts as inline vector SVG that a page break never cuts', () => {
+    expect(html).toContain('figure.chart { break-inside: avoid;');
+    const figures = [...html.matchAll(/<figure class="chart" id="([^"]+)"><svg [^>]*role="img"/g)].map((m) => m[1]);
+    expect(figures).toEqual(['report-participation', 'report-delegations', 'report-vote-v1', 'report-review']);
+    expect(html).toContain('<title id="report-review-title">Review stances</title>');
+  });
+
   it('is a complete standalone document', () => {
     expect(html.startsWith('<!DOCTYPE html>\n<html lang="en">')).toBe(true);
     expect(html).toContain('<meta charset="utf-8">');

@@ -7,6 +7,7 @@
 // Sections flow on from each other instead of each starting a page: a forced break leaves the end
 // of every short section as a near-empty page (issue 10). Only the landscape matrix gets pages of
 // its own, because its page size differs.
+import type { ChartFigure } from '../charts/figures';
 import type { WorkshopState } from '../model';
 import type { Report, ReportAmendment, ReportNote } from './report';
 import { buildReport, goalAnchor, hasThai, pageLabelParts, tableOfContents, type ReportOptions } from './report';
@@ -118,6 +119,9 @@ blockquote.summary { margin: 4pt 0 10pt; padding: 4pt 8pt; border-left: 3px soli
 .diff .before { background: #fbeeee; }
 .diff .after { background: #eef8ef; }
 .amendment { break-inside: avoid; page-break-inside: avoid; }
+figure.chart { break-inside: avoid; page-break-inside: avoid; margin: 6pt 0 12pt; }
+figure.chart svg { display: block; max-width: 100%; height: auto; }
+figure.chart figcaption { font-size: 9.5pt; margin-top: 3pt; }
 `;
 
 export function renderHtml(report: Report, opts: HtmlOptions = {}): string {
@@ -207,6 +211,8 @@ export function renderHtml(report: Report, opts: HtmlOptions = {}): string {
 
   // ---- conversations
   push(`<section id="conversations"><h2>${escapeHtml(L.conversations)}</h2>`);
+  push(chart(report.charts.participation));
+  push(chart(report.charts.delegations));
   for (const c of report.conversations) {
     push(`<h3>${u(c.table, 'name')}${c.theme ? ` — ${u(c.theme, 'name')}` : ''}</h3>`);
     if (c.question.trim()) push(`<p><strong>${escapeHtml(L.question)}:</strong> ${u(c.question)}</p>`);
@@ -240,6 +246,7 @@ export function renderHtml(report: Report, opts: HtmlOptions = {}): string {
       push(none(L.notRevealed));
       continue;
     }
+    push(chart(report.charts.votes[v.id] ?? null));
     push(
       table(
         [escapeHtml(L.rank), escapeHtml(L.item), escapeHtml(L.dots), escapeHtml(L.byDelegation)],
@@ -294,6 +301,7 @@ export function renderHtml(report: Report, opts: HtmlOptions = {}): string {
     ),
   );
   push(`<h3>${escapeHtml(L.matrix)}</h3>`);
+  push(chart(report.charts.review));
   if (report.review.matrix.length > 0 && report.review.delegations.length > 0)
     push(
       table(
@@ -359,6 +367,15 @@ export function renderHtml(report: Report, opts: HtmlOptions = {}): string {
 
   push(`</body></html>`);
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * A chart as vector SVG inline in the page (Chromium prints it as paths, not pixels), with its
+ * finding as the caption; the SVG's own title and desc name it for screen readers.
+ */
+function chart(f: ChartFigure | null): string {
+  if (!f) return '';
+  return `<figure class="chart" id="${escapeHtml(f.id)}">${f.svg}<figcaption><strong>${escapeHtml(f.title)}.</strong> ${escapeHtml(f.finding)}</figcaption></figure>`;
 }
 
 export function exportHtml(state: WorkshopState, opts: ReportOptions & HtmlOptions = {}): string {

@@ -67,7 +67,16 @@ describe('exportMarkdown', () => {
         tables++;
       } else expect(cells(line), line).toBe(columns);
     }
-    expect(tables).toBe(5); // delegations, tables, vote, actions, review matrix
+    // delegations, tables, notes per table × round, notes per delegation, vote, actions, review stances, review matrix
+    expect(tables).toBe(8);
+  });
+
+  it('lists the charts’ data: the heat map’s note counts and the missing reviews per delegation', () => {
+    const md = exportMarkdown(exportFixture());
+    expect(md).toContain('**Notes per table and round.** Over the café: fewest notes at Table 3 (0), most at Table 1 (8).');
+    expect(md).toContain("| Table 1 | 8 |\n| Table 2 | 3 |\n| Table 3 | 0 |");
+    expect(md).toContain('| Missing | 1 | 2 |');
+    expect(md).toContain('**Dot-vote results: Vote on clusters (1).**');
   });
 
   it('has the goals, their actions and sources, the review and amendments, and Thai intact', () => {

@@ -1,6 +1,7 @@
 // The report as Markdown (CommonMark + GFM tables). All user text goes through mdText/mdCell,
 // which backslash-escape Markdown syntax and raw HTML, so a note cannot add headings, links,
 // emphasis, table columns or <script> to the document.
+import type { ChartFigure } from '../charts/figures';
 import type { Report, ReportAmendment, ReportNote } from './report';
 import { buildReport, type ReportOptions } from './report';
 import type { WorkshopState } from '../model';
@@ -99,8 +100,17 @@ export function renderMarkdown(report: Report): string {
     list(report.roundQuestions.map((q) => `**${L.round} ${q.round}:** ${mdText(q.question, '  ')}`));
   }
 
+  // The charts of the PDF and Word reports, as the figures they draw (Markdown has no pictures of its own).
+  const chart = (f: ChartFigure | null, withTable = true) => {
+    if (!f) return;
+    para(`**${mdText(f.title)}.** ${mdText(f.finding)}`);
+    if (withTable) para(table(f.table.head.map(mdCell), f.table.rows.map((row) => row.map((c) => mdCell(String(c))))));
+  };
+
   // ---- conversations
   h(2, L.conversations);
+  chart(report.charts.participation);
+  chart(report.charts.delegations);
   for (const c of report.conversations) {
     h(3, `${mdText(c.table)}${c.theme ? ` — ${mdText(c.theme)}` : ''}`);
     if (c.question.trim()) para(field(L.question, c.question));
@@ -130,6 +140,8 @@ export function renderMarkdown(report: Report): string {
       para(`*${L.notRevealed}*`);
       continue;
     }
+    // the results table below carries the chart's figures
+    chart(report.charts.votes[v.id] ?? null, false);
     para(
       table(
         [L.rank, L.item, L.dots, L.byDelegation],
@@ -176,6 +188,8 @@ export function renderMarkdown(report: Report): string {
   h(3, L.reviewStatus);
   list(report.review.delegations.map((d) => `${mdText(d.name)} (${mdText(d.code)}): ${d.complete ? L.complete : L.incomplete}`));
   h(3, L.matrix);
+  // the stance chart's table adds the missing reviews per delegation to the matrix below
+  chart(report.charts.review);
   if (report.review.matrix.length > 0 && report.review.delegations.length > 0)
     para(
       table(

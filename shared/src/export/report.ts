@@ -7,6 +7,8 @@ import type { AmendableField, GoalStatus, Note, Phase, Role, Stance, VoteKind, W
 import { reviewKey, summaryKey } from '../model';
 import { type MissingPart, incompleteDelegations, missingParts, reviewMatrix, reviewingDelegations } from '../review/matrix';
 import { ranked } from '../harvest/votes';
+import { CHART_LABELS } from '../charts/labels';
+import { type ChartFigure, delegationActivityFigure, participationFigure, reviewFigure, voteFigure } from '../charts/figures';
 
 export const REPORT_LOCALES = ['en', 'th'] as const;
 export type Locale = (typeof REPORT_LOCALES)[number];
@@ -472,6 +474,34 @@ export interface Report {
     details: Array<{ goalId: string; number: number; goal: string; entries: ReportReviewEntry[] }>;
   };
   amendments: { accepted: ReportAmendment[]; open: ReportAmendment[] };
+  /** The charts, drawn for print (fixed palette); null where there is nothing to draw yet. */
+  charts: ReportCharts;
+}
+
+export interface ReportCharts {
+  participation: ChartFigure | null;
+  delegations: ChartFigure | null;
+  /** Revealed votes only, by vote id. */
+  votes: Record<string, ChartFigure>;
+  review: ChartFigure | null;
+}
+
+/** The report's charts: the same drawings as the screens, in print colours and the report's language. */
+export function reportCharts(state: WorkshopState, locale: Locale, voteTitles: Record<string, string>): ReportCharts {
+  const o = { mode: 'print' as const, labels: CHART_LABELS[locale], idPrefix: 'report' };
+  const anyNotes = Object.keys(state.notes).length > 0;
+  const votes: Record<string, ChartFigure> = {};
+  for (const id of state.harvest.voteOrder) {
+    const f = voteFigure(state, id, voteTitles[id] ?? id, o);
+    if (f) votes[id] = f;
+  }
+  const review = state.goalOrder.length > 0 && reviewingDelegations(state).length > 0 ? reviewFigure(state, o) : null;
+  return {
+    participation: anyNotes ? participationFigure(state, o) : null,
+    delegations: anyNotes ? delegationActivityFigure(state, o) : null,
+    votes,
+    review,
+  };
 }
 
 export interface ReportOptions {
@@ -725,6 +755,7 @@ export function buildReport(state: WorkshopState, opts: ReportOptions = {}): Rep
       details,
     },
     amendments: { accepted: amendmentsWith('accepted'), open: amendmentsWith('open') },
+    charts: reportCharts(state, locale, Object.fromEntries(votes.map((v, i) => [v.id, `${v.title} (${i + 1})`]))),
   };
 }
 

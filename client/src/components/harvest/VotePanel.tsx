@@ -2,6 +2,7 @@
 // dots with +/− buttons (the server enforces budgets); results stay hidden until revealed,
 // except to the facilitator, who receives every ballot and sees live totals.
 import { useId, useState, type FormEvent } from 'react';
+import { VoteChart } from '../charts/lazy';
 import { useTranslation } from 'react-i18next';
 import { dotsSpent, LIMITS, ranked, voterKey, voteTally, VOTE_KINDS, type Vote, type VoteKind, type VoteResults, type WorkshopState } from '@world-cafe/shared';
 import { useFormat } from '../../lib/format';
@@ -161,6 +162,7 @@ function VoteView({ voteId }: { voteId: string }) {
       {role === 'facilitator' && !vote.results && live && (
         <Results vote={vote} results={JSON.parse(live) as VoteResults} nameOf={nameOf} live />
       )}
+      {vote.results && <VoteChart voteId={voteId} />}
       {vote.results && <Results vote={vote} results={vote.results} nameOf={nameOf} />}
       {!vote.results && role !== 'facilitator' && <p className="muted">{t('harvest.vote.hidden')}</p>}
     </div>
