@@ -3,16 +3,20 @@
 // agencies) weigh little. A Khmer note and an English note about the same thing meet here
 // ("គ្រោះមហន្តរាយ" ~ "disaster"), since they share no word or character.
 import { CONCEPT_INFO, LEXICONS, type ConceptId } from './lexicon';
-import { normalise, phraseTokenOf, SEA_CHAR, segmentWords, type Word } from './text';
+import { normalise, phraseTokenOf, SEA_CHAR, segmentWords, stemmerOf, STEMMERS, type Stemmer, type Word } from './text';
 
 /** Weight factor of a generic concept (see ConceptInfo.generic). */
 export const GENERIC_CONCEPT_WEIGHT = 0.35;
 
 interface CompiledConcepts {
-  /** Latin-script phrase (token sequence, stemmed, nothing dropped) → concept id. */
-  latinPhrases: Array<{ tokens: string[]; id: ConceptId }>;
-  /** First token of a phrase → indexes into latinPhrases. */
-  latinByFirst: Map<string, number[]>;
+  /**
+   * Latin-script phrase (token sequence, stemmed by its language's stripper, nothing dropped) →
+   * concept id. A note's words are stemmed by each stripper in turn, so an Indonesian term meets
+   * "dilatih" and "pelatihan" whatever language the rest of the note looks like.
+   */
+  latinPhrases: Array<{ tokens: string[]; bare: boolean[]; id: ConceptId; stemmer: Stemmer }>;
+  /** Stripper, then first token of a phrase → indexes into latinPhrases. */
+  latinByFirst: Map<Stemmer, Map<string, number[]>>;
   /** Thai/Lao/Khmer/Burmese phrases (normalised), by their first two UTF-16 units. */
   seaByPrefix: Map<string, Array<{ text: string; id: ConceptId }>>;
 }
@@ -21,8 +25,32 @@ let compiled: CompiledConcepts | null = null;
 function compiledConcepts(): CompiledConcepts {
   if (compiled) return compiled;
   const latinPhrases: CompiledConcepts['latinPhrases'] = [];
-  const latinByFirst = new Map<string, number[]>();
+  const latinByFirst = new Map<Stemmer, Map<string, number[]>>(STEMMERS.map((st) => [st, new Map()]));
   const seaByPrefix: CompiledConcepts['seaByPrefix'] = new Map();
+  // Roots shared by different words of two concepts ("kasanayan" skills and "pagsasanay" training
+  // are both "sanay"; "makabago" innovative and the "pagbabago" of "pagbabago ng klima", climate
+  // change, are both "bago"): such a term matches only as written (English stripper, as before
+  // affixes). The same word in two concepts' phrases ("latihan", "latihan industri") is no clash,
+  // nor are two concepts of one topic ("pemimpin" leader, "pimpinan tinggi" senior executives).
+  const conceptsOfRoot = new Map<string, Map<ConceptId, Set<string>>>();
+  const rootKey = (lang: Stemmer, words: Word[]) => `${lang} ${words.map((w) => phraseTokenOf(w.text, lang)).join(' ')}`;
+  for (const lexicon of LEXICONS) {
+    const st = stemmerOf(lexicon.lang);
+    if (st === 'en') continue;
+    for (const [id, terms] of Object.entries(lexicon.terms) as Array<[ConceptId, string[]]>) {
+      for (const term of terms) {
+        const segs = segmentWords(normalise(term));
+        // the whole term, and each of its words (a one-word term meets a word of a phrase)
+        const parts: Array<Word[]> = [segs, ...segs.map((w) => [w])];
+        for (const words of parts) {
+          const key = rootKey(st, words);
+          const byConcept = conceptsOfRoot.get(key) ?? new Map<ConceptId, Set<string>>();
+          byConcept.set(id, (byConcept.get(id) ?? new Set()).add(words.map((w) => w.text).join(' ')));
+          conceptsOfRoot.set(key, byConcept);
+        }
+      }
+    }
+  }
   for (const lexicon of LEXICONS) {
     for (const [id, terms] of Object.entries(lexicon.terms) as Array<[ConceptId, string[]]>) {
       for (const term of terms) {
@@ -34,12 +62,20 @@ function compiledConcepts(): CompiledConcepts {
           seaByPrefix.set(text.slice(0, 2), list);
           continue;
         }
-        const tokens = segmentWords(text).map((w) => phraseTokenOf(w.text));
-        if (tokens.length === 0) continue;
-        const list = latinByFirst.get(tokens[0]!) ?? [];
+        const segs = segmentWords(text);
+        if (segs.length === 0) continue;
+        const own = stemmerOf(lexicon.lang);
+        const clash =
+          own !== 'en' &&
+          [...conceptsOfRoot.get(rootKey(own, segs))!].some(([other, surfaces]) => conceptTopic(other) !== conceptTopic(id) && [...surfaces].some((x) => x !== text));
+        const stemmer = clash ? 'en' : own;
+        const tokens = segs.map((w) => phraseTokenOf(w.text, stemmer));
+        const bare = segs.map((w, k) => w.text === tokens[k]);
+        const byFirst = latinByFirst.get(stemmer)!;
+        const list = byFirst.get(tokens[0]!) ?? [];
         list.push(latinPhrases.length);
-        latinByFirst.set(tokens[0]!, list);
-        latinPhrases.push({ tokens, id });
+        byFirst.set(tokens[0]!, list);
+        latinPhrases.push({ tokens, bare, id, stemmer });
       }
     }
   }
@@ -68,19 +104,27 @@ export function conceptPrior(id: string): number {
 
 /** Concept ids matched in a normalised text and its word segments, sorted. */
 export function matchConcepts(norm: string, segs: readonly Word[]): string[] {
-  const tokens = segs.map((s) => phraseTokenOf(s.text));
   const cc = compiledConcepts();
   const found = new Set<string>();
   // Latin script: contiguous sequences of stemmed words (stop-words included, so "new
-  // generation" needs the "new").
-  for (let i = 0; i < tokens.length; i++) {
-    const starts = cc.latinByFirst.get(tokens[i]!);
-    if (!starts) continue;
-    for (const k of starts) {
-      const p = cc.latinPhrases[k]!;
-      let ok = i + p.tokens.length <= tokens.length;
-      for (let j = 1; ok && j < p.tokens.length; j++) ok = tokens[i + j] === p.tokens[j];
-      if (ok) found.add(p.id);
+  // generation" needs the "new"), once per stripper. With the Malay and Filipino strippers a
+  // bare root and a derived word do not meet ("lanjut usia", old age, is not "berkelanjutan",
+  // sustainable); two forms of one derivation do ("pelatihan", "dilatih").
+  for (const stemmer of STEMMERS) {
+    const byFirst = cc.latinByFirst.get(stemmer)!;
+    const tokens = segs.map((s) => phraseTokenOf(s.text, stemmer));
+    const bare = segs.map((s, k) => stemmer === 'en' || s.text === tokens[k]);
+    for (let i = 0; i < tokens.length; i++) {
+      const starts = byFirst.get(tokens[i]!);
+      if (!starts) continue;
+      for (const k of starts) {
+        const p = cc.latinPhrases[k]!;
+        let ok = i + p.tokens.length <= tokens.length;
+        for (let j = 0; ok && j < p.tokens.length; j++) {
+          ok = tokens[i + j] === p.tokens[j] && (stemmer === 'en' || bare[i + j] === p.bare[j]);
+        }
+        if (ok) found.add(p.id);
+      }
     }
   }
   // Scripts without spaces: a substring of the normalised text that starts and ends on word
