@@ -2,7 +2,7 @@
 // classifier. Several concepts can match one note; generic ones (civil servants, ASEAN,
 // agencies) weigh little. A Khmer note and an English note about the same thing meet here
 // ("គ្រោះមហន្តរាយ" ~ "disaster"), since they share no word or character.
-import { CONCEPT_INFO, LEXICONS, type ConceptId } from './lexicon';
+import { CONCEPT_INFO, LEXICONS, type ConceptId, type ConceptInfo } from './lexicon';
 import { normalise, phraseTokenOf, SEA_CHAR, segmentWords, stemmerOf, STEMMERS, type Stemmer, type Word } from './text';
 
 /** Weight factor of a generic concept (see ConceptInfo.generic). */
@@ -21,6 +21,11 @@ interface CompiledConcepts {
   seaByPrefix: Map<string, Array<{ text: string; id: ConceptId }>>;
 }
 
+function refinesEither(a: ConceptId, b: ConceptId): boolean {
+  const r = (x: ConceptId, y: ConceptId) => ((CONCEPT_INFO[x] as ConceptInfo).refines ?? []).includes(y);
+  return r(a, b) || r(b, a);
+}
+
 let compiled: CompiledConcepts | null = null;
 function compiledConcepts(): CompiledConcepts {
   if (compiled) return compiled;
@@ -31,7 +36,8 @@ function compiledConcepts(): CompiledConcepts {
   // are both "sanay"; "makabago" innovative and the "pagbabago" of "pagbabago ng klima", climate
   // change, are both "bago"): such a term matches only as written (English stripper, as before
   // affixes). The same word in two concepts' phrases ("latihan", "latihan industri") is no clash,
-  // nor are two concepts of one topic ("pemimpin" leader, "pimpinan tinggi" senior executives).
+  // nor are two concepts of one topic ("pemimpin" leader, "pimpinan tinggi" senior executives) or
+  // a concept and its refinement ("pemimpin", "kepemimpinan perempuan" women in leadership).
   const conceptsOfRoot = new Map<string, Map<ConceptId, Set<string>>>();
   const rootKey = (lang: Stemmer, words: Word[]) => `${lang} ${words.map((w) => phraseTokenOf(w.text, lang)).join(' ')}`;
   for (const lexicon of LEXICONS) {
@@ -67,7 +73,7 @@ function compiledConcepts(): CompiledConcepts {
         const own = stemmerOf(lexicon.lang);
         const clash =
           own !== 'en' &&
-          [...conceptsOfRoot.get(rootKey(own, segs))!].some(([other, surfaces]) => conceptTopic(other) !== conceptTopic(id) && [...surfaces].some((x) => x !== text));
+          [...conceptsOfRoot.get(rootKey(own, segs))!].some(([other, surfaces]) => conceptTopic(other) !== conceptTopic(id) && !refinesEither(other, id) && [...surfaces].some((x) => x !== text));
         const stemmer = clash ? 'en' : own;
         const tokens = segs.map((w) => phraseTokenOf(w.text, stemmer));
         const bare = segs.map((w, k) => w.text === tokens[k]);
@@ -100,6 +106,20 @@ export function conceptLabel(id: string, locale = 'en'): string | undefined {
 /** Prior weight of a concept id: 1, or GENERIC_CONCEPT_WEIGHT for a generic concept. */
 export function conceptPrior(id: string): number {
   return isConceptId(id) && 'generic' in CONCEPT_INFO[id] ? GENERIC_CONCEPT_WEIGHT : 1;
+}
+
+const INFO: ReadonlyArray<[ConceptId, ConceptInfo]> = Object.entries(CONCEPT_INFO) as Array<[ConceptId, ConceptInfo]>;
+
+/**
+ * Adds the concepts implied by others (see ConceptInfo.impliedBy), then drops the broader
+ * concepts that a matched concept refines (see ConceptInfo.refines).
+ */
+function withCompounds(found: Set<string>): Set<string> {
+  for (const [id, info] of INFO) {
+    if (!found.has(id) && info.impliedBy?.some((parts) => parts.every((p) => found.has(p)))) found.add(id);
+  }
+  for (const [id, info] of INFO) if (found.has(id)) for (const p of info.refines ?? []) if (p !== id) found.delete(p);
+  return found;
 }
 
 /** Concept ids matched in a normalised text and its word segments, sorted. */
@@ -141,7 +161,7 @@ export function matchConcepts(norm: string, segs: readonly Word[]): string[] {
       }
     }
   }
-  return [...found].sort();
+  return [...withCompounds(found)].sort();
 }
 
 /** Concept ids of a text (for tests and tools). */
@@ -160,6 +180,26 @@ export function conceptTopic(id: string): string {
 /** A generic concept (civil servants, agencies…) names no topic. */
 export function isGenericConcept(id: string): boolean {
   return isConceptId(id) && 'generic' in CONCEPT_INFO[id];
+}
+
+/**
+ * Whether two topics are close but distinct (see ConceptInfo.relatedTo), in either direction.
+ */
+export function areRelatedTopics(a: string, b: string): boolean {
+  const rel = (x: string) => (isConceptId(x) ? ((CONCEPT_INFO[x] as ConceptInfo).relatedTo ?? null) : null);
+  const ra = rel(a);
+  const rb = rel(b);
+  return a !== b && ((ra !== null && conceptTopic(ra) === b) || (rb !== null && conceptTopic(rb) === a));
+}
+
+/** A concept that refines broader ones (see ConceptInfo.refines). */
+export function isRefinement(id: string): boolean {
+  return isConceptId(id) && 'refines' in CONCEPT_INFO[id];
+}
+
+/** A concept of room logistics (see ConceptInfo.offTopic). */
+export function isOffTopic(id: string): boolean {
+  return isConceptId(id) && 'offTopic' in CONCEPT_INFO[id];
 }
 
 /** A cross-cutting concept (see ConceptInfo.crossCutting). */

@@ -21,6 +21,8 @@ import { HELD_OUT_NOTES } from './fixtures/labelled-notes';
 import { HELD_OUT_NOTES_ML } from './fixtures/multilingual-notes';
 import { suggestClusters } from './suggest';
 
+declare const console: { info(...args: unknown[]): void };
+
 interface EvalNote extends GoldNote {
   text: string;
 }

@@ -20,6 +20,28 @@ export interface ConceptInfo {
    * notes share this concept and another one equally, the other one is the group's topic.
    */
   crossCutting?: boolean;
+  /**
+   * Matched also when a note matches every concept of one of these lists (women + leadership →
+   * women in leadership; database + civil servants → HR data), besides its own words.
+   */
+  impliedBy?: ReadonlyArray<readonly string[]>;
+  /**
+   * The broader concepts this one is a sharper case of (digital skills of training, women in
+   * leadership of leadership): a note that matches it is about it, not about them, so "women in
+   * leadership" notes are not silently merged into "leadership" and "digital skills" notes into
+   * "training". The broader concepts are dropped from such a note's concepts.
+   */
+  refines?: readonly string[];
+  /**
+   * A close but distinct topic (one-stop service centres and digital government): suggestions
+   * about the two are offered apart, each with a "related to" hint naming the other.
+   */
+  relatedTo?: string;
+  /**
+   * Room logistics, thanks and tests ("the training room is on floor 2", "slides will be
+   * e-mailed"): a note that matches it is not an idea for the work plan and is never grouped.
+   */
+  offTopic?: boolean;
 }
 
 export const CONCEPT_INFO = {
@@ -27,12 +49,24 @@ export const CONCEPT_INFO = {
   capacity: { topic: 'training', label: { en: 'Capacity building', th: 'การพัฒนาศักยภาพ' } },
   leadership: { label: { en: 'Leadership', th: 'ภาวะผู้นำ' } },
   executives: { topic: 'leadership', label: { en: 'Senior executives', th: 'ผู้บริหารระดับสูง' } },
+  womenleaders: {
+    // filed with gender equality (one topic), apart from leadership in general
+    topic: 'gender',
+    relatedTo: 'leadership',
+    impliedBy: [['women', 'leadership'], ['women', 'executives'], ['gender', 'leadership'], ['gender', 'executives'], ['women', 'career']],
+    refines: ['women', 'gender', 'leadership', 'executives', 'career', 'mentoring'],
+    label: { en: 'Women in leadership', th: 'สตรีในตำแหน่งผู้นำ' },
+  },
   mentoring: { topic: 'leadership', label: { en: 'Mentoring and coaching', th: 'ระบบพี่เลี้ยงและการโค้ช' } },
   digital: { crossCutting: true, label: { en: 'Digital', th: 'ดิจิทัล' } },
-  egov: { topic: 'digital', label: { en: 'Digital government', th: 'รัฐบาลดิจิทัล' } },
+  egov: { label: { en: 'Digital government', th: 'รัฐบาลดิจิทัล' } },
+  onestop: { relatedTo: 'egov', label: { en: 'One-stop service centres', th: 'ศูนย์บริการแบบเบ็ดเสร็จ' } },
+  digitalskills: { relatedTo: 'training', refines: ['training', 'capacity', 'digital'], label: { en: 'Digital skills', th: 'ทักษะดิจิทัล' } },
   innovation: { label: { en: 'Innovation', th: 'นวัตกรรม' } },
   ai: { label: { en: 'Artificial intelligence', th: 'ปัญญาประดิษฐ์' } },
   data: { label: { en: 'Data', th: 'ข้อมูล' } },
+  database: { topic: 'data', label: { en: 'Databases and statistics', th: 'ฐานข้อมูลและสถิติ' } },
+  hrdata: { relatedTo: 'egov', impliedBy: [['database', 'workforce'], ['data', 'workforce']], refines: ['data', 'database'], label: { en: 'HR data and statistics', th: 'ข้อมูลและสถิติบุคลากร' } },
   mobility: { topic: 'exchange', label: { en: 'Staff mobility', th: 'การโยกย้ายหมุนเวียนบุคลากร' } },
   exchange: { label: { en: 'Exchange programmes', th: 'โครงการแลกเปลี่ยน' } },
   knowledge: { label: { en: 'Knowledge sharing', th: 'การแบ่งปันความรู้' } },
@@ -54,7 +88,7 @@ export const CONCEPT_INFO = {
   pay: { label: { en: 'Pay and incentives', th: 'ค่าตอบแทนและแรงจูงใจ' } },
   recruitment: { label: { en: 'Recruitment', th: 'การสรรหาบุคลากร' } },
   merit: { topic: 'recruitment', label: { en: 'Merit system', th: 'ระบบคุณธรรม' } },
-  career: { label: { en: 'Career and promotion', th: 'ความก้าวหน้าในอาชีพ' } },
+  career: { topic: 'recruitment', label: { en: 'Career and promotion', th: 'ความก้าวหน้าในอาชีพ' } },
   wellbeing: { label: { en: 'Well-being', th: 'คุณภาพชีวิตการทำงาน' } },
   service: { generic: true, label: { en: 'Public service delivery', th: 'การให้บริการสาธารณะ' } },
   citizens: { generic: true, label: { en: 'Citizens', th: 'ประชาชน' } },
@@ -64,6 +98,7 @@ export const CONCEPT_INFO = {
   local: { label: { en: 'Local and rural', th: 'ท้องถิ่นและชนบท' } },
   workforce: { generic: true, label: { en: 'Civil servants', th: 'ข้าราชการ' } },
   agencies: { generic: true, label: { en: 'Government agencies', th: 'หน่วยงานภาครัฐ' } },
+  logistics: { offTopic: true, label: { en: 'Room logistics', th: 'เรื่องการจัดงาน' } },
   asean: { generic: true, label: { en: 'ASEAN cooperation', th: 'ความร่วมมืออาเซียน' } },
 } as const satisfies Record<string, ConceptInfo>;
 
