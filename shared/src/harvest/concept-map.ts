@@ -94,13 +94,19 @@ function isConceptId(id: string): id is ConceptId {
 }
 
 /**
- * Label of a concept in a UI language (a BCP 47 tag such as "th" or "en-GB"), falling back to
- * English; undefined for an unknown id.
+ * Label of a concept in an interface language (a BCP 47 tag such as "th" or "en-GB"; Filipino
+ * also as "tl"), English for a language the app does not have; undefined for an unknown id.
  */
 export function conceptLabel(id: string, locale = 'en'): string | undefined {
   if (!isConceptId(id)) return undefined;
   const labels: Partial<Record<string, string>> = CONCEPT_INFO[id].label;
-  return labels[locale] ?? labels[locale.split('-')[0]!.toLowerCase()] ?? labels.en;
+  const base = locale.split('-')[0]!.toLowerCase();
+  return labels[locale] ?? labels[base === 'tl' ? 'fil' : base] ?? labels.en;
+}
+
+/** The concepts of a note a reader should see: specific ones (not generic, not logistics), sorted. */
+export function topicConceptsOf(text: string): string[] {
+  return conceptsOf(text).filter((c) => !isGenericConcept(c) && !isOffTopic(c));
 }
 
 /** Prior weight of a concept id: 1, or GENERIC_CONCEPT_WEIGHT for a generic concept. */

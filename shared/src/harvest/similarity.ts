@@ -18,7 +18,7 @@ import { conceptPrior, matchConcepts } from './concept-map';
 import { charNgrams, normalise, noteStemmer, segmentWords, tokenOf } from './text';
 
 export * from './text';
-export { conceptLabel, conceptPrior, conceptsOf, GENERIC_CONCEPT_WEIGHT } from './concept-map';
+export { conceptLabel, conceptPrior, conceptsOf, GENERIC_CONCEPT_WEIGHT, topicConceptsOf } from './concept-map';
 
 // ---------------------------------------------------------------------------------------------
 // Features and index

@@ -4,6 +4,7 @@
 // concept map or the segmenter. Many delegates' phones still type Zawgyi. Google's detector
 // (a Markov model over code-point pairs) tells the two apart; its converter rewrites Zawgyi.
 // myanmar-tools is pinned to 1.1.3: 1.2.0 on npm lacks its build_node folder and cannot load.
+/// <reference path="./myanmar-tools.d.ts" />
 import tools from 'myanmar-tools';
 
 const BURMESE = /[\u1000-\u109F]/;
