@@ -6,7 +6,7 @@ type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]>
 export const thConcepts: Strings<typeof enConcepts> = {
   concepts: {
     chips: 'เกี่ยวกับ',
-    filter: 'หัวข้อ',
+    filter: 'ประเด็น',
     filterHelp: 'โน้ตเกี่ยวกับหัวข้อนี้ ในทุกภาษา',
     relatedTo: 'เกี่ยวข้องกับ: {{labels}}',
     relatedHelp: 'หัวข้อที่ใกล้เคียงแต่ต่างกัน เสนอแยกเป็นอีกกลุ่ม',

@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { conceptsOf } from '../concept-map';
 import { normalise, tokenize } from '../text';
-import { zawgyiProbability, zawgyiToUnicode } from './zawgyi';
+import { createDetector, zawgyiProbability, zawgyiToUnicode } from './zawgyi';
 
 // Pairs typed in Zawgyi and in Unicode (the Zawgyi side written in its visual order: the
 // vowel sign e and medial ra before the consonant, killed consonants with U+1039).
@@ -43,5 +43,17 @@ describe('Zawgyi Burmese is read as Unicode', () => {
 
   it('a mixed note (English + Zawgyi) is converted in its Burmese part only', () => {
     expect(zawgyiToUnicode('KPI ေခါင္းေဆာင္မႈ')).toBe('KPI ခေါင်းဆောင်မှု');
+  });
+
+  it('the detector also loads where there is no Node Buffer (the browser)', () => {
+    vi.stubGlobal('Buffer', undefined);
+    try {
+      const d = createDetector();
+      expect(d.getZawgyiProbability(PAIRS[0]![1])).toBeGreaterThan(0.95);
+      expect(d.getZawgyiProbability(PAIRS[0]![2])).toBeLessThan(0.05);
+      expect((globalThis as { Buffer?: unknown }).Buffer).toBeUndefined();
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });
