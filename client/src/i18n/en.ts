@@ -1,5 +1,6 @@
 // English UI strings. Thai (th.ts) must have exactly the same keys: its type is derived from this.
 import { enCafe, enCafeOps } from './en.cafe';
+import { enConcepts } from './en.concepts';
 import { enHarvest, enHarvestOps } from './en.harvest';
 import { enReview, enReviewOps } from './en.review';
 import { enRoom } from './en.room';
@@ -269,6 +270,7 @@ export const en = {
   ...enHarvest,
   ...enReview,
   ...enRoom,
+  ...enConcepts,
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

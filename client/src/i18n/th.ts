@@ -1,6 +1,7 @@
 // ภาษาไทย: the same keys as en.ts (checked by the Translation type).
 // Thai has no plural forms: i18next uses the *_other keys; *_one are kept for the type.
 import { thCafe, thCafeOps } from './th.cafe';
+import { thConcepts } from './th.concepts';
 import { thHarvest, thHarvestOps } from './th.harvest';
 import { thReview, thReviewOps } from './th.review';
 import { thRoom } from './th.room';
@@ -272,4 +273,5 @@ export const th: Translation = {
   ...thHarvest,
   ...thReview,
   ...thRoom,
+  ...thConcepts,
 };

@@ -1,6 +1,7 @@
 // Harvest helpers on top of the main store: following one command to its outcome (the goal
 // editor needs to know when a stale edit was refused), and small selectors over notes.
 import type { Command, Note, StaleCurrent, WorkshopState } from '@world-cafe/shared';
+import { noteConcepts } from '../lib/noteConcepts';
 import { rejectionListeners, useStore, type CommandDraft } from './store';
 
 /** `current` (stale edits only): the value and version that won, from the conflict ack. */
@@ -46,15 +47,18 @@ export interface NoteFilter {
   round: string;
   themeId: string;
   delegationId: string;
+  /** A concept id of the multilingual concept map: notes about it, in any language. */
+  concept: string;
 }
 
-export const NO_FILTER: NoteFilter = { tableId: '', round: '', themeId: '', delegationId: '' };
+export const NO_FILTER: NoteFilter = { tableId: '', round: '', themeId: '', delegationId: '', concept: '' };
 
 export function matchesFilter(state: WorkshopState, note: Note, f: NoteFilter): boolean {
   if (f.tableId && note.tableId !== f.tableId) return false;
   if (f.round && String(note.round) !== f.round) return false;
   if (f.delegationId && (note.delegationId ?? '-') !== f.delegationId) return false;
   if (f.themeId && (state.tables[note.tableId]?.themeId ?? '-') !== f.themeId) return false;
+  if (f.concept && !noteConcepts(note.text).includes(f.concept)) return false;
   return true;
 }
 

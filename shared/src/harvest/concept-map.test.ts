@@ -55,7 +55,9 @@ describe('concept labels in the UI language', () => {
     ['disaster', 'en', 'Disaster resilience'],
     ['disaster', 'th', 'การรับมือภัยพิบัติ'],
     ['disaster', 'th-TH', 'การรับมือภัยพิบัติ'],
-    ['training', 'vi', 'Training'], // no Vietnamese UI yet: English
+    ['training', 'vi', 'Đào tạo, bồi dưỡng'],
+    ['training', 'ms', 'Latihan'],
+    ['training', 'ko', 'Training'], // not an interface language: English
     ['training', 'EN-gb', 'Training'],
   ])('%s in %s', (id, locale, expected) => {
     expect(conceptLabel(id, locale)).toBe(expected);

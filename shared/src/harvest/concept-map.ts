@@ -2,27 +2,61 @@
 // classifier. Several concepts can match one note; generic ones (civil servants, ASEAN,
 // agencies) weigh little. A Khmer note and an English note about the same thing meet here
 // ("គ្រោះមហន្តរាយ" ~ "disaster"), since they share no word or character.
-import { CONCEPT_INFO, LEXICONS, type ConceptId } from './lexicon';
-import { normalise, phraseTokenOf, SEA_CHAR, segmentWords, type Word } from './text';
+import { CONCEPT_INFO, LEXICONS, type ConceptId, type ConceptInfo } from './lexicon';
+import { normalise, phraseTokenOf, SEA_CHAR, segmentWords, stemmerOf, STEMMERS, type Stemmer, type Word } from './text';
 
 /** Weight factor of a generic concept (see ConceptInfo.generic). */
 export const GENERIC_CONCEPT_WEIGHT = 0.35;
 
 interface CompiledConcepts {
-  /** Latin-script phrase (token sequence, stemmed, nothing dropped) → concept id. */
-  latinPhrases: Array<{ tokens: string[]; id: ConceptId }>;
-  /** First token of a phrase → indexes into latinPhrases. */
-  latinByFirst: Map<string, number[]>;
+  /**
+   * Latin-script phrase (token sequence, stemmed by its language's stripper, nothing dropped) →
+   * concept id. A note's words are stemmed by each stripper in turn, so an Indonesian term meets
+   * "dilatih" and "pelatihan" whatever language the rest of the note looks like.
+   */
+  latinPhrases: Array<{ tokens: string[]; bare: boolean[]; id: ConceptId; stemmer: Stemmer }>;
+  /** Stripper, then first token of a phrase → indexes into latinPhrases. */
+  latinByFirst: Map<Stemmer, Map<string, number[]>>;
   /** Thai/Lao/Khmer/Burmese phrases (normalised), by their first two UTF-16 units. */
   seaByPrefix: Map<string, Array<{ text: string; id: ConceptId }>>;
+}
+
+function refinesEither(a: ConceptId, b: ConceptId): boolean {
+  const r = (x: ConceptId, y: ConceptId) => ((CONCEPT_INFO[x] as ConceptInfo).refines ?? []).includes(y);
+  return r(a, b) || r(b, a);
 }
 
 let compiled: CompiledConcepts | null = null;
 function compiledConcepts(): CompiledConcepts {
   if (compiled) return compiled;
   const latinPhrases: CompiledConcepts['latinPhrases'] = [];
-  const latinByFirst = new Map<string, number[]>();
+  const latinByFirst = new Map<Stemmer, Map<string, number[]>>(STEMMERS.map((st) => [st, new Map()]));
   const seaByPrefix: CompiledConcepts['seaByPrefix'] = new Map();
+  // Roots shared by different words of two concepts ("kasanayan" skills and "pagsasanay" training
+  // are both "sanay"; "makabago" innovative and the "pagbabago" of "pagbabago ng klima", climate
+  // change, are both "bago"): such a term matches only as written (English stripper, as before
+  // affixes). The same word in two concepts' phrases ("latihan", "latihan industri") is no clash,
+  // nor are two concepts of one topic ("pemimpin" leader, "pimpinan tinggi" senior executives) or
+  // a concept and its refinement ("pemimpin", "kepemimpinan perempuan" women in leadership).
+  const conceptsOfRoot = new Map<string, Map<ConceptId, Set<string>>>();
+  const rootKey = (lang: Stemmer, words: Word[]) => `${lang} ${words.map((w) => phraseTokenOf(w.text, lang)).join(' ')}`;
+  for (const lexicon of LEXICONS) {
+    const st = stemmerOf(lexicon.lang);
+    if (st === 'en') continue;
+    for (const [id, terms] of Object.entries(lexicon.terms) as Array<[ConceptId, string[]]>) {
+      for (const term of terms) {
+        const segs = segmentWords(normalise(term));
+        // the whole term, and each of its words (a one-word term meets a word of a phrase)
+        const parts: Array<Word[]> = [segs, ...segs.map((w) => [w])];
+        for (const words of parts) {
+          const key = rootKey(st, words);
+          const byConcept = conceptsOfRoot.get(key) ?? new Map<ConceptId, Set<string>>();
+          byConcept.set(id, (byConcept.get(id) ?? new Set()).add(words.map((w) => w.text).join(' ')));
+          conceptsOfRoot.set(key, byConcept);
+        }
+      }
+    }
+  }
   for (const lexicon of LEXICONS) {
     for (const [id, terms] of Object.entries(lexicon.terms) as Array<[ConceptId, string[]]>) {
       for (const term of terms) {
@@ -34,12 +68,20 @@ function compiledConcepts(): CompiledConcepts {
           seaByPrefix.set(text.slice(0, 2), list);
           continue;
         }
-        const tokens = segmentWords(text).map((w) => phraseTokenOf(w.text));
-        if (tokens.length === 0) continue;
-        const list = latinByFirst.get(tokens[0]!) ?? [];
+        const segs = segmentWords(text);
+        if (segs.length === 0) continue;
+        const own = stemmerOf(lexicon.lang);
+        const clash =
+          own !== 'en' &&
+          [...conceptsOfRoot.get(rootKey(own, segs))!].some(([other, surfaces]) => conceptTopic(other) !== conceptTopic(id) && !refinesEither(other, id) && [...surfaces].some((x) => x !== text));
+        const stemmer = clash ? 'en' : own;
+        const tokens = segs.map((w) => phraseTokenOf(w.text, stemmer));
+        const bare = segs.map((w, k) => w.text === tokens[k]);
+        const byFirst = latinByFirst.get(stemmer)!;
+        const list = byFirst.get(tokens[0]!) ?? [];
         list.push(latinPhrases.length);
-        latinByFirst.set(tokens[0]!, list);
-        latinPhrases.push({ tokens, id });
+        byFirst.set(tokens[0]!, list);
+        latinPhrases.push({ tokens, bare, id, stemmer });
       }
     }
   }
@@ -52,13 +94,19 @@ function isConceptId(id: string): id is ConceptId {
 }
 
 /**
- * Label of a concept in a UI language (a BCP 47 tag such as "th" or "en-GB"), falling back to
- * English; undefined for an unknown id.
+ * Label of a concept in an interface language (a BCP 47 tag such as "th" or "en-GB"; Filipino
+ * also as "tl"), English for a language the app does not have; undefined for an unknown id.
  */
 export function conceptLabel(id: string, locale = 'en'): string | undefined {
   if (!isConceptId(id)) return undefined;
   const labels: Partial<Record<string, string>> = CONCEPT_INFO[id].label;
-  return labels[locale] ?? labels[locale.split('-')[0]!.toLowerCase()] ?? labels.en;
+  const base = locale.split('-')[0]!.toLowerCase();
+  return labels[locale] ?? labels[base === 'tl' ? 'fil' : base] ?? labels.en;
+}
+
+/** The concepts of a note a reader should see: specific ones (not generic, not logistics), sorted. */
+export function topicConceptsOf(text: string): string[] {
+  return conceptsOf(text).filter((c) => !isGenericConcept(c) && !isOffTopic(c));
 }
 
 /** Prior weight of a concept id: 1, or GENERIC_CONCEPT_WEIGHT for a generic concept. */
@@ -66,21 +114,43 @@ export function conceptPrior(id: string): number {
   return isConceptId(id) && 'generic' in CONCEPT_INFO[id] ? GENERIC_CONCEPT_WEIGHT : 1;
 }
 
+const INFO: ReadonlyArray<[ConceptId, ConceptInfo]> = Object.entries(CONCEPT_INFO) as Array<[ConceptId, ConceptInfo]>;
+
+/**
+ * Adds the concepts implied by others (see ConceptInfo.impliedBy), then drops the broader
+ * concepts that a matched concept refines (see ConceptInfo.refines).
+ */
+function withCompounds(found: Set<string>): Set<string> {
+  for (const [id, info] of INFO) {
+    if (!found.has(id) && info.impliedBy?.some((parts) => parts.every((p) => found.has(p)))) found.add(id);
+  }
+  for (const [id, info] of INFO) if (found.has(id)) for (const p of info.refines ?? []) if (p !== id) found.delete(p);
+  return found;
+}
+
 /** Concept ids matched in a normalised text and its word segments, sorted. */
 export function matchConcepts(norm: string, segs: readonly Word[]): string[] {
-  const tokens = segs.map((s) => phraseTokenOf(s.text));
   const cc = compiledConcepts();
   const found = new Set<string>();
   // Latin script: contiguous sequences of stemmed words (stop-words included, so "new
-  // generation" needs the "new").
-  for (let i = 0; i < tokens.length; i++) {
-    const starts = cc.latinByFirst.get(tokens[i]!);
-    if (!starts) continue;
-    for (const k of starts) {
-      const p = cc.latinPhrases[k]!;
-      let ok = i + p.tokens.length <= tokens.length;
-      for (let j = 1; ok && j < p.tokens.length; j++) ok = tokens[i + j] === p.tokens[j];
-      if (ok) found.add(p.id);
+  // generation" needs the "new"), once per stripper. With the Malay and Filipino strippers a
+  // bare root and a derived word do not meet ("lanjut usia", old age, is not "berkelanjutan",
+  // sustainable); two forms of one derivation do ("pelatihan", "dilatih").
+  for (const stemmer of STEMMERS) {
+    const byFirst = cc.latinByFirst.get(stemmer)!;
+    const tokens = segs.map((s) => phraseTokenOf(s.text, stemmer));
+    const bare = segs.map((s, k) => stemmer === 'en' || s.text === tokens[k]);
+    for (let i = 0; i < tokens.length; i++) {
+      const starts = byFirst.get(tokens[i]!);
+      if (!starts) continue;
+      for (const k of starts) {
+        const p = cc.latinPhrases[k]!;
+        let ok = i + p.tokens.length <= tokens.length;
+        for (let j = 0; ok && j < p.tokens.length; j++) {
+          ok = tokens[i + j] === p.tokens[j] && (stemmer === 'en' || bare[i + j] === p.bare[j]);
+        }
+        if (ok) found.add(p.id);
+      }
     }
   }
   // Scripts without spaces: a substring of the normalised text that starts and ends on word
@@ -97,7 +167,7 @@ export function matchConcepts(norm: string, segs: readonly Word[]): string[] {
       }
     }
   }
-  return [...found].sort();
+  return [...withCompounds(found)].sort();
 }
 
 /** Concept ids of a text (for tests and tools). */
@@ -116,6 +186,26 @@ export function conceptTopic(id: string): string {
 /** A generic concept (civil servants, agencies…) names no topic. */
 export function isGenericConcept(id: string): boolean {
   return isConceptId(id) && 'generic' in CONCEPT_INFO[id];
+}
+
+/**
+ * Whether two topics are close but distinct (see ConceptInfo.relatedTo), in either direction.
+ */
+export function areRelatedTopics(a: string, b: string): boolean {
+  const rel = (x: string) => (isConceptId(x) ? ((CONCEPT_INFO[x] as ConceptInfo).relatedTo ?? null) : null);
+  const ra = rel(a);
+  const rb = rel(b);
+  return a !== b && ((ra !== null && conceptTopic(ra) === b) || (rb !== null && conceptTopic(rb) === a));
+}
+
+/** A concept that refines broader ones (see ConceptInfo.refines). */
+export function isRefinement(id: string): boolean {
+  return isConceptId(id) && 'refines' in CONCEPT_INFO[id];
+}
+
+/** A concept of room logistics (see ConceptInfo.offTopic). */
+export function isOffTopic(id: string): boolean {
+  return isConceptId(id) && 'offTopic' in CONCEPT_INFO[id];
 }
 
 /** A cross-cutting concept (see ConceptInfo.crossCutting). */

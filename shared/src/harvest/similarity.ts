@@ -15,10 +15,10 @@
 // words). Notes in two languages share no token and no 3-gram beyond acronyms (KPI, ASEAN),
 // so for them the concept channel is nearly the whole score.
 import { conceptPrior, matchConcepts } from './concept-map';
-import { charNgrams, normalise, segmentWords, tokenOf } from './text';
+import { charNgrams, normalise, noteStemmer, segmentWords, tokenOf } from './text';
 
 export * from './text';
-export { conceptLabel, conceptPrior, conceptsOf, GENERIC_CONCEPT_WEIGHT } from './concept-map';
+export { conceptLabel, conceptPrior, conceptsOf, GENERIC_CONCEPT_WEIGHT, topicConceptsOf } from './concept-map';
 
 // ---------------------------------------------------------------------------------------------
 // Features and index
@@ -44,8 +44,9 @@ export function features(text: string, id = ''): NoteFeatures {
   const segs = segmentWords(norm);
   const tokens: string[] = [];
   const surface = new Map<string, string>();
+  const stemmer = noteStemmer(segs.map((s) => s.text));
   for (const s of segs) {
-    const t = tokenOf(s.text);
+    const t = tokenOf(s.text, stemmer);
     if (t === null) continue;
     tokens.push(t);
     if (!surface.has(t)) surface.set(t, s.text);

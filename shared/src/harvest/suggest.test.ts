@@ -13,7 +13,7 @@ declare const process: { cpuUsage(previous?: { user: number; system: number }): 
 const asInput = (notes: ReadonlyArray<LabelledNote | MultilingualNote>): SuggestNote[] => notes.map(({ id, text, tableId }) => ({ id, text, tableId }));
 
 describe('fixtures', () => {
-  it('labelled set: ≥ 60 notes, ~1/3 each language, 12–15 groups of 3–8 plus singletons', () => {
+  it('labelled set: ≥ 60 notes, ~1/3 each language, 12–16 groups of 2–8 plus singletons', () => {
     expect(LABELLED_NOTES.length).toBeGreaterThanOrEqual(60);
     const byLang = new Map<string, number>();
     const byGold = new Map<string, number>();
@@ -23,8 +23,8 @@ describe('fixtures', () => {
     }
     for (const lang of ['th', 'en', 'mixed']) expect(byLang.get(lang)! / LABELLED_NOTES.length).toBeGreaterThan(0.25);
     expect(byGold.size).toBeGreaterThanOrEqual(12);
-    expect(byGold.size).toBeLessThanOrEqual(15);
-    for (const size of byGold.values()) expect(size).toBeGreaterThanOrEqual(3);
+    expect(byGold.size).toBeLessThanOrEqual(16);
+    for (const size of byGold.values()) expect(size).toBeGreaterThanOrEqual(2);
     for (const size of byGold.values()) expect(size).toBeLessThanOrEqual(8);
     expect(LABELLED_NOTES.filter((n) => n.gold === null).length).toBeGreaterThan(0);
     expect(new Set([...LABELLED_NOTES, ...HELD_OUT_NOTES].map((n) => n.id)).size).toBe(LABELLED_NOTES.length + HELD_OUT_NOTES.length);
@@ -100,15 +100,18 @@ describe('suggestClusters: nine languages (multilingual labelled set)', () => {
     expect(m.junkGrouped / m.junk).toBeLessThanOrEqual(1 / 20);
   });
 
+  // Two suggestions linked by a "related to" hint (one-stop service and digital government, which
+  // issue 18 asks to offer apart) count as one offer of the set's 'digital-services' topic.
   it('one suggestion per topic: no two suggestions share a gold topic on the held-out part', () => {
-    const s = suggestClusters(asInput(HELD_OUT_NOTES_ML));
+    const all = suggestClusters(asInput(HELD_OUT_NOTES_ML));
+    const s = all.filter((x) => !(x.related ?? []).some((k) => k < x.key && all.some((y) => y.key === k)));
     const gold = new Map(HELD_OUT_NOTES_ML.map((n) => [n.id, n.gold]));
     const majority = s.map((x) => {
       const counts = new Map<string | null, number>();
       for (const id of x.noteIds) counts.set(gold.get(id)!, (counts.get(gold.get(id)!) ?? 0) + 1);
       return [...counts].sort((a, b) => b[1] - a[1])[0]![0];
     });
-    expect(new Set(majority).size).toBe(majority.length);
+    expect(new Set(majority).size, majority.join(' ')).toBe(majority.length);
   });
 
   it('labels in the UI language', () => {
@@ -216,17 +219,17 @@ describe('suggestClusters: behaviour', () => {
 
   it('labels a group without a dominant concept with the central note’s words', () => {
     const s = suggestClusters([
-      { id: 'a', text: 'Coffee breaks are too short' },
-      { id: 'b', text: 'coffee breaks too short!!' },
+      { id: 'a', text: 'The plenary agenda is too long' },
+      { id: 'b', text: 'plenary agenda too long!!' },
     ]);
     expect(s).toHaveLength(1);
-    expect(s[0]!.label.split(' ').every((w) => ['coffee', 'breaks', 'short'].includes(w))).toBe(true);
+    expect(s[0]!.label.split(' ').every((w) => ['plenary', 'agenda', 'long'].includes(w))).toBe(true);
   });
 
   it('crossTable is false when all notes come from one table', () => {
     const s = suggestClusters([
-      { id: 'a', text: 'Coffee breaks are too short', tableId: 't1' },
-      { id: 'b', text: 'coffee breaks too short!!', tableId: 't1' },
+      { id: 'a', text: 'The plenary agenda is too long', tableId: 't1' },
+      { id: 'b', text: 'plenary agenda too long!!', tableId: 't1' },
     ]);
     expect(s[0]!.crossTable).toBe(false);
   });
@@ -234,7 +237,13 @@ describe('suggestClusters: behaviour', () => {
   it('drops dismissed suggestions and leaves the others unchanged', () => {
     const dismissed = base.slice(0, 2).map((s) => s.key);
     const after = suggestClusters(notes, { dismissed });
-    expect(after).toEqual(base.slice(2));
+    // the same suggestions, whose "related to" hints no longer name the dismissed ones
+    const expected = base.slice(2).map((s) => {
+      const related = (s.related ?? []).filter((k) => !dismissed.includes(k));
+      const { related: _dropped, ...rest } = s;
+      return related.length > 0 ? { ...rest, related } : rest;
+    });
+    expect(after).toEqual(expected);
   });
 
   it('skips notes of existing clusters, and proposes adding related notes to them', () => {
@@ -271,9 +280,9 @@ describe('suggestClusters: behaviour', () => {
   it('ignores duplicate ids and ids of existing clusters that are not in the input', () => {
     const s = suggestClusters(
       [
-        { id: 'a', text: 'Coffee breaks are too short' },
+        { id: 'a', text: 'The plenary agenda is too long' },
         { id: 'a', text: 'something else' },
-        { id: 'b', text: 'coffee breaks too short' },
+        { id: 'b', text: 'plenary agenda too long' },
       ],
       { existing: [{ clusterId: 'gone', noteIds: ['zzz'] }] },
     );

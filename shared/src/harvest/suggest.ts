@@ -21,6 +21,7 @@
 //      concept labels in the UI language (options.locale).
 
 import { buildIndex, combine, conceptLabel, type SimilarityIndex, type SimilarityWeights, DEFAULT_WEIGHTS } from './similarity';
+import { areRelatedTopics, isOffTopic } from './concept-map';
 import { mergeSameTopic, topicOf } from './topics';
 
 export interface SuggestNote {
@@ -63,6 +64,11 @@ export interface Suggestion {
   crossTable: boolean;
   /** Set when the suggestion is to add noteIds to an existing cluster. */
   targetClusterId?: string;
+  /**
+   * Keys of other suggestions about a close but distinct topic (one-stop centres and digital
+   * government; women in leadership and leadership): offered apart, shown as "related to".
+   */
+  related?: string[];
 }
 
 export const DEFAULT_THRESHOLD = 0.18;
@@ -462,6 +468,13 @@ export function suggestClusters(notes: ReadonlyArray<SuggestNote>, options: Sugg
 
   const index = buildIndex(sorted, weights);
   const graph = buildGraph(index, threshold * EDGE_FLOOR, weights);
+  // Logistics, thanks and tests ("the training room is on floor 2") are no idea for the plan:
+  // such a note keeps no edge, so it is never grouped (an existing cluster keeps it).
+  for (let m = 0; m < n; m++) {
+    if (locked[m] !== null || !index.compiled[m]!.concepts.ids.some((c) => c >= 0 && isOffTopic(index.conceptNames[c]!))) continue;
+    for (const o of graph[m]!.keys()) graph[o]!.delete(m);
+    graph[m]!.clear();
+  }
   const groups = mergeSameTopic(
     index,
     graph,
@@ -470,6 +483,7 @@ export function suggestClusters(notes: ReadonlyArray<SuggestNote>, options: Sugg
   );
 
   const out: Suggestion[] = [];
+  const topicOfSuggestion = new Map<Suggestion, string | null>();
   for (const c of groups) {
     const fresh = c.members.filter((m) => locked[m] === null).sort((a, b) => a - b);
     if (fresh.length === 0) continue;
@@ -509,6 +523,13 @@ export function suggestClusters(notes: ReadonlyArray<SuggestNote>, options: Sugg
     };
     if (target !== undefined) s.targetClusterId = target;
     out.push(s);
+    topicOfSuggestion.set(s, topicOf(index, all)?.id ?? null);
+  }
+  for (const a of out) {
+    const ta = topicOfSuggestion.get(a);
+    if (!ta) continue;
+    const related = out.filter((b) => b !== a && areRelatedTopics(ta, topicOfSuggestion.get(b) ?? '')).map((b) => b.key);
+    if (related.length > 0) a.related = related.sort(compareIds);
   }
   out.sort((a, b) => b.score - a.score || compareIds(a.key, b.key));
   return out;

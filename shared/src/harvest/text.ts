@@ -2,7 +2,9 @@
 // delegates write in: English, Vietnamese, Bahasa Indonesia, Malay and Filipino (Latin script,
 // words between spaces) and Thai, Khmer, Lao and Burmese (no spaces between words). Pure; no
 // Node APIs, so the same code runs in the browser and on the server.
-import { LEXICONS } from './lexicon';
+import { filipinoStem, malayStem } from './lang/affixes';
+import { zawgyiToUnicode } from './lang/zawgyi';
+import { LEXICONS, type LexiconLang } from './lexicon';
 
 // ---------------------------------------------------------------------------------------------
 // Normalisation
@@ -21,7 +23,8 @@ const SEA_THEN_LATIN = new RegExp(`([${SEA_RANGE}])(?=[a-z0-9])`, 'g');
 const LATIN_THEN_SEA = new RegExp(`([a-z0-9])(?=[${SEA_RANGE}])`, 'g');
 
 /**
- * Lower case, zero-width characters and soft hyphens removed; Latin diacritics folded (so a
+ * Burmese typed in Zawgyi converted to Unicode (see lang/zawgyi.ts); lower case, zero-width
+ * characters and soft hyphens removed; Latin diacritics folded (so a
  * Vietnamese note typed without tone marks on a phone meets one typed with them: "Đào tạo",
  * "dao tao"); Khmer subscript ḍa written as subscript ta (both spellings are in use); native
  * digits to ASCII; the Thai and Lao repetition marks dropped (ดีๆ → ดี); a space between a
@@ -29,7 +32,7 @@ const LATIN_THEN_SEA = new RegExp(`([a-z0-9])(?=[${SEA_RANGE}])`, 'g');
  * joined ("elearning"); every other run of punctuation, symbols and emoji turned into one space.
  */
 export function normalise(text: string): string {
-  let s = text
+  let s = zawgyiToUnicode(text)
     .toLowerCase()
     .normalize('NFD')
     .replace(/[\u0300-\u036F]/g, '')
@@ -101,6 +104,68 @@ export function stem(word: string): string {
   return undouble(w);
 }
 
+/**
+ * Which affix stripper reads a Latin-script word: English suffixes, Malay/Indonesian affixes
+ * (lang/affixes.ts) or Filipino affixes. Vietnamese words are syllables the English stripper
+ * leaves alone (three letters or fewer) or treats the same on every side.
+ */
+export type Stemmer = 'en' | 'malay' | 'fil';
+export const STEMMERS: readonly Stemmer[] = ['en', 'malay', 'fil'];
+
+/** The stripper for a lexicon's language. */
+export function stemmerOf(lang: LexiconLang): Stemmer {
+  return lang === 'ms' || lang === 'id' ? 'malay' : lang === 'fil' ? 'fil' : 'en';
+}
+
+/** A Latin word stemmed by the given stripper. */
+export function stemAs(stemmer: Stemmer, word: string): string {
+  switch (stemmer) {
+    case 'en':
+      return stem(word);
+    case 'malay':
+      return malayStem(word);
+    case 'fil':
+      return filipinoStem(word);
+    default: {
+      const never: never = stemmer;
+      throw new Error(`unknown stemmer ${String(never)}`);
+    }
+  }
+}
+
+/** Function words of each stripper's languages (Vietnamese counts with English: same stripper). */
+const STOP_WORDS_BY_STEMMER: ReadonlyMap<Stemmer, ReadonlySet<string>> = new Map(
+  STEMMERS.map((st) => [
+    st,
+    new Set(
+      LEXICONS.filter((l) => stemmerOf(l.lang) === st).flatMap((l) =>
+        l.stopWords.split(/\s+/).map((w) => normalise(w)).filter((w) => w.length > 0),
+      ),
+    ),
+  ]),
+);
+
+/**
+ * The stripper for a note's content words, from its function words ("yang", "dan" → Malay or
+ * Indonesian; "ang", "ng", "mga" → Filipino). A note with none, or a tie, reads as English, as
+ * before: a note too short to tell is cut the English way. Concept matching does not depend on
+ * this guess (concept-map.ts tries each language's terms with that language's stripper).
+ */
+export function noteStemmer(words: readonly string[]): Stemmer {
+  let best: Stemmer = 'en';
+  let bestCount = 0;
+  for (const st of STEMMERS) {
+    const stops = STOP_WORDS_BY_STEMMER.get(st)!;
+    let count = 0;
+    for (const w of words) if (stops.has(w)) count++;
+    if (count > bestCount) {
+      best = st;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Segmentation and tokens
 
@@ -137,15 +202,15 @@ export function words(text: string): string[] {
 }
 
 /** A word as the concept matcher sees it: Latin words stemmed, nothing dropped. */
-export function phraseTokenOf(word: string): string {
-  return LATIN_WORD.test(word) ? stem(word) : word;
+export function phraseTokenOf(word: string, stemmer: Stemmer = 'en'): string {
+  return LATIN_WORD.test(word) ? stemAs(stemmer, word) : word;
 }
 
 /** The content token of a word, or null for a stop-word, a one-letter word or a single digit. */
-export function tokenOf(word: string): string | null {
+export function tokenOf(word: string, stemmer: Stemmer = 'en'): string | null {
   if (STOP_WORDS.has(word)) return null;
   if (SEA_CHAR.test(word)) return word;
-  if (LATIN_WORD.test(word)) return word.length < 2 ? null : stem(word);
+  if (LATIN_WORD.test(word)) return word.length < 2 ? null : stemAs(stemmer, word);
   // digits, other scripts, or mixed letters/digits ("kpi2", "360")
   if (/^\p{N}+$/u.test(word) && word.length < 2) return null;
   return word;
@@ -154,8 +219,10 @@ export function tokenOf(word: string): string | null {
 /** Content tokens: segmented, stop-words removed, Latin words stemmed. Order and repeats kept. */
 export function tokenize(text: string): string[] {
   const out: string[] = [];
-  for (const w of segmentWords(normalise(text))) {
-    const t = tokenOf(w.text);
+  const segs = segmentWords(normalise(text));
+  const stemmer = noteStemmer(segs.map((w) => w.text));
+  for (const w of segs) {
+    const t = tokenOf(w.text, stemmer);
     if (t !== null) out.push(t);
   }
   return out;

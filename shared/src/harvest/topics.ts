@@ -6,7 +6,7 @@
 // notes share; groups with the same topic are merged, a group whose topic is an existing
 // cluster's goes to that cluster, and a note left alone joins the group of its topic that it is
 // most similar to.
-import { conceptTopic, isCrossCutting, isGenericConcept } from './concept-map';
+import { conceptTopic, isCrossCutting, isGenericConcept, isRefinement } from './concept-map';
 import type { SimilarityIndex } from './similarity';
 
 /** Sparse symmetric similarity graph: for each note, neighbour → score. */
@@ -40,8 +40,9 @@ export interface Topic {
 }
 
 /**
- * The topics at least half of the notes share, best first: most notes, then a topic that is not
- * cross-cutting (see ConceptInfo.crossCutting), then the topic more common in the whole harvest
+ * The topics at least half of the notes share, best first: a topic that is not cross-cutting
+ * (see ConceptInfo.crossCutting: "online" is how, not what), then a topic led by a refining
+ * concept (see ConceptInfo.refines: digital skills before training), then most notes, then the topic more common in the whole harvest
  * (lowest IDF of its leading concept: when a few notes are about disasters *and* local
  * government, the room's bigger theme is the better guess), then the id. Each comes with the
  * concept of it that most notes matched (on a tie, the rarer one), which names the group.
@@ -60,7 +61,7 @@ export function topicsOf(index: SimilarityIndex, members: readonly number[]): To
   return [...notes]
     .filter(([, k]) => k * 2 >= members.length)
     .map(([t, k]) => ({ t, k, c: lead(t) }))
-    .sort((a, b) => b.k - a.k || Number(isCrossCutting(a.t)) - Number(isCrossCutting(b.t)) || index.conceptIdf[a.c]! - index.conceptIdf[b.c]! || (a.t < b.t ? -1 : a.t > b.t ? 1 : 0))
+    .sort((a, b) => Number(isCrossCutting(a.t)) - Number(isCrossCutting(b.t)) || Number(isRefinement(index.conceptNames[b.c]!)) - Number(isRefinement(index.conceptNames[a.c]!)) || b.k - a.k || index.conceptIdf[a.c]! - index.conceptIdf[b.c]! || (a.t < b.t ? -1 : a.t > b.t ? 1 : 0))
     .map(({ t, c }) => ({ id: t, concept: index.conceptNames[c]! }));
 }
 
@@ -84,7 +85,8 @@ function averageLink(graph: Graph, a: readonly number[], b: readonly number[]): 
  *      one when several clusters qualify; existing clusters never merge);
  *   2. otherwise it joins the first new group it shares a topic with;
  *   3. a note left alone joins the group, sharing one of its own topics, that it is most
- *      similar to, if that average similarity reaches minJoin.
+ *      similar to, if that average similarity reaches minJoin. Before step 1, a new group's
+ *      notes whose topics do not include the group's are taken out and left alone.
  */
 export function mergeSameTopic(index: SimilarityIndex, graph: Graph, groups: readonly Group[], minJoin: number): Group[] {
   const sorted = [...groups].map((g) => ({ members: [...g.members], locked: g.locked })).sort((a, b) => Math.min(...a.members) - Math.min(...b.members));
@@ -96,8 +98,36 @@ export function mergeSameTopic(index: SimilarityIndex, graph: Graph, groups: rea
   // Same topic: the same best topic. (Any topic in common would chain groups together through
   // notes that mention two topics: online training joins training to digital services.)
   const sameTopic = (a: Group, b: Group) => bestOf(a) !== undefined && bestOf(a) === bestOf(b);
-  const out: Group[] = kept.filter((g) => g.locked !== null);
+  // A note about another topic only is not kept in a group it reached through shared words
+  // (a leadership course beside women in leadership): it is taken out and treated as left alone.
+  const ejected: Group[] = [];
   for (const g of kept) {
+    const t = bestOf(g);
+    if (g.locked !== null || t === undefined) continue;
+    const off = g.members.filter((m) => {
+      // cross-cutting topics ("online") say how, not what: they fit any group
+      const own = [...noteTopics(index, m).keys()].filter((x) => !isCrossCutting(x));
+      return own.length > 0 && !own.includes(t);
+    });
+    if (off.length === 0) continue;
+    // the notes taken out together stay together when they share their topics (digital-skills
+    // courses taken out of a training group), otherwise each is left alone
+    const byTopics = new Map<string, number[]>();
+    for (const m of off) {
+      const key = [...noteTopics(index, m).keys()].sort().join(' ');
+      byTopics.set(key, [...(byTopics.get(key) ?? []), m]);
+    }
+    const rest = g.members.filter((m) => !off.includes(m));
+    g.members = rest.length >= 2 ? rest : [];
+    for (const m of rest.length >= 2 ? [] : rest) alone.push({ members: [m], locked: null });
+    for (const ms of byTopics.values()) {
+      if (ms.length >= 2) ejected.push({ members: ms, locked: null });
+      else alone.push({ members: ms, locked: null });
+    }
+  }
+  for (const g of ejected) topics.set(g, topicsOf(index, g.members).map((t) => t.id));
+  const out: Group[] = kept.filter((g) => g.locked !== null);
+  for (const g of [...kept.filter((k) => k.members.length > 0), ...ejected]) {
     if (g.locked !== null) continue;
     const clusters = out.filter((c) => c.locked !== null && sameTopic(c, g));
     const target = best(clusters, (c) => averageLink(graph, g.members, c.members)) ?? out.find((c) => c.locked === null && sameTopic(c, g));

@@ -20,12 +20,13 @@ import {
   type KeyboardCoordinateGetter,
   type UniqueIdentifier,
 } from '@dnd-kit/core';
-import { LIMITS, type Note, type WorkshopState } from '@world-cafe/shared';
+import { conceptLabel, LIMITS, type Note, type WorkshopState } from '@world-cafe/shared';
 import { newEntityId } from '../../net/ids';
 import { allowed } from '../../state/optimistic';
 import { useMyRole, useView, useViewShallow } from '../../state/selectors';
 import { selectView, submit, useStore } from '../../state/store';
 import { allNotes, clusterOfNote, commonTheme, matchesFilter, NO_FILTER, type NoteFilter } from '../../state/harvest';
+import { noteConcepts } from '../../lib/noteConcepts';
 import { NoteCard } from './NoteCard';
 import { Suggestions } from './Suggestions';
 
@@ -310,14 +311,17 @@ function GroupingToggle() {
 }
 
 function Filters({ filter, onChange, shown, total }: { filter: NoteFilter; onChange: (f: NoteFilter) => void; shown: number; total: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const locale = i18n.resolvedLanguage ?? i18n.language;
+  const texts = useViewShallow((s) => Object.values(s.notes).map((n) => n.text));
+  const concepts = useMemo(() => conceptOptions(texts, locale), [texts, locale]);
   const uid = useId();
   const tables = useViewShallow((s) => s.tableOrder.map((id) => s.tables[id]!).filter(Boolean));
   const themes = useViewShallow((s) => s.themeOrder.map((id) => s.themes[id]!).filter(Boolean));
   const delegations = useViewShallow((s) => Object.values(s.delegations).sort((a, b) => a.code.localeCompare(b.code)));
   const rounds = useViewShallow((s) => [...new Set(Object.values(s.notes).map((n) => n.round))].sort((a, b) => a - b));
   const set = (k: keyof NoteFilter) => (e: { target: { value: string } }) => onChange({ ...filter, [k]: e.target.value });
-  const any = filter.tableId || filter.round || filter.themeId || filter.delegationId;
+  const any = filter.tableId || filter.round || filter.themeId || filter.delegationId || filter.concept;
   return (
     <fieldset className="hv-filters">
       <legend className="sr-only">{t('harvest.filter.legend')}</legend>
@@ -367,6 +371,20 @@ function Filters({ filter, onChange, shown, total }: { filter: NoteFilter; onCha
           <option value="-">{t('harvest.filter.noDelegation')}</option>
         </select>
       </div>
+      <div className="field">
+        <label htmlFor={`${uid}-c`}>{t('concepts.filter')}</label>
+        <select id={`${uid}-c`} value={filter.concept} onChange={set('concept')} aria-describedby={`${uid}-ch`} data-testid="hv-concept-filter">
+          <option value="">{t('harvest.filter.all')}</option>
+          {concepts.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.label} ({c.count})
+            </option>
+          ))}
+        </select>
+        <span id={`${uid}-ch`} className="sr-only">
+          {t('concepts.filterHelp')}
+        </span>
+      </div>
       <p className="muted small hv-filter-count" role="status">
         {any ? t('harvest.filter.showing', { shown, total }) : ''}
         {any && (
@@ -377,6 +395,16 @@ function Filters({ filter, onChange, shown, total }: { filter: NoteFilter; onCha
       </p>
     </fieldset>
   );
+}
+
+/** The concepts the harvest's notes are about, with how many notes each, by label. */
+function conceptOptions(texts: readonly string[], locale: string): Array<{ id: string; label: string; count: number }> {
+  const counts = new Map<string, number>();
+  for (const text of texts) for (const id of noteConcepts(text)) counts.set(id, (counts.get(id) ?? 0) + 1);
+  const collator = new Intl.Collator(locale);
+  return [...counts]
+    .map(([id, count]) => ({ id, label: conceptLabel(id, locale) ?? id, count }))
+    .sort((a, b) => collator.compare(a.label, b.label));
 }
 
 interface ClusterCardProps {

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useDraggable, useDroppable } from '@dnd-kit/core';
 import type { Note } from '@world-cafe/shared';
 import { useView, useViewShallow } from '../../state/selectors';
+import { ConceptChips } from './ConceptChips';
 import { NoteMeta } from './NoteMeta';
 import { submit } from '../../state/store';
 import { newEntityId } from '../../net/ids';
@@ -58,6 +59,7 @@ export function NoteCard({ note, clusterId, canGroup, isFacilitator, selected, o
         </p>
       </div>
       <NoteMeta note={note} />
+      <ConceptChips text={note.text} />
       <div className="hv-note-actions">
         {onToggleSelect && (
           <label className="hv-select">

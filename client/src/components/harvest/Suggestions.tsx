@@ -75,6 +75,16 @@ export function Suggestions() {
             <span className="hv-badge">{t(`harvest.suggest.kind.${current.kind}`)}</span>{' '}
             {current.crossTable && <span className="hv-badge">{t('harvest.suggest.crossTable')}</span>}
           </p>
+          {current.related && current.related.length > 0 && (
+            <p className="muted hv-related" title={t('concepts.relatedHelp')}>
+              {t('concepts.relatedTo', {
+                labels: current.related
+                  .map((k) => list.find((x) => x.key === k)?.label)
+                  .filter((l): l is string => Boolean(l))
+                  .join(', '),
+              })}
+            </p>
+          )}
           {current.targetClusterId && (
             <p className="muted">{t('harvest.suggest.addTo', { name: clusters[current.targetClusterId]?.name ?? '' })}</p>
           )}

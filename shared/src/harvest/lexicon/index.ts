@@ -11,7 +11,7 @@ import { th } from './th';
 import type { Lexicon } from './types';
 import { vi } from './vi';
 
-export { CONCEPT_INFO, type ConceptId, type ConceptInfo } from './concepts';
+export { CONCEPT_INFO, LABEL_LANGS, type ConceptId, type ConceptInfo, type LabelLang } from './concepts';
 export type { Lexicon, LexiconLang } from './types';
 
 export const LEXICONS: readonly Lexicon[] = [en, th, vi, id, ms, fil, km, lo, my];
