@@ -71,8 +71,8 @@ describe('optimistic view', () => {
 describe('op queue', () => {
   const move = (x: number, id = `mv-${x}-xxxxxx`): Command => ({ type: 'note:move', clientOpId: id, noteId: 'n1', x, y: 0 });
 
-  it('collapses consecutive unsent moves of one note, but not one on the wire', () => {
-    let ops = enqueueOp([], note('n1'), null);
+  it('collapses unsent moves of a sent note, but not one on the wire', () => {
+    let ops: PendingOp[] = [{ cmd: note('n1'), sent: true }];
     ops = enqueueOp(ops, move(10), null);
     ops = enqueueOp(ops, move(20), null);
     expect(ops).toHaveLength(2);
