@@ -4,7 +4,7 @@ import type { CommandInput, DomainEvent, Envelope } from '../protocol';
 import { decide } from '../decide';
 import { applyEnvelopes } from '../reduce';
 import { P, as, cmd, envelopes, standardWorkshop, toPhase, type CommandBody } from '../testing/fixtures';
-import { RedactionQueue, needleOf, redactEvent, redactEventRows, redactSnapshotBody, redactionsOf, type BodyRow, type RedactTarget } from './redact';
+import { RedactionQueue, needleOf, redactEnvelopes, redactEvent, redactEventRows, redactSnapshotBody, redactionsOf, type BodyRow, type RedactTarget } from './redact';
 
 const NOTE = { id: 'n1', tableId: 't1', text: 'secret position', color: 'yellow' as const, x: 1, y: 2, authorId: 'del1', delegationId: 'thai', round: 1, createdAt: 1, editedAt: 1 };
 const GOAL = {
@@ -134,5 +134,19 @@ describe('a redacted log folds to the same state', () => {
     }
     expect(a.rows.map((r) => r.body).join()).toContain('kept note');
     expect(b.rows.map((r) => r.body).join()).toMatch(/kept cluster[\s\S]*kept goal[\s\S]*kept item/);
+  });
+});
+
+describe('redactEnvelopes (a catch-up window in memory)', () => {
+  it('replaces the envelopes that carried the text, keeps the others as they were, leaves the input alone', () => {
+    const created: Envelope = { seq: 1, at: 1, by: 'del1', scope: 't:t1' as Envelope['scope'], e: { type: 'note:created', note: NOTE } };
+    const other: Envelope = { seq: 2, at: 2, by: 'del1', scope: null, e: { type: 'note:created', note: { ...NOTE, id: 'n2', text: 'keep' } } };
+    const window = [created, other];
+    const out = redactEnvelopes(window, [note]);
+    expect(out).not.toBe(window);
+    expect(out[0]).toEqual({ ...created, e: { type: 'note:created', note: { ...NOTE, text: '' } } });
+    expect(out[1]).toBe(other);
+    expect(window[0]!.e).toEqual({ type: 'note:created', note: NOTE });
+    expect(redactEnvelopes(out, [note])).toBe(out);
   });
 });

@@ -7,7 +7,7 @@
 // Only text that the delete removes from the state is redacted; whatever the state still holds
 // (an amendment's text, a table summary) stays, so a reload from the redacted log yields exactly
 // the state the server had in memory.
-import type { DomainEvent } from '../protocol';
+import type { DomainEvent, Envelope } from '../protocol';
 import type { Goal, WorkshopState } from '../model';
 
 export type RedactTarget =
@@ -177,4 +177,26 @@ export class RedactionQueue {
   next(): RedactTarget | undefined {
     return this.todo.shift();
   }
+}
+
+/**
+ * Events kept in memory (a server's catch-up window) with the targets' text blanked: a new array
+ * when anything changed (the envelopes that carried text are replaced, never mutated, since the
+ * old ones may still be on their way to a socket), else the same array.
+ */
+export function redactEnvelopes(envelopes: readonly Envelope[], targets: Iterable<RedactTarget>): readonly Envelope[] {
+  let out: Envelope[] | null = null;
+  const q = new RedactionQueue(targets);
+  for (let t = q.next(); t; t = q.next()) {
+    const list: readonly Envelope[] = out ?? envelopes;
+    for (let i = 0; i < list.length; i++) {
+      const r = redactEvent(list[i]!.e, t);
+      if (!r) continue;
+      q.add(r.also);
+      if (r.event === list[i]!.e) continue;
+      out ??= [...envelopes];
+      out[i] = { ...list[i]!, e: r.event };
+    }
+  }
+  return out ?? envelopes;
 }
