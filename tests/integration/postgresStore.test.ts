@@ -21,10 +21,16 @@ eventStoreContract('PostgreSQL', {
   open: () => PostgresEventStore.open({ url: db.url, max: 4 }),
   snapshotCount: async (workshopId) =>
     Number((await reader.query('SELECT COUNT(*) AS n FROM snapshots WHERE workshop_id = $1', [workshopId])).rows[0].n),
-  // every row version a query can see; the VACUUM the store starts after a redaction has finished
+  // every row a query can see, and the raw bytes of every page of both tables (pageinspect), which
+  // also hold dead row versions until VACUUM: read once the VACUUM the store starts has finished
   rawContents: async (store) => {
     while ((store as PostgresEventStore).vacuuming) await (store as PostgresEventStore).vacuuming;
     const rows = await reader.query<{ row: string }>('SELECT e::text AS row FROM events e UNION ALL SELECT s::text FROM snapshots s');
-    return Buffer.from(rows.rows.map((r) => r.row).join('\n'));
+    await reader.query('CREATE EXTENSION IF NOT EXISTS pageinspect');
+    const pages = await reader.query<{ page: Buffer }>(
+      `SELECT get_raw_page(rel, n) AS page FROM unnest(ARRAY['events', 'snapshots']) AS rel,
+         LATERAL generate_series(0, (pg_relation_size(rel) / current_setting('block_size')::int)::int - 1) AS n`,
+    );
+    return Buffer.concat([Buffer.from(rows.rows.map((r) => r.row).join('\n')), ...pages.rows.map((r) => r.page)]);
   },
 });
