@@ -77,9 +77,14 @@ export function pruneOps(ops: readonly PendingOp[], confirmedSeq: number, now: n
   return kept.length === ops.length ? ops : kept;
 }
 
-/** The next op to send: the first one not yet acknowledged. */
-export function nextToSend(ops: readonly PendingOp[]): PendingOp | undefined {
-  return ops.find((op) => op.ackSeq === undefined);
+/**
+ * The next op to send: the first one not yet acknowledged, passing over the ops of notes whose
+ * delete is waiting out its undo window (`held`): sending them now would show others a note, or
+ * a text, that the delete is about to take back. Once the delete is queued they merge away (or,
+ * if the delete is undone, go in order with the note's other ops, which were held together).
+ */
+export function nextToSend(ops: readonly PendingOp[], held: Readonly<Record<string, true>> = {}): PendingOp | undefined {
+  return ops.find((op) => op.ackSeq === undefined && !('noteId' in op.cmd && held[op.cmd.noteId]));
 }
 
 /** What the server has not acknowledged yet, in words a delegate understands: new notes and other changes. */

@@ -93,4 +93,11 @@ describe('op queue', () => {
     expect(pruneOps(ops, 0, NOW + 60_000)).toHaveLength(1);
     expect(removeOp(ops, 'op-n2-xxxx')).toHaveLength(1);
   });
+
+  it('passes over the ops of a note whose delete waits out its undo window', () => {
+    const ops = enqueueOp(enqueueOp([], note('n1'), null), note('n2'), null);
+    expect(nextToSend(ops, { n1: true })?.cmd.clientOpId).toBe('op-n2-xxxx');
+    expect(nextToSend(ops, { n1: true, n2: true })).toBeUndefined();
+    expect(nextToSend(ops, {})?.cmd.clientOpId).toBe('op-n1-xxxx');
+  });
 });
