@@ -93,8 +93,10 @@ export class CommittedView {
     this.recent = recent;
     // Deleted text leaves the catch-up window too (the store redacts its copy in the delete's
     // commit). Every node folds the same batches here, so replicas' windows follow the owner's.
-    const deleted = envelopes.flatMap((env) => redactionsOf(env.e));
-    if (deleted.length > 0) this.recent = redactEnvelopes(this.recent, deleted);
+    for (const env of envelopes) {
+      const deleted = redactionsOf(env.e);
+      if (deleted.length > 0) this.recent = redactEnvelopes(this.recent, deleted, env.seq);
+    }
     try {
       this.publish(this.id, { envelopes, committed: this.state, moved, everyone });
     } catch {

@@ -287,10 +287,16 @@ export function eventStoreContract(name: string, harness: ContractHarness) {
       await store.saveSnapshot(w, 3, JSON.stringify(snapshot));
       expect((await harness.rawContents(store)).includes(edited)).toBe(true); // the raw read does see text
 
-      await store.append({ workshopId: w, opKey: 'p1:delete', envelopes: [at(4, { type: 'note:deleted', tableId: 't1', noteId: 'n1' })] });
+      // in one group commit: the delete, and a new note that reuses the freed id (it keeps its text)
+      const reborn = `reborn-${w}`;
+      await Promise.all([
+        store.append({ workshopId: w, opKey: 'p1:delete', envelopes: [at(4, { type: 'note:deleted', tableId: 't1', noteId: 'n1' })] }),
+        store.append({ workshopId: w, opKey: 'p1:again', envelopes: [at(5, { type: 'note:created', note: { ...note, text: reborn } })] }),
+      ]);
       const stored = await store.readStored(w, 0);
       // ids, author, table, times, op keys stay: the log still folds and retries still dedupe
-      expect(stored.map((r) => r.opKey)).toEqual(['p1:create', 'p1:edit', 'p1:other', 'p1:delete']);
+      expect(stored.map((r) => r.opKey)).toEqual(['p1:create', 'p1:edit', 'p1:other', 'p1:delete', 'p1:again']);
+      expect(stored[4]!.envelope).toEqual(at(5, { type: 'note:created', note: { ...note, text: reborn } }));
       expect(stored[0]!.envelope).toEqual(at(1, { type: 'note:created', note: { ...note, text: '' } }));
       expect(stored[1]!.envelope).toEqual(at(2, { type: 'note:edited', tableId: 't1', noteId: 'n1', text: '', editedAt: 2 }));
       expect(stored[2]!.envelope).toEqual(at(3, { type: 'note:created', note: { ...note, id: 'n2', text: kept } }));
@@ -301,6 +307,7 @@ export function eventStoreContract(name: string, harness: ContractHarness) {
       expect(raw.includes(first)).toBe(false);
       expect(raw.includes(edited)).toBe(false);
       expect(raw.includes(kept)).toBe(true);
+      expect(raw.includes(reborn)).toBe(true);
     });
   });
 }

@@ -26,7 +26,7 @@ import { INVITE_ID_LENGTH, credentialOfRow } from './credentials';
 import { SNAPSHOTS_KEPT } from './migrations';
 import { type PoolOptions, createPool, migratePostgres } from './pgSchema';
 import { redactionSteps, redactionTargetsOf } from './redaction';
-import type { BodyRow } from '@world-cafe/shared';
+import type { BodyRow } from '@world-cafe/shared/redaction';
 
 export interface PostgresStoreOptions extends PoolOptions {
   logger?: StoreLogger;
@@ -332,7 +332,11 @@ async function redact(client: pg.PoolClient, workshopId: string, targets: Return
     const s = step.value;
     if ('find' in s) {
       // strpos on the text body: a scan of one workshop's rows (deletes are rare)
-      const r = await client.query<BodyRow>(`SELECT seq, body FROM ${s.find} WHERE workshop_id = $1 AND strpos(body, $2) > 0`, [workshopId, s.needle]);
+      const r = await client.query<BodyRow>(`SELECT seq, body FROM ${s.find} WHERE workshop_id = $1 AND seq < $2 AND strpos(body, $3) > 0`, [
+        workshopId,
+        s.before,
+        s.needle,
+      ]);
       step = steps.next(r.rows);
     } else {
       await client.query(`UPDATE ${s.rewrite} SET body = $1 WHERE workshop_id = $2 AND seq = $3`, [s.row.body, workshopId, s.row.seq]);

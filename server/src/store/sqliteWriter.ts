@@ -7,7 +7,7 @@ import { type BatchOutcome, contiguity, lastSeqOf, outcomeOf, seqTaken } from '.
 import { INVITE_ID_LENGTH } from './credentials';
 import { SNAPSHOTS_KEPT } from './migrations';
 import { type Table, redactionSteps, redactionTargetsOf } from './redaction';
-import type { BodyRow } from '@world-cafe/shared';
+import type { BodyRow } from '@world-cafe/shared/redaction';
 
 export class SqliteWriter {
   /** Transactions committed so far (one per write() call that committed). */
@@ -43,8 +43,8 @@ export class SqliteWriter {
       ),
       maxSeq: db.prepare('SELECT MAX(seq) AS seq FROM events WHERE workshop_id = ?'),
       // a full scan of one workshop's rows: deletes are rare, and the id is in no column of its own
-      findEvents: db.prepare('SELECT seq, body FROM events WHERE workshop_id = ? AND instr(body, ?) > 0 ORDER BY seq'),
-      findSnapshots: db.prepare('SELECT seq, body FROM snapshots WHERE workshop_id = ? AND instr(body, ?) > 0'),
+      findEvents: db.prepare('SELECT seq, body FROM events WHERE workshop_id = ? AND seq < ? AND instr(body, ?) > 0 ORDER BY seq'),
+      findSnapshots: db.prepare('SELECT seq, body FROM snapshots WHERE workshop_id = ? AND seq < ? AND instr(body, ?) > 0'),
       rewriteEvent: db.prepare('UPDATE events SET body = ? WHERE workshop_id = ? AND seq = ?'),
       rewriteSnapshot: db.prepare('UPDATE snapshots SET body = ? WHERE workshop_id = ? AND seq = ?'),
     };
@@ -79,7 +79,7 @@ export class SqliteWriter {
     let step = steps.next();
     while (!step.done) {
       const s = step.value;
-      if ('find' in s) step = steps.next(find[s.find].all(workshopId, s.needle) as BodyRow[]);
+      if ('find' in s) step = steps.next(find[s.find].all(workshopId, s.before, s.needle) as BodyRow[]);
       else {
         rewrite[s.rewrite].run(s.row.body, workshopId, s.row.seq);
         step = steps.next([]);

@@ -142,11 +142,16 @@ describe('redactEnvelopes (a catch-up window in memory)', () => {
     const created: Envelope = { seq: 1, at: 1, by: 'del1', scope: 't:t1' as Envelope['scope'], e: { type: 'note:created', note: NOTE } };
     const other: Envelope = { seq: 2, at: 2, by: 'del1', scope: null, e: { type: 'note:created', note: { ...NOTE, id: 'n2', text: 'keep' } } };
     const window = [created, other];
-    const out = redactEnvelopes(window, [note]);
+    const out = redactEnvelopes(window, [note], 3);
     expect(out).not.toBe(window);
     expect(out[0]).toEqual({ ...created, e: { type: 'note:created', note: { ...NOTE, text: '' } } });
     expect(out[1]).toBe(other);
     expect(window[0]!.e).toEqual({ type: 'note:created', note: NOTE });
-    expect(redactEnvelopes(out, [note])).toBe(out);
+    expect(redactEnvelopes(out, [note], 3)).toBe(out);
+  });
+
+  it('leaves events at and after the delete: a later note may reuse the id', () => {
+    const reused: Envelope = { seq: 5, at: 5, by: 'del1', scope: null, e: { type: 'note:created', note: { ...NOTE, text: 'a new note, same id' } } };
+    expect(redactEnvelopes([reused], [note], 4)[0]).toBe(reused);
   });
 });

@@ -180,16 +180,17 @@ export class RedactionQueue {
 }
 
 /**
- * Events kept in memory (a server's catch-up window) with the targets' text blanked: a new array
+ * Events kept in memory (a server's catch-up window) with the targets' text blanked in those
+ * before seq `before` (the delete's: an id may be used again by a later entity): a new array
  * when anything changed (the envelopes that carried text are replaced, never mutated, since the
  * old ones may still be on their way to a socket), else the same array.
  */
-export function redactEnvelopes(envelopes: readonly Envelope[], targets: Iterable<RedactTarget>): readonly Envelope[] {
+export function redactEnvelopes(envelopes: readonly Envelope[], targets: Iterable<RedactTarget>, before: number): readonly Envelope[] {
   let out: Envelope[] | null = null;
   const q = new RedactionQueue(targets);
   for (let t = q.next(); t; t = q.next()) {
     const list: readonly Envelope[] = out ?? envelopes;
-    for (let i = 0; i < list.length; i++) {
+    for (let i = 0; i < list.length && list[i]!.seq < before; i++) {
       const r = redactEvent(list[i]!.e, t);
       if (!r) continue;
       q.add(r.also);
