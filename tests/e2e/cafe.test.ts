@@ -151,8 +151,8 @@ describe('World Café in the browser', () => {
     await somchai.getByTestId('connection-badge').getByText('Offline').waitFor();
     await somchai.getByLabel('New note').fill('Written offline');
     await somchai.getByRole('button', { name: 'Add note' }).click();
-    await somchai.getByTestId('connection-badge').getByText('1 change queued').waitFor();
-    await somchai.locator('.note.pending', { hasText: 'Written offline' }).waitFor();
+    await somchai.getByTestId('connection-badge').getByText('1 note not sent yet').waitFor();
+    await somchai.locator('.note.pending', { hasText: 'Written offline' }).getByText('Not sent yet').waitFor();
     await shot(somchai, 'board-offline.png');
     await somchai.close();
     await somchaiCtx.setOffline(false);
@@ -239,7 +239,7 @@ describe('World Café in the browser', () => {
     await phone.getByTestId('connection-badge').getByText('Offline').waitFor();
     await phone.getByLabel('New note').fill('Will be refused');
     await phone.getByRole('button', { name: 'Add note' }).click();
-    await phone.getByTestId('connection-badge').getByText('1 change queued').waitFor();
+    await phone.getByTestId('connection-badge').getByText('1 note not sent yet').waitFor();
     // Meanwhile the facilitator makes An an observer.
     const role = fac.getByLabel('Role of Nguyen Van An');
     await role.selectOption({ label: 'Observer' });

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../state/store';
-import { unsentCount } from '../net/opQueue';
+import { unsentSummary } from '../net/opQueue';
 import { useFormat } from '../lib/format';
 
 /** Online / reconnecting / offline, and how many of my changes still wait for the server. */
@@ -9,7 +9,17 @@ export function ConnectionBadge() {
   const f = useFormat();
   const status = useStore((s) => s.status);
   const everSynced = useStore((s) => s.everSynced);
-  const queued = useStore((s) => unsentCount(s.pending));
+  const notes = useStore((s) => unsentSummary(s.pending).notes);
+  const changes = useStore((s) => unsentSummary(s.pending).changes);
+  // "2 notes and 1 change not sent yet": new notes counted apart from edits, moves and deletes
+  const noteWords = t('unsent.notes', { count: notes, n: f.num(notes) });
+  const changeWords = t('unsent.changes', { count: changes, n: f.num(changes) });
+  const queued =
+    notes > 0 && changes > 0
+      ? t('unsent.both', { notes: noteWords, changes: changeWords })
+      : notes + changes > 0
+        ? t('unsent.one', { what: notes > 0 ? noteWords : changeWords })
+        : null;
   const label =
     status === 'online'
       ? t('conn.online')
@@ -22,7 +32,7 @@ export function ConnectionBadge() {
     <div className={`conn-badge conn-${status}`} role="status" aria-live="polite" data-testid="connection-badge">
       <span className="conn-dot" aria-hidden="true" />
       <span className="conn-label">{label}</span>
-      {queued > 0 && <span className="conn-queued">{t('conn.queued', { count: queued, n: f.num(queued) })}</span>}
+      {queued && <span className="conn-queued">{queued}</span>}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { enConcepts } from './en.concepts';
 import { enHarvest, enHarvestOps } from './en.harvest';
 import { enReview, enReviewOps } from './en.review';
 import { enRoom } from './en.room';
+import { enUnsent } from './en.unsent';
 export const en = {
   app: { name: 'World Café' },
   common: {
@@ -271,6 +272,7 @@ export const en = {
   ...enReview,
   ...enRoom,
   ...enConcepts,
+  ...enUnsent,
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

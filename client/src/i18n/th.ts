@@ -5,6 +5,7 @@ import { thConcepts } from './th.concepts';
 import { thHarvest, thHarvestOps } from './th.harvest';
 import { thReview, thReviewOps } from './th.review';
 import { thRoom } from './th.room';
+import { thUnsent } from './th.unsent';
 import type { Translation } from './en';
 
 export const th: Translation = {
@@ -274,4 +275,5 @@ export const th: Translation = {
   ...thReview,
   ...thRoom,
   ...thConcepts,
+  ...thUnsent,
 };

@@ -7,6 +7,7 @@
 // A rejected op is removed at once. Retries reuse the clientOpId so the server dedupes.
 import { commandSchema, type Command } from '@world-cafe/shared';
 import { readJson, removeKey, writeJson } from '../lib/storage';
+import { mayHaveReached, mergeOp } from './opMerge';
 
 export interface PendingOp {
   cmd: Command;
@@ -14,6 +15,8 @@ export interface PendingOp {
   ackSeq?: number;
   /** When the ack arrived (ms), to give up waiting for an event this viewer cannot see. */
   ackedAt?: number;
+  /** Emitted at least once: the server may have applied it, so it is never merged away (opMerge.ts). */
+  sent?: boolean;
 }
 
 /** How long an acked op may wait for its event before we stop applying it optimistically. */
@@ -29,35 +32,33 @@ export function loadOps(workshopId: string, participantId: string): PendingOp[] 
     const parsed = commandSchema.safeParse((item as { cmd?: unknown } | null)?.cmd);
     if (!parsed.success) continue;
     const ackSeq = (item as { ackSeq?: unknown }).ackSeq;
+    const sent = (item as { sent?: unknown }).sent === true;
     // After a reload an acked op has either reached the state (and will be pruned on sync) or
     // will be re-sent and answered as a duplicate; either way resending is safe.
-    ops.push(typeof ackSeq === 'number' ? { cmd: parsed.data, ackSeq, ackedAt: Date.now() } : { cmd: parsed.data });
+    ops.push(typeof ackSeq === 'number' ? { cmd: parsed.data, ackSeq, ackedAt: Date.now() } : sent ? { cmd: parsed.data, sent } : { cmd: parsed.data });
   }
   return ops;
 }
 
 export function saveOps(workshopId: string, participantId: string, ops: readonly PendingOp[]): void {
   if (ops.length === 0) removeKey(opsKey(workshopId, participantId));
-  else writeJson(opsKey(workshopId, participantId), ops.map(({ cmd, ackSeq }) => (ackSeq === undefined ? { cmd } : { cmd, ackSeq })));
+  else writeJson(opsKey(workshopId, participantId), ops.map(({ cmd, ackSeq, sent }) => (ackSeq !== undefined ? { cmd, ackSeq } : sent ? { cmd, sent } : { cmd })));
 }
 
 /**
- * Appends a command. Consecutive moves of the same note that have not been sent yet collapse
- * into one (holding an arrow key should not queue a hundred moves).
+ * Adds a command, merged with the queued changes to the same note that certainly never reached
+ * the server (see opMerge.ts): holding an arrow key queues one move, a note written and deleted
+ * offline sends nothing.
  */
 export function enqueueOp(ops: readonly PendingOp[], cmd: Command, inflightOpId: string | null): PendingOp[] {
-  const last = ops[ops.length - 1];
-  if (
-    cmd.type === 'note:move' &&
-    last &&
-    last.cmd.type === 'note:move' &&
-    last.cmd.noteId === cmd.noteId &&
-    last.ackSeq === undefined &&
-    last.cmd.clientOpId !== inflightOpId
-  ) {
-    return [...ops.slice(0, -1), { cmd: { ...last.cmd, x: cmd.x, y: cmd.y } }];
-  }
-  return [...ops, { cmd }];
+  return mergeOp(ops, cmd, inflightOpId, (c) => ({ cmd: c }));
+}
+
+/** Marks an op as emitted: from now on the server may have it, so it is resent unchanged. */
+export function markSent(ops: readonly PendingOp[], clientOpId: string): readonly PendingOp[] {
+  const i = ops.findIndex((op) => op.cmd.clientOpId === clientOpId);
+  if (i < 0 || mayHaveReached(ops[i]!)) return ops;
+  return ops.map((op, j) => (j === i ? { ...op, sent: true } : op));
 }
 
 export function ackOp(ops: readonly PendingOp[], clientOpId: string, seq: number, now: number): PendingOp[] {
@@ -76,9 +77,22 @@ export function pruneOps(ops: readonly PendingOp[], confirmedSeq: number, now: n
   return kept.length === ops.length ? ops : kept;
 }
 
-/** The next op to send: the first one not yet acknowledged. */
-export function nextToSend(ops: readonly PendingOp[]): PendingOp | undefined {
-  return ops.find((op) => op.ackSeq === undefined);
+/**
+ * The next op to send: the first one not yet acknowledged, passing over the ops of notes whose
+ * delete is waiting out its undo window (`held`): sending them now would show others a note, or
+ * a text, that the delete is about to take back. Once the delete is queued they merge away (or,
+ * if the delete is undone, go in order with the note's other ops, which were held together).
+ */
+export function nextToSend(ops: readonly PendingOp[], held: Readonly<Record<string, true>> = {}): PendingOp | undefined {
+  return ops.find((op) => op.ackSeq === undefined && !('noteId' in op.cmd && held[op.cmd.noteId]));
+}
+
+/** What the server has not acknowledged yet, in words a delegate understands: new notes and other changes. */
+export function unsentSummary(ops: readonly PendingOp[]): { notes: number; changes: number } {
+  let notes = 0;
+  let changes = 0;
+  for (const op of ops) if (op.ackSeq === undefined) (op.cmd.type === 'note:create' ? notes++ : changes++);
+  return { notes, changes };
 }
 
 /** How many changes the user would lose if this device went away now. */

@@ -8,6 +8,7 @@ import { nextToSend, saveOps } from './opQueue';
 import { getSession, saveSession } from './sessions';
 import { syncClock } from './clockSync';
 import { attachPresence } from './presence';
+import { useUndoStore } from '../state/undo';
 
 type WcSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -60,7 +61,7 @@ export function openSession(workshopId: string, token: string): () => void {
     if (closed || !socket.connected || !synced || retryTimer) return;
     const s = store.getState();
     if (s.inflight) return;
-    const op = nextToSend(s.pending);
+    const op = nextToSend(s.pending, useUndoStore.getState().hidden);
     if (!op) return;
     const id = op.cmd.clientOpId;
     const gen = generation;
@@ -183,6 +184,10 @@ export function openSession(workshopId: string, token: string): () => void {
     }
     if (s.confirmed !== prev.confirmed && !stateTimer) stateTimer = setTimeout(flushState, 1_500);
   });
+  // A delete leaving its undo window (sent, or undone) releases the note's held ops.
+  const unsubscribeUndo = useUndoStore.subscribe((u, prev) => {
+    if (u.hidden !== prev.hidden && !store.getState().inflight) queueMicrotask(pump);
+  });
   const onPageHide = () => {
     if (stateTimer) {
       clearTimeout(stateTimer);
@@ -202,6 +207,7 @@ export function openSession(workshopId: string, token: string): () => void {
     clearInterval(pruneTimer);
     onPageHide();
     unsubscribe();
+    unsubscribeUndo();
     detachPresence();
     window.removeEventListener('online', onOnline);
     window.removeEventListener('offline', onOffline);

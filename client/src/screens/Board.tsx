@@ -287,6 +287,8 @@ const NoteCard = memo(function NoteCard({ note, mode }: { note: Note; mode: 'can
   const code = useView((s) => (note.delegationId ? s.delegations[note.delegationId]?.code ?? null : null));
   const mine = useView((s, me) => me === note.authorId);
   const pending = useStore((s) => s.pending.some((op) => 'noteId' in op.cmd && op.cmd.noteId === note.id && op.ackSeq === undefined));
+  // the note itself has not reached the server (its create is unacknowledged), or only a change to it
+  const unsentNote = useStore((s) => s.pending.some((op) => op.cmd.type === 'note:create' && op.cmd.noteId === note.id && op.ackSeq === undefined));
   const canEdit = useView((s, me) => allowed(s, me, { type: 'note:edit', clientOpId: PROBE, noteId: note.id, text: 'x' }));
   const canMove = useView((s, me) => allowed(s, me, { type: 'note:move', clientOpId: PROBE, noteId: note.id, x: 0, y: 0 }));
   const canDelete = useView((s, me) => allowed(s, me, { type: 'note:delete', clientOpId: PROBE, noteId: note.id }));
@@ -368,7 +370,8 @@ const NoteCard = memo(function NoteCard({ note, mode }: { note: Note; mode: 'can
   };
 
   const pos = dragPos ?? { x: note.x, y: note.y };
-  const label = t('board.noteLabel', { author: code ? `${author} (${code})` : author, text: note.text });
+  const byline = code ? `${author} (${code})` : author;
+  const label = t(unsentNote ? 'unsent.noteLabel' : pending ? 'unsent.changeLabel' : 'board.noteLabel', { author: byline, text: note.text });
   const hasActions = canEdit || canDelete || (canMove && mode === 'canvas');
 
   return (
@@ -400,6 +403,11 @@ const NoteCard = memo(function NoteCard({ note, mode }: { note: Note; mode: 'can
           {f.time(note.createdAt)}
         </time>
       </div>
+      {pending && (
+        <p className="note-unsent" data-testid="note-unsent">
+          {t(unsentNote ? 'unsent.note' : 'unsent.change')}
+        </p>
+      )}
       {editing === null ? (
         <p className="note-text" dir="auto">
           {note.text}

@@ -71,8 +71,8 @@ describe('optimistic view', () => {
 describe('op queue', () => {
   const move = (x: number, id = `mv-${x}-xxxxxx`): Command => ({ type: 'note:move', clientOpId: id, noteId: 'n1', x, y: 0 });
 
-  it('collapses consecutive unsent moves of one note, but not one on the wire', () => {
-    let ops = enqueueOp([], note('n1'), null);
+  it('collapses unsent moves of a sent note, but not one on the wire', () => {
+    let ops: PendingOp[] = [{ cmd: note('n1'), sent: true }];
     ops = enqueueOp(ops, move(10), null);
     ops = enqueueOp(ops, move(20), null);
     expect(ops).toHaveLength(2);
@@ -92,5 +92,12 @@ describe('op queue', () => {
     // an ack whose event never reaches this viewer does not stay forever
     expect(pruneOps(ops, 0, NOW + 60_000)).toHaveLength(1);
     expect(removeOp(ops, 'op-n2-xxxx')).toHaveLength(1);
+  });
+
+  it('passes over the ops of a note whose delete waits out its undo window', () => {
+    const ops = enqueueOp(enqueueOp([], note('n1'), null), note('n2'), null);
+    expect(nextToSend(ops, { n1: true })?.cmd.clientOpId).toBe('op-n2-xxxx');
+    expect(nextToSend(ops, { n1: true, n2: true })).toBeUndefined();
+    expect(nextToSend(ops, {})?.cmd.clientOpId).toBe('op-n1-xxxx');
   });
 });

@@ -18,7 +18,7 @@ import {
   type WorkshopState,
 } from '@world-cafe/shared';
 import { newOpId } from '../net/ids';
-import { ackOp, enqueueOp, loadOps, pruneOps, removeOp, type PendingOp } from '../net/opQueue';
+import { ackOp, enqueueOp, loadOps, markSent, pruneOps, removeOp, type PendingOp } from '../net/opQueue';
 import { applyPending, type OptimisticView } from './optimistic';
 import { loadCachedState } from './persist';
 import { notePlanEvents, plannerPrecheck, RUNS_PLANNER } from './cafe';
@@ -177,7 +177,9 @@ const pendingSlice: Slice<PendingSlice> = (set, get) => ({
     return true;
   },
   setInflight(clientOpId) {
-    set({ inflight: clientOpId });
+    // An op on the wire may reach the server even if no answer comes back: it is never merged away.
+    if (clientOpId) set({ inflight: clientOpId, pending: markSent(get().pending, clientOpId) });
+    else set({ inflight: clientOpId });
   },
   ackOp(clientOpId, seq) {
     const s = get();

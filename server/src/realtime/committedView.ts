@@ -1,7 +1,17 @@
 // What anyone may be shown of a workshop: the committed (published) state and a window of recent
 // committed events for catch-up. The owner of a workshop advances it after each publish tick; in
 // cluster mode every other node keeps one too, advanced by the owner's batches (or the log).
-import { type Envelope, type WorkshopState, applyEnvelopesOwned, changesEveryView, emptyState, ownedCopy, rescopedBy } from '@world-cafe/shared';
+import {
+  type Envelope,
+  type WorkshopState,
+  applyEnvelopesOwned,
+  changesEveryView,
+  emptyState,
+  ownedCopy,
+  redactEnvelopes,
+  redactionsOf,
+  rescopedBy,
+} from '@world-cafe/shared';
 import type { Publish } from './fanout';
 import type { EventStore } from '../store/eventStore';
 
@@ -38,7 +48,7 @@ export const RECENT_EVENTS = 2000;
 
 export class CommittedView {
   private state: WorkshopState;
-  private recent: Envelope[];
+  private recent: readonly Envelope[];
 
   constructor(
     readonly id: string,
@@ -78,8 +88,15 @@ export class CommittedView {
       if (changesEveryView(env.e)) everyone = true;
     }
     this.state = applyEnvelopesOwned(this.state, envelopes);
-    for (const env of envelopes) this.recent.push(env);
-    if (this.recent.length > RECENT_EVENTS * 1.5) this.recent = this.recent.slice(-RECENT_EVENTS);
+    const recent = this.recent.length + envelopes.length > RECENT_EVENTS * 1.5 ? this.recent.slice(-RECENT_EVENTS) : (this.recent as Envelope[]);
+    for (const env of envelopes) recent.push(env);
+    this.recent = recent;
+    // Deleted text leaves the catch-up window too (the store redacts its copy in the delete's
+    // commit). Every node folds the same batches here, so replicas' windows follow the owner's.
+    for (const env of envelopes) {
+      const deleted = redactionsOf(env.e);
+      if (deleted.length > 0) this.recent = redactEnvelopes(this.recent, deleted, env.seq);
+    }
     try {
       this.publish(this.id, { envelopes, committed: this.state, moved, everyone });
     } catch {

@@ -15,6 +15,12 @@ export interface ContractHarness {
   open(): Promise<ContractStore>;
   /** How many snapshots the database holds for a workshop (read beside the store). */
   snapshotCount(workshopId: string): Promise<number>;
+  /**
+   * Everything the database holds, as raw as the harness can read it (SQLite: the bytes of the
+   * file and its WAL; PostgreSQL: every row of events and snapshots), once the store says its
+   * clean-up after a redaction is done.
+   */
+  rawContents(store: ContractStore): Promise<Buffer>;
 }
 
 // The store does not look inside events: any JSON body will do (Thai and quotes to check the bytes).
@@ -266,6 +272,42 @@ export function eventStoreContract(name: string, harness: ContractHarness) {
       await expect(store.ping()).rejects.toThrow(/closed/);
       const again = await open();
       expect((await again.readSince(w, 0)).map((e) => e.seq)).toEqual([1, 2]);
+    });
+
+    it('a delete takes the text it removes out of the stored events and snapshots, and out of the raw database', async () => {
+      const store = await open();
+      const w = wid('redact');
+      const [first, edited, kept] = [`first-${w}`, `edited-${w}`, `kept-${w}`];
+      const note = { id: 'n1', tableId: 't1', text: first, color: 'yellow', x: 1, y: 1, authorId: 'p1', delegationId: null, round: 1, createdAt: 1, editedAt: 1 };
+      const at = (seq: number, e: object) => ({ seq, at: 1_700_000_000_000 + seq, by: 'p1', scope: 't:t1', e }) as unknown as Envelope;
+      await store.append({ workshopId: w, opKey: 'p1:create', envelopes: [at(1, { type: 'note:created', note })] });
+      await store.append({ workshopId: w, opKey: 'p1:edit', envelopes: [at(2, { type: 'note:edited', tableId: 't1', noteId: 'n1', text: edited, editedAt: 2 })] });
+      await store.append({ workshopId: w, opKey: 'p1:other', envelopes: [at(3, { type: 'note:created', note: { ...note, id: 'n2', text: kept } })] });
+      const snapshot = { v: 1, state: { seq: 3, notes: { n1: { ...note, text: edited }, n2: { ...note, id: 'n2', text: kept } } } };
+      await store.saveSnapshot(w, 3, JSON.stringify(snapshot));
+      expect((await harness.rawContents(store)).includes(edited)).toBe(true); // the raw read does see text
+
+      // in one group commit: the delete, and a new note that reuses the freed id (it keeps its text)
+      const reborn = `reborn-${w}`;
+      await Promise.all([
+        store.append({ workshopId: w, opKey: 'p1:delete', envelopes: [at(4, { type: 'note:deleted', tableId: 't1', noteId: 'n1' })] }),
+        store.append({ workshopId: w, opKey: 'p1:again', envelopes: [at(5, { type: 'note:created', note: { ...note, text: reborn } })] }),
+      ]);
+      const stored = await store.readStored(w, 0);
+      // ids, author, table, times, op keys stay: the log still folds and retries still dedupe
+      expect(stored.map((r) => r.opKey)).toEqual(['p1:create', 'p1:edit', 'p1:other', 'p1:delete', 'p1:again']);
+      expect(stored[4]!.envelope).toEqual(at(5, { type: 'note:created', note: { ...note, text: reborn } }));
+      expect(stored[0]!.envelope).toEqual(at(1, { type: 'note:created', note: { ...note, text: '' } }));
+      expect(stored[1]!.envelope).toEqual(at(2, { type: 'note:edited', tableId: 't1', noteId: 'n1', text: '', editedAt: 2 }));
+      expect(stored[2]!.envelope).toEqual(at(3, { type: 'note:created', note: { ...note, id: 'n2', text: kept } }));
+      const snap = await store.latestSnapshot(w);
+      expect(JSON.parse(snap!.body)).toEqual({ v: 1, state: { seq: 3, notes: { n1: { ...note, text: '' }, n2: { ...note, id: 'n2', text: kept } } } });
+
+      const raw = await harness.rawContents(store);
+      expect(raw.includes(first)).toBe(false);
+      expect(raw.includes(edited)).toBe(false);
+      expect(raw.includes(kept)).toBe(true);
+      expect(raw.includes(reborn)).toBe(true);
     });
   });
 }

@@ -25,6 +25,8 @@ import { metrics } from '../metrics';
 import { INVITE_ID_LENGTH, credentialOfRow } from './credentials';
 import { SNAPSHOTS_KEPT } from './migrations';
 import { type PoolOptions, createPool, migratePostgres } from './pgSchema';
+import { redactionSteps, redactionTargetsOf } from './redaction';
+import type { BodyRow } from '@world-cafe/shared/redaction';
 
 export interface PostgresStoreOptions extends PoolOptions {
   logger?: StoreLogger;
@@ -46,6 +48,11 @@ export class PostgresEventStore implements EventStore {
   private closed = false;
   private closing: Promise<void> | null = null;
   /** Last stored seq per workshop as this node saw it (see checkAgainstKnownHead: other nodes write too). */
+  /** Stored rows rewritten by redactions so far (for tests and stats). */
+  redacted = 0;
+  /** The VACUUM started after a redaction, while it runs (see vacuumSoon). */
+  vacuuming: Promise<void> | null = null;
+  private vacuumAgain = false;
   private lastSeq = new Map<string, number>();
 
   /** Opens the pool and applies the missing migrations. */
@@ -154,9 +161,19 @@ export class PostgresEventStore implements EventStore {
           if (last !== undefined) tentative.set(b.workshopId, last);
         }
       }
+      // deleted text leaves the stored events and snapshots in the delete's own transaction
+      let redacted = 0;
+      for (const [i, b] of batches.entries()) {
+        const targets = outcomes[i] === null ? redactionTargetsOf(b) : [];
+        if (targets.length > 0) redacted += await redact(client, b.workshopId, targets);
+      }
       await client.query('COMMIT');
       for (const [w, seq] of tentative) this.lastSeq.set(w, seq);
       this.commits++;
+      if (redacted > 0) {
+        this.redacted += redacted;
+        this.vacuumSoon();
+      }
       return outcomes;
     } catch (err) {
       failure = err instanceof Error ? err : errorOf(outcomeOf(err));
@@ -267,16 +284,64 @@ export class PostgresEventStore implements EventStore {
     await this.pool.query('SELECT 1');
   }
 
+  /**
+   * The row versions a redaction replaced stay in the table as dead tuples (no query can see them,
+   * but their bytes are in the data files) until VACUUM removes them. One runs after every commit
+   * that redacted, one at a time (a redaction during a run queues one more). VACUUM cannot run in
+   * a transaction, so it is outside the delete's; autovacuum would get there too, later.
+   */
+  private vacuumSoon() {
+    if (this.vacuuming) {
+      this.vacuumAgain = true;
+      return;
+    }
+    this.vacuuming = (async () => {
+      do {
+        this.vacuumAgain = false;
+        try {
+          await this.pool.query('VACUUM events, snapshots');
+        } catch (err) {
+          this.logger.error({ err: (err as Error).message }, 'VACUUM after a redaction failed; autovacuum will remove the old row versions');
+        }
+      } while (this.vacuumAgain && !this.closed);
+    })().finally(() => {
+      this.vacuuming = null;
+    });
+  }
+
   /** Commits everything appended so far, then closes the pool. */
   close(): Promise<void> {
     this.closing ??= (async () => {
       this.closed = true;
       this.kick();
       while (this.writing) await this.writing;
+      while (this.vacuuming) await this.vacuuming;
       await this.pool.end();
     })();
     return this.closing;
   }
+}
+
+/** Runs the redaction of `targets` on the group's connection, inside its transaction. */
+async function redact(client: pg.PoolClient, workshopId: string, targets: ReturnType<typeof redactionTargetsOf>): Promise<number> {
+  const steps = redactionSteps(targets);
+  let step = steps.next();
+  while (!step.done) {
+    const s = step.value;
+    if ('find' in s) {
+      // strpos on the text body: a scan of one workshop's rows (deletes are rare)
+      const r = await client.query<BodyRow>(`SELECT seq, body FROM ${s.find} WHERE workshop_id = $1 AND seq < $2 AND strpos(body, $3) > 0`, [
+        workshopId,
+        s.before,
+        s.needle,
+      ]);
+      step = steps.next(r.rows);
+    } else {
+      await client.query(`UPDATE ${s.rewrite} SET body = $1 WHERE workshop_id = $2 AND seq = $3`, [s.row.body, workshopId, s.row.seq]);
+      step = steps.next([]);
+    }
+  }
+  return step.value;
 }
 
 const WORKSHOP_COLUMNS = 'SELECT id, join_code AS "joinCode", created_at AS "createdAt" FROM workshops';

@@ -45,6 +45,9 @@ export function openWriterConnection(file: string, synchronous: SyncMode): Datab
   // FULL fsyncs the WAL at every commit (survives a power cut); NORMAL only at checkpoints
   // (survives a process kill, may lose the last commits on a power cut).
   db.pragma(`synchronous = ${synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
+  // Space freed by a rewrite or delete is overwritten with zeros, so redacted text (a deleted
+  // note's) does not linger in free pages or cells of the file.
+  db.pragma('secure_delete = ON');
   return db;
 }
 

@@ -21,4 +21,6 @@ eventStoreContract('SQLite', {
       db.close();
     }
   },
+  // the bytes on disk: the main file and its WAL (the writer checkpoints after a redaction)
+  rawContents: async () => Buffer.concat([file, `${file}-wal`].filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f))),
 });

@@ -6,10 +6,16 @@ import type { AppendBatch } from './eventStore';
 import { type BatchOutcome, checkAgainstKnownHead, contiguity, lastSeqOf, outcomeOf, seqTaken } from './appendRules';
 import { INVITE_ID_LENGTH } from './credentials';
 import { SNAPSHOTS_KEPT } from './migrations';
+import { type Table, redactionSteps, redactionTargetsOf } from './redaction';
+import type { BodyRow } from '@world-cafe/shared/redaction';
 
 export class SqliteWriter {
   /** Transactions committed so far (one per write() call that committed). */
   commits = 0;
+  /** Stored rows rewritten by redactions so far (for tests and stats). */
+  redacted = 0;
+  /** Set while a group's transaction redacted something: the WAL is checkpointed after its commit. */
+  private redactedInGroup = false;
   /** Last stored seq per workshop, so a batch that does not continue its log is refused. */
   private lastSeq = new Map<string, number>();
   private stmts;
@@ -36,6 +42,11 @@ export class SqliteWriter {
         'DELETE FROM snapshots WHERE workshop_id = ? AND seq NOT IN (SELECT seq FROM snapshots WHERE workshop_id = ? ORDER BY seq DESC LIMIT ?)',
       ),
       maxSeq: db.prepare('SELECT MAX(seq) AS seq FROM events WHERE workshop_id = ?'),
+      // a full scan of one workshop's rows: deletes are rare, and the id is in no column of its own
+      findEvents: db.prepare('SELECT seq, body FROM events WHERE workshop_id = ? AND seq < ? AND instr(body, ?) > 0 ORDER BY seq'),
+      findSnapshots: db.prepare('SELECT seq, body FROM snapshots WHERE workshop_id = ? AND seq < ? AND instr(body, ?) > 0'),
+      rewriteEvent: db.prepare('UPDATE events SET body = ? WHERE workshop_id = ? AND seq = ?'),
+      rewriteSnapshot: db.prepare('UPDATE snapshots SET body = ? WHERE workshop_id = ? AND seq = ?'),
     };
     // Nested better-sqlite3 transactions are savepoints: a failing batch is rolled back alone.
     this.one = db.transaction((batch: AppendBatch) => {
@@ -52,10 +63,30 @@ export class SqliteWriter {
         this.stmts.upsertSnapshot.run(batch.workshopId, batch.snapshot.seq, batch.snapshot.body);
         this.stmts.pruneSnapshots.run(batch.workshopId, batch.workshopId, SNAPSHOTS_KEPT);
       }
+      // deleted text leaves the stored events and snapshots in the delete's own transaction
+      const targets = redactionTargetsOf(batch);
+      if (targets.length > 0) this.redact(batch.workshopId, targets);
     });
     this.group = db.transaction((batches: AppendBatch[], tentative: Map<string, number>) =>
       batches.map((b) => this.writeOne(b, tentative)),
     );
+  }
+
+  private redact(workshopId: string, targets: ReturnType<typeof redactionTargetsOf>) {
+    const find = { events: this.stmts.findEvents, snapshots: this.stmts.findSnapshots } satisfies Record<Table, unknown>;
+    const rewrite = { events: this.stmts.rewriteEvent, snapshots: this.stmts.rewriteSnapshot } satisfies Record<Table, unknown>;
+    const steps = redactionSteps(targets);
+    let step = steps.next();
+    while (!step.done) {
+      const s = step.value;
+      if ('find' in s) step = steps.next(find[s.find].all(workshopId, s.before, s.needle) as BodyRow[]);
+      else {
+        rewrite[s.rewrite].run(s.row.body, workshopId, s.row.seq);
+        step = steps.next([]);
+      }
+    }
+    this.redacted += step.value;
+    this.redactedInGroup = true;
   }
 
   private storedSeq(workshopId: string): number {
@@ -93,6 +124,7 @@ export class SqliteWriter {
   write(batches: AppendBatch[]): BatchOutcome[] {
     if (batches.length === 0) return [];
     const tentative = new Map<string, number>();
+    this.redactedInGroup = false;
     let outcomes: BatchOutcome[];
     try {
       outcomes = this.group(batches, tentative);
@@ -103,6 +135,21 @@ export class SqliteWriter {
     }
     for (const [w, seq] of tentative) this.lastSeq.set(w, seq);
     this.commits++;
+    if (this.redactedInGroup) this.checkpoint();
     return outcomes;
+  }
+
+  /**
+   * After a redaction the WAL still holds the pages as they were before it (the frames of the
+   * commits that wrote the text). A TRUNCATE checkpoint copies the current pages into the main
+   * file (where secure_delete zeroes freed space) and empties the WAL file. It waits for readers
+   * (busy_timeout); if one holds it longer, the WAL is emptied at a later redaction or checkpoint.
+   */
+  private checkpoint() {
+    try {
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+    } catch {
+      // best effort: the commit itself stands, and the next checkpoint empties the WAL
+    }
   }
 }
