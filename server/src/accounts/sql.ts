@@ -51,7 +51,7 @@ export function sqliteSql(db: Database.Database): Sql {
           throw err;
         }
       }),
-    close: () => serial(async () => db.close()),
+    close: () => serial(async () => void db.close()),
   };
 }
 
