@@ -29,3 +29,5 @@ export * from './export/json';
 export * from './diagnostics/clientError';
 export * from './presence/messages';
 export * from './presence/roster';
+export * from './accounts/schemas';
+export * from './accounts/summary';

@@ -123,6 +123,7 @@ export function accountStoreContract(name: string, harness: AccountHarness) {
         expect(await accounts.addRole({ ...role, role: 'cofacilitator' })).toBe(false);
         await accounts.addRole({ ...role, workshopId: keep, addedAt: 6 });
         expect((await accounts.listRoles(id)).map((r) => r.workshopId)).toEqual([keep, w]);
+        expect(await accounts.workshopRoles(w)).toEqual([role]);
         await accounts.setArchived(id, w, 99);
         expect(await accounts.findRole(id, w)).toEqual({ ...role, archivedAt: 99 });
         for (const table of ['events', 'snapshots', 'credentials', 'workshop_roles', 'workshops']) expect(await harness.rowsOf(table, w)).toBeGreaterThan(0);

@@ -87,6 +87,8 @@ export interface AccountStore {
   addRole(role: WorkshopRole): Promise<boolean>;
   findRole(accountId: string, workshopId: string): Promise<WorkshopRole | undefined>;
   listRoles(accountId: string): Promise<WorkshopRole[]>;
+  /** Every account's role in a workshop, oldest first. */
+  workshopRoles(workshopId: string): Promise<WorkshopRole[]>;
   setArchived(accountId: string, workshopId: string, at: number | null): Promise<void>;
   /**
    * Deletes a workshop with everything in it, in one commit: its log (events and their op keys),
@@ -248,6 +250,10 @@ export class SqlAccountStore implements AccountStore {
 
   async listRoles(accountId: string) {
     return (await this.q.all<RoleRow>('SELECT * FROM workshop_roles WHERE account_id = ? ORDER BY added_at DESC', [accountId])).map(roleOf);
+  }
+
+  async workshopRoles(workshopId: string) {
+    return (await this.q.all<RoleRow>('SELECT * FROM workshop_roles WHERE workshop_id = ? ORDER BY added_at', [workshopId])).map(roleOf);
   }
 
   async setArchived(accountId: string, workshopId: string, at: number | null) {
