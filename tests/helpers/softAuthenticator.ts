@@ -55,7 +55,7 @@ export class SoftAuthenticator {
       id: this.id,
       rawId: this.id,
       type: 'public-key' as const,
-      response: { clientDataJSON: b64u(this.clientData('webauthn.create', options.challenge, origin)), attestationObject: b64u(attestation), transports: ['internal'] },
+      response: { clientDataJSON: b64u(this.clientData('webauthn.create', options.challenge, origin)), attestationObject: b64u(attestation), transports: ['internal'], publicKeyAlgorithm: -7 },
       clientExtensionResults: {},
     };
   }

@@ -9,7 +9,7 @@ export const webauthnResponseSchema = z.object({
   id: b64url(1400),
   rawId: b64url(1400),
   type: z.literal('public-key'),
-  response: z.record(z.string().max(40), z.union([z.string().max(65_536), z.array(z.string().max(32)).max(10)])),
+  response: z.record(z.string().max(40), z.union([z.string().max(65_536), z.number().int(), z.array(z.string().max(32)).max(10)])),
   clientExtensionResults: z.record(z.string().max(40), z.unknown()),
   authenticatorAttachment: z.enum(['platform', 'cross-platform']).optional(),
 });
