@@ -95,6 +95,11 @@ export interface AccountStore {
    * snapshots, credentials (personal links, facilitator keys, review links), roles and record.
    */
   deleteWorkshop(workshopId: string): Promise<void>;
+  /**
+   * Reissues a person's link: every participant or facilitator secret of the participant is
+   * deleted and `tokenHash` stored in their place, in one commit (kind kept: facilitator if any was).
+   */
+  reissueCredential(workshopId: string, participantId: string, tokenHash: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -264,6 +269,15 @@ export class SqlAccountStore implements AccountStore {
     return this.q.tx(async (t) => {
       for (const table of ['events', 'snapshots', 'credentials', 'workshop_roles']) await t.run(`DELETE FROM ${table} WHERE workshop_id = ?`, [workshopId]);
       await t.run('DELETE FROM workshops WHERE id = ?', [workshopId]);
+    });
+  }
+
+  reissueCredential(workshopId: string, participantId: string, tokenHash: string) {
+    return this.q.tx(async (t) => {
+      const rows = await t.all<{ kind: string }>("SELECT kind FROM credentials WHERE workshop_id = ? AND participant_id = ? AND kind IN ('participant', 'facilitator')", [workshopId, participantId]);
+      const kind = rows.some((r) => r.kind === 'facilitator') ? 'facilitator' : 'participant';
+      await t.run("DELETE FROM credentials WHERE workshop_id = ? AND participant_id = ? AND kind IN ('participant', 'facilitator')", [workshopId, participantId]);
+      await t.run('INSERT INTO credentials (token_hash, workshop_id, participant_id, kind, issued_at) VALUES (?, ?, ?, ?, ?)', [tokenHash, workshopId, participantId, kind, Date.now()]);
     });
   }
 

@@ -10,6 +10,7 @@ import { ACCOUNT_LIMITS, addressLimit } from './http';
 import { passkeyRoutes } from './passkeys';
 import { accountRoutes } from './accountRoutes';
 import { workshopRoutes } from './workshopRoutes';
+import { reissueRoute } from './reissue';
 import type { SessionConfig } from './sessions';
 
 export interface AccountApiDeps {
@@ -27,6 +28,7 @@ export function createAccountApi(deps: AccountApiDeps) {
   const limits = { ...ACCOUNT_LIMITS, ...deps.limits };
   const r = express.Router();
   r.use('/auth', addressLimit(limits.authPerMinute, deps.rejections), passkeyRoutes(deps.accounts, deps.cfg, deps.logger), accountRoutes(deps.accounts, deps.cfg));
+  r.post('/workshops/:id/participants/:participantId/reissue', addressLimit(limits.authPerMinute, deps.rejections), reissueRoute(deps));
   r.use('/me/workshops', addressLimit(limits.mePerMinute, deps.rejections), workshopRoutes({ ...deps }));
   return r;
 }

@@ -95,6 +95,7 @@ export function workshopRoutes({ accounts, store, rooms, io, logger, cfg }: Work
     if (!role) return;
     if (role.role !== 'owner') return fail(res, 'forbidden', 'only the owner deletes a workshop');
     const id = role.workshopId;
+    io.in(socketRooms.workshop(id)).emit('revoked', { reason: 'workshop_deleted' });
     io.in(socketRooms.workshop(id)).disconnectSockets(true);
     rooms.forget(id);
     await accounts.deleteWorkshop(id);
