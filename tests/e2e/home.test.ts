@@ -2,7 +2,8 @@
 // authenticator (CDP), the workshop whose facilitator link this browser holds attached at sign-in,
 // the same passkey signing in on a second device that opens the workshop in one click, and the
 // workshop deleted from the home page: its delegate's socket closes and the SQLite file keeps no
-// row of it. Screenshots: test-output/e2e/home-*.png.
+// row of it; a delegate's link reissued (her open page is refused, the new link works).
+// Screenshots: test-output/e2e/home-*.png.
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -120,6 +121,26 @@ describe('the facilitator home', () => {
     // one click opens the workshop as its facilitator on a device that never had the link
     await onPhone.getByRole('link', { name: 'Preparatory café of the 18th ACCSM' }).click();
     await phone.getByRole('heading', { level: 1, name: 'หน้าควบคุมของผู้ดำเนินการ' }).waitFor();
+
+    // ---------------------------------------------------------------- reissue a delegate's link
+    const other = await join(server.url, ws.joinCode, 'Maria', 'ph');
+    const maria = await newPersonPage(browser, { problems, name: 'maria', ignoreConsole: /status of 401|unauthorized/ });
+    await maria.goto(`${base}/w/${ws.workshopId}#k=${other.token}`);
+    await maria.getByTestId('connection-badge').getByText('Online').waitFor();
+    const reissued = await fetch(`${server.url}/api/workshops/${ws.workshopId}/participants/${other.participantId}/reissue`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ws.facilitatorKey}` },
+    });
+    expect(reissued.status).toBe(201);
+    // her open page loses its connection and the old key is refused: the page says so
+    await maria.getByRole('heading', { name: 'This link no longer works' }).waitFor();
+    await shot(maria, 'home-reissued-old-link.png', false);
+    const { path: newLink } = (await reissued.json()) as { path: string };
+    const mariaAgain = await newPersonPage(browser, { problems, name: 'maria-new-link' });
+    await mariaAgain.goto(base + newLink);
+    await mariaAgain.getByTestId('connection-badge').getByText('Online').waitFor();
+    await mariaAgain.context().close();
+    await maria.context().close();
 
     // ---------------------------------------------------------------- delete from the laptop's home
     await laptop.goto(`${base}/home`);

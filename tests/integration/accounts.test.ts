@@ -269,7 +269,7 @@ describe('on PostgreSQL', () => {
     await db?.drop();
   });
 
-  it('a session made here is in the database; deleting a workshop leaves no row of it', async () => {
+  it('a session made on one node is in the database and valid on another node; deleting a workshop leaves no row of it', async () => {
     const b = new Browser(pgServer.url);
     await b.register();
     const w = await createWorkshop(pgServer.url);
@@ -279,6 +279,15 @@ describe('on PostgreSQL', () => {
     await client.connect();
     try {
       expect(Number((await client.query('SELECT COUNT(*) AS n FROM auth_sessions')).rows[0].n)).toBe(1);
+      // another node on the same database accepts the session, and sees the account's workshops
+      const second = await startServer({ env: { DATABASE_URL: db.url } });
+      try {
+        const there = Object.assign(new Browser(second.url), { cookie: b.cookie });
+        expect((await there.call('GET', '/api/auth/me')).status).toBe(200);
+        expect((await there.call<{ workshops: Array<{ workshopId: string }> }>('GET', '/api/me/workshops')).body.workshops.map((x) => x.workshopId)).toEqual([w.workshopId]);
+      } finally {
+        await second.stop();
+      }
       const count = async () => {
         const out: Record<string, number> = {};
         for (const t of TABLES) out[t] = Number((await client.query(`SELECT COUNT(*) AS n FROM ${t} WHERE workshop_id = $1`, [w.workshopId])).rows[0].n);
