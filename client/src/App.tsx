@@ -19,6 +19,8 @@ const Toasts = lazy(() => import('./components/Toasts').then((m) => ({ default: 
 
 // Only facilitators need the create form: delegates' phones skip downloading it.
 const Create = lazy(() => import('./screens/Create').then((m) => ({ default: m.Create })));
+// The facilitator's home (accounts, passkeys): only people who sign in download it.
+const Home = lazy(() => import('./screens/Home').then((m) => ({ default: m.Home })));
 // The projector view is for the room's screen only.
 const Projector = lazy(() => import('./screens/Projector').then((m) => ({ default: m.Projector })));
 // The print view carries the report renderer: loaded only when someone prints.
@@ -48,6 +50,9 @@ export function App() {
       break;
     case 'create':
       screen = <Create />;
+      break;
+    case 'home':
+      screen = <Home />;
       break;
     case 'join':
       screen = <Join key={route.code} code={route.code} />;

@@ -21,6 +21,8 @@ import { metricsRoute } from './http/metricsRoute';
 import { createRejectionLog } from './rejections';
 import { Drain } from './realtime/drain';
 import { createClientErrorRoute } from './http/clientErrors';
+import type { AccountStore } from './accounts/accountStore';
+import { createAccountApi } from './accounts/routes';
 
 export interface AppDeps {
   store: EventStore;
@@ -39,6 +41,12 @@ export interface AppDeps {
   metricsToken?: string;
   /** Default lifetime of a delegation review link, in days (30). */
   inviteTtlDays?: number;
+  /** Facilitator accounts (/api/auth, /api/me); omitted = those endpoints answer 404. */
+  accounts?: AccountStore;
+  /** PUBLIC_ORIGIN: the app's address as browsers see it (passkeys' relying party, cookie security, CSRF). */
+  publicOrigin?: string;
+  /** Tests: per-address limits of the account endpoints. */
+  accountLimits?: { authPerMinute?: number; mePerMinute?: number };
 }
 
 export interface App {
@@ -108,6 +116,11 @@ export function createApp(deps: AppDeps): App {
   const rooms: Rooms = cluster ? new ClusterRooms(store, io, cluster.leases, logger) : new RoomRegistry(store, createFanout(io));
   attachRealtime(io, { store, rooms, logger, rejections, drain, ...(rateLimit ? { rateLimit } : {}) });
   app.get('/metrics', metricsRoute(deps.metricsToken ?? ''));
+  if (deps.accounts)
+    app.use(
+      '/api',
+      createAccountApi({ accounts: deps.accounts, store, rooms, io, logger, rejections, cfg: { publicOrigin: deps.publicOrigin, allowedOrigins }, limits: deps.accountLimits }),
+    );
   app.use(
     '/api',
     createApi({ store, rooms, logger, rejections, addressLimits, inviteTtlDays: deps.inviteTtlDays ?? 30, stopping: () => drain.stopping, redisPing: cluster ? () => cluster.redis.ping() : undefined }),
@@ -160,6 +173,7 @@ export function createApp(deps: AppDeps): App {
         void io.close(() => resolve());
       });
       await store.close();
+      await deps.accounts?.close();
       if (cluster) await Promise.allSettled([cluster.leases.close(), cluster.redis.close()]);
     },
     async shutdown(timeoutMs = 8000) {
@@ -182,6 +196,7 @@ export function createApp(deps: AppDeps): App {
         void io.close(() => resolve());
       });
       await store.close();
+      await deps.accounts?.close();
     },
   };
 }

@@ -24,6 +24,10 @@ export interface Config {
   inviteTtlDays: number;
   /** Per-address limits per minute (LIMIT_LOOKUPS_PER_MIN, LIMIT_INVITES_PER_MIN, LIMIT_HANDSHAKES_PER_MIN). */
   addressLimits: AddressLimits;
+  /** PUBLIC_ORIGIN (https://cafe.example.org): passkeys' relying party and the session cookie's security; unset = each request's own host. */
+  publicOrigin: string | undefined;
+  /** Account sign-in requests per address per minute (LIMIT_AUTH_PER_MIN, default 60). */
+  authPerMinute: number;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
@@ -58,8 +62,24 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       invitesPerMinute: positive(env.LIMIT_INVITES_PER_MIN, DEFAULT_ADDRESS_LIMITS.invitesPerMinute, 'LIMIT_INVITES_PER_MIN'),
       handshakesPerMinute: positive(env.LIMIT_HANDSHAKES_PER_MIN, DEFAULT_ADDRESS_LIMITS.handshakesPerMinute, 'LIMIT_HANDSHAKES_PER_MIN'),
     },
+    publicOrigin: publicOrigin(env.PUBLIC_ORIGIN),
+    authPerMinute: positive(env.LIMIT_AUTH_PER_MIN, 60, 'LIMIT_AUTH_PER_MIN'),
     clientDir: path.resolve(env.CLIENT_DIR ?? path.join(import.meta.dirname, '../../client/dist')),
   };
+}
+
+function publicOrigin(raw: string | undefined): string | undefined {
+  const v = (raw ?? '').trim();
+  if (!v) return undefined;
+  let u: URL;
+  try {
+    u = new URL(v);
+  } catch {
+    throw new Error(`PUBLIC_ORIGIN must be an origin like https://cafe.example.org, got ${raw}`);
+  }
+  if ((u.protocol !== 'https:' && u.protocol !== 'http:') || u.origin !== v.replace(/\/$/, ''))
+    throw new Error(`PUBLIC_ORIGIN must be an origin (scheme, host and port only) like https://cafe.example.org, got ${raw}`);
+  return u.origin;
 }
 
 function metricsToken(raw: string | undefined): string {

@@ -5,6 +5,7 @@ import { openStore } from './store/openStore';
 import { type AppDeps, createApp } from './app';
 import { connectRedis } from './cluster/redis';
 import { WorkshopLeases } from './cluster/leases';
+import { openAccountStore } from './accounts/accountStore';
 
 // A server must outlive a failed background promise (a dropped connection, a late publish): log it.
 process.on('unhandledRejection', (reason) => logger.error({ err: reason instanceof Error ? reason.message : String(reason) }, 'unhandled rejection'));
@@ -12,7 +13,8 @@ process.on('unhandledRejection', (reason) => logger.error({ err: reason instance
 const config = configFromEnv();
 const logger = createLogger(config.logLevel);
 // opening migrates the schema (versioned: see store/migrations.ts)
-const store = await openStore(config.databaseUrl ?? path.join(config.dataDir, 'worldcafe.db'), {
+const storeLocation = config.databaseUrl ?? path.join(config.dataDir, 'worldcafe.db');
+const store = await openStore(storeLocation, {
   synchronous: config.sync,
   logger,
   // test hook (see SqliteStoreOptions.commitDelayMs); never set in production
@@ -31,6 +33,10 @@ const app = createApp({ store, logger, allowedOrigins: config.allowedOrigins, cl
   metricsToken: config.metricsToken,
   inviteTtlDays: config.inviteTtlDays,
   addressLimits: config.addressLimits,
+  // after openStore, which has migrated the schema the accounts live in
+  accounts: openAccountStore(storeLocation),
+  publicOrigin: config.publicOrigin,
+  accountLimits: { authPerMinute: config.authPerMinute },
 });
 const port = await app.listen(config.port, config.host);
 logger.info(

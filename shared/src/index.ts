@@ -30,3 +30,5 @@ export * from './diagnostics/clientError';
 export * from './presence/messages';
 export * from './presence/roster';
 export * from './redaction/redact';
+export * from './accounts/schemas';
+export * from './accounts/summary';

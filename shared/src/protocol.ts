@@ -843,6 +843,12 @@ export interface ServerToClientEvents {
    * right after this message; the client reconnects on its own.
    */
   restarting: (msg: { reason: 'shutdown' }) => void;
+  /**
+   * This connection's secret stopped working: the facilitator reissued the person's link
+   * (`credential_revoked`) or deleted the workshop (`workshop_deleted`). The server closes the
+   * connection right after; reconnecting with the old secret is refused (`unauthorized`).
+   */
+  revoked: (msg: { reason: 'credential_revoked' | 'workshop_deleted' }) => void;
   /** Who is connected: the roster on connect, then changes (see presence/messages.ts). */
   online: (msg: import('./presence/messages').OnlineMessage) => void;
   /** Volatile: someone at my table (or any table, for facilitators) is typing. */

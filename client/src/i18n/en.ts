@@ -49,6 +49,7 @@ export const en = {
     runHelp: 'Set up themes, tables and delegations, then invite people with a code or a QR code.',
     createButton: 'Create a workshop',
     yourWorkshops: 'Your workshops on this device',
+    homeLink: 'Your workshops and sign-in',
   },
   create: {
     title: 'Create a workshop',

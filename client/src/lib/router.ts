@@ -24,6 +24,7 @@ export function usePathname(): string {
 export type Route =
   | { name: 'landing' }
   | { name: 'create' }
+  | { name: 'home' }
   | { name: 'join'; code: string }
   | { name: 'workshop'; workshopId: string; tableId: string | null }
   | { name: 'projector'; workshopId: string }
@@ -40,6 +41,7 @@ export function matchRoute(pathname: string): Route {
   });
   if (parts.length === 0) return { name: 'landing' };
   if (parts[0] === 'new' && parts.length === 1) return { name: 'create' };
+  if (parts[0] === 'home' && parts.length === 1) return { name: 'home' };
   if (parts[0] === 'join' && parts.length <= 2) return { name: 'join', code: parts[1] ?? '' };
   if (parts[0] === 'w' && parts[1] && parts.length === 2) return { name: 'workshop', workshopId: parts[1], tableId: null };
   if (parts[0] === 'w' && parts[1] && parts[2] === 'projector' && parts.length === 3) return { name: 'projector', workshopId: parts[1] };
@@ -52,6 +54,7 @@ export function matchRoute(pathname: string): Route {
 export const paths = {
   landing: () => '/',
   create: () => '/new',
+  home: () => '/home',
   join: (code = '') => (code ? `/join/${encodeURIComponent(code)}` : '/join'),
   workshop: (id: string) => `/w/${encodeURIComponent(id)}`,
   projector: (id: string) => `/w/${encodeURIComponent(id)}/projector`,

@@ -33,6 +33,17 @@ export function Landing() {
         <section className="hero">
           <h1 tabIndex={-1}>{t('landing.title')}</h1>
           <p className="lead">{t('landing.tagline')}</p>
+          <p>
+            <a
+              href={paths.home()}
+              onClick={(e) => {
+                e.preventDefault();
+                navigate(paths.home());
+              }}
+            >
+              {t('landing.homeLink')}
+            </a>
+          </p>
         </section>
         <div className="two-cols">
           <section className="card" aria-labelledby={`${codeId}-h`}>

@@ -16,6 +16,57 @@ export interface Migration {
 /** How many snapshots a workshop keeps (the newest ones); older ones are deleted as new ones land. */
 export const SNAPSHOTS_KEPT = 3;
 
+/** Version 4's tables; the dialects differ only in the type of ms timestamps. */
+function SQL_V4(time: 'INTEGER' | 'BIGINT'): string {
+  return `
+CREATE TABLE accounts (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  created_at ${time} NOT NULL
+);
+CREATE TABLE passkeys (
+  id TEXT PRIMARY KEY,
+  account_id TEXT NOT NULL,
+  public_key TEXT NOT NULL,
+  counter ${time} NOT NULL,
+  transports TEXT NOT NULL,
+  label TEXT NOT NULL,
+  created_at ${time} NOT NULL,
+  last_used_at ${time}
+);
+CREATE INDEX passkeys_account ON passkeys (account_id);
+CREATE TABLE recovery_codes (
+  code_hash TEXT PRIMARY KEY,
+  account_id TEXT NOT NULL
+);
+CREATE INDEX recovery_codes_account ON recovery_codes (account_id);
+CREATE TABLE auth_sessions (
+  id_hash TEXT PRIMARY KEY,
+  account_id TEXT NOT NULL,
+  created_at ${time} NOT NULL,
+  last_seen_at ${time} NOT NULL,
+  user_agent TEXT NOT NULL
+);
+CREATE INDEX auth_sessions_account ON auth_sessions (account_id);
+CREATE TABLE auth_challenges (
+  id TEXT PRIMARY KEY,
+  challenge TEXT NOT NULL,
+  purpose TEXT NOT NULL,
+  account_id TEXT,
+  expires_at ${time} NOT NULL
+);
+CREATE TABLE workshop_roles (
+  account_id TEXT NOT NULL,
+  workshop_id TEXT NOT NULL,
+  role TEXT NOT NULL,
+  participant_id TEXT NOT NULL,
+  added_at ${time} NOT NULL,
+  archived_at ${time},
+  PRIMARY KEY (account_id, workshop_id)
+);
+CREATE INDEX workshop_roles_workshop ON workshop_roles (workshop_id);`;
+}
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -101,6 +152,16 @@ ALTER TABLE credentials ADD COLUMN revoked_at INTEGER;`,
 ALTER TABLE credentials ADD COLUMN issued_at BIGINT;
 ALTER TABLE credentials ADD COLUMN expires_at BIGINT;
 ALTER TABLE credentials ADD COLUMN revoked_at BIGINT;`,
+  },
+  {
+    // Facilitator accounts (issue 17): passkeys, one-time recovery codes (hashed), browser
+    // sessions (only the hash of the cookie's secret), WebAuthn challenges waiting for their
+    // answer (in the database so any node can finish a ceremony another node began), and each
+    // account's role in a workshop. Delegates never have accounts.
+    version: 4,
+    name: 'facilitator accounts, passkeys, sessions, workshop roles',
+    sqlite: SQL_V4('INTEGER'),
+    postgres: SQL_V4('BIGINT'),
   },
 ];
 

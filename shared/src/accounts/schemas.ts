@@ -1,0 +1,52 @@
+// Wire schemas of the facilitator-account endpoints (/api/auth/*, /api/me/*): one per request body,
+// shared by the server (validation at the edge) and the client (types). Every string and array capped.
+import { z } from 'zod';
+
+const b64url = (max: number) => z.string().min(1).max(max).regex(/^[A-Za-z0-9_-]+={0,2}$/, 'base64url expected');
+
+/** A WebAuthn credential as @simplewebauthn/browser returns it (RegistrationResponseJSON / AuthenticationResponseJSON). */
+export const webauthnResponseSchema = z.object({
+  id: b64url(1400),
+  rawId: b64url(1400),
+  type: z.literal('public-key'),
+  response: z.record(z.string().max(40), z.union([z.string().max(65_536), z.number().int(), z.array(z.string().max(32)).max(10)])),
+  clientExtensionResults: z.record(z.string().max(40), z.unknown()),
+  authenticatorAttachment: z.enum(['platform', 'cross-platform']).optional(),
+});
+
+export const accountNameSchema = z.string().trim().min(1).max(80);
+const challengeId = z.string().min(16).max(64);
+
+/** POST /api/auth/passkey/register/options */
+export const registerOptionsSchema = z.strictObject({ name: accountNameSchema });
+/** POST /api/auth/passkey/register/verify */
+export const registerVerifySchema = z.strictObject({ challengeId, name: accountNameSchema, response: webauthnResponseSchema });
+/** POST /api/auth/passkey/login/verify and /api/auth/passkey/add/verify */
+export const passkeyVerifySchema = z.strictObject({ challengeId, response: webauthnResponseSchema, label: z.string().trim().max(60).optional() });
+/** POST /api/auth/recovery */
+export const recoverySchema = z.strictObject({ code: z.string().trim().min(8).max(40) });
+/** POST /api/me/workshops/claim: the facilitator link in hand attaches the workshop to the account. */
+export const claimWorkshopSchema = z.strictObject({ workshopId: z.string().min(1).max(64), facilitatorKey: z.string().min(16).max(128) });
+/** POST /api/me/workshops/:id/archive */
+export const archiveWorkshopSchema = z.strictObject({ archived: z.boolean() });
+
+export type RegisterVerify = z.infer<typeof registerVerifySchema>;
+export type ClaimWorkshop = z.infer<typeof claimWorkshopSchema>;
+
+/** An account as GET /api/auth/me answers. */
+export interface AccountView {
+  id: string;
+  name: string;
+  createdAt: number;
+  passkeys: Array<{ id: string; label: string; createdAt: number; lastUsedAt: number | null }>;
+  recoveryCodesLeft: number;
+}
+
+/** A browser session of the account (GET /api/auth/sessions); `id` is public, never the cookie's secret. */
+export interface SessionView {
+  id: string;
+  createdAt: number;
+  lastSeenAt: number;
+  userAgent: string;
+  current: boolean;
+}
