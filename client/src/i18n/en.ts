@@ -3,6 +3,7 @@ import { enCafe, enCafeOps } from './en.cafe';
 import { enHarvest, enHarvestOps } from './en.harvest';
 import { enReview, enReviewOps } from './en.review';
 import { enRoom } from './en.room';
+import { enUi } from './en.ui';
 export const en = {
   app: { name: 'World Café' },
   common: {
@@ -269,6 +270,7 @@ export const en = {
   ...enHarvest,
   ...enReview,
   ...enRoom,
+  ...enUi,
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

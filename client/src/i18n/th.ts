@@ -4,6 +4,7 @@ import { thCafe, thCafeOps } from './th.cafe';
 import { thHarvest, thHarvestOps } from './th.harvest';
 import { thReview, thReviewOps } from './th.review';
 import { thRoom } from './th.room';
+import { thUi } from './th.ui';
 import type { Translation } from './en';
 
 export const th: Translation = {
@@ -272,4 +273,5 @@ export const th: Translation = {
   ...thHarvest,
   ...thReview,
   ...thRoom,
+  ...thUi,
 };

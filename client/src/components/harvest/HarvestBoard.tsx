@@ -26,6 +26,7 @@ import { allowed } from '../../state/optimistic';
 import { useMeId, useMyRole, useView, useViewShallow } from '../../state/selectors';
 import { selectView, submit, useStore } from '../../state/store';
 import { allNotes, clusterOfNote, commonTheme, matchesFilter, NO_FILTER, type NoteFilter } from '../../state/harvest';
+import { askConfirm } from '../ConfirmDialog';
 import { NoteCard } from './NoteCard';
 import { Suggestions } from './Suggestions';
 
@@ -489,7 +490,15 @@ function ClusterCard({ clusterId, visible, canGroup, canDraft, isFacilitator, se
           <button
             type="button"
             className="small danger-quiet"
-            onClick={() => window.confirm(t('harvest.cluster.confirmDelete', { name: cluster.name })) && submit({ type: 'cluster:delete', clusterId })}
+            onClick={async () => {
+              const ok = await askConfirm({
+                title: t('ui.dialogs.deleteClusterTitle'),
+                body: t('harvest.cluster.confirmDelete', { name: cluster.name }),
+                confirmLabel: t('ui.dialogs.deleteClusterYes'),
+                danger: true,
+              });
+              if (ok) submit({ type: 'cluster:delete', clusterId });
+            }}
             aria-label={t('harvest.cluster.deleteLabel', { name: cluster.name })}
           >
             {t('common.delete')}
