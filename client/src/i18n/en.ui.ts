@@ -24,7 +24,7 @@ export const enUi = {
       tableInfoPeople: '{{people}} at this table',
       noteRestored: 'Note restored.',
       noteMoved: 'Note moved.',
-      undoHint: 'Undo (Ctrl+Z)',
+      undoKeys: 'Ctrl+Z',
     },
     menu: {
       more: 'More actions',
@@ -37,9 +37,6 @@ export const enUi = {
     review: {
       byGoal: 'By goal',
       goalCard: 'Goal: {{title}}',
-    },
-    keys: {
-      undo: { keys: 'Ctrl+Z / ⌘Z', does: 'Undo your last delete or move of a note' },
     },
   },
 };

@@ -23,7 +23,7 @@ export const thUi = {
       tableInfoPeople: '{{people}} ที่โต๊ะนี้',
       noteRestored: 'กู้คืนโน้ตแล้ว',
       noteMoved: 'ย้ายโน้ตแล้ว',
-      undoHint: 'เลิกทำ (Ctrl+Z)',
+      undoKeys: 'Ctrl+Z',
     },
     menu: {
       more: 'การทำงานเพิ่มเติม',
@@ -36,9 +36,6 @@ export const thUi = {
     review: {
       byGoal: 'ตามเป้าหมาย',
       goalCard: 'เป้าหมาย: {{title}}',
-    },
-    keys: {
-      undo: { keys: 'Ctrl+Z / ⌘Z', does: 'เลิกทำการลบหรือการย้ายโน้ตครั้งล่าสุดของคุณ' },
     },
   },
 };
