@@ -70,7 +70,7 @@ describe('World Café in the browser', () => {
 
     // Both sit at Table 2.
     for (const p of [somchai, an]) {
-      await p.getByRole('button', { name: 'Sit at Table 2' }).click();
+      await p.getByRole('button', { name: 'Sit here: Table 2' }).click();
       await p.getByRole('heading', { level: 1, name: 'Table 2' }).waitFor();
     }
     await an.locator('.tablemates').getByText('Somchai').waitFor();

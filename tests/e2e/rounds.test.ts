@@ -72,7 +72,7 @@ describe('café rounds in the browser', () => {
     await joinAs(ploy, code, 'Ms. Ploy', 'Thailand (TH)');
     await joinAs(an, code, 'Nguyen Van An', 'Viet Nam (VN)');
     await joinAs(siti, code, 'Siti Aminah', 'Malaysia (MY)');
-    await ploy.getByRole('button', { name: 'Sit at Table 1' }).click();
+    await ploy.getByRole('button', { name: 'Sit here: Table 1' }).click();
     await ploy.getByRole('heading', { level: 1, name: 'Table 1' }).waitFor();
 
     // The facilitator makes her host of Table 1.

@@ -139,7 +139,7 @@ export const en = {
     allFull: 'All tables are full. The facilitator will seat you.',
     places: '{{n}} of {{cap}} places taken',
     sitHere: 'Sit here',
-    sitAtLabel: 'Sit at {{table}}',
+    sitAtLabel: 'Sit here: {{table}}',
   },
   board: {
     backToConsole: 'Back to the console',

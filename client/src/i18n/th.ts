@@ -142,7 +142,7 @@ export const th: Translation = {
     allFull: 'ทุกโต๊ะเต็มแล้ว ผู้ดำเนินการจะจัดที่นั่งให้คุณ',
     places: 'มีผู้นั่งแล้ว {{n}} จาก {{cap}} ที่',
     sitHere: 'นั่งโต๊ะนี้',
-    sitAtLabel: 'นั่งที่ {{table}}',
+    sitAtLabel: 'นั่งโต๊ะนี้: {{table}}',
   },
   board: {
     backToConsole: 'กลับไปหน้าควบคุม',
