@@ -192,11 +192,15 @@ describe('board first, on a phone and zoomed in (issue 16)', () => {
     await setUiLanguage(facZoom, 'th');
     await facZoom.getByRole('tab', { name: 'โน้ตและกลุ่ม' }).click();
     const dialog = facZoom.getByTestId('confirm-dialog');
-    await facZoom.getByRole('button', { name: /^ลบกลุ่ม|^ลบ/ }).first().click();
+    const menuButton = facZoom.getByTestId('hv-cluster-menu').first().getByRole('button');
+    await menuButton.click();
+    await facZoom.getByRole('menuitem', { name: 'ลบ' }).click();
     await dialog.getByRole('heading', { name: 'ลบกลุ่มนี้หรือไม่' }).waitFor();
     await dialog.getByRole('button', { name: 'ยกเลิก' }).waitFor();
     await facZoom.keyboard.press('Escape');
     await dialog.getByRole('heading').waitFor({ state: 'detached' });
+    // focus is back where it was: the menu's button
+    await expect.poll(() => menuButton.evaluate((el) => el === document.activeElement)).toBe(true);
     await setUiLanguage(facZoom, 'en');
 
     // ------------------------------------------------ café: the console and the projector

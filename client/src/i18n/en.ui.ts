@@ -28,7 +28,7 @@ export const enUi = {
     },
     menu: {
       more: 'More actions',
-      moreFor: 'More actions for {{name}}',
+      moreFor: 'More actions for “{{name}}”',
     },
     header: {
       menu: 'Menu',
