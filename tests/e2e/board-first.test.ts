@@ -252,6 +252,24 @@ describe('board first, on a phone and zoomed in (issue 16)', () => {
       }
     await setTheme(phone, 'light');
     await setUiLanguage(phone, 'en');
+    // The phone header's menu: theme, languages, the shortcut sheet and the connection state in words.
+    const menuButton = phone.getByTestId('header-menu').getByRole('button', { name: 'Menu' });
+    expect(await menuButton.getAttribute('aria-haspopup')).toBe('menu');
+    await menuButton.click();
+    await phone.getByTestId('header-menu').getByText('Online').waitFor();
+    await expect.poll(() => phone.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('menuitemcheckbox');
+    await phone.keyboard.press('End');
+    expect(await phone.evaluate(() => document.activeElement?.textContent)).toBe('Keyboard shortcuts');
+    await phone.keyboard.press('Escape');
+    await expect.poll(() => menuButton.evaluate((el) => el === document.activeElement)).toBe(true);
+    await menuButton.click();
+    await phone.getByRole('menuitemcheckbox', { name: 'Dark mode' }).click();
+    await expect.poll(() => phone.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await menuButton.click();
+    await phone.getByRole('menuitem', { name: 'Keyboard shortcuts' }).click();
+    await phone.getByTestId('shortcut-sheet').getByRole('heading', { name: 'Keyboard shortcuts' }).waitFor();
+    await phone.keyboard.press('Escape');
+    await setTheme(phone, 'light');
     // People and earlier findings: one line, open on the traveller's first arrival, folded on the next visit.
     const info = phone.getByTestId('table-info');
     expect(await info.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
