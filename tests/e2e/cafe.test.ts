@@ -73,6 +73,8 @@ describe('World Café in the browser', () => {
       await p.getByRole('button', { name: 'Sit here: Table 2' }).click();
       await p.getByRole('heading', { level: 1, name: 'Table 2' }).waitFor();
     }
+    // who sits here folds into one line above the board (issue 16): open it to see the names
+    for (const p of [an, somchai]) await p.getByTestId('table-info').locator('summary').click();
     await an.locator('.tablemates').getByText('Somchai').waitFor();
     await somchai.locator('.tablemates').getByText('Nguyen Van An').waitFor();
     await fac.getByRole('heading', { name: 'Not seated yet (0)' }).waitFor();

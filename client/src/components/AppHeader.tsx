@@ -39,7 +39,8 @@ export function AppHeader({ children, status }: { children?: ReactNode; status?:
           className="header-menu"
           buttonClassName="small header-menu-button"
           testId="header-menu"
-          label={t('ui.header.menu')}
+          label={<span aria-hidden="true">☰</span>}
+          name={t('ui.header.menu')}
           header={status && <div className="menu-status">{status}</div>}
           items={[
             { key: 'theme', role: 'menuitemcheckbox', checked: dark, label: t('theme.dark'), onSelect: toggleTheme },

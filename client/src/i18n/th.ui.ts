@@ -27,7 +27,7 @@ export const thUi = {
     },
     menu: {
       more: 'การทำงานเพิ่มเติม',
-      moreFor: 'การทำงานเพิ่มเติมสำหรับ “{{name}}”',
+      moreFor: 'การทำงานเพิ่มเติม สำหรับ “{{name}}”',
     },
     header: {
       menu: 'เมนู',
