@@ -208,7 +208,7 @@ describe('World Café in the browser', () => {
     expect(await somchai.locator('html').getAttribute('lang')).toBe('th');
     await somchai.getByRole('button', { name: 'เพิ่มโน้ต' }).waitFor();
     await somchai.getByTestId('connection-badge').getByText('ออนไลน์').waitFor();
-    await somchai.getByText('ที่โต๊ะนี้:').waitFor();
+    await somchai.locator('.table-info-line', { hasText: 'ที่โต๊ะนี้' }).waitFor();
     await shot(somchai, 'board-thai.png');
     // The choice and the session survive a reload.
     await somchai.reload();

@@ -16,14 +16,9 @@ export const enUi = {
       mergeGoalYes: 'Merge',
     },
     board: {
-      addNote: 'Add a note',
-      closeComposer: 'Close',
-      tableInfo: 'Who is here and what earlier rounds found',
       tableInfoSummary_one: '{{people}} at this table · {{count}} earlier summary',
       tableInfoSummary_other: '{{people}} at this table · {{count}} earlier summaries',
       tableInfoPeople: '{{people}} at this table',
-      noteRestored: 'Note restored.',
-      noteMoved: 'Note moved.',
       undoKeys: 'Ctrl+Z',
     },
     menu: {
@@ -32,11 +27,6 @@ export const enUi = {
     },
     header: {
       menu: 'Menu',
-      menuLabel: 'Settings and help',
-    },
-    review: {
-      byGoal: 'By goal',
-      goalCard: 'Goal: {{title}}',
     },
   },
 };

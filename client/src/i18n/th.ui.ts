@@ -15,14 +15,9 @@ export const thUi = {
       mergeGoalYes: 'รวม',
     },
     board: {
-      addNote: 'เพิ่มโน้ต',
-      closeComposer: 'ปิด',
-      tableInfo: 'ใครอยู่ที่นี่และรอบก่อน ๆ พบอะไร',
       tableInfoSummary_one: '{{people}} ที่โต๊ะนี้ · สรุปจากรอบก่อน {{count}} รายการ',
       tableInfoSummary_other: '{{people}} ที่โต๊ะนี้ · สรุปจากรอบก่อน {{count}} รายการ',
       tableInfoPeople: '{{people}} ที่โต๊ะนี้',
-      noteRestored: 'กู้คืนโน้ตแล้ว',
-      noteMoved: 'ย้ายโน้ตแล้ว',
       undoKeys: 'Ctrl+Z',
     },
     menu: {
@@ -31,11 +26,6 @@ export const thUi = {
     },
     header: {
       menu: 'เมนู',
-      menuLabel: 'การตั้งค่าและความช่วยเหลือ',
-    },
-    review: {
-      byGoal: 'ตามเป้าหมาย',
-      goalCard: 'เป้าหมาย: {{title}}',
     },
   },
 };

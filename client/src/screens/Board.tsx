@@ -174,10 +174,13 @@ function TableInfo({ tableId }: { tableId: string }) {
       : false,
   );
   const seenKey = `wc:table-info:${workshopId}:${tableId}:${round}`;
-  const [open, setOpen] = useState(() => newcomer && summaries > 0 && !readString(seenKey));
+  const [open, setOpen] = useState(false);
+  // Opened once per table and round for a traveller (who may become one while the board is open).
   useEffect(() => {
-    if (newcomer) writeString(seenKey, '1');
-  }, [newcomer, seenKey]);
+    if (!newcomer || summaries === 0 || readString(seenKey)) return;
+    writeString(seenKey, '1');
+    setOpen(true);
+  }, [newcomer, summaries, seenKey]);
 
   const peopleText = f.num(people.length);
   return (
