@@ -4,6 +4,7 @@ import './styles.css';
 import './styles.cafe.css';
 import './theme.css';
 import './room.css';
+import './board.css';
 import './i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

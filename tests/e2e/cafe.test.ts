@@ -70,9 +70,11 @@ describe('World Café in the browser', () => {
 
     // Both sit at Table 2.
     for (const p of [somchai, an]) {
-      await p.getByRole('button', { name: 'Sit at Table 2' }).click();
+      await p.getByRole('button', { name: 'Sit here: Table 2' }).click();
       await p.getByRole('heading', { level: 1, name: 'Table 2' }).waitFor();
     }
+    // who sits here folds into one line above the board (issue 16): open it to see the names
+    for (const p of [an, somchai]) await p.getByTestId('table-info').locator('summary').click();
     await an.locator('.tablemates').getByText('Somchai').waitFor();
     await somchai.locator('.tablemates').getByText('Nguyen Van An').waitFor();
     await fac.getByRole('heading', { name: 'Not seated yet (0)' }).waitFor();
@@ -206,7 +208,7 @@ describe('World Café in the browser', () => {
     expect(await somchai.locator('html').getAttribute('lang')).toBe('th');
     await somchai.getByRole('button', { name: 'เพิ่มโน้ต' }).waitFor();
     await somchai.getByTestId('connection-badge').getByText('ออนไลน์').waitFor();
-    await somchai.getByText('ที่โต๊ะนี้:').waitFor();
+    await somchai.locator('.table-info-line', { hasText: 'ที่โต๊ะนี้' }).waitFor();
     await shot(somchai, 'board-thai.png');
     // The choice and the session survive a reload.
     await somchai.reload();

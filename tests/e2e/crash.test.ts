@@ -61,6 +61,11 @@ describe('a render error', () => {
     const fallback = page.getByTestId('error-fallback');
     await fallback.getByRole('heading', { name: 'Something went wrong on this screen' }).waitFor();
     await shot(page, 'crash-fallback.png');
+    // The header stays on the crash screen (issue 16): the language switch works there too.
+    await page.locator('.app-header .lang-toggle').getByRole('button', { name: 'ไทย' }).click();
+    await fallback.getByRole('heading', { name: /เกิดข้อผิดพลาด/ }).waitFor();
+    await page.locator('.app-header .lang-toggle').getByRole('button', { name: 'English' }).click();
+    await fallback.getByRole('heading', { name: 'Something went wrong on this screen' }).waitFor();
 
     // The server log has the error: its message, stacks and the route name, nothing else.
     await expect.poll(() => logLines.find((l) => l.msg === 'client render error'), { timeout: 10_000 }).toBeTruthy();

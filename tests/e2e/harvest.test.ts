@@ -115,7 +115,9 @@ describe('The harvest in the browser', () => {
     await cluster(somchai, 'Cluster 1').waitFor();
 
     // Rename it.
-    await cluster(fac, 'Cluster 1').getByRole('button', { name: 'Rename “Cluster 1”' }).click();
+    // the cluster's one primary action is its draft; Rename waits in its menu (issue 16)
+    await cluster(fac, 'Cluster 1').getByRole('button', { name: 'More actions for “Cluster 1”' }).click();
+    await fac.getByRole('menuitem', { name: 'Rename' }).click();
     await fac.getByLabel('Cluster name').fill('Civil service training');
     await fac.getByLabel('Cluster name').press('Enter');
     await cluster(maria, 'Civil service training').waitFor();
@@ -142,7 +144,9 @@ describe('The harvest in the browser', () => {
     await card(fac, NOTES.t2[1]).getByRole('button', { name: /^Add to cluster:/ }).click();
     await fac.getByRole('button', { name: 'Cluster 2', exact: true }).click();
     await expect.poll(() => cluster(fac, 'Cluster 2').getByTestId('hv-note').count()).toBe(2);
-    await cluster(fac, 'Cluster 2').getByRole('button', { name: 'Rename “Cluster 2”' }).click();
+    // the cluster's one primary action is its draft; Rename waits in its menu (issue 16)
+    await cluster(fac, 'Cluster 2').getByRole('button', { name: 'More actions for “Cluster 2”' }).click();
+    await fac.getByRole('menuitem', { name: 'Rename' }).click();
     await fac.getByLabel('Cluster name').fill('Digital government');
     await fac.getByLabel('Cluster name').press('Enter');
     await cluster(somchai, 'Digital government').waitFor();
@@ -164,7 +168,16 @@ describe('The harvest in the browser', () => {
     await shot(somchai, 'harvest-board-delegate.png');
 
     // Spotlight a cluster: everyone sees it.
-    await cluster(fac, 'Civil service training').getByRole('button', { name: 'Spotlight the cluster “Civil service training”' }).click();
+    const more = cluster(fac, 'Civil service training').getByRole('button', { name: 'More actions for “Civil service training”' });
+    await more.focus();
+    await fac.keyboard.press('ArrowDown'); // the menu button pattern: opens on ↓, focus on the first item
+    await expect.poll(() => more.getAttribute('aria-expanded')).toBe('true');
+    await fac.keyboard.press('ArrowDown');
+    expect(await fac.evaluate(() => document.activeElement?.textContent)).toContain('Spotlight');
+    await fac.keyboard.press('Escape'); // closes, focus back on the button
+    await expect.poll(() => more.evaluate((el) => el === document.activeElement)).toBe(true);
+    await more.click();
+    await fac.getByRole('menuitemcheckbox', { name: 'Spotlight' }).click();
     await maria.getByTestId('spotlight').getByText('Civil service training', { exact: true }).waitFor();
     await shot(maria, 'harvest-spotlight.png', false);
     // …and so does the room's projector (the facilitator's session on the same device).

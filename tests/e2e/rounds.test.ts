@@ -44,6 +44,12 @@ afterAll(async () => {
   await srv?.stop();
 });
 
+/** Who sits here and what the table found fold into one line (issue 16); open it unless it is. */
+async function openTableInfo(p: Page): Promise<void> {
+  const info = p.getByTestId('table-info');
+  if (!(await info.evaluate((d) => (d as HTMLDetailsElement).open))) await info.locator('summary').click();
+}
+
 describe('café rounds in the browser', () => {
   it('plans, times and rotates two rounds; the newcomer reads the host’s summary', async () => {
     // ------------------------------------------------------------ facilitator creates a workshop with 2 tables
@@ -72,7 +78,7 @@ describe('café rounds in the browser', () => {
     await joinAs(ploy, code, 'Ms. Ploy', 'Thailand (TH)');
     await joinAs(an, code, 'Nguyen Van An', 'Viet Nam (VN)');
     await joinAs(siti, code, 'Siti Aminah', 'Malaysia (MY)');
-    await ploy.getByRole('button', { name: 'Sit at Table 1' }).click();
+    await ploy.getByRole('button', { name: 'Sit here: Table 1' }).click();
     await ploy.getByRole('heading', { level: 1, name: 'Table 1' }).waitFor();
 
     // The facilitator makes her host of Table 1.
@@ -140,6 +146,7 @@ describe('café rounds in the browser', () => {
     await ploy.getByRole('button', { name: 'Save summary' }).click();
     await ploy.getByText('Summary saved.').waitFor();
     // The tablemate sees this round's summary (read-only).
+    await openTableInfo(atTable1);
     await atTable1.getByTestId('carry-forward').getByText(SUMMARY).waitFor();
 
     // A broadcast reaches every screen.
@@ -204,6 +211,7 @@ describe('café rounds in the browser', () => {
     if (traveller === siti) {
       await shot(siti, 'rounds-board-phone.png');
       // The host's own board pins round 1's summary too, above the editor for round 2.
+      await openTableInfo(ploy);
       await ploy.getByTestId('carry-forward').getByText(SUMMARY).waitFor();
       await shot(ploy, 'rounds-board-summary.png');
     } else await shot(an, 'rounds-board-summary.png');

@@ -35,18 +35,20 @@ export interface WatchOptions {
   problems: string[];
   /** Console errors that are expected (not collected). */
   ignoreConsole?: RegExp;
-  /** Accept every dialog (e.g. confirmations) instead of leaving it to the test. */
-  acceptDialogs?: boolean;
 }
 
 /** Records a page's errors into `problems` under its person's name. */
 export function watchPage(page: Page, name: string, opts: WatchOptions): Page {
-  const { problems, ignoreConsole, acceptDialogs } = opts;
+  const { problems, ignoreConsole } = opts;
   page.on('pageerror', (err) => problems.push(`[${name}] pageerror: ${err.message}`));
   page.on('console', (msg) => {
     if (msg.type() === 'error' && !ignoreConsole?.test(msg.text())) problems.push(`[${name}] console.error: ${msg.text()}`);
   });
-  if (acceptDialogs) page.on('dialog', (d) => void d.accept());
+  // The app asks in its own dialogs (in the page's language): a native alert/confirm/prompt is a defect.
+  page.on('dialog', (d) => {
+    problems.push(`[${name}] native ${d.type()} dialog: ${d.message()}`);
+    void d.dismiss();
+  });
   return page;
 }
 

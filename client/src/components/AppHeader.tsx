@@ -1,12 +1,21 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LANGUAGES, setLanguage } from '../i18n';
 import { navigate } from '../lib/router';
+import { toggleTheme, useTheme } from '../lib/theme';
 import { LanguageToggle } from './LanguageToggle';
+import { MenuButton } from './MenuButton';
 import { ThemeToggle } from './ThemeToggle';
-import { ShortcutButton } from './ShortcutSheet';
+import { openShortcutSheet, ShortcutButton } from './ShortcutSheet';
 
-export function AppHeader({ children }: { children?: ReactNode }) {
-  const { t } = useTranslation();
+/**
+ * The header of every screen. On a phone the theme switch and the "?" sheet move into a compact
+ * menu (which also names the connection state, `status`, and offers the languages again).
+ */
+export function AppHeader({ children, status }: { children?: ReactNode; status?: ReactNode }) {
+  const { t, i18n } = useTranslation();
+  const dark = useTheme() === 'dark';
+  const current = i18n.resolvedLanguage ?? i18n.language;
   return (
     <header className="app-header">
       <div className="header-inner">
@@ -26,6 +35,26 @@ export function AppHeader({ children }: { children?: ReactNode }) {
         <ThemeToggle />
         <LanguageToggle />
         <ShortcutButton />
+        <MenuButton
+          className="header-menu"
+          buttonClassName="small header-menu-button"
+          testId="header-menu"
+          label={<span aria-hidden="true">☰</span>}
+          name={t('ui.header.menu')}
+          header={status && <div className="menu-status">{status}</div>}
+          items={[
+            { key: 'theme', role: 'menuitemcheckbox', checked: dark, label: t('theme.dark'), onSelect: toggleTheme },
+            ...LANGUAGES.map((l) => ({
+              key: l.code,
+              role: 'menuitemradio' as const,
+              checked: current === l.code,
+              lang: l.code,
+              label: l.label,
+              onSelect: () => setLanguage(l.code),
+            })),
+            { key: 'keys', label: t('room.keys.title'), onSelect: openShortcutSheet },
+          ]}
+        />
       </div>
     </header>
   );

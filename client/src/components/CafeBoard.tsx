@@ -47,6 +47,25 @@ function isNewcomer(state: WorkshopState, tableId: string, me: string | null): b
   return !earlier.some((seating) => seating?.[tableId]?.includes(me));
 }
 
+/** How many summaries CarryForward shows at this table (for the board's folded line). */
+export function useCarryForwardCount(tableId: string): number {
+  const round = useView((s) => s.round);
+  const canWrite = useView((s, me) => allowed(s, me, { type: 'summary:write', clientOpId: PROBE, tableId, round: s.round, text: 'x' }));
+  return useViewShallow((s) => summariesOf(s, tableId)).filter((s) => s.round < round || (!canWrite && s.round === round)).length;
+}
+
+/** Whether I just arrived at this table (so what it found so far is shown open). */
+export function useNewcomer(tableId: string): boolean {
+  return useView((s, me) => isNewcomer(s, tableId, me));
+}
+
+/** The host's summary editor for this round, when I may write it. */
+export function SummaryEditorIfHost({ tableId }: { tableId: string }) {
+  const round = useView((s) => s.round);
+  const canWrite = useView((s, me) => allowed(s, me, { type: 'summary:write', clientOpId: PROBE, tableId, round: s.round, text: 'x' }));
+  return canWrite ? <SummaryEditor tableId={tableId} round={round} /> : null;
+}
+
 /** Summaries of earlier rounds, newest first; the current round's too for those who cannot edit it. */
 export function CarryForward({ tableId }: { tableId: string }) {
   const { t } = useTranslation();
@@ -81,7 +100,6 @@ export function CarryForward({ tableId }: { tableId: string }) {
           </ol>
         </section>
       )}
-      {canWrite && <SummaryEditor tableId={tableId} round={round} />}
     </>
   );
 }

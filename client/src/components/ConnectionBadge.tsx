@@ -3,12 +3,26 @@ import { useStore } from '../state/store';
 import { unsentSummary } from '../net/opQueue';
 import { useFormat } from '../lib/format';
 
+function useConnectionLabel(): { status: string; label: string } {
+  const { t } = useTranslation();
+  const status = useStore((s) => s.status);
+  const everSynced = useStore((s) => s.everSynced);
+  const label =
+    status === 'online'
+      ? t('conn.online')
+      : status === 'offline'
+        ? t('conn.offline')
+        : everSynced
+          ? t('conn.reconnecting')
+          : t('conn.connecting');
+  return { status, label };
+}
+
 /** Online / reconnecting / offline, and how many of my changes still wait for the server. */
 export function ConnectionBadge() {
   const { t } = useTranslation();
   const f = useFormat();
-  const status = useStore((s) => s.status);
-  const everSynced = useStore((s) => s.everSynced);
+  const { status, label } = useConnectionLabel();
   const notes = useStore((s) => unsentSummary(s.pending).notes);
   const changes = useStore((s) => unsentSummary(s.pending).changes);
   // "2 notes and 1 change not sent yet": new notes counted apart from edits, moves and deletes
@@ -20,19 +34,21 @@ export function ConnectionBadge() {
       : notes + changes > 0
         ? t('unsent.one', { what: notes > 0 ? noteWords : changeWords })
         : null;
-  const label =
-    status === 'online'
-      ? t('conn.online')
-      : status === 'offline'
-        ? t('conn.offline')
-        : everSynced
-          ? t('conn.reconnecting')
-          : t('conn.connecting');
   return (
     <div className={`conn-badge conn-${status}`} role="status" aria-live="polite" data-testid="connection-badge">
       <span className="conn-dot" aria-hidden="true" />
       <span className="conn-label">{label}</span>
       {queued && <span className="conn-queued">{queued}</span>}
     </div>
+  );
+}
+
+/** The connection state in words, for the phone header's menu. */
+export function ConnectionLine() {
+  const { status, label } = useConnectionLabel();
+  return (
+    <p className={`conn-line conn-${status}`}>
+      <span className="conn-dot" aria-hidden="true" /> {label}
+    </p>
   );
 }

@@ -4,6 +4,7 @@ import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientErrorReport } from '@world-cafe/shared';
 import { navigate, paths } from '../lib/router';
+import { AppHeader } from './AppHeader';
 
 /** Sends the error (message and stacks only) to the server log; never throws. */
 export function reportClientError(report: ClientErrorReport): void {
@@ -59,7 +60,10 @@ export class ErrorBoundary extends Component<Props, State> {
 
 function ErrorFallback({ onRetry }: { onRetry: () => void }) {
   const { t } = useTranslation();
+  // The header stays (language and theme switches, the way home) even when a screen crashed.
   return (
+    <>
+    <AppHeader />
     <main id="main" className="page">
       <section className="card" role="alert" data-testid="error-fallback">
         <h1 tabIndex={-1}>{t('crash.title')}</h1>
@@ -83,5 +87,6 @@ function ErrorFallback({ onRetry }: { onRetry: () => void }) {
         </div>
       </section>
     </main>
+    </>
   );
 }

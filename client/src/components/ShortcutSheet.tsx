@@ -8,7 +8,7 @@ const useSheet = create<{ open: boolean }>()(() => ({ open: false }));
 export const openShortcutSheet = () => useSheet.setState({ open: true });
 
 /** Typing a "?" into a field is text, not a command. */
-function isTyping(target: EventTarget | null): boolean {
+export function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
   return Boolean(el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName)));
 }
@@ -16,7 +16,7 @@ function isTyping(target: EventTarget | null): boolean {
 /** Where each shortcut works, and its keys (i18n keys under room.keys). */
 const SHORTCUT_GROUPS = [
   { group: 'everywhere', items: ['sheet', 'skip', 'close'] },
-  { group: 'board', items: ['add', 'move', 'moveFar', 'edit', 'save', 'cancel', 'remove'] },
+  { group: 'board', items: ['add', 'move', 'moveFar', 'edit', 'save', 'cancel', 'remove', 'undo'] },
   { group: 'harvest', items: ['tabs', 'pickUp', 'carry', 'drop'] },
 ] as const;
 

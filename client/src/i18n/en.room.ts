@@ -53,6 +53,7 @@ export const enRoom = {
       save: { keys: 'Ctrl + Enter', does: 'Save the note you are editing' },
       cancel: { keys: 'Esc', does: 'Stop editing without saving' },
       remove: { keys: 'Delete', does: 'Delete the focused note (Undo appears for a few seconds)' },
+      undo: { keys: 'Ctrl+Z / ⌘Z', does: 'Undo your last delete or move of a note (focus returns to it)' },
       tabs: { keys: '← → Home End', does: 'Move between the harvest’s tabs' },
       pickUp: { keys: 'Space or Enter', does: 'Pick up a note by its handle' },
       carry: { keys: 'Arrows', does: 'Carry it to a cluster or another note' },

@@ -5,6 +5,7 @@ import { enHarvest, enHarvestOps } from './en.harvest';
 import { enReview, enReviewOps } from './en.review';
 import { enRoom } from './en.room';
 import { enUnsent } from './en.unsent';
+import { enUi } from './en.ui';
 export const en = {
   app: { name: 'World Café' },
   common: {
@@ -141,7 +142,7 @@ export const en = {
     allFull: 'All tables are full. The facilitator will seat you.',
     places: '{{n}} of {{cap}} places taken',
     sitHere: 'Sit here',
-    sitAtLabel: 'Sit at {{table}}',
+    sitAtLabel: 'Sit here: {{table}}',
   },
   board: {
     backToConsole: 'Back to the console',
@@ -274,6 +275,7 @@ export const en = {
   ...enRoom,
   ...enConcepts,
   ...enUnsent,
+  ...enUi,
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

@@ -56,6 +56,7 @@ export const thRoom: Strings<typeof enRoom> = {
       save: { keys: 'Ctrl + Enter', does: 'บันทึกโน้ตที่กำลังแก้ไข' },
       cancel: { keys: 'Esc', does: 'เลิกแก้ไขโดยไม่บันทึก' },
       remove: { keys: 'Delete', does: 'ลบโน้ตที่เลือกอยู่ (มีปุ่มเลิกทำให้กดได้สักครู่)' },
+      undo: { keys: 'Ctrl+Z / ⌘Z', does: 'เลิกทำการลบหรือการย้ายโน้ตครั้งล่าสุดของคุณ (กลับไปที่โน้ตนั้น)' },
       tabs: { keys: '← → Home End', does: 'สลับแท็บในช่วงสรุปผล' },
       pickUp: { keys: 'Space หรือ Enter', does: 'หยิบโน้ตที่ที่จับ' },
       carry: { keys: 'ลูกศร', does: 'พาไปยังกลุ่มหรือโน้ตอื่น' },

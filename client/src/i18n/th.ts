@@ -6,6 +6,7 @@ import { thHarvest, thHarvestOps } from './th.harvest';
 import { thReview, thReviewOps } from './th.review';
 import { thRoom } from './th.room';
 import { thUnsent } from './th.unsent';
+import { thUi } from './th.ui';
 import type { Translation } from './en';
 
 export const th: Translation = {
@@ -144,7 +145,7 @@ export const th: Translation = {
     allFull: 'ทุกโต๊ะเต็มแล้ว ผู้ดำเนินการจะจัดที่นั่งให้คุณ',
     places: 'มีผู้นั่งแล้ว {{n}} จาก {{cap}} ที่',
     sitHere: 'นั่งโต๊ะนี้',
-    sitAtLabel: 'นั่งที่ {{table}}',
+    sitAtLabel: 'นั่งโต๊ะนี้: {{table}}',
   },
   board: {
     backToConsole: 'กลับไปหน้าควบคุม',
@@ -277,4 +278,5 @@ export const th: Translation = {
   ...thRoom,
   ...thConcepts,
   ...thUnsent,
+  ...thUi,
 };

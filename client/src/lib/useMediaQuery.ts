@@ -13,3 +13,6 @@ export function useMediaQuery(query: string): boolean {
 
 /** Phones get a list of notes instead of a free canvas. */
 export const PHONE_QUERY = '(max-width: 600px)';
+
+/** Below this width (a phone, or a laptop at 200 % zoom) the review matrix becomes one card per goal. */
+export const REVIEW_CARDS_QUERY = '(max-width: 900px)';

@@ -1,4 +1,4 @@
-import { memo, useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent, type PointerEvent } from 'react';
+import { memo, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { charCount, LIMITS, NOTE_COLORS, type Note, type NoteColor } from '@world-cafe/shared';
 import { useFormat } from '../lib/format';
@@ -8,31 +8,46 @@ import { newEntityId } from '../net/ids';
 import { allowed } from '../state/optimistic';
 import { notesOf, seatedAt, useMeId, useMyRole, useView, useViewShallow } from '../state/selectors';
 import { submit, useStore } from '../state/store';
-import { CarryForward, QuestionsInForce } from '../components/CafeBoard';
+import { CarryForward, QuestionsInForce, SummaryEditorIfHost, useCarryForwardCount, useNewcomer } from '../components/CafeBoard';
+import { isTyping } from '../components/ShortcutSheet';
+import { freeSpot, layoutNotes, type Box } from '../lib/noteLayout';
+import { readString, writeString } from '../lib/storage';
 import { OnlineDot, TableHere, TypingLine } from '../components/Presence';
 import { noteTyping } from '../net/presence';
-import { deleteNoteWithUndo, useUndoStore } from '../state/undo';
+import { deleteNoteWithUndo, rememberMove, undoLast, useUndoStore } from '../state/undo';
 
 const NOTE_W = 220;
+/** A note's height until the screen has measured it. */
 const NOTE_H = 150;
-const CELL_W = NOTE_W + 24;
-const CELL_H = NOTE_H + 24;
 const PAD = 16;
 const BOARD_MAX = LIMITS.boardSize;
 const PROBE = 'probe-note';
 
 const clamp = (v: number) => Math.max(0, Math.min(BOARD_MAX, Math.round(v)));
 
-/** First free cell of a grid over the visible part of the board (so a new note lands in view). */
-function freeSpot(notes: readonly Note[], originX: number, originY: number, width: number): { x: number; y: number } {
-  const cols = Math.max(1, Math.floor((width - PAD) / CELL_W));
-  for (let i = 0; i < 400; i++) {
-    const x = originX + PAD + (i % cols) * CELL_W;
-    const y = originY + PAD + Math.floor(i / cols) * CELL_H;
-    const taken = notes.some((n) => Math.abs(n.x - x) < CELL_W * 0.6 && Math.abs(n.y - y) < CELL_H * 0.6);
-    if (!taken) return { x: clamp(x), y: clamp(y) };
-  }
-  return { x: clamp(originX + PAD), y: clamp(originY + PAD) };
+/** The notes as this screen draws them: measured heights, pushed apart so none covers another. */
+function drawnBoxes(notes: readonly Note[], heights: Record<string, number>): Box[] {
+  const boxes = notes.map((n) => ({ id: n.id, x: n.x, y: n.y, w: NOTE_W, h: heights[n.id] ?? NOTE_H }));
+  const at = layoutNotes(boxes);
+  return boxes.map((b) => ({ ...b, ...at.get(b.id)! }));
+}
+
+/** How tall a new note with this text will be on this canvas (drawn off-screen once and measured). */
+function measureNewNote(surface: HTMLElement | null, text: string): number {
+  if (!surface) return NOTE_H;
+  const mine = surface.querySelector<HTMLElement>('.note.on-canvas.mine');
+  const chrome = mine ? mine.offsetHeight - (mine.querySelector<HTMLElement>('.note-text')?.offsetHeight ?? 0) : 110;
+  const probe = document.createElement('div');
+  probe.className = 'note on-canvas';
+  probe.style.visibility = 'hidden';
+  const p = document.createElement('p');
+  p.className = 'note-text';
+  p.textContent = text;
+  probe.append(p);
+  surface.append(probe);
+  const h = p.offsetHeight;
+  probe.remove();
+  return Math.max(NOTE_H, Math.ceil(h + chrome));
 }
 
 export function Board({ tableId }: { tableId: string }) {
@@ -45,38 +60,47 @@ export function Board({ tableId }: { tableId: string }) {
     const id = s.tables[tableId]?.themeId;
     return id ? s.themes[id]?.name : undefined;
   });
-  const people = useViewShallow((s) => seatedAt(s, tableId));
-  const delegations = useView((s) => s.delegations);
   const allNotes = useViewShallow((s) => notesOf(s, tableId));
   // Notes I just deleted stay hidden while their Undo is offered.
   const hidden = useUndoStore((s) => s.hidden);
-  const notes = allNotes.filter((n) => !hidden[n.id]);
+  const notes = useMemo(() => allNotes.filter((n) => !hidden[n.id]), [allNotes, hidden]);
   const canWrite = useView((s, me) =>
     allowed(s, me, { type: 'note:create', clientOpId: PROBE, noteId: PROBE, tableId, text: 'x', color: 'yellow', x: 0, y: 0 }),
-  );
-  const canLeave = useView((s, me) =>
-    role !== 'facilitator' && me && s.seats[me] === tableId
-      ? allowed(s, me, { type: 'seat:assign', clientOpId: PROBE, participantId: me, tableId: null })
-      : false,
   );
   const phase = useView((s) => s.phase);
   const isPhone = useMediaQuery(PHONE_QUERY);
   const canvasRef = useRef<HTMLDivElement>(null);
   const announcement = useAnnouncements(notes, meId);
+  const [heights, setHeights] = useState<Record<string, number>>({});
+  const drawn = useMemo(() => drawnBoxes(notes, heights), [notes, heights]);
+
+  // Ctrl/Cmd+Z undoes my last delete or move of a note (not while typing: fields have their own undo).
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.key.toLowerCase() !== 'z' || !(e.ctrlKey || e.metaKey) || e.shiftKey || e.altKey || isTyping(e.target)) return;
+      if (document.querySelector('dialog[open]')) return;
+      if (undoLast()) e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   if (!table) return null;
 
-  const placeNew = (): { x: number; y: number } => {
+  const placeNew = (text: string): { x: number; y: number } => {
     const el = canvasRef.current;
-    if (!el || isPhone) return freeSpot(notes, 0, 0, 4 * CELL_W);
-    return freeSpot(notes, el.scrollLeft, el.scrollTop, el.clientWidth);
+    if (!el || isPhone) return freeSpot(drawn, NOTE_W, NOTE_H, { x: 0, y: 0 }, 4 * (NOTE_W + 24));
+    const h = measureNewNote(el.querySelector<HTMLElement>('.surface'), text);
+    const spot = freeSpot(drawn, NOTE_W, h, { x: el.scrollLeft, y: el.scrollTop }, el.clientWidth);
+    return { x: clamp(spot.x), y: clamp(spot.y) };
   };
 
   const readOnlyReason =
     role === 'observer' ? t('board.observerNotice') : phase !== 'setup' && phase !== 'cafe' ? t('board.closedNotice') : t('board.readOnly');
 
   return (
-    <section className="board" aria-labelledby="board-h">
+    <section className={`board${canWrite && isPhone ? ' has-dock' : ''}`} aria-labelledby="board-h">
+      <div className="board-side">
       <div className="board-header">
         {role === 'facilitator' && workshopId && (
           <button type="button" className="link-button" onClick={() => navigate(paths.workshop(workshopId))}>
@@ -94,39 +118,15 @@ export function Board({ tableId }: { tableId: string }) {
           )}
         </div>
         <QuestionsInForce tableId={tableId} />
-        <div className="tablemates">
-          <h2 className="inline-h">{t('board.atThisTable')}</h2> <TableHere tableId={tableId} />
-          {people.length === 0 ? (
-            <span className="muted">{t('board.nobody')}</span>
-          ) : (
-            <ul className="chips">
-              {people.map((p) => {
-                const code = p.delegationId ? delegations[p.delegationId]?.code : undefined;
-                return (
-                  <li key={p.id} className={p.id === meId ? 'chip me' : 'chip'}>
-                    <OnlineDot participantId={p.id} />
-                    <span dir="auto">{p.name}</span>
-                    {code && <span className="code-tag">{code}</span>}
-                    {p.role === 'host' && <span className="role-tag">{t('roles.host')}</span>}
-                    {p.id === meId && <span className="muted"> ({t('board.you')})</span>}
-                  </li>
-                );
-              })}
-            </ul>
-          )}
-          {canLeave && meId && (
-            <button type="button" className="link-button" onClick={() => submit({ type: 'seat:assign', participantId: meId, tableId: null })}>
-              {t('board.changeTable')}
-            </button>
-          )}
-        </div>
       </div>
 
-      <CarryForward tableId={tableId} />
-
-      {canWrite ? <Composer tableId={tableId} placeNew={placeNew} /> : <p className="notice">{readOnlyReason}</p>}
+      {canWrite ? <Composer tableId={tableId} placeNew={placeNew} docked={isPhone} /> : <p className="notice">{readOnlyReason}</p>}
       <TypingLine tableId={tableId} />
+      <TableInfo tableId={tableId} />
+      <SummaryEditorIfHost tableId={tableId} />
+      </div>
 
+      <div className="board-main">
       <div className="notes-head">
         <h2 className="inline-h">{t('board.notesHeading', { count: notes.length, n: notes.length })}</h2>
         {!isPhone && notes.length > 0 && canWrite && <span className="muted small">{t('board.keyboardHint')}</span>}
@@ -142,9 +142,10 @@ export function Board({ tableId }: { tableId: string }) {
         </ul>
       ) : (
         <div className="canvas" ref={canvasRef} role="region" aria-label={t('board.notesRegion')} tabIndex={-1}>
-          <CanvasSurface notes={notes} />
+          <CanvasSurface notes={notes} drawn={drawn} setHeights={setHeights} />
         </div>
       )}
+      </div>
       <div className="sr-only" aria-live="polite" aria-atomic="true" data-testid="announcer">
         {announcement}
       </div>
@@ -152,17 +153,113 @@ export function Board({ tableId }: { tableId: string }) {
   );
 }
 
-function CanvasSurface({ notes }: { notes: readonly Note[] }) {
+/**
+ * Who sits here and what earlier rounds found, folded into one line that opens on demand: open
+ * the first time I arrive at a table as a traveller (to read what it found), folded after that.
+ */
+function TableInfo({ tableId }: { tableId: string }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const meId = useMeId();
+  const role = useMyRole();
+  const people = useViewShallow((s) => seatedAt(s, tableId));
+  const delegations = useView((s) => s.delegations);
+  const round = useView((s) => s.round);
+  const workshopId = useStore((s) => s.workshopId);
+  const summaries = useCarryForwardCount(tableId);
+  const newcomer = useNewcomer(tableId);
+  const canLeave = useView((s, me) =>
+    role !== 'facilitator' && me && s.seats[me] === tableId
+      ? allowed(s, me, { type: 'seat:assign', clientOpId: PROBE, participantId: me, tableId: null })
+      : false,
+  );
+  const seenKey = `wc:table-info:${workshopId}:${tableId}:${round}`;
+  const [open, setOpen] = useState(false);
+  // Opened once per table and round for a traveller (who may become one while the board is open).
+  useEffect(() => {
+    if (!newcomer || summaries === 0 || readString(seenKey)) return;
+    writeString(seenKey, '1');
+    setOpen(true);
+  }, [newcomer, summaries, seenKey]);
+
+  const peopleText = f.num(people.length);
+  return (
+    <details className="table-info" open={open} onToggle={(e) => setOpen(e.currentTarget.open)} data-testid="table-info">
+      <summary>
+        <span className="table-info-line">
+          {summaries > 0
+            ? t('ui.board.tableInfoSummary', { people: peopleText, count: summaries, n: f.num(summaries) })
+            : t('ui.board.tableInfoPeople', { people: peopleText })}
+        </span>{' '}
+        <TableHere tableId={tableId} />
+      </summary>
+      <div className="tablemates">
+        <h2 className="inline-h">{t('board.atThisTable')}</h2>
+        {people.length === 0 ? (
+          <span className="muted">{t('board.nobody')}</span>
+        ) : (
+          <ul className="chips">
+            {people.map((p) => {
+              const code = p.delegationId ? delegations[p.delegationId]?.code : undefined;
+              return (
+                <li key={p.id} className={p.id === meId ? 'chip me' : 'chip'}>
+                  <OnlineDot participantId={p.id} />
+                  <span dir="auto">{p.name}</span>
+                  {code && <span className="code-tag">{code}</span>}
+                  {p.role === 'host' && <span className="role-tag">{t('roles.host')}</span>}
+                  {p.id === meId && <span className="muted"> ({t('board.you')})</span>}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+        {canLeave && meId && (
+          <button type="button" className="link-button" onClick={() => submit({ type: 'seat:assign', participantId: meId, tableId: null })}>
+            {t('board.changeTable')}
+          </button>
+        )}
+      </div>
+      <CarryForward tableId={tableId} />
+    </details>
+  );
+}
+
+function CanvasSurface({
+  notes,
+  drawn,
+  setHeights,
+}: {
+  notes: readonly Note[];
+  drawn: readonly Box[];
+  setHeights: (f: (h: Record<string, number>) => Record<string, number>) => void;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  const observer = useRef<ResizeObserver | null>(null);
+  // Every note's drawn height, measured (and re-measured when it grows: an edit, a language switch).
+  useLayoutEffect(() => {
+    observer.current ??= new ResizeObserver((entries) => {
+      const seen: Record<string, number> = {};
+      for (const e of entries) {
+        const id = (e.target as HTMLElement).dataset.noteId;
+        if (id) seen[id] = Math.ceil((e.target as HTMLElement).offsetHeight);
+      }
+      setHeights((h) => (Object.entries(seen).some(([id, v]) => h[id] !== v) ? { ...h, ...seen } : h));
+    });
+    for (const el of Array.from(ref.current?.querySelectorAll<HTMLElement>('.note.on-canvas') ?? [])) observer.current.observe(el);
+  }, [notes, setHeights]);
+  useEffect(() => () => observer.current?.disconnect(), []);
+
   let w = 0;
   let h = 0;
-  for (const n of notes) {
-    w = Math.max(w, n.x + NOTE_W + PAD * 4);
-    h = Math.max(h, n.y + NOTE_H + PAD * 8);
+  for (const b of drawn) {
+    w = Math.max(w, b.x + b.w + PAD * 4);
+    h = Math.max(h, b.y + b.h + PAD * 8);
   }
+  const at = new Map(drawn.map((b) => [b.id, b]));
   return (
-    <div className="surface" style={{ width: Math.max(w, 0), height: Math.max(h, 480), minWidth: '100%' }}>
+    <div className="surface" ref={ref} style={{ width: Math.max(w, 0), height: Math.max(h, 480), minWidth: '100%' }}>
       {notes.map((n) => (
-        <NoteCard key={n.id} note={n} mode="canvas" />
+        <NoteCard key={n.id} note={n} mode="canvas" drawnX={at.get(n.id)?.x ?? n.x} drawnY={at.get(n.id)?.y ?? n.y} />
       ))}
     </div>
   );
@@ -218,18 +315,32 @@ function CharCounter({ text, id }: { text: string; id: string }) {
   );
 }
 
-function Composer({ tableId, placeNew }: { tableId: string; placeNew: () => { x: number; y: number } }) {
+function Composer({ tableId, placeNew, docked }: { tableId: string; placeNew: (text: string) => { x: number; y: number }; docked: boolean }) {
   const { t } = useTranslation();
   const uid = useId();
   const [text, setText] = useState('');
   const [color, setColor] = useState<NoteColor>('yellow');
   const n = charCount(text);
   const ok = text.trim().length > 0 && n <= LIMITS.noteChars;
+  const formRef = useRef<HTMLFormElement>(null);
+  // Docked at the bottom of a phone's screen: the board keeps room for it below its last note,
+  // and toasts rise above it.
+  useLayoutEffect(() => {
+    const el = formRef.current;
+    if (!docked || !el) return;
+    const root = document.documentElement;
+    const ro = new ResizeObserver(() => root.style.setProperty('--dock-h', `${Math.ceil(el.offsetHeight)}px`));
+    ro.observe(el);
+    return () => {
+      ro.disconnect();
+      root.style.removeProperty('--dock-h');
+    };
+  }, [docked]);
 
   const add = (e?: FormEvent) => {
     e?.preventDefault();
     if (!ok) return;
-    const { x, y } = placeNew();
+    const { x, y } = placeNew(text);
     if (submit({ type: 'note:create', noteId: newEntityId(), tableId, text, color, x, y })) {
       setText('');
       noteTyping(tableId, false);
@@ -237,13 +348,16 @@ function Composer({ tableId, placeNew }: { tableId: string; placeNew: () => { x:
   };
 
   return (
-    <form className="composer" onSubmit={add} aria-label={t('board.composerLabel')}>
-      <label htmlFor={`${uid}-text`}>{t('board.newNoteLabel')}</label>
+    <form ref={formRef} className={docked ? 'composer docked' : 'composer'} onSubmit={add} aria-label={t('board.composerLabel')} data-testid="composer">
+      <div className="composer-label">
+        <label htmlFor={`${uid}-text`}>{t('board.newNoteLabel')}</label>
+        {docked && <CharCounter text={text} id={`${uid}-count`} />}
+      </div>
       <textarea
         id={`${uid}-text`}
         className={`note-${color}`}
         value={text}
-        rows={3}
+        rows={docked ? 2 : 3}
         dir="auto"
         placeholder={t('board.newNotePlaceholder')}
         aria-describedby={`${uid}-count ${uid}-hint`}
@@ -258,7 +372,7 @@ function Composer({ tableId, placeNew }: { tableId: string; placeNew: () => { x:
       />
       <div className="composer-bar">
         <ColorPicker value={color} onChange={setColor} name={`${uid}-color`} />
-        <CharCounter text={text} id={`${uid}-count`} />
+        {!docked && <CharCounter text={text} id={`${uid}-count`} />}
         <span id={`${uid}-hint`} className="sr-only">
           {t('board.composerHint')}
         </span>
@@ -279,7 +393,7 @@ interface DragState {
   moved: boolean;
 }
 
-const NoteCard = memo(function NoteCard({ note, mode }: { note: Note; mode: 'canvas' | 'list' }) {
+const NoteCard = memo(function NoteCard({ note, mode, drawnX = note.x, drawnY = note.y }: { note: Note; mode: 'canvas' | 'list'; drawnX?: number; drawnY?: number }) {
   const { t } = useTranslation();
   const f = useFormat();
   const uid = useId();
@@ -304,7 +418,8 @@ const NoteCard = memo(function NoteCard({ note, mode }: { note: Note; mode: 'can
   const move = (x: number, y: number) => {
     const nx = clamp(x);
     const ny = clamp(y);
-    if (nx !== note.x || ny !== note.y) submit({ type: 'note:move', noteId: note.id, x: nx, y: ny });
+    if (nx === note.x && ny === note.y) return;
+    if (submit({ type: 'note:move', noteId: note.id, x: nx, y: ny }) && mine) rememberMove(note.id, note.x, note.y);
   };
 
   const remove = () => {
@@ -325,7 +440,7 @@ const NoteCard = memo(function NoteCard({ note, mode }: { note: Note; mode: 'can
     const d = arrows[e.key];
     if (d && mode === 'canvas') {
       e.preventDefault();
-      if (canMove) move(note.x + d[0], note.y + d[1]);
+      if (canMove) move(drawnX + d[0], drawnY + d[1]);
       return;
     }
     if (e.key === 'Enter' && canEdit) {
@@ -341,7 +456,7 @@ const NoteCard = memo(function NoteCard({ note, mode }: { note: Note; mode: 'can
     if (mode !== 'canvas' || !canMove || editing !== null || e.button !== 0) return;
     if ((e.target as HTMLElement).closest('button, textarea, input, select, a, label')) return;
     e.currentTarget.setPointerCapture(e.pointerId);
-    drag.current = { pointerId: e.pointerId, startX: e.clientX, startY: e.clientY, origX: note.x, origY: note.y, moved: false };
+    drag.current = { pointerId: e.pointerId, startX: e.clientX, startY: e.clientY, origX: drawnX, origY: drawnY, moved: false };
   };
   const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
     const d = drag.current;
@@ -369,7 +484,7 @@ const NoteCard = memo(function NoteCard({ note, mode }: { note: Note; mode: 'can
     focusSelf();
   };
 
-  const pos = dragPos ?? { x: note.x, y: note.y };
+  const pos = dragPos ?? { x: drawnX, y: drawnY };
   const byline = code ? `${author} (${code})` : author;
   const label = t(unsentNote ? 'unsent.noteLabel' : pending ? 'unsent.changeLabel' : 'board.noteLabel', { author: byline, text: note.text });
   const hasActions = canEdit || canDelete || (canMove && mode === 'canvas');
@@ -485,4 +600,3 @@ const NoteCard = memo(function NoteCard({ note, mode }: { note: Note; mode: 'can
   );
 });
 
-export { freeSpot };

@@ -292,8 +292,14 @@ function PlanControls() {
         <button
           type="button"
           disabled={!plan || !canPlan}
-          onClick={() => {
-            if (window.confirm(t('cafe.console.confirmClear'))) submit({ type: 'plan:clear' });
+          onClick={async () => {
+            const ok = await askConfirm({
+              title: t('ui.dialogs.clearPlanTitle'),
+              body: t('cafe.console.confirmClear'),
+              confirmLabel: t('ui.dialogs.clearPlanYes'),
+              danger: true,
+            });
+            if (ok) submit({ type: 'plan:clear' });
           }}
         >
           {t('cafe.console.clear')}

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { assertNever, formatJoinCode, LIMITS, PHASES, type Participant, type Phase, type Role, type Table } from '@world-cafe/shared';
+import { askConfirm } from '../components/ConfirmDialog';
 import { CopyField } from '../components/CopyField';
 import { TableFields, type TableFieldValues } from '../components/FormBits';
 import { PersonalLink } from '../components/PersonalLink';
@@ -360,8 +361,12 @@ function PhaseControl() {
   const next = PHASES[idx + 1];
   const prev = idx > 0 && phase !== 'closed' ? PHASES[idx - 1] : undefined;
   const nextLabel = NEXT_LABEL[phase];
-  const go = (to: Phase) => {
-    if (to === 'closed' && !window.confirm(t('console.confirmClose'))) return;
+  const go = async (to: Phase) => {
+    if (
+      to === 'closed' &&
+      !(await askConfirm({ title: t('ui.dialogs.closeTitle'), body: t('console.confirmClose'), confirmLabel: t('ui.dialogs.closeYes'), danger: true }))
+    )
+      return;
     submit({ type: 'workshop:set-phase', phase: to });
   };
   return (
@@ -377,12 +382,12 @@ function PhaseControl() {
       <p className="muted">{t(`console.phaseHelp.${phase}`)}</p>
       <div className="button-row">
         {next && nextLabel && (
-          <button type="button" className="primary" onClick={() => go(next)}>
+          <button type="button" className="primary" onClick={() => void go(next)}>
             {t(nextLabel as never)}
           </button>
         )}
         {prev && (
-          <button type="button" onClick={() => go(prev)}>
+          <button type="button" onClick={() => void go(prev)}>
             {t('console.backTo', { phase: t(`phases.${prev}`) })}
           </button>
         )}

@@ -18,6 +18,7 @@ import { QrCode } from '../components/QrCode';
 import { ExportPanel } from '../components/ExportPanel';
 import { DeadlineInfo, StanceBadge, useMissingText, WordDiff } from '../components/ReviewBits';
 import { isolate, useFormat } from '../lib/format';
+import { REVIEW_CARDS_QUERY, useMediaQuery } from '../lib/useMediaQuery';
 import { apiErrorCode, errorText } from '../lib/apiErrors';
 import { type InviteInfo, inviteLink, issueInvite, listInvites, revokeInvite, type IssuedInvite } from '../net/reviewApi';
 import { allowed } from '../state/optimistic';
@@ -170,6 +171,34 @@ function ReviewMatrix({ state }: { state: WorkshopState }) {
   }, [selected]);
 
   const cell = selected ? matrix.flat().find((c) => c.goalId === selected.goalId && c.delegationId === selected.delegationId) : undefined;
+  const narrow = useMediaQuery(REVIEW_CARDS_QUERY);
+
+  const cellButton = (c: MatrixCell, goalTitle: string) => {
+    const isSel = selected?.goalId === c.goalId && selected.delegationId === c.delegationId;
+    return (
+      <button
+        type="button"
+        className={`matrix-cell${isSel ? ' selected' : ''}`}
+        aria-expanded={isSel}
+        aria-controls={`${uid}-detail`}
+        data-testid={`cell-${c.goalId}-${c.delegationId}`}
+        onClick={(e) => {
+          lastCell.current = e.currentTarget;
+          setSelected(isSel ? null : { goalId: c.goalId, delegationId: c.delegationId });
+        }}
+      >
+        <StanceBadge stance={c.stance} />
+        <span className="cell-missing">{c.missing.length === 0 ? '✓ ' + t('review.missing.complete') : missingText(c.missing)}</span>
+        {/* the name is what the cell shows, then whose and which goal (WCAG 2.5.3) */}
+        <span className="sr-only">
+          {t('review.console.cellContext', {
+            delegation: state.delegations[c.delegationId]?.name ?? c.delegationId,
+            goal: goalTitle,
+          })}
+        </span>
+      </button>
+    );
+  };
 
   return (
     <section className="card" aria-labelledby={`${uid}-h`} data-testid="review-matrix">
@@ -181,6 +210,29 @@ function ReviewMatrix({ state }: { state: WorkshopState }) {
           <p className="muted small">
             {t('review.console.complete', { count: delegations.length, n: f.num(completeCount), total: f.num(delegations.length) })}
           </p>
+          {narrow ? (
+            // A phone or a zoomed-in laptop: one card per goal, its delegations listed down the card.
+            <ul className="review-cards" data-testid="review-cards">
+              {matrix.map((row, i) => {
+                const goal = state.goals[state.goalOrder[i]!];
+                return (
+                  <li key={state.goalOrder[i]} className="review-card">
+                    <h3 dir="auto">{goal?.title}</h3>
+                    <ul className="review-card-cells">
+                      {row.map((c) => (
+                        <li key={c.delegationId} className={c.missing.length === 0 ? 'cell-complete' : 'cell-incomplete'}>
+                          <span className="review-card-who">
+                            <abbr title={state.delegations[c.delegationId]?.name}>{state.delegations[c.delegationId]?.code}</abbr>
+                          </span>
+                          {cellButton(c, goal?.title ?? '')}
+                        </li>
+                      ))}
+                    </ul>
+                  </li>
+                );
+              })}
+            </ul>
+          ) : (
           {/* A scrolling region must be reachable by keyboard to be scrolled (axe scrollable-region-focusable). */}
           {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
           <div className="matrix-scroll" role="region" aria-label={t('review.console.matrixRegion')} tabIndex={0}>
@@ -204,41 +256,18 @@ function ReviewMatrix({ state }: { state: WorkshopState }) {
                       <th scope="row" dir="auto">
                         {goal?.title}
                       </th>
-                      {row.map((c) => {
-                        const isSel = selected?.goalId === c.goalId && selected.delegationId === c.delegationId;
-                        return (
-                          <td key={c.delegationId} className={c.missing.length === 0 ? 'cell-complete' : 'cell-incomplete'}>
-                            <button
-                              type="button"
-                              className={`matrix-cell${isSel ? ' selected' : ''}`}
-                              aria-expanded={isSel}
-                              aria-controls={`${uid}-detail`}
-                              data-testid={`cell-${c.goalId}-${c.delegationId}`}
-
-                              onClick={(e) => {
-                                lastCell.current = e.currentTarget;
-                                setSelected(isSel ? null : { goalId: c.goalId, delegationId: c.delegationId });
-                              }}
-                            >
-                              <StanceBadge stance={c.stance} />
-                              <span className="cell-missing">{c.missing.length === 0 ? '✓ ' + t('review.missing.complete') : missingText(c.missing)}</span>
-                              {/* the name is what the cell shows, then whose and which goal (WCAG 2.5.3) */}
-                              <span className="sr-only">
-                                {t('review.console.cellContext', {
-                                  delegation: state.delegations[c.delegationId]?.name ?? c.delegationId,
-                                  goal: goal?.title ?? '',
-                                })}
-                              </span>
-                            </button>
-                          </td>
-                        );
-                      })}
+                      {row.map((c) => (
+                        <td key={c.delegationId} className={c.missing.length === 0 ? 'cell-complete' : 'cell-incomplete'}>
+                          {cellButton(c, goal?.title ?? '')}
+                        </td>
+                      ))}
                     </tr>
                   );
                 })}
               </tbody>
             </table>
           </div>
+          )}
         </>
       )}
       <div id={`${uid}-detail`}>
@@ -421,13 +450,13 @@ function OpenAmendment({ a, state, canDecide }: { a: Amendment; state: WorkshopS
       {a.baseText !== current && <p className="warning small">{t('review.amend.stale')}</p>}
       <div className="amend-compare">
         <div>
-          <h4>{t('review.amend.current')}</h4>
+          <h3>{t('review.amend.current')}</h3>
           <p dir="auto" className="pre-wrap">
             {current}
           </p>
         </div>
         <div>
-          <h4>{t('review.amend.proposed')}</h4>
+          <h3>{t('review.amend.proposed')}</h3>
           <WordDiff before={current} after={a.proposed} />
         </div>
       </div>

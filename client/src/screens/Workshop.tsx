@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppHeader } from '../components/AppHeader';
-import { ConnectionBadge } from '../components/ConnectionBadge';
+import { ConnectionBadge, ConnectionLine } from '../components/ConnectionBadge';
 import { SaveState } from '../components/SaveState';
 import { PersonalLink } from '../components/PersonalLink';
 import { navigate, paths } from '../lib/router';
@@ -85,7 +85,7 @@ export function WorkshopScreen({ workshopId, tableId }: { workshopId: string; ta
 
   return (
     <>
-      <AppHeader>
+      <AppHeader status={<ConnectionLine />}>
         {ready && (
           <div className="ws-heading">
             <span className="ws-title" dir="auto">

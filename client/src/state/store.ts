@@ -17,6 +17,7 @@ import {
   type TableSlice,
   type WorkshopState,
 } from '@world-cafe/shared';
+import { later } from '../lib/pausableTimers';
 import { newOpId } from '../net/ids';
 import { ackOp, enqueueOp, loadOps, markSent, pruneOps, removeOp, type PendingOp } from '../net/opQueue';
 import { applyPending, type OptimisticView } from './optimistic';
@@ -36,7 +37,7 @@ export interface Toast {
   key: string;
   values?: Record<string, string | number>;
   /** A button in the toast (e.g. Undo); running it also dismisses the toast. */
-  action?: { key: string; run: () => void };
+  action?: { key: string; run: () => void; /** i18n key of its keyboard shortcut, shown beside it. */ keys?: string };
   /** How long it stays (default: 10 s for errors, 5 s otherwise). */
   ttlMs?: number;
 }
@@ -227,7 +228,8 @@ const toastSlice: Slice<ToastSlice> = (set, get) => ({
     if (!t.action && last && last.key === t.key && JSON.stringify(last.values) === JSON.stringify(t.values)) return null;
     set({ toasts: [...get().toasts, { ...t, id }].slice(-4) });
     const ttl = t.ttlMs ?? (t.kind === 'error' ? 10_000 : 5_000);
-    setTimeout(() => get().dismissToast(id), ttl);
+    // paused while the person hovers or focuses the toasts (lib/pausableTimers)
+    later(() => get().dismissToast(id), ttl);
     return id;
   },
   dismissToast(id) {

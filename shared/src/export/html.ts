@@ -108,8 +108,8 @@ table.matrix td.goal, table.matrix th:first-child { text-align: left; width: 21%
 .s-amend { background: #fff4d6; }
 .s-reservations { background: #fde3e1; }
 .s-na { background: #eef0f2; }
-.s-none { background: #fff; color: #888; }
-.missing { display: block; font-size: 7.5pt; color: #8a5a00; }
+.s-none { background: #fff; color: #595959; }
+.missing { display: block; font-size: 7.5pt; color: #6b4500; }
 .round { margin-left: 6pt; }
 blockquote.summary { margin: 4pt 0 10pt; padding: 4pt 8pt; border-left: 3px solid #0b3d6e; background: #f3f6f9; }
 .goal { break-inside: auto; margin-bottom: 12pt; }
@@ -150,7 +150,8 @@ export function renderHtml(report: Report, opts: HtmlOptions = {}): string {
   push(`<html lang="${report.locale}">`);
   push(`<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">`);
   push(`<title>${escapeHtml(report.title)} — ${escapeHtml(L.reportKind)}</title>`);
-  push(`<style>${CSS}</style></head><body>`);
+  // one main landmark around the whole report (axe: every part of a page inside a landmark)
+  push(`<style>${CSS}</style></head><body><main>`);
 
   // ---- title block and contents
   push(`<header class="cover"><h1>${u(report.title, 'title')}</h1><p class="kind">${escapeHtml(L.reportKind)}</p>`);
@@ -365,7 +366,7 @@ export function renderHtml(report: Report, opts: HtmlOptions = {}): string {
   amendments(L.openAmendments, report.amendments.open);
   push(`</section>`);
 
-  push(`</body></html>`);
+  push(`</main></body></html>`);
   return `${out.join('\n')}\n`;
 }
 

@@ -11,6 +11,7 @@ import { submitTracked } from '../../state/harvest';
 import { allowed } from '../../state/optimistic';
 import { useMyRole, useView, useViewShallow } from '../../state/selectors';
 import { submit } from '../../state/store';
+import { askConfirm } from '../ConfirmDialog';
 import { NoteMeta } from './NoteMeta';
 import { EditorsBadge, VersionedText } from './VersionedText';
 
@@ -175,8 +176,12 @@ function FacilitatorGoalTools({ goalId, status, spotlit }: { goalId: string; sta
   const merge = (e: FormEvent) => {
     e.preventDefault();
     const into = others.find((o) => o.id === target);
-    if (!into || !window.confirm(t('harvest.goal.confirmMerge', { from: title, into: into.title }))) return;
-    submit({ type: 'goal:merge', goalId: into.id, otherId: goalId });
+    if (!into) return;
+    void askConfirm({
+      title: t('ui.dialogs.mergeGoalTitle'),
+      body: t('harvest.goal.confirmMerge', { from: title, into: into.title }),
+      confirmLabel: t('ui.dialogs.mergeGoalYes'),
+    }).then((ok) => ok && submit({ type: 'goal:merge', goalId: into.id, otherId: goalId }));
   };
   return (
     <div className="hv-goal-tools">
@@ -201,7 +206,15 @@ function FacilitatorGoalTools({ goalId, status, spotlit }: { goalId: string; sta
         <button
           type="button"
           className="small danger-quiet"
-          onClick={() => window.confirm(t('harvest.goal.confirmDelete', { title })) && submit({ type: 'goal:delete', goalId })}
+          onClick={async () => {
+            const ok = await askConfirm({
+              title: t('harvest.goal.confirmDelete', { title }),
+              body: t('ui.dialogs.deleteGoalBody'),
+              confirmLabel: t('ui.dialogs.deleteGoalYes'),
+              danger: true,
+            });
+            if (ok) submit({ type: 'goal:delete', goalId });
+          }}
         >
           {t('harvest.goal.delete')}
         </button>

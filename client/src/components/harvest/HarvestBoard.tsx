@@ -27,6 +27,8 @@ import { useMyRole, useView, useViewShallow } from '../../state/selectors';
 import { selectView, submit, useStore } from '../../state/store';
 import { allNotes, clusterOfNote, commonTheme, matchesFilter, NO_FILTER, type NoteFilter } from '../../state/harvest';
 import { noteConcepts } from '../../lib/noteConcepts';
+import { askConfirm } from '../ConfirmDialog';
+import { MenuButton } from '../MenuButton';
 import { NoteCard } from './NoteCard';
 import { Suggestions } from './Suggestions';
 
@@ -489,39 +491,53 @@ function ClusterCard({ clusterId, visible, canGroup, canDraft, isFacilitator, se
             {t('harvest.cluster.draft')}
           </button>
         )}
-        {canGroup && !renaming && (
-          <button
-            type="button"
-            className="small"
-            onClick={() => {
-              setName(cluster.name);
-              setRenaming(true);
-            }}
-            aria-label={t('harvest.cluster.renameLabel', { name: cluster.name })}
-          >
-            {t('harvest.cluster.rename')}
-          </button>
-        )}
-        {isFacilitator && (
-          <button
-            type="button"
-            className="small"
-            aria-pressed={spotlit}
-            onClick={() => submit({ type: 'spotlight:set', target: spotlit ? null : { kind: 'cluster', id: clusterId } })}
-            aria-label={spotlit ? t('harvest.spotlight.releaseThis') : t('harvest.spotlight.showCluster', { name: cluster.name })}
-          >
-            {spotlit ? t('harvest.spotlight.release') : t('harvest.spotlight.show')}
-          </button>
-        )}
-        {canGroup && (
-          <button
-            type="button"
-            className="small danger-quiet"
-            onClick={() => window.confirm(t('harvest.cluster.confirmDelete', { name: cluster.name })) && submit({ type: 'cluster:delete', clusterId })}
-            aria-label={t('harvest.cluster.deleteLabel', { name: cluster.name })}
-          >
-            {t('common.delete')}
-          </button>
+        {(canGroup || isFacilitator) && !renaming && (
+          <MenuButton
+            label={t('ui.menu.more')}
+            name={t('ui.menu.moreFor', { name: cluster.name })}
+            testId="hv-cluster-menu"
+            items={[
+              ...(canGroup
+                ? [
+                    {
+                      key: 'rename',
+                      label: t('harvest.cluster.rename'),
+                      onSelect: () => {
+                        setName(cluster.name);
+                        setRenaming(true);
+                      },
+                    },
+                  ]
+                : []),
+              ...(isFacilitator
+                ? [
+                    {
+                      key: 'spotlight',
+                      role: 'menuitemcheckbox' as const,
+                      checked: spotlit,
+                      label: t('harvest.spotlight.show'),
+                      onSelect: () => submit({ type: 'spotlight:set', target: spotlit ? null : { kind: 'cluster', id: clusterId } }),
+                    },
+                  ]
+                : []),
+              ...(canGroup
+                ? [
+                    {
+                      key: 'delete',
+                      danger: true,
+                      label: t('common.delete'),
+                      onSelect: () =>
+                        void askConfirm({
+                          title: t('ui.dialogs.deleteClusterTitle'),
+                          body: t('harvest.cluster.confirmDelete', { name: cluster.name }),
+                          confirmLabel: t('ui.dialogs.deleteClusterYes'),
+                          danger: true,
+                        }).then((ok) => ok && submit({ type: 'cluster:delete', clusterId })),
+                    },
+                  ]
+                : []),
+            ]}
+          />
         )}
       </div>
       {notes.length === 0 && <p className="muted small">{t('harvest.cluster.empty')}</p>}
@@ -535,18 +551,10 @@ function ClusterCard({ clusterId, visible, canGroup, canDraft, isFacilitator, se
               isFacilitator={isFacilitator}
               selected={selected.includes(n.id)}
               onToggleSelect={onToggleSelect}
-            >
-              {canGroup && (
-                <button
-                  type="button"
-                  className="small"
-                  onClick={() => submit({ type: 'cluster:remove-note', clusterId, noteId: n.id })}
-                  aria-label={t('harvest.cluster.removeNoteLabel', { name: cluster.name })}
-                >
-                  {t('harvest.cluster.removeNote')}
-                </button>
-              )}
-            </NoteCard>
+              moreItems={
+                canGroup ? [{ key: 'remove', label: t('harvest.cluster.removeNote'), onSelect: () => submit({ type: 'cluster:remove-note', clusterId, noteId: n.id }) }] : []
+              }
+            />
           </li>
         ))}
       </ul>

@@ -1,11 +1,12 @@
 // One note on the harvest board: its text and where it came from (table, round, delegation),
 // a drag handle, and the non-drag alternative "Add to cluster…" for keyboard and touch users.
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDraggable, useDroppable } from '@dnd-kit/core';
 import type { Note } from '@world-cafe/shared';
 import { useView, useViewShallow } from '../../state/selectors';
 import { ConceptChips } from './ConceptChips';
+import { MenuButton, type MenuItem } from '../MenuButton';
 import { NoteMeta } from './NoteMeta';
 import { submit } from '../../state/store';
 import { newEntityId } from '../../net/ids';
@@ -17,11 +18,11 @@ export interface NoteCardProps {
   isFacilitator: boolean;
   selected?: boolean;
   onToggleSelect?: (id: string) => void;
-  /** Extra controls (e.g. "Remove from cluster"). */
-  children?: ReactNode;
+  /** Further actions for the card's "More" menu (e.g. "Remove from cluster"). */
+  moreItems?: readonly MenuItem[];
 }
 
-export function NoteCard({ note, clusterId, canGroup, isFacilitator, selected, onToggleSelect, children }: NoteCardProps) {
+export function NoteCard({ note, clusterId, canGroup, isFacilitator, selected, onToggleSelect, moreItems = [] }: NoteCardProps) {
   const { t } = useTranslation();
   const drag = useDraggable({ id: note.id, disabled: !canGroup, data: { noteId: note.id } });
   const drop = useDroppable({ id: `n:${note.id}`, disabled: !canGroup, data: { noteId: note.id } });
@@ -69,18 +70,28 @@ export function NoteCard({ note, clusterId, canGroup, isFacilitator, selected, o
           </label>
         )}
         {canGroup && <AddToCluster noteId={note.id} clusterId={clusterId} short={short} />}
-        {isFacilitator && (
-          <button
-            type="button"
-            className="small"
-            aria-pressed={spotlit}
-            onClick={() => submit({ type: 'spotlight:set', target: spotlit ? null : { kind: 'note', id: note.id } })}
-            aria-label={spotlit ? t('harvest.spotlight.releaseThis') : t('harvest.spotlight.showNote', { text: short })}
-          >
-            {spotlit ? t('harvest.spotlight.release') : t('harvest.spotlight.show')}
-          </button>
+        {/* one primary action on the card; the rest wait in its menu */}
+        {(isFacilitator || moreItems.length > 0) && (
+          <MenuButton
+            label={t('ui.menu.more')}
+            name={t('ui.menu.moreFor', { name: short })}
+            testId="hv-note-menu"
+            items={[
+              ...(isFacilitator
+                ? [
+                    {
+                      key: 'spotlight',
+                      role: 'menuitemcheckbox' as const,
+                      checked: spotlit,
+                      label: t('harvest.spotlight.show'),
+                      onSelect: () => submit({ type: 'spotlight:set', target: spotlit ? null : { kind: 'note', id: note.id } }),
+                    },
+                  ]
+                : []),
+              ...moreItems,
+            ]}
+          />
         )}
-        {children}
       </div>
     </article>
   );
