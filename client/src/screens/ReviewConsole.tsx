@@ -233,8 +233,8 @@ function ReviewMatrix({ state }: { state: WorkshopState }) {
               })}
             </ul>
           ) : (
-          {/* A scrolling region must be reachable by keyboard to be scrolled (axe scrollable-region-focusable). */}
-          {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
+            // A scrolling region must be reachable by keyboard to be scrolled (axe scrollable-region-focusable).
+            // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
           <div className="matrix-scroll" role="region" aria-label={t('review.console.matrixRegion')} tabIndex={0}>
             <table className="review-matrix">
               <caption className="sr-only">{t('review.console.matrixCaption')}</caption>
