@@ -21,6 +21,7 @@ import { metricsRoute } from './http/metricsRoute';
 import { createRejectionLog } from './rejections';
 import { Drain } from './realtime/drain';
 import { createClientErrorRoute } from './http/clientErrors';
+import { type AdmissionLimits, configureAdmission } from './realtime/admission';
 
 export interface AppDeps {
   store: EventStore;
@@ -39,6 +40,8 @@ export interface AppDeps {
   metricsToken?: string;
   /** Default lifetime of a delegation review link, in days (30). */
   inviteTtlDays?: number;
+  /** When commands are refused as `overloaded` (process-wide; see realtime/admission.ts). */
+  admission?: Partial<AdmissionLimits>;
 }
 
 export interface App {
@@ -57,6 +60,7 @@ export function createApp(deps: AppDeps): App {
   const { store, logger, allowedOrigins = [], clientDir, rateLimit, cluster } = deps;
   const trust: TrustFn = deps.trustProxy ?? (() => false);
   const addressLimits = { ...DEFAULT_ADDRESS_LIMITS, ...deps.addressLimits };
+  configureAdmission(deps.admission);
   const rejections = createRejectionLog(logger);
   const drain = new Drain();
   const app = express();

@@ -1,6 +1,7 @@
 import { isPostgresUrl } from './store/pgSchema';
 import path from 'node:path';
 import { type AddressLimits, DEFAULT_ADDRESS_LIMITS, type TrustFn, parseTrustProxy } from './http/limits';
+import { type AdmissionLimits, DEFAULT_ADMISSION } from './realtime/admission';
 
 export interface Config {
   port: number;
@@ -22,8 +23,10 @@ export interface Config {
   metricsToken: string;
   /** Default lifetime of a delegation review link, in days. */
   inviteTtlDays: number;
-  /** Per-address limits per minute (LIMIT_LOOKUPS_PER_MIN, LIMIT_INVITES_PER_MIN, LIMIT_HANDSHAKES_PER_MIN). */
+  /** Per-address limits per minute (LIMIT_LOOKUPS_PER_MIN, LIMIT_INVITES_PER_MIN, LIMIT_HANDSHAKES_PER_MIN, LIMIT_JOINS_PER_MIN). */
   addressLimits: AddressLimits;
+  /** When commands are refused as `overloaded` (OVERLOAD_LAG_MS, OVERLOAD_MAX_PENDING). */
+  admission: AdmissionLimits;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
@@ -57,6 +60,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       lookupsPerMinute: positive(env.LIMIT_LOOKUPS_PER_MIN, DEFAULT_ADDRESS_LIMITS.lookupsPerMinute, 'LIMIT_LOOKUPS_PER_MIN'),
       invitesPerMinute: positive(env.LIMIT_INVITES_PER_MIN, DEFAULT_ADDRESS_LIMITS.invitesPerMinute, 'LIMIT_INVITES_PER_MIN'),
       handshakesPerMinute: positive(env.LIMIT_HANDSHAKES_PER_MIN, DEFAULT_ADDRESS_LIMITS.handshakesPerMinute, 'LIMIT_HANDSHAKES_PER_MIN'),
+      joinsPerMinute: positive(env.LIMIT_JOINS_PER_MIN, DEFAULT_ADDRESS_LIMITS.joinsPerMinute, 'LIMIT_JOINS_PER_MIN'),
+    },
+    admission: {
+      lagMs: positive(env.OVERLOAD_LAG_MS, DEFAULT_ADMISSION.lagMs, 'OVERLOAD_LAG_MS'),
+      maxUnpublished: positive(env.OVERLOAD_MAX_PENDING, DEFAULT_ADMISSION.maxUnpublished, 'OVERLOAD_MAX_PENDING'),
     },
     clientDir: path.resolve(env.CLIENT_DIR ?? path.join(import.meta.dirname, '../../client/dist')),
   };

@@ -31,6 +31,7 @@ const app = createApp({ store, logger, allowedOrigins: config.allowedOrigins, cl
   metricsToken: config.metricsToken,
   inviteTtlDays: config.inviteTtlDays,
   addressLimits: config.addressLimits,
+  admission: config.admission,
 });
 const port = await app.listen(config.port, config.host);
 logger.info(

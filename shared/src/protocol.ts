@@ -801,7 +801,7 @@ export interface StaleCurrent {
 
 export type Ack =
   | { ok: true; seq: number; duplicate?: boolean }
-  | { ok: false; error: { code: ErrorCode; message: string; current?: StaleCurrent } };
+  | { ok: false; error: { code: ErrorCode; message: string; current?: StaleCurrent; retryAfterMs?: number } };
 
 export interface Me {
   workshopId: string;

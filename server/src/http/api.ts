@@ -56,7 +56,7 @@ export interface ApiDeps {
   rooms: Rooms;
   logger: Logger;
   /** Per client IP; generous, because a whole venue often shares one NAT address. */
-  limits?: { createsPerMinute: number; joinsPerMinute: number };
+  limits?: { createsPerMinute: number };
   addressLimits?: AddressLimits;
   rejections: RejectionLog;
   /** Default lifetime of a delegation review link, in days. */
@@ -89,7 +89,7 @@ export function createApi(opts: ApiDeps) {
   const createLimiter = new RateLimiterMemory({ points: limits?.createsPerMinute ?? 30, duration: 60 });
   // documents are costly to render (the PDF starts a browser)
   const exportLimiter = new RateLimiterMemory({ points: 30, duration: 60 });
-  const joinLimiter = new RateLimiterMemory({ points: limits?.joinsPerMinute ?? 2000, duration: 60 });
+  const joinLimiter = new RateLimiterMemory({ points: addressLimits.joinsPerMinute, duration: 60 });
 
   const limited = (limiter: RateLimiterMemory) => async (req: Request, res: Response, next: () => void) => {
     try {
