@@ -42,6 +42,8 @@ export interface AppDeps {
   inviteTtlDays?: number;
   /** When commands are refused as `overloaded` (process-wide; see realtime/admission.ts). */
   admission?: Partial<AdmissionLimits>;
+  /** How long a repeated joinId is answered after the first join (ms). */
+  joinRetryMs?: number;
 }
 
 export interface App {
@@ -114,7 +116,7 @@ export function createApp(deps: AppDeps): App {
   app.get('/metrics', metricsRoute(deps.metricsToken ?? ''));
   app.use(
     '/api',
-    createApi({ store, rooms, logger, rejections, addressLimits, inviteTtlDays: deps.inviteTtlDays ?? 30, stopping: () => drain.stopping, redisPing: cluster?.redis.ping }),
+    createApi({ store, rooms, logger, rejections, addressLimits, inviteTtlDays: deps.inviteTtlDays ?? 30, stopping: () => drain.stopping, redisPing: cluster?.redis.ping, joinRetryMs: deps.joinRetryMs }),
   );
   // Malformed JSON, oversized bodies and unexpected failures answer in the API's error shape, never HTML.
   app.use((err: { status?: number; type?: string }, req: express.Request, res: express.Response, next: express.NextFunction) => {

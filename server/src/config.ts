@@ -2,6 +2,7 @@ import { isPostgresUrl } from './store/pgSchema';
 import path from 'node:path';
 import { type AddressLimits, DEFAULT_ADDRESS_LIMITS, type TrustFn, parseTrustProxy } from './http/limits';
 import { type AdmissionLimits, DEFAULT_ADMISSION } from './realtime/admission';
+import { JOIN_RETRY_MS } from './http/api';
 
 export interface Config {
   port: number;
@@ -27,6 +28,8 @@ export interface Config {
   addressLimits: AddressLimits;
   /** When commands are refused as `overloaded` (OVERLOAD_LAG_MS, OVERLOAD_MAX_PENDING). */
   admission: AdmissionLimits;
+  /** How long a repeated joinId is answered after the first join (JOIN_RETRY_SECONDS). */
+  joinRetryMs: number;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
@@ -62,6 +65,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       handshakesPerMinute: positive(env.LIMIT_HANDSHAKES_PER_MIN, DEFAULT_ADDRESS_LIMITS.handshakesPerMinute, 'LIMIT_HANDSHAKES_PER_MIN'),
       joinsPerMinute: positive(env.LIMIT_JOINS_PER_MIN, DEFAULT_ADDRESS_LIMITS.joinsPerMinute, 'LIMIT_JOINS_PER_MIN'),
     },
+    joinRetryMs: positive(env.JOIN_RETRY_SECONDS, JOIN_RETRY_MS / 1000, 'JOIN_RETRY_SECONDS') * 1000,
     admission: {
       lagMs: positive(env.OVERLOAD_LAG_MS, DEFAULT_ADMISSION.lagMs, 'OVERLOAD_LAG_MS'),
       maxUnpublished: positive(env.OVERLOAD_MAX_PENDING, DEFAULT_ADMISSION.maxUnpublished, 'OVERLOAD_MAX_PENDING'),

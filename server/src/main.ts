@@ -32,6 +32,7 @@ const app = createApp({ store, logger, allowedOrigins: config.allowedOrigins, cl
   inviteTtlDays: config.inviteTtlDays,
   addressLimits: config.addressLimits,
   admission: config.admission,
+  joinRetryMs: config.joinRetryMs,
 });
 const port = await app.listen(config.port, config.host);
 logger.info(

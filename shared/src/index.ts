@@ -29,3 +29,4 @@ export * from './export/json';
 export * from './diagnostics/clientError';
 export * from './presence/messages';
 export * from './presence/roster';
+export * from './join/joinIdEntropy';

@@ -1,6 +1,7 @@
 // The wire: one zod schema per command and per event, types inferred from them.
 // Every string and array has a cap, so validation also bounds memory per message.
 import { z } from 'zod';
+import { looksRandom } from './join/joinIdEntropy';
 import {
   AMENDABLE_FIELDS,
   GOAL_FIELDS,
@@ -457,7 +458,13 @@ export const joinSchema = z.strictObject({
    * or a UUID), the same for every retry of one join: a retry returns the same participant and
    * token instead of making a second person. It is a secret like the token derived from it.
    */
-  joinId: z.string().min(22).max(64).regex(/^[A-Za-z0-9_-]+$/, 'a join id uses letters, digits, _ and -').optional(),
+  joinId: z
+    .string()
+    .min(22)
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/, 'a join id uses letters, digits, _ and -')
+    .refine(looksRandom, 'a join id must be random (at least 128 random bits: 22 base64url characters or a UUID)')
+    .optional(),
 });
 export type JoinInput = z.input<typeof joinSchema>;
 
