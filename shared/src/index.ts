@@ -27,6 +27,7 @@ export * from './harvest/suggest';
 export * from './review/matrix';
 export * from './export/json';
 export * from './diagnostics/clientError';
+export * from './diagnostics/redact';
 export * from './presence/messages';
 export * from './presence/roster';
 export * from './join/joinIdEntropy';
