@@ -72,6 +72,9 @@ export const idSchema = z
  * (names: removed), counted in graphemes. Required text must have something visible: only
  * whitespace and zero-width characters is blank.
  */
+export function textSchema(maxChars: number, min: 0 | 1 = 0, clean: (s: string) => string = cleanText) {
+  return text(maxChars, min, clean);
+}
 function text(maxChars: number, min: 0 | 1 = 0, clean: (s: string) => string = cleanText) {
   return z
     .string()
