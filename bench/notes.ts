@@ -6,9 +6,13 @@
  * `--ladder` adds a saturation ladder). Note k is due at start + k/rate and is written by delegate
  * k % D at its own table, so every note has the same 17 recipients (7 tablemates + 10 facilitators).
  *
- * Per rate, two stacks are driven by the same generator in the same run, each in a fresh child
- * process on 127.0.0.1: the real server (temporary DATA_DIR), then a bare `ws` relay
- * (bench/notes-relay.ts: rooms = tables, facilitators get every note) that is the floor of the stack.
+ * Two stacks are driven by the same generator in the same run, each in its own child process on
+ * 127.0.0.1, both at their default limits: the real server (temporary DATA_DIR), then a batching
+ * `ws` relay (bench/notes-relay.ts: the same 10 ms tick, one frame per table and one for the
+ * facilitators per tick, the author echoed before its ack) that is the fair floor of the stack.
+ * Each stack is started, joined, connected and seated ONCE and then serves every rate (each
+ * measured --repeat times, 3 by default: report p99 as the worst) and the whole ladder, as a
+ * real server would: nothing is reset between rungs. The run ends with issue 19's item-14 table.
  *
  * The generator is spread over worker threads (bench/notes-worker.ts), each owning a slice of the
  * bots and sending its share of the schedule, so that it is not the limit; each reports its thread
