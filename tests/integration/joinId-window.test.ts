@@ -8,7 +8,7 @@ import { type CreatedWorkshop, createWorkshop } from '../helpers/bots';
 let srv: RunningServer;
 let ws: CreatedWorkshop;
 beforeAll(async () => {
-  srv = await startServer({ env: { JOIN_RETRY_SECONDS: '2' } });
+  srv = await startServer({ env: { JOIN_RETRY_SECONDS: '5' } });
   ws = await createWorkshop(srv.url);
 });
 afterAll(async () => {
@@ -28,7 +28,7 @@ describe('POST /api/join: the joinId retry window', () => {
     expect(retry.status).toBe(200);
     expect(await retry.json()).toMatchObject({ participantId, token, duplicate: true });
 
-    await new Promise((r) => setTimeout(r, 2300));
+    await new Promise((r) => setTimeout(r, 5300));
     const late = await joinWith(joinId, 'Someone else');
     expect(late.status).toBe(409);
     const body = await late.json();
