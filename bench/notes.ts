@@ -397,9 +397,11 @@ function printIssueTable(wc: StackResult | undefined, relay: StackResult | undef
   const checks = [
     `highest rate held >= 0.5x the relay's: ${wc.highest !== null && relay.highest !== null ? mark(wc.highest >= 0.5 * relay.highest) : 'n/a'}`,
     `p99 at ${RATE}/s <= relay + 10 ms (${f(floorP99 + 10)} ms) in each run (${p99s(w).map((x) => f(x)).join(', ')}): ${mark(p99s(w).every((x) => x <= floorP99 + 10))}`,
-    `main-thread CPU per note <= 1.5x the relay's: ${mark(mean(w, (x) => x.mainMsPerNote) <= 1.5 * mean(r, (x) => x.mainMsPerNote))}`,
+    `main-thread CPU per note <= 1.5x the relay's: ${mark(mean(w, (x) => x.mainMsPerNote) <= 1.5 * mean(r, (x) => x.mainMsPerNote))}` +
+      (w.some((x) => x.d.refused > 0) ? ' (flattering: notes refused as overloaded are counted as notes)' : ''),
     `setup incl. joins <= 3 s: ${mark(setupS(w[0]!) <= 3)}`,
-    `RSS per connected person <= 40 KB: ${mark(w[0]!.setup.kbPerSocket <= 40)}`,
+    // RSS can fall while the sockets connect (a GC between the two samples): then nothing was measured
+    `RSS per connected person <= 40 KB: ${w[0]!.setup.kbPerSocket > 0 ? mark(w[0]!.setup.kbPerSocket <= 40) : 'n/a (RSS fell during setup: a GC, not a measurement)'}`,
   ];
   console.log(`targets: ${checks.join('; ')}`);
 }
