@@ -67,10 +67,19 @@ export interface Measured {
 const rssSum = (pids: number[]) => pids.reduce((a, pid) => a + rssOf(pid).rssMb, 0);
 const processCpu = (pids: number[]) => pids.map((pid) => cpuOf(pid).process);
 
-export async function measureRun(target: RunTarget, o: RunOptions): Promise<Measured> {
+/** A generator whose bots are connected and seated on `target`, ready for any number of measured rates. */
+export interface Prepared {
+  gen: Generator;
+  setup: Setup;
+  target: RunTarget;
+  /** Note ids used so far on this server (each run takes fresh ones). */
+  idsUsed: number;
+}
+
+/** Connects, then seats, every socket (timed); memory of the servers before and after. */
+export async function setupRun(target: RunTarget, o: Pick<RunOptions, 'workers'>): Promise<Prepared> {
   const gen = await Generator.start(o.workers);
   try {
-    // ---- setup: connect, then seat, every socket; memory of the servers before and after
     await sleep(300);
     const rssBeforeMb = rssSum(target.pids);
     let t = now();
@@ -84,7 +93,17 @@ export async function measureRun(target: RunTarget, o: RunOptions): Promise<Meas
     const seatMs = now() - t;
     await sleep(1000); // idle: let the setup's garbage and buffers settle
     const setup: Setup = { connectMs, seatMs, seatRefusals: refusals.reduce((a, n) => a + n, 0), rssBeforeMb, rssAfterMb: rssSum(target.pids) };
+    return { gen, setup, target, idsUsed: 0 };
+  } catch (err) {
+    await gen.stop();
+    throw err;
+  }
+}
 
+/** One measured rate on a prepared run (the server and its connected bots stay as they are). */
+export async function measureRate(prepared: Prepared, o: RunOptions): Promise<Measured> {
+  const { gen, target, setup } = prepared;
+  {
     // ---- the schedule
     const total = Math.round(o.rate * (o.warmup + o.seconds));
     const start = now() + 200;
@@ -97,7 +116,9 @@ export async function measureRun(target: RunTarget, o: RunOptions): Promise<Meas
       delegates: o.layout.delegates,
       measureFrom,
       recipients: Array.from({ length: o.tables }, (_, t) => o.layout.recipients(t)),
+      idBase: prepared.idsUsed,
     };
+    prepared.idsUsed += total;
     const running = gen.all(() => ({ type: 'run', plan }), (o.warmup + o.seconds + 60) * 1000);
     await sleep(measureFrom - now());
     const helpers = (await target.helperPids?.().catch(() => [])) ?? [];
@@ -144,7 +165,15 @@ export async function measureRun(target: RunTarget, o: RunOptions): Promise<Meas
       otherCpu,
       drainMs,
     };
+  }
+}
+
+/** Setup and one measured rate on a fresh generator (bench/cluster.ts): what setupRun + measureRate do. */
+export async function measureRun(target: RunTarget, o: RunOptions): Promise<Measured> {
+  const prepared = await setupRun(target, o);
+  try {
+    return await measureRate(prepared, o);
   } finally {
-    await gen.stop();
+    await prepared.gen.stop();
   }
 }

@@ -1,26 +1,69 @@
 /**
- * The floor for `npm run bench:notes`: a bare `ws` server that relays a note to the other sockets
- * at the sender's table AND to every facilitator socket (the same 17 recipients per note as the
- * app at 8 per table and 10 facilitators), and acks the sender at once. No validation, no storage,
- * no state beyond the rooms. Runs as its own process (its own event loop, like the real server):
+ * The floor for `npm run bench:notes`: a bare `ws` server doing the least the app's delivery
+ * contract needs, so the ratio app / relay is fair. Like the app it
+ *   - batches: notes arriving within one 10 ms publish tick go out together (a quiet relay, whose
+ *     last flush was 10 ms ago or more, flushes on the next turn of the event loop);
+ *   - builds each group's frame once: per tick, one frame per table with that table's notes (sent
+ *     to everyone seated there, the author included: the echo) and one frame with all the tick's
+ *     notes for the facilitators;
+ *   - echoes the author before the ack: acks go out after the tick's frames;
+ *   - keeps the same limits: 64 KiB max payload.
+ * No validation, no storage, no state beyond the rooms. Runs as its own process:
  *   node --import tsx bench/notes-relay.ts     -> prints {"port":N} on stdout once listening.
  * Wire: a client first sends {"t":"join","table":K} (a delegate) or {"t":"join","fac":true} (a
- * facilitator) and gets {"t":"joined"}; then {"t":"note","id":"...",...}; the server replies
- * {"t":"ack","id":"..."} and forwards the note's raw bytes (no re-encoding) to the recipients.
+ * facilitator) and gets {"t":"joined"}; then {"t":"note","id":"...",...}; recipients get
+ * {"t":"notes","n":[<raw note>,...]} (the notes' bytes, not re-encoded) and the author
+ * {"t":"ack","id":"..."}.
  */
 import { WebSocketServer, type WebSocket } from 'ws';
+
+/** The app's publish tick (server/src/realtime/workshopRoom.ts PUBLISH_TICK_MS). */
+const TICK_MS = 10;
 
 const tables = new Map<number, Set<WebSocket>>();
 const facilitators = new Set<WebSocket>();
 const wss = new WebSocketServer({ host: '127.0.0.1', port: Number(process.env.PORT ?? 0), maxPayload: 64 * 1024 });
 
+/** This tick's notes: raw bytes per table, and the authors to ack (in arrival order). */
+let byTable = new Map<number, string[]>();
+let acks: Array<[WebSocket, string]> = [];
+let lastFlush = 0;
+let timer: NodeJS.Timeout | NodeJS.Immediate | null = null;
+
+function schedule() {
+  if (timer) return;
+  const wait = lastFlush + TICK_MS - performance.now();
+  timer = wait <= 0 ? setImmediate(flush) : setTimeout(flush, wait);
+}
+
+function flush() {
+  timer = null;
+  lastFlush = performance.now();
+  const batch = byTable;
+  const toAck = acks;
+  byTable = new Map();
+  acks = [];
+  const all: string[] = [];
+  for (const [t, notes] of batch) {
+    const frame = `{"t":"notes","n":[${notes.join(',')}]}`;
+    for (const peer of tables.get(t) ?? []) if (peer.readyState === 1) peer.send(frame);
+    all.push(...notes);
+  }
+  if (all.length && facilitators.size) {
+    const frame = `{"t":"notes","n":[${all.join(',')}]}`;
+    for (const fac of facilitators) if (fac.readyState === 1) fac.send(frame);
+  }
+  for (const [ws, id] of toAck) if (ws.readyState === 1) ws.send(`{"t":"ack","id":${JSON.stringify(id)}}`);
+}
+
 wss.on('connection', (ws) => {
-  let table: Set<WebSocket> | undefined;
+  let table: number | null = null;
   ws.on('message', (data, isBinary) => {
     if (isBinary) return;
+    const raw = String(data);
     let msg: { t?: string; id?: string; table?: number; fac?: boolean };
     try {
-      msg = JSON.parse((data as Buffer).toString()) as typeof msg;
+      msg = JSON.parse(raw);
     } catch {
       return;
     }
@@ -28,19 +71,22 @@ wss.on('connection', (ws) => {
       facilitators.add(ws);
       ws.send('{"t":"joined"}');
     } else if (msg.t === 'join' && typeof msg.table === 'number') {
-      table?.delete(ws);
-      table = tables.get(msg.table) ?? new Set();
-      tables.set(msg.table, table);
-      table.add(ws);
+      if (table !== null) tables.get(table)?.delete(ws);
+      table = msg.table;
+      let room = tables.get(table);
+      if (!room) tables.set(table, (room = new Set()));
+      room.add(ws);
       ws.send('{"t":"joined"}');
-    } else if (msg.t === 'note' && table) {
-      ws.send(`{"t":"ack","id":${JSON.stringify(msg.id)}}`);
-      for (const peer of table) if (peer !== ws && peer.readyState === 1) peer.send(data, { binary: false });
-      for (const fac of facilitators) if (fac.readyState === 1) fac.send(data, { binary: false });
+    } else if (msg.t === 'note' && table !== null && typeof msg.id === 'string') {
+      let notes = byTable.get(table);
+      if (!notes) byTable.set(table, (notes = []));
+      notes.push(raw);
+      acks.push([ws, msg.id]);
+      schedule();
     }
   });
   ws.on('close', () => {
-    table?.delete(ws);
+    if (table !== null) tables.get(table)?.delete(ws);
     facilitators.delete(ws);
   });
 });

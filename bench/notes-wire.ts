@@ -28,6 +28,11 @@ export interface RunPlan {
   measureFrom: number;
   /** Recipients (tablemates + facilitators, the author excluded) of a note written at table t. */
   recipients: number[];
+  /**
+   * Note k of this run has the id n(idBase + k) (and clientOpId note-op-(idBase + k)): one server
+   * serves several runs (a whole ladder), so each run's ids are new to it.
+   */
+  idBase: number;
 }
 
 export type Request =

@@ -57,6 +57,7 @@ function onAck(k: number, ack: Ack | null) {
 }
 
 function onNote(k: number, receiver: number, at: number) {
+  if (!(k >= 0)) return; // a late note of an earlier run on the same server
   receipts.push(k, receiver, at);
   if (plan && k % plan.delegates !== receiver) received++;
 }
@@ -79,8 +80,10 @@ function threadCpuMs(): number {
 // ------------------------------------------------------------------ bots
 
 const noteText = (k: number) => `Bench note ${k}: we should pair delegations across tables (sent ${Date.now()})`;
-const noteId = (k: number) => `n${k}`;
-const noteK = (id: string) => Number(id.slice(1));
+const idBase = () => plan?.idBase ?? 0;
+const noteId = (k: number) => `n${idBase() + k}`;
+const noteK = (id: string) => Number(id.slice(1)) - idBase();
+const opId = (k: number) => `note-op-${idBase() + k}`;
 
 function worldCafeBot(url: string, spec: BotSpec): Promise<Bot> {
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = ioClient(url, {
@@ -135,7 +138,7 @@ function worldCafeBot(url: string, spec: BotSpec): Promise<Bot> {
         'command',
         {
           type: 'note:create',
-          clientOpId: `note-op-${k}`,
+          clientOpId: opId(k),
           noteId: noteId(k),
           tableId,
           text: noteText(k),
@@ -157,16 +160,21 @@ function relayBot(url: string, spec: BotSpec): Promise<Bot> {
     ws.once('error', reject);
     ws.once('open', () => ws.send(JSON.stringify(spec.role === 'facilitator' ? { t: 'join', fac: true } : { t: 'join', table: spec.table })));
     ws.on('message', (data) => {
-      // The relay's frames are this file's own JSON with the id second ({"t":"note","id":"n12",...}):
-      // read it without a full parse, so the generator stays cheaper than what it measures.
+      // The relay's frames hold this file's own JSON ({"t":"notes","n":[{"t":"note","id":"n12",...},...]}
+      // or {"t":"ack","id":"n12"}): read the ids without a full parse, so the generator stays
+      // cheaper than what it measures.
       const raw = (data as Buffer).toString();
       const t = raw.slice(6, raw.indexOf('"', 6));
-      const at = raw.indexOf('"id":"n');
-      const k = at < 0 ? NaN : Number(raw.slice(at + 7, raw.indexOf('"', at + 7)));
-      if (t === 'note') {
+      const idAt = (from: number) => raw.indexOf('"id":"n', from);
+      const kAt = (at: number) => Number(raw.slice(at + 7, raw.indexOf('"', at + 7))) - idBase();
+      if (t === 'notes') {
         frames++;
-        onNote(k, spec.index, now());
-      } else if (t === 'ack') onAck(k, null);
+        const at = now();
+        for (let i = idAt(0); i >= 0; i = idAt(i + 7)) onNote(kAt(i), spec.index, at);
+      } else if (t === 'ack') {
+        const i = idAt(0);
+        onAck(i < 0 ? NaN : kAt(i), null);
+      }
       else if (t === 'joined')
         resolve({
           spec,
@@ -178,7 +186,7 @@ function relayBot(url: string, spec: BotSpec): Promise<Bot> {
                 t: 'note',
                 id: noteId(k),
                 type: 'note:create',
-                clientOpId: `note-op-${k}`,
+                clientOpId: opId(k),
                 noteId: noteId(k),
                 tableId: `t${spec.table}`,
                 text: noteText(k),

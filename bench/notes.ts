@@ -6,9 +6,13 @@
  * `--ladder` adds a saturation ladder). Note k is due at start + k/rate and is written by delegate
  * k % D at its own table, so every note has the same 17 recipients (7 tablemates + 10 facilitators).
  *
- * Per rate, two stacks are driven by the same generator in the same run, each in a fresh child
- * process on 127.0.0.1: the real server (temporary DATA_DIR), then a bare `ws` relay
- * (bench/notes-relay.ts: rooms = tables, facilitators get every note) that is the floor of the stack.
+ * Two stacks are driven by the same generator in the same run, each in its own child process on
+ * 127.0.0.1, both at their default limits: the real server (temporary DATA_DIR), then a batching
+ * `ws` relay (bench/notes-relay.ts: the same 10 ms tick, one frame per table and one for the
+ * facilitators per tick, the author echoed before its ack) that is the fair floor of the stack.
+ * Each stack is started, joined, connected and seated ONCE and then serves every rate (each
+ * measured --repeat times, 3 by default: report p99 as the worst) and the whole ladder, as a
+ * real server would: nothing is reset between rungs. The run ends with issue 19's item-14 table.
  *
  * The generator is spread over worker threads (bench/notes-worker.ts), each owning a slice of the
  * bots and sending its share of the schedule, so that it is not the limit; each reports its thread
@@ -30,7 +34,7 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
-import { type Measured, type Setup as RunSetup, measureRun } from './measure.ts';
+import { type Measured, type Prepared, type Setup as RunSetup, measureRate, setupRun } from './measure.ts';
 import { type Delivery, type Layout, withTimeout } from './notes-stats.ts';
 import type { BotSpec, StackName } from './notes-wire.ts';
 import { loadFlags, loadOptions, num, rateList } from './options.ts';
@@ -44,6 +48,8 @@ const { values: args } = parseArgs({
   options: {
     ...loadFlags(30),
     ladder: { type: 'boolean', default: false },
+    'no-ladder': { type: 'boolean', default: false },
+    repeat: { type: 'string', default: '3' },
     'ladder-rates': { type: 'string', default: '500,750,1000,1500,2000,3000,4000,6000,8000' },
     'ladder-p99': { type: 'string', default: '100' },
     only: { type: 'string' },
@@ -59,10 +65,11 @@ const { values: args } = parseArgs({
 if (args.help) {
   console.log(`npm run bench:notes -- [flags]
   --delegates 1000 --tables 125 --facilitators 10   the load (delegates seated round-robin)
-  --rates 500,1000,2000      aggregate notes/s, one block per rate (fresh server and relay per rate)
+  --rates 1000 --repeat 3   aggregate notes/s, each measured --repeat times (p99 reported as the worst of them)
   --seconds 10 --warmup 2    measured window after a warm-up (notes due in the warm-up are not measured)
-  --ladder                   then (or alone, with --rates '') a saturation ladder per stack over --ladder-rates (500,750,...,8000) until
-                             committed p99 > --ladder-p99 ms (100) or anything is lost or refused
+  (ladder, on by default)    then a saturation ladder per stack over --ladder-rates (500,750,...,8000) until
+                             committed p99 > --ladder-p99 ms (100) or anything is lost or refused; --no-ladder to skip it
+  One server per stack serves everything (setup once, incl. the joins; then every rate and the ladder).
   --workers 2                load-generator threads; --drain 10  max seconds to wait for late acks/deliveries
   --quick                    smoke check: 200 delegates, 25 tables, 2 facilitators, rate 200, 3 s (+1 s warm-up)
   --only world-cafe|ws-relay --sync full|normal (DB_SYNC) --writer worker|inline (DB_WRITER)
@@ -70,14 +77,17 @@ if (args.help) {
   process.exit(0);
 }
 
-const LOAD = loadOptions(args, { delegates: ['1000', '200'], tables: ['125', '25'], facilitators: ['10', '2'], rates: ['500,1000,2000', '200'] });
+const LOAD = loadOptions(args, { delegates: ['1000', '200'], tables: ['125', '25'], facilitators: ['10', '2'], rates: ['1000', '200'] });
+const REPEAT = num('repeat', args.repeat!, 1, 10);
 const SHAPE = LOAD.shape;
 const { delegates: DELEGATES, tables: TABLES, facilitators: FACILITATORS, capacity: CAPACITY, tableOf, tableSize } = SHAPE;
 // `--ladder --rates ''`: the ladder only
 const { rates: RATES, seconds: SECONDS, warmup: WARMUP, drain: DRAIN, workers: WORKERS, timeoutMin: TIMEOUT_MIN } = LOAD;
-const LADDER = args.ladder ? rateList('ladder-rates', args['ladder-rates']) : [];
-const LADDER_P99 = num('ladder-p99', args['ladder-p99'], 1, 60_000, false);
-const SYNC = args.sync;
+const LADDER = !args['no-ladder'] && (args.ladder || !args.quick) ? rateList('ladder-rates', args['ladder-rates']!) : [];
+const LADDER_P99 = num('ladder-p99', args['ladder-p99']!, 1, 60_000, false);
+/** Measured seconds per ladder rung (shorter than the fixed rates' window, to keep a full run within 10 minutes). */
+const LADDER_SECONDS = Math.min(SECONDS, 5);
+const SYNC = args.sync!;
 if (SYNC !== 'full' && SYNC !== 'normal') throw new Error(`--sync must be full or normal, got ${SYNC}`);
 const WRITER = args.writer;
 if (WRITER !== 'worker' && WRITER !== 'inline') throw new Error(`--writer must be worker or inline, got ${WRITER}`);
@@ -104,10 +114,12 @@ interface Stack {
   stop(): Promise<void>;
 }
 
-async function startWorldCafe(rate: number): Promise<Stack> {
+async function startWorldCafe(): Promise<Stack> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wc-bench-'));
   const port = await freePort();
-  const perPerson = rate / DELEGATES;
+  const perPerson = Math.max(...RATES, ...LADDER) / DELEGATES;
+  // default limits: 1,010 joins, lookups and socket handshakes from one address fit in the
+  // per-address budgets (2,000 / 2,400 / 6,000 a minute), and the relay has no limits to lift
   const env: Record<string, string> = {
     PORT: String(port),
     HOST,
@@ -115,9 +127,6 @@ async function startWorldCafe(rate: number): Promise<Stack> {
     LOG_LEVEL: 'warn',
     DB_SYNC: SYNC,
     DB_WRITER: WRITER,
-    // every bot comes from 127.0.0.1: the per-address limits are for real venues, not for the generator
-    LIMIT_LOOKUPS_PER_MIN: '100000',
-    LIMIT_HANDSHAKES_PER_MIN: '100000',
   };
   // The default per-person limit (20/s, burst 40) covers 10 notes/s per delegate; raise it only if needed.
   if (perPerson > 10) {
@@ -186,6 +195,8 @@ interface Row {
   processMsPerNote: number;
   /** Server main thread busy, fraction of one core. */
   mainBusy: number;
+  /** Server process busy (all threads), fraction of one core. */
+  processBusy: number;
   peakRssMb: number;
   gen: Measured['gen'];
   otherCpu: number;
@@ -211,27 +222,60 @@ const generatorLimited = (r: Row) => Math.max(...r.gen.elu) > 0.85;
 const machineLimited = (r: Row) => !generatorLimited(r) && r.d.lag.p99 > 20;
 const limitNote = (r: Row) => (generatorLimited(r) ? ' (generator-limited)' : machineLimited(r) ? ' (machine busy)' : '');
 
-async function run(which: StackName, rate: number): Promise<Row> {
-  const stack = which === 'world-cafe' ? await startWorldCafe(rate) : await startRelay();
+function rowOf(which: StackName, rate: number, prepared: Prepared, prepareMs: number, m: Measured): Row {
+  const cpu = m.cpu[0]!;
+  return {
+    stack: which,
+    rate,
+    setup: { ...prepared.setup, prepareMs, kbPerSocket: ((prepared.setup.rssAfterMb - prepared.setup.rssBeforeMb) * 1024) / SOCKETS },
+    d: m.d,
+    mainMsPerNote: (cpu.main * 1000) / m.notesInWindow,
+    processMsPerNote: (cpu.process * 1000) / m.notesInWindow,
+    mainBusy: cpu.main / m.windowS,
+    processBusy: cpu.process / m.windowS,
+    peakRssMb: m.peakRssMb[0]!,
+    gen: m.gen,
+    otherCpu: m.otherCpu,
+    drainMs: m.drainMs,
+  };
+}
+
+interface StackResult {
+  /** The fixed rates, each measured REPEAT times, in order. */
+  fixed: Row[];
+  ladder: Row[];
+  highest: number | null;
+}
+
+/**
+ * One stack, one server for everything: prepare (joins), connect and seat once, then every fixed
+ * rate REPEAT times and the ladder, on the same server and the same connected people.
+ */
+async function runStack(which: StackName): Promise<StackResult> {
+  const started = performance.now();
+  const stack = which === 'world-cafe' ? await startWorldCafe() : await startRelay();
   try {
-    const m = await measureRun(
-      { stack: which, urls: [stack.url], bots: stack.bots, pids: [stack.pid] },
-      { rate, warmup: WARMUP, seconds: SECONDS, drain: DRAIN, workers: WORKERS, layout: LAYOUT, tables: TABLES },
-    );
-    const cpu = m.cpu[0]!;
-    return {
-      stack: which,
-      rate,
-      setup: { ...m.setup, prepareMs: stack.prepareMs, kbPerSocket: ((m.setup.rssAfterMb - m.setup.rssBeforeMb) * 1024) / SOCKETS },
-      d: m.d,
-      mainMsPerNote: (cpu.main * 1000) / m.notesInWindow,
-      processMsPerNote: (cpu.process * 1000) / m.notesInWindow,
-      mainBusy: cpu.main / m.windowS,
-      peakRssMb: m.peakRssMb[0]!,
-      gen: m.gen,
-      otherCpu: m.otherCpu,
-      drainMs: m.drainMs,
-    };
+    const prepared = await setupRun({ stack: which, urls: [stack.url], bots: stack.bots, pids: [stack.pid] }, { workers: WORKERS });
+    try {
+      const measure = async (rate: number, seconds = SECONDS) => {
+        const m = await measureRate(prepared, { rate, warmup: WARMUP, seconds, drain: DRAIN, workers: WORKERS, layout: LAYOUT, tables: TABLES });
+        process.stderr.write(`  ${which} @ ${rate}/s done at ${f((performance.now() - started) / 1000)} s (load average ${loadAvg()})\n`);
+        return rowOf(which, rate, prepared, stack.prepareMs, m);
+      };
+      const fixed: Row[] = [];
+      for (const rate of RATES) for (let i = 0; i < REPEAT; i++) fixed.push(await measure(rate));
+      const ladder: Row[] = [];
+      let highest: number | null = null;
+      for (const rate of LADDER) {
+        const r = await measure(rate, LADDER_SECONDS);
+        ladder.push(r);
+        if (!held(r)) break;
+        highest = rate;
+      }
+      return { fixed, ladder, highest };
+    } finally {
+      await prepared.gen.stop();
+    }
   } finally {
     await stack.stop();
   }
@@ -239,16 +283,16 @@ async function run(which: StackName, rate: number): Promise<Row> {
 
 // ------------------------------------------------------------------ report
 
-function printBlock(rate: number, rows: Row[]) {
+function printBlock(rate: number, rows: Row[], label = '') {
   const wc = rows.find((r) => r.stack === 'world-cafe');
   const relay = rows.find((r) => r.stack === 'ws-relay');
   const cols = [wc, relay].filter((r): r is Row => r !== undefined);
   type Line = [string, (r: Row) => string, string?];
   const lines: Line[] = [
-    ['setup: join + roles beforehand (s)', (r) => (r.stack === 'world-cafe' ? f(r.setup.prepareMs / 1000, 2) : '-')],
+    ['setup: join + roles beforehand (s)', (r) => (r.stack === 'world-cafe' ? f(r.setup.prepareMs / 1000, 2) : '- (joins are part of connect)')],
     [`setup: connect ${SOCKETS} sockets (s)`, (r) => f(r.setup.connectMs / 1000, 2)],
     ['setup: seat the delegates (s), overloaded retries', (r) => `${f(r.setup.seatMs / 1000, 2)}, ${r.setup.seatRefusals}`],
-    ['setup: connect + seat (s)', (r) => f((r.setup.connectMs + r.setup.seatMs) / 1000, 2)],
+    ['setup: joins + connect + seat (s)', (r) => f((r.setup.prepareMs + r.setup.connectMs + r.setup.seatMs) / 1000, 2)],
     ['memory: RSS before -> after setup (MB)', (r) => `${f(r.setup.rssBeforeMb, 0)} -> ${f(r.setup.rssAfterMb, 0)}`],
     ['memory: KB per connected socket', (r) => f(r.setup.kbPerSocket, 1), wc && relay ? ratio(wc.setup.kbPerSocket, relay.setup.kbPerSocket) : undefined],
     ['notes sent (measured)', (r) => `${r.d.sent} (${r.d.sentMeasured})`],
@@ -276,7 +320,7 @@ function printBlock(rate: number, rows: Row[]) {
   ];
   const table = lines.map(([label, cell, rat]) => [label, ...cols.map(cell), rat ?? '']);
   const head = ['', ...cols.map((c) => c.stack), cols.length === 2 ? 'world-cafe / relay' : ''];
-  console.log(`\n== ${rate} notes/s (warm-up ${WARMUP} s, measured ${SECONDS} s) ==`);
+  console.log(`\n== ${rate} notes/s${label} ==`);
   printTable(head, table);
   if (wc && relay) printTargets(rate, wc, relay);
   for (const r of cols) {
@@ -307,23 +351,67 @@ function printTargets(rate: number, wc: Row, relay: Row) {
   console.log(`issue 8 targets (quiet machine): ${checks.join('; ')}`);
 }
 
-async function runRate(rate: number, stacks: StackName[]): Promise<Row[]> {
-  const rows: Row[] = [];
-  for (const s of stacks) {
-    const started = performance.now();
-    const r = await run(s, rate);
-    rows.push(r);
-    process.stderr.write(`  ${s} @ ${rate}/s done in ${f((performance.now() - started) / 1000)} s (load average ${loadAvg()})\n`);
-  }
-  printBlock(rate, rows);
-  return rows;
+const worst = (rows: Row[], pick: (r: Row) => number) => Math.max(...rows.map(pick));
+const mean = (rows: Row[], pick: (r: Row) => number) => rows.reduce((a, r) => a + pick(r), 0) / rows.length;
+
+/** Issue 19's table (item 14): app vs the batching relay, the p99 at 1,000/s as the worst of the repeats. */
+function printIssueTable(wc: StackResult | undefined, relay: StackResult | undefined) {
+  // the issue's rate, 1,000/s, or the first fixed rate when it was not run (--quick)
+  const RATE = RATES.includes(1000) ? 1000 : RATES[0];
+  const at = (s: StackResult | undefined) => s?.fixed.filter((r) => r.rate === RATE) ?? [];
+  const cols = [wc, relay];
+  const cell = (s: StackResult | undefined, fn: (s: StackResult, rows: Row[]) => string) => (s && at(s).length ? fn(s, at(s)) : '-');
+  const setupS = (r: Row) => (r.setup.prepareMs + r.setup.connectMs + r.setup.seatMs) / 1000;
+  const refusedInLadder = (s: StackResult) => s.ladder.reduce((a, r) => a + r.d.refused, 0);
+  const rows: string[][] = [
+    [
+      `tablemates / facilitators p99 at ${RATE} notes/s (worst of ${REPEAT})`,
+      ...cols.map((s) => cell(s, (_s, rs) => `${f(worst(rs, (r) => r.d.tablemates.p99))} / ${f(worst(rs, (r) => r.d.facilitators.p99))} ms`)),
+    ],
+    [
+      `highest rate held (worse p99 <= ${LADDER_P99} ms, nothing lost/refused)`,
+      ...cols.map((s) =>
+        s && LADDER.length
+          ? `${s.highest === null ? 'none' : `${s.highest}/s`}${s.highest === LADDER.at(-1) ? ' (top of the ladder)' : ''}` +
+            (s.ladder.length && !held(s.ladder.at(-1)!) ? ` (${s.ladder.at(-1)!.rate}/s: p99 ${f(committedP99(s.ladder.at(-1)!))} ms)` : '') +
+            `; ${refusedInLadder(s)} overloaded in the ladder`
+          : '-',
+      ),
+    ],
+    [
+      `server CPU at ${RATE}/s, % of a core: process (main thread)`,
+      ...cols.map((s) => cell(s, (_s, rs) => `${pct(mean(rs, (r) => r.processBusy))} (${pct(mean(rs, (r) => r.mainBusy))})`)),
+    ],
+    [`server main-thread CPU per note at ${RATE}/s (ms)`, ...cols.map((s) => cell(s, (_s, rs) => f(mean(rs, (r) => r.mainMsPerNote), 3)))],
+    [`setup of ${SOCKETS} people incl. joins (s)`, ...cols.map((s) => cell(s, (_s, rs) => f(setupS(rs[0]!), 2)))],
+    ['RSS growth per connected person (KB)', ...cols.map((s) => cell(s, (_s, rs) => f(rs[0]!.setup.kbPerSocket, 1)))],
+  ];
+  console.log('\n==== issue 19, item 14: app vs batching relay ====');
+  printTable(['', 'app', 'batching relay'], rows);
+  const w = at(wc);
+  const r = at(relay);
+  if (!wc || !relay || !w.length || !r.length) return;
+  const mark = (ok: boolean) => (ok ? 'met' : 'NOT met');
+  const p99s = (rows: Row[]) => rows.map(committedP99);
+  const floorP99 = worst(r, committedP99);
+  const checks = [
+    `highest rate held >= 0.5x the relay's: ${wc.highest !== null && relay.highest !== null ? mark(wc.highest >= 0.5 * relay.highest) : 'n/a'}`,
+    `p99 at ${RATE}/s <= relay + 10 ms (${f(floorP99 + 10)} ms) in each run (${p99s(w).map((x) => f(x)).join(', ')}): ${mark(p99s(w).every((x) => x <= floorP99 + 10))}`,
+    `main-thread CPU per note <= 1.5x the relay's: ${mark(mean(w, (x) => x.mainMsPerNote) <= 1.5 * mean(r, (x) => x.mainMsPerNote))}` +
+      (w.some((x) => x.d.refused > 0) ? ' (flattering: notes refused as overloaded are counted as notes)' : ''),
+    `setup incl. joins <= 3 s: ${mark(setupS(w[0]!) <= 3)}`,
+    // RSS can fall while the sockets connect (a GC between the two samples): then nothing was measured
+    `RSS per connected person <= 40 KB: ${w[0]!.setup.kbPerSocket > 0 ? mark(w[0]!.setup.kbPerSocket <= 40) : 'n/a (RSS fell during setup: a GC, not a measurement)'}`,
+  ];
+  console.log(`targets: ${checks.join('; ')}`);
 }
 
 async function main() {
+  const runStarted = performance.now();
   console.log(
     `bench:notes  ${DELEGATES} delegates at ${TABLES} tables (${tableSize(0)} per table) + ${FACILITATORS} facilitators: ` +
-      `${LAYOUT.recipients(0)} recipients per note; rates ${RATES.join(', ')}/s${LADDER.length ? `, then a ladder over ${LADDER.join(', ')}/s` : ''}; ` +
-      `warm-up ${WARMUP} s, measured ${SECONDS} s; ${WORKERS} generator threads; DB_SYNC=${SYNC} DB_WRITER=${WRITER}`,
+      `${LAYOUT.recipients(0)} recipients per note; rates ${RATES.join(', ')}/s x${REPEAT}${LADDER.length ? `, then a ladder over ${LADDER.join(', ')}/s (${LADDER_SECONDS} s each)` : ''}; ` +
+      `warm-up ${WARMUP} s, measured ${SECONDS} s; ${WORKERS} generator threads; DB_SYNC=${SYNC} DB_WRITER=${WRITER}; one server per stack for the whole run`,
   );
   console.log(`node ${process.version}, ${os.cpus().length} CPUs, load average at start ${loadAvg()}`);
   console.log(
@@ -331,29 +419,30 @@ async function main() {
       'excluded; facilitators: every note); ack = sent -> acked; CPU per note = CPU in the measured window / notes due in it',
   );
   const stacks: StackName[] = ONLY ? [ONLY as StackName] : ['world-cafe', 'ws-relay'];
-  const rows: Row[] = [];
-  for (const rate of RATES) rows.push(...(await runRate(rate, stacks)));
+  const results = new Map<StackName, StackResult>();
+  for (const s of stacks) results.set(s, await runStack(s));
+  const wc = results.get('world-cafe');
+  const relay = results.get('ws-relay');
+  const rows: Row[] = [...results.values()].flatMap((r) => [...r.fixed, ...r.ladder]);
 
-  const highest = new Map<StackName, number | null>(stacks.map((s) => [s, null]));
+  // per rate (and repeat): both stacks side by side
+  const fixedCount = Math.max(wc?.fixed.length ?? 0, relay?.fixed.length ?? 0);
+  for (let i = 0; i < fixedCount; i++) {
+    const pair = [wc?.fixed[i], relay?.fixed[i]].filter((r): r is Row => r !== undefined);
+    printBlock(pair[0]!.rate, pair, REPEAT > 1 ? ` run ${(i % REPEAT) + 1} of ${REPEAT}` : '');
+  }
   if (LADDER.length) {
     console.log(`\n==== saturation ladder: rising rates until p99 > ${LADDER_P99} ms or anything is lost or refused ====`);
-    let climbing = [...stacks];
     for (const rate of LADDER) {
-      if (climbing.length === 0) break;
-      const step = await runRate(rate, climbing);
-      rows.push(...step);
-      for (const r of step) if (held(r)) highest.set(r.stack, rate);
-      climbing = step.filter(held).map((r) => r.stack);
+      const pair = [wc?.ladder.find((r) => r.rate === rate), relay?.ladder.find((r) => r.rate === rate)].filter((r): r is Row => r !== undefined);
+      if (pair.length) printBlock(rate, pair, ` (ladder, ${LADDER_SECONDS} s)`);
     }
+    for (const [s, res] of results) {
+      const h = res.highest;
+      console.log(`highest rate held, ${s}: ${h === null ? `none (failed at ${LADDER[0]}/s)` : `${h}/s${h === LADDER.at(-1) ? ' (the top of the ladder: at least this)' : ''}`}`);
+    }
+    if (wc?.highest != null && relay?.highest != null) console.log(`world-cafe / relay highest rate held: ${ratio(wc.highest, relay.highest)}`);
     const limited = rows.filter((r) => generatorLimited(r) && held(r));
-    for (const s of stacks) {
-      const h = highest.get(s);
-      const top = h === LADDER.at(-1);
-      console.log(`highest rate held, ${s}: ${h === null ? `none (failed at ${LADDER[0]}/s)` : `${h}/s${top ? ' (the top of the ladder: at least this)' : ''}`}`);
-    }
-    const wc = highest.get('world-cafe');
-    const relay = highest.get('ws-relay');
-    if (wc != null && relay != null) console.log(`world-cafe / relay highest rate held: ${ratio(wc, relay)}`);
     if (limited.length) console.log(`note: the generator was the limit at ${limited.map((r) => `${r.stack} ${r.rate}/s`).join(', ')}`);
   }
 
@@ -363,11 +452,13 @@ async function main() {
     console.log(
       `${r.stack.padEnd(10)}  ${String(r.rate).padStart(6)}  ${f(r.d.tablemates.p99).padStart(14)}  ${f(r.d.facilitators.p99).padStart(16)}  ` +
         `${f(r.d.ack.p99).padStart(7)}  ${String(r.d.refused).padStart(7)}  ${String(r.d.missing).padStart(7)}  ${f(r.mainMsPerNote, 3).padStart(12)}  ` +
-        `${f((r.setup.connectMs + r.setup.seatMs) / 1000, 2).padStart(7)}  ${f(r.setup.kbPerSocket).padStart(9)}  ${held(r) ? 'yes' : 'NO'}${limitNote(r)}`,
+        `${f((r.setup.prepareMs + r.setup.connectMs + r.setup.seatMs) / 1000, 2).padStart(7)}  ${f(r.setup.kbPerSocket).padStart(9)}  ${held(r) ? 'yes' : 'NO'}${limitNote(r)}`,
     );
-  console.log(`load average at the end ${loadAvg()} (other people's jobs make latencies noisy: see "other processes" above)`);
+  printIssueTable(wc, relay);
+  console.log(`load average at the end ${loadAvg()} (other people's jobs make latencies noisy: see "other processes" above); run took ${f((performance.now() - runStarted) / 1000, 0)} s`);
   // Exit code: 1 when a fixed-rate row lost or duplicated anything (correctness, not speed).
-  const broken = rows.filter((r) => r.d.missing > 0 || r.d.duplicates > 0 || r.d.strays > 0 || r.d.phantoms > 0 || r.d.neverAcked > 0);
+  const fixedRows = [...results.values()].flatMap((r) => r.fixed);
+  const broken = fixedRows.filter((r) => r.d.missing > 0 || r.d.duplicates > 0 || r.d.strays > 0 || r.d.phantoms > 0 || r.d.neverAcked > 0);
   if (broken.length) console.log(`INCOMPLETE deliveries in: ${broken.map((r) => `${r.stack} ${r.rate}/s`).join(', ')}`);
   process.exitCode = broken.length ? 1 : 0;
 }

@@ -39,8 +39,9 @@ export async function prepareWorkshop(url: string, shape: WorkshopShape, title =
     tables,
   });
   const sockets = shape.delegates + shape.facilitators;
-  // everyone but the creator joins through the public endpoint, as people do
-  const joined = await pool(Array.from({ length: sockets - 1 }, (_, i) => i), 16, (i) =>
+  // everyone but the creator joins through the public endpoint, as people do: many at once (a
+  // plenary scanning the QR code), so the group commit batches them as it would in the room
+  const joined = await pool(Array.from({ length: sockets - 1 }, (_, i) => i), 64, (i) =>
     post<{ participantId: string; token: string }>(`${url}/api/join`, { code: ws.joinCode, name: `Bot ${i}`, delegationId: null }),
   );
   const people = [...joined.slice(0, shape.delegates), { participantId: ws.participantId, token: ws.facilitatorKey }, ...joined.slice(shape.delegates)];

@@ -23,6 +23,7 @@ import { Drain } from './realtime/drain';
 import { createClientErrorRoute } from './http/clientErrors';
 import type { AccountStore } from './accounts/accountStore';
 import { createAccountApi } from './accounts/routes';
+import { type AdmissionLimits, configureAdmission } from './realtime/admission';
 
 export interface AppDeps {
   store: EventStore;
@@ -47,6 +48,10 @@ export interface AppDeps {
   publicOrigin?: string;
   /** Tests: per-address limits of the account endpoints. */
   accountLimits?: { authPerMinute?: number; mePerMinute?: number };
+  /** When commands are refused as `overloaded` (process-wide; see realtime/admission.ts). */
+  admission?: Partial<AdmissionLimits>;
+  /** How long a repeated joinId is answered after the first join (ms). */
+  joinRetryMs?: number;
 }
 
 export interface App {
@@ -65,6 +70,7 @@ export function createApp(deps: AppDeps): App {
   const { store, logger, allowedOrigins = [], clientDir, rateLimit, cluster } = deps;
   const trust: TrustFn = deps.trustProxy ?? (() => false);
   const addressLimits = { ...DEFAULT_ADDRESS_LIMITS, ...deps.addressLimits };
+  configureAdmission(deps.admission);
   const rejections = createRejectionLog(logger);
   const drain = new Drain();
   const app = express();
@@ -123,7 +129,7 @@ export function createApp(deps: AppDeps): App {
     );
   app.use(
     '/api',
-    createApi({ store, rooms, logger, rejections, addressLimits, inviteTtlDays: deps.inviteTtlDays ?? 30, stopping: () => drain.stopping, redisPing: cluster ? () => cluster.redis.ping() : undefined }),
+    createApi({ store, rooms, logger, rejections, addressLimits, inviteTtlDays: deps.inviteTtlDays ?? 30, stopping: () => drain.stopping, redisPing: cluster ? () => cluster.redis.ping() : undefined, joinRetryMs: deps.joinRetryMs }),
   );
   // Malformed JSON, oversized bodies and unexpected failures answer in the API's error shape, never HTML.
   app.use((err: { status?: number; type?: string }, req: express.Request, res: express.Response, next: express.NextFunction) => {

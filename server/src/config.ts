@@ -1,6 +1,8 @@
 import { isPostgresUrl } from './store/pgSchema';
 import path from 'node:path';
 import { type AddressLimits, DEFAULT_ADDRESS_LIMITS, type TrustFn, parseTrustProxy } from './http/limits';
+import { type AdmissionLimits, DEFAULT_ADMISSION } from './realtime/admission';
+import { JOIN_RETRY_MS } from './http/api';
 
 export interface Config {
   port: number;
@@ -22,12 +24,16 @@ export interface Config {
   metricsToken: string;
   /** Default lifetime of a delegation review link, in days. */
   inviteTtlDays: number;
-  /** Per-address limits per minute (LIMIT_LOOKUPS_PER_MIN, LIMIT_INVITES_PER_MIN, LIMIT_HANDSHAKES_PER_MIN). */
+  /** Per-address limits per minute (LIMIT_LOOKUPS_PER_MIN, LIMIT_INVITES_PER_MIN, LIMIT_HANDSHAKES_PER_MIN, LIMIT_JOINS_PER_MIN). */
   addressLimits: AddressLimits;
   /** PUBLIC_ORIGIN (https://cafe.example.org): passkeys' relying party and the session cookie's security; unset = each request's own host. */
   publicOrigin: string | undefined;
   /** Account sign-in requests per address per minute (LIMIT_AUTH_PER_MIN, default 60). */
   authPerMinute: number;
+  /** When commands are refused as `overloaded` (OVERLOAD_LAG_MS, OVERLOAD_MAX_PENDING). */
+  admission: AdmissionLimits;
+  /** How long a repeated joinId is answered after the first join (JOIN_RETRY_SECONDS). */
+  joinRetryMs: number;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
@@ -61,6 +67,12 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       lookupsPerMinute: positive(env.LIMIT_LOOKUPS_PER_MIN, DEFAULT_ADDRESS_LIMITS.lookupsPerMinute, 'LIMIT_LOOKUPS_PER_MIN'),
       invitesPerMinute: positive(env.LIMIT_INVITES_PER_MIN, DEFAULT_ADDRESS_LIMITS.invitesPerMinute, 'LIMIT_INVITES_PER_MIN'),
       handshakesPerMinute: positive(env.LIMIT_HANDSHAKES_PER_MIN, DEFAULT_ADDRESS_LIMITS.handshakesPerMinute, 'LIMIT_HANDSHAKES_PER_MIN'),
+      joinsPerMinute: positive(env.LIMIT_JOINS_PER_MIN, DEFAULT_ADDRESS_LIMITS.joinsPerMinute, 'LIMIT_JOINS_PER_MIN'),
+    },
+    joinRetryMs: positive(env.JOIN_RETRY_SECONDS, JOIN_RETRY_MS / 1000, 'JOIN_RETRY_SECONDS') * 1000,
+    admission: {
+      lagMs: positive(env.OVERLOAD_LAG_MS, DEFAULT_ADMISSION.lagMs, 'OVERLOAD_LAG_MS'),
+      maxUnpublished: positive(env.OVERLOAD_MAX_PENDING, DEFAULT_ADMISSION.maxUnpublished, 'OVERLOAD_MAX_PENDING'),
     },
     publicOrigin: publicOrigin(env.PUBLIC_ORIGIN),
     authPerMinute: positive(env.LIMIT_AUTH_PER_MIN, 60, 'LIMIT_AUTH_PER_MIN'),

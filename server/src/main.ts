@@ -37,6 +37,8 @@ const app = createApp({ store, logger, allowedOrigins: config.allowedOrigins, cl
   accounts: openAccountStore(storeLocation),
   publicOrigin: config.publicOrigin,
   accountLimits: { authPerMinute: config.authPerMinute },
+  admission: config.admission,
+  joinRetryMs: config.joinRetryMs,
 });
 const port = await app.listen(config.port, config.host);
 logger.info(

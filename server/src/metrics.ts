@@ -69,6 +69,12 @@ const fanoutFrames = new Counter({
   help: 'Sockets written by the fan-out of committed batches (event frames and the resyncs of people whose view changed).',
   registers: [registry],
 });
+const presenceCoalesced = new Counter({
+  name: 'worldcafe_presence_coalesced_total',
+  help: 'Presence and typing messages a socket sent over its allowance that a newer state from it replaced before relaying (by kind).',
+  labelNames: ['kind'] as const,
+  registers: [registry],
+});
 
 export const metrics = {
   /** One acknowledged socket command: `outcome` is ok, duplicate or the error code. */
@@ -93,6 +99,10 @@ export const metrics = {
       commitSize.observe(size);
       commitSeconds.observe(ms / 1000);
     },
+  },
+  /** A presence or typing message replaced by a newer one of the same socket (rate limit). */
+  presenceCoalesced: {
+    inc: (kind: 'presence' | 'typing') => presenceCoalesced.inc({ kind }),
   },
   /** Sockets the fan-out wrote for one committed batch (one frame each). */
   fanoutFrames: {

@@ -366,7 +366,8 @@ describe('text hygiene at the edge', () => {
   });
 
   it.each<[string, unknown, boolean]>([
-    ['join with a 22-character join id', { code: 'ABCDEFGH', name: 'A', joinId: 'a'.repeat(22) }, true],
+    ['join with a 22-character join id', { code: 'ABCDEFGH', name: 'A', joinId: 'V1StGXR8_Z5jdHi6B-myTx' }, true],
+    ['join id of one repeated character (not random)', { code: 'ABCDEFGH', name: 'A', joinId: 'a'.repeat(22) }, false],
     ['join with a UUID join id', { code: 'ABCDEFGH', name: 'A', joinId: '123e4567-e89b-12d3-a456-426614174000' }, true],
     ['join id too short', { code: 'ABCDEFGH', name: 'A', joinId: 'a'.repeat(21) }, false],
     ['join id with other characters', { code: 'ABCDEFGH', name: 'A', joinId: 'a'.repeat(22) + '!' }, false],

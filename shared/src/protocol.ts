@@ -1,6 +1,7 @@
 // The wire: one zod schema per command and per event, types inferred from them.
 // Every string and array has a cap, so validation also bounds memory per message.
 import { z } from 'zod';
+import { looksRandom } from './join/joinIdEntropy';
 import {
   AMENDABLE_FIELDS,
   GOAL_FIELDS,
@@ -66,6 +67,9 @@ export { idSchema };
  * (names: removed), counted in graphemes. Required text must have something visible: only
  * whitespace and zero-width characters is blank.
  */
+export function textSchema(maxChars: number, min: 0 | 1 = 0, clean: (s: string) => string = cleanText) {
+  return text(maxChars, min, clean);
+}
 function text(maxChars: number, min: 0 | 1 = 0, clean: (s: string) => string = cleanText) {
   return z
     .string()
@@ -452,7 +456,13 @@ export const joinSchema = z.strictObject({
    * or a UUID), the same for every retry of one join: a retry returns the same participant and
    * token instead of making a second person. It is a secret like the token derived from it.
    */
-  joinId: z.string().min(22).max(64).regex(/^[A-Za-z0-9_-]+$/, 'a join id uses letters, digits, _ and -').optional(),
+  joinId: z
+    .string()
+    .min(22)
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/, 'a join id uses letters, digits, _ and -')
+    .refine(looksRandom, 'a join id must be random (at least 128 random bits: 22 base64url characters or a UUID)')
+    .optional(),
 });
 export type JoinInput = z.input<typeof joinSchema>;
 
@@ -796,7 +806,7 @@ export interface StaleCurrent {
 
 export type Ack =
   | { ok: true; seq: number; duplicate?: boolean }
-  | { ok: false; error: { code: ErrorCode; message: string; current?: StaleCurrent } };
+  | { ok: false; error: { code: ErrorCode; message: string; current?: StaleCurrent; retryAfterMs?: number } };
 
 export interface Me {
   workshopId: string;

@@ -41,6 +41,20 @@ describe('client error reports', () => {
     expect(line).toMatchObject({ level: 40, msg: 'client render error', clientError: { route: 'workshop', componentStack: '\n    in FacilitatorGoalTools' } });
   });
 
+  it('redacts keys, personal links and tokens before logging', async () => {
+    const key = 'Zq3v9XbT1kLmN0pQrStUvWxY2aBcDeF4';
+    const res = await post({
+      message: `cannot open /w/w1#k=${key}`,
+      stack: `Error: Bearer ${key}\n    at /f/${key}\n    token ${key}`,
+      route: 'workshop',
+    });
+    expect(res.status).toBe(204);
+    const line = await logged('cannot open /w/w1#k=[redacted]');
+    expect(line).toBeDefined();
+    expect(JSON.stringify(line)).not.toContain(key);
+    expect((line!.clientError as { stack: string }).stack).toBe('Error: Bearer [redacted]\n    at /f/[redacted]\n    token [redacted]');
+  });
+
   it('refuses extra fields, a URL as the route and malformed JSON', async () => {
     expect((await post({ message: 'a', route: 'workshop', noteText: 'secret' })).status).toBe(400);
     expect((await post({ message: 'a', route: '/w/x#k=key' })).status).toBe(400);

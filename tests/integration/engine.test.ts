@@ -82,8 +82,11 @@ describe('engine', () => {
       expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
       expect(new Set(seqs).size).toBe(seqs.length);
     }
-    // one delivery path: committed `events` frames (no previews), and they were coalesced
-    for (const [b, set] of kinds) expect([...set].filter((k) => k !== 'presence'), b.participantId).toEqual(['events']);
+    // one delivery path: committed `events` frames (no previews), and they were coalesced. Presence
+    // messages are another channel: the `online` change of the last arrivals is sent on its 500 ms
+    // tick, which on a loaded machine can land after the listeners above were attached.
+    const PRESENCE = new Set(['presence', 'online', 'typing']);
+    for (const [b, set] of kinds) expect([...set].filter((k) => !PRESENCE.has(k)), b.participantId).toEqual(['events']);
     expect(fac.frames).toBeLessThan(total / 2);
     console.info(`burst: ${total} notes, facilitator got them in ${fac.frames} frames`);
   }, 60_000);

@@ -2,7 +2,10 @@
 // POST /api/join with a client-made joinId is idempotent, across concurrent retries and restarts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer, tempDataDir } from '../helpers/server';
+import { randomBytes } from 'node:crypto';
 import { type Bot, connect, createWorkshop, type CreatedWorkshop } from '../helpers/bots';
+
+const randomJoinId = () => randomBytes(16).toString('base64url');
 
 const DAY = 24 * 3600_000;
 const dataDir = tempDataDir('wc-invites-');
@@ -110,7 +113,7 @@ describe('POST /api/join with a joinId', () => {
   const body = (joinId: string, name = 'Retrying Rita') => ({ code: ws.joinCode, name, delegationId: 'th', joinId });
 
   it('a retry returns the same participant and token; the workshop has one more person, not two', async () => {
-    const joinId = 'join-id-aaaaaaaaaaaaaaaaaaaaaaa';
+    const joinId = randomJoinId();
     const before = Object.keys(fac.state.participants).length;
     const first = await api('/api/join', { body: body(joinId) });
     expect(first.status).toBe(201);
@@ -127,26 +130,36 @@ describe('POST /api/join with a joinId', () => {
     bot.close();
   });
 
-  it('ten concurrent retries of one join make one participant', async () => {
+  it('ten concurrent retries of one join make one participant: one 201, nine 200 duplicate', async () => {
     const before = Object.keys(fac.state.participants).length;
-    const results = await Promise.all(Array.from({ length: 10 }, () => api('/api/join', { body: body('join-id-bbbbbbbbbbbbbbbbbbbbbbb') })));
+    const joinId = randomJoinId();
+    const results = await Promise.all(Array.from({ length: 10 }, () => api('/api/join', { body: body(joinId) })));
     const bodies = await Promise.all(results.map((r) => r.json()));
     expect(results.filter((r) => r.status === 201)).toHaveLength(1);
     expect(results.filter((r) => r.status === 200)).toHaveLength(9);
+    expect(bodies.filter((x) => x.duplicate === true)).toHaveLength(9);
     expect(new Set(bodies.map((x) => x.participantId)).size).toBe(1);
     expect(new Set(bodies.map((x) => x.token)).size).toBe(1);
     await fac.until((b) => Object.keys(b.state.participants).length === before + 1);
   });
 
   it('different join ids are different people; a short join id is refused', async () => {
-    const x = await (await api('/api/join', { body: body('join-id-ccccccccccccccccccccccc', 'Same Name') })).json();
-    const y = await (await api('/api/join', { body: body('join-id-ddddddddddddddddddddddd', 'Same Name') })).json();
+    const x = await (await api('/api/join', { body: body(randomJoinId(), 'Same Name') })).json();
+    const y = await (await api('/api/join', { body: body(randomJoinId(), 'Same Name') })).json();
     expect(x.participantId).not.toBe(y.participantId);
     expect((await api('/api/join', { body: body('short') })).status).toBe(400);
   });
 
+  it('a join id that is not random is refused, naming the field', async () => {
+    for (const joinId of ['a'.repeat(22), 'ab'.repeat(12), 'join-id-aaaaaaaaaaaaaaaaaaaaaa']) {
+      const res = await api('/api/join', { body: body(joinId) });
+      expect(res.status, joinId).toBe(400);
+      expect(await res.json()).toMatchObject({ error: { code: 'invalid_payload', message: expect.stringMatching(/^joinId: a join id must be random/) } });
+    }
+  });
+
   it('a retry after a server restart still returns the same participant', async () => {
-    const joinId = 'join-id-eeeeeeeeeeeeeeeeeeeeeee';
+    const joinId = randomJoinId();
     const first = await (await api('/api/join', { body: body(joinId) })).json();
     fac.close();
     await srv.kill();

@@ -129,7 +129,8 @@ describe('typing', () => {
     await sleep(500);
     const relayed = benW.typing.length - before;
     expect(relayed).toBeGreaterThan(0);
-    expect(relayed).toBeLessThanOrEqual(4);
+    // the burst (4), then the newest state once a token is back (every 500 ms): never 30
+    expect(relayed).toBeLessThanOrEqual(5);
 
     // gone while typing: the table learns it stopped
     annW.bot.close();

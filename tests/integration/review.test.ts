@@ -152,4 +152,20 @@ describe('exports over HTTP', () => {
     const bad = await post('/api/workshops/import', { schemaVersion: 99, workshop: {} });
     expect(bad.status).toBe(400);
   });
+
+  it('an import gets the live text hygiene: a hostile title or a zero-width-only name is refused, naming the field', async () => {
+    const doc = JSON.parse(await (await get(`/api/workshops/${ws.workshopId}/export?format=json`, ws.facilitatorKey)).text());
+    const hostileTitle = structuredClone(doc);
+    hostileTitle.workshop.title = `\u202Ex${'\u0301'.repeat(5000)}`;
+    const blankName = structuredClone(doc);
+    const pid = Object.keys(blankName.workshop.participants)[0]!;
+    blankName.workshop.participants[pid].name = '\u200B\u200C\u2060';
+    for (const [body, field] of [[hostileTitle, 'workshop.title'], [blankName, `workshop.participants.${pid}.name`]] as const) {
+      const res = await post('/api/workshops/import', body);
+      expect(res.status).toBe(400);
+      const err = (await res.json()).error;
+      expect(err.code).toBe('invalid_payload');
+      expect(err.message).toContain(field);
+    }
+  });
 });

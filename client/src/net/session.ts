@@ -81,7 +81,8 @@ export function openSession(workshopId: string, token: string): () => void {
       } else if (ack.error.code === 'rate_limited' || ack.error.code === 'overloaded' || ack.error.code === 'unavailable') {
         // refused before it was applied: back off and resend the same op (same clientOpId)
         backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
-        retryLater(backoff);
+        // the server's hint (overloaded) is a floor: never come back sooner than it asks
+        retryLater(Math.max(backoff, Math.min(ack.error.retryAfterMs ?? 0, MAX_BACKOFF_MS)));
         return;
       } else {
         st.rejectOp(id, ack.error.code, ack.error.current);

@@ -56,7 +56,7 @@ export interface ApiDeps {
   rooms: Rooms;
   logger: Logger;
   /** Per client IP; generous, because a whole venue often shares one NAT address. */
-  limits?: { createsPerMinute: number; joinsPerMinute: number };
+  limits?: { createsPerMinute: number };
   addressLimits?: AddressLimits;
   rejections: RejectionLog;
   /** Default lifetime of a delegation review link, in days. */
@@ -65,7 +65,12 @@ export interface ApiDeps {
   stopping: () => boolean;
   /** Cluster mode: Redis must answer too for the node to be ready. */
   redisPing?: () => Promise<void>;
+  /** How long after a join its joinId still answers a retry (JOIN_RETRY_SECONDS). */
+  joinRetryMs?: number;
 }
+
+/** Default for joinRetryMs: the bundled client retries within seconds; ten minutes leaves room for a slow network. */
+export const JOIN_RETRY_MS = 10 * 60_000;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -85,11 +90,12 @@ function inviteProblem(invite: Credential | undefined, workshopId: string, now: 
 
 export function createApi(opts: ApiDeps) {
   const { store, rooms, logger, limits, addressLimits = DEFAULT_ADDRESS_LIMITS, rejections, inviteTtlDays, stopping } = opts;
+  const joinRetryMs = opts.joinRetryMs ?? JOIN_RETRY_MS;
   const router = express.Router();
   const createLimiter = new RateLimiterMemory({ points: limits?.createsPerMinute ?? 30, duration: 60 });
   // documents are costly to render (the PDF starts a browser)
   const exportLimiter = new RateLimiterMemory({ points: 30, duration: 60 });
-  const joinLimiter = new RateLimiterMemory({ points: limits?.joinsPerMinute ?? 2000, duration: 60 });
+  const joinLimiter = new RateLimiterMemory({ points: addressLimits.joinsPerMinute, duration: 60 });
 
   const limited = (limiter: RateLimiterMemory) => async (req: Request, res: Response, next: () => void) => {
     try {
@@ -217,8 +223,14 @@ export function createApi(opts: ApiDeps) {
     const room = await rooms.get(record.id);
     // A retry of a join that already happened (same joinId) gets the same person back, before
     // any other check: the invite may have expired or the phase moved on since the first attempt.
+    // Only for a while (joinRetryMs): a join id is a secret, and one found later must not hand out the token.
     const identity = input.joinId ? joinIdentity(record.id, input.joinId) : null;
-    if (identity && room.committed.participants[identity.participantId]) {
+    const earlier = identity ? room.committed.participants[identity.participantId] : undefined;
+    if (identity && earlier) {
+      if (Date.now() - earlier.joinedAt > joinRetryMs) {
+        rejections.record('http', 'conflict', { type: 'join id expired', workshopId: record.id, address: req.ip ?? '' });
+        return sendError(res, 'conflict', 'this join was completed earlier; open the join link again to join anew');
+      }
       return res.status(200).json({ workshopId: record.id, participantId: identity.participantId, token: identity.token, duplicate: true });
     }
     // A delegation review link fixes the delegation and admits people after the live session.

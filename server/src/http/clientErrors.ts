@@ -1,10 +1,10 @@
 // POST /api/client-errors: a browser's error boundary reports a render error so it shows up in
 // the server log. Small (16 KB body), rate-limited per address, validated with the shared
-// schema; it logs the error and its stacks only and answers 204.
+// schema; it logs the error and its stacks only, with secret-looking text redacted, and answers 204.
 import express from 'express';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { Logger } from 'pino';
-import { clientErrorSchema } from '@world-cafe/shared';
+import { clientErrorSchema, redactSecrets } from '@world-cafe/shared';
 
 export const CLIENT_ERROR_BODY_LIMIT = '16kb';
 
@@ -20,7 +20,15 @@ export function createClientErrorRoute(logger: Logger, perMinute = 10) {
     }
     const parsed = clientErrorSchema.safeParse(req.body);
     if (!parsed.success) return res.status(400).json({ error: { code: 'invalid_payload', message: 'expected {message, stack?, componentStack?, route}' } });
-    logger.warn({ clientError: parsed.data }, 'client render error');
+    // a report may quote a URL or state that holds a key: redact before it reaches the log
+    const { message, stack, componentStack, route } = parsed.data;
+    const clientError = {
+      message: redactSecrets(message),
+      ...(stack === undefined ? {} : { stack: redactSecrets(stack) }),
+      ...(componentStack === undefined ? {} : { componentStack: redactSecrets(componentStack) }),
+      route,
+    };
+    logger.warn({ clientError }, 'client render error');
     res.status(204).end();
   });
   return router;

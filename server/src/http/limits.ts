@@ -13,6 +13,8 @@ export interface AddressLimits {
   invitesPerMinute: number;
   /** New Socket.IO connections (engine handshakes), before any token is checked. */
   handshakesPerMinute: number;
+  /** POST /api/join (checked first of all, before the body is read). */
+  joinsPerMinute: number;
 }
 
 export const DEFAULT_ADDRESS_LIMITS: AddressLimits = {
@@ -22,6 +24,7 @@ export const DEFAULT_ADDRESS_LIMITS: AddressLimits = {
   invitesPerMinute: 60,
   // a venue-wide reconnect after the wifi drops: every socket of the room at once, some twice
   handshakesPerMinute: 6000,
+  joinsPerMinute: 2000,
 };
 
 /** Whether a proxy hop may be believed: (address, hop index) → trust. */

@@ -16,8 +16,8 @@ import {
 } from '@world-cafe/shared';
 import { type EventStore, isUnreachable } from '../store/eventStore';
 import type { RoomHandle, Rooms } from './workshopRoom';
-import { type AppSocket, type IO, joinScopes, meOf, snapshotFor } from './fanout';
-import { createLoadGate } from './admission';
+import { type AppSocket, type IO, joinScopes, meOf, rooms as roomNames, snapshotFor } from './fanout';
+import { SATURATED_RETRY_MS, createLoadGate, overloaded } from './admission';
 import { hashToken } from '../auth';
 import type { RejectionLog } from '../rejections';
 import { metrics } from '../metrics';
@@ -159,9 +159,8 @@ export function attachRealtime(io: IO, options: RealtimeOptions) {
     async function handleCommand(input: unknown): Promise<Ack> {
       try {
         // refused before any parsing: under overload the refusal itself must be cheap
-        if (gate.overloaded || rooms.loaded(workshopId)?.saturated) {
-          return fail('overloaded', 'the server is busy; retry this change in a moment');
-        }
+        if (gate.overloaded) return overloaded(gate.closedForMs);
+        if (rooms.loaded(workshopId)?.saturated) return overloaded(SATURATED_RETRY_MS);
         if (Buffer.byteLength(JSON.stringify(input ?? null)) > LIMITS.messageBytes)
           return fail('too_large', `a command may be at most ${LIMITS.messageBytes} bytes`);
         try {

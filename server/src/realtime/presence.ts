@@ -1,14 +1,19 @@
 // Live presence, none of it stored or logged: who is online (per person, however many sockets),
 // who is editing which goal field, and who is typing at a table. connection.ts calls attach()
 // once per connected socket; everything else lives here.
-import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { ONLINE_TICK_MS, OnlineRoster, type Presence, presenceSchema, typingInputSchema } from '@world-cafe/shared';
 import type { Rooms } from './workshopRoom';
 import { type AppSocket, type IO, rooms as roomNames } from './fanout';
+import { createCoalescer } from './coalesce';
+import { metrics } from '../metrics';
+
+/** Per-socket allowances: sustained relays per second and burst (see coalesce.ts). */
+export const TYPING_RATE = { perSecond: 2, burst: 4 };
+export const PRESENCE_RATE = { perSecond: 4, burst: 8 };
 
 export interface PresenceOptions {
-  /** Typing messages a socket may send per second (sustained; extra ones are dropped). */
-  typingPerSecond?: number;
+  typing?: { perSecond: number; burst: number };
+  presence?: { perSecond: number; burst: number };
 }
 
 export function createPresence(io: IO, registry: Rooms, opts: PresenceOptions = {}) {
@@ -16,10 +21,11 @@ export function createPresence(io: IO, registry: Rooms, opts: PresenceOptions = 
   const editingBy = new Map<string, Map<string, NonNullable<Presence>>>();
   /** workshop -> who is connected. */
   const rosters = new Map<string, OnlineRoster>();
-  // A typing flag only needs to be refreshed every couple of seconds: a burst of keystrokes
-  // must not turn into a burst of relays.
-  const perSecond = opts.typingPerSecond ?? 2;
-  const typingLimiter = new RateLimiterMemory({ points: perSecond * 2, duration: 2 });
+  // A typing flag only needs to be refreshed every couple of seconds, and an editing marker a few
+  // times a second: a burst of keystrokes (or a flooding client) must not turn into a burst of
+  // relays to everyone else. Over the allowance the newest state waits its turn (last state wins).
+  const typingRate = opts.typing ?? TYPING_RATE;
+  const presenceRate = opts.presence ?? PRESENCE_RATE;
 
   /** workshop -> online changes not yet sent (a later change of the same person wins). */
   const pending = new Map<string, Map<string, boolean>>();
@@ -55,22 +61,40 @@ export function createPresence(io: IO, registry: Rooms, opts: PresenceOptions = 
     editingBy.set(workshopId, here);
     for (const [pid, what] of here) socket.emit('presence', { participantId: pid, editing: what });
     let editing: Presence = null;
+    /** What the others were last told (a newer state may still be waiting its turn). */
+    let relayed: Presence = null;
+    const editingRelay = createCoalescer<Presence>({
+      ...presenceRate,
+      send: (_key, what) => {
+        relayed = what;
+        socket.to(everyone).emit('presence', { participantId, editing: what });
+      },
+      onCoalesced: () => metrics.presenceCoalesced.inc('presence'),
+    });
     socket.on('presence', (raw: unknown) => {
       const parsed = presenceSchema.safeParse(raw);
       if (!parsed.success) return;
       editing = parsed.data;
       if (editing) here.set(participantId, editing);
       else here.delete(participantId);
-      socket.volatile.to(everyone).emit('presence', { participantId, editing });
+      editingRelay.push('', editing);
     });
 
     // ------------------------------------------------------------ typing at a table
-    let typingAt: string | null = null;
-    const relayTyping = (tableId: string, typing: boolean, volatile: boolean) => {
-      const to = socket.to([roomNames.table(workshopId, tableId), roomNames.facilitators(workshopId)]);
-      (volatile ? to.volatile : to).emit('typing', { participantId, tableId, typing });
+    /** Tables where the others were last told this socket is typing. */
+    const typingAt = new Set<string>();
+    const relayTyping = (tableId: string, typing: boolean) => {
+      if (typing) typingAt.add(tableId);
+      else typingAt.delete(tableId);
+      socket.to([roomNames.table(workshopId, tableId), roomNames.facilitators(workshopId)]).emit('typing', { participantId, tableId, typing });
     };
-    socket.on('typing', async (raw: unknown) => {
+    // keyed by table: a facilitator's `false` at one table is never replaced by a `true` at another
+    const typingRelay = createCoalescer<boolean>({
+      ...typingRate,
+      send: relayTyping,
+      onCoalesced: () => metrics.presenceCoalesced.inc('typing'),
+    });
+    socket.on('typing', (raw: unknown) => {
       const parsed = typingInputSchema.safeParse(raw);
       if (!parsed.success) return;
       const { tableId, typing } = parsed.data;
@@ -78,21 +102,15 @@ export function createPresence(io: IO, registry: Rooms, opts: PresenceOptions = 
       const state = registry.loaded(workshopId)?.committed;
       const me = state?.participants[participantId];
       if (!state || !me || (me.role !== 'facilitator' && state.seats[participantId] !== tableId)) return;
-      try {
-        await typingLimiter.consume(socket.id);
-      } catch {
-        if (typing) return; // a "stopped" always goes through, so no flag is left hanging
-      }
-      typingAt = typing ? tableId : null;
-      relayTyping(tableId, typing, true);
+      typingRelay.push(tableId, typing);
     });
 
     socket.on('disconnect', () => {
-      if (editing) {
-        here.delete(participantId);
-        io.to(everyone).emit('presence', { participantId, editing: null });
-      }
-      if (typingAt) relayTyping(typingAt, false, false);
+      editingRelay.cancel();
+      typingRelay.cancel();
+      if (editing) here.delete(participantId);
+      if (relayed) io.to(everyone).emit('presence', { participantId, editing: null });
+      for (const tableId of [...typingAt]) relayTyping(tableId, false);
       if (roster.remove(participantId, socket.id)) announce(workshopId, participantId, false);
       // The last socket of the workshop: nothing else holds these maps any more.
       if (roster.size === 0) {

@@ -3,7 +3,8 @@ import { smallCreateCommand } from '../../../shared/src/testing/fixtures';
 import { emptyState, type Command, type Envelope, type SystemCommand } from '@world-cafe/shared';
 import type { AppendBatch, EventStore } from '../store/eventStore';
 import type { Publication } from './fanout';
-import { MAX_UNPUBLISHED, OpWindow, PUBLISH_TICK_MS, WorkshopRoom } from './workshopRoom';
+import { OpWindow, PUBLISH_TICK_MS, WorkshopRoom } from './workshopRoom';
+import { admission, configureAdmission } from './admission';
 
 /** A store whose appends complete only when the test says so. */
 class ManualStore {
@@ -109,12 +110,14 @@ describe('WorkshopRoom publication', () => {
     expect(log[0]!.envelopes[0]!.scope).toBe('t:t2');
   });
 
-  it('refuses commands quickly with overloaded past MAX_UNPUBLISHED, and accepts again once published', async () => {
+  it.each([undefined, 25])('refuses commands quickly with overloaded past the pending bound (%s), with a retry hint, and accepts again once published', async (maxUnpublished) => {
+    configureAdmission(maxUnpublished ? { maxUnpublished } : {});
     const { room, store } = await setup();
-    const accepted = Array.from({ length: MAX_UNPUBLISHED }, (_, i) => room.execute(note(`o${i}`), ann, null));
+    expect(admission.maxUnpublished).toBe(maxUnpublished ?? 400);
+    const accepted = Array.from({ length: admission.maxUnpublished }, (_, i) => room.execute(note(`o${i}`), ann, null));
     expect(room.saturated).toBe(true);
     const refused = await room.execute(note('over'), ann, 'ann:over');
-    expect(refused).toMatchObject({ ok: false, error: { code: 'overloaded' } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'overloaded', retryAfterMs: expect.any(Number) } });
     expect(room.committed.notes.over).toBeUndefined();
     await store.commitAll();
     expect((await Promise.all(accepted)).every((a) => a.ok)).toBe(true);
@@ -124,6 +127,7 @@ describe('WorkshopRoom publication', () => {
     await store.commitAll();
     expect(await retry).toMatchObject({ ok: true });
     expect(room.committed.notes.over).toBeDefined();
+    configureAdmission();
   });
 
   it('a failed commit publishes nothing and leaves the room broken', async () => {

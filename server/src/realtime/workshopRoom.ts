@@ -19,6 +19,7 @@ import {
 import { type AppendBatch, type EventStore, isUnreachable } from '../store/eventStore';
 import type { Publish } from './fanout';
 import { CommittedView, loadCommitted, snapshotBody } from './committedView';
+import { SATURATED_RETRY_MS, admission, overloaded } from './admission';
 
 /** Events between two snapshots of a workshop's state in the store. */
 export const SNAPSHOT_EVERY = 10_000;
@@ -34,10 +35,10 @@ export const PUBLISH_TICK_MS = 10;
 
 /**
  * Admission control: commands decided but not yet published (their commit or their batch is still
- * on its way). Past this many the room refuses new commands with `overloaded` at once, so that what
- * it accepted is committed and published promptly instead of waiting behind an unbounded queue.
+ * on its way). Past `admission.maxUnpublished` (400 by default, OVERLOAD_MAX_PENDING) the room
+ * refuses new commands with `overloaded` at once, so that what it accepted is committed and
+ * published promptly instead of waiting behind an unbounded queue.
  */
-export const MAX_UNPUBLISHED = 400;
 
 /** clientOpIds remembered per participant (the most recent ones); see OpWindow. */
 export const OPS_PER_PARTICIPANT = 1000;
@@ -78,7 +79,7 @@ export class WorkshopRoom implements RoomHandle {
   private outbox: Committed[] = [];
   private flushTimer: NodeJS.Timeout | NodeJS.Immediate | null = null;
   private lastFlush = 0;
-  /** Commands decided and not yet published (see MAX_UNPUBLISHED). */
+  /** Commands decided and not yet published (see admission.maxUnpublished). */
   private unpublished = 0;
   broken = false;
   /** What commands get once the room broke (until it is reloaded from the log). */
@@ -192,7 +193,7 @@ export class WorkshopRoom implements RoomHandle {
 
   /** Whether a new command would be refused as `overloaded` right now. */
   get saturated(): boolean {
-    return this.unpublished >= MAX_UNPUBLISHED;
+    return this.unpublished >= admission.maxUnpublished;
   }
 
   /** Committed events after `since`, or null when they are no longer all in memory. */
@@ -214,7 +215,7 @@ export class WorkshopRoom implements RoomHandle {
       if (first) return first.then((ack) => (ack.ok ? { ...ack, duplicate: true } : ack));
     }
     // system commands (the round clock) are never refused: they are few and must happen
-    if (actor.kind !== 'system' && this.saturated) return Promise.resolve(overloaded());
+    if (actor.kind !== 'system' && this.saturated) return Promise.resolve(overloaded(SATURATED_RETRY_MS));
     const now = Date.now();
     const decision = decide(this.decided, cmd, actor, { now });
     if (!decision.ok) return Promise.resolve({ ok: false, error: decision.error });
@@ -326,10 +327,6 @@ export class OpWindow {
       this.order.set(owner, kept);
     }
   }
-}
-
-function overloaded(): Ack {
-  return { ok: false, error: { code: 'overloaded', message: 'the server is busy; retry this change in a moment' } };
 }
 
 function unavailable(): Ack {

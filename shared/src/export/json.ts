@@ -4,15 +4,20 @@ import { z } from 'zod';
 import type { WorkshopState } from '../model';
 import { CLOCK_STATUSES, PHASES, QUESTION_MODES } from '../model';
 import {
+  LIMITS,
   amendmentSchema,
   clusterSchema,
   delegationSchema,
+  goalItemSchema,
   goalSchema,
   idSchema,
+  nameSchema,
+  noteTextSchema,
   participantSchema,
   reviewEntrySchema,
   seatingSchema,
   spotlightSchema,
+  textSchema,
   themeSchema,
   voteSchema,
 } from '../protocol';
@@ -23,13 +28,17 @@ export const EXPORT_SCHEMA_VERSION = 1;
 export type PortableWorkshop = Omit<WorkshopState, 'id' | 'joinCode' | 'seq'>;
 
 const rec = <T extends z.ZodType>(v: T) => z.record(z.string(), v);
-const str = z.string().max(100_000);
 
-// Stored entities were validated when they were written; the import re-checks shape and caps.
+// An export is untrusted input: every free text goes through the same hygiene as a live command
+// (normalised, marks capped, bidi balanced or stripped from names, counted, not blank where
+// required), so an import cannot smuggle in what the commands refuse. A refusal names the field.
+// Live text is already clean, so export → import → export still gives the same bytes.
+const goalText = textSchema(LIMITS.goalTextChars);
+const goalItemRecord = goalItemSchema.extend({ text: textSchema(LIMITS.goalItemChars) });
 const noteRecord = z.strictObject({
   id: idSchema,
   tableId: idSchema,
-  text: str,
+  text: noteTextSchema,
   color: z.string().max(20),
   x: z.number(),
   y: z.number(),
@@ -41,15 +50,15 @@ const noteRecord = z.strictObject({
 });
 const tableRecord = z.strictObject({
   id: idSchema,
-  name: str,
+  name: nameSchema,
   themeId: idSchema.nullable(),
-  question: str,
+  question: textSchema(LIMITS.questionChars),
   capacity: z.number().int().min(1).max(1000),
 });
 
 const portableSchema = z.strictObject({
-  title: str,
-  purpose: str,
+  title: textSchema(LIMITS.titleChars, 1),
+  purpose: textSchema(LIMITS.purposeChars),
   language: z.string().max(12),
   phase: z.enum(PHASES),
   round: z.number().int().min(1),
@@ -67,35 +76,43 @@ const portableSchema = z.strictObject({
     roundSeconds: z.number().int(),
     autoRotate: z.boolean(),
     questionMode: z.enum(QUESTION_MODES),
-    roundQuestions: z.array(str),
+    roundQuestions: z.array(textSchema(LIMITS.questionChars)),
     plan: z.array(seatingSchema).nullable(),
     planSeed: z.number(),
     clock: z.strictObject({ status: z.enum(CLOCK_STATUSES), endsAt: z.number().nullable(), remainingMs: z.number() }),
     moves: rec(idSchema),
     history: z.array(seatingSchema),
     absent: rec(z.literal(true)),
-    message: z.strictObject({ text: str, at: z.number() }).nullable(),
+    message: z.strictObject({ text: textSchema(LIMITS.messageChars), at: z.number() }).nullable(),
   }),
   summaries: rec(
-    z.strictObject({ tableId: idSchema, round: z.number().int(), text: str, by: idSchema, at: z.number() }),
+    z.strictObject({ tableId: idSchema, round: z.number().int(), text: textSchema(LIMITS.summaryChars), by: idSchema, at: z.number() }),
   ),
   planYears: z.strictObject({ start: z.number().int(), end: z.number().int() }),
   harvest: z.strictObject({
     grouping: z.enum(['hosts', 'everyone']),
-    clusters: rec(clusterSchema),
+    clusters: rec(clusterSchema.extend({ name: nameSchema })),
     clusterOrder: z.array(idSchema),
     dismissed: z.array(z.string().max(64)),
     spotlight: spotlightSchema,
     votes: rec(voteSchema),
     voteOrder: z.array(idSchema),
   }),
-  goals: rec(goalSchema),
+  goals: rec(
+    goalSchema.extend({
+      title: textSchema(LIMITS.goalTitleChars),
+      rationale: goalText,
+      objectives: z.array(goalItemRecord),
+      actions: z.array(goalItemRecord.extend({ leads: z.array(idSchema), start: z.number(), end: z.number() })),
+      indicators: z.array(goalItemRecord),
+    }),
+  ),
   goalOrder: z.array(idSchema),
   review: z.strictObject({
     openedAt: z.number().nullable(),
     deadline: z.number().nullable(),
-    entries: rec(reviewEntrySchema),
-    amendments: rec(amendmentSchema),
+    entries: rec(reviewEntrySchema.extend({ situation: goalText, needs: goalText, resources: goalText, comments: goalText })),
+    amendments: rec(amendmentSchema.extend({ baseText: goalText, proposed: goalText, replaced: goalText.nullable() })),
     amendmentOrder: z.array(idSchema),
     reminders: z.array(z.strictObject({ at: z.number(), delegationIds: z.array(idSchema) })),
   }),
