@@ -60,7 +60,7 @@ wss.on('connection', (ws) => {
   let table: number | null = null;
   ws.on('message', (data, isBinary) => {
     if (isBinary) return;
-    const raw = String(data);
+    const raw = (data as Buffer).toString();
     let msg: { t?: string; id?: string; table?: number; fac?: boolean };
     try {
       msg = JSON.parse(raw);

@@ -16,7 +16,7 @@ import {
 } from '@world-cafe/shared';
 import { type EventStore, isUnreachable } from '../store/eventStore';
 import type { RoomHandle, Rooms } from './workshopRoom';
-import { type AppSocket, type IO, joinScopes, meOf, rooms as roomNames, snapshotFor } from './fanout';
+import { type AppSocket, type IO, joinScopes, meOf, snapshotFor } from './fanout';
 import { SATURATED_RETRY_MS, createLoadGate, overloaded } from './admission';
 import { hashToken } from '../auth';
 import type { RejectionLog } from '../rejections';
