@@ -22,7 +22,7 @@ const store = await openStore(config.databaseUrl ?? path.join(config.dataDir, 'w
 let cluster: AppDeps['cluster'];
 if (config.redisUrl) {
   if (!config.databaseUrl) throw new Error('REDIS_URL (several nodes) needs DATABASE_URL: the nodes must share one PostgreSQL log');
-  cluster = { redis: await connectRedis(config.redisUrl, logger), leases: new WorkshopLeases(config.databaseUrl, logger) };
+  cluster = { redis: await connectRedis(config.redisUrl, logger, config.redisKeyPrefix), leases: new WorkshopLeases(config.databaseUrl, logger) };
 }
 const app = createApp({ store, logger, allowedOrigins: config.allowedOrigins, clientDir: config.clientDir,
   rateLimit: config.rateLimit,

@@ -118,11 +118,14 @@ export class ClusterRooms {
     while (Date.now() < deadline) {
       // an owner that answered within the last POLL_MS is alive: no need to ask PostgreSQL
       if (Date.now() - (this.ownerSeen.get(w) ?? 0) > POLL_MS) {
+        let mine = false;
         try {
-          if (await this.leases.tryAcquire(w)) return (await this.takeOver(w)).execute(cmd, actor, opKey, extra);
+          mine = await this.leases.tryAcquire(w);
         } catch {
-          return unavailable('the database is unreachable; please retry');
+          // this node cannot reach PostgreSQL (cut off, or the database is down): another node
+          // may still decide for the workshop; ask it through Redis like any other command
         }
+        if (mine) return (await this.takeOver(w)).execute(cmd, actor, opKey, extra);
       }
       const ack = await this.ask(w, cmd, actor, opKey, extra, Math.min(FORWARD_ATTEMPT_MS, deadline - Date.now()));
       if (!ack) {
@@ -267,10 +270,22 @@ export class ClusterRooms {
   }
 
   create(id: string): RoomHandle {
-    // a brand-new id: no other node can hold its lease; take it in the background
-    void this.leases.tryAcquire(id).catch(() => {});
-    // fenced on whatever lease session holds it when each append is written (its first, seq 1, is not)
-    const room = new WorkshopRoom(id, fenced(this.store, () => (this.leases.holds(id) ? this.leases.fencePid() : null)), this.publishOwned, emptyState(), [], []);
+    // a brand-new id: no other node can hold its lease; take it in the background. Until that
+    // answers, its appends are not fenced (nobody else knows the id yet); then they are fenced on
+    // the lease session, or refused if the lease could not be taken (the room then reloads).
+    let acquiring = true;
+    void this.leases
+      .tryAcquire(id)
+      .catch(() => {})
+      .finally(() => (acquiring = false));
+    const room = new WorkshopRoom(
+      id,
+      fenced(this.store, () => (acquiring ? undefined : this.leases.holds(id) ? this.leases.fencePid() : null)),
+      this.publishOwned,
+      emptyState(),
+      [],
+      [],
+    );
     const loading = Promise.resolve<RoomHandle>(room);
     this.ownerLoads.add(loading);
     this.rooms.set(id, loading);
@@ -298,7 +313,7 @@ export class ClusterRooms {
 }
 
 /** The store as an owner's room sees it: every append carries the lease session it is fenced on. */
-function fenced(store: EventStore, pid: () => number | null): EventStore {
+function fenced(store: EventStore, pid: () => number | null | undefined): EventStore {
   return new Proxy(store, {
     get(target, key) {
       if (key === 'append') return (batch: AppendBatch) => target.append({ ...batch, fence: pid() });
