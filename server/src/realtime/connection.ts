@@ -132,8 +132,10 @@ export function attachRealtime(io: IO, options: RealtimeOptions) {
       socket.data = { workshopId: cred.workshopId, participantId: cred.participantId, since: parsed.data.since ?? 0 };
       next();
     } catch (err) {
-      logger.error({ err }, 'handshake failed');
-      next(new Error('internal'));
+      // the token or the workshop could not be read (the store unreachable from this node, the
+      // workshop moving): the client retries, here or on another node
+      logger.warn({ err: (err as Error).message }, 'handshake failed: store unavailable');
+      next(new Error('unavailable'));
     }
   });
 
