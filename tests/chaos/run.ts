@@ -140,7 +140,7 @@ interface Env {
 }
 
 function ownerOf(env: Env, workshopId: string): Node | undefined {
-  return env.nodes.find((n) => n.proc && n.owns.has(workshopId));
+  return env.nodes.find((n) => n.url && n.owns.has(workshopId));
 }
 
 async function waitOwner(env: Env, workshopId: string, not: Node | undefined, ms: number): Promise<Node | undefined> {
@@ -169,11 +169,12 @@ const faultsSkipped: string[] = [];
 
 async function injectFault(env: Env, kind: FaultKind, workshopId: string, random: () => number, marks: FaultMark[], background: Promise<void>[]) {
   const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)]!;
-  const liveNodes = () => env.nodes.filter((n) => n.proc);
+  // up = listening (a restarted node counts once it serves, not while it boots)
+  const liveNodes = () => env.nodes.filter((n) => n.url);
   const kill = async (n: Node | undefined, label: string) => {
     // never the last live node: "writes resume" needs somewhere to write (restarts are slow on a
     // loaded machine, so a second kill could otherwise find every node down)
-    if (!n || !n.proc || liveNodes().length < 2) return void faultsSkipped.push(label);
+    if (!n || !n.url || liveNodes().length < 2) return void faultsSkipped.push(label);
     await killNode(n);
     marks.push({ kind: label, from: Date.now() });
     background.push(restartLater(env, n, 800 + Math.floor(random() * 1500)));
