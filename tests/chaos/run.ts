@@ -3,7 +3,7 @@
 // nemesis that kills nodes (the owner, another, at the round's deadline, during a takeover), stops
 // the services and cuts one node off one of them; a checker over the clients' logs and the database.
 //   npm run test:chaos                  200 trials (CHAOS_TRIALS), a random seed (printed)
-//   npm run test:chaos -- --short       12 trials, for CI (under 5 minutes)
+//   npm run test:chaos -- --short       10 trials, for CI (under 5 minutes)
 //   CHAOS_SEED=123 CHAOS_TRIALS=5 npm run test:chaos   replays trials 0..4 of seed 123
 //   CHAOS_FROM=37 ...                  starts at trial 37 (replay one failing trial)
 // Exits 1 on the first trial with a violation (and prints its logs' summary), else 0.
@@ -22,7 +22,7 @@ import { type FaultMark, type LogRow, type Violation, check, settled } from './c
 
 const args = process.argv.slice(2);
 const SHORT = args.includes('--short') || process.env.CHAOS_SHORT === '1';
-const TRIALS = Number(process.env.CHAOS_TRIALS ?? (SHORT ? 12 : 200));
+const TRIALS = Number(process.env.CHAOS_TRIALS ?? (SHORT ? 10 : 200));
 const SEED = Number(process.env.CHAOS_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const FROM = Number(process.env.CHAOS_FROM ?? 0);
 const NODES = 3;
