@@ -76,7 +76,11 @@ async function startNode(n: Node): Promise<void> {
   n.owns = new Set();
   proc.stderr!.on('data', (d) => n.logFile.write(`[stderr] ${String(d)}`));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`node ${n.index} did not start`)), 60_000);
+    // generous: on a loaded 2-core machine a node's boot (tsx) can take a minute
+    const timer = setTimeout(() => {
+      proc.kill('SIGKILL');
+      reject(new Error(`node ${n.index} did not start`));
+    }, 180_000);
     readline.createInterface({ input: proc.stdout! }).on('line', (line) => {
       n.logFile.write(`${line}\n`);
       let msg: { msg?: string; workshopId?: string; workshopIds?: string[] };
@@ -408,8 +412,8 @@ async function main() {
       nodes.push(n);
     }
     // the first node migrates the schema; then the others
-    await startNode(nodes[0]!);
-    await Promise.all(nodes.slice(1).map((n) => startNode(n)));
+    await retry(() => startNode(nodes[0]!), 600_000);
+    await Promise.all(nodes.slice(1).map((n) => retry(() => startNode(n), 600_000)));
     const env: Env = { nodes, pgServer, redis, pgProxies: nodes.map((n) => n.pgProxy) };
     let passed = 0;
     const t0 = Date.now();
