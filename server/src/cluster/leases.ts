@@ -56,8 +56,11 @@ export class WorkshopLeases {
     const c = await this.connection();
     const { rows } = await c.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS ok', [LOCK_NAMESPACE, id]);
     if (rows[0]?.ok && this.client === c) {
-      this.held.add(id);
-      this.logger.info({ workshopId: id, owned: this.held.size }, 'this node now decides for the workshop (lease won)');
+      // concurrent callers may each have asked (the lock is re-entrant in one session): log it once
+      if (!this.held.has(id)) {
+        this.held.add(id);
+        this.logger.info({ workshopId: id, owned: this.held.size }, 'this node now decides for the workshop (lease won)');
+      }
       return true;
     }
     return false;
