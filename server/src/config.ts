@@ -12,6 +12,8 @@ export interface Config {
   databaseUrl: string | undefined;
   /** redis://HOST:PORT: several nodes (cluster mode); needs databaseUrl. */
   redisUrl: string | undefined;
+  /** Prefix of the Redis channels the nodes talk on (REDIS_KEY_PREFIX): two clusters on one Redis use two. */
+  redisKeyPrefix: string;
   logLevel: string;
   /** Extra browser origins allowed to open sockets (the app's own origin is always allowed). */
   allowedOrigins: string[];
@@ -48,6 +50,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     databaseUrl,
     redisUrl: env.REDIS_URL?.trim() || undefined,
+    redisKeyPrefix: redisKeyPrefix(env.REDIS_KEY_PREFIX),
     host: env.HOST ?? '0.0.0.0',
     dataDir: path.resolve(env.DATA_DIR ?? 'data'),
     logLevel: env.LOG_LEVEL ?? 'info',
@@ -105,4 +108,10 @@ function positive(raw: string | undefined, fallback: number, name: string): numb
   const n = Number(raw);
   if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, got ${raw}`);
   return n;
+}
+
+function redisKeyPrefix(raw: string | undefined): string {
+  const v = raw?.trim() || 'worldcafe';
+  if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(v)) throw new Error(`REDIS_KEY_PREFIX must be 1-64 letters, digits or _ . : -, got ${raw}`);
+  return v;
 }

@@ -24,7 +24,7 @@ const store = await openStore(storeLocation, {
 let cluster: AppDeps['cluster'];
 if (config.redisUrl) {
   if (!config.databaseUrl) throw new Error('REDIS_URL (several nodes) needs DATABASE_URL: the nodes must share one PostgreSQL log');
-  cluster = { redis: await connectRedis(config.redisUrl, logger), leases: new WorkshopLeases(config.databaseUrl, logger) };
+  cluster = { redis: await connectRedis(config.redisUrl, logger, config.redisKeyPrefix), leases: new WorkshopLeases(config.databaseUrl, logger) };
 }
 const app = createApp({ store, logger, allowedOrigins: config.allowedOrigins, clientDir: config.clientDir,
   rateLimit: config.rateLimit,

@@ -52,6 +52,20 @@ const sockets = new Gauge({
   labelNames: ['role'] as const,
   registers: [registry],
 });
+/** Cluster mode: how many workshops this node decides for (holds the lease of); see docs/DEPLOY.md. */
+let ownedSource: () => number = () => 0;
+new Gauge({
+  name: 'worldcafe_owned_workshops',
+  help: 'Workshops this node decides for (holds the lease of) in cluster mode; 0 on a single node.',
+  registers: [registry],
+  collect() {
+    this.set(ownedSource());
+  },
+});
+/** Where the owned-workshops gauge reads its value (the cluster's rooms). */
+export function setOwnedWorkshopsSource(fn: () => number) {
+  ownedSource = fn;
+}
 const commitSize = new Histogram({
   name: 'worldcafe_group_commit_appends',
   help: 'Appends (commands, joins, workshop creations) written by one group commit.',

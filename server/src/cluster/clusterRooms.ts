@@ -16,10 +16,11 @@
 import { randomUUID } from 'node:crypto';
 import { type Ack, type Actor, type Command, type Envelope, type SystemCommand, changesEveryView, emptyState, rescopedBy } from '@world-cafe/shared';
 import type { Logger } from 'pino';
-import type { EventStore } from '../store/eventStore';
+import type { AppendBatch, EventStore } from '../store/eventStore';
 import { type IO, type Publication, createFanout, rooms as roomNames } from '../realtime/fanout';
 import { type ExecuteExtra, type RoomHandle, WorkshopRoom } from '../realtime/workshopRoom';
 import { ReplicaRoom } from './replicaRoom';
+import { setOwnedWorkshopsSource } from '../metrics';
 import type { WorkshopLeases } from './leases';
 
 /** How often replicas check the log's head and try to take over ownerless workshops. */
@@ -57,6 +58,7 @@ export class ClusterRooms {
     leases.onLost = (ids) => {
       for (const id of ids) this.drop(id);
     };
+    setOwnedWorkshopsSource(() => this.leases.count);
     this.poller = setInterval(() => void this.poll(), POLL_MS);
     this.poller.unref();
   }
@@ -116,14 +118,14 @@ export class ClusterRooms {
     while (Date.now() < deadline) {
       // an owner that answered within the last POLL_MS is alive: no need to ask PostgreSQL
       if (Date.now() - (this.ownerSeen.get(w) ?? 0) > POLL_MS) {
+        let mine = false;
         try {
-          if (await this.leases.tryAcquire(w)) {
-            this.drop(w);
-            return (await this.get(w)).execute(cmd, actor, opKey, extra);
-          }
+          mine = await this.leases.tryAcquire(w);
         } catch {
-          return unavailable('the database is unreachable; please retry');
+          // this node cannot reach PostgreSQL (cut off, or the database is down): another node
+          // may still decide for the workshop; ask it through Redis like any other command
         }
+        if (mine) return (await this.takeOver(w)).execute(cmd, actor, opKey, extra);
       }
       const ack = await this.ask(w, cmd, actor, opKey, extra, Math.min(FORWARD_ATTEMPT_MS, deadline - Date.now()));
       if (!ack) {
@@ -164,6 +166,7 @@ export class ClusterRooms {
     loading.then(
       (r) => {
         if (this.rooms.get(id) === loading) this.ready.set(id, r);
+        else r.dispose(); // replaced while it loaded: it must not decide or publish
       },
       () => {
         if (this.rooms.get(id) === loading) this.rooms.delete(id);
@@ -172,12 +175,34 @@ export class ClusterRooms {
     return loading;
   }
 
+  /**
+   * This node holds the lease now: make its room the owner's, unless that is already under way.
+   * Concurrent callers (a forwarded command, the poll) share one load, so one room decides.
+   */
+  private takeOver(id: string): Promise<RoomHandle> {
+    const current = this.rooms.get(id);
+    if (current && this.ownerLoads.has(current)) return current;
+    this.drop(id);
+    const loading = this.get(id);
+    this.ownerLoads.add(this.rooms.get(id)!);
+    return loading;
+  }
+
+  /** Loads started by takeOver (or create): they end as the owner's room. */
+  private ownerLoads = new WeakSet<Promise<RoomHandle>>();
+
+  /**
+   * An owner's room loads strictly from the log after its lease was taken, and appends fenced on
+   * that lease session: if the lease moves on, its appends are refused (NOT_OWNER) and it breaks.
+   */
   private async load(id: string): Promise<RoomHandle> {
     const before = this.ready.get(id);
     const owner = await this.leases.tryAcquire(id).catch(() => false);
+    const pid = this.leases.fencePid();
     const room: RoomHandle = owner
-      ? await WorkshopRoom.load(id, this.store, this.publishOwned)
+      ? await WorkshopRoom.load(id, fenced(this.store, () => pid), this.publishOwned)
       : await ReplicaRoom.load(id, this.store, this.localFanout, this.forward);
+    if (room instanceof WorkshopRoom) room.onBreak = (why) => this.logger.warn({ workshopId: id, why }, 'workshop room broke on a failed append; reloading from the log');
     // sockets already here hold what the previous room published: send them what they missed
     if (before && before.committed.seq < room.committed.seq) {
       const missed = room.eventsSince(before.committed.seq) ?? (await this.store.readSince(id, before.committed.seq));
@@ -203,16 +228,36 @@ export class ClusterRooms {
   }
 
   /** Replicas with sockets here: catch up with the log, and take over workshops nobody decides for. */
+  private polling = false;
+
   private async poll() {
+    if (this.polling) return; // a slow round (PostgreSQL hanging) must not stack up behind itself
+    this.polling = true;
+    try {
+      await this.pollOnce();
+    } finally {
+      this.polling = false;
+    }
+  }
+
+  private async pollOnce() {
     for (const [id, room] of this.ready) {
+      if (room instanceof WorkshopRoom) {
+        // an owner's room that broke (or whose lease is gone) reloads now, not at the next
+        // command: the round clock must keep running
+        if (room.broken || !this.leases.holds(id)) {
+          this.drop(id);
+          await this.get(id).catch((err) => this.logger.warn({ err: (err as Error).message, workshopId: id }, 'cluster poll: reload failed'));
+        }
+        continue;
+      }
       if (!(room instanceof ReplicaRoom)) continue;
       const sockets = this.io.sockets.adapter.rooms.get(roomNames.workshop(id));
       if (!sockets || sockets.size === 0) continue;
       try {
         if (await this.leases.tryAcquire(id)) {
           this.logger.info({ workshopId: id }, 'took over a workshop whose owner is gone');
-          this.drop(id);
-          await this.get(id);
+          await this.takeOver(id);
         } else if (!room.heardWithin(POLL_MS)) {
           // batches flowing means a lost one shows as a gap in the next; only a quiet replica
           // can be behind without knowing it
@@ -225,10 +270,25 @@ export class ClusterRooms {
   }
 
   create(id: string): RoomHandle {
-    // a brand-new id: no other node can hold its lease; take it in the background
-    void this.leases.tryAcquire(id).catch(() => {});
-    const room = new WorkshopRoom(id, this.store, this.publishOwned, emptyState(), [], []);
-    this.rooms.set(id, Promise.resolve(room));
+    // a brand-new id: no other node can hold its lease; take it in the background. Until that
+    // answers, its appends are not fenced (nobody else knows the id yet); then they are fenced on
+    // the lease session, or refused if the lease could not be taken (the room then reloads).
+    let acquiring = true;
+    void this.leases
+      .tryAcquire(id)
+      .catch(() => {})
+      .finally(() => (acquiring = false));
+    const room = new WorkshopRoom(
+      id,
+      fenced(this.store, () => (acquiring ? undefined : this.leases.holds(id) ? this.leases.fencePid() : null)),
+      this.publishOwned,
+      emptyState(),
+      [],
+      [],
+    );
+    const loading = Promise.resolve<RoomHandle>(room);
+    this.ownerLoads.add(loading);
+    this.rooms.set(id, loading);
     this.ready.set(id, room);
     return room;
   }
@@ -240,9 +300,25 @@ export class ClusterRooms {
     void this.leases.release(id);
   }
 
+  /** How many workshops this node decides for now (the owned-workshops metric). */
+  get owned(): number {
+    return this.leases.count;
+  }
+
   dispose() {
     clearInterval(this.poller);
     for (const r of this.ready.values()) r.dispose();
     for (const w of this.waiting.values()) clearTimeout(w.timer);
   }
+}
+
+/** The store as an owner's room sees it: every append carries the lease session it is fenced on. */
+function fenced(store: EventStore, pid: () => number | null | undefined): EventStore {
+  return new Proxy(store, {
+    get(target, key) {
+      if (key === 'append') return (batch: AppendBatch) => target.append({ ...batch, fence: pid() });
+      const v = Reflect.get(target, key, target) as unknown;
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
 }

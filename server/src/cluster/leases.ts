@@ -2,8 +2,11 @@
 // held on one dedicated connection per node. The lock IS the lease: while the holder's session
 // lives nobody else can take it, and it is released the moment that session ends, so a node that
 // is killed (its TCP connection closes) frees its workshops at once, without waiting for a TTL.
-// Safety does not rest on the lock alone: the log's primary key (workshop_id, seq) refuses a seq
-// written twice, so even a former owner that has not yet noticed its loss cannot fork the log.
+// Safety does not rest on the node's belief that it holds a lock: every append transaction checks in
+// pg_locks that this node's lease session holds the workshop's lock right then (see fence() and
+// PostgresEventStore's writer fence), so a former owner that has not yet noticed its loss (a cut
+// connection, a paused process) cannot append anything, and the log's primary key refuses a seq
+// written twice.
 import pg from 'pg';
 
 /** Namespace of the two-key advisory locks (the workshop id is hashed into the second key). */
@@ -11,13 +14,19 @@ const LOCK_NAMESPACE = 7_307_011;
 
 export interface LeaseLogger {
   warn(obj: object, msg: string): void;
+  info(obj: object, msg: string): void;
 }
+
+/** Of `ids`, the workshops whose lease the session `pid` holds right now (run inside a transaction: the writer fence). */
+export const HELD_BY_SQL = `SELECT w FROM unnest($1::text[]) AS w WHERE EXISTS (SELECT 1 FROM pg_locks l WHERE l.locktype = 'advisory' AND l.classid = ${LOCK_NAMESPACE}::oid AND l.objid = hashtext(w)::oid AND l.objsubid = 2 AND l.pid = $2 AND l.granted)`;
 
 export class WorkshopLeases {
   private client: pg.Client | null = null;
   private connecting: Promise<pg.Client> | null = null;
   private held = new Set<string>();
   private closed = false;
+  /** The lease session's backend pid (null while there is no session): what the writer fence checks. */
+  private pid: number | null = null;
 
   /** Called with the workshops whose lease this node just lost (its lock connection died). */
   onLost: (ids: string[]) => void = () => {};
@@ -31,13 +40,27 @@ export class WorkshopLeases {
     return this.held.has(id);
   }
 
+  /** How many workshops this node decides for (the owned-workshops metric). */
+  get count(): number {
+    return this.held.size;
+  }
+
+  /** The backend pid of the lease session, or null without one: appends are fenced on it. */
+  fencePid(): number | null {
+    return this.pid;
+  }
+
   /** Takes the workshop's lease if nobody holds it (true also when this node already does). */
   async tryAcquire(id: string): Promise<boolean> {
     if (this.held.has(id)) return true;
     const c = await this.connection();
     const { rows } = await c.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS ok', [LOCK_NAMESPACE, id]);
     if (rows[0]?.ok && this.client === c) {
-      this.held.add(id);
+      // concurrent callers may each have asked (the lock is re-entrant in one session): log it once
+      if (!this.held.has(id)) {
+        this.held.add(id);
+        this.logger.info({ workshopId: id, owned: this.held.size }, 'this node now decides for the workshop (lease won)');
+      }
       return true;
     }
     return false;
@@ -45,6 +68,7 @@ export class WorkshopLeases {
 
   async release(id: string): Promise<void> {
     if (!this.held.delete(id) || !this.client) return;
+    this.logger.info({ workshopId: id, owned: this.held.size }, 'this node no longer decides for the workshop (lease released)');
     await this.client.query('SELECT pg_advisory_unlock($1, hashtext($2))', [LOCK_NAMESPACE, id]).catch(() => {});
   }
 
@@ -56,9 +80,11 @@ export class WorkshopLeases {
       const lost = (err?: Error) => {
         if (this.client !== c) return;
         this.client = null;
+        this.pid = null;
         const ids = [...this.held];
         this.held.clear();
-        if (ids.length > 0) this.logger.warn({ err: err?.message, workshops: ids.length }, 'lease connection lost: this node no longer decides for its workshops');
+        if (ids.length > 0)
+          this.logger.warn({ err: err?.message, workshops: ids.length, workshopIds: ids }, 'lease connection lost: this node no longer decides for its workshops (leases lost)');
         this.onLost(ids);
         c.end().catch(() => {});
       };
@@ -66,6 +92,8 @@ export class WorkshopLeases {
       c.on('end', () => lost());
       try {
         await c.connect();
+        const { rows } = await c.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+        this.pid = rows[0]!.pid;
       } catch (err) {
         c.end().catch(() => {});
         throw err;
@@ -82,6 +110,7 @@ export class WorkshopLeases {
     this.closed = true;
     const c = this.client;
     this.client = null;
+    this.pid = null;
     this.held.clear();
     await c?.end().catch(() => {});
   }

@@ -13,7 +13,7 @@ export interface RedisLink {
   close(): Promise<void>;
 }
 
-export async function connectRedis(url: string, logger: Logger): Promise<RedisLink> {
+export async function connectRedis(url: string, logger: Logger, key = 'worldcafe'): Promise<RedisLink> {
   const options = {
     url,
     // fail fast while disconnected instead of queueing without bound; reconnect forever, backing off
@@ -40,7 +40,7 @@ export async function connectRedis(url: string, logger: Logger): Promise<RedisLi
   (pub as unknown as { publish: typeof publish }).publish = ((...args: Parameters<typeof publish>) =>
     publish(...args).catch(() => 0));
   return {
-    adapter: createAdapter(pub, sub, { key: 'worldcafe', requestsTimeout: 3000 }),
+    adapter: createAdapter(pub, sub, { key, requestsTimeout: 3000 }),
     async ping() {
       await pub.ping();
     },

@@ -16,6 +16,7 @@ export class ReplicaRoom implements RoomHandle {
   private lastBatchAt = 0;
   broken = false;
   readonly saturated = false;
+  private disposed = false;
 
   constructor(
     readonly id: string,
@@ -47,16 +48,13 @@ export class ReplicaRoom implements RoomHandle {
 
   /** A batch from the owner: applied if it continues this view, else the gap is read from the log. */
   receive(envelopes: Envelope[]) {
+    if (this.disposed) return; // replaced: the room that took its place publishes from now on
     this.lastBatchAt = performance.now();
     const seq = this.view.committed.seq;
     const fresh = envelopes.filter((env) => env.seq > seq);
     if (fresh.length === 0) return;
-    if (fresh[0]!.seq === seq + 1) {
-      this.view.advance(fresh);
-      this.wake();
-    } else {
-      void this.catchUp();
-    }
+    if (this.view.advance(fresh)) this.wake();
+    else void this.catchUp().catch(() => {});
   }
 
   /** Whether a batch from the owner arrived within the last `ms`. */
@@ -69,9 +67,7 @@ export class ReplicaRoom implements RoomHandle {
     this.catching ??= (async () => {
       try {
         const events = await this.store.readSince(this.id, this.view.committed.seq, 20_000);
-        const seq = this.view.committed.seq;
-        const fresh = events.filter((env) => env.seq > seq);
-        if (fresh.length > 0 && fresh[0]!.seq === seq + 1) this.view.advance(fresh);
+        if (!this.disposed) this.view.advance(events);
         this.wake();
       } finally {
         this.catching = null;
@@ -101,6 +97,7 @@ export class ReplicaRoom implements RoomHandle {
   }
 
   dispose() {
+    this.disposed = true;
     for (const w of this.waiters) w.resolve();
     this.waiters = [];
   }

@@ -76,11 +76,16 @@ export class CommittedView {
   }
 
   /**
-   * Folds the next committed events (dense, continuing this view's seq) and publishes them as one
-   * batch to the local sockets, with whose view they change.
+   * Folds the next committed events and publishes them as one batch to the local sockets, with
+   * whose view they change. Only a dense continuation is applied: events this view already holds
+   * are skipped, and a batch that would leave a hole is refused (returns false; the caller reads
+   * the gap from the log or rebuilds), so a view is always exactly a prefix of the log.
    */
-  advance(envelopes: Envelope[]) {
-    if (envelopes.length === 0) return;
+  advance(batch: Envelope[]): boolean {
+    const seq = this.state.seq;
+    const envelopes = batch[0] && batch[0].seq <= seq ? batch.filter((env) => env.seq > seq) : batch;
+    if (envelopes.length === 0) return true;
+    if (envelopes[0]!.seq !== seq + 1) return false;
     const moved = new Set<string>();
     let everyone = false;
     for (const env of envelopes) {
@@ -102,5 +107,6 @@ export class CommittedView {
     } catch {
       // a socket write that throws must not stop the view: clients catch up by seq on reconnect
     }
+    return true;
   }
 }

@@ -36,6 +36,9 @@ export interface RealtimeOptions {
   drain: Drain;
 }
 
+/** How long a resume from a seq this node's view has not reached yet waits for it. */
+export const RESUME_WAIT_MS = 3000;
+
 /** Gaps longer than this are answered with a snapshot without reading the log. */
 export const CATCHUP_MAX_EVENTS = 100_000;
 
@@ -67,8 +70,19 @@ export function attachRealtime(io: IO, options: RealtimeOptions) {
    * in the same synchronous step that sends its catch-up, so nothing slips between the two. A gap
    * older than the in-memory window is read from the log first (asynchronously, before joining).
    */
-  async function catchUp(socket: AppSocket, room: RoomHandle) {
+  async function catchUp(socket: AppSocket, given: RoomHandle) {
     const { workshopId, participantId, since } = socket.data;
+    let room = given;
+    // The client holds more than this node's view (it came from a node further ahead, e.g. the
+    // owner that just died): wait until this node has caught up with the log, never answer with
+    // an older state than the client has. If it cannot, the client reconnects and tries again.
+    for (const until = performance.now() + RESUME_WAIT_MS; room.committed.seq < since; ) {
+      if (performance.now() > until || !socket.connected) return void socket.disconnect(true);
+      await (room.reached ? room.reached(since, 250) : new Promise((r) => setTimeout(r, 50)));
+      const now = rooms.loaded(workshopId);
+      if (!now) return void socket.disconnect(true);
+      room = now;
+    }
     const head = room.committed.seq;
     const inWindow = since > 0 ? room.eventsSince(since) : null;
     let fromLog: Envelope[] | null = null;
@@ -80,6 +94,7 @@ export function attachRealtime(io: IO, options: RealtimeOptions) {
     const current = fromLog ? rooms.loaded(workshopId) : room;
     if (!current) return void socket.disconnect(true);
     const state = current.committed;
+    if (state.seq < since) return void socket.disconnect(true);
     let missed = inWindow;
     if (fromLog) {
       const upTo = fromLog.filter((env) => env.seq <= state.seq);
@@ -119,8 +134,10 @@ export function attachRealtime(io: IO, options: RealtimeOptions) {
       socket.data = { workshopId: cred.workshopId, participantId: cred.participantId, since: parsed.data.since ?? 0 };
       next();
     } catch (err) {
-      logger.error({ err }, 'handshake failed');
-      next(new Error('internal'));
+      // the token or the workshop could not be read (the store unreachable from this node, the
+      // workshop moving): the client retries, here or on another node
+      logger.warn({ err: (err as Error).message }, 'handshake failed: store unavailable');
+      next(new Error('unavailable'));
     }
   }
 
@@ -175,7 +192,15 @@ export function attachRealtime(io: IO, options: RealtimeOptions) {
           return fail('invalid_payload', `${where}: ${issue?.message ?? 'invalid'}`);
         }
         const cmd = parsed.data;
-        const current = await rooms.get(workshopId);
+        let current: RoomHandle;
+        try {
+          current = await rooms.get(workshopId);
+        } catch (err) {
+          // loading the workshop reads the store (and, in a cluster, takes the lease): any failure
+          // there is a service problem, not a bug in this command; the client resends it
+          logger.warn({ err: (err as Error).message, workshopId }, 'workshop could not be loaded for a command');
+          return fail('unavailable', 'the workshop could not be loaded right now; please retry');
+        }
         const res = await current.execute(cmd, { kind: 'participant', participantId }, `${participantId}:${cmd.clientOpId}`);
         if (!res.ok) logger.info({ workshopId, participantId, type: cmd.type, code: res.error.code }, 'command rejected');
         return res;

@@ -120,17 +120,33 @@ const OPEN_PHASES_SET: ReadonlySet<string> = new Set(OPEN_PHASES);
 
 
 export function createFanout(io: IO) {
+  /**
+   * The last seq this node published per workshop, whichever room (owner or replica, old or new)
+   * published it. Publications continue it densely; one that does not (a room that replaced
+   * another started ahead of what was sent) would leave a hole in what connected sockets received,
+   * so every socket of the workshop gets a snapshot instead.
+   */
+  const head = new Map<string, number>();
   function publish(workshopId: string, pub: Publication) {
-    const ids = io.sockets.adapter.rooms.get(rooms.workshop(workshopId));
-    if (!ids || ids.size === 0) return;
-    const ix = indexBatch(pub.envelopes);
     const first = pub.envelopes[0]!.seq;
     const last = pub.envelopes[pub.envelopes.length - 1]!.seq;
+    const before = head.get(workshopId);
+    head.set(workshopId, Math.max(before ?? 0, last));
+    const ids = io.sockets.adapter.rooms.get(rooms.workshop(workshopId));
+    if (!ids || ids.size === 0) return;
+    if (before !== undefined && first > before + 1) {
+      let written = 0;
+      for (const id of [...ids]) if (resync(io.sockets.sockets.get(id) as AppSocket | undefined, pub.committed, true)) written++;
+      if (written > 0) metrics.fanoutFrames.inc(written);
+      return;
+    }
+    const ix = indexBatch(pub.envelopes);
     const groups = new Map<string, { viewer: Viewer; after: number; sockets: AppSocket[] }>();
     const add = (id: string) => {
       const socket = io.sockets.sockets.get(id) as AppSocket | undefined;
       const viewer = socket?.data.viewer;
       if (!socket || !viewer) return;
+      if (socket.data.delivered !== undefined && socket.data.delivered >= last) return; // holds all of it
       // a socket that already holds part of this batch (it synced from a newer state, e.g. after a
       // node took a workshop over) gets only the rest: each event reaches a socket once
       const after = socket.data.delivered !== undefined && socket.data.delivered >= first ? socket.data.delivered : 0;
@@ -153,7 +169,7 @@ export function createFanout(io: IO) {
     for (const g of groups.values()) {
       const events =
         g.viewer.facilitator && !g.after ? pub.envelopes : pub.envelopes.filter((env) => env.seq > g.after && visibleToViewer(env, g.viewer));
-      for (const socket of g.sockets) socket.data.delivered = last;
+      for (const socket of g.sockets) socket.data.delivered = Math.max(socket.data.delivered ?? 0, last);
       if (events.length === 0) continue;
       written += g.sockets.length;
       // local: with the Redis adapter a plain io.to() would also publish every frame to the other nodes
@@ -178,6 +194,9 @@ export function createFanout(io: IO) {
  */
 function resync(socket: AppSocket | undefined, committed: WorkshopState, full: boolean): boolean {
   if (!socket?.data.viewer) return false;
+  // never a state older than what the socket holds (a room behind the one it synced from): its
+  // view change reached it with the newer state already
+  if ((socket.data.delivered ?? 0) > committed.seq) return false;
   const before = socket.data.viewer;
   joinScopes(socket, committed);
   const after = socket.data.viewer;

@@ -134,9 +134,35 @@ describe('WorkshopRoom publication', () => {
     const { room, store, log } = await setup();
     const p = room.execute(note('n1'), ann, null);
     store.queue.shift()!.reject(new Error('disk full'));
-    expect(await p).toMatchObject({ ok: false, error: { code: 'internal' } });
+    // never `internal`: the outcome is unknown, the client resends the same op to the reloaded room
+    expect(await p).toMatchObject({ ok: false, error: { code: 'unavailable' } });
     expect(room.broken).toBe(true);
     await new Promise((r) => setTimeout(r, PUBLISH_TICK_MS * 2));
+    expect(log).toEqual([]);
+  });
+
+  it('after a failed append, a later one that commits is neither published nor acknowledged (its view would skip a seq)', async () => {
+    const { room, store, log } = await setup();
+    const first = room.execute(note('n1'), ann, 'ann:n1');
+    const second = room.execute(note('n2'), ann, 'ann:n2');
+    const head = room.committed.seq;
+    store.queue.shift()!.reject(new Error('Connection terminated unexpectedly')); // n1: outcome unknown
+    store.queue.shift()!.resolve(); // n2 committed behind it (n1 did commit after all)
+    expect(await first).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    expect(await second).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    await new Promise((r) => setTimeout(r, PUBLISH_TICK_MS * 2));
+    expect(log).toEqual([]);
+    expect(room.committed.seq).toBe(head);
+  });
+
+  it('a disposed (replaced) room decides nothing and answers what it had in flight with unavailable', async () => {
+    const { room, store, log } = await setup();
+    const inFlight = room.execute(note('n1'), ann, 'ann:n1');
+    room.dispose();
+    await store.commitAll();
+    expect(await inFlight).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    expect(await room.execute(note('n2'), ann, 'ann:n2')).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    expect(store.queue).toEqual([]);
     expect(log).toEqual([]);
   });
 });

@@ -64,6 +64,8 @@ export interface RoomHandle {
   readonly saturated: boolean;
   readonly broken: boolean;
   eventsSince(since: number): Envelope[] | null;
+  /** Resolves once the committed view reached `seq` (reading the log if it can) or after `ms`. */
+  reached?(seq: number, ms: number): Promise<void>;
   execute(cmd: Command | SystemCommand, actor: Actor, opKey: string | null, extra?: ExecuteExtra): Promise<Ack>;
   dispose(): void;
 }
@@ -82,8 +84,12 @@ export class WorkshopRoom implements RoomHandle {
   /** Commands decided and not yet published (see admission.maxUnpublished). */
   private unpublished = 0;
   broken = false;
-  /** What commands get once the room broke (until it is reloaded from the log). */
-  private brokenAck: Ack = internal();
+  /**
+   * Replaced (its lease lost, or another room of this workshop took its place): it decides,
+   * publishes and acknowledges nothing any more. What it had in flight is answered `unavailable`;
+   * clients resend with the same clientOpId and the room that decides now answers from the log.
+   */
+  private retired = false;
 
   constructor(
     readonly id: string,
@@ -109,7 +115,7 @@ export class WorkshopRoom implements RoomHandle {
   private armClock() {
     const s = this.view.committed;
     const { clock } = s.cafe;
-    const running = !this.broken && s.phase === 'cafe' && clock.status === 'running' && clock.endsAt !== null;
+    const running = !this.broken && !this.retired && s.phase === 'cafe' && clock.status === 'running' && clock.endsAt !== null;
     const key = running ? String(clock.endsAt) : '';
     if (key === this.armedFor && (key === '' || this.clockTimer)) return;
     if (this.clockTimer) clearTimeout(this.clockTimer);
@@ -130,6 +136,11 @@ export class WorkshopRoom implements RoomHandle {
   }
 
   dispose() {
+    this.retired = true;
+    this.stopTimers();
+  }
+
+  private stopTimers() {
     if (this.clockTimer) clearTimeout(this.clockTimer);
     this.clockTimer = null;
     this.armedFor = '';
@@ -208,7 +219,7 @@ export class WorkshopRoom implements RoomHandle {
    * result back, marked duplicate.
    */
   execute(cmd: Command | SystemCommand, actor: Actor, opKey: string | null, extra: ExecuteExtra = {}): Promise<Ack> {
-    if (this.broken) return Promise.resolve(this.brokenAck);
+    if (this.broken || this.retired) return Promise.resolve(unavailable());
     if (opKey) {
       const first = this.ops.get(opKey);
       if (typeof first === 'number') return Promise.resolve({ ok: true, seq: first, duplicate: true });
@@ -235,22 +246,33 @@ export class WorkshopRoom implements RoomHandle {
     const result = new Promise<Ack>((resolve) => {
       this.store.append({ workshopId: this.id, opKey, envelopes, ...extra }).then(
         () => {
+          if (this.broken || this.retired) return this.abandon(opKey, resolve);
           this.outbox.push({ envelopes, lastSeq, opKey, resolve });
           this.scheduleFlush();
         },
         (err: unknown) => {
-          this.unpublished--;
-          // The decided state ran ahead of the log: this room must be rebuilt from the store.
+          // The decided state ran ahead of the log (or the write's outcome is unknown, or another
+          // node decides now): this room must be rebuilt from the store. Whatever it appends after
+          // this is not published by it (its view would skip the failed seq); the next room loads
+          // it from the log. Never `internal`: nothing was lost, the client resends the same op.
+          if (!this.broken) this.onBreak?.(isUnreachable(err) ? 'unreachable' : (err as { code?: string }).code ?? 'unknown');
           this.broken = true;
-          this.brokenAck = isUnreachable(err) ? unavailable() : internal();
-          this.dispose();
-          if (opKey) this.ops.forget(opKey);
-          resolve(this.brokenAck);
+          this.stopTimers();
+          this.abandon(opKey, resolve);
         },
       );
     });
     if (opKey) this.ops.pending(opKey, result);
     return result;
+  }
+
+  /** Called once when an append fails (why: unreachable, SEQ_TAKEN, NOT_OWNER ...), for logs. */
+  onBreak: ((why: string) => void) | null = null;
+
+  private abandon(opKey: string | null, resolve: (ack: Ack) => void) {
+    this.unpublished--;
+    if (opKey) this.ops.forget(opKey);
+    resolve(unavailable());
   }
 
   private scheduleFlush() {
@@ -266,7 +288,18 @@ export class WorkshopRoom implements RoomHandle {
     const items = this.outbox;
     this.outbox = [];
     if (items.length === 0) return;
-    this.view.advance(items.length === 1 ? items[0]!.envelopes : items.flatMap((i) => i.envelopes));
+    if (this.retired) {
+      for (const item of items) this.abandon(item.opKey, item.resolve);
+      return;
+    }
+    // appends succeed in seq order, and once one fails the later ones are abandoned above: a batch
+    // that does not continue the view cannot happen; if it did, publishing it would skip events
+    if (!this.view.advance(items.length === 1 ? items[0]!.envelopes : items.flatMap((i) => i.envelopes))) {
+      this.broken = true;
+      this.stopTimers();
+      for (const item of items) this.abandon(item.opKey, item.resolve);
+      return;
+    }
     for (const item of items) {
       this.unpublished--;
       if (item.opKey) this.ops.settle(item.opKey, item.lastSeq);
@@ -330,12 +363,9 @@ export class OpWindow {
 }
 
 function unavailable(): Ack {
-  return { ok: false, error: { code: 'unavailable', message: 'the database is unreachable; this change was not stored, please retry' } };
+  return { ok: false, error: { code: 'unavailable', message: 'this change was not stored (the database is unreachable or the workshop is moving to another server); please retry' } };
 }
 
-function internal(): Ack {
-  return { ok: false, error: { code: 'internal', message: 'the server could not store this change; please retry' } };
-}
 
 /** The workshops this process serves: one node (RoomRegistry) or a cluster (cluster/clusterRooms.ts). */
 export interface Rooms {

@@ -47,6 +47,13 @@ export interface AppendBatch {
    * appends a batch with only this). The store keeps the newest SNAPSHOTS_KEPT per workshop.
    */
   snapshot?: Snapshot;
+  /**
+   * Cluster mode (PostgreSQL only): the lease session (backend pid) the writing room decides under,
+   * or null when it has none. The store refuses the batch with NOT_OWNER unless that session holds
+   * the workshop's lease inside the append's transaction, so only the current owner ever appends.
+   * A workshop's first batch (seq 1, a brand-new id) is not fenced.
+   */
+  fence?: number | null;
 }
 
 /**
@@ -77,7 +84,7 @@ export interface StoredOp {
  * gets a hole) or SEQ_TAKEN (another writer stored that seq first). Any other rejection (connection
  * lost, disk full, writer died) means the outcome is unknown: reload the workshop from the log.
  */
-export type AppendRefusal = 'SEQ_NOT_CONTIGUOUS' | 'SEQ_TAKEN';
+export type AppendRefusal = 'SEQ_NOT_CONTIGUOUS' | 'SEQ_TAKEN' | 'NOT_OWNER';
 
 /** Where a store reports what it cannot throw to a caller (a dead writer thread, a lost idle connection). */
 export interface StoreLogger {

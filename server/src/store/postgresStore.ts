@@ -27,6 +27,7 @@ import { SNAPSHOTS_KEPT } from './migrations';
 import { type PoolOptions, createPool, migratePostgres } from './pgSchema';
 import { redactionSteps, redactionTargetsOf } from './redaction';
 import type { BodyRow } from '@world-cafe/shared/redaction';
+import { HELD_BY_SQL } from '../cluster/leases';
 
 export interface PostgresStoreOptions extends PoolOptions {
   logger?: StoreLogger;
@@ -36,6 +37,11 @@ export interface PostgresStoreOptions extends PoolOptions {
 const isBatchError = (err: unknown) => /^2[23]/.test(stringField(err, 'code'));
 const isEventKeyClash = (err: unknown) =>
   (err as { code?: unknown; constraint?: unknown }).code === '23505' && (err as { constraint?: unknown }).constraint === 'events_pkey';
+
+const notOwner = (b: AppendBatch): NonNullable<BatchOutcome> => ({
+  code: 'NOT_OWNER',
+  message: `this node does not hold the lease of workshop ${b.workshopId} (another node decides for it now)`,
+});
 
 export class PostgresEventStore implements EventStore {
   /** Transactions committed so far (group commits: many appends share one). For tests and stats. */
@@ -124,10 +130,11 @@ export class PostgresEventStore implements EventStore {
     client.on('error', onLost);
     try {
       await client.query('BEGIN');
+      const fenced = await this.fenced(client, batches);
       const tentative = new Map<string, number>();
       const outcomes: BatchOutcome[] = [];
       for (const b of batches) {
-        const o = await this.check(client, b, tentative);
+        const o = fenced.has(b) ? notOwner(b) : await this.check(client, b, tentative);
         outcomes.push(o);
         const last = lastSeqOf(b);
         if (o === null && last !== undefined) tentative.set(b.workshopId, last);
@@ -144,7 +151,7 @@ export class PostgresEventStore implements EventStore {
         // batches of its workshop, by the seq rule) is refused, and the others commit
         tentative.clear();
         for (const [i, b] of batches.entries()) {
-          outcomes[i] = await this.check(client, b, tentative);
+          outcomes[i] = fenced.has(b) ? notOwner(b) : await this.check(client, b, tentative);
           if (outcomes[i] !== null) continue;
           await client.query('SAVEPOINT one');
           try {
@@ -185,6 +192,28 @@ export class PostgresEventStore implements EventStore {
       client.off('error', onLost);
       client.release(failure);
     }
+  }
+
+  /**
+   * The writer fence (cluster mode): the batches whose room decides under a lease session that does
+   * not hold their workshop's lock now. Checked inside the transaction, so a former owner that has
+   * not noticed its loss yet appends nothing; if the lease moves while this transaction runs, the
+   * new owner's first append meets these rows on the primary key and it reloads.
+   */
+  private async fenced(client: pg.PoolClient, batches: AppendBatch[]): Promise<Set<AppendBatch>> {
+    const out = new Set<AppendBatch>();
+    const byPid = new Map<number, AppendBatch[]>();
+    for (const b of batches) {
+      if (b.fence === undefined || b.envelopes.length === 0 || b.envelopes[0]!.seq === 1) continue;
+      if (b.fence === null) out.add(b);
+      else byPid.set(b.fence, [...(byPid.get(b.fence) ?? []), b]);
+    }
+    for (const [pid, group] of byPid) {
+      const { rows } = await client.query<{ w: string }>(HELD_BY_SQL, [[...new Set(group.map((b) => b.workshopId))], pid]);
+      const held = new Set(rows.map((r) => r.w));
+      for (const b of group) if (!held.has(b.workshopId)) out.add(b);
+    }
+    return out;
   }
 
   private async check(client: pg.PoolClient, b: AppendBatch, tentative: Map<string, number>): Promise<BatchOutcome> {
