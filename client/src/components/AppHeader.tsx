@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../lib/router';
-import { LanguageToggle } from './LanguageToggle';
+import { LanguagePicker } from './LanguagePicker';
 import { ThemeToggle } from './ThemeToggle';
 import { ShortcutButton } from './ShortcutSheet';
 
@@ -24,7 +24,7 @@ export function AppHeader({ children }: { children?: ReactNode }) {
         </a>
         <div className="header-slot">{children}</div>
         <ThemeToggle />
-        <LanguageToggle />
+        <LanguagePicker />
         <ShortcutButton />
       </div>
     </header>
