@@ -22,7 +22,14 @@ const SAME_AS_ENGLISH: Record<string, readonly string[]> = {
     'exports.docx',
     'exports.md',
     'exports.csv',
-    'room.keys.*.keys', // the names printed on keyboard keys (Esc, Enter, Ctrl, Delete)
+    // the names printed on keyboard keys (Esc, Enter, Ctrl, Delete, Home, End)
+    'room.keys.close.keys',
+    'room.keys.add.keys',
+    'room.keys.edit.keys',
+    'room.keys.save.keys',
+    'room.keys.cancel.keys',
+    'room.keys.remove.keys',
+    'room.keys.tabs.keys',
   ],
 };
 
