@@ -4,6 +4,7 @@ export const LANGUAGES = [
   { code: 'en', label: 'English', locale: 'en-GB' },
   { code: 'th', label: 'ไทย', locale: 'th-TH' },
   { code: 'km', label: 'ភាសាខ្មែរ', locale: 'km-KH' },
+  { code: 'my', label: 'မြန်မာ', locale: 'my-MM' },
 ] as const;
 
 export type UiLanguage = (typeof LANGUAGES)[number]['code'];

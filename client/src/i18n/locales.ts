@@ -7,4 +7,5 @@ import type { UiLanguage } from './languages';
 export const LOADERS: Record<Exclude<UiLanguage, 'en'>, () => Promise<Translation>> = {
   th: () => import('./th').then((m) => m.th),
   km: () => import('./km').then((m) => m.km),
+  my: () => import('./my').then((m) => m.my),
 };
