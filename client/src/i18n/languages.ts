@@ -4,6 +4,7 @@ export const LANGUAGES = [
   { code: 'en', label: 'English', locale: 'en-GB' },
   { code: 'th', label: 'ไทย', locale: 'th-TH' },
   { code: 'vi', label: 'Tiếng Việt', locale: 'vi-VN' },
+  { code: 'id', label: 'Bahasa Indonesia', locale: 'id-ID' },
   { code: 'km', label: 'ភាសាខ្មែរ', locale: 'km-KH' },
   { code: 'my', label: 'မြန်မာ', locale: 'my-MM' },
 ] as const;

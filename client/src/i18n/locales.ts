@@ -7,6 +7,7 @@ import type { UiLanguage } from './languages';
 export const LOADERS: Record<Exclude<UiLanguage, 'en'>, () => Promise<Translation>> = {
   th: () => import('./th').then((m) => m.th),
   vi: () => import('./vi').then((m) => m.vi),
+  id: () => import('./id').then((m) => m.id),
   km: () => import('./km').then((m) => m.km),
   my: () => import('./my').then((m) => m.my),
 };
