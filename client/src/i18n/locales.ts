@@ -8,6 +8,7 @@ export const LOADERS: Record<Exclude<UiLanguage, 'en'>, () => Promise<Translatio
   th: () => import('./th').then((m) => m.th),
   vi: () => import('./vi').then((m) => m.vi),
   id: () => import('./id').then((m) => m.id),
+  ms: () => import('./ms').then((m) => m.ms),
   km: () => import('./km').then((m) => m.km),
   my: () => import('./my').then((m) => m.my),
 };
