@@ -6,6 +6,7 @@ export const LANGUAGES = [
   { code: 'vi', label: 'Tiếng Việt', locale: 'vi-VN' },
   { code: 'id', label: 'Bahasa Indonesia', locale: 'id-ID' },
   { code: 'ms', label: 'Bahasa Melayu', locale: 'ms-MY' },
+  { code: 'fil', label: 'Filipino', locale: 'fil-PH' },
   { code: 'km', label: 'ភាសាខ្មែរ', locale: 'km-KH' },
   { code: 'my', label: 'မြန်မာ', locale: 'my-MM' },
 ] as const;

@@ -9,6 +9,7 @@ export const LOADERS: Record<Exclude<UiLanguage, 'en'>, () => Promise<Translatio
   vi: () => import('./vi').then((m) => m.vi),
   id: () => import('./id').then((m) => m.id),
   ms: () => import('./ms').then((m) => m.ms),
+  fil: () => import('./fil').then((m) => m.fil),
   km: () => import('./km').then((m) => m.km),
   my: () => import('./my').then((m) => m.my),
 };
