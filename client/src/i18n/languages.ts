@@ -8,6 +8,7 @@ export const LANGUAGES = [
   { code: 'ms', label: 'Bahasa Melayu', locale: 'ms-MY' },
   { code: 'fil', label: 'Filipino', locale: 'fil-PH' },
   { code: 'km', label: 'ភាសាខ្មែរ', locale: 'km-KH' },
+  { code: 'lo', label: 'ລາວ', locale: 'lo-LA' },
   { code: 'my', label: 'မြန်မာ', locale: 'my-MM' },
 ] as const;
 

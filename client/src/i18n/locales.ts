@@ -11,5 +11,6 @@ export const LOADERS: Record<Exclude<UiLanguage, 'en'>, () => Promise<Translatio
   ms: () => import('./ms').then((m) => m.ms),
   fil: () => import('./fil').then((m) => m.fil),
   km: () => import('./km').then((m) => m.km),
+  lo: () => import('./lo').then((m) => m.lo),
   my: () => import('./my').then((m) => m.my),
 };
