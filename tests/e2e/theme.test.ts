@@ -143,7 +143,7 @@ describe('theme', () => {
     await page.emulateMedia({ colorScheme: 'light' });
     await page.waitForFunction(() => document.documentElement.dataset.theme === 'light');
     // the Thai label is the button's name in Thai
-    await page.getByRole('combobox', { name: /Language/ }).selectOption('th');
+    await page.locator('.app-header').getByRole('combobox', { name: /Language/ }).selectOption('th');
     expect(await page.getByRole('button', { name: 'โหมดมืด' }).count()).toBe(1);
     await page.context().close();
   });
