@@ -203,7 +203,7 @@ describe('World Café in the browser', () => {
 
     // ------------------------------------------------------------ Thai UI
     await somchai.locator('.app-header').getByRole('combobox', { name: /Language/ }).selectOption('th');
-    expect(await somchai.locator('html').getAttribute('lang')).toBe('th');
+    await somchai.waitForFunction(() => document.documentElement.lang === 'th');
     await somchai.getByRole('button', { name: 'เพิ่มโน้ต' }).waitFor();
     await somchai.getByTestId('connection-badge').getByText('ออนไลน์').waitFor();
     await somchai.getByText('ที่โต๊ะนี้:').waitFor();
