@@ -1,11 +1,10 @@
-import '@fontsource/noto-sans-thai/400.css';
-import '@fontsource/noto-sans-thai/700.css';
+import './fonts.css';
 import './styles.css';
 import './styles.cafe.css';
 import './theme.css';
 import './room.css';
 import './board.css';
-import './i18n';
+import { i18nReady } from './i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
@@ -14,8 +13,11 @@ import { initTheme } from './lib/theme';
 // Before the first render, so the page never flashes light on a dark device.
 initTheme();
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// After the first language's strings have arrived (a chunk unless English), so nothing flashes in English.
+void i18nReady.then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );

@@ -204,8 +204,8 @@ describe('World Café in the browser', () => {
     expect(await fac.getByTestId('table-card').count()).toBe(6);
 
     // ------------------------------------------------------------ Thai UI
-    await somchai.getByRole('button', { name: 'ไทย' }).click();
-    expect(await somchai.locator('html').getAttribute('lang')).toBe('th');
+    await somchai.locator('.app-header').getByRole('combobox', { name: /Language/ }).selectOption('th');
+    await somchai.waitForFunction(() => document.documentElement.lang === 'th');
     await somchai.getByRole('button', { name: 'เพิ่มโน้ต' }).waitFor();
     await somchai.getByTestId('connection-badge').getByText('ออนไลน์').waitFor();
     await somchai.locator('.table-info-line', { hasText: 'ที่โต๊ะนี้' }).waitFor();
@@ -215,10 +215,10 @@ describe('World Café in the browser', () => {
     await somchai.getByRole('button', { name: 'เพิ่มโน้ต' }).waitFor();
     await somchai.locator('.note .note-text', { hasText: 'พัฒนา' }).waitFor();
 
-    await fac.getByRole('button', { name: 'ไทย' }).click();
+    await fac.locator('.app-header').getByRole('combobox', { name: /Language/ }).selectOption('th');
     await fac.getByRole('heading', { level: 1, name: 'หน้าควบคุมของผู้ดำเนินการ' }).waitFor();
     await shot(fac, 'console-thai.png');
-    await fac.getByRole('button', { name: 'English' }).click();
+    await fac.locator('.app-header').getByRole('combobox', { name: /Language/ }).selectOption('en');
 
     // ------------------------------------------------------------ the facilitator opens the café
     await fac.getByRole('button', { name: 'Open the café' }).click();

@@ -45,7 +45,7 @@ describe('export panel', () => {
       ['th', 'กำลังเตรียม PDF…', 'PDF'],
     ] as const) {
       if (lang === 'th') {
-        await page.getByRole('button', { name: 'ไทย' }).first().click();
+        await page.locator('.app-header').getByRole('combobox', { name: /Language/ }).selectOption('th');
         await page.locator('html[lang="th"]').waitFor();
       }
       await panel.scrollIntoViewIfNeeded();

@@ -310,7 +310,7 @@ describe('The harvest in the browser', () => {
     await maria.setViewportSize({ width: 390, height: 844 });
     await shot(maria, 'goal-phone.png');
     await maria.getByRole('tab', { name: 'Notes and clusters' }).click();
-    await maria.getByRole('button', { name: 'ไทย' }).click();
+    await maria.locator('.app-header').getByRole('combobox', { name: /Language/ }).selectOption('th');
     await maria.getByRole('heading', { level: 1, name: 'สรุปผล' }).waitFor();
     await shot(maria, 'harvest-phone-thai.png');
 
@@ -382,9 +382,9 @@ describe('The harvest in the browser', () => {
     const panel = fac.getByTestId('hv-suggestions');
     await panel.getByRole('heading', { name: 'Suggestion 1 of 2' }).waitFor();
     // Labels follow the UI language.
-    await fac.getByRole('button', { name: 'ไทย' }).click();
+    await fac.locator('.app-header').getByRole('combobox', { name: /Language/ }).selectOption('th');
     await panel.getByText(/^(การรับมือภัยพิบัติ|การฝึกอบรม)$/).waitFor();
-    await fac.getByRole('button', { name: 'English' }).click();
+    await fac.locator('.app-header').getByRole('combobox', { name: /Language/ }).selectOption('en');
     await panel.getByText(/^(Disaster resilience|Training)$/).waitFor();
     // Both suggestions, whatever their order: a new disaster group, and the Khmer and Vietnamese
     // training notes for the existing cluster. The junk note is in neither.

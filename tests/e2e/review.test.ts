@@ -232,10 +232,10 @@ describe('delegation review in the browser', () => {
     // the list after a reload comes from the server, in Thai too
     await fac.reload();
     await fac.getByTestId('invite-status-list').getByRole('listitem').filter({ hasText: 'Philippines' }).getByText(/revoked/).waitFor();
-    await fac.getByRole('button', { name: 'ไทย' }).click();
+    await fac.locator('.app-header').getByRole('combobox', { name: /Language/ }).selectOption('th');
     await fac.getByRole('heading', { name: 'ลิงก์ที่สร้างแล้ว' }).waitFor();
     await fac.getByTestId('invite-status-list').getByText(/ยกเลิกเมื่อ/).waitFor();
-    await fac.getByRole('button', { name: 'English' }).click();
+    await fac.locator('.app-header').getByRole('combobox', { name: /Language/ }).selectOption('en');
 
     // ------------------------------------------------------------ close: refused while incomplete, then forced
     await fac.getByRole('button', { name: 'Close the review…' }).click();
@@ -252,7 +252,7 @@ describe('delegation review in the browser', () => {
     expect(await fac.getByRole('button', { name: /^Accept/ }).count()).toBe(0);
     await shot(fac, 'review-closed-console.png');
     // the same page in Thai
-    await th.getByRole('button', { name: 'ไทย' }).click();
+    await th.locator('.app-header').getByRole('combobox', { name: /Language/ }).selectOption('th');
     await th.getByRole('heading', { level: 1, name: 'ทบทวนร่างแผนงาน' }).waitFor();
     await th.getByText('เวิร์กช็อปนี้ปิดแล้ว ทุกอย่างเป็นแบบอ่านอย่างเดียว').waitFor();
     await shot(th, 'review-closed-th.png');
@@ -291,7 +291,7 @@ describe('delegation review in the browser', () => {
       expect(fs.readFileSync((await hostMd.path())).toString('utf8')).toContain(AMENDED);
 
       // Thai report
-      await panel.getByRole('radio', { name: 'ไทย' }).check();
+      await panel.getByRole('combobox', { name: 'Language of the report' }).selectOption('th');
       const [mdTh] = await Promise.all([fac.waitForEvent('download'), panel.getByRole('button', { name: 'Markdown' }).click()]);
       expect(fs.readFileSync((await mdTh.path())).toString('utf8')).toContain(AMENDED);
     }

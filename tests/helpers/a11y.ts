@@ -91,11 +91,11 @@ export async function phoneLayoutProblems(page: Page): Promise<string[]> {
   });
 }
 
-/** Switches the UI language the way a person does (the header's toggle), or via storage where there is none. */
-export async function setUiLanguage(page: Page, lang: 'en' | 'th'): Promise<void> {
+/** Switches the UI language the way a person does (the header's picker), or via storage where there is none. */
+export async function setUiLanguage(page: Page, lang: string): Promise<void> {
   if ((await page.evaluate(() => document.documentElement.lang)) === lang) return;
-  const toggle = page.locator('.lang-toggle').getByRole('button', { name: lang === 'th' ? 'ไทย' : 'English' });
-  if (await toggle.count()) await toggle.first().click();
+  const picker = page.locator('.app-header').getByRole('combobox', { name: /Language/ });
+  if (await picker.count()) await picker.first().selectOption(lang);
   else {
     await page.evaluate((l) => localStorage.setItem('wc:lang', l), lang);
     await page.reload();

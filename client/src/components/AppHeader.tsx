@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { LANGUAGES, setLanguage } from '../i18n';
 import { navigate } from '../lib/router';
 import { toggleTheme, useTheme } from '../lib/theme';
-import { LanguageToggle } from './LanguageToggle';
 import { MenuButton } from './MenuButton';
+import { LanguagePicker } from './LanguagePicker';
 import { ThemeToggle } from './ThemeToggle';
 import { openShortcutSheet, ShortcutButton } from './ShortcutSheet';
 
@@ -33,7 +33,7 @@ export function AppHeader({ children, status }: { children?: ReactNode; status?:
         </a>
         <div className="header-slot">{children}</div>
         <ThemeToggle />
-        <LanguageToggle />
+        <LanguagePicker />
         <ShortcutButton />
         <MenuButton
           className="header-menu"
@@ -50,7 +50,7 @@ export function AppHeader({ children, status }: { children?: ReactNode; status?:
               checked: current === l.code,
               lang: l.code,
               label: l.label,
-              onSelect: () => setLanguage(l.code),
+              onSelect: () => void setLanguage(l.code),
             })),
             { key: 'keys', label: t('room.keys.title'), onSelect: openShortcutSheet },
           ]}

@@ -9,6 +9,8 @@ import { navigate, paths } from '../lib/router';
 import { apiErrorCode, errorText } from '../lib/apiErrors';
 import { EXPORT_FORMATS, fetchExport, saveBlob, type ExportFormat, type ReportLocale } from '../net/reviewApi';
 import { useStore } from '../state/store';
+import { LANGUAGES } from '../i18n/languages';
+import { isLocale } from '../../../shared/src/export/report';
 import '../review.css';
 
 export function ExportPanel() {
@@ -16,7 +18,7 @@ export function ExportPanel() {
   const uid = useId();
   const workshopId = useStore((s) => s.workshopId);
   const token = useStore((s) => s.token);
-  const [locale, setLocale] = useState<ReportLocale>(i18n.language === 'th' ? 'th' : 'en');
+  const [locale, setLocale] = useState<ReportLocale>(isLocale(i18n.language) ? i18n.language : 'en');
   const [busy, setBusy] = useState<ExportFormat | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   if (!workshopId || !token) return null;
@@ -41,15 +43,16 @@ export function ExportPanel() {
     <section className="card export-panel" aria-labelledby={`${uid}-h`} data-testid="export-panel">
       <h2 id={`${uid}-h`}>{t('exports.heading')}</h2>
       <p className="muted">{t('exports.help')}</p>
-      <fieldset className="radio-group inline-radios">
-        <legend>{t('exports.localeLegend')}</legend>
-        {(['en', 'th'] as const).map((l) => (
-          <label key={l} className="check">
-            <input type="radio" name={`${uid}-locale`} value={l} checked={locale === l} onChange={() => setLocale(l)} />
-            <span lang={l}>{l === 'en' ? 'English' : 'ไทย'}</span>
-          </label>
-        ))}
-      </fieldset>
+      <div className="field export-locale">
+        <label htmlFor={`${uid}-locale`}>{t('exports.localeLegend')}</label>
+        <select id={`${uid}-locale`} value={locale} onChange={(e) => isLocale(e.target.value) && setLocale(e.target.value)}>
+          {LANGUAGES.map((l) => (
+            <option key={l.code} value={l.code} lang={l.code}>
+              {l.label}
+            </option>
+          ))}
+        </select>
+      </div>
       <div className="button-row export-buttons">
         {EXPORT_FORMATS.map((format) => {
           const pressed = busy === format;

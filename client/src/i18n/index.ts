@@ -1,50 +1,67 @@
-// i18next with English and Thai. The choice is remembered and mirrored on <html lang>,
-// which also lets the browser pick Thai line-breaking and fonts.
+// i18next in nine languages. English is bundled; the others are loaded on demand (locales.ts).
+// The choice is remembered and mirrored on <html lang>, which also lets the browser pick the
+// language's line-breaking and fonts (fonts.css declares one per script, downloaded on first use).
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
-import { th } from './th';
+import { LANGUAGES, UI_LANGUAGES, isUiLanguage, matchLanguage, type UiLanguage } from './languages';
+import { LOADERS } from './locales';
 import { readString, writeString } from '../lib/storage';
 
-export const LANGUAGES = [
-  { code: 'en', label: 'English' },
-  { code: 'th', label: 'ไทย' },
-] as const;
-export type UiLanguage = (typeof LANGUAGES)[number]['code'];
+export { LANGUAGES, type UiLanguage };
 
 const KEY = 'wc:lang';
 
 function initialLanguage(): UiLanguage {
   const stored = readString(KEY);
-  if (stored === 'en' || stored === 'th') return stored;
-  return typeof navigator !== 'undefined' && navigator.language?.toLowerCase().startsWith('th') ? 'th' : 'en';
+  if (isUiLanguage(stored)) return stored;
+  const preferred = typeof navigator === 'undefined' ? [] : navigator.languages?.length ? navigator.languages : [navigator.language];
+  return matchLanguage(preferred) ?? 'en';
 }
 
-export const resources = { en: { translation: en }, th: { translation: th } } as const;
+/** Fetches a language's strings once and hands them to i18next. */
+export async function loadLanguage(lng: UiLanguage): Promise<void> {
+  if (lng === 'en' || i18n.hasResourceBundle(lng, 'translation')) return;
+  i18n.addResourceBundle(lng, 'translation', await LOADERS[lng]());
+}
+
+const first = initialLanguage();
 
 void i18n.use(initReactI18next).init({
-  resources,
-  lng: initialLanguage(),
+  resources: { en: { translation: en } },
+  partialBundledLanguages: true,
+  lng: 'en',
   fallbackLng: 'en',
-  supportedLngs: ['en', 'th'],
+  supportedLngs: [...UI_LANGUAGES],
   interpolation: { escapeValue: false },
   returnNull: false,
 });
 
-document.documentElement.lang = i18n.language;
+document.documentElement.lang = 'en';
 i18n.on('languageChanged', (lng) => {
   document.documentElement.lang = lng;
 });
 
+async function switchTo(lng: UiLanguage): Promise<void> {
+  await loadLanguage(lng);
+  if (i18n.language !== lng) await i18n.changeLanguage(lng);
+}
+
+/**
+ * Resolves once the first language is loaded, so the first render is already in it. A chunk that
+ * cannot be fetched leaves the page in English rather than blank.
+ */
+export const i18nReady: Promise<void> = switchTo(first).catch(() => undefined);
+
 /** Follows a workshop's language until the person picks one themselves. */
 export function suggestLanguage(lng: string): void {
   if (readString(KEY)) return;
-  if ((lng === 'en' || lng === 'th') && i18n.language !== lng) void i18n.changeLanguage(lng);
+  if (isUiLanguage(lng) && i18n.language !== lng) void switchTo(lng).catch(() => undefined);
 }
 
-export function setLanguage(lng: UiLanguage): void {
+export function setLanguage(lng: UiLanguage): Promise<void> {
   writeString(KEY, lng);
-  void i18n.changeLanguage(lng);
+  return switchTo(lng);
 }
 
 export default i18n;

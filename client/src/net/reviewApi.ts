@@ -4,7 +4,8 @@ import { ApiError, type CreatedWorkshop } from './api';
 
 export const EXPORT_FORMATS = ['docx', 'pdf', 'md', 'csv', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-export type ReportLocale = 'en' | 'th';
+import type { Locale } from '../../../shared/src/export/report';
+export type ReportLocale = Locale;
 
 async function fail(res: Response): Promise<never> {
   let code = res.status === 404 ? 'not_found' : 'internal';

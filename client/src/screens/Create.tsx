@@ -37,7 +37,7 @@ export function Create() {
   const uid = useId();
   const [title, setTitle] = useState('');
   const [purpose, setPurpose] = useState('');
-  const [language, setLanguage] = useState(f.lang === 'th' ? 'th' : 'en');
+  const [language, setLanguage] = useState(WORKSHOP_LANGUAGES.includes(f.lang) ? f.lang : 'en');
   const [facilitatorName, setFacilitatorName] = useState('');
   const [themes, themeList] = useEditableList<Theme>();
   const [tables, tableList] = useEditableList<TableDraft>();

@@ -4,6 +4,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { exportHtml } from '../../../shared/src/export/html';
+import { isLocale, type Locale } from '../../../shared/src/export/report';
 import { AppHeader } from '../components/AppHeader';
 import { navigate, paths } from '../lib/router';
 import { openSession } from '../net/session';
@@ -12,9 +13,9 @@ import { useMyRole, useView } from '../state/selectors';
 import { useStore } from '../state/store';
 import '../review.css';
 
-function localeFromQuery(): 'en' | 'th' | undefined {
+function localeFromQuery(): Locale | undefined {
   const l = new URLSearchParams(window.location.search).get('locale');
-  return l === 'en' || l === 'th' ? l : undefined;
+  return isLocale(l) ? l : undefined;
 }
 
 export function PrintView({ workshopId }: { workshopId: string }) {
@@ -59,7 +60,7 @@ function PrintBody({ workshopId }: { workshopId: string }) {
   const { t, i18n } = useTranslation();
   const state = useView((s) => s);
   const frame = useRef<HTMLIFrameElement>(null);
-  const locale = localeFromQuery() ?? (i18n.language === 'th' ? 'th' : 'en');
+  const locale = localeFromQuery() ?? (isLocale(i18n.language) ? i18n.language : 'en');
   const html = useMemo(() => exportHtml(state, { locale }), [state, locale]);
   const [height, setHeight] = useState<number | null>(null);
 

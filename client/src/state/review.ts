@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { missingParts, reviewKey, type MissingPart, type WorkshopState } from '@world-cafe/shared';
 import { useStore } from './store';
+import { intlLocale } from '../i18n/languages';
 
 /** Goals of the draft my delegation has completed (see missingParts), out of all goals. */
 export function reviewProgress(state: WorkshopState, delegationId: string | null): { done: number; total: number } {
@@ -58,7 +59,7 @@ export function fromLocalInput(value: string): number | null {
 
 /** "in 3 days" / "2 hours ago" in the UI language. */
 export function relativeTime(ms: number, now: number, lang: string): string {
-  const rtf = new Intl.RelativeTimeFormat(lang === 'th' ? 'th-TH' : 'en-GB', { numeric: 'auto' });
+  const rtf = new Intl.RelativeTimeFormat(intlLocale(lang), { numeric: 'auto' });
   const diff = ms - now;
   const abs = Math.abs(diff);
   if (abs >= 86_400_000 * 2) return rtf.format(Math.round(diff / 86_400_000), 'day');

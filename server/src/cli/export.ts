@@ -19,7 +19,7 @@ import { openStore } from '../store/openStore';
 import { loadCommitted } from '../realtime/committedView';
 import { configFromEnv } from '../config';
 import { EXPORT_FORMATS, isExportFormat, renderExport } from '../export/index';
-import { REPORT_LOCALES, isLocale } from '../../../shared/src/export/report';
+import { REPORT_LOCALES, isLocale, type Locale } from '../../../shared/src/export/report';
 
 const USAGE = `usage: npm run --silent export -- --workshop ID_OR_CODE --format ${EXPORT_FORMATS.join('|')} --out FILE [--locale ${REPORT_LOCALES.join('|')}] [--data-dir DIR]`;
 
@@ -54,7 +54,7 @@ export async function runExportCli(argv: string[], env: NodeJS.ProcessEnv = proc
   if (values.locale !== undefined && !isLocale(values.locale))
     return bad(`unknown locale "${values.locale}" (use ${REPORT_LOCALES.join(', ')})`);
   const format = values.format;
-  const locale = values.locale;
+  const locale = values.locale as Locale | undefined;
 
   // --data-dir names a SQLite directory explicitly; otherwise the server's own choice applies, with
   // the server's own validation (a mistyped DATABASE_URL must not become a new SQLite file)

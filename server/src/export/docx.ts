@@ -31,7 +31,7 @@ import {
   WidthType,
 } from 'docx';
 import JSZip from 'jszip';
-import { pageLabelParts, type Report, type ReportAmendment, type ReportNote } from '../../../shared/src/export/report';
+import { SCRIPT_RANGES, pageLabelParts, scriptLang, type Report, type ReportAmendment, type ReportNote, type Script } from '../../../shared/src/export/report';
 import type { ChartFigure } from '../../../shared/src/charts/figures';
 import { chartPng } from './chartImage';
 
@@ -40,15 +40,28 @@ export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.
 const LATIN_FONT = 'Calibri';
 const THAI_FONT = 'Noto Sans Thai';
 const FONT = { ascii: LATIN_FONT, hAnsi: LATIN_FONT, cs: THAI_FONT, eastAsia: LATIN_FONT } as const;
-const THAI_RUN_FONT = { ...FONT, hint: 'cs' } as const;
 /** Half-points. */
 const BODY = 21;
 const SMALL = 18;
 const TITLE_SIZE = 40;
 const HEADING_SIZES = [32, 26, 23, 21, 21] as const;
-const LANG = (locale: string) => ({ value: locale === 'th' ? 'th-TH' : 'en-GB', bidirectional: 'th-TH' });
+/** Word's language tag of each report language (w:lang w:val). */
+const WORD_LANG: Record<string, string> = { en: 'en-GB', th: 'th-TH', vi: 'vi-VN', id: 'id-ID', ms: 'ms-MY', fil: 'fil-PH', km: 'km-KH', lo: 'lo-LA', my: 'my-MM' };
+const LANG = (locale: string) => ({ value: WORD_LANG[locale] ?? 'en-GB', bidirectional: 'th-TH' });
 
-const THAI_STRETCH = /[\u0E00-\u0E7F]+(?:[ \u00A0]+[\u0E00-\u0E7F]+)*/g;
+/**
+ * Thai, Lao, Khmer and Burmese stretches: each is a run of its own in the script's Noto font, named
+ * in every font slot (Word files Thai, Lao and Khmer under cs, but which slot a reader uses for
+ * Burmese varies), with the cs hint and the script's language, so it is shaped and broken as such.
+ */
+const SCRIPT_FONTS: Record<Script, { font: string; lang: string }> = {
+  th: { font: THAI_FONT, lang: 'th-TH' },
+  lo: { font: 'Noto Sans Lao', lang: 'lo-LA' },
+  km: { font: 'Noto Sans Khmer', lang: 'km-KH' },
+  my: { font: 'Noto Sans Myanmar', lang: 'my-MM' },
+};
+const SCRIPT_CLASS = `[${Object.values(SCRIPT_RANGES).join('')}]`;
+const SCRIPT_STRETCH = new RegExp(`${SCRIPT_CLASS}+(?:[ \u00A0]+${SCRIPT_CLASS}+)*`, 'gu');
 
 type RunStyle = Pick<IRunOptions, 'bold' | 'italics' | 'color'> & { size?: number };
 
@@ -59,7 +72,8 @@ function runs(text: string, style: RunStyle = {}, locale = 'en'): TextRun[] {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   lines.forEach((line, li) => {
     let first = true;
-    const push = (t: string, thai: boolean) => {
+    const push = (t: string, script: Script | null) => {
+      const own = script ? SCRIPT_FONTS[script] : null;
       out.push(
         new TextRun({
           text: t,
@@ -70,19 +84,19 @@ function runs(text: string, style: RunStyle = {}, locale = 'en'): TextRun[] {
           size,
           sizeComplexScript: size,
           rightToLeft: false,
-          font: thai ? THAI_RUN_FONT : FONT,
-          language: thai ? { value: 'th-TH', bidirectional: 'th-TH' } : LANG(locale),
+          font: own ? { ascii: own.font, hAnsi: own.font, cs: own.font, eastAsia: own.font, hint: 'cs' } : FONT,
+          language: own ? { value: own.lang, bidirectional: own.lang } : LANG(locale),
         }),
       );
       first = false;
     };
     let at = 0;
-    for (const m of line.matchAll(THAI_STRETCH)) {
-      if (m.index > at) push(line.slice(at, m.index), false);
-      push(m[0], true);
-      at = m.index + m[0].length;
+    for (const m of line.matchAll(SCRIPT_STRETCH)) {
+      if (m.index! > at) push(line.slice(at, m.index), null);
+      push(m[0], scriptLang(m[0]));
+      at = m.index! + m[0].length;
     }
-    if (at < line.length || first) push(line.slice(at), false);
+    if (at < line.length || first) push(line.slice(at), null);
   });
   return out;
 }

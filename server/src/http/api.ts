@@ -24,6 +24,7 @@ import type { Rooms } from '../realtime/workshopRoom';
 import { hashToken, newToken } from '../auth';
 import { INVITE_ID_LENGTH } from '../store/credentials';
 import { EXPORT_FORMATS, PdfUnavailableError, isExportFormat, renderExport } from '../export/index';
+import { isLocale } from '../../../shared/src/export/report';
 
 const joinCode = customAlphabet(JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH);
 const newId = customAlphabet('0123456789abcdefghijklmnopqrstuvwxyz', 16);
@@ -347,7 +348,7 @@ export function createApi(opts: ApiDeps) {
       return sendError(res, 'forbidden', 'facilitators and table hosts export');
     const format = req.query.format;
     if (!isExportFormat(format)) return sendError(res, 'invalid_payload', `format must be one of ${EXPORT_FORMATS.join(', ')}`);
-    const locale = req.query.locale === 'th' ? 'th' : req.query.locale === 'en' ? 'en' : undefined;
+    const locale = isLocale(req.query.locale) ? req.query.locale : undefined;
     try {
       // Until the workshop closes, a host's export holds only what the host may see (reviews stay
       // with their delegation and the chair); the facilitator's is complete.

@@ -29,7 +29,7 @@ describe('exportHtml', () => {
     expect(html.startsWith('<!DOCTYPE html>\n<html lang="en">')).toBe(true);
     expect(html).toContain('<meta charset="utf-8">');
     expect(html).toContain('@page { size: A4;');
-    expect(html).toMatch(/font-family: 'Noto Sans Thai', system-ui/);
+    expect(html).toMatch(/font-family: 'Noto Sans Thai', 'Noto Sans Khmer', 'Noto Sans Lao', 'Noto Sans Myanmar', system-ui/);
     expect(html).toContain('section.wide { page: wide; }');
     expect(html.trimEnd().endsWith('</html>')).toBe(true);
     expect(html).not.toMatch(/<script|<link|<img|src=/i);

@@ -10,7 +10,7 @@
 import type { ChartFigure } from '../charts/figures';
 import type { WorkshopState } from '../model';
 import type { Report, ReportAmendment, ReportNote } from './report';
-import { buildReport, goalAnchor, hasThai, pageLabelParts, tableOfContents, type ReportOptions } from './report';
+import { buildReport, goalAnchor, pageLabelParts, scriptLang, tableOfContents, type ReportOptions } from './report';
 
 export { tableOfContents, type TocEntry } from './report';
 
@@ -33,7 +33,7 @@ export function printHeaderFooter(report: Report): { headerTemplate: string; foo
   const kindAndDate = [L.reportKind, report.dates.created].filter(Boolean).map((x) => escapeHtml(x!)).join(' · ');
   const headerTemplate = box(
     'space-between',
-    `<span${hasThai(report.title) ? ' lang="th"' : ''} style="overflow: hidden; text-overflow: ellipsis; white-space: nowrap; font-weight: 600;">${escapeHtml(
+    `<span${langAttr(report.title)} style="overflow: hidden; text-overflow: ellipsis; white-space: nowrap; font-weight: 600;">${escapeHtml(
       report.title,
     )}</span><span style="white-space: nowrap;">${kindAndDate}</span>`,
   );
@@ -50,14 +50,20 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
-/** User text: escaped, marked Thai when it contains Thai script, line breaks kept by CSS. */
+/** lang="th"/"lo"/"km"/"my" for text in one of those scripts, so the browser picks its font and line breaking. */
+function langAttr(text: string): string {
+  const lang = scriptLang(text);
+  return lang ? ` lang="${lang}"` : '';
+}
+
+/** User text: escaped, marked Thai (Lao, Khmer, Burmese) when it contains Thai script, line breaks kept by CSS. */
 function u(text: string, cls = 'ut'): string {
-  const lang = hasThai(text) ? ' lang="th"' : '';
+  const lang = langAttr(text);
   return `<span class="${cls}"${lang}>${escapeHtml(text)}</span>`;
 }
 
 export const FONT_STACK =
-  "'Noto Sans Thai', system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, 'Liberation Sans', sans-serif";
+  "'Noto Sans Thai', 'Noto Sans Khmer', 'Noto Sans Lao', 'Noto Sans Myanmar', system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, 'Liberation Sans', sans-serif";
 
 const CSS = `
 @page { size: A4; margin: 18mm 16mm 20mm 16mm; }

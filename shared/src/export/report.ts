@@ -10,11 +10,20 @@ import { ranked } from '../harvest/votes';
 import { CHART_LABELS } from '../charts/labels';
 import { type ChartFigure, delegationActivityFigure, participationFigure, reviewFigure, voteFigure } from '../charts/figures';
 
-export const REPORT_LOCALES = ['en', 'th'] as const;
+import { VI } from './labels/vi';
+import { ID } from './labels/id';
+import { MS } from './labels/ms';
+import { FIL } from './labels/fil';
+import { KM } from './labels/km';
+import { LO } from './labels/lo';
+import { MY } from './labels/my';
+
+/** The report's languages: the interface's nine (labels of the seven beyond Thai in labels/). */
+export const REPORT_LOCALES = ['en', 'th', 'vi', 'id', 'ms', 'fil', 'km', 'lo', 'my'] as const;
 export type Locale = (typeof REPORT_LOCALES)[number];
 
 export function isLocale(v: unknown): v is Locale {
-  return v === 'en' || v === 'th';
+  return typeof v === 'string' && (REPORT_LOCALES as readonly string[]).includes(v);
 }
 
 export interface ReportLabels {
@@ -116,6 +125,8 @@ export interface ReportLabels {
   none: string;
   notSet: string;
   months: readonly string[];
+  /** How a date reads: {d} day, {month} a name from months, {y} year (default "{d} {month} {y}"). */
+  datePattern?: string;
 }
 
 const EN: ReportLabels = {
@@ -342,21 +353,40 @@ const TH: ReportLabels = {
   ],
 };
 
-export const REPORT_LABELS: Record<Locale, ReportLabels> = { en: EN, th: TH };
+export const REPORT_LABELS: Record<Locale, ReportLabels> = { en: EN, th: TH, vi: VI, id: ID, ms: MS, fil: FIL, km: KM, lo: LO, my: MY };
 
 /** A date in the report's language (UTC, so the same everywhere); Thai uses the Buddhist era. */
 export function formatDate(ms: number | null, locale: Locale): string | null {
   if (ms === null || !Number.isFinite(ms) || ms <= 0) return null;
   const d = new Date(ms);
   const month = REPORT_LABELS[locale].months[d.getUTCMonth()];
-  return locale === 'th'
-    ? `${d.getUTCDate()} ${month} พ.ศ. ${d.getUTCFullYear() + 543}`
-    : `${d.getUTCDate()} ${month} ${d.getUTCFullYear()}`;
+  if (locale === 'th') return `${d.getUTCDate()} ${month} พ.ศ. ${d.getUTCFullYear() + 543}`;
+  const pattern = REPORT_LABELS[locale].datePattern ?? '{d} {month} {y}';
+  return pattern.replace('{d}', String(d.getUTCDate())).replace('{month}', month ?? '').replace('{y}', String(d.getUTCFullYear()));
 }
 
 /** True when the text contains Thai script (renderers mark such text as Thai for fonts and hyphenation). */
 export function hasThai(text: string): boolean {
   return /[\u0E00-\u0E7F]/.test(text);
+}
+
+/** The scripts of the region that need a font and line breaking of their own, by Unicode block. */
+export const SCRIPT_RANGES = {
+  th: '\u0E00-\u0E7F',
+  lo: '\u0E80-\u0EFF',
+  km: '\u1780-\u17FF\u19E0-\u19FF',
+  my: '\u1000-\u109F\uA9E0-\uA9FF\uAA60-\uAA7F',
+} as const;
+export type Script = keyof typeof SCRIPT_RANGES;
+
+const SCRIPTS = Object.keys(SCRIPT_RANGES) as Script[];
+const SCRIPT_RE = new RegExp(SCRIPTS.map((k) => `([${SCRIPT_RANGES[k]}])`).join('|'), 'u');
+
+/** The language tag of the first Thai, Lao, Khmer or Burmese letter in the text (null if none). */
+export function scriptLang(text: string): Script | null {
+  const m = SCRIPT_RE.exec(text);
+  if (!m) return null;
+  return SCRIPTS[m.slice(1).findIndex((g) => g !== undefined)] ?? null;
 }
 
 // ---------------------------------------------------------------- the model
@@ -511,7 +541,7 @@ export interface ReportOptions {
 const byCreated = (a: Note, b: Note) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 export function buildReport(state: WorkshopState, opts: ReportOptions = {}): Report {
-  const locale: Locale = opts.locale ?? (state.language === 'th' ? 'th' : 'en');
+  const locale: Locale = opts.locale ?? (isLocale(state.language) ? state.language : 'en');
   const L = REPORT_LABELS[locale];
   const date = (ms: number | null) => formatDate(ms, locale);
   const years = (a: number, b: number) => (a === b ? String(a) : `${a}–${b}`);
