@@ -78,16 +78,16 @@ if (args.help) {
 }
 
 const LOAD = loadOptions(args, { delegates: ['1000', '200'], tables: ['125', '25'], facilitators: ['10', '2'], rates: ['1000', '200'] });
-const REPEAT = num('repeat', args.repeat!, 1, 10);
+const REPEAT = num('repeat', args.repeat, 1, 10);
 const SHAPE = LOAD.shape;
 const { delegates: DELEGATES, tables: TABLES, facilitators: FACILITATORS, capacity: CAPACITY, tableOf, tableSize } = SHAPE;
 // `--ladder --rates ''`: the ladder only
 const { rates: RATES, seconds: SECONDS, warmup: WARMUP, drain: DRAIN, workers: WORKERS, timeoutMin: TIMEOUT_MIN } = LOAD;
-const LADDER = !args['no-ladder'] && (args.ladder || !args.quick) ? rateList('ladder-rates', args['ladder-rates']!) : [];
-const LADDER_P99 = num('ladder-p99', args['ladder-p99']!, 1, 60_000, false);
+const LADDER = !args['no-ladder'] && (args.ladder || !args.quick) ? rateList('ladder-rates', args['ladder-rates']) : [];
+const LADDER_P99 = num('ladder-p99', args['ladder-p99'], 1, 60_000, false);
 /** Measured seconds per ladder rung (shorter than the fixed rates' window, to keep a full run within 10 minutes). */
 const LADDER_SECONDS = Math.min(SECONDS, 5);
-const SYNC = args.sync!;
+const SYNC = args.sync;
 if (SYNC !== 'full' && SYNC !== 'normal') throw new Error(`--sync must be full or normal, got ${SYNC}`);
 const WRITER = args.writer;
 if (WRITER !== 'worker' && WRITER !== 'inline') throw new Error(`--writer must be worker or inline, got ${WRITER}`);

@@ -74,14 +74,14 @@ async function startNode(n: Node): Promise<void> {
   });
   n.proc = proc;
   n.owns = new Set();
-  proc.stderr!.on('data', (d) => n.logFile.write(`[stderr] ${String(d)}`));
+  proc.stderr.on('data', (d) => n.logFile.write(`[stderr] ${String(d)}`));
   await new Promise<void>((resolve, reject) => {
     // generous: on a loaded 2-core machine a node's boot (tsx) can take a minute
     const timer = setTimeout(() => {
       proc.kill('SIGKILL');
       reject(new Error(`node ${n.index} did not start`));
     }, 180_000);
-    readline.createInterface({ input: proc.stdout! }).on('line', (line) => {
+    readline.createInterface({ input: proc.stdout }).on('line', (line) => {
       n.logFile.write(`${line}\n`);
       let msg: { msg?: string; workshopId?: string; workshopIds?: string[] };
       try {

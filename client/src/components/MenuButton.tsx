@@ -103,6 +103,8 @@ export function MenuButton({ label, name, items, header, className = '', buttonC
         </span>
       </button>
       {open && (
+        // The keys (arrows, Home, End, Escape, Tab) come from the menu's items and bubble up here.
+        // eslint-disable-next-line jsx-a11y/no-static-element-interactions
         <div className="menu-popup" id={`${uid}-menu`} onKeyDown={onMenuKey}>
           {header}
           <div role="menu" ref={menu} aria-label={name ?? (typeof label === 'string' ? label : undefined)}>

@@ -24,6 +24,8 @@ const SAME_AS_ENGLISH: Record<string, readonly string[]> = {
     'exports.csv',
     // the names printed on keyboard keys (Esc, Enter, Ctrl, Delete, Home, End)
     'room.keys.close.keys',
+    'room.keys.undo.keys', // Ctrl+Z / ⌘Z
+    'ui.board.undoKeys',
     'room.keys.add.keys',
     'room.keys.edit.keys',
     'room.keys.save.keys',
@@ -52,7 +54,7 @@ const placeholders = (s: string): string[] => [...s.matchAll(/\{\{\s*([^}]*?)\s*
 const strayBraces = (s: string): boolean => /[{}]/.test(s.replace(/\{\{\s*[\w.]+\s*\}\}/g, ''));
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 
-const english = flatten(en as unknown as Tree);
+const english = flatten(en);
 const others = LANGUAGES.map((l) => l.code).filter((c): c is Exclude<UiLanguage, 'en'> => c !== 'en');
 
 describe('English, the source', () => {

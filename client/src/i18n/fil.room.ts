@@ -57,6 +57,7 @@ export const filRoom: Strings<typeof enRoom> = {
       save: { keys: 'Ctrl + Enter', does: 'I-save ang talang ine-edit mo' },
       cancel: { keys: 'Esc', does: 'Tumigil sa pag-edit nang hindi nagse-save' },
       remove: { keys: 'Delete', does: 'Burahin ang napiling tala (lalabas ang I-undo nang ilang segundo)' },
+      undo: { keys: 'Ctrl + Z / ⌘ + Z', does: 'I-undo ang huli mong pagbura o paglipat ng tala (babalik dito ang focus)' },
       tabs: { keys: '← → Home End', does: 'Lumipat sa pagitan ng mga tab ng pag-aani' },
       pickUp: { keys: 'Space o Enter', does: 'Hawakan ang tala sa hawakan nito' },
       carry: { keys: 'Mga arrow', does: 'Dalhin ito sa grupo o ibang tala' },

@@ -1,9 +1,12 @@
 // Filipino: the same keys as en.ts (checked by the Translation type).
 // Filipino has two plural forms (one, other), as English does.
 import { filCafe, filCafeOps } from './fil.cafe';
+import { filConcepts } from './fil.concepts';
 import { filHarvest, filHarvestOps } from './fil.harvest';
 import { filReview, filReviewOps } from './fil.review';
 import { filRoom } from './fil.room';
+import { filUnsent } from './fil.unsent';
+import { filUi } from './fil.ui';
 import type { Translation } from './en';
 
 export const fil: Translation = {
@@ -50,6 +53,7 @@ export const fil: Translation = {
     runHelp: 'Itakda ang mga tema, mesa at delegasyon, saka mag-imbita gamit ang code o QR code.',
     createButton: 'Gumawa ng workshop',
     yourWorkshops: 'Ang iyong mga workshop sa device na ito',
+    homeLink: 'Ang iyong mga workshop at pag-sign in',
   },
   create: {
     title: 'Gumawa ng workshop',
@@ -272,4 +276,7 @@ export const fil: Translation = {
   ...filHarvest,
   ...filReview,
   ...filRoom,
+  ...filConcepts,
+  ...filUnsent,
+  ...filUi,
 };

@@ -57,6 +57,7 @@ export const idRoom: Strings<typeof enRoom> = {
       save: { keys: 'Ctrl + Enter', does: 'Simpan catatan yang sedang diubah' },
       cancel: { keys: 'Esc', does: 'Berhenti mengubah tanpa menyimpan' },
       remove: { keys: 'Delete', does: 'Hapus catatan yang dipilih (Urungkan muncul beberapa detik)' },
+      undo: { keys: 'Ctrl + Z / ⌘ + Z', does: 'Urungkan penghapusan atau pemindahan catatan terakhir Anda (fokus kembali ke catatan itu)' },
       tabs: { keys: '← → Home End', does: 'Berpindah antartab rangkuman' },
       pickUp: { keys: 'Spasi atau Enter', does: 'Angkat catatan melalui pegangannya' },
       carry: { keys: 'Panah', does: 'Bawa ke klaster atau catatan lain' },

@@ -1,9 +1,12 @@
 // Bahasa Indonesia (Indonesian): the same keys as en.ts (checked by the Translation type).
 // No plural forms: i18next uses the *_other keys; *_one are kept for the type.
 import { idCafe, idCafeOps } from './id.cafe';
+import { idConcepts } from './id.concepts';
 import { idHarvest, idHarvestOps } from './id.harvest';
 import { idReview, idReviewOps } from './id.review';
 import { idRoom } from './id.room';
+import { idUnsent } from './id.unsent';
+import { idUi } from './id.ui';
 import type { Translation } from './en';
 
 export const id: Translation = {
@@ -50,6 +53,7 @@ export const id: Translation = {
     runHelp: 'Siapkan tema, meja, dan delegasi, lalu undang peserta dengan kode atau kode QR.',
     createButton: 'Buat lokakarya',
     yourWorkshops: 'Lokakarya Anda di perangkat ini',
+    homeLink: 'Lokakarya Anda dan masuk akun',
   },
   create: {
     title: 'Buat lokakarya',
@@ -272,4 +276,7 @@ export const id: Translation = {
   ...idHarvest,
   ...idReview,
   ...idRoom,
+  ...idConcepts,
+  ...idUnsent,
+  ...idUi,
 };

@@ -57,6 +57,7 @@ export const kmRoom: Strings<typeof enRoom> = {
       save: { keys: 'Ctrl + Enter', does: 'រក្សាទុកកំណត់ចំណាំដែលអ្នកកំពុងកែ' },
       cancel: { keys: 'Esc', does: 'ឈប់កែដោយមិនរក្សាទុក' },
       remove: { keys: 'Delete', does: 'លុបកំណត់ចំណាំដែលកំពុងផ្ដោត (មិនធ្វើវិញ បង្ហាញពីរបីវិនាទី)' },
+      undo: { keys: 'Ctrl + Z / ⌘ + Z', does: 'មិនធ្វើវិញនូវការលុប ឬការផ្លាស់ទីកំណត់ចំណាំចុងក្រោយរបស់អ្នក (ការផ្ដោតត្រឡប់ទៅវាវិញ)' },
       tabs: { keys: '← → Home End', does: 'ផ្លាស់ទីរវាងផ្ទាំងនៃការប្រមូលលទ្ធផល' },
       pickUp: { keys: 'Space ឬ Enter', does: 'លើកកំណត់ចំណាំតាមដៃកាន់របស់វា' },
       carry: { keys: 'ព្រួញ', does: 'យកវាទៅក្រុម ឬកំណត់ចំណាំមួយទៀត' },

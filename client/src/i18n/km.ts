@@ -1,9 +1,12 @@
 // ភាសាខ្មែរ (Khmer): the same keys as en.ts (checked by the Translation type).
 // No plural forms: i18next uses the *_other keys; *_one are kept for the type.
 import { kmCafe, kmCafeOps } from './km.cafe';
+import { kmConcepts } from './km.concepts';
 import { kmHarvest, kmHarvestOps } from './km.harvest';
 import { kmReview, kmReviewOps } from './km.review';
 import { kmRoom } from './km.room';
+import { kmUnsent } from './km.unsent';
+import { kmUi } from './km.ui';
 import type { Translation } from './en';
 
 export const km: Translation = {
@@ -50,6 +53,7 @@ export const km: Translation = {
     runHelp: 'រៀបចំប្រធានបទ តុ និងគណៈប្រតិភូ រួចអញ្ជើញមនុស្សដោយលេខកូដ ឬកូដ QR។',
     createButton: 'បង្កើតសិក្ខាសាលា',
     yourWorkshops: 'សិក្ខាសាលារបស់អ្នកនៅលើឧបករណ៍នេះ',
+    homeLink: 'សិក្ខាសាលារបស់អ្នក និងការចូលគណនី',
   },
   create: {
     title: 'បង្កើតសិក្ខាសាលា',
@@ -272,4 +276,7 @@ export const km: Translation = {
   ...kmHarvest,
   ...kmReview,
   ...kmRoom,
+  ...kmConcepts,
+  ...kmUnsent,
+  ...kmUi,
 };

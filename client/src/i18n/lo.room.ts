@@ -57,6 +57,7 @@ export const loRoom: Strings<typeof enRoom> = {
       save: { keys: 'Ctrl + Enter', does: 'ບັນທຶກບັນທຶກທີ່ທ່ານກຳລັງແກ້ໄຂ' },
       cancel: { keys: 'Esc', does: 'ຢຸດແກ້ໄຂໂດຍບໍ່ບັນທຶກ' },
       remove: { keys: 'Delete', does: 'ລຶບບັນທຶກທີ່ເລືອກຢູ່ (ປຸ່ມຍ້ອນກັບປາກົດສອງສາມວິນາທີ)' },
+      undo: { keys: 'Ctrl+Z / ⌘Z', does: 'ຍ້ອນກັບການລຶບ ຫຼື ການຍ້າຍບັນທຶກຄັ້ງລ່າສຸດຂອງທ່ານ (ກັບໄປທີ່ບັນທຶກນັ້ນ)' },
       tabs: { keys: '← → Home End', does: 'ຍ້າຍລະຫວ່າງແຖບຂອງການສັງລວມ' },
       pickUp: { keys: 'Space ຫຼື Enter', does: 'ຈັບບັນທຶກດ້ວຍບ່ອນຈັບ' },
       carry: { keys: 'ລູກສອນ', does: 'ພາໄປກຸ່ມ ຫຼື ບັນທຶກອື່ນ' },

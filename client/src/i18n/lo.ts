@@ -1,9 +1,12 @@
 // ພາສາລາວ (Lao): the same keys as en.ts (checked by the Translation type).
 // No plural forms: i18next uses the *_other keys; *_one are kept for the type.
 import { loCafe, loCafeOps } from './lo.cafe';
+import { loConcepts } from './lo.concepts';
 import { loHarvest, loHarvestOps } from './lo.harvest';
 import { loReview, loReviewOps } from './lo.review';
 import { loRoom } from './lo.room';
+import { loUnsent } from './lo.unsent';
+import { loUi } from './lo.ui';
 import type { Translation } from './en';
 
 export const lo: Translation = {
@@ -50,6 +53,7 @@ export const lo: Translation = {
     runHelp: 'ກຳນົດຫົວຂໍ້, ໂຕະ ແລະ ຄະນະຜູ້ແທນ ແລ້ວເຊີນຜູ້ເຂົ້າຮ່ວມດ້ວຍລະຫັດ ຫຼື ລະຫັດ QR',
     createButton: 'ສ້າງກອງປະຊຸມ',
     yourWorkshops: 'ກອງປະຊຸມຂອງທ່ານໃນອຸປະກອນນີ້',
+    homeLink: 'ກອງປະຊຸມຂອງທ່ານ ແລະ ການເຂົ້າສູ່ລະບົບ',
   },
   create: {
     title: 'ສ້າງກອງປະຊຸມ',
@@ -272,4 +276,7 @@ export const lo: Translation = {
   ...loHarvest,
   ...loReview,
   ...loRoom,
+  ...loConcepts,
+  ...loUnsent,
+  ...loUi,
 };

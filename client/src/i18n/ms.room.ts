@@ -57,6 +57,7 @@ export const msRoom: Strings<typeof enRoom> = {
       save: { keys: 'Ctrl + Enter', does: 'Simpan nota yang sedang disunting' },
       cancel: { keys: 'Esc', does: 'Berhenti menyunting tanpa menyimpan' },
       remove: { keys: 'Delete', does: 'Padam nota yang difokus (Buat asal muncul beberapa saat)' },
+      undo: { keys: 'Ctrl + Z / ⌘ + Z', does: 'Buat asal pemadaman atau pengalihan nota terakhir anda (fokus kembali kepadanya)' },
       tabs: { keys: '← → Home End', does: 'Beralih antara tab penuaian' },
       pickUp: { keys: 'Space atau Enter', does: 'Angkat nota melalui pemegangnya' },
       carry: { keys: 'Anak panah', does: 'Bawa ke kelompok atau nota lain' },

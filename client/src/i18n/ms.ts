@@ -1,9 +1,12 @@
 // Bahasa Melayu (Malay): the same keys as en.ts (checked by the Translation type).
 // No plural forms: i18next uses the *_other keys; *_one are kept for the type.
 import { msCafe, msCafeOps } from './ms.cafe';
+import { msConcepts } from './ms.concepts';
 import { msHarvest, msHarvestOps } from './ms.harvest';
 import { msReview, msReviewOps } from './ms.review';
 import { msRoom } from './ms.room';
+import { msUnsent } from './ms.unsent';
+import { msUi } from './ms.ui';
 import type { Translation } from './en';
 
 export const ms: Translation = {
@@ -50,6 +53,7 @@ export const ms: Translation = {
     runHelp: 'Sediakan tema, meja dan delegasi, kemudian jemput peserta dengan kod atau kod QR.',
     createButton: 'Cipta bengkel',
     yourWorkshops: 'Bengkel anda pada peranti ini',
+    homeLink: 'Bengkel anda dan log masuk',
   },
   create: {
     title: 'Cipta bengkel',
@@ -272,4 +276,7 @@ export const ms: Translation = {
   ...msHarvest,
   ...msReview,
   ...msRoom,
+  ...msConcepts,
+  ...msUnsent,
+  ...msUi,
 };

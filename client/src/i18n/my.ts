@@ -1,9 +1,12 @@
 // မြန်မာဘာသာ (Burmese): the same keys as en.ts (checked by the Translation type).
 // No plural forms: i18next uses the *_other keys; *_one are kept for the type.
 import { myCafe, myCafeOps } from './my.cafe';
+import { myConcepts } from './my.concepts';
 import { myHarvest, myHarvestOps } from './my.harvest';
 import { myReview, myReviewOps } from './my.review';
 import { myRoom } from './my.room';
+import { myUnsent } from './my.unsent';
+import { myUi } from './my.ui';
 import type { Translation } from './en';
 
 export const my: Translation = {
@@ -50,6 +53,7 @@ export const my: Translation = {
     runHelp: 'ခေါင်းစဉ်များ၊ စားပွဲများနှင့် ကိုယ်စားလှယ်အဖွဲ့များ သတ်မှတ်ပြီး ကုဒ် သို့မဟုတ် QR ကုဒ်ဖြင့် လူများကို ဖိတ်ပါ။',
     createButton: 'ဆွေးနွေးပွဲ ဖန်တီးရန်',
     yourWorkshops: 'ဤစက်ပေါ်ရှိ သင့်ဆွေးနွေးပွဲများ',
+    homeLink: 'သင့်ဆွေးနွေးပွဲများနှင့် အကောင့်ဝင်ခြင်း',
   },
   create: {
     title: 'ဆွေးနွေးပွဲ ဖန်တီးရန်',
@@ -272,4 +276,7 @@ export const my: Translation = {
   ...myHarvest,
   ...myReview,
   ...myRoom,
+  ...myConcepts,
+  ...myUnsent,
+  ...myUi,
 };

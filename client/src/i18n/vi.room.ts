@@ -57,6 +57,7 @@ export const viRoom: Strings<typeof enRoom> = {
       save: { keys: 'Ctrl + Enter', does: 'Lưu ghi chú đang sửa' },
       cancel: { keys: 'Esc', does: 'Dừng sửa, không lưu' },
       remove: { keys: 'Delete', does: 'Xóa ghi chú đang chọn (nút Hoàn tác hiện trong vài giây)' },
+      undo: { keys: 'Ctrl+Z / ⌘Z', does: 'Hoàn tác lần xóa hoặc di chuyển ghi chú gần nhất (quay lại ghi chú đó)' },
       tabs: { keys: '← → Home End', does: 'Chuyển giữa các thẻ của phần tổng hợp' },
       pickUp: { keys: 'Space hoặc Enter', does: 'Nhấc ghi chú bằng tay cầm' },
       carry: { keys: 'Mũi tên', does: 'Mang tới một nhóm hoặc ghi chú khác' },

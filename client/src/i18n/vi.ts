@@ -1,9 +1,12 @@
 // Tiếng Việt (Vietnamese): the same keys as en.ts (checked by the Translation type).
 // No plural forms: i18next uses the *_other keys; *_one are kept for the type.
 import { viCafe, viCafeOps } from './vi.cafe';
+import { viConcepts } from './vi.concepts';
 import { viHarvest, viHarvestOps } from './vi.harvest';
 import { viReview, viReviewOps } from './vi.review';
 import { viRoom } from './vi.room';
+import { viUnsent } from './vi.unsent';
+import { viUi } from './vi.ui';
 import type { Translation } from './en';
 
 export const vi: Translation = {
@@ -50,6 +53,7 @@ export const vi: Translation = {
     runHelp: 'Thiết lập chủ đề, bàn và các đoàn, rồi mời mọi người bằng mã hoặc mã QR.',
     createButton: 'Tạo hội thảo',
     yourWorkshops: 'Các hội thảo của bạn trên thiết bị này',
+    homeLink: 'Hội thảo của bạn và đăng nhập',
   },
   create: {
     title: 'Tạo hội thảo',
@@ -272,4 +276,7 @@ export const vi: Translation = {
   ...viHarvest,
   ...viReview,
   ...viRoom,
+  ...viConcepts,
+  ...viUnsent,
+  ...viUi,
 };

@@ -91,7 +91,11 @@ export function nextToSend(ops: readonly PendingOp[], held: Readonly<Record<stri
 export function unsentSummary(ops: readonly PendingOp[]): { notes: number; changes: number } {
   let notes = 0;
   let changes = 0;
-  for (const op of ops) if (op.ackSeq === undefined) (op.cmd.type === 'note:create' ? notes++ : changes++);
+  for (const op of ops) {
+    if (op.ackSeq !== undefined) continue;
+    if (op.cmd.type === 'note:create') notes++;
+    else changes++;
+  }
   return { notes, changes };
 }
 

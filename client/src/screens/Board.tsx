@@ -179,6 +179,7 @@ function TableInfo({ tableId }: { tableId: string }) {
   useEffect(() => {
     if (!newcomer || summaries === 0 || readString(seenKey)) return;
     writeString(seenKey, '1');
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- opened once from a record kept outside React (this device's storage)
     setOpen(true);
   }, [newcomer, summaries, seenKey]);
 

@@ -17,11 +17,25 @@ import { removeKey, writeString } from '../lib/storage';
 import i18n from '../i18n';
 import { enHome } from '../i18n/en.home';
 import { thHome } from '../i18n/th.home';
+import { viHome } from '../i18n/vi.home';
+import { idHome } from '../i18n/id.home';
+import { msHome } from '../i18n/ms.home';
+import { filHome } from '../i18n/fil.home';
+import { kmHome } from '../i18n/km.home';
+import { loHome } from '../i18n/lo.home';
+import { myHome } from '../i18n/my.home';
 import '../home.css';
 
 // The home's strings travel with its chunk, not in the landing page's download.
 i18n.addResourceBundle('en', 'translation', enHome, true, false);
 i18n.addResourceBundle('th', 'translation', thHome, true, false);
+i18n.addResourceBundle('vi', 'translation', viHome, true, false);
+i18n.addResourceBundle('id', 'translation', idHome, true, false);
+i18n.addResourceBundle('ms', 'translation', msHome, true, false);
+i18n.addResourceBundle('fil', 'translation', filHome, true, false);
+i18n.addResourceBundle('km', 'translation', kmHome, true, false);
+i18n.addResourceBundle('lo', 'translation', loHome, true, false);
+i18n.addResourceBundle('my', 'translation', myHome, true, false);
 
 type Status = { kind: 'loading' } | { kind: 'out' } | { kind: 'in'; account: AccountView };
 
@@ -50,6 +64,7 @@ export function Home() {
     setStatus(account ? { kind: 'in', account } : { kind: 'out' });
   }, []);
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the state is set when the request answers, not during the effect
     void refresh();
   }, [refresh]);
 
@@ -199,6 +214,7 @@ function SignedIn({ account, onNotice, onCodes, onSignedOut, onAttempt, refresh 
     setDevices(d);
   }, []);
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the state is set when the requests answer, not during the effect
     void load();
   }, [load]);
 

@@ -121,7 +121,7 @@ export function passkeyRoutes(store: AccountStore, cfg: SessionConfig, logger: L
           expectedChallenge: c.challenge,
           expectedOrigin: origin,
           expectedRPID: rpID,
-          credential: { id: passkey.id, publicKey: isoBase64URL.toBuffer(passkey.publicKey), counter: passkey.counter, transports: passkey.transports as never },
+          credential: { id: passkey.id, publicKey: isoBase64URL.toBuffer(passkey.publicKey), counter: passkey.counter, transports: passkey.transports },
           requireUserVerification: false,
         });
         verified = v.verified;

@@ -54,7 +54,7 @@ export async function runExportCli(argv: string[], env: NodeJS.ProcessEnv = proc
   if (values.locale !== undefined && !isLocale(values.locale))
     return bad(`unknown locale "${values.locale}" (use ${REPORT_LOCALES.join(', ')})`);
   const format = values.format;
-  const locale = values.locale as Locale | undefined;
+  const locale = values.locale;
 
   // --data-dir names a SQLite directory explicitly; otherwise the server's own choice applies, with
   // the server's own validation (a mistyped DATABASE_URL must not become a new SQLite file)

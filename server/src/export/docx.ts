@@ -92,9 +92,9 @@ function runs(text: string, style: RunStyle = {}, locale = 'en'): TextRun[] {
     };
     let at = 0;
     for (const m of line.matchAll(SCRIPT_STRETCH)) {
-      if (m.index! > at) push(line.slice(at, m.index), null);
+      if (m.index > at) push(line.slice(at, m.index), null);
       push(m[0], scriptLang(m[0]));
-      at = m.index! + m[0].length;
+      at = m.index + m[0].length;
     }
     if (at < line.length || first) push(line.slice(at), null);
   });

@@ -1,77 +1,18 @@
 // The words on the charts, in every language the reports speak. The client registers these same
 // objects as its `charts` i18n module (client/src/i18n/*.charts.ts), so the board, the console and
 // the exported report name things identically. Placeholders use i18next's {{name}} form.
-import type { Stance } from '../model';
 import type { Locale } from '../export/report';
 
-export interface ChartLabels {
-  /** Screen-reader name of the data table behind every chart. */
-  dataTable: string;
-  showData: string;
-  noDelegation: string;
-  total: string;
-  votes: {
-    title: string;
-    desc: string;
-    axis: string;
-    item: string;
-    dots: string;
-    byDelegation: string;
-    finding: string;
-    tie: string;
-    empty: string;
-  };
-  participation: {
-    title: string;
-    desc: string;
-    table: string;
-    round: string;
-    finding: string;
-    /** After the café: the quietest table over all rounds. */
-    findingTotal: string;
-    even: string;
-    empty: string;
-    byDelegationTitle: string;
-    byDelegationDesc: string;
-    delegation: string;
-    notes: string;
-    people: string;
-    delegationFinding: string;
-  };
-  seating: {
-    title: string;
-    desc: string;
-    table: string;
-    delegations: string;
-    finding: string;
-    metFinding: string;
-    metTitle: string;
-    metDesc: string;
-    metAxis: string;
-    metRow: string;
-    heading: string;
-    person: string;
-    met: string;
-    repeats: string;
-    sameDelegation: string;
-    noPlan: string;
-  };
-  review: {
-    title: string;
-    desc: string;
-    goal: string;
-    stances: Record<Stance, string>;
-    /** One or two letters shown inside each cell, so the stance never rests on colour alone. */
-    short: Record<Stance | 'none', string>;
-    notReviewed: string;
-    incomplete: string;
-    incompleteMark: string;
-    missingRow: string;
-    finding: string;
-    allDone: string;
-    empty: string;
-  };
-}
+import type { ChartLabels } from './labelTypes';
+import { CHART_LABELS_VI } from './labels.vi';
+import { CHART_LABELS_ID } from './labels.id';
+import { CHART_LABELS_MS } from './labels.ms';
+import { CHART_LABELS_FIL } from './labels.fil';
+import { CHART_LABELS_KM } from './labels.km';
+import { CHART_LABELS_LO } from './labels.lo';
+import { CHART_LABELS_MY } from './labels.my';
+
+export type { ChartLabels };
 
 const EN: ChartLabels = {
   dataTable: 'Data of the chart',
@@ -206,7 +147,17 @@ const TH: ChartLabels = {
   },
 };
 
-export const CHART_LABELS: Record<Locale, ChartLabels> = { en: EN, th: TH };
+export const CHART_LABELS: Record<Locale, ChartLabels> = {
+  en: EN,
+  th: TH,
+  vi: CHART_LABELS_VI,
+  id: CHART_LABELS_ID,
+  ms: CHART_LABELS_MS,
+  fil: CHART_LABELS_FIL,
+  km: CHART_LABELS_KM,
+  lo: CHART_LABELS_LO,
+  my: CHART_LABELS_MY,
+};
 
 /** Fills {{name}} placeholders (the i18next form, so the same strings serve the client). */
 export function fill(template: string, vars: Record<string, string | number>): string {

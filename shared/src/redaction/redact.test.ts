@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor, WorkshopState } from '../model';
-import type { CommandInput, DomainEvent, Envelope } from '../protocol';
+import type { DomainEvent, Envelope } from '../protocol';
 import { decide } from '../decide';
 import { applyEnvelopes } from '../reduce';
 import { P, as, cmd, envelopes, standardWorkshop, toPhase, type CommandBody } from '../testing/fixtures';
@@ -79,7 +79,7 @@ function playLog(start: WorkshopState, steps: Array<[CommandBody, Actor]>) {
   const log: Envelope[] = [];
   const rows: BodyRow[] = [];
   for (const [body, actor] of steps) {
-    const d = decide(state, cmd(body as CommandInput), actor, { now: 1_000 + log.length });
+    const d = decide(state, cmd(body), actor, { now: 1_000 + log.length });
     if (!d.ok) throw new Error(`${body.type}: ${d.error.message}`);
     const envs = envelopes(state, d.events, actor.kind === 'participant' ? actor.participantId : null);
     state = applyEnvelopes(state, envs);
@@ -139,7 +139,7 @@ describe('a redacted log folds to the same state', () => {
 
 describe('redactEnvelopes (a catch-up window in memory)', () => {
   it('replaces the envelopes that carried the text, keeps the others as they were, leaves the input alone', () => {
-    const created: Envelope = { seq: 1, at: 1, by: 'del1', scope: 't:t1' as Envelope['scope'], e: { type: 'note:created', note: NOTE } };
+    const created: Envelope = { seq: 1, at: 1, by: 'del1', scope: 't:t1', e: { type: 'note:created', note: NOTE } };
     const other: Envelope = { seq: 2, at: 2, by: 'del1', scope: null, e: { type: 'note:created', note: { ...NOTE, id: 'n2', text: 'keep' } } };
     const window = [created, other];
     const out = redactEnvelopes(window, [note], 3);

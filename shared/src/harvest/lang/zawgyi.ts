@@ -6,6 +6,9 @@
 // myanmar-tools is pinned to 1.1.3: 1.2.0 on npm lacks its build_node folder and cannot load.
 // Its published build decodes the embedded model with Node's Buffer; in the browser (where the
 // harvest runs suggestions and concept chips) a base64 decoder stands in for that one call.
+// The package ships no types: the reference brings ours along into every project that compiles
+// this file from source (server, client, tests), not only shared's own.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="./myanmar-tools.d.ts" />
 import tools from 'myanmar-tools';
 
