@@ -1,12 +1,12 @@
-export * from './model';
-export * from './protocol';
-export * from './decide';
-export * from './reduce';
-export * from './scope';
+export * from './cafe/model';
+export * from './cafe/protocol';
+export * from './cafe/decide';
+export * from './cafe/reduce';
+export * from './cafe/scope';
 export * from './text';
 export * from './assert';
 export * from './presets';
-export * from './cafe';
+export * from './cafe/clock';
 export {
   plan,
   replan,

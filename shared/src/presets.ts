@@ -1,5 +1,5 @@
 // Presets offered on the create screen, from the ACCSM café this product was first described from.
-import type { Delegation, Theme } from './model';
+import type { Delegation, Theme } from './cafe/model';
 
 export const ASEAN_DELEGATIONS: Delegation[] = [
   { id: 'bn', code: 'BN', name: 'Brunei Darussalam' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Participant, type ReviewEntry, type WorkshopState, emptyState, reviewKey } from '../model';
+import { type Participant, type ReviewEntry, type WorkshopState, emptyState, reviewKey } from '../cafe/model';
 import { summarise } from './summary';
 
 const person = (id: string, role: Participant['role'], delegationId: string | null): Participant => ({ id, name: id, role, delegationId, joinedAt: 1 });

@@ -1,7 +1,7 @@
 // What the facilitator's home page shows of a workshop: computed from its committed state.
-import type { Phase, WorkshopState } from '../model';
+import type { Phase, WorkshopState } from '../cafe/model';
 import { reviewingDelegations } from '../review/matrix';
-import { reviewKey } from '../model';
+import { reviewKey } from '../cafe/model';
 
 export interface WorkshopSummary {
   workshopId: string;

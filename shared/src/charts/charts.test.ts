@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RoundSeating, WorkshopState } from '../model';
+import type { RoundSeating, WorkshopState } from '../cafe/model';
 import { N, P, as, cmd, createdWorkshop, run, standardWorkshop } from '../testing/fixtures';
 import { exportFixture } from '../export/fixture';
 import { participation, reviewStances, seatingMix, voteBars } from './data';

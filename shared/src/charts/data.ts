@@ -1,10 +1,10 @@
 // What each chart shows, derived from the workshop state alone (no labels, no geometry), so the
 // tests can check the figures against the state and every renderer draws the same numbers.
-import type { RoundSeating, Stance, Vote, VoteKind, WorkshopState } from '../model';
+import type { RoundSeating, Stance, Vote, VoteKind, WorkshopState } from '../cafe/model';
 import { ranked } from '../harvest/votes';
 import { reviewMatrix, reviewingDelegations, type MissingPart } from '../review/matrix';
 import { evaluate } from '../seating/metrics';
-import { planInputFrom } from '../cafe';
+import { planInputFrom } from '../cafe/clock';
 
 /** A delegation as the charts name it; id '-' stands for people without one. */
 export interface DelegationRef {

@@ -3,8 +3,8 @@
 // board, console, projector, PDF and Word all call these.
 import { scaleLinear } from 'd3-scale';
 import { max } from 'd3-array';
-import type { Stance, WorkshopState } from '../model';
-import { STANCES } from '../model';
+import type { Stance, WorkshopState } from '../cafe/model';
+import { STANCES } from '../cafe/model';
 import { type ChartLabels, fill } from './labels';
 import { type DelegationRef, NO_DELEGATION, participation, reviewStances, seatingMix, voteBars } from './data';
 import { type GridCell, drawBars, drawGrid } from './draw';

@@ -1,6 +1,6 @@
 // The shape of the chart words in one language (see labels.ts). A leaf module, so each
 // language's file can name the type without importing the table that imports it.
-import type { Stance } from '../model';
+import type { Stance } from '../cafe/model';
 
 export interface ChartLabels {
   /** Screen-reader name of the data table behind every chart. */

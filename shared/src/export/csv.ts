@@ -4,8 +4,8 @@
 // spreadsheet would run as a formula (starting with = + - @, a tab or a carriage return, or their
 // full-width forms) are prefixed with a single quote, following the OWASP CSV-injection guidance.
 // Headers are stable English column names whatever the report locale.
-import type { Note, WorkshopState } from '../model';
-import { reviewKey } from '../model';
+import type { Note, WorkshopState } from '../cafe/model';
+import { reviewKey } from '../cafe/model';
 import { incompleteDelegations, reviewingDelegations } from '../review/matrix';
 import { ranked } from '../harvest/votes';
 

@@ -1,7 +1,7 @@
 // A small workshop for the export tests, built through decide() like every fixture: the standard
 // workshop plus hostile and Thai text in notes, a summary, a cluster, a revealed vote, a goal with
 // actions, reviews and two amendments (one accepted, one open).
-import type { WorkshopState } from '../model';
+import type { WorkshopState } from '../cafe/model';
 import { N, P, as, cmd, run, standardWorkshop, toPhase } from '../testing/fixtures';
 
 export const HOSTILE = {

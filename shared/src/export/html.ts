@@ -8,7 +8,7 @@
 // of every short section as a near-empty page (issue 10). Only the landscape matrix gets pages of
 // its own, because its page size differs.
 import type { ChartFigure } from '../charts/figures';
-import type { WorkshopState } from '../model';
+import type { WorkshopState } from '../cafe/model';
 import type { Report, ReportAmendment, ReportNote } from './report';
 import { buildReport, goalAnchor, pageLabelParts, scriptLang, tableOfContents, type ReportOptions } from './report';
 

@@ -1,8 +1,8 @@
 // The JSON export: the full workshop with a schema version, canonical (sorted keys) so that
 // export → import → export gives the same bytes, and re-importable as a new workshop.
 import { z } from 'zod';
-import type { WorkshopState } from '../model';
-import { CLOCK_STATUSES, PHASES, QUESTION_MODES } from '../model';
+import type { WorkshopState } from '../cafe/model';
+import { CLOCK_STATUSES, PHASES, QUESTION_MODES } from '../cafe/model';
 import {
   LIMITS,
   amendmentSchema,
@@ -20,7 +20,7 @@ import {
   textSchema,
   themeSchema,
   voteSchema,
-} from '../protocol';
+} from '../cafe/protocol';
 
 export const EXPORT_SCHEMA_VERSION = 1;
 

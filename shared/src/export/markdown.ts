@@ -4,7 +4,7 @@
 import type { ChartFigure } from '../charts/figures';
 import type { Report, ReportAmendment, ReportNote } from './report';
 import { buildReport, type ReportOptions } from './report';
-import type { WorkshopState } from '../model';
+import type { WorkshopState } from '../cafe/model';
 
 /** Characters escaped everywhere: emphasis, code, links, raw HTML, entities, tables, strikethrough. */
 const INLINE_SPECIAL = /[\\`*_[\]<>|~&]/g;

@@ -3,8 +3,8 @@
 // review and the amendments), resolved to display strings and in display order. Pure: no I/O and
 // no clock, so the same state and locale always give the same report. The renderers (Markdown,
 // HTML, Word) only lay it out; the report's own headings come from the label dictionary below.
-import type { AmendableField, GoalStatus, Note, Phase, Role, Stance, VoteKind, WorkshopState } from '../model';
-import { reviewKey, summaryKey } from '../model';
+import type { AmendableField, GoalStatus, Note, Phase, Role, Stance, VoteKind, WorkshopState } from '../cafe/model';
+import { reviewKey, summaryKey } from '../cafe/model';
 import { type MissingPart, incompleteDelegations, missingParts, reviewMatrix, reviewingDelegations } from '../review/matrix';
 import { ranked } from '../harvest/votes';
 import { CHART_LABELS } from '../charts/labels';

@@ -1,7 +1,7 @@
 // The harvest's half of decide(): clusters, suggestions, spotlight, dot votes and goals.
-import type { Goal, GoalAction, GoalItem, WorkshopState } from '../model';
-import type { Command, CommandOf, StaleCurrent } from '../protocol';
-import { LIMITS } from '../protocol';
+import type { Goal, GoalAction, GoalItem, WorkshopState } from '../cafe/model';
+import type { Command, CommandOf, StaleCurrent } from '../cafe/protocol';
+import { LIMITS } from '../cafe/protocol';
 import { assertNever } from '../assert';
 import { charCount, cleanText, isBlank } from '../text';
 import {
@@ -14,9 +14,9 @@ import {
   facilitatorOnly,
   notObserver,
   reject,
-} from '../rules';
+} from '../cafe/rules';
 import { voteTally, voterKey } from './votes';
-import { unique } from '../records';
+import { unique } from '../cafe/records';
 
 export const HARVEST_COMMANDS = [
   'harvest:configure',

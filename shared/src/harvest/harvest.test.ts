@@ -2,11 +2,11 @@
 // every rejection with its code, permissions by role and grouping setting, phases, cluster
 // semantics, provenance of drafted goals, ballot privacy and the revealed tally.
 import { describe, expect, it } from 'vitest';
-import type { Actor, Phase, WorkshopState } from '../model';
-import type { Command, DomainEvent, ErrorCode } from '../protocol';
-import { decide } from '../decide';
-import { reduce } from '../reduce';
-import { inScope, scopeOf, viewFor, visibleTo } from '../scope';
+import type { Actor, Phase, WorkshopState } from '../cafe/model';
+import type { Command, DomainEvent, ErrorCode } from '../cafe/protocol';
+import { decide } from '../cafe/decide';
+import { reduce } from '../cafe/reduce';
+import { inScope, scopeOf, viewFor, visibleTo } from '../cafe/scope';
 import { LATER, N, P, SYSTEM, as, cmd, envelopes, joinCommand, run, standardWorkshop, type CommandBody } from '../testing/fixtures';
 import { HARVEST_COMMANDS, type HarvestCommandType } from './decide';
 import { HARVEST_EVENTS } from './reduce';

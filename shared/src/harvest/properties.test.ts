@@ -7,12 +7,12 @@
 // - a note is in at most one cluster whatever the grouping.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { Actor, GoalItem, WorkshopState } from '../model';
-import { GOAL_LISTS } from '../model';
-import type { Command, DomainEvent, Envelope } from '../protocol';
-import { decide } from '../decide';
-import { applyEnvelopes } from '../reduce';
-import { viewFor, visibleTo } from '../scope';
+import type { Actor, GoalItem, WorkshopState } from '../cafe/model';
+import { GOAL_LISTS } from '../cafe/model';
+import type { Command, DomainEvent, Envelope } from '../cafe/protocol';
+import { decide } from '../cafe/decide';
+import { applyEnvelopes } from '../cafe/reduce';
+import { viewFor, visibleTo } from '../cafe/scope';
 import { LATER, N, P, SYSTEM, as, cmd, envelopes, joinCommand, run, standardWorkshop, type CommandBody } from '../testing/fixtures';
 import { voteTally } from './votes';
 

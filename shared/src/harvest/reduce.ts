@@ -1,8 +1,8 @@
 // The harvest's half of reduce().
-import type { Goal, GoalAction, GoalItem, HarvestState, WorkshopState } from '../model';
-import type { DomainEvent, EventOf } from '../protocol';
+import type { Goal, GoalAction, GoalItem, HarvestState, WorkshopState } from '../cafe/model';
+import type { DomainEvent, EventOf } from '../cafe/protocol';
 import { assertNever } from '../assert';
-import { unique, without } from '../records';
+import { unique, without } from '../cafe/records';
 
 export const HARVEST_EVENTS = [
   'harvest:configured',

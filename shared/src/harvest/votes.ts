@@ -1,5 +1,5 @@
 // Dot votes: who holds a budget, and the tally published when the facilitator reveals.
-import type { Vote, VoteResults, WorkshopState } from '../model';
+import type { Vote, VoteResults, WorkshopState } from '../cafe/model';
 
 /** The budget holder: the person, or their delegation in a vote by delegation. */
 export function voterKey(state: WorkshopState, vote: Vote, participantId: string): string | null {

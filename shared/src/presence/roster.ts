@@ -1,6 +1,6 @@
 // Who is connected, counted per person: a person with a laptop and a phone open is one person
 // online, and goes offline only when the last of their sockets closes.
-import type { WorkshopState } from '../model';
+import type { WorkshopState } from '../cafe/model';
 
 export class OnlineRoster {
   private readonly sockets = new Map<string, Set<string>>();

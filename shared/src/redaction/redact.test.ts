@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor, WorkshopState } from '../model';
-import type { DomainEvent, Envelope } from '../protocol';
-import { decide } from '../decide';
-import { applyEnvelopes } from '../reduce';
+import type { Actor, WorkshopState } from '../cafe/model';
+import type { DomainEvent, Envelope } from '../cafe/protocol';
+import { decide } from '../cafe/decide';
+import { applyEnvelopes } from '../cafe/reduce';
 import { P, as, cmd, envelopes, standardWorkshop, toPhase, type CommandBody } from '../testing/fixtures';
 import { RedactionQueue, needleOf, redactEnvelopes, redactEvent, redactEventRows, redactSnapshotBody, redactionsOf, type BodyRow, type RedactTarget } from './redact';
 

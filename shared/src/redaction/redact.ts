@@ -7,8 +7,8 @@
 // Only text that the delete removes from the state is redacted; whatever the state still holds
 // (an amendment's text, a table summary) stays, so a reload from the redacted log yields exactly
 // the state the server had in memory.
-import type { DomainEvent, Envelope } from '../protocol';
-import type { Goal, WorkshopState } from '../model';
+import type { DomainEvent, Envelope } from '../cafe/protocol';
+import type { Goal, WorkshopState } from '../cafe/model';
 
 export type RedactTarget =
   | { kind: 'note'; id: string }

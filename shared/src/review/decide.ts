@@ -1,12 +1,12 @@
 // The review's half of decide(): after the live session each delegation reviews the draft goals,
 // adds national details and proposes amendments; the facilitator decides them and closes.
-import type { ReviewEntry, WorkshopState } from '../model';
-import { reviewKey } from '../model';
-import type { Command, CommandOf } from '../protocol';
-import { LIMITS } from '../protocol';
+import type { ReviewEntry, WorkshopState } from '../cafe/model';
+import { reviewKey } from '../cafe/model';
+import type { Command, CommandOf } from '../cafe/protocol';
+import { LIMITS } from '../cafe/protocol';
 import { charCount } from '../text';
 import { assertNever } from '../assert';
-import { type Decision, type Rejection, type Rule, type RuleCtx, FORBIDDEN, accept, defined, facilitatorOnly, reject } from '../rules';
+import { type Decision, type Rejection, type Rule, type RuleCtx, FORBIDDEN, accept, defined, facilitatorOnly, reject } from '../cafe/rules';
 import { incompleteDelegations } from './matrix';
 
 export const REVIEW_COMMANDS = [

@@ -1,6 +1,6 @@
 // The chair's view of the review: goals × delegations, each stance and what is still missing.
-import type { ReviewEntry, Stance, WorkshopState } from '../model';
-import { reviewKey } from '../model';
+import type { ReviewEntry, Stance, WorkshopState } from '../cafe/model';
+import { reviewKey } from '../cafe/model';
 
 export type MissingPart = 'stance' | 'national' | 'feasibility';
 

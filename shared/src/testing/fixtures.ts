@@ -1,14 +1,14 @@
 // Test fixtures for the pure domain. Every fixture state is built by running real commands
 // through decide() and folding the events with applyEnvelopes(), so fixtures cannot drift
 // from the reducer: if decide or reduce change, the fixtures change with them.
-import type { Actor, Phase, WorkshopState } from '../model';
-import { reduce } from '../reduce';
-import { PHASES, emptyState } from '../model';
-import type { Command, CommandInput, CreateWorkshopInput, DomainEvent, Envelope, SystemCommand } from '../protocol';
-import { commandSchema, createWorkshopSchema } from '../protocol';
-import { decide } from '../decide';
-import { applyEnvelopes } from '../reduce';
-import { scopeOf } from '../scope';
+import type { Actor, Phase, WorkshopState } from '../cafe/model';
+import { reduce } from '../cafe/reduce';
+import { PHASES, emptyState } from '../cafe/model';
+import type { Command, CommandInput, CreateWorkshopInput, DomainEvent, Envelope, SystemCommand } from '../cafe/protocol';
+import { commandSchema, createWorkshopSchema } from '../cafe/protocol';
+import { decide } from '../cafe/decide';
+import { applyEnvelopes } from '../cafe/reduce';
+import { scopeOf } from '../cafe/scope';
 
 /** Clock used when building fixtures. Tests that decide on top of a fixture use LATER. */
 export const NOW = 1_700_000_000_000;

@@ -1,7 +1,7 @@
 // The wire: one zod schema per command and per event, types inferred from them.
 // Every string and array has a cap, so validation also bounds memory per message.
 import { z } from 'zod';
-import { looksRandom } from './join/joinIdEntropy';
+import { looksRandom } from '../join/joinIdEntropy';
 import {
   AMENDABLE_FIELDS,
   GOAL_FIELDS,
@@ -14,7 +14,7 @@ import {
   STANCES,
   VOTE_KINDS,
 } from './model';
-import { charCount, cleanText, isBlank, stripBidiControls } from './text';
+import { charCount, cleanText, isBlank, stripBidiControls } from '../text';
 
 export const LIMITS = {
   noteChars: 500,
@@ -59,7 +59,7 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-import { idSchema } from './ids';
+import { idSchema } from '../ids';
 export { idSchema };
 
 /**
@@ -860,9 +860,9 @@ export interface ServerToClientEvents {
    */
   revoked: (msg: { reason: 'credential_revoked' | 'workshop_deleted' }) => void;
   /** Who is connected: the roster on connect, then changes (see presence/messages.ts). */
-  online: (msg: import('./presence/messages').OnlineMessage) => void;
+  online: (msg: import('../presence/messages').OnlineMessage) => void;
   /** Volatile: someone at my table (or any table, for facilitators) is typing. */
-  typing: (msg: import('./presence/messages').TypingMessage) => void;
+  typing: (msg: import('../presence/messages').TypingMessage) => void;
 }
 
 export interface ClientToServerEvents {
@@ -872,5 +872,5 @@ export interface ClientToServerEvents {
   /** Volatile: tell the workshop what I am editing (null when I stop). */
   presence: (editing: Presence) => void;
   /** Volatile, rate-limited: I am (or stopped) typing at my table. */
-  typing: (msg: import('./presence/messages').TypingInput) => void;
+  typing: (msg: import('../presence/messages').TypingInput) => void;
 }

@@ -2,8 +2,8 @@
 // A note belongs to its table; facilitators see every table, everyone else only their own.
 import type { Participant, WorkshopState } from './model';
 import type { DomainEvent, Envelope, Scope, TableSlice } from './protocol';
-import { assertNever } from './assert';
-import { isHarvestEvent } from './harvest/reduce';
+import { assertNever } from '../assert';
+import { isHarvestEvent } from '../harvest/reduce';
 
 /** Who an event belongs to: a table, a delegation, a person, or (null) the whole workshop. */
 export function scopeOf(e: DomainEvent): Scope {

@@ -18,7 +18,7 @@ import {
   invariantViolations,
   joinCommand,
   standardWorkshop,
-} from './testing/fixtures';
+} from '../testing/fixtures';
 
 const base = () => standardWorkshop('cafe');
 

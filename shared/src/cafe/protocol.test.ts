@@ -14,9 +14,9 @@ import {
   nameSchema,
   noteTextSchema,
 } from './protocol';
-import { charCount } from './text';
+import { charCount } from '../text';
 import { decide } from './decide';
-import { LATER, N, P, as, cmd, run, standardWorkshop } from './testing/fixtures';
+import { LATER, N, P, as, cmd, run, standardWorkshop } from '../testing/fixtures';
 
 const OP = 'op-00000001';
 const noteCreate = (over: Record<string, unknown> = {}) => ({

@@ -1,10 +1,10 @@
 // reduce(): state + event -> new state. Pure and immutable (the client's React tree relies on
 // reference changes); only the records an event touches are copied.
 import { type RoundSeating, type WorkshopState, reviewKey, summaryKey } from './model';
-import { groupByTable, movesForRound } from './cafe';
-import { type HarvestEvent, isHarvestEvent, reduceHarvest } from './harvest/reduce';
+import { groupByTable, movesForRound } from './clock';
+import { type HarvestEvent, isHarvestEvent, reduceHarvest } from '../harvest/reduce';
 import type { DomainEvent, Envelope } from './protocol';
-import { assertNever } from './assert';
+import { assertNever } from '../assert';
 import { without } from './records';
 
 function moveInSeating(round: RoundSeating, participantId: string, tableId: string | null): RoundSeating {

@@ -5,13 +5,13 @@ import type { Actor, Phase, WorkshopState } from './model';
 import { tableCount } from './model';
 import type { Command, CommandType, DomainEvent, SystemCommand } from './protocol';
 import { type Decision, type Rejection, type Rule, type RuleCtx, FORBIDDEN, accept, defined, facilitatorOnly, reject } from './rules';
-import { type HarvestCommand, decideHarvest, harvestPermissions, isHarvestCommand } from './harvest/decide';
-import { type ReviewCommand, decideReview, isReviewCommand, reviewPermissions } from './review/decide';
-import { assertNever } from './assert';
+import { type HarvestCommand, decideHarvest, harvestPermissions, isHarvestCommand } from '../harvest/decide';
+import { type ReviewCommand, decideReview, isReviewCommand, reviewPermissions } from '../review/decide';
+import { assertNever } from '../assert';
 import { reduce } from './reduce';
-import { bestTableFor, movesForRound, planFor, seatsAtStart } from './cafe';
-import type { PlanResult } from './seating';
-import { parseExport } from './export/json';
+import { bestTableFor, movesForRound, planFor, seatsAtStart } from './clock';
+import type { PlanResult } from '../seating';
+import { parseExport } from '../export/json';
 
 export type { Decision, Rejection } from './rules';
 

@@ -5,7 +5,7 @@ import { eventSchemas } from './protocol';
 import { changesViewOf, inScope, scopeOf, seesAllTables, viewFor, visibleTo } from './scope';
 import { emptyState } from './model';
 import { decide } from './decide';
-import { N, NOW, P, SYSTEM, as, cmd, createCommand, run, standardWorkshop } from './testing/fixtures';
+import { N, NOW, P, SYSTEM, as, cmd, createCommand, run, standardWorkshop } from '../testing/fixtures';
 
 function createdEvent(): DomainEvent {
   const d = decide(emptyState(), createCommand(), SYSTEM, { now: NOW });

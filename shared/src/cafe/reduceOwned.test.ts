@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DomainEvent } from './protocol';
 import { applyEnvelopes, applyEnvelopesOwned, ownedCopy } from './reduce';
-import { P, deepFreeze, envelopes, standardWorkshop } from './testing/fixtures';
+import { P, deepFreeze, envelopes, standardWorkshop } from '../testing/fixtures';
 
 const participant = (id: string) => ({ id, name: `Person ${id}`, delegationId: null, role: 'delegate' as const, joinedAt: 1 });
 const note = (id: string, tableId: string) =>

@@ -18,7 +18,7 @@ import {
   standardWorkshop,
   STANDARD_CREATE,
   type CommandBody,
-} from './testing/fixtures';
+} from '../testing/fixtures';
 
 const fac = as(P.facilitator);
 

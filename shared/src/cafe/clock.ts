@@ -1,7 +1,7 @@
 // The café's moving parts, pure: round clock arithmetic, which question is in force, and the
 // bridge between the live workshop and the seating planner (plan, late arrivals, absences).
 import type { CafeState, RoundSeating, WorkshopState } from './model';
-import { plan as runPlanner, PlanImpossibleError, PlanInputError, type PlanInput, type PlanResult } from './seating';
+import { plan as runPlanner, PlanImpossibleError, PlanInputError, type PlanInput, type PlanResult } from '../seating';
 
 /** Remaining milliseconds of the round as seen at `now` (server time). */
 export function remainingMs(cafe: CafeState, now: number): number {
