@@ -86,6 +86,14 @@ export default tseslint.config(
     },
   },
   {
+    // shared/ is a package with doors (package.json "exports": the index, and subpaths kept apart
+    // for download size or worker threads); nothing outside it reaches into its files.
+    files: ['server/**/*.ts', 'client/**/*.{ts,tsx}', 'tests/**/*.ts', 'bench/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/shared/src/**'], message: "Import '@world-cafe/shared' (or one of its subpaths) instead." }] }],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
   },

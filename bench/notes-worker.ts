@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { io as ioClient, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
-import type { Ack, ClientToServerEvents, Envelope, ServerToClientEvents, SyncMessage } from '../shared/src/cafe/protocol.ts';
+import type { Ack, ClientToServerEvents, Envelope, ServerToClientEvents, SyncMessage } from '@world-cafe/shared';
 import { pool, withTimeout } from './notes-stats.ts';
 import { ACK, type BotSpec, type Progress, type Reply, type Request, type RunPlan, type StackName, type WorkerLog } from './notes-wire.ts';
 

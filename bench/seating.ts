@@ -3,8 +3,8 @@
  * For each generated case: repeats vs pigeonhole lower bound vs a random host-respecting seating,
  * same-delegation pairs vs even-spread bound, hard-rule violations and the median time.
  */
-import { evaluate, lowerBounds, plan, randomSeating, replan } from '../shared/src/seating/index.ts';
-import type { PlanInput, PlanResult } from '../shared/src/seating/index.ts';
+import { evaluate, lowerBounds, plan, randomSeating, replan } from '@world-cafe/shared/seating';
+import type { PlanInput, PlanResult } from '@world-cafe/shared/seating';
 
 interface CaseSpec {
   name: string;

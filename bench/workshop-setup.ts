@@ -1,7 +1,7 @@
 // The workshop a World Café load benchmark drives: T tables, D delegates who join through the
 // public endpoint as people do, and F facilitators (the creator plus F-1 promoted by it).
 import { io as ioClient, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from '../shared/src/cafe/protocol.ts';
+import type { ClientToServerEvents, ServerToClientEvents } from '@world-cafe/shared';
 import { pool, withTimeout } from './notes-stats.ts';
 import type { BotSpec } from './notes-wire.ts';
 import { now, post, sleep } from './processes.ts';

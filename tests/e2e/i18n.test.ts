@@ -18,7 +18,7 @@ import { launchBrowser, newPersonPage, requireBuiltClient } from '../helpers/bro
 import { PHONE, phoneLayoutProblems } from '../helpers/a11y';
 import { km } from '../../client/src/i18n/km';
 import { my } from '../../client/src/i18n/my';
-import { REPORT_LABELS } from '../../shared/src/export/report';
+import { REPORT_LABELS } from '@world-cafe/shared/export';
 
 const OUT = path.join(ROOT, 'test-output', 'i18n');
 const out = (file: string) => path.join(OUT, file);

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { type DomainEvent, type Envelope, scopeOf } from '@world-cafe/shared';
-import { smallCreateCommand } from '../../shared/src/testing/fixtures';
+import { smallCreateCommand } from '@world-cafe/shared/testing';
 import { SqliteEventStore } from '../../server/src/store/sqliteStore';
 import { WorkshopRoom } from '../../server/src/realtime/workshopRoom';
 import { tempDataDir } from '../helpers/server';

@@ -10,7 +10,7 @@ import { apiErrorCode, errorText } from '../lib/apiErrors';
 import { EXPORT_FORMATS, fetchExport, saveBlob, type ExportFormat, type ReportLocale } from '../net/reviewApi';
 import { useStore } from '../state/store';
 import { LANGUAGES } from '../i18n/languages';
-import { isLocale } from '../../../shared/src/export/report';
+import { isLocale } from '@world-cafe/shared/export';
 import '../review.css';
 
 export function ExportPanel() {

@@ -4,7 +4,7 @@ import { ApiError, type CreatedWorkshop } from './api';
 
 export const EXPORT_FORMATS = ['docx', 'pdf', 'md', 'csv', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-import type { Locale } from '../../../shared/src/export/report';
+import type { Locale } from '@world-cafe/shared/export';
 export type ReportLocale = Locale;
 
 async function fail(res: Response): Promise<never> {

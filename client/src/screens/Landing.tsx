@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 // From its own module, not the package index: the index pulls zod and every reducer into the landing page.
-import { normaliseJoinCode } from '../../../shared/src/presets';
+import { normaliseJoinCode } from '@world-cafe/shared/presets';
 import { AppHeader } from '../components/AppHeader';
 import { navigate, paths } from '../lib/router';
 import { listSessions } from '../net/sessions';

@@ -3,8 +3,8 @@
 // text is escaped by the renderer), never injected into the app's own DOM.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { exportHtml } from '../../../shared/src/export/html';
-import { isLocale, type Locale } from '../../../shared/src/export/report';
+import { exportHtml } from '@world-cafe/shared/export';
+import { isLocale, type Locale } from '@world-cafe/shared/export';
 import { AppHeader } from '../components/AppHeader';
 import { navigate, paths } from '../lib/router';
 import { openSession } from '../net/session';

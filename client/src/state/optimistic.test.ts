@@ -1,4 +1,4 @@
-import { smallCreateCommand } from '../../../shared/src/testing/fixtures';
+import { smallCreateCommand } from '@world-cafe/shared/testing';
 import { describe, expect, it } from 'vitest';
 import { decide, emptyState, reduce, type Command, type WorkshopState } from '@world-cafe/shared';
 import { applyPending, allowed } from './optimistic';

@@ -14,7 +14,7 @@ import {
   PlanInputError,
   plan,
   validateInput,
-} from '../../../shared/src/seating/index';
+} from '@world-cafe/shared/seating';
 
 const Id = z.string().min(1).max(200);
 

@@ -31,8 +31,8 @@ import {
   WidthType,
 } from 'docx';
 import JSZip from 'jszip';
-import { SCRIPT_RANGES, pageLabelParts, scriptLang, type Report, type ReportAmendment, type ReportNote, type Script } from '../../../shared/src/export/report';
-import type { ChartFigure } from '../../../shared/src/charts/figures';
+import { SCRIPT_RANGES, pageLabelParts, scriptLang, type Report, type ReportAmendment, type ReportNote, type Script } from '@world-cafe/shared/export';
+import type { ChartFigure } from '@world-cafe/shared/charts';
 import { chartPng } from './chartImage';
 
 export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';

@@ -3,9 +3,9 @@
 import JSZip from 'jszip';
 import type { WorkshopState } from '@world-cafe/shared';
 import { exportJson } from '@world-cafe/shared';
-import { buildReport, type Locale } from '../../../shared/src/export/report';
-import { renderMarkdown } from '../../../shared/src/export/markdown';
-import { exportCsv } from '../../../shared/src/export/csv';
+import { buildReport, type Locale } from '@world-cafe/shared/export';
+import { renderMarkdown } from '@world-cafe/shared/export';
+import { exportCsv } from '@world-cafe/shared/export';
 import { DOCX_CONTENT_TYPE, renderDocx } from './docx';
 import { PDF_CONTENT_TYPE, renderReportPdf } from './pdf';
 

@@ -12,8 +12,8 @@
 import fs from 'node:fs';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
 import { chromium, type Page } from 'playwright-core';
-import type { Report } from '../../../shared/src/export/report';
-import { printHeaderFooter, renderHtml } from '../../../shared/src/export/html';
+import type { Report } from '@world-cafe/shared/export';
+import { printHeaderFooter, renderHtml } from '@world-cafe/shared/export';
 
 export const PDF_CONTENT_TYPE = 'application/pdf';
 

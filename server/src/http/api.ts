@@ -24,7 +24,7 @@ import type { Rooms } from '../realtime/workshopRoom';
 import { hashToken, newToken } from '../auth';
 import { INVITE_ID_LENGTH } from '../store/credentials';
 import { EXPORT_FORMATS, PdfUnavailableError, isExportFormat, renderExport } from '../export/index';
-import { isLocale } from '../../../shared/src/export/report';
+import { isLocale } from '@world-cafe/shared/export';
 
 const joinCode = customAlphabet(JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH);
 const newId = customAlphabet('0123456789abcdefghijklmnopqrstuvwxyz', 16);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { smallCreateCommand } from '../../../shared/src/testing/fixtures';
+import { smallCreateCommand } from '@world-cafe/shared/testing';
 import { emptyState, type Command, type Envelope, type SystemCommand } from '@world-cafe/shared';
 import type { AppendBatch, EventStore } from '../store/eventStore';
 import type { Publication } from './fanout';
