@@ -90,7 +90,10 @@ export default tseslint.config(
     // for download size or worker threads); nothing outside it reaches into its files.
     files: ['server/**/*.ts', 'client/**/*.{ts,tsx}', 'tests/**/*.ts', 'bench/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/shared/src/**'], message: "Import '@world-cafe/shared' (or one of its subpaths) instead." }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/shared/src/**'], message: "Import '@world-cafe/shared' (or one of its subpaths) instead." }] },
+      ],
     },
   },
   {

@@ -133,7 +133,8 @@ async function createDatabase(): Promise<string> {
 }
 
 /** The PostgreSQL server processes working for one database (its backends), for their CPU. */
-const backendsOf = (db: string) => admin(async (c) => (await c.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [db])).rows.map((r) => r.pid));
+const backendsOf = (db: string) =>
+  admin(async (c) => (await c.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [db])).rows.map((r) => r.pid));
 
 interface Redis {
   url: string;
@@ -226,10 +227,20 @@ async function run(config: Config, rate: number): Promise<Row> {
   const dep = await deploy(config, rate);
   try {
     // created on node 0: node 0 holds the workshop's lease and decides for it
-    const { bots, prepareMs } = await prepareWorkshop(dep.urls[0]!, { delegates: DELEGATES, facilitators: FACILITATORS, tables: TABLES, capacity: CAPACITY, tableOf }, 'Cluster bench');
+    const { bots, prepareMs } = await prepareWorkshop(
+      dep.urls[0]!,
+      { delegates: DELEGATES, facilitators: FACILITATORS, tables: TABLES, capacity: CAPACITY, tableOf },
+      'Cluster bench',
+    );
     const layout = layoutOf(config.nodes);
     const m = await measureRun(
-      { stack: 'world-cafe', urls: dep.urls, bots: bots.map((b) => ({ ...b, node: layout.nodes!.of(b.index) })), pids: dep.pids, helperPids: dep.helperPids },
+      {
+        stack: 'world-cafe',
+        urls: dep.urls,
+        bots: bots.map((b) => ({ ...b, node: layout.nodes!.of(b.index) })),
+        pids: dep.pids,
+        helperPids: dep.helperPids,
+      },
       { rate, warmup: WARMUP, seconds: SECONDS, drain: DRAIN, workers: WORKERS, layout, tables: TABLES },
     );
     return { config, rate, prepareMs, m };
@@ -256,9 +267,15 @@ function printBlock(rate: number, rows: Row[]) {
   type Line = [string, (r: Row) => string];
   const lines: Line[] = [
     ['nodes', (r) => String(r.config.nodes)],
-    ['setup: join + roles, connect, seat (s)', (r) => `${f(r.prepareMs / 1000, 1)}, ${f(r.m.setup.connectMs / 1000, 1)}, ${f(r.m.setup.seatMs / 1000, 1)}`],
+    [
+      'setup: join + roles, connect, seat (s)',
+      (r) => `${f(r.prepareMs / 1000, 1)}, ${f(r.m.setup.connectMs / 1000, 1)}, ${f(r.m.setup.seatMs / 1000, 1)}`,
+    ],
     ['notes sent (measured)', (r) => `${r.m.d.sent} (${r.m.d.sentMeasured})`],
-    ['accepted / refused overloaded / rejected / never acked', (r) => `${r.m.d.accepted} / ${r.m.d.refused} / ${r.m.d.rejected} / ${r.m.d.neverAcked}`],
+    [
+      'accepted / refused overloaded / rejected / never acked',
+      (r) => `${r.m.d.accepted} / ${r.m.d.refused} / ${r.m.d.rejected} / ${r.m.d.neverAcked}`,
+    ],
     ['committed fan-out, every recipient p50 / p99 (ms)', (r) => p5099(r.m.d.all)],
     ['  SAME-NODE recipients p50 / p99 (ms)', (r) => p5099(r.m.d.sameNode)],
     ['  CROSS-NODE recipients p50 / p99 (ms)', (r) => (r.config.nodes > 1 ? p5099(r.m.d.crossNode) : '-')],
@@ -271,7 +288,10 @@ function printBlock(rate: number, rows: Row[]) {
     ['ack p50 / p99 (ms)', (r) => p5099(r.m.d.ack)],
     ['  ack p99, authors on node 0 (deciding) / others (ms)', (r) => r.m.d.byNode.map((n) => f(n.ack.p99)).join(' / ')],
     ['delivered / owed', (r) => `${r.m.d.delivered} / ${r.m.d.owed}`],
-    ['LOSSES: missing / duplicates / strays / phantoms', (r) => `${r.m.d.missing} / ${r.m.d.duplicates} / ${r.m.d.strays} / ${r.m.d.phantoms}`],
+    [
+      'LOSSES: missing / duplicates / strays / phantoms',
+      (r) => `${r.m.d.missing} / ${r.m.d.duplicates} / ${r.m.d.strays} / ${r.m.d.phantoms}`,
+    ],
     ['server CPU per note, sum over nodes (ms)', (r) => f(perNote(r, serverCpu(r)), 3)],
     ['  main threads per note, sum (ms)', (r) => f(perNote(r, serverMain(r)), 3)],
     ['  per node, process (% of a core)', (r) => r.m.cpu.map((c) => pct(c.process / r.m.windowS)).join(' ')],
@@ -294,17 +314,24 @@ function printBlock(rate: number, rows: Row[]) {
         `CPU per note ${ratio(serverCpu(many), serverCpu(one))}`,
     );
   }
-  if (one && sqlite) console.log(`ratios, pg-1 against sqlite-1: fan-out p99 ${ratio(oneNodeP99(one), oneNodeP99(sqlite))}, ack p99 ${ratio(one.m.d.ack.p99, sqlite.m.d.ack.p99)}, CPU per note ${ratio(serverCpu(one), serverCpu(sqlite))}`);
+  if (one && sqlite)
+    console.log(
+      `ratios, pg-1 against sqlite-1: fan-out p99 ${ratio(oneNodeP99(one), oneNodeP99(sqlite))}, ack p99 ${ratio(one.m.d.ack.p99, sqlite.m.d.ack.p99)}, CPU per note ${ratio(serverCpu(one), serverCpu(sqlite))}`,
+    );
   if (many && one && rate === 300) {
     const cross = many.m.d.crossNode.p99;
     const mark = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
-    console.log(`target: ${many.config.name} CROSS-NODE p99 ${f(cross)} ms <= 2x pg-1's p99 (${f(2 * oneNodeP99(one))} ms): ${mark(cross <= 2 * oneNodeP99(one))}`);
+    console.log(
+      `target: ${many.config.name} CROSS-NODE p99 ${f(cross)} ms <= 2x pg-1's p99 (${f(2 * oneNodeP99(one))} ms): ${mark(cross <= 2 * oneNodeP99(one))}`,
+    );
     console.log(`target: ${many.config.name} CROSS-NODE p99 ${f(cross)} ms <= 25 ms: ${mark(cross <= 25)}`);
   }
   for (const r of rows) {
     if (Object.keys(r.m.d.otherCodes).length) console.log(`${r.config.name}: rejections ${JSON.stringify(r.m.d.otherCodes)}`);
     if (machineBusy(r))
-      console.log(`${r.config.name}: notes left late (send lag p99 ${f(r.m.d.lag.p99)} ms): the generator waited for a CPU; latencies include that wait`);
+      console.log(
+        `${r.config.name}: notes left late (send lag p99 ${f(r.m.d.lag.p99)} ms): the generator waited for a CPU; latencies include that wait`,
+      );
   }
 }
 
@@ -316,7 +343,9 @@ async function main() {
   );
   console.log(`node ${process.version}, ${os.cpus().length} CPUs, load average at start ${loadAvg()}`);
   if (MANY && TABLES % MANY.nodes === 0)
-    console.log(`note: --tables ${TABLES} is a multiple of --nodes ${MANY.nodes}: every table's delegates share one node (only facilitators are cross-node)`);
+    console.log(
+      `note: --tables ${TABLES} is a multiple of --nodes ${MANY.nodes}: every table's delegates share one node (only facilitators are cross-node)`,
+    );
   console.log(
     'latencies in ms on one clock: fan-out = committed note sent by its author -> received by a recipient (the author excluded);\n' +
       "SAME-NODE = the recipient's socket is on the author's node, CROSS-NODE = on another node; the workshop was created on node 0,\n" +
@@ -328,7 +357,9 @@ async function main() {
     for (const config of CONFIGS) {
       const started = performance.now();
       block.push(await run(config, rate));
-      process.stderr.write(`  ${config.name} @ ${rate}/s done in ${f((performance.now() - started) / 1000)} s (load average ${loadAvg()})\n`);
+      process.stderr.write(
+        `  ${config.name} @ ${rate}/s done in ${f((performance.now() - started) / 1000)} s (load average ${loadAvg()})\n`,
+      );
     }
     printBlock(rate, block);
     rows.push(...block);

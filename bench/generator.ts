@@ -35,7 +35,9 @@ export class Generator {
     const workers = Array.from({ length: n }, () => new Worker(code, { eval: true }));
     const ready = (w: Worker) =>
       new Promise<void>((resolve, reject) => {
-        w.once('message', (m: { ready?: boolean }) => (m.ready ? resolve() : reject(new Error('generator worker: unexpected first message'))));
+        w.once('message', (m: { ready?: boolean }) =>
+          m.ready ? resolve() : reject(new Error('generator worker: unexpected first message')),
+        );
         w.once('error', reject);
       });
     try {

@@ -92,7 +92,13 @@ export async function setupRun(target: RunTarget, o: Pick<RunOptions, 'workers'>
     const refusals = await gen.all<number>(() => ({ type: 'seat' }), 120_000);
     const seatMs = now() - t;
     await sleep(1000); // idle: let the setup's garbage and buffers settle
-    const setup: Setup = { connectMs, seatMs, seatRefusals: refusals.reduce((a, n) => a + n, 0), rssBeforeMb, rssAfterMb: rssSum(target.pids) };
+    const setup: Setup = {
+      connectMs,
+      seatMs,
+      seatRefusals: refusals.reduce((a, n) => a + n, 0),
+      rssBeforeMb,
+      rssAfterMb: rssSum(target.pids),
+    };
     return { gen, setup, target, idsUsed: 0 };
   } catch (err) {
     await gen.stop();
@@ -134,7 +140,9 @@ export async function measureRate(prepared: Prepared, o: RunOptions): Promise<Me
       return { main: c.main - cpu0[i]!.main, process: c.process - cpu0[i]!.process };
     });
     // a helper gone meanwhile (a closed database connection) counts for nothing rather than NaN
-    const helperCpu = helpers.length ? processCpu(helpers).reduce((a, c, i) => a + (Number.isFinite(c - helper0[i]!) ? c - helper0[i]! : 0), 0) : NaN;
+    const helperCpu = helpers.length
+      ? processCpu(helpers).reduce((a, c, i) => a + (Number.isFinite(c - helper0[i]!) ? c - helper0[i]! : 0), 0)
+      : NaN;
     const me = process.cpuUsage(me0);
     const meCpu = (me.user + me.system) / 1e6 / windowS;
     const servedCpu = (cpu.reduce((a, c) => a + c.process, 0) + (Number.isFinite(helperCpu) ? helperCpu : 0)) / windowS;

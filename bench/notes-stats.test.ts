@@ -40,13 +40,23 @@ describe('analyse: delivery accounting', () => {
     ['a missing receipt', allOk, allReceipts.filter(([k, r]) => !(k === 3 && r === FAC)), { owed: 8, delivered: 7, missing: 1 }],
     [
       'a refused note is not owed, and showing it is a phantom',
-      [[0, ACK.ok], [1, ACK.overloaded], [2, ACK.ok], [3, ACK.ok]],
+      [
+        [0, ACK.ok],
+        [1, ACK.overloaded],
+        [2, ACK.ok],
+        [3, ACK.ok],
+      ],
       allReceipts,
       { accepted: 3, refused: 1, owed: 6, delivered: 6, missing: 0, phantoms: 2 },
     ],
     [
       'rejected and never acked notes',
-      [[0, ACK.ok], [1, ACK.other], [2, ACK.none], [3, ACK.ok]],
+      [
+        [0, ACK.ok],
+        [1, ACK.other],
+        [2, ACK.none],
+        [3, ACK.ok],
+      ],
       allReceipts.filter(([k]) => k === 0 || k === 3),
       { accepted: 2, rejected: 1, neverAcked: 1, owed: 4, delivered: 4, phantoms: 0 },
     ],
@@ -78,7 +88,10 @@ describe('analyse: several nodes', () => {
     expect(d.sameNode).toMatchObject({ n: 6, max: 20 });
     expect(d.crossNode).toMatchObject({ n: 2, p50: 20, max: 20 });
     // by path: node 0's notes stay on node 0; node 1's reach its tablemates there and the facilitator on node 0
-    expect(d.byNode.map((n) => n.fanout.map((s) => s.n))).toEqual([[4, 0], [2, 2]]);
+    expect(d.byNode.map((n) => n.fanout.map((s) => s.n))).toEqual([
+      [4, 0],
+      [2, 2],
+    ]);
     expect(d.byNode.map((n) => n.ack.n)).toEqual([2, 2]);
   });
 

@@ -96,8 +96,7 @@ export function analyse(logs: WorkerLog[], layout: Layout, total: number, measur
       if (code[k] === ACK.ok) {
         ackLat.push(s[i + 2]! - s[i + 1]!);
         ackByNode[nodes.of(k % layout.delegates)]!.push(s[i + 2]! - s[i + 1]!);
-      }
-      else if (code[k] === ACK.overloaded) refusalLat.push(s[i + 2]! - s[i + 1]!);
+      } else if (code[k] === ACK.overloaded) refusalLat.push(s[i + 2]! - s[i + 1]!);
     }
   }
   const D = layout.delegates;

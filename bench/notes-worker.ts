@@ -126,7 +126,8 @@ function worldCafeBot(url: string, spec: BotSpec): Promise<Bot> {
           tableId,
         });
         if (ack.ok) break;
-        if (ack.error.code !== 'overloaded') throw new Error(`bot ${spec.index} could not sit at ${tableId}: ${ack.error.code} ${ack.error.message}`);
+        if (ack.error.code !== 'overloaded')
+          throw new Error(`bot ${spec.index} could not sit at ${tableId}: ${ack.error.code} ${ack.error.message}`);
         // as the client does: back off, then retry the same change (same clientOpId)
         seatRefusals++;
         await new Promise((r) => setTimeout(r, 50 + Math.random() * 200));
@@ -158,7 +159,9 @@ function relayBot(url: string, spec: BotSpec): Promise<Bot> {
   return new Promise<Bot>((resolve, reject) => {
     const ws = new WebSocket(url, { perMessageDeflate: false });
     ws.once('error', reject);
-    ws.once('open', () => ws.send(JSON.stringify(spec.role === 'facilitator' ? { t: 'join', fac: true } : { t: 'join', table: spec.table })));
+    ws.once('open', () =>
+      ws.send(JSON.stringify(spec.role === 'facilitator' ? { t: 'join', fac: true } : { t: 'join', table: spec.table })),
+    );
     ws.on('message', (data) => {
       // The relay's frames hold this file's own JSON ({"t":"notes","n":[{"t":"note","id":"n12",...},...]}
       // or {"t":"ack","id":"n12"}): read the ids without a full parse, so the generator stays
@@ -174,8 +177,7 @@ function relayBot(url: string, spec: BotSpec): Promise<Bot> {
       } else if (t === 'ack') {
         const i = idAt(0);
         onAck(i < 0 ? NaN : kAt(i), null);
-      }
-      else if (t === 'joined')
+      } else if (t === 'joined')
         resolve({
           spec,
           seat: async () => {},
@@ -209,7 +211,11 @@ let seatRefusals = 0;
 async function connect(stack: StackName, urls: string[], specs: BotSpec[]) {
   await pool(specs, CONNECT_CONCURRENCY, async (spec) => {
     const url = urls[spec.node ?? 0]!;
-    const bot = await withTimeout(stack === 'world-cafe' ? worldCafeBot(url, spec) : relayBot(url, spec), SETUP_TIMEOUT_MS, `bot ${spec.index} connect`);
+    const bot = await withTimeout(
+      stack === 'world-cafe' ? worldCafeBot(url, spec) : relayBot(url, spec),
+      SETUP_TIMEOUT_MS,
+      `bot ${spec.index} connect`,
+    );
     bots.push(bot);
     byIndex.set(spec.index, bot);
   });

@@ -147,7 +147,13 @@ async function startWorldCafe(): Promise<Stack> {
   };
   try {
     await waitHealthy(url, child);
-    const { bots, prepareMs } = await prepareWorkshop(url, { delegates: DELEGATES, facilitators: FACILITATORS, tables: TABLES, capacity: CAPACITY, tableOf });
+    const { bots, prepareMs } = await prepareWorkshop(url, {
+      delegates: DELEGATES,
+      facilitators: FACILITATORS,
+      tables: TABLES,
+      capacity: CAPACITY,
+      tableOf,
+    });
     return { name: 'world-cafe', pid: child.pid, url, bots, prepareMs, stop };
   } catch (err) {
     await stop();
@@ -258,7 +264,15 @@ async function runStack(which: StackName): Promise<StackResult> {
     const prepared = await setupRun({ stack: which, urls: [stack.url], bots: stack.bots, pids: [stack.pid] }, { workers: WORKERS });
     try {
       const measure = async (rate: number, seconds = SECONDS) => {
-        const m = await measureRate(prepared, { rate, warmup: WARMUP, seconds, drain: DRAIN, workers: WORKERS, layout: LAYOUT, tables: TABLES });
+        const m = await measureRate(prepared, {
+          rate,
+          warmup: WARMUP,
+          seconds,
+          drain: DRAIN,
+          workers: WORKERS,
+          layout: LAYOUT,
+          tables: TABLES,
+        });
         process.stderr.write(`  ${which} @ ${rate}/s done at ${f((performance.now() - started) / 1000)} s (load average ${loadAvg()})\n`);
         return rowOf(which, rate, prepared, stack.prepareMs, m);
       };
@@ -289,26 +303,56 @@ function printBlock(rate: number, rows: Row[], label = '') {
   const cols = [wc, relay].filter((r): r is Row => r !== undefined);
   type Line = [string, (r: Row) => string, string?];
   const lines: Line[] = [
-    ['setup: join + roles beforehand (s)', (r) => (r.stack === 'world-cafe' ? f(r.setup.prepareMs / 1000, 2) : '- (joins are part of connect)')],
+    [
+      'setup: join + roles beforehand (s)',
+      (r) => (r.stack === 'world-cafe' ? f(r.setup.prepareMs / 1000, 2) : '- (joins are part of connect)'),
+    ],
     [`setup: connect ${SOCKETS} sockets (s)`, (r) => f(r.setup.connectMs / 1000, 2)],
     ['setup: seat the delegates (s), overloaded retries', (r) => `${f(r.setup.seatMs / 1000, 2)}, ${r.setup.seatRefusals}`],
     ['setup: joins + connect + seat (s)', (r) => f((r.setup.prepareMs + r.setup.connectMs + r.setup.seatMs) / 1000, 2)],
     ['memory: RSS before -> after setup (MB)', (r) => `${f(r.setup.rssBeforeMb, 0)} -> ${f(r.setup.rssAfterMb, 0)}`],
-    ['memory: KB per connected socket', (r) => f(r.setup.kbPerSocket, 1), wc && relay ? ratio(wc.setup.kbPerSocket, relay.setup.kbPerSocket) : undefined],
+    [
+      'memory: KB per connected socket',
+      (r) => f(r.setup.kbPerSocket, 1),
+      wc && relay ? ratio(wc.setup.kbPerSocket, relay.setup.kbPerSocket) : undefined,
+    ],
     ['notes sent (measured)', (r) => `${r.d.sent} (${r.d.sentMeasured})`],
-    ['accepted / refused overloaded / rejected / never acked', (r) => `${r.d.accepted} / ${r.d.refused} / ${r.d.rejected} / ${r.d.neverAcked}`],
-    ['fan-out tablemates p50/p95/p99/max (ms)', (r) => quad(r.d.tablemates), wc && relay ? ratio(wc.d.tablemates.p99, relay.d.tablemates.p99) : undefined],
-    ['fan-out facilitators p50/p95/p99/max (ms)', (r) => quad(r.d.facilitators), wc && relay ? ratio(wc.d.facilitators.p99, relay.d.facilitators.p99) : undefined],
+    [
+      'accepted / refused overloaded / rejected / never acked',
+      (r) => `${r.d.accepted} / ${r.d.refused} / ${r.d.rejected} / ${r.d.neverAcked}`,
+    ],
+    [
+      'fan-out tablemates p50/p95/p99/max (ms)',
+      (r) => quad(r.d.tablemates),
+      wc && relay ? ratio(wc.d.tablemates.p99, relay.d.tablemates.p99) : undefined,
+    ],
+    [
+      'fan-out facilitators p50/p95/p99/max (ms)',
+      (r) => quad(r.d.facilitators),
+      wc && relay ? ratio(wc.d.facilitators.p99, relay.d.facilitators.p99) : undefined,
+    ],
     ['fan-out all recipients p99 (ms)', (r) => f(r.d.all.p99), wc && relay ? ratio(wc.d.all.p99, relay.d.all.p99) : undefined],
-    ['committed p99: the worse audience (ms)', (r) => f(committedP99(r)), wc && relay ? ratio(committedP99(wc), committedP99(relay)) : undefined],
+    [
+      'committed p99: the worse audience (ms)',
+      (r) => f(committedP99(r)),
+      wc && relay ? ratio(committedP99(wc), committedP99(relay)) : undefined,
+    ],
     ['ack p50 / p99 (ms)', (r) => `${f(r.d.ack.p50)} / ${f(r.d.ack.p99)}`, wc && relay ? ratio(wc.d.ack.p99, relay.d.ack.p99) : undefined],
     ['refusal (overloaded) latency p99 (ms)', (r) => f(r.d.refusal.p99)],
     ['delivered / owed', (r) => `${r.d.delivered} / ${r.d.owed}`],
     ['missing / duplicates / strays / phantoms', (r) => `${r.d.missing} / ${r.d.duplicates} / ${r.d.strays} / ${r.d.phantoms}`],
     ["the author's own note back (echoes)", (r) => String(r.d.echoes)],
     ['frames with notes received per note (+ 1 ack)', (r) => f(r.d.framesPerNote, 2)],
-    ['server main thread CPU per note (ms)', (r) => f(r.mainMsPerNote, 3), wc && relay ? ratio(wc.mainMsPerNote, relay.mainMsPerNote) : undefined],
-    ['server process CPU per note (ms)', (r) => f(r.processMsPerNote, 3), wc && relay ? ratio(wc.processMsPerNote, relay.processMsPerNote) : undefined],
+    [
+      'server main thread CPU per note (ms)',
+      (r) => f(r.mainMsPerNote, 3),
+      wc && relay ? ratio(wc.mainMsPerNote, relay.mainMsPerNote) : undefined,
+    ],
+    [
+      'server process CPU per note (ms)',
+      (r) => f(r.processMsPerNote, 3),
+      wc && relay ? ratio(wc.processMsPerNote, relay.processMsPerNote) : undefined,
+    ],
     ['server main thread busy (% of a core)', (r) => pct(r.mainBusy)],
     ['server peak RSS (MB)', (r) => f(r.peakRssMb, 0)],
     ['generator threads CPU (% of a core)', (r) => r.gen.cpu.map(pct).join(' ')],
@@ -366,14 +410,18 @@ function printIssueTable(wc: StackResult | undefined, relay: StackResult | undef
   const rows: string[][] = [
     [
       `tablemates / facilitators p99 at ${RATE} notes/s (worst of ${REPEAT})`,
-      ...cols.map((s) => cell(s, (_s, rs) => `${f(worst(rs, (r) => r.d.tablemates.p99))} / ${f(worst(rs, (r) => r.d.facilitators.p99))} ms`)),
+      ...cols.map((s) =>
+        cell(s, (_s, rs) => `${f(worst(rs, (r) => r.d.tablemates.p99))} / ${f(worst(rs, (r) => r.d.facilitators.p99))} ms`),
+      ),
     ],
     [
       `highest rate held (worse p99 <= ${LADDER_P99} ms, nothing lost/refused)`,
       ...cols.map((s) =>
         s && LADDER.length
           ? `${s.highest === null ? 'none' : `${s.highest}/s`}${s.highest === LADDER.at(-1) ? ' (top of the ladder)' : ''}` +
-            (s.ladder.length && !held(s.ladder.at(-1)!) ? ` (${s.ladder.at(-1)!.rate}/s: p99 ${f(committedP99(s.ladder.at(-1)!))} ms)` : '') +
+            (s.ladder.length && !held(s.ladder.at(-1)!)
+              ? ` (${s.ladder.at(-1)!.rate}/s: p99 ${f(committedP99(s.ladder.at(-1)!))} ms)`
+              : '') +
             `; ${refusedInLadder(s)} overloaded in the ladder`
           : '-',
       ),
@@ -382,7 +430,17 @@ function printIssueTable(wc: StackResult | undefined, relay: StackResult | undef
       `server CPU at ${RATE}/s, % of a core: process (main thread)`,
       ...cols.map((s) => cell(s, (_s, rs) => `${pct(mean(rs, (r) => r.processBusy))} (${pct(mean(rs, (r) => r.mainBusy))})`)),
     ],
-    [`server main-thread CPU per note at ${RATE}/s (ms)`, ...cols.map((s) => cell(s, (_s, rs) => f(mean(rs, (r) => r.mainMsPerNote), 3)))],
+    [
+      `server main-thread CPU per note at ${RATE}/s (ms)`,
+      ...cols.map((s) =>
+        cell(s, (_s, rs) =>
+          f(
+            mean(rs, (r) => r.mainMsPerNote),
+            3,
+          ),
+        ),
+      ),
+    ],
     [`setup of ${SOCKETS} people incl. joins (s)`, ...cols.map((s) => cell(s, (_s, rs) => f(setupS(rs[0]!), 2)))],
     ['RSS growth per connected person (KB)', ...cols.map((s) => cell(s, (_s, rs) => f(rs[0]!.setup.kbPerSocket, 1)))],
   ];
@@ -396,7 +454,9 @@ function printIssueTable(wc: StackResult | undefined, relay: StackResult | undef
   const floorP99 = worst(r, committedP99);
   const checks = [
     `highest rate held >= 0.5x the relay's: ${wc.highest !== null && relay.highest !== null ? mark(wc.highest >= 0.5 * relay.highest) : 'n/a'}`,
-    `p99 at ${RATE}/s <= relay + 10 ms (${f(floorP99 + 10)} ms) in each run (${p99s(w).map((x) => f(x)).join(', ')}): ${mark(p99s(w).every((x) => x <= floorP99 + 10))}`,
+    `p99 at ${RATE}/s <= relay + 10 ms (${f(floorP99 + 10)} ms) in each run (${p99s(w)
+      .map((x) => f(x))
+      .join(', ')}): ${mark(p99s(w).every((x) => x <= floorP99 + 10))}`,
     `main-thread CPU per note <= 1.5x the relay's: ${mark(mean(w, (x) => x.mainMsPerNote) <= 1.5 * mean(r, (x) => x.mainMsPerNote))}` +
       (w.some((x) => x.d.refused > 0) ? ' (flattering: notes refused as overloaded are counted as notes)' : ''),
     `setup incl. joins <= 3 s: ${mark(setupS(w[0]!) <= 3)}`,
@@ -434,14 +494,19 @@ async function main() {
   if (LADDER.length) {
     console.log(`\n==== saturation ladder: rising rates until p99 > ${LADDER_P99} ms or anything is lost or refused ====`);
     for (const rate of LADDER) {
-      const pair = [wc?.ladder.find((r) => r.rate === rate), relay?.ladder.find((r) => r.rate === rate)].filter((r): r is Row => r !== undefined);
+      const pair = [wc?.ladder.find((r) => r.rate === rate), relay?.ladder.find((r) => r.rate === rate)].filter(
+        (r): r is Row => r !== undefined,
+      );
       if (pair.length) printBlock(rate, pair, ` (ladder, ${LADDER_SECONDS} s)`);
     }
     for (const [s, res] of results) {
       const h = res.highest;
-      console.log(`highest rate held, ${s}: ${h === null ? `none (failed at ${LADDER[0]}/s)` : `${h}/s${h === LADDER.at(-1) ? ' (the top of the ladder: at least this)' : ''}`}`);
+      console.log(
+        `highest rate held, ${s}: ${h === null ? `none (failed at ${LADDER[0]}/s)` : `${h}/s${h === LADDER.at(-1) ? ' (the top of the ladder: at least this)' : ''}`}`,
+      );
     }
-    if (wc?.highest != null && relay?.highest != null) console.log(`world-cafe / relay highest rate held: ${ratio(wc.highest, relay.highest)}`);
+    if (wc?.highest != null && relay?.highest != null)
+      console.log(`world-cafe / relay highest rate held: ${ratio(wc.highest, relay.highest)}`);
     const limited = rows.filter((r) => generatorLimited(r) && held(r));
     if (limited.length) console.log(`note: the generator was the limit at ${limited.map((r) => `${r.stack} ${r.rate}/s`).join(', ')}`);
   }
@@ -455,7 +520,9 @@ async function main() {
         `${f((r.setup.prepareMs + r.setup.connectMs + r.setup.seatMs) / 1000, 2).padStart(7)}  ${f(r.setup.kbPerSocket).padStart(9)}  ${held(r) ? 'yes' : 'NO'}${limitNote(r)}`,
     );
   printIssueTable(wc, relay);
-  console.log(`load average at the end ${loadAvg()} (other people's jobs make latencies noisy: see "other processes" above); run took ${f((performance.now() - runStarted) / 1000, 0)} s`);
+  console.log(
+    `load average at the end ${loadAvg()} (other people's jobs make latencies noisy: see "other processes" above); run took ${f((performance.now() - runStarted) / 1000, 0)} s`,
+  );
   // Exit code: 1 when a fixed-rate row lost or duplicated anything (correctness, not speed).
   const fixedRows = [...results.values()].flatMap((r) => r.fixed);
   const broken = fixedRows.filter((r) => r.d.missing > 0 || r.d.duplicates > 0 || r.d.strays > 0 || r.d.phantoms > 0 || r.d.neverAcked > 0);

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { loadOptions, loadShape } from './options';
 
-const DEFAULTS = { delegates: ['300', '120'], tables: ['40', '16'], facilitators: ['10', '4'], rates: ['300,600', '300'] } satisfies Parameters<typeof loadOptions>[1];
+const DEFAULTS = {
+  delegates: ['300', '120'],
+  tables: ['40', '16'],
+  facilitators: ['10', '4'],
+  rates: ['300,600', '300'],
+} satisfies Parameters<typeof loadOptions>[1];
 
 describe('loadShape: delegate i at table i % T', () => {
   it.each<[string, string, string, { capacity: number; sizes: number[]; recipients: number[] }]>([
@@ -28,10 +33,20 @@ describe('loadShape: delegate i at table i % T', () => {
 });
 
 describe('loadOptions', () => {
-  it.each<[string, Parameters<typeof loadOptions>[0], Partial<Record<'delegates' | 'seconds' | 'warmup' | 'timeoutMin', number>> & { rates: number[] }]>([
+  it.each<
+    [
+      string,
+      Parameters<typeof loadOptions>[0],
+      Partial<Record<'delegates' | 'seconds' | 'warmup' | 'timeoutMin', number>> & { rates: number[] },
+    ]
+  >([
     ['full defaults', {}, { delegates: 300, seconds: 10, warmup: 2, timeoutMin: 30, rates: [300, 600] }],
     ['--quick defaults', { quick: true }, { delegates: 120, seconds: 3, warmup: 1, rates: [300] }],
-    ['flags win over --quick', { quick: true, delegates: '50', rates: '100,200', seconds: '5' }, { delegates: 50, seconds: 5, warmup: 1, rates: [100, 200] }],
+    [
+      'flags win over --quick',
+      { quick: true, delegates: '50', rates: '100,200', seconds: '5' },
+      { delegates: 50, seconds: 5, warmup: 1, rates: [100, 200] },
+    ],
     ['an empty rate list', { rates: '' }, { rates: [] }],
   ])('%s', (_, args, expected) => {
     const o = loadOptions(args, DEFAULTS);

@@ -9,7 +9,8 @@ export function num(name: string, raw: string, min: number, max: number, int = t
 }
 
 /** A comma-separated list of notes/s; empty means none. */
-export const rateList = (name: string, raw: string) => (raw.trim() === '' ? [] : raw.split(',').map((r) => num(name, r.trim(), 1, 50_000, false)));
+export const rateList = (name: string, raw: string) =>
+  raw.trim() === '' ? [] : raw.split(',').map((r) => num(name, r.trim(), 1, 50_000, false));
 
 export interface LoadShape {
   delegates: number;
@@ -80,10 +81,18 @@ type Flagged = { [K in 'delegates' | 'tables' | 'facilitators' | 'rates' | 'seco
 };
 
 /** Reads the load flags; what is not given takes `defaults` ([full run, --quick]); a 3 s window (+1 s warm-up) with --quick. */
-export function loadOptions(args: Flagged, defaults: Record<'delegates' | 'tables' | 'facilitators' | 'rates', [string, string]>): LoadOptions {
-  const pick = (name: keyof typeof defaults | 'seconds' | 'warmup', [full, quick]: [string, string]) => args[name] ?? (args.quick ? quick : full);
+export function loadOptions(
+  args: Flagged,
+  defaults: Record<'delegates' | 'tables' | 'facilitators' | 'rates', [string, string]>,
+): LoadOptions {
+  const pick = (name: keyof typeof defaults | 'seconds' | 'warmup', [full, quick]: [string, string]) =>
+    args[name] ?? (args.quick ? quick : full);
   return {
-    shape: loadShape({ delegates: pick('delegates', defaults.delegates), tables: pick('tables', defaults.tables), facilitators: pick('facilitators', defaults.facilitators) }),
+    shape: loadShape({
+      delegates: pick('delegates', defaults.delegates),
+      tables: pick('tables', defaults.tables),
+      facilitators: pick('facilitators', defaults.facilitators),
+    }),
     rates: rateList('rates', pick('rates', defaults.rates)),
     seconds: num('seconds', pick('seconds', ['10', '3']), 0.5, 300, false),
     warmup: num('warmup', pick('warmup', ['2', '1']), 0, 60, false),

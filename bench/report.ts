@@ -1,7 +1,11 @@
 // Formatting for the load benchmarks' reports (bench/notes.ts, bench/cluster.ts).
 import os from 'node:os';
 
-export const loadAvg = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
+export const loadAvg = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 export const f = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '-');
 export const pct = (n: number) => (Number.isFinite(n) ? `${Math.round(n * 100)}%` : '-');
 export const ratio = (a: number, b: number) => (Number.isFinite(a / b) && b > 0 ? `${(a / b).toFixed(2)}x` : '-');

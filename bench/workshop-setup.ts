@@ -41,11 +41,21 @@ export async function prepareWorkshop(url: string, shape: WorkshopShape, title =
   const sockets = shape.delegates + shape.facilitators;
   // everyone but the creator joins through the public endpoint, as people do: many at once (a
   // plenary scanning the QR code), so the group commit batches them as it would in the room
-  const joined = await pool(Array.from({ length: sockets - 1 }, (_, i) => i), 64, (i) =>
-    post<{ participantId: string; token: string }>(`${url}/api/join`, { code: ws.joinCode, name: `Bot ${i}`, delegationId: null }),
+  const joined = await pool(
+    Array.from({ length: sockets - 1 }, (_, i) => i),
+    64,
+    (i) => post<{ participantId: string; token: string }>(`${url}/api/join`, { code: ws.joinCode, name: `Bot ${i}`, delegationId: null }),
   );
-  const people = [...joined.slice(0, shape.delegates), { participantId: ws.participantId, token: ws.facilitatorKey }, ...joined.slice(shape.delegates)];
-  await promote(url, ws.facilitatorKey, people.slice(shape.delegates + 1).map((p) => p.participantId));
+  const people = [
+    ...joined.slice(0, shape.delegates),
+    { participantId: ws.participantId, token: ws.facilitatorKey },
+    ...joined.slice(shape.delegates),
+  ];
+  await promote(
+    url,
+    ws.facilitatorKey,
+    people.slice(shape.delegates + 1).map((p) => p.participantId),
+  );
   const bots: BotSpec[] = people.map((p, i) => ({
     index: i,
     role: i < shape.delegates ? 'delegate' : 'facilitator',
@@ -66,17 +76,27 @@ async function promote(url: string, creatorKey: string, ids: string[]) {
     auth: { token: creatorKey },
   });
   try {
-    await withTimeout(new Promise<void>((resolve, reject) => (socket.once('sync', () => resolve()), socket.once('connect_error', reject))), 30_000, 'creator sync');
+    await withTimeout(
+      new Promise<void>((resolve, reject) => (socket.once('sync', () => resolve()), socket.once('connect_error', reject))),
+      30_000,
+      'creator sync',
+    );
     for (const [i, participantId] of ids.entries()) {
       for (let attempt = 1; ; attempt++) {
         const ack = await withTimeout(
-          socket.emitWithAck('command', { type: 'participant:set-role', clientOpId: `role-${i}-bench`, participantId, role: 'facilitator' }),
+          socket.emitWithAck('command', {
+            type: 'participant:set-role',
+            clientOpId: `role-${i}-bench`,
+            participantId,
+            role: 'facilitator',
+          }),
           30_000,
           'set-role',
         );
         if (ack.ok) break;
         // a busy server refuses with `overloaded`: back off and retry the same change, as the client does
-        if (ack.error.code !== 'overloaded' || attempt === 50) throw new Error(`could not promote ${participantId}: ${ack.error.code} ${ack.error.message}`);
+        if (ack.error.code !== 'overloaded' || attempt === 50)
+          throw new Error(`could not promote ${participantId}: ${ack.error.code} ${ack.error.message}`);
         await sleep(100 + Math.random() * 200);
       }
     }

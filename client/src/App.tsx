@@ -87,7 +87,15 @@ export function App() {
         {t('common.skipToMain')}
       </a>
       <ErrorBoundary route={route.name} resetKey={pathname} onCatch={forgetCachedStates}>
-        <Suspense fallback={<p className="page" role="status">{t('common.loading')}</p>}>{screen}</Suspense>
+        <Suspense
+          fallback={
+            <p className="page" role="status">
+              {t('common.loading')}
+            </p>
+          }
+        >
+          {screen}
+        </Suspense>
       </ErrorBoundary>
       {route.name !== 'landing' && route.name !== 'notFound' && (
         <Suspense fallback={null}>

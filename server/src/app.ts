@@ -125,11 +125,30 @@ export function createApp(deps: AppDeps): App {
   if (deps.accounts)
     app.use(
       '/api',
-      createAccountApi({ accounts: deps.accounts, store, rooms, io, logger, rejections, cfg: { publicOrigin: deps.publicOrigin, allowedOrigins }, limits: deps.accountLimits }),
+      createAccountApi({
+        accounts: deps.accounts,
+        store,
+        rooms,
+        io,
+        logger,
+        rejections,
+        cfg: { publicOrigin: deps.publicOrigin, allowedOrigins },
+        limits: deps.accountLimits,
+      }),
     );
   app.use(
     '/api',
-    createApi({ store, rooms, logger, rejections, addressLimits, inviteTtlDays: deps.inviteTtlDays ?? 30, stopping: () => drain.stopping, redisPing: cluster ? () => cluster.redis.ping() : undefined, joinRetryMs: deps.joinRetryMs }),
+    createApi({
+      store,
+      rooms,
+      logger,
+      rejections,
+      addressLimits,
+      inviteTtlDays: deps.inviteTtlDays ?? 30,
+      stopping: () => drain.stopping,
+      redisPing: cluster ? () => cluster.redis.ping() : undefined,
+      joinRetryMs: deps.joinRetryMs,
+    }),
   );
   // Malformed JSON, oversized bodies and unexpected failures answer in the API's error shape, never HTML.
   app.use((err: { status?: number; type?: string }, req: express.Request, res: express.Response, next: express.NextFunction) => {
@@ -195,7 +214,11 @@ export function createApp(deps: AppDeps): App {
       // drain first, and the client sees "transport close", after which it reconnects on its own.
       const conns = [...io.sockets.sockets.values()].map((s) => s.conn);
       await Promise.race([
-        Promise.all(conns.map((c) => new Promise<void>((resolve) => (c.readyState === 'closed' ? resolve() : (c.once('close', () => resolve()), c.close()))))),
+        Promise.all(
+          conns.map(
+            (c) => new Promise<void>((resolve) => (c.readyState === 'closed' ? resolve() : (c.once('close', () => resolve()), c.close()))),
+          ),
+        ),
         new Promise((r) => setTimeout(r, Math.max(100, Math.min(1000, deadline - Date.now())))),
       ]);
       await new Promise<void>((resolve) => {

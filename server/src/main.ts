@@ -8,7 +8,9 @@ import { WorkshopLeases } from './cluster/leases';
 import { openAccountStore } from './accounts/accountStore';
 
 // A server must outlive a failed background promise (a dropped connection, a late publish): log it.
-process.on('unhandledRejection', (reason) => logger.error({ err: reason instanceof Error ? reason.message : String(reason) }, 'unhandled rejection'));
+process.on('unhandledRejection', (reason) =>
+  logger.error({ err: reason instanceof Error ? reason.message : String(reason) }, 'unhandled rejection'),
+);
 
 const config = configFromEnv();
 const logger = createLogger(config.logLevel);
@@ -24,9 +26,16 @@ const store = await openStore(storeLocation, {
 let cluster: AppDeps['cluster'];
 if (config.redisUrl) {
   if (!config.databaseUrl) throw new Error('REDIS_URL (several nodes) needs DATABASE_URL: the nodes must share one PostgreSQL log');
-  cluster = { redis: await connectRedis(config.redisUrl, logger, config.redisKeyPrefix), leases: new WorkshopLeases(config.databaseUrl, logger) };
+  cluster = {
+    redis: await connectRedis(config.redisUrl, logger, config.redisKeyPrefix),
+    leases: new WorkshopLeases(config.databaseUrl, logger),
+  };
 }
-const app = createApp({ store, logger, allowedOrigins: config.allowedOrigins, clientDir: config.clientDir,
+const app = createApp({
+  store,
+  logger,
+  allowedOrigins: config.allowedOrigins,
+  clientDir: config.clientDir,
   rateLimit: config.rateLimit,
   cluster,
   trustProxy: config.trustProxy,
@@ -42,7 +51,13 @@ const app = createApp({ store, logger, allowedOrigins: config.allowedOrigins, cl
 });
 const port = await app.listen(config.port, config.host);
 logger.info(
-  { port, url: `http://localhost:${port}`, store: config.databaseUrl ? 'postgresql' : 'sqlite', cluster: Boolean(cluster), dataDir: config.dataDir },
+  {
+    port,
+    url: `http://localhost:${port}`,
+    store: config.databaseUrl ? 'postgresql' : 'sqlite',
+    cluster: Boolean(cluster),
+    dataDir: config.dataDir,
+  },
   'World Café is listening',
 );
 

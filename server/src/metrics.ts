@@ -93,7 +93,10 @@ const presenceCoalesced = new Counter({
 export const metrics = {
   /** One acknowledged socket command: `outcome` is ok, duplicate or the error code. */
   command(input: unknown, outcome: Outcome, seconds: number) {
-    const labels = { type: typeLabel(input), outcome: KNOWN_CODES.has(outcome) || outcome === 'ok' || outcome === 'duplicate' ? outcome : 'other' };
+    const labels = {
+      type: typeLabel(input),
+      outcome: KNOWN_CODES.has(outcome) || outcome === 'ok' || outcome === 'duplicate' ? outcome : 'other',
+    };
     commands.inc(labels);
     commandSeconds.observe(labels, seconds);
     acks.inc({ ok: String(outcome === 'ok' || outcome === 'duplicate') });

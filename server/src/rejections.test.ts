@@ -40,7 +40,9 @@ describe('rejection log', () => {
   it('a command outcome logs the command type from the schema, never its text', () => {
     const { logger, lines } = fakeLogger();
     const log = createRejectionLog(logger);
-    log.command({ type: 'note:create', text: 'SECRET' }, { ok: false, error: { code: 'invalid_payload' } }, performance.now(), { workshopId: 'w1' });
+    log.command({ type: 'note:create', text: 'SECRET' }, { ok: false, error: { code: 'invalid_payload' } }, performance.now(), {
+      workshopId: 'w1',
+    });
     log.command({ type: 'made-up', text: 'SECRET' }, { ok: false, error: { code: 'too_large' } }, performance.now(), {});
     expect(lines.map((l) => l.obj.type)).toEqual(['note:create', 'invalid']);
     expect(JSON.stringify(lines)).not.toContain('SECRET');

@@ -23,7 +23,12 @@ const EDGE_CODES: ReadonlySet<string> = new Set(['invalid_payload', 'too_large',
 export interface RejectionLog {
   record(where: RejectionWhere, code: string, ctx?: RejectionContext): void;
   /** A socket command's outcome: metrics for every command, a sampled log line for edge rejections. */
-  command(input: unknown, ack: { ok: boolean; duplicate?: boolean; error?: { code: string } }, startedMs: number, ctx: RejectionContext): void;
+  command(
+    input: unknown,
+    ack: { ok: boolean; duplicate?: boolean; error?: { code: string } },
+    startedMs: number,
+    ctx: RejectionContext,
+  ): void;
 }
 
 export function createRejectionLog(logger: Logger, windowMs = 60_000): RejectionLog {

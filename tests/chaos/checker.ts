@@ -20,7 +20,12 @@ export interface FaultMark {
 
 export const RESUME_WITHIN_MS = 5000;
 
-export function check(log: LogRow[], clients: ChaosClient[], faults: FaultMark[], opts: { trialEnd: number; roundDue: boolean }): Violation[] {
+export function check(
+  log: LogRow[],
+  clients: ChaosClient[],
+  faults: FaultMark[],
+  opts: { trialEnd: number; roundDue: boolean },
+): Violation[] {
   const out: Violation[] = [];
   const v = (kind: string, detail: string) => out.push({ kind, detail });
 
@@ -51,7 +56,8 @@ export function check(log: LogRow[], clients: ChaosClient[], faults: FaultMark[]
     // commands: every acknowledged one in the log exactly once, at the acknowledged seq
     for (const cmd of c.commands) {
       for (const a of cmd.attempts) {
-        if (a.ack !== 'timeout' && !a.ack.ok && a.ack.error.code === 'internal') v('internal', `${c.name} ${cmd.type} got internal: ${a.ack.error.message}`);
+        if (a.ack !== 'timeout' && !a.ack.ok && a.ack.error.code === 'internal')
+          v('internal', `${c.name} ${cmd.type} got internal: ${a.ack.error.message}`);
       }
       const ok = cmd.attempts.find((a) => a.ack !== 'timeout' && a.ack.ok);
       const rows = byOp.get(cmd.opKey) ?? [];
@@ -59,9 +65,11 @@ export function check(log: LogRow[], clients: ChaosClient[], faults: FaultMark[]
       if (!ok) continue;
       allAcks.push({ at: ok.ackAt, sentAt: ok.at });
       if (rows.length === 0) v('acked-lost', `${c.name} ${cmd.type} ${cmd.opKey} acknowledged but not in the log`);
-      else if (ok.ack !== 'timeout' && ok.ack.ok && rows.at(-1)!.seq !== ok.ack.seq) v('ack-seq', `${cmd.opKey} acked at ${ok.ack.seq}, stored at ${rows.at(-1)!.seq}`);
+      else if (ok.ack !== 'timeout' && ok.ack.ok && rows.at(-1)!.seq !== ok.ack.seq)
+        v('ack-seq', `${cmd.opKey} acked at ${ok.ack.seq}, stored at ${rows.at(-1)!.seq}`);
     }
-    for (const conn of c.conns) if (conn.error && /internal/.test(conn.error)) v('internal', `${c.name} connection ${conn.conn}: ${conn.error}`);
+    for (const conn of c.conns)
+      if (conn.error && /internal/.test(conn.error)) v('internal', `${c.name} connection ${conn.conn}: ${conn.error}`);
 
     // delivery: per client, events strictly after what it holds, never twice, never a state older
     // than the one it holds; every event it may see either arrives or is covered by a newer sync
@@ -112,7 +120,11 @@ export function check(log: LogRow[], clients: ChaosClient[], faults: FaultMark[]
   for (const f of faults) {
     if (f.from + RESUME_WITHIN_MS > opts.trialEnd) continue;
     const next = allAcks.filter((a) => a.at >= f.from).reduce((m, a) => Math.min(m, a.at), Infinity);
-    if (next - f.from > RESUME_WITHIN_MS) v('no-progress', `${f.kind}: no write acknowledged within ${RESUME_WITHIN_MS} ms (next after ${next === Infinity ? 'never' : `${next - f.from} ms`})`);
+    if (next - f.from > RESUME_WITHIN_MS)
+      v(
+        'no-progress',
+        `${f.kind}: no write acknowledged within ${RESUME_WITHIN_MS} ms (next after ${next === Infinity ? 'never' : `${next - f.from} ms`})`,
+      );
   }
   return out;
 }

@@ -171,7 +171,14 @@ function restartLater(env: Env, n: Node, ms: number): Promise<void> {
 /** Kills the nemesis chose but skipped (only one node was up). */
 const faultsSkipped: string[] = [];
 
-async function injectFault(env: Env, kind: FaultKind, workshopId: string, random: () => number, marks: FaultMark[], background: Promise<void>[]) {
+async function injectFault(
+  env: Env,
+  kind: FaultKind,
+  workshopId: string,
+  random: () => number,
+  marks: FaultMark[],
+  background: Promise<void>[],
+) {
   const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)]!;
   // up = listening (a restarted node counts once it serves, not while it boots)
   const liveNodes = () => env.nodes.filter((n) => n.url);
@@ -266,7 +273,7 @@ async function liveUrl(env: Env): Promise<string> {
 
 /** Setup calls (HTTP) may meet a node still recovering from the last trial's fault: retry a while. */
 async function retry<T>(fn: () => Promise<T>, ms = 15_000): Promise<T> {
-  for (const until = Date.now() + ms; ; ) {
+  for (const until = Date.now() + ms; ;) {
     try {
       return await fn();
     } catch (err) {
@@ -303,7 +310,11 @@ async function runTrial(env: Env, trial: number): Promise<TrialResult> {
     const ack = await c.sendSurely(cmd, setupDeadline);
     if (!ack?.ok) throw new Error(`setup command ${cmd.type} failed: ${JSON.stringify(ack)}`);
   };
-  await Promise.all(delegates.map((d) => must(d.client, { type: 'seat:assign', clientOpId: op('seat'), participantId: d.client.participantId, tableId: d.table })));
+  await Promise.all(
+    delegates.map((d) =>
+      must(d.client, { type: 'seat:assign', clientOpId: op('seat'), participantId: d.client.participantId, tableId: d.table }),
+    ),
+  );
   await must(fac, { type: 'cafe:configure', clientOpId: op('cfg'), rounds: 2, roundSeconds: ROUND_SECONDS, autoRotate: true });
   await must(fac, { type: 'workshop:set-phase', clientOpId: op('ph'), phase: 'cafe' });
   const startedRoundAt = Date.now();
@@ -354,7 +365,7 @@ async function runTrial(env: Env, trial: number): Promise<TrialResult> {
 
   // settle: every connected client catches up with the log (or a deadline passes)
   let log = await readLog(env.pgServer.url, ws.workshopId);
-  for (const until = Date.now() + 15_000; Date.now() < until; ) {
+  for (const until = Date.now() + 15_000; Date.now() < until;) {
     log = await readLog(env.pgServer.url, ws.workshopId);
     const ended = log.some((r) => r.e.type === 'round:rotated');
     if (ended && clients.every((c) => c.synced) && settled(log, clients)) break;
@@ -365,7 +376,29 @@ async function runTrial(env: Env, trial: number): Promise<TrialResult> {
   if (violations.length > 0) {
     fs.mkdirSync(OUT, { recursive: true });
     const file = path.join(OUT, `trial-${SEED}-${trial}.json`);
-    fs.writeFileSync(file, JSON.stringify({ seed: SEED, trial, workshopId: ws.workshopId, faults, marks, violations, log, clients: clients.map((c) => ({ name: c.name, participantId: c.participantId, conns: c.conns, frames: c.frames.map(({ ...f }) => ('envelopes' in f ? { ...f, envelopes: undefined } : f)), commands: c.commands })) }, null, 1));
+    fs.writeFileSync(
+      file,
+      JSON.stringify(
+        {
+          seed: SEED,
+          trial,
+          workshopId: ws.workshopId,
+          faults,
+          marks,
+          violations,
+          log,
+          clients: clients.map((c) => ({
+            name: c.name,
+            participantId: c.participantId,
+            conns: c.conns,
+            frames: c.frames.map(({ ...f }) => ('envelopes' in f ? { ...f, envelopes: undefined } : f)),
+            commands: c.commands,
+          })),
+        },
+        null,
+        1,
+      ),
+    );
     console.log(`  logs of the failing trial: ${file}`);
   }
   return { violations, faults, notes: log.filter((r) => r.e.type === 'note:created').length, head: log.length, ms: Date.now() - started };
@@ -374,7 +407,9 @@ async function runTrial(env: Env, trial: number): Promise<TrialResult> {
 // ------------------------------------------------------------------------------------------ main
 
 async function main() {
-  console.log(`chaos: seed ${SEED}, trials ${FROM}..${FROM + TRIALS - 1}${SHORT ? ' (short)' : ''}; replay with CHAOS_SEED=${SEED} CHAOS_FROM=<trial> CHAOS_TRIALS=1`);
+  console.log(
+    `chaos: seed ${SEED}, trials ${FROM}..${FROM + TRIALS - 1}${SHORT ? ' (short)' : ''}; replay with CHAOS_SEED=${SEED} CHAOS_FROM=<trial> CHAOS_TRIALS=1`,
+  );
   fs.mkdirSync(OUT, { recursive: true });
   const pgServer = await startPrivatePostgres();
   const redis = await startPrivateRedis();

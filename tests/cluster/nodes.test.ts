@@ -9,7 +9,13 @@ import { createTestDatabase, type TestDatabase } from '../helpers/postgres';
 import { logOf, moveBot, sleep, startNodes } from '../helpers/cluster';
 
 const REDIS = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-const TABLES = Array.from({ length: 5 }, (_, i) => ({ id: `t${i + 1}`, name: `Table ${i + 1}`, themeId: null, question: 'Q?', capacity: 12 }));
+const TABLES = Array.from({ length: 5 }, (_, i) => ({
+  id: `t${i + 1}`,
+  name: `Table ${i + 1}`,
+  themeId: null,
+  question: 'Q?',
+  capacity: 12,
+}));
 
 let db: TestDatabase;
 const nodes: RunningServer[] = [];
@@ -82,7 +88,16 @@ describe('three nodes', () => {
       for (let n = 0; !stop; n++) {
         const noteId = `c-${wi}-${n}`;
         const sentAt = Date.now();
-        await sendSurely(w, { type: 'note:create', clientOpId: `op-${noteId}`, noteId, tableId: w.table, text: `note ${n} from ${wi}`, color: 'yellow', x: n % 300, y: wi });
+        await sendSurely(w, {
+          type: 'note:create',
+          clientOpId: `op-${noteId}`,
+          noteId,
+          tableId: w.table,
+          text: `note ${n} from ${wi}`,
+          color: 'yellow',
+          x: n % 300,
+          y: wi,
+        });
         acked.add(noteId);
         if (sentAt > killedAt) resumedAt = Math.min(resumedAt, Date.now());
       }
@@ -132,7 +147,11 @@ describe('three nodes', () => {
     // a fresh node to be the next owner's peer
     const [extra] = await startNodes(1, db.url, REDIS);
     nodes.push(extra!);
-    const w: Writer = { bot: await connect(nodes[live]!.url, { token: ws.facilitatorKey, participantId: ws.participantId }), node: live, table: '' };
+    const w: Writer = {
+      bot: await connect(nodes[live]!.url, { token: ws.facilitatorKey, participantId: ws.participantId }),
+      node: live,
+      table: '',
+    };
     bots.push(w.bot);
     const watcher = await connect(extra!.url, { token: ws.facilitatorKey, participantId: ws.participantId });
     bots.push(watcher);

@@ -35,12 +35,21 @@ async function room(databaseUrl: string, redisUrl: string) {
   nodes.push(a!, b!);
   const ws = await createWorkshop(a!.url);
   const writers: Array<Writer & { table: string }> = [];
-  for (const [i, node, table] of [[0, 0, 't1'], [1, 1, 't1'], [2, 0, 't1'], [3, 1, 't1'], [4, 0, 't2'], [5, 1, 't2']] as const) {
+  for (const [i, node, table] of [
+    [0, 0, 't1'],
+    [1, 1, 't1'],
+    [2, 0, 't1'],
+    [3, 1, 't1'],
+    [4, 0, 't2'],
+    [5, 1, 't2'],
+  ] as const) {
     const url = [a!, b!][node]!.url;
     const bot = await connect(url, await join(url, ws.joinCode, `D${i}`));
     bots.push(bot);
     const w = { bot, node, table, acked: [] as string[], refusals: new Map<string, number>() };
-    expect(await sendUntilOk(w, { type: 'seat:assign', clientOpId: opId('seat'), participantId: bot.participantId, tableId: table }, 15_000)).toBe(true);
+    expect(
+      await sendUntilOk(w, { type: 'seat:assign', clientOpId: opId('seat'), participantId: bot.participantId, tableId: table }, 15_000),
+    ).toBe(true);
     writers.push(w);
   }
   for (const w of writers) await w.bot.until((x) => x.state.seats[x.participantId] === w.table, 15_000);
@@ -67,7 +76,16 @@ function stream(writers: Writer[]) {
   const loops = writers.map(async (w, wi) => {
     for (let n = 0; !stop; n++) {
       const noteId = `o-${wi}-${n}-${Math.random().toString(36).slice(2, 6)}`;
-      const cmd = { type: 'note:create' as const, clientOpId: `op-${noteId}`, noteId, tableId: (w as Writer & { table: string }).table, text: `n ${n}`, color: 'yellow' as const, x: 0, y: 0 };
+      const cmd = {
+        type: 'note:create' as const,
+        clientOpId: `op-${noteId}`,
+        noteId,
+        tableId: (w as Writer & { table: string }).table,
+        text: `n ${n}`,
+        color: 'yellow' as const,
+        x: 0,
+        y: 0,
+      };
       if (await sendUntilOk(w, cmd, 60_000)) w.acked.push(noteId);
     }
   });
@@ -80,7 +98,13 @@ function stream(writers: Writer[]) {
 async function verify(databaseUrl: string, workshopId: string, writers: Array<Writer & { table: string }>) {
   // a last note per writer: everyone must have caught up with everything before it
   const marker = `mark-${Math.random().toString(36).slice(2, 8)}`;
-  expect(await sendUntilOk(writers[0]!, { type: 'note:create', clientOpId: opId('m'), noteId: marker, tableId: 't1', text: 'marker', color: 'blue', x: 0, y: 0 }, 30_000)).toBe(true);
+  expect(
+    await sendUntilOk(
+      writers[0]!,
+      { type: 'note:create', clientOpId: opId('m'), noteId: marker, tableId: 't1', text: 'marker', color: 'blue', x: 0, y: 0 },
+      30_000,
+    ),
+  ).toBe(true);
   for (const w of writers.filter((x) => x.table === 't1')) await w.bot.until((x) => x.state.notes[marker] !== undefined, 20_000);
   await sleep(1500);
   const log = await logOf(databaseUrl, workshopId);
@@ -92,7 +116,12 @@ async function verify(databaseUrl: string, workshopId: string, writers: Array<Wr
   for (const w of writers) {
     const got = w.bot.received.flatMap((env) => (env.e.type === 'note:created' ? [env.e.note.id] : []));
     expect(new Set(got).size).toBe(got.length);
-    expect(got.sort()).toEqual(created.filter((c) => c.table === w.table).map((c) => c.id).sort());
+    expect(got.sort()).toEqual(
+      created
+        .filter((c) => c.table === w.table)
+        .map((c) => c.id)
+        .sort(),
+    );
   }
   return created.length;
 }
@@ -102,7 +131,11 @@ describe('outages', () => {
     redis = await startPrivateRedis();
     const db = await createTestDatabase();
     dbs.push(db);
-    const { ws, writers, nodes: [a] } = await room(db.url, redis.url);
+    const {
+      ws,
+      writers,
+      nodes: [a],
+    } = await room(db.url, redis.url);
     const done = stream(writers);
     await sleep(1000);
     await redis.stop();

@@ -29,14 +29,21 @@ beforeAll(async () => {
   const annBot = await connect(nodes[0]!.url, ann);
   const benBot = await connect(nodes[1]!.url, ben);
   bots.push(annBot, benBot);
-  for (const [bot, j] of [[annBot, ann], [benBot, ben]] as const) {
+  for (const [bot, j] of [
+    [annBot, ann],
+    [benBot, ben],
+  ] as const) {
     expect(await bot.send({ type: 'seat:assign', participantId: j.participantId, tableId: 't1' })).toMatchObject({ ok: true });
   }
   await benBot.until((b) => b.state.seats[ann.participantId] === 't1' && b.state.seats[ben.participantId] === 't1');
   before = benBot.state.seq;
-  expect(await annBot.send({ type: 'note:create', noteId: 'n-secret', tableId: 't1', text: SECRET, color: 'yellow', x: 1, y: 1 })).toMatchObject({ ok: true });
+  expect(
+    await annBot.send({ type: 'note:create', noteId: 'n-secret', tableId: 't1', text: SECRET, color: 'yellow', x: 1, y: 1 }),
+  ).toMatchObject({ ok: true });
   expect(await annBot.send({ type: 'note:edit', noteId: 'n-secret', text: EDITED })).toMatchObject({ ok: true });
-  expect(await annBot.send({ type: 'note:create', noteId: 'n-kept', tableId: 't1', text: KEPT, color: 'blue', x: 9, y: 1 })).toMatchObject({ ok: true });
+  expect(await annBot.send({ type: 'note:create', noteId: 'n-kept', tableId: 't1', text: KEPT, color: 'blue', x: 9, y: 1 })).toMatchObject({
+    ok: true,
+  });
   await benBot.until((b) => b.state.notes['n-kept'] !== undefined && b.state.notes['n-secret']?.text === EDITED);
   expect(await annBot.send({ type: 'note:delete', noteId: 'n-secret' })).toMatchObject({ ok: true });
   await benBot.until((b) => b.state.notes['n-secret'] === undefined);

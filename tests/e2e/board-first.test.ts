@@ -35,13 +35,20 @@ let fac: Bot;
 const problems: string[] = [];
 
 const link = (token: string, path = '') => `${srv.url}/w/${demo.workshopId}${path}#k=${encodeURIComponent(token)}`;
-const connected = (p: Page) => p.getByTestId('connection-badge').getByText(/Online|ออนไลน์/).waitFor();
+const connected = (p: Page) =>
+  p
+    .getByTestId('connection-badge')
+    .getByText(/Online|ออนไลน์/)
+    .waitFor();
 
 beforeAll(async () => {
   requireBuiltClient();
   const dataDir = tempDataDir('wc-board-first-');
   demo = JSON.parse(
-    execFileSync(process.execPath, ['--import', 'tsx', 'server/src/cli/demo.ts', '--data-dir', dataDir, '--json'], { cwd: ROOT, encoding: 'utf8' }),
+    execFileSync(process.execPath, ['--import', 'tsx', 'server/src/cli/demo.ts', '--data-dir', dataDir, '--json'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    }),
   ) as Demo;
   srv = await startServer({ dataDir });
   browser = await launchBrowser();
@@ -76,7 +83,8 @@ async function sidewaysProblems(page: Page): Promise<string[]> {
       out.push(`page is ${doc.scrollWidth}px wide in ${w}px (${culprits.join(', ')})`);
     }
     const toasts = document.querySelector<HTMLElement>('.toasts');
-    if (toasts && toasts.getBoundingClientRect().width > w) out.push(`toasts are ${Math.round(toasts.getBoundingClientRect().width)}px wide`);
+    if (toasts && toasts.getBoundingClientRect().width > w)
+      out.push(`toasts are ${Math.round(toasts.getBoundingClientRect().width)}px wide`);
     return out;
   }, width);
 }
@@ -104,18 +112,23 @@ async function noSidewaysScroll(pages: Page[], name: string, failures: string[],
 
 async function seriousAxe(page: Page, where: string, failures: string[]): Promise<void> {
   for (const v of await runAxe(page))
-    if (v.impact === 'critical' || v.impact === 'serious') failures.push(`${where} ${v.impact} ${v.id}: ${v.help} — ${v.targets.join(' | ')}`);
+    if (v.impact === 'critical' || v.impact === 'serious')
+      failures.push(`${where} ${v.impact} ${v.id}: ${v.help} — ${v.targets.join(' | ')}`);
 }
 
 const overlapping = (page: Page) =>
   page.evaluate(() => {
-    const rects = Array.from(document.querySelectorAll<HTMLElement>('.note.on-canvas')).map((el) => ({ id: el.dataset.noteId, r: el.getBoundingClientRect() }));
+    const rects = Array.from(document.querySelectorAll<HTMLElement>('.note.on-canvas')).map((el) => ({
+      id: el.dataset.noteId,
+      r: el.getBoundingClientRect(),
+    }));
     const out: string[] = [];
     for (let i = 0; i < rects.length; i++)
       for (let j = i + 1; j < rects.length; j++) {
         const a = rects[i]!.r;
         const b = rects[j]!.r;
-        if (Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5) out.push(`${rects[i]!.id} × ${rects[j]!.id}`);
+        if (Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5)
+          out.push(`${rects[i]!.id} × ${rects[j]!.id}`);
       }
     return { count: rects.length, overlaps: out };
   });
@@ -289,7 +302,12 @@ describe('board first, on a phone and zoomed in (issue 16)', () => {
     await desk.goto(link(demo.delegate.token));
     await connected(desk);
     // the notes start on the first screen
-    expect(await desk.locator('.note.on-canvas').first().evaluate((el) => el.getBoundingClientRect().top < window.innerHeight - 100)).toBe(true);
+    expect(
+      await desk
+        .locator('.note.on-canvas')
+        .first()
+        .evaluate((el) => el.getBoundingClientRect().top < window.innerHeight - 100),
+    ).toBe(true);
     for (let i = 0; i < 4; i++) {
       await desk.getByLabel('New note').fill(`${LONG_THAI} (${i + 1})`);
       await desk.getByRole('button', { name: 'Add note' }).click();
@@ -304,7 +322,11 @@ describe('board first, on a phone and zoomed in (issue 16)', () => {
     await expect.poll(async () => (await overlapping(desk)).overlaps).toEqual([]);
     expect((await overlapping(desk)).count).toBeGreaterThan(10);
     // every own note's Delete button is really clickable (nothing lies on top of it)
-    for (const b of await desk.locator('.note.mine').getByRole('button', { name: /^Delete/ }).all()) await b.click({ trial: true });
+    for (const b of await desk
+      .locator('.note.mine')
+      .getByRole('button', { name: /^Delete/ })
+      .all())
+      await b.click({ trial: true });
     await shot(desk, 'board-first-canvas-thai.png', false);
 
     // ------------------------------------------------ undo by keyboard
@@ -320,7 +342,9 @@ describe('board first, on a phone and zoomed in (issue 16)', () => {
     await expect.poll(() => desk.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.noteId)).toBe(noteId);
     await toast.waitFor({ state: 'detached' });
     // a move is undone too, and the keyboard stays on the note
-    const before = await fac.until((b) => Boolean(b.state.notes[noteId])).then(() => ({ x: fac.state.notes[noteId]!.x, y: fac.state.notes[noteId]!.y }));
+    const before = await fac
+      .until((b) => Boolean(b.state.notes[noteId]))
+      .then(() => ({ x: fac.state.notes[noteId]!.x, y: fac.state.notes[noteId]!.y }));
     await desk.keyboard.press('Shift+ArrowRight');
     await fac.until((b) => b.state.notes[noteId]!.x === before.x + 50);
     await desk.keyboard.press('Control+z');

@@ -69,7 +69,10 @@ describe('bundle', () => {
     // own (else "not loaded" would prove nothing) and none may be loaded by the landing page
     const built = fs.readdirSync(path.join(DIST, 'assets'));
     for (const screen of ['ReviewConsole', 'Console', 'Workshop', 'Harvest', 'Create', 'Join', 'PrintView', 'Projector']) {
-      expect(built.some((f) => f.startsWith(`${screen}-`) && f.endsWith('.js')), `${screen} chunk`).toBe(true);
+      expect(
+        built.some((f) => f.startsWith(`${screen}-`) && f.endsWith('.js')),
+        `${screen} chunk`,
+      ).toBe(true);
       expect(names.filter((n) => n.startsWith(`${screen}-`))).toEqual([]);
     }
     expect(problems).toEqual([]);

@@ -129,7 +129,12 @@ describe('World Café in the browser', () => {
     // ------------------------------------------------------------ phone: a personal link resumes on another device
     const link = await an.getByTestId('personal-link').inputValue();
     expect(link).toContain('#k=');
-    const phone = await newPage('an-phone', { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    const phone = await newPage('an-phone', {
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+    });
     await phone.goto(link);
     await phone.getByRole('heading', { level: 1, name: 'Table 2' }).waitFor();
     const phoneNote = phone.locator('.note-list .note .note-text');
@@ -204,7 +209,10 @@ describe('World Café in the browser', () => {
     expect(await fac.getByTestId('table-card').count()).toBe(6);
 
     // ------------------------------------------------------------ Thai UI
-    await somchai.locator('.app-header').getByRole('combobox', { name: /Language/ }).selectOption('th');
+    await somchai
+      .locator('.app-header')
+      .getByRole('combobox', { name: /Language/ })
+      .selectOption('th');
     await somchai.waitForFunction(() => document.documentElement.lang === 'th');
     await somchai.getByRole('button', { name: 'เพิ่มโน้ต' }).waitFor();
     await somchai.getByTestId('connection-badge').getByText('ออนไลน์').waitFor();
@@ -215,10 +223,16 @@ describe('World Café in the browser', () => {
     await somchai.getByRole('button', { name: 'เพิ่มโน้ต' }).waitFor();
     await somchai.locator('.note .note-text', { hasText: 'พัฒนา' }).waitFor();
 
-    await fac.locator('.app-header').getByRole('combobox', { name: /Language/ }).selectOption('th');
+    await fac
+      .locator('.app-header')
+      .getByRole('combobox', { name: /Language/ })
+      .selectOption('th');
     await fac.getByRole('heading', { level: 1, name: 'หน้าควบคุมของผู้ดำเนินการ' }).waitFor();
     await shot(fac, 'console-thai.png');
-    await fac.locator('.app-header').getByRole('combobox', { name: /Language/ }).selectOption('en');
+    await fac
+      .locator('.app-header')
+      .getByRole('combobox', { name: /Language/ })
+      .selectOption('en');
 
     // ------------------------------------------------------------ the facilitator opens the café
     await fac.getByRole('button', { name: 'Open the café' }).click();

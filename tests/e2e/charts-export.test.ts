@@ -35,7 +35,9 @@ afterAll(() => {
 });
 
 const exportTo = (format: 'pdf' | 'docx', locale: 'en' | 'th', file: string) => {
-  const res = runCli('server/src/cli/export.ts', ['--workshop', workshopId, '--format', format, '--locale', locale, '--out', file], { DATA_DIR: dataDir });
+  const res = runCli('server/src/cli/export.ts', ['--workshop', workshopId, '--format', format, '--locale', locale, '--out', file], {
+    DATA_DIR: dataDir,
+  });
   expect(res.code, res.stderr).toBe(0);
 };
 
@@ -43,7 +45,8 @@ const exportTo = (format: 'pdf' | 'docx', locale: 'en' | 'th', file: string) => 
 function chartPages(pdf: string, needles: string[], prefix: string): number[] {
   const pages = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
   const hits = pages.flatMap((text, i) => (needles.some((n) => noSpace(text).includes(noSpace(n))) ? [i + 1] : []));
-  for (const n of hits) execFileSync('pdftoppm', ['-r', '70', '-png', '-f', String(n), '-l', String(n), pdf, path.join(OUT, `${prefix}-p${n}`)]);
+  for (const n of hits)
+    execFileSync('pdftoppm', ['-r', '70', '-png', '-f', String(n), '-l', String(n), pdf, path.join(OUT, `${prefix}-p${n}`)]);
   return hits;
 }
 
@@ -54,15 +57,22 @@ describe.each(['en', 'th'] as const)('charts in the %s reports', (locale) => {
     const pdf = path.join(OUT, `report-${locale}.pdf`);
     exportTo('pdf', locale, pdf);
     // pdfimages lists every raster image of the file: the charts must not be among them
-    const images = execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' }).split('\n').slice(2).filter((l) => l.trim());
+    const images = execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' })
+      .split('\n')
+      .slice(2)
+      .filter((l) => l.trim());
     expect(images).toEqual([]);
     const text = noSpace(execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }));
     // words that exist only inside the SVGs (axis names, legend entries), so only vector text carries them
-    for (const word of [`${L.review.short.supports}${L.review.stances.supports}`, L.votes.axis, L.review.missingRow]) expect(text).toContain(noSpace(word));
+    for (const word of [`${L.review.short.supports}${L.review.stances.supports}`, L.votes.axis, L.review.missingRow])
+      expect(text).toContain(noSpace(word));
     const pages = chartPages(pdf, [L.participation.title, L.review.title, fillVote(L.votes.title)], `report-${locale}-pdf`);
     expect(pages.length).toBeGreaterThanOrEqual(3);
     // the page drawings themselves: pdftocairo turns a chart page back into SVG, made of paths
-    const svg = execFileSync('pdftocairo', ['-svg', '-f', String(pages[0]), '-l', String(pages[0]), pdf, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    const svg = execFileSync('pdftocairo', ['-svg', '-f', String(pages[0]), '-l', String(pages[0]), pdf, '-'], {
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+    });
     expect((svg.match(/<path /g) ?? []).length).toBeGreaterThan(50);
     expect(svg).not.toMatch(/<image /);
     // a chart and its caption share a page: the words at the chart's top and bottom sit with the caption below it
@@ -85,10 +95,16 @@ describe.each(['en', 'th'] as const)('charts in the %s reports', (locale) => {
     expect(descr).toHaveLength(4);
     for (const d of descr) expect(d.length).toBeGreaterThan(40);
     expect(descr.some((d) => d.includes(L.review.title))).toBe(true);
-    execFileSync(SOFFICE, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', OUT, docx], { stdio: 'ignore', timeout: 120_000 });
+    execFileSync(SOFFICE, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', OUT, docx], {
+      stdio: 'ignore',
+      timeout: 120_000,
+    });
     const pdf = docx.replace(/\.docx$/, '.pdf');
     // LibreOffice draws the pictures: they are images in its PDF, on the pages of their captions
-    const images = execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' }).split('\n').slice(2).filter((l) => l.trim());
+    const images = execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' })
+      .split('\n')
+      .slice(2)
+      .filter((l) => l.trim());
     expect(images.length).toBeGreaterThanOrEqual(4);
     expect(chartPages(pdf, [L.participation.title, L.review.title], `report-${locale}-docx`).length).toBeGreaterThanOrEqual(2);
   }, 240_000);

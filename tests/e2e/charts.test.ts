@@ -72,9 +72,18 @@ afterAll(async () => {
 async function axeOnCharts(p: Page): Promise<string[]> {
   await runAxe(p); // injects axe-core
   return p.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, o: unknown) => Promise<{ violations: Array<{ id: string; impact: string | null; nodes: unknown[] }> }> } }).axe;
-    const res = await axe.run({ include: [['figure.chart']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-    return res.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}, ${v.nodes.length})`);
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: unknown, o: unknown) => Promise<{ violations: Array<{ id: string; impact: string | null; nodes: unknown[] }> }> };
+      }
+    ).axe;
+    const res = await axe.run(
+      { include: [['figure.chart']] },
+      { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } },
+    );
+    return res.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}, ${v.nodes.length})`);
   });
 }
 
@@ -107,7 +116,8 @@ async function photograph(p: Page, selector: string, name: string, min: number):
       if (lang === 'th') await expect.poll(() => scope.locator('svg title').first().textContent()).toMatch(/[\u0E00-\u0E7F]/);
       // the charts fit the phone's width (the screens around them are issue 16's)
       if (device === 'phone') {
-        for (const svg of await scope.locator('figure.chart svg').all()) expect((await svg.boundingBox())!.width).toBeLessThanOrEqual(size.width);
+        for (const svg of await scope.locator('figure.chart svg').all())
+          expect((await svg.boundingBox())!.width).toBeLessThanOrEqual(size.width);
       }
       await scope.scrollIntoViewIfNeeded();
       await scope.screenshot({ path: path.join(OUT, `${name}-${lang}-${device}.png`) });
@@ -136,7 +146,17 @@ describe('charts', () => {
       const table = fac.state.seats[b.participantId]!;
       const n = table === 't1' ? 3 : table === 't2' ? 1 : 0;
       for (let k = 0; k < n; k++) {
-        expect(await b.send({ type: 'note:create', noteId: `n-${i}-${k}`, tableId: table, text: `Idea ${i}.${k} ความคิด`, color: 'yellow', x: 10 * k, y: 10 })).toMatchObject(ok);
+        expect(
+          await b.send({
+            type: 'note:create',
+            noteId: `n-${i}-${k}`,
+            tableId: table,
+            text: `Idea ${i}.${k} ความคิด`,
+            color: 'yellow',
+            x: 10 * k,
+            y: 10,
+          }),
+        ).toMatchObject(ok);
         written[table]! += 1;
       }
     }
@@ -154,10 +174,24 @@ describe('charts', () => {
     const notes = Object.keys(fac.state.notes);
     const names = ['Leadership for a new wave', 'ศูนย์ข้อมูลเปิดภาครัฐ (open data)', 'Mobility of civil servants', 'Citizen feedback'];
     for (const [i, name] of names.entries())
-      expect(await fac.send({ type: 'cluster:create', clusterId: `c${i}`, name, noteIds: notes.slice(i * 2, i * 2 + 2) })).toMatchObject(ok);
-    expect(await fac.send({ type: 'vote:open', voteId: 'v1', kind: 'cluster', budget: 3, per: 'participant', maxPerItem: 2 })).toMatchObject(ok);
-    const picks = [['c0', 'c0', 'c1'], ['c0', 'c1', 'c2'], ['c1', 'c1', 'c0'], ['c0', 'c2', 'c3'], ['c0', 'c1'], ['c2', 'c2', 'c0'], ['c1', 'c3'], ['c0']];
-    for (const [i, b] of bots.entries()) for (const item of picks[i]!) expect(await b.send({ type: 'vote:cast', voteId: 'v1', itemId: item, delta: 1 })).toMatchObject(ok);
+      expect(await fac.send({ type: 'cluster:create', clusterId: `c${i}`, name, noteIds: notes.slice(i * 2, i * 2 + 2) })).toMatchObject(
+        ok,
+      );
+    expect(
+      await fac.send({ type: 'vote:open', voteId: 'v1', kind: 'cluster', budget: 3, per: 'participant', maxPerItem: 2 }),
+    ).toMatchObject(ok);
+    const picks = [
+      ['c0', 'c0', 'c1'],
+      ['c0', 'c1', 'c2'],
+      ['c1', 'c1', 'c0'],
+      ['c0', 'c2', 'c3'],
+      ['c0', 'c1'],
+      ['c2', 'c2', 'c0'],
+      ['c1', 'c3'],
+      ['c0'],
+    ];
+    for (const [i, b] of bots.entries())
+      for (const item of picks[i]!) expect(await b.send({ type: 'vote:cast', voteId: 'v1', itemId: item, delta: 1 })).toMatchObject(ok);
     const proj = await newPersonPage(browser, { problems, name: 'projector' });
     // the facilitator's session on this device opens the projector
     await proj.goto(`${srv.url}/w/${ws.workshopId}#k=${encodeURIComponent(ws.facilitatorKey)}`);
@@ -179,13 +213,19 @@ describe('charts', () => {
       expect(await fac.send({ type: 'goal:create', goalId: `g${i}`, title, themeId: null, clusterIds: [], noteIds: [] })).toMatchObject(ok);
     expect(await fac.send({ type: 'review:open', deadline: null })).toMatchObject(ok);
     const [th, , ph, , vn] = bots;
-    expect(await th!.send({ type: 'review:record', goalId: 'g0', stance: 'supports', situation: 'มีหลักสูตรอยู่แล้ว', feasibility: 4 })).toMatchObject(ok);
+    expect(
+      await th!.send({ type: 'review:record', goalId: 'g0', stance: 'supports', situation: 'มีหลักสูตรอยู่แล้ว', feasibility: 4 }),
+    ).toMatchObject(ok);
     expect(await th!.send({ type: 'review:record', goalId: 'g1', stance: 'amend' })).toMatchObject(ok);
-    expect(await ph!.send({ type: 'review:record', goalId: 'g0', stance: 'reservations', needs: 'Funding', feasibility: 2 })).toMatchObject(ok);
+    expect(await ph!.send({ type: 'review:record', goalId: 'g0', stance: 'reservations', needs: 'Funding', feasibility: 2 })).toMatchObject(
+      ok,
+    );
     expect(await vn!.send({ type: 'review:record', goalId: 'g2', stance: 'na' })).toMatchObject(ok);
     await setUiLanguage(page, 'en');
     const chart = page.locator('[data-testid="review-chart"]');
-    await expect.poll(async () => (await chart.locator('details tbody tr').last().textContent())?.replace(/\s+/g, ''), { timeout: 15_000 }).toBe('Missing2223');
+    await expect
+      .poll(async () => (await chart.locator('details tbody tr').last().textContent())?.replace(/\s+/g, ''), { timeout: 15_000 })
+      .toBe('Missing2223');
     await photograph(page, '[data-testid="review-chart-card"]', 'review', 1);
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.evaluate(() => localStorage.removeItem('wc:theme'));

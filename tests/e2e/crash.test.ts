@@ -37,17 +37,26 @@ describe('a render error', () => {
     const who = await join(srv.url, ws.joinCode, 'Somchai Jaidee', 'th');
     const bot = await connect(srv.url, who);
     expect(await bot.send({ type: 'seat:assign', participantId: who.participantId, tableId: 't1' })).toMatchObject({ ok: true });
-    expect(await bot.send({ type: 'note:create', noteId: 'n1', tableId: 't1', text: 'ข้อความลับของโต๊ะ', color: 'yellow', x: 0, y: 0 })).toMatchObject({ ok: true });
+    expect(
+      await bot.send({ type: 'note:create', noteId: 'n1', tableId: 't1', text: 'ข้อความลับของโต๊ะ', color: 'yellow', x: 0, y: 0 }),
+    ).toMatchObject({ ok: true });
     bot.close();
 
     const problems: string[] = [];
     // React reports an error its boundary caught with console.error: expected here, and only here.
-    const page = await newPersonPage(browser, { problems, name: 'somchai', ignoreConsole: /Cannot read properties of null|The above error occurred|error boundary/i });
+    const page = await newPersonPage(browser, {
+      problems,
+      name: 'somchai',
+      ignoreConsole: /Cannot read properties of null|The above error occurred|error boundary/i,
+    });
     await page.goto(`${srv.url}/w/${ws.workshopId}#k=${encodeURIComponent(who.token)}`);
     await page.getByRole('heading', { level: 1, name: 'Table 1' }).waitFor();
 
     // The cache this device keeps (written a moment after the board shows) is corrupted, then the page is reloaded.
-    await page.waitForFunction(([w, p]) => localStorage.getItem(`wc:state:${w}:${p}`) !== null, [ws.workshopId, who.participantId] as const);
+    await page.waitForFunction(([w, p]) => localStorage.getItem(`wc:state:${w}:${p}`) !== null, [
+      ws.workshopId,
+      who.participantId,
+    ] as const);
     await page.evaluate(
       ([w, p]) => {
         const key = `wc:state:${w}:${p}`;

@@ -43,10 +43,14 @@ describe('Word export in LibreOffice', () => {
         DATA_DIR: dataDir,
       });
       expect(res.code, res.stderr).toBe(0);
-      execFileSync(SOFFICE, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', path.dirname(docx), docx], {
-        stdio: 'ignore',
-        timeout: 120_000,
-      });
+      execFileSync(
+        SOFFICE,
+        [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', path.dirname(docx), docx],
+        {
+          stdio: 'ignore',
+          timeout: 120_000,
+        },
+      );
       const pdf = docx.replace(/\.docx$/, '.pdf');
       const pages = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
       execFileSync('pdftoppm', ['-r', '40', '-png', pdf, pdf.replace(/\.pdf$/, '-page')]);

@@ -45,7 +45,10 @@ describe('export panel', () => {
       ['th', 'กำลังเตรียม PDF…', 'PDF'],
     ] as const) {
       if (lang === 'th') {
-        await page.locator('.app-header').getByRole('combobox', { name: /Language/ }).selectOption('th');
+        await page
+          .locator('.app-header')
+          .getByRole('combobox', { name: /Language/ })
+          .selectOption('th');
         await page.locator('html[lang="th"]').waitFor();
       }
       await panel.scrollIntoViewIfNeeded();
@@ -62,11 +65,16 @@ describe('export panel', () => {
       await shot(page, `export-busy-${lang}.png`, false);
 
       const file = await downloaded;
-      fs.writeFileSync(outputPath(`export-panel-${lang}.pdf`), fs.readFileSync((await file.path())));
+      fs.writeFileSync(outputPath(`export-panel-${lang}.pdf`), fs.readFileSync(await file.path()));
       await panel.locator('button[data-format="pdf"]:not([aria-busy])').waitFor();
       expect(await pdf.innerText()).toContain(idle);
       expect(await pdf.getAttribute('aria-disabled')).toBeNull();
-      expect(fs.readFileSync(outputPath(`export-panel-${lang}.pdf`)).subarray(0, 4).toString('latin1')).toBe('%PDF');
+      expect(
+        fs
+          .readFileSync(outputPath(`export-panel-${lang}.pdf`))
+          .subarray(0, 4)
+          .toString('latin1'),
+      ).toBe('%PDF');
     }
     expect(problems).toEqual([]);
   });

@@ -59,12 +59,18 @@ describe('PDF export', () => {
       let pages: string[];
 
       beforeAll(() => {
-        const res = runCli('server/src/cli/export.ts', ['--workshop', demo.workshopId, '--format', 'pdf', '--locale', locale, '--out', out(file)], {
-          DATA_DIR: dataDir,
-        });
+        const res = runCli(
+          'server/src/cli/export.ts',
+          ['--workshop', demo.workshopId, '--format', 'pdf', '--locale', locale, '--out', out(file)],
+          {
+            DATA_DIR: dataDir,
+          },
+        );
         expect(res.code, res.stderr).toBe(0);
         // pdftotext ends every page with a form feed
-        pages = execFileSync('pdftotext', ['-enc', 'UTF-8', out(file), '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
+        pages = execFileSync('pdftotext', ['-enc', 'UTF-8', out(file), '-'], { encoding: 'utf8' })
+          .split('\f')
+          .slice(0, -1);
         // page images for a person to look at
         execFileSync('pdftoppm', ['-r', '40', '-png', out(file), out(`report-${locale}-page`)]);
       });
@@ -99,14 +105,19 @@ describe('PDF export', () => {
       // running header and footer, printed in the page margins, left out) over the page's height.
       it('has no page less than a fifth used, except the last page before a change of page size and the last page', () => {
         const xhtml = execFileSync('pdftotext', ['-bbox', out(file), '-'], { encoding: 'utf8' });
-        const sheets = xhtml.split('<page ').slice(1).map((chunk) => {
-          const [width, height] = /width="([\d.]+)" height="([\d.]+)"/.exec(chunk)!.slice(1).map(Number) as [number, number];
-          const ys = [...chunk.matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"/g)].map((m) => [Number(m[1]), Number(m[2])] as const);
-          const MARGIN = 36; // pt: the header and footer sit within 36 pt of the edges, the body below/above
-          const body = ys.filter(([top, bottom]) => top >= MARGIN && bottom <= height - MARGIN);
-          const used = body.length ? (Math.max(...body.map(([, b]) => b)) - MARGIN) / (height - 2 * MARGIN) : 0;
-          return { width, used };
-        });
+        const sheets = xhtml
+          .split('<page ')
+          .slice(1)
+          .map((chunk) => {
+            const [width, height] = /width="([\d.]+)" height="([\d.]+)"/.exec(chunk)!.slice(1).map(Number) as [number, number];
+            const ys = [...chunk.matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"/g)].map(
+              (m) => [Number(m[1]), Number(m[2])] as const,
+            );
+            const MARGIN = 36; // pt: the header and footer sit within 36 pt of the edges, the body below/above
+            const body = ys.filter(([top, bottom]) => top >= MARGIN && bottom <= height - MARGIN);
+            const used = body.length ? (Math.max(...body.map(([, b]) => b)) - MARGIN) / (height - 2 * MARGIN) : 0;
+            return { width, used };
+          });
         expect(sheets.length).toBe(pages.length);
         const fills = sheets.map((s) => s.used.toFixed(2)).join(' ');
         console.log(`${file}: ${sheets.length} pages, share of each page's height used: ${fills}`);

@@ -97,7 +97,8 @@ describe('The harvest in the browser', () => {
     expect(await somchai.getByRole('button', { name: /^Drag note/ }).count()).toBe(0);
 
     const card = (p: Page, text: string) => p.getByTestId('hv-note').filter({ hasText: text });
-    const cluster = (p: Page, name: string) => p.getByTestId('hv-cluster').filter({ has: p.getByRole('heading', { name: new RegExp(name) }) });
+    const cluster = (p: Page, name: string) =>
+      p.getByTestId('hv-cluster').filter({ has: p.getByRole('heading', { name: new RegExp(name) }) });
 
     // Pointer drag: a note onto another note starts a cluster of the two.
     const handle = card(fac, NOTES.t1[0]).getByRole('button', { name: /^Drag note/ });
@@ -138,10 +139,14 @@ describe('The harvest in the browser', () => {
     expect(await live()).toMatch(/dropped on the (cluster|note)/);
 
     // The menu path: "Add to cluster…" → New cluster, then into it.
-    await card(fac, NOTES.t1[2]).getByRole('button', { name: /^Add to cluster:/ }).click();
+    await card(fac, NOTES.t1[2])
+      .getByRole('button', { name: /^Add to cluster:/ })
+      .click();
     await fac.getByRole('button', { name: 'New cluster' }).click();
     await cluster(fac, 'Cluster 2').waitFor();
-    await card(fac, NOTES.t2[1]).getByRole('button', { name: /^Add to cluster:/ }).click();
+    await card(fac, NOTES.t2[1])
+      .getByRole('button', { name: /^Add to cluster:/ })
+      .click();
     await fac.getByRole('button', { name: 'Cluster 2', exact: true }).click();
     await expect.poll(() => cluster(fac, 'Cluster 2').getByTestId('hv-note').count()).toBe(2);
     // the cluster's one primary action is its draft; Rename waits in its menu (issue 16)
@@ -164,7 +169,10 @@ describe('The harvest in the browser', () => {
 
     // The facilitator lets everyone group; delegates get the handles.
     await fac.getByLabel('Everyone (except observers)').check();
-    await somchai.getByRole('button', { name: /^Drag note/ }).first().waitFor();
+    await somchai
+      .getByRole('button', { name: /^Drag note/ })
+      .first()
+      .waitFor();
     await shot(somchai, 'harvest-board-delegate.png');
 
     // Spotlight a cluster: everyone sees it.
@@ -220,7 +228,7 @@ describe('The harvest in the browser', () => {
     expect(await first.textContent()).toContain('Civil service training');
     await somchai.getByRole('button', { name: 'Show dots by delegation' }).click();
     const row = somchai.getByRole('row', { name: /Civil service training/ });
-    expect((await row.textContent())!.replace(/\s+/g, '')).toContain('Civilservicetraining134') // PH 1, TH 3, total 4;
+    expect((await row.textContent())!.replace(/\s+/g, '')).toContain('Civilservicetraining134'); // PH 1, TH 3, total 4;
     await fac.getByRole('button', { name: 'Close the vote' }).click();
     await maria.getByTestId('vote').and(maria.locator('[data-vote-status="closed"]')).waitFor();
     await shot(somchai, 'vote-results.png');
@@ -272,7 +280,10 @@ describe('The harvest in the browser', () => {
     // Meanwhile someone saves another title (a bot on Maria's key).
     await mariaBot.until((b) => b.state.goals[goalId]?.title === NEW_TITLE);
     const v = mariaBot.state.goals[goalId]!.versions.title;
-    expect((await mariaBot.send({ type: 'goal:set', goalId, field: 'title', value: 'Maria’s title: ASEAN training exchange', baseVersion: v })).ok).toBe(true);
+    expect(
+      (await mariaBot.send({ type: 'goal:set', goalId, field: 'title', value: 'Maria’s title: ASEAN training exchange', baseVersion: v }))
+        .ok,
+    ).toBe(true);
     await expect.poll(() => fac.getByTestId('goal-title').inputValue()).toBe('Maria’s title: ASEAN training exchange');
     await somchai.getByTestId('goal-title').press('Enter');
     const conflict = somchai.getByTestId('conflict');
@@ -291,7 +302,9 @@ describe('The harvest in the browser', () => {
     await somchai.getByTestId('goal-rationale').press('Control+Enter');
     await mariaBot.until((b) => b.state.goals[goalId]!.versions.rationale >= 1);
     const rv = mariaBot.state.goals[goalId]!.versions.rationale;
-    expect((await mariaBot.send({ type: 'goal:set', goalId, field: 'rationale', value: 'Rationale agreed with Maria', baseVersion: rv })).ok).toBe(true);
+    expect(
+      (await mariaBot.send({ type: 'goal:set', goalId, field: 'rationale', value: 'Rationale agreed with Maria', baseVersion: rv })).ok,
+    ).toBe(true);
     await ctx.setOffline(false);
     const conflict2 = somchai.getByTestId('conflict');
     await conflict2.waitFor({ timeout: 15_000 });
@@ -310,7 +323,10 @@ describe('The harvest in the browser', () => {
     await maria.setViewportSize({ width: 390, height: 844 });
     await shot(maria, 'goal-phone.png');
     await maria.getByRole('tab', { name: 'Notes and clusters' }).click();
-    await maria.locator('.app-header').getByRole('combobox', { name: /Language/ }).selectOption('th');
+    await maria
+      .locator('.app-header')
+      .getByRole('combobox', { name: /Language/ })
+      .selectOption('th');
     await maria.getByRole('heading', { level: 1, name: 'สรุปผล' }).waitFor();
     await shot(maria, 'harvest-phone-thai.png');
 
@@ -363,7 +379,15 @@ describe('The harvest in the browser', () => {
     };
     let y = 0;
     for (const key of Object.keys(TEXT) as Array<keyof typeof TEXT>) {
-      const ack = await author[key].send({ type: 'note:create', noteId: `ml-${key}`, tableId: 't1', text: TEXT[key], color: 'yellow', x: 10, y: (y += 10) });
+      const ack = await author[key].send({
+        type: 'note:create',
+        noteId: `ml-${key}`,
+        tableId: 't1',
+        text: TEXT[key],
+        color: 'yellow',
+        x: 10,
+        y: (y += 10),
+      });
       expect(ack.ok).toBe(true);
     }
     expect((await facBot.send({ type: 'workshop:set-phase', phase: 'cafe' })).ok).toBe(true);
@@ -374,7 +398,10 @@ describe('The harvest in the browser', () => {
     await fac.getByRole('heading', { level: 1, name: 'Harvest' }).waitFor();
     await expect.poll(() => fac.getByTestId('hv-note').count()).toBe(7);
     // The room already has a training cluster with the English note only.
-    expect((await facBot.send({ type: 'cluster:create', clusterId: 'c-training', name: 'Civil service training', noteIds: ['ml-enTraining'] })).ok).toBe(true);
+    expect(
+      (await facBot.send({ type: 'cluster:create', clusterId: 'c-training', name: 'Civil service training', noteIds: ['ml-enTraining'] }))
+        .ok,
+    ).toBe(true);
     const cluster = (name: string) => fac.getByTestId('hv-cluster').filter({ has: fac.getByRole('heading', { name }) });
     await cluster('Civil service training').waitFor();
 
@@ -382,9 +409,15 @@ describe('The harvest in the browser', () => {
     const panel = fac.getByTestId('hv-suggestions');
     await panel.getByRole('heading', { name: 'Suggestion 1 of 2' }).waitFor();
     // Labels follow the UI language.
-    await fac.locator('.app-header').getByRole('combobox', { name: /Language/ }).selectOption('th');
+    await fac
+      .locator('.app-header')
+      .getByRole('combobox', { name: /Language/ })
+      .selectOption('th');
     await panel.getByText(/^(การรับมือภัยพิบัติ|การฝึกอบรม)$/).waitFor();
-    await fac.locator('.app-header').getByRole('combobox', { name: /Language/ }).selectOption('en');
+    await fac
+      .locator('.app-header')
+      .getByRole('combobox', { name: /Language/ })
+      .selectOption('en');
     await panel.getByText(/^(Disaster resilience|Training)$/).waitFor();
     // Both suggestions, whatever their order: a new disaster group, and the Khmer and Vietnamese
     // training notes for the existing cluster. The junk note is in neither.
@@ -407,7 +440,9 @@ describe('The harvest in the browser', () => {
         seen.push('new');
       }
       // the accepted suggestion leaves the list (allInnerTexts does not wait for an element)
-      await expect.poll(async () => (await panel.locator('.hv-suggest-notes li').allInnerTexts())[0] ?? '', { timeout: 5_000 }).not.toBe(notes[0]);
+      await expect
+        .poll(async () => (await panel.locator('.hv-suggest-notes li').allInnerTexts())[0] ?? '', { timeout: 5_000 })
+        .not.toBe(notes[0]);
     }
     expect(seen.sort()).toEqual(['add', 'new']);
     await panel.getByRole('heading', { name: 'No more suggestions' }).waitFor();

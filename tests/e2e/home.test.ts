@@ -48,7 +48,8 @@ function rowsOf(workshopId: string): Record<string, number> {
   const db = new Database(path.join(server.dataDir, 'worldcafe.db'), { readonly: true });
   try {
     const out: Record<string, number> = {};
-    for (const t of ['events', 'snapshots', 'credentials', 'workshop_roles']) out[t] = (db.prepare(`SELECT COUNT(*) AS n FROM ${t} WHERE workshop_id = ?`).get(workshopId) as { n: number }).n;
+    for (const t of ['events', 'snapshots', 'credentials', 'workshop_roles'])
+      out[t] = (db.prepare(`SELECT COUNT(*) AS n FROM ${t} WHERE workshop_id = ?`).get(workshopId) as { n: number }).n;
     out.workshops = (db.prepare('SELECT COUNT(*) AS n FROM workshops WHERE id = ?').get(workshopId) as { n: number }).n;
     return out;
   } finally {
@@ -104,7 +105,11 @@ describe('the facilitator home', () => {
     await item.waitFor();
 
     // ---------------------------------------------------------------- phone: the same passkey, another device
-    const phone = await newPersonPage(browser, { problems, name: 'phone', context: { viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'th-TH' } });
+    const phone = await newPersonPage(browser, {
+      problems,
+      name: 'phone',
+      context: { viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'th-TH' },
+    });
     const second = await virtualAuthenticator(phone);
     const [credential] = (await cdp.send('WebAuthn.getCredentials', { authenticatorId })).credentials;
     await second.cdp.send('WebAuthn.addCredential', { authenticatorId: second.authenticatorId, credential: credential! });

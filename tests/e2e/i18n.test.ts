@@ -107,7 +107,12 @@ describe.each([
     await page.evaluate(() => document.fonts.ready);
     expect(await renderedFonts(page, 'main h2')).toContain(font);
     // named in English too, for whoever cannot read the current script
-    expect(await page.locator('.app-header').getByRole('combobox', { name: `${t.lang.label} (Language)` }).count()).toBe(1);
+    expect(
+      await page
+        .locator('.app-header')
+        .getByRole('combobox', { name: `${t.lang.label} (Language)` })
+        .count(),
+    ).toBe(1);
     expect(await phoneLayoutProblems(page)).toEqual([]);
     await page.screenshot({ path: out(`${lang}-landing.png`), fullPage: true });
   });
@@ -165,7 +170,9 @@ describe('exports in Khmer, Lao and Burmese', () => {
       const who = await join(srv.url, ws.joinCode, `Author ${lang}`, delegation);
       const bot = await connect(srv.url, who);
       expect(await bot.send({ type: 'seat:assign', participantId: who.participantId, tableId: 't2' })).toMatchObject({ ok: true });
-      expect(await bot.send({ type: 'note:create', noteId: `i18n-${lang}`, tableId: 't2', text: NOTES[lang], color: 'blue', x: 10, y: 10 })).toMatchObject({
+      expect(
+        await bot.send({ type: 'note:create', noteId: `i18n-${lang}`, tableId: 't2', text: NOTES[lang], color: 'blue', x: 10, y: 10 }),
+      ).toMatchObject({
         ok: true,
       });
       bot.close();
@@ -181,7 +188,13 @@ describe('exports in Khmer, Lao and Burmese', () => {
     const res = await fetch(`${srv.url}/api/workshops/${ws.workshopId}/export?format=${format}&locale=${locale}`, {
       headers: { authorization: `Bearer ${ws.facilitatorKey}`, connection: 'close' },
     });
-    expect(res.status, await res.clone().text().catch(() => '')).toBe(200);
+    expect(
+      res.status,
+      await res
+        .clone()
+        .text()
+        .catch(() => ''),
+    ).toBe(200);
     const file = out(`report-${locale}.${format}`);
     fs.writeFileSync(file, Buffer.from(await res.arrayBuffer()));
     return file;
@@ -189,29 +202,39 @@ describe('exports in Khmer, Lao and Burmese', () => {
 
   const pdfText = (file: string) => execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
 
-  it.each(['km', 'lo', 'my'] as const)('the PDF in %s reads back its headings and every script intact', async (locale) => {
-    const file = await download('pdf', locale);
-    const text = noSpace(pdfText(file));
-    const L = REPORT_LABELS[locale];
-    for (const heading of [L.reportKind, L.contents, L.conversations, L.delegations]) expect(text, heading).toContain(noSpace(heading));
-    for (const note of Object.values(NOTES)) expect(text, note).toContain(noSpace(note));
-    execFileSync('pdftoppm', ['-r', '50', '-png', '-f', '1', '-l', '3', file, out(`report-${locale}-pdf`)]);
-  }, 120_000);
+  it.each(['km', 'lo', 'my'] as const)(
+    'the PDF in %s reads back its headings and every script intact',
+    async (locale) => {
+      const file = await download('pdf', locale);
+      const text = noSpace(pdfText(file));
+      const L = REPORT_LABELS[locale];
+      for (const heading of [L.reportKind, L.contents, L.conversations, L.delegations]) expect(text, heading).toContain(noSpace(heading));
+      for (const note of Object.values(NOTES)) expect(text, note).toContain(noSpace(note));
+      execFileSync('pdftoppm', ['-r', '50', '-png', '-f', '1', '-l', '3', file, out(`report-${locale}-pdf`)]);
+    },
+    120_000,
+  );
 
-  it.each(['km', 'lo', 'my'] as const)('the Word document in %s, opened by LibreOffice, reads back its headings and every script', async (locale) => {
-    const file = await download('docx', locale);
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wc-docx-'));
-    execFileSync(SOFFICE, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file], { timeout: 120_000 });
-    const pdf = path.join(dir, `report-${locale}.pdf`);
-    fs.copyFileSync(pdf, out(`report-${locale}-docx.pdf`));
-    const text = letters(pdfText(pdf));
-    const L = REPORT_LABELS[locale];
-    for (const heading of [L.reportKind, L.conversations, L.delegations]) expect(text, heading).toContain(letters(heading));
-    for (const note of Object.values(NOTES)) expect(text, note).toContain(letters(note));
-    // LibreOffice drew them with the script's own font (embedded in the PDF it wrote)
-    const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' });
-    for (const f of ['NotoSansKhmer', 'NotoSansLao', 'NotoSansMyanmar']) expect(fonts, f).toContain(f);
-    execFileSync('pdftoppm', ['-r', '50', '-png', '-f', '1', '-l', '3', pdf, out(`report-${locale}-docx`)]);
-    fs.rmSync(dir, { recursive: true, force: true });
-  }, 180_000);
+  it.each(['km', 'lo', 'my'] as const)(
+    'the Word document in %s, opened by LibreOffice, reads back its headings and every script',
+    async (locale) => {
+      const file = await download('docx', locale);
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wc-docx-'));
+      execFileSync(SOFFICE, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file], {
+        timeout: 120_000,
+      });
+      const pdf = path.join(dir, `report-${locale}.pdf`);
+      fs.copyFileSync(pdf, out(`report-${locale}-docx.pdf`));
+      const text = letters(pdfText(pdf));
+      const L = REPORT_LABELS[locale];
+      for (const heading of [L.reportKind, L.conversations, L.delegations]) expect(text, heading).toContain(letters(heading));
+      for (const note of Object.values(NOTES)) expect(text, note).toContain(letters(note));
+      // LibreOffice drew them with the script's own font (embedded in the PDF it wrote)
+      const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' });
+      for (const f of ['NotoSansKhmer', 'NotoSansLao', 'NotoSansMyanmar']) expect(fonts, f).toContain(f);
+      execFileSync('pdftoppm', ['-r', '50', '-png', '-f', '1', '-l', '3', pdf, out(`report-${locale}-docx`)]);
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+    180_000,
+  );
 });

@@ -100,7 +100,9 @@ describe('offline changes to one note are merged before they are sent', () => {
     // back online inside the delete's undo window: the note's ops wait for the delete, then vanish
     await somchai.context().setOffline(false);
     await syncPoint('after A');
-    await expect.poll(() => somchai.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('wc:ops:')).length), { timeout: 15_000 }).toBe(0);
+    await expect
+      .poll(() => somchai.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('wc:ops:')).length), { timeout: 15_000 })
+      .toBe(0);
 
     // ------------------------------------------------ written and edited offline, then online: the last text, once
     const [first, last, second] = [`Draft B1 ${stamp}`, `Final B2 ${stamp}`, `Second C ${stamp}`];
@@ -135,7 +137,11 @@ describe('offline changes to one note are merged before they are sent', () => {
     expect(await maria.locator('.note .note-text', { hasText: last }).count()).toBe(1);
     expect(await maria.locator('.note .note-text', { hasText: second }).count()).toBe(1);
     // and the server holds the final note once (the facilitator's JSON export)
-    const exported = await (await fetch(`${srv.url}/api/workshops/${ws.workshopId}/export?format=json`, { headers: { authorization: `Bearer ${ws.facilitatorKey}` } })).text();
+    const exported = await (
+      await fetch(`${srv.url}/api/workshops/${ws.workshopId}/export?format=json`, {
+        headers: { authorization: `Bearer ${ws.facilitatorKey}` },
+      })
+    ).text();
     expect(exported.split(last).length - 1).toBe(1);
     for (const never of [draft, edited, first]) expect(exported).not.toContain(never);
 

@@ -63,17 +63,51 @@ beforeAll(async () => {
   expect(await fac.send({ type: 'participant:set-role', participantId: somchai.participantId, role: 'host' })).toMatchObject(ok);
   expect(await th.send({ type: 'seat:assign', participantId: somchai.participantId, tableId: 't1' })).toMatchObject(ok);
   expect(await fac.send({ type: 'workshop:set-phase', phase: 'cafe' })).toMatchObject(ok);
-  expect(await th.send({ type: 'note:create', noteId: 'n1', tableId: 't1', text: 'ฝึกอบรมผู้นำรุ่นใหม่', color: 'yellow', x: 10, y: 10 })).toMatchObject(ok);
-  expect(await th.send({ type: 'note:create', noteId: 'n2', tableId: 't1', text: 'Regional leadership course', color: 'blue', x: 60, y: 10 })).toMatchObject(ok);
+  expect(
+    await th.send({ type: 'note:create', noteId: 'n1', tableId: 't1', text: 'ฝึกอบรมผู้นำรุ่นใหม่', color: 'yellow', x: 10, y: 10 }),
+  ).toMatchObject(ok);
+  expect(
+    await th.send({ type: 'note:create', noteId: 'n2', tableId: 't1', text: 'Regional leadership course', color: 'blue', x: 60, y: 10 }),
+  ).toMatchObject(ok);
   expect(await fac.send({ type: 'workshop:set-phase', phase: 'harvest' })).toMatchObject(ok);
   expect(await fac.send({ type: 'cluster:create', clusterId: 'c1', name: 'Leadership', noteIds: ['n1', 'n2'] })).toMatchObject(ok);
-  expect(await fac.send({ type: 'goal:create', goalId: 'g1', title: TITLE, themeId: null, clusterIds: ['c1'], noteIds: ['n1', 'n2'] })).toMatchObject(ok);
-  expect(await fac.send({ type: 'goal:item-add', goalId: 'g1', list: 'objectives', itemId: 'o1', text: 'Grow a regional pool of public-sector leaders' })).toMatchObject(ok);
   expect(
-    await fac.send({ type: 'goal:item-add', goalId: 'g1', list: 'actions', itemId: 'a1', text: 'Run the ASEAN New-Wave Leadership course', leads: ['th', 'ph'], start: 2016, end: 2018 }),
+    await fac.send({ type: 'goal:create', goalId: 'g1', title: TITLE, themeId: null, clusterIds: ['c1'], noteIds: ['n1', 'n2'] }),
   ).toMatchObject(ok);
-  expect(await fac.send({ type: 'goal:item-add', goalId: 'g1', list: 'indicators', itemId: 'i1', text: '200 graduates by 2020' })).toMatchObject(ok);
-  expect(await fac.send({ type: 'goal:create', goalId: 'g2', title: 'Open data for better services', themeId: null, clusterIds: [], noteIds: [] })).toMatchObject(ok);
+  expect(
+    await fac.send({
+      type: 'goal:item-add',
+      goalId: 'g1',
+      list: 'objectives',
+      itemId: 'o1',
+      text: 'Grow a regional pool of public-sector leaders',
+    }),
+  ).toMatchObject(ok);
+  expect(
+    await fac.send({
+      type: 'goal:item-add',
+      goalId: 'g1',
+      list: 'actions',
+      itemId: 'a1',
+      text: 'Run the ASEAN New-Wave Leadership course',
+      leads: ['th', 'ph'],
+      start: 2016,
+      end: 2018,
+    }),
+  ).toMatchObject(ok);
+  expect(
+    await fac.send({ type: 'goal:item-add', goalId: 'g1', list: 'indicators', itemId: 'i1', text: '200 graduates by 2020' }),
+  ).toMatchObject(ok);
+  expect(
+    await fac.send({
+      type: 'goal:create',
+      goalId: 'g2',
+      title: 'Open data for better services',
+      themeId: null,
+      clusterIds: [],
+      noteIds: [],
+    }),
+  ).toMatchObject(ok);
   fac.close();
   th.close();
 }, 90_000);
@@ -95,7 +129,10 @@ describe('delegation review in the browser', () => {
     await shot(fac, 'review-open.png', false);
     await fac.getByRole('button', { name: 'Open the review' }).click();
     await fac.getByRole('heading', { name: 'Who has reviewed what' }).waitFor();
-    await fac.getByTestId('deadline').getByText(/due in 3 days/).waitFor();
+    await fac
+      .getByTestId('deadline')
+      .getByText(/due in 3 days/)
+      .waitFor();
 
     // ------------------------------------------------------------ a Thai delegate reviews goal 1
     const th = await newPage('somchai');
@@ -145,11 +182,14 @@ describe('delegation review in the browser', () => {
     // ------------------------------------------------------------ the Philippines sees only its own review
     const ph = await newPage('maria');
     await ph.goto(personal(maria.token));
-    await ph.getByRole('heading', { level: 1, name: 'Review the draft work plan' }).waitFor().catch(async (e) => {
-      await shot(ph, 'debug-ph.png');
-      console.log(await ph.locator('main').innerText());
-      throw e;
-    });
+    await ph
+      .getByRole('heading', { level: 1, name: 'Review the draft work plan' })
+      .waitFor()
+      .catch(async (e) => {
+        await shot(ph, 'debug-ph.png');
+        console.log(await ph.locator('main').innerText());
+        throw e;
+      });
     const phG1 = ph.getByTestId('review-goal').first();
     await phG1.getByRole('heading', { name: 'Review by Philippines' }).waitFor();
     expect(await phG1.getByLabel('Current situation in your country').inputValue()).toBe('');
@@ -184,7 +224,10 @@ describe('delegation review in the browser', () => {
 
     // ------------------------------------------------------------ remind the unfinished delegations
     await fac.getByTestId('remind').click();
-    await fac.getByTestId('last-reminder').getByText(/Last reminder: .* to TH, PH/).waitFor();
+    await fac
+      .getByTestId('last-reminder')
+      .getByText(/Last reminder: .* to TH, PH/)
+      .waitFor();
     await ph.getByTestId('reminder-banner').waitFor();
 
     // ------------------------------------------------------------ a review link admits a new member of Viet Nam
@@ -218,7 +261,10 @@ describe('delegation review in the browser', () => {
     await links.screenshot({ path: outputPath('review-links.png') });
     await phRow.getByRole('button', { name: /Revoke the review link for .*Philippines/ }).click();
     await phRow.getByText(/revoked/).waitFor();
-    await links.getByRole('status').getByText(/The link is revoked/).waitFor();
+    await links
+      .getByRole('status')
+      .getByText(/The link is revoked/)
+      .waitFor();
     expect(await phRow.getByRole('button').count()).toBe(0);
     expect(untilText).not.toBe(await phRow.textContent());
     // the revoked link admits nobody
@@ -227,15 +273,32 @@ describe('delegation review in the browser', () => {
     await late.goto(phLink);
     await late.getByLabel('Your name').fill('Too Late');
     await late.getByRole('button', { name: 'Join the workshop' }).click();
-    await late.getByRole('alert').getByText(/expired or was revoked/).waitFor();
+    await late
+      .getByRole('alert')
+      .getByText(/expired or was revoked/)
+      .waitFor();
     await late.close();
     // the list after a reload comes from the server, in Thai too
     await fac.reload();
-    await fac.getByTestId('invite-status-list').getByRole('listitem').filter({ hasText: 'Philippines' }).getByText(/revoked/).waitFor();
-    await fac.locator('.app-header').getByRole('combobox', { name: /Language/ }).selectOption('th');
+    await fac
+      .getByTestId('invite-status-list')
+      .getByRole('listitem')
+      .filter({ hasText: 'Philippines' })
+      .getByText(/revoked/)
+      .waitFor();
+    await fac
+      .locator('.app-header')
+      .getByRole('combobox', { name: /Language/ })
+      .selectOption('th');
     await fac.getByRole('heading', { name: 'ลิงก์ที่สร้างแล้ว' }).waitFor();
-    await fac.getByTestId('invite-status-list').getByText(/ยกเลิกเมื่อ/).waitFor();
-    await fac.locator('.app-header').getByRole('combobox', { name: /Language/ }).selectOption('en');
+    await fac
+      .getByTestId('invite-status-list')
+      .getByText(/ยกเลิกเมื่อ/)
+      .waitFor();
+    await fac
+      .locator('.app-header')
+      .getByRole('combobox', { name: /Language/ })
+      .selectOption('en');
 
     // ------------------------------------------------------------ close: refused while incomplete, then forced
     await fac.getByRole('button', { name: 'Close the review…' }).click();
@@ -252,7 +315,10 @@ describe('delegation review in the browser', () => {
     expect(await fac.getByRole('button', { name: /^Accept/ }).count()).toBe(0);
     await shot(fac, 'review-closed-console.png');
     // the same page in Thai
-    await th.locator('.app-header').getByRole('combobox', { name: /Language/ }).selectOption('th');
+    await th
+      .locator('.app-header')
+      .getByRole('combobox', { name: /Language/ })
+      .selectOption('th');
     await th.getByRole('heading', { level: 1, name: 'ทบทวนร่างแผนงาน' }).waitFor();
     await th.getByText('เวิร์กช็อปนี้ปิดแล้ว ทุกอย่างเป็นแบบอ่านอย่างเดียว').waitFor();
     await shot(th, 'review-closed-th.png');
@@ -272,7 +338,10 @@ describe('delegation review in the browser', () => {
         ['csv', 'CSV (zip)'],
         ['json', 'JSON (data, re-importable)'],
       ] as const) {
-        const [download] = await Promise.all([fac.waitForEvent('download', { timeout: 60_000 }), panel.getByRole('button', { name: label }).click()]);
+        const [download] = await Promise.all([
+          fac.waitForEvent('download', { timeout: 60_000 }),
+          panel.getByRole('button', { name: label }).click(),
+        ]);
         const p = await download.path();
         files[format] = fs.readFileSync(p);
         fs.writeFileSync(outputPath(`review-export.${format === 'csv' ? 'zip' : format}`), files[format]);
@@ -288,12 +357,12 @@ describe('delegation review in the browser', () => {
       // a table host downloads too (with their own participant token)
       const hostPanel = th.getByTestId('export-panel');
       const [hostMd] = await Promise.all([th.waitForEvent('download'), hostPanel.getByRole('button', { name: 'Markdown' }).click()]);
-      expect(fs.readFileSync((await hostMd.path())).toString('utf8')).toContain(AMENDED);
+      expect(fs.readFileSync(await hostMd.path()).toString('utf8')).toContain(AMENDED);
 
       // Thai report
       await panel.getByRole('combobox', { name: 'Language of the report' }).selectOption('th');
       const [mdTh] = await Promise.all([fac.waitForEvent('download'), panel.getByRole('button', { name: 'Markdown' }).click()]);
-      expect(fs.readFileSync((await mdTh.path())).toString('utf8')).toContain(AMENDED);
+      expect(fs.readFileSync(await mdTh.path()).toString('utf8')).toContain(AMENDED);
     }
 
     // ------------------------------------------------------------ import the JSON as a new workshop

@@ -50,7 +50,13 @@ beforeAll(async () => {
   maria = await join(srv.url, ws.joinCode, 'Maria Santos', 'ph');
   facBot = await connect(srv.url, { token: ws.facilitatorKey, participantId: ws.participantId });
   expect(
-    await facBot.send({ type: 'cafe:configure', rounds: 2, roundSeconds: 600, questionMode: 'both', roundQuestions: [Q1, 'What should we achieve by 2020?'] }),
+    await facBot.send({
+      type: 'cafe:configure',
+      rounds: 2,
+      roundSeconds: 600,
+      questionMode: 'both',
+      roundQuestions: [Q1, 'What should we achieve by 2020?'],
+    }),
   ).toMatchObject(ok);
   expect(await facBot.send({ type: 'plan:generate', seed: 7 })).toMatchObject(ok);
 }, 90_000);
@@ -62,7 +68,11 @@ afterAll(async () => {
 });
 
 /** Waits until the page shows its workshop (connected and drawn). */
-const connected = (p: Page) => p.getByTestId('connection-badge').getByText(/Online|ออนไลน์/).waitFor();
+const connected = (p: Page) =>
+  p
+    .getByTestId('connection-badge')
+    .getByText(/Online|ออนไลน์/)
+    .waitFor();
 
 describe('the room through a whole session', () => {
   it('every screen passes axe in both languages and sizes; the issue 10 regressions hold', async () => {
@@ -90,7 +100,11 @@ describe('the room through a whole session', () => {
       context: { viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
     });
     await mar.goto(personal(maria.token));
-    for (const p of [som, mar]) await p.getByTestId('seat-card').getByRole('heading', { name: /^Round 1 of 2 — go to Table [12]/ }).waitFor();
+    for (const p of [som, mar])
+      await p
+        .getByTestId('seat-card')
+        .getByRole('heading', { name: /^Round 1 of 2 — go to Table [12]/ })
+        .waitFor();
     await connected(fac);
     await auditScreen(fac, 'setup-console', failures, notes, { phoneHeader: true });
     await auditScreen(mar, 'setup-seat-card', failures, notes, { phoneHeader: true });
@@ -151,7 +165,10 @@ describe('the room through a whole session', () => {
     await auditScreen(fac, 'cafe-console', failures, notes, { phoneHeader: true });
 
     // Item 11: during round 1 the projector shows the questions and who sits where, not round 2's moves.
-    const [proj] = await Promise.all([fac.context().waitForEvent('page'), cafe.getByRole('link', { name: 'Open the projector view' }).click()]);
+    const [proj] = await Promise.all([
+      fac.context().waitForEvent('page'),
+      cafe.getByRole('link', { name: 'Open the projector view' }).click(),
+    ]);
     watchPage(proj, 'projector', { problems });
     await proj.setViewportSize({ width: 1920, height: 1080 });
     await proj.getByTestId('projector').waitFor();
@@ -162,7 +179,10 @@ describe('the room through a whole session', () => {
     await proj.getByTestId('projector-table-question').getByText('What matters most for our people?').waitFor();
     await proj.getByText(Q1).waitFor();
     await shot(proj, 'room-projector-round1.png', false);
-    await auditScreen(proj, 'projector-round', failures, notes, { viewports: ['desktop'], ready: (p) => p.getByTestId('projector-map').waitFor() });
+    await auditScreen(proj, 'projector-round', failures, notes, {
+      viewports: ['desktop'],
+      ready: (p) => p.getByTestId('projector-map').waitFor(),
+    });
 
     // ------------------------------------------------------------ notes, typing, delete with undo (item 7)
     const NOTE = 'Mentoring across borders — ผู้นำรุ่นใหม่';
@@ -240,7 +260,10 @@ describe('the room through a whole session', () => {
       [mar, maria],
     ] as const) {
       if (!movers.includes(who.participantId)) continue;
-      await page.getByTestId('seat-card').getByRole('heading', { name: /^Round 2 of 2 — go to Table [12]/ }).waitFor();
+      await page
+        .getByTestId('seat-card')
+        .getByRole('heading', { name: /^Round 2 of 2 — go to Table [12]/ })
+        .waitFor();
       // the old table's board is gone: no composer, no board to write on
       expect(await page.getByLabel('New note').count()).toBe(0);
       expect(await page.locator('#board-h').count()).toBe(0);
@@ -263,10 +286,28 @@ describe('the room through a whole session', () => {
       ['g2', 'Open data for better services'],
       ['g3', 'Mentoring across borders'],
     ] as const)
-      expect(await facBot.send({ type: 'goal:create', goalId: id, title, themeId: null, clusterIds: id === 'g1' ? ['c1'] : [], noteIds: id === 'g1' ? noteIds : [] })).toMatchObject(ok);
+      expect(
+        await facBot.send({
+          type: 'goal:create',
+          goalId: id,
+          title,
+          themeId: null,
+          clusterIds: id === 'g1' ? ['c1'] : [],
+          noteIds: id === 'g1' ? noteIds : [],
+        }),
+      ).toMatchObject(ok);
     const years = facBot.state.planYears;
     expect(
-      await facBot.send({ type: 'goal:item-add', goalId: 'g1', list: 'actions', itemId: 'a1', text: 'Run a regional leadership course', leads: ['th'], start: years.start, end: years.end }),
+      await facBot.send({
+        type: 'goal:item-add',
+        goalId: 'g1',
+        list: 'actions',
+        itemId: 'a1',
+        text: 'Run a regional leadership course',
+        leads: ['th'],
+        start: years.start,
+        end: years.end,
+      }),
     ).toMatchObject(ok);
     await fac.getByRole('heading', { level: 1, name: 'Harvest' }).waitFor();
     for (const [tab, name] of [
@@ -282,7 +323,9 @@ describe('the room through a whole session', () => {
     await auditScreen(som, 'harvest-goals-delegate', failures, notes, { phoneHeader: true });
 
     // a dot vote
-    expect(await facBot.send({ type: 'vote:open', voteId: 'v1', kind: 'goal', budget: 3, per: 'participant', maxPerItem: 2 })).toMatchObject(ok);
+    expect(
+      await facBot.send({ type: 'vote:open', voteId: 'v1', kind: 'goal', budget: 3, per: 'participant', maxPerItem: 2 }),
+    ).toMatchObject(ok);
     await mar.getByRole('tab', { name: 'Vote' }).waitFor();
     await mar.locator('[aria-selected="true"]', { hasText: 'Vote' }).waitFor();
     await auditScreen(mar, 'harvest-vote', failures, notes, { phoneHeader: true });
@@ -292,7 +335,11 @@ describe('the room through a whole session', () => {
 
     // ------------------------------------------------------------ review, then back to the harvest's goals (item 1)
     expect(await facBot.send({ type: 'review:open', deadline: null })).toMatchObject(ok);
-    await som.getByRole('heading', { level: 1 }).filter({ hasText: /review/i }).first().waitFor();
+    await som
+      .getByRole('heading', { level: 1 })
+      .filter({ hasText: /review/i })
+      .first()
+      .waitFor();
     await auditScreen(som, 'review-delegate', failures, notes, { phoneHeader: true });
     await fac.getByRole('button', { name: 'Back to “Harvest”' }).waitFor();
     await auditScreen(fac, 'review-console', failures, notes, { phoneHeader: true });
@@ -312,7 +359,10 @@ describe('the room through a whole session', () => {
     await auditScreen(fac, 'print-view', failures, notes, { viewports: ['desktop'] });
 
     // The findings stay beside the screenshots for a person to read.
-    fs.writeFileSync(outputPath('room-a11y.txt'), `failing:\n${failures.join('\n')}\n\nmoderate or minor (not failing):\n${[...new Set(notes)].join('\n')}\n`);
+    fs.writeFileSync(
+      outputPath('room-a11y.txt'),
+      `failing:\n${failures.join('\n')}\n\nmoderate or minor (not failing):\n${[...new Set(notes)].join('\n')}\n`,
+    );
     expect(failures).toEqual([]);
     expect(problems).toEqual([]);
   }, 600_000);

@@ -103,11 +103,18 @@ describe('café rounds in the browser', () => {
     await cafe.getByLabel('Seed').fill('7');
     await cafe.getByRole('button', { name: 'Generate seating plan' }).click();
     await cafe.getByTestId('plan-status').getByText('Plan for 2 rounds (seed 7).').waitFor();
-    await cafe.getByTestId('plan-metrics').getByText(/Repeat meetings: \d+ \(lowest possible \d+\)/).waitFor();
+    await cafe
+      .getByTestId('plan-metrics')
+      .getByText(/Repeat meetings: \d+ \(lowest possible \d+\)/)
+      .waitFor();
     await cafe.getByTestId('plan-metrics').getByText('Broken rules: 0').waitFor();
 
     // Before round 1, the travellers' seat cards say where to sit; the host has none.
-    for (const p of [an, siti]) await p.getByTestId('seat-card').getByRole('heading', { name: /^Round 1 of 2 — go to Table [12]/ }).waitFor();
+    for (const p of [an, siti])
+      await p
+        .getByTestId('seat-card')
+        .getByRole('heading', { name: /^Round 1 of 2 — go to Table [12]/ })
+        .waitFor();
     expect(await ploy.getByTestId('seat-card').count()).toBe(0);
     await shot(siti, 'rounds-seat-card-first.png');
     // An confirms before the round; Siti leaves it to the round's start.
@@ -166,10 +173,15 @@ describe('café rounds in the browser', () => {
     await cafe.getByRole('button', { name: 'Rotate to round 2' }).click();
     await dialog.getByRole('button', { name: 'Rotate to round 2' }).click();
     await cafe.getByRole('heading', { name: 'Where people go for round 2' }).waitFor();
-    await cafe.getByTestId('pending-moves').getByText(/→ Table 1/).waitFor();
+    await cafe
+      .getByTestId('pending-moves')
+      .getByText(/→ Table 1/)
+      .waitFor();
 
     // The host stays and is told so; the traveller to Table 1 gets a card naming table, theme and host.
-    await ploy.getByRole('heading', { name: 'You stay: you are the host of Table 1: Engages and Benefits the People — brief the newcomers' }).waitFor();
+    await ploy
+      .getByRole('heading', { name: 'You stay: you are the host of Table 1: Engages and Benefits the People — brief the newcomers' })
+      .waitFor();
     const traveller = anRound1 === 'Table 1' ? siti : an;
     const card = traveller.getByTestId('seat-card');
     await card.getByRole('heading', { name: 'Round 2 of 2 — go to Table 1: Engages and Benefits the People' }).waitFor();
@@ -178,7 +190,10 @@ describe('café rounds in the browser', () => {
     await shot(ploy, 'rounds-host-stays.png');
 
     // ------------------------------------------------------------ projector view (1920×1080)
-    const [proj] = await Promise.all([fac.context().waitForEvent('page'), cafe.getByRole('link', { name: 'Open the projector view' }).click()]);
+    const [proj] = await Promise.all([
+      fac.context().waitForEvent('page'),
+      cafe.getByRole('link', { name: 'Open the projector view' }).click(),
+    ]);
     watch(proj, 'projector');
     await proj.setViewportSize({ width: 1920, height: 1080 });
     await proj.getByTestId('projector').waitFor();

@@ -38,7 +38,15 @@ beforeAll(async () => {
   expect(await fac.send({ type: 'seat:assign', participantId: ann.participantId, tableId: 't1' })).toMatchObject({ ok: true });
   for (const [i, color] of (['yellow', 'pink', 'blue', 'green', 'orange', 'purple'] as const).entries())
     expect(
-      await ann.send({ type: 'note:create', noteId: `n-${color}`, tableId: 't1', text: `A ${color} note / โน้ตสี${i}`, color, x: 20 + 280 * (i % 3), y: 20 + 170 * Math.floor(i / 3) }),
+      await ann.send({
+        type: 'note:create',
+        noteId: `n-${color}`,
+        tableId: 't1',
+        text: `A ${color} note / โน้ตสี${i}`,
+        color,
+        x: 20 + 280 * (i % 3),
+        y: 20 + 170 * Math.floor(i / 3),
+      }),
     ).toMatchObject({ ok: true });
   cafe = { workshopId: ws.workshopId, token: ann.token };
 });
@@ -113,7 +121,9 @@ describe('theme', () => {
         expect(report.checked, screen.name).toBeGreaterThan(5);
         for (const f of report.failures)
           failures.push(`${screen.name}: "${f.text}" (${f.element}) ${f.ratio}:1 < ${f.required}:1, ${f.color} on ${f.background}`);
-        console.log(`${scheme} ${screen.name}: ${report.checked} text elements checked, ${report.skipped} over images, ${report.failures.length} below AA`);
+        console.log(
+          `${scheme} ${screen.name}: ${report.checked} text elements checked, ${report.skipped} over images, ${report.failures.length} below AA`,
+        );
         await shot(page, `theme-${scheme}-${screen.name}.png`);
         await page.context().close();
       }
@@ -143,7 +153,10 @@ describe('theme', () => {
     await page.emulateMedia({ colorScheme: 'light' });
     await page.waitForFunction(() => document.documentElement.dataset.theme === 'light');
     // the Thai label is the button's name in Thai
-    await page.locator('.app-header').getByRole('combobox', { name: /Language/ }).selectOption('th');
+    await page
+      .locator('.app-header')
+      .getByRole('combobox', { name: /Language/ })
+      .selectOption('th');
     // Thai is a chunk of its own: wait for it to arrive
     await page.waitForFunction(() => document.documentElement.lang === 'th');
     expect(await page.getByRole('button', { name: 'โหมดมืด' }).count()).toBe(1);
@@ -151,7 +164,11 @@ describe('theme', () => {
   });
 
   it('on a phone (390 px) the toggle shows its icon, keeps its name, and nothing scrolls sideways', async () => {
-    const page = await newPersonPage(browser, { name: 'phone', problems, context: { colorScheme: 'dark', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } });
+    const page = await newPersonPage(browser, {
+      name: 'phone',
+      problems,
+      context: { colorScheme: 'dark', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+    });
     for (const [name, url] of [
       ['landing', `${server.url}/`],
       ['board', `${server.url}/w/${cafe.workshopId}/t/t1#k=${cafe.token}`],
@@ -187,8 +204,12 @@ describe('theme', () => {
         const report = await measureContrast(page);
         expect(report.checked).toBeGreaterThan(20);
         for (const f of report.failures)
-          failures.push(`${scheme} harvest ${tab}: "${f.text}" (${f.element}) ${f.ratio}:1 < ${f.required}:1, ${f.color} on ${f.background}`);
-        console.log(`${scheme} harvest ${tab}: ${report.checked} text elements checked, ${report.skipped} over images, ${report.failures.length} below AA`);
+          failures.push(
+            `${scheme} harvest ${tab}: "${f.text}" (${f.element}) ${f.ratio}:1 < ${f.required}:1, ${f.color} on ${f.background}`,
+          );
+        console.log(
+          `${scheme} harvest ${tab}: ${report.checked} text elements checked, ${report.skipped} over images, ${report.failures.length} below AA`,
+        );
         await shot(page, `theme-${scheme}-harvest-${tab}.png`);
       }
       await page.context().close();

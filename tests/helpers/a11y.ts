@@ -25,14 +25,28 @@ export interface AxeFinding {
 export async function runAxe(page: Page): Promise<AxeFinding[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: unknown,
+            opts: unknown,
+          ) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }>;
+        };
+      }
+    ).axe;
     const res = await axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
       // experimental in axe, but it is WCAG 2.5.3: the name must contain the visible label
       rules: { 'label-content-name-mismatch': { enabled: true } },
       resultTypes: ['violations'],
     });
-    return res.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => String(n.target.join(' '))) }));
+    return res.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.slice(0, 5).map((n) => String(n.target.join(' '))),
+    }));
   });
 }
 
@@ -50,7 +64,11 @@ export async function nameMismatches(page: Page): Promise<string[]> {
         .trim()
         .toLowerCase();
     const out: string[] = [];
-    for (const el of Array.from(document.querySelectorAll<HTMLElement>('button[aria-label], a[aria-label], [role="button"][aria-label], [role="tab"][aria-label], summary[aria-label]'))) {
+    for (const el of Array.from(
+      document.querySelectorAll<HTMLElement>(
+        'button[aria-label], a[aria-label], [role="button"][aria-label], [role="tab"][aria-label], summary[aria-label]',
+      ),
+    )) {
       if (!el.checkVisibility?.()) continue;
       const visible = norm(el.innerText ?? '');
       if (!/[\p{L}\p{N}]/u.test(visible)) continue;
@@ -66,8 +84,18 @@ export async function phoneLayoutProblems(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const out: string[] = [];
     const doc = document.documentElement;
-    if (doc.scrollWidth > window.innerWidth + 1) out.push(`page scrolls sideways: ${doc.scrollWidth}px wide in a ${window.innerWidth}px screen`);
-    const parts = ['.brand', '.ws-title', '.phase-tag', '.header-clock .round-clock', '.sound-toggle', '.conn-badge', '.save-state', '.lang-toggle']
+    if (doc.scrollWidth > window.innerWidth + 1)
+      out.push(`page scrolls sideways: ${doc.scrollWidth}px wide in a ${window.innerWidth}px screen`);
+    const parts = [
+      '.brand',
+      '.ws-title',
+      '.phase-tag',
+      '.header-clock .round-clock',
+      '.sound-toggle',
+      '.conn-badge',
+      '.save-state',
+      '.lang-toggle',
+    ]
       .map((sel) => ({ sel, el: document.querySelector<HTMLElement>(`.app-header ${sel}`) }))
       .filter((p): p is { sel: string; el: HTMLElement } => Boolean(p.el && p.el.checkVisibility()));
     const rects = parts.map((p) => ({ sel: p.sel, r: p.el.getBoundingClientRect() }));
@@ -75,7 +103,8 @@ export async function phoneLayoutProblems(page: Page): Promise<string[]> {
       for (let j = i + 1; j < rects.length; j++) {
         const a = rects[i]!.r;
         const b = rects[j]!.r;
-        const overlap = Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
+        const overlap =
+          Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
         // a part nested in another (the title inside its heading) is not an overlap
         const nested = parts[i]!.el.contains(parts[j]!.el) || parts[j]!.el.contains(parts[i]!.el);
         if (overlap && !nested) out.push(`${rects[i]!.sel} overlaps ${rects[j]!.sel}`);
@@ -86,7 +115,8 @@ export async function phoneLayoutProblems(page: Page): Promise<string[]> {
     const badge = document.querySelector<HTMLElement>('.app-header .conn-badge');
     if (badge && badge.getBoundingClientRect().height > 40) out.push('the connection badge wraps');
     const header = document.querySelector<HTMLElement>('.app-header');
-    if (header && header.getBoundingClientRect().height > 120) out.push(`the header is ${Math.round(header.getBoundingClientRect().height)}px tall`);
+    if (header && header.getBoundingClientRect().height > 120)
+      out.push(`the header is ${Math.round(header.getBoundingClientRect().height)}px tall`);
     return out;
   });
 }

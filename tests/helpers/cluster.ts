@@ -13,8 +13,15 @@ import { freePort } from './postgres';
 
 export const FAST = { RATE_LIMIT_PER_SEC: '100000', RATE_LIMIT_BURST: '100000' };
 
-export async function startNodes(n: number, databaseUrl: string, redisUrl: string, env: Record<string, string> = {}): Promise<RunningServer[]> {
-  return Promise.all(Array.from({ length: n }, () => startServer({ env: { ...FAST, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, ...env } })));
+export async function startNodes(
+  n: number,
+  databaseUrl: string,
+  redisUrl: string,
+  env: Record<string, string> = {},
+): Promise<RunningServer[]> {
+  return Promise.all(
+    Array.from({ length: n }, () => startServer({ env: { ...FAST, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, ...env } })),
+  );
 }
 
 /** The same person reconnecting to another node: same token, resuming from its last seq. */
@@ -33,7 +40,14 @@ export async function logOf(databaseUrl: string, workshopId: string): Promise<Ar
   await c.connect();
   try {
     const { rows } = await c.query('SELECT seq, at, by, scope, op_key, body FROM events WHERE workshop_id = $1 ORDER BY seq', [workshopId]);
-    return rows.map((r) => ({ seq: Number(r.seq), at: Number(r.at), by: r.by, scope: r.scope, opKey: r.op_key, e: typeof r.body === 'string' ? JSON.parse(r.body) : r.body }));
+    return rows.map((r) => ({
+      seq: Number(r.seq),
+      at: Number(r.at),
+      by: r.by,
+      scope: r.scope,
+      opKey: r.op_key,
+      e: typeof r.body === 'string' ? JSON.parse(r.body) : r.body,
+    }));
   } finally {
     await c.end();
   }
@@ -52,7 +66,9 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wc-redis-'));
   let proc: ChildProcess | null = null;
   const start = async () => {
-    const p = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const p = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     proc = p;
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('redis-server did not start')), 10_000);

@@ -26,7 +26,10 @@ export function measureContrast(page: Page, root = 'body'): Promise<ContrastRepo
     const parse = (c: string): RGBA => {
       const m = /rgba?\(([^)]+)\)/.exec(c);
       if (!m) return [0, 0, 0, 0];
-      const parts = m[1]!.split(/[\s,/]+/).filter(Boolean).map(Number);
+      const parts = m[1]!
+        .split(/[\s,/]+/)
+        .filter(Boolean)
+        .map(Number);
       return [parts[0]!, parts[1]!, parts[2]!, parts[3] ?? 1];
     };
     const over = (top: RGBA, bottom: RGBA): RGBA => {
@@ -53,7 +56,9 @@ export function measureContrast(page: Page, root = 'body'): Promise<ContrastRepo
     const rootEl = document.querySelector(rootSelector) ?? document.body;
     const page: RGBA = [255, 255, 255, 1];
     for (const el of [rootEl, ...Array.from(rootEl.querySelectorAll('*'))]) {
-      const own = Array.from(el.childNodes).filter((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim()).map((n) => n.textContent!.trim());
+      const own = Array.from(el.childNodes)
+        .filter((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim())
+        .map((n) => n.textContent!.trim());
       if (own.length === 0) continue;
       const style = getComputedStyle(el);
       const rect = el.getBoundingClientRect();

@@ -49,13 +49,32 @@ export class SoftAuthenticator {
     const coseBytes = isoCBOR.encode(cose);
     const idLen = Buffer.alloc(2);
     idLen.writeUInt16BE(this.credentialId.length);
-    const authData = Buffer.concat([sha256(rpId), Buffer.from([0x45]), Buffer.alloc(4), Buffer.alloc(16), idLen, this.credentialId, Buffer.from(coseBytes)]);
-    const attestation = isoCBOR.encode(new Map<string, unknown>([['fmt', 'none'], ['attStmt', new Map()], ['authData', new Uint8Array(authData)]]) as never);
+    const authData = Buffer.concat([
+      sha256(rpId),
+      Buffer.from([0x45]),
+      Buffer.alloc(4),
+      Buffer.alloc(16),
+      idLen,
+      this.credentialId,
+      Buffer.from(coseBytes),
+    ]);
+    const attestation = isoCBOR.encode(
+      new Map<string, unknown>([
+        ['fmt', 'none'],
+        ['attStmt', new Map()],
+        ['authData', new Uint8Array(authData)],
+      ]) as never,
+    );
     return {
       id: this.id,
       rawId: this.id,
       type: 'public-key' as const,
-      response: { clientDataJSON: b64u(this.clientData('webauthn.create', options.challenge, origin)), attestationObject: b64u(attestation), transports: ['internal'], publicKeyAlgorithm: -7 },
+      response: {
+        clientDataJSON: b64u(this.clientData('webauthn.create', options.challenge, origin)),
+        attestationObject: b64u(attestation),
+        transports: ['internal'],
+        publicKeyAlgorithm: -7,
+      },
       clientExtensionResults: {},
     };
   }
@@ -73,7 +92,12 @@ export class SoftAuthenticator {
       id: this.id,
       rawId: this.id,
       type: 'public-key' as const,
-      response: { clientDataJSON: b64u(clientData), authenticatorData: b64u(authData), signature: b64u(signature), userHandle: this.userHandle },
+      response: {
+        clientDataJSON: b64u(clientData),
+        authenticatorData: b64u(authData),
+        signature: b64u(signature),
+        userHandle: this.userHandle,
+      },
       clientExtensionResults: {},
     };
   }
@@ -87,7 +111,12 @@ export class Browser {
     readonly origin = base,
   ) {}
 
-  async call<T = Record<string, unknown>>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T; setCookie: string | null }> {
+  async call<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; body: T; setCookie: string | null }> {
     const res = await fetch(this.base + path, {
       method,
       headers: {
@@ -123,6 +152,9 @@ export class Browser {
 
   async signIn(passkey: SoftAuthenticator, opts: { tamper?: boolean } = {}) {
     const o = await this.call<{ challengeId: string; options: Options }>('POST', '/api/auth/passkey/login/options', {});
-    return this.call('POST', '/api/auth/passkey/login/verify', { challengeId: o.body.challengeId, response: passkey.authenticate(o.body.options, opts) });
+    return this.call('POST', '/api/auth/passkey/login/verify', {
+      challengeId: o.body.challengeId,
+      response: passkey.authenticate(o.body.options, opts),
+    });
   }
 }

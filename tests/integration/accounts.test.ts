@@ -65,9 +65,16 @@ describe('passkeys and sessions', () => {
     const b = new Browser(server.url);
     const { passkey } = await b.register();
     const second = new SoftAuthenticator(server.url);
-    const o = await b.call<{ challengeId: string; options: { challenge: string; excludeCredentials: Array<{ id: string }> } }>('POST', '/api/auth/passkey/add/options');
+    const o = await b.call<{ challengeId: string; options: { challenge: string; excludeCredentials: Array<{ id: string }> } }>(
+      'POST',
+      '/api/auth/passkey/add/options',
+    );
     expect(o.body.options.excludeCredentials.map((c) => c.id)).toEqual([passkey.id]);
-    const added = await b.call('POST', '/api/auth/passkey/add/verify', { challengeId: o.body.challengeId, label: 'Phone', response: second.register(o.body.options) });
+    const added = await b.call('POST', '/api/auth/passkey/add/verify', {
+      challengeId: o.body.challengeId,
+      label: 'Phone',
+      response: second.register(o.body.options),
+    });
     expect(added.status).toBe(201);
     expect(added.body).toMatchObject({ label: 'Phone' });
     expect((await new Browser(server.url).signIn(second)).status).toBe(200);
@@ -96,10 +103,16 @@ describe('passkeys and sessions', () => {
     const o = await c.call<{ challengeId: string; options: { challenge: string } }>('POST', '/api/auth/passkey/login/options', {});
     const response = passkey.authenticate(o.body.options);
     expect((await c.call('POST', '/api/auth/passkey/login/verify', { challengeId: o.body.challengeId, response })).status).toBe(200);
-    const replay = await new Browser(server.url).call('POST', '/api/auth/passkey/login/verify', { challengeId: o.body.challengeId, response });
+    const replay = await new Browser(server.url).call('POST', '/api/auth/passkey/login/verify', {
+      challengeId: o.body.challengeId,
+      response,
+    });
     expect(replay.status).toBe(400);
     const o2 = await c.call<{ challengeId: string; options: { challenge: string } }>('POST', '/api/auth/passkey/login/options', {});
-    const phished = await c.call('POST', '/api/auth/passkey/login/verify', { challengeId: o2.body.challengeId, response: passkey.authenticate(o2.body.options, { origin: 'https://evil.example' }) });
+    const phished = await c.call('POST', '/api/auth/passkey/login/verify', {
+      challengeId: o2.body.challengeId,
+      response: passkey.authenticate(o2.body.options, { origin: 'https://evil.example' }),
+    });
     expect(phished.status).toBe(401);
   });
 
@@ -158,7 +171,9 @@ describe('passkeys and sessions', () => {
     expect((await b.call('POST', '/api/auth/passkey/register/options', { name: '' })).status).toBe(400);
     expect((await b.call('POST', '/api/auth/passkey/register/options', { name: 'x'.repeat(81) })).status).toBe(400);
     expect((await b.call('POST', '/api/auth/passkey/register/options', { name: 'ok', extra: 1 })).status).toBe(400);
-    expect((await b.call('POST', '/api/auth/passkey/login/verify', { challengeId: 'x'.repeat(20), response: { id: 'a' } })).status).toBe(400);
+    expect((await b.call('POST', '/api/auth/passkey/login/verify', { challengeId: 'x'.repeat(20), response: { id: 'a' } })).status).toBe(
+      400,
+    );
     expect((await b.call('POST', '/api/auth/recovery', { code: 42 })).status).toBe(400);
     expect(b.cookie).toBe('');
   });
@@ -169,7 +184,8 @@ function sqliteRows(file: string, workshopId: string): Record<string, number> {
   const db = new Database(file, { readonly: true });
   try {
     const out: Record<string, number> = {};
-    for (const t of TABLES) out[t] = (db.prepare(`SELECT COUNT(*) AS n FROM ${t} WHERE workshop_id = ?`).get(workshopId) as { n: number }).n;
+    for (const t of TABLES)
+      out[t] = (db.prepare(`SELECT COUNT(*) AS n FROM ${t} WHERE workshop_id = ?`).get(workshopId) as { n: number }).n;
     out.workshops = (db.prepare('SELECT COUNT(*) AS n FROM workshops WHERE id = ?').get(workshopId) as { n: number }).n;
     return out;
   } finally {
@@ -190,18 +206,37 @@ describe('your workshops', () => {
 
     // claiming needs the facilitator key of that very workshop
     const other = await createWorkshop(server.url);
-    expect((await stranger.call('POST', '/api/me/workshops/claim', { workshopId: w.workshopId, facilitatorKey: other.facilitatorKey })).status).toBe(403);
+    expect(
+      (await stranger.call('POST', '/api/me/workshops/claim', { workshopId: w.workshopId, facilitatorKey: other.facilitatorKey })).status,
+    ).toBe(403);
     const delegate = await join(server.url, w.joinCode, 'Delegate');
-    expect((await stranger.call('POST', '/api/me/workshops/claim', { workshopId: w.workshopId, facilitatorKey: delegate.token })).status).toBe(403);
-    expect((await stranger.call('POST', '/api/me/workshops/claim', { workshopId: 'nope', facilitatorKey: w.facilitatorKey })).status).toBe(403);
-    expect((await owner.call('POST', '/api/me/workshops/claim', { workshopId: w.workshopId, facilitatorKey: w.facilitatorKey })).body).toMatchObject({ role: 'owner' });
-    expect((await co.call('POST', '/api/me/workshops/claim', { workshopId: w.workshopId, facilitatorKey: w.facilitatorKey })).body).toMatchObject({ role: 'cofacilitator' });
+    expect(
+      (await stranger.call('POST', '/api/me/workshops/claim', { workshopId: w.workshopId, facilitatorKey: delegate.token })).status,
+    ).toBe(403);
+    expect((await stranger.call('POST', '/api/me/workshops/claim', { workshopId: 'nope', facilitatorKey: w.facilitatorKey })).status).toBe(
+      403,
+    );
+    expect(
+      (await owner.call('POST', '/api/me/workshops/claim', { workshopId: w.workshopId, facilitatorKey: w.facilitatorKey })).body,
+    ).toMatchObject({ role: 'owner' });
+    expect(
+      (await co.call('POST', '/api/me/workshops/claim', { workshopId: w.workshopId, facilitatorKey: w.facilitatorKey })).body,
+    ).toMatchObject({ role: 'cofacilitator' });
 
     type Action = { name: string; run: (b: Browser) => Promise<number> };
     const actions: Action[] = [
-      { name: 'list', run: async (b) => { const r = await b.call<{ workshops?: Array<{ workshopId: string }> }>('GET', '/api/me/workshops'); return r.status === 200 ? (r.body.workshops!.some((x) => x.workshopId === w.workshopId) ? 200 : 404) : r.status; } },
+      {
+        name: 'list',
+        run: async (b) => {
+          const r = await b.call<{ workshops?: Array<{ workshopId: string }> }>('GET', '/api/me/workshops');
+          return r.status === 200 ? (r.body.workshops!.some((x) => x.workshopId === w.workshopId) ? 200 : 404) : r.status;
+        },
+      },
       { name: 'open', run: async (b) => (await b.call('POST', `/api/me/workshops/${w.workshopId}/open`)).status },
-      { name: 'archive', run: async (b) => (await b.call('POST', `/api/me/workshops/${w.workshopId}/archive`, { archived: false })).status },
+      {
+        name: 'archive',
+        run: async (b) => (await b.call('POST', `/api/me/workshops/${w.workshopId}/archive`, { archived: false })).status,
+      },
       { name: 'delete', run: async (b) => (await b.call('DELETE', `/api/me/workshops/${w.workshopId}`)).status },
     ];
     const expected: Record<string, Record<string, number>> = {
@@ -212,9 +247,11 @@ describe('your workshops', () => {
     };
     const who: Record<string, Browser> = { stranger, anonymous, co, owner };
     for (const [name, b] of Object.entries(who))
-      for (const a of actions) if (expected[name]![a.name] !== undefined) expect(await a.run(b), `${name} ${a.name}`).toBe(expected[name]![a.name]);
+      for (const a of actions)
+        if (expected[name]![a.name] !== undefined) expect(await a.run(b), `${name} ${a.name}`).toBe(expected[name]![a.name]);
     expect(await actions[3]!.run(owner)).toBe(204);
-    for (const [name, b] of Object.entries(who)) if (name !== 'anonymous') expect(await actions[1]!.run(b), `${name} open after delete`).toBe(404);
+    for (const [name, b] of Object.entries(who))
+      if (name !== 'anonymous') expect(await actions[1]!.run(b), `${name} open after delete`).toBe(404);
   });
 
   it('lists a claimed workshop with its summary; open gives a working facilitator key; archive', async () => {
@@ -225,15 +262,29 @@ describe('your workshops', () => {
     await b.call('POST', '/api/me/workshops/claim', { workshopId: w.workshopId, facilitatorKey: w.facilitatorKey });
     const list = await b.call<{ workshops: Array<Record<string, unknown>> }>('GET', '/api/me/workshops');
     expect(list.body.workshops).toEqual([
-      expect.objectContaining({ workshopId: w.workshopId, title: 'ASCC café', phase: 'setup', joinCode: w.joinCode, people: 2, notes: 0, review: { done: 0, total: 0 }, role: 'owner', archivedAt: null }),
+      expect.objectContaining({
+        workshopId: w.workshopId,
+        title: 'ASCC café',
+        phase: 'setup',
+        joinCode: w.joinCode,
+        people: 2,
+        notes: 0,
+        review: { done: 0, total: 0 },
+        role: 'owner',
+        archivedAt: null,
+      }),
     ]);
     const opened = await b.call<{ token: string; participantId: string }>('POST', `/api/me/workshops/${w.workshopId}/open`);
     expect(opened.body.participantId).toBe(w.participantId);
-    const invites = await fetch(`${server.url}/api/workshops/${w.workshopId}/invites`, { headers: { authorization: `Bearer ${opened.body.token}` } });
+    const invites = await fetch(`${server.url}/api/workshops/${w.workshopId}/invites`, {
+      headers: { authorization: `Bearer ${opened.body.token}` },
+    });
     expect(invites.status).toBe(200);
     const archived = await b.call<{ archivedAt: number }>('POST', `/api/me/workshops/${w.workshopId}/archive`, { archived: true });
     expect(archived.body.archivedAt).toBeGreaterThan(0);
-    expect((await b.call<{ workshops: Array<{ archivedAt: number | null }> }>('GET', '/api/me/workshops')).body.workshops[0]!.archivedAt).toBe(archived.body.archivedAt);
+    expect(
+      (await b.call<{ workshops: Array<{ archivedAt: number | null }> }>('GET', '/api/me/workshops')).body.workshops[0]!.archivedAt,
+    ).toBe(archived.body.archivedAt);
   });
 
   it('deleting a workshop closes its sockets and leaves no row of it in the SQLite file', async () => {
@@ -244,7 +295,11 @@ describe('your workshops', () => {
     const bot = new Bot(server.url, d.token, d.participantId);
     await bot.ready();
     await b.call('POST', '/api/me/workshops/claim', { workshopId: w.workshopId, facilitatorKey: w.facilitatorKey });
-    await fetch(`${server.url}/api/workshops/${w.workshopId}/invites`, { method: 'POST', headers: { authorization: `Bearer ${w.facilitatorKey}`, 'content-type': 'application/json' }, body: JSON.stringify({ delegationId: 'th' }) });
+    await fetch(`${server.url}/api/workshops/${w.workshopId}/invites`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${w.facilitatorKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ delegationId: 'th' }),
+    });
     const file = path.join(server.dataDir, 'worldcafe.db');
     expect(Object.values(sqliteRows(file, w.workshopId)).filter((n) => n > 0).length).toBeGreaterThanOrEqual(4);
     const closed = new Promise<void>((resolve) => bot.socket.once('disconnect', () => resolve()));
@@ -284,13 +339,18 @@ describe('on PostgreSQL', () => {
       try {
         const there = Object.assign(new Browser(second.url), { cookie: b.cookie });
         expect((await there.call('GET', '/api/auth/me')).status).toBe(200);
-        expect((await there.call<{ workshops: Array<{ workshopId: string }> }>('GET', '/api/me/workshops')).body.workshops.map((x) => x.workshopId)).toEqual([w.workshopId]);
+        expect(
+          (await there.call<{ workshops: Array<{ workshopId: string }> }>('GET', '/api/me/workshops')).body.workshops.map(
+            (x) => x.workshopId,
+          ),
+        ).toEqual([w.workshopId]);
       } finally {
         await second.stop();
       }
       const count = async () => {
         const out: Record<string, number> = {};
-        for (const t of TABLES) out[t] = Number((await client.query(`SELECT COUNT(*) AS n FROM ${t} WHERE workshop_id = $1`, [w.workshopId])).rows[0].n);
+        for (const t of TABLES)
+          out[t] = Number((await client.query(`SELECT COUNT(*) AS n FROM ${t} WHERE workshop_id = $1`, [w.workshopId])).rows[0].n);
         out.workshops = Number((await client.query('SELECT COUNT(*) AS n FROM workshops WHERE id = $1', [w.workshopId])).rows[0].n);
         return out;
       };

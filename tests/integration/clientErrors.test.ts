@@ -22,7 +22,11 @@ afterAll(async () => {
 });
 
 const post = (body: unknown) =>
-  fetch(`${srv.url}/api/client-errors`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  fetch(`${srv.url}/api/client-errors`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 
 async function logged(message: string): Promise<Record<string, unknown> | undefined> {
   for (let i = 0; i < 50; i++) {
@@ -35,10 +39,19 @@ async function logged(message: string): Promise<Record<string, unknown> | undefi
 
 describe('client error reports', () => {
   it('logs a valid report with its stacks, capped, at warn level', async () => {
-    const res = await post({ message: 'Minified React error #185', stack: 'Error: x\n    at Goals', componentStack: '\n    in FacilitatorGoalTools', route: 'workshop' });
+    const res = await post({
+      message: 'Minified React error #185',
+      stack: 'Error: x\n    at Goals',
+      componentStack: '\n    in FacilitatorGoalTools',
+      route: 'workshop',
+    });
     expect(res.status).toBe(204);
     const line = await logged('Minified React error #185');
-    expect(line).toMatchObject({ level: 40, msg: 'client render error', clientError: { route: 'workshop', componentStack: '\n    in FacilitatorGoalTools' } });
+    expect(line).toMatchObject({
+      level: 40,
+      msg: 'client render error',
+      clientError: { route: 'workshop', componentStack: '\n    in FacilitatorGoalTools' },
+    });
   });
 
   it('redacts keys, personal links and tokens before logging', async () => {

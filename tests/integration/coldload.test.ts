@@ -14,10 +14,22 @@ const EVENTS = 100_000;
 async function writeLongLog(store: SqliteEventStore): Promise<void> {
   const room = new WorkshopRoom('w1', store, () => {}, (await import('@world-cafe/shared')).emptyState(), [], []);
   const sys = { kind: 'system' } as const;
-  expect(await room.execute(smallCreateCommand({ delegations: [], capacity: 60 }), sys, null, { workshop: { id: 'w1', joinCode: 'ABCDEFGH', createdAt: 0 } })).toMatchObject({ ok: true });
+  expect(
+    await room.execute(smallCreateCommand({ delegations: [], capacity: 60 }), sys, null, {
+      workshop: { id: 'w1', joinCode: 'ABCDEFGH', createdAt: 0 },
+    }),
+  ).toMatchObject({ ok: true });
   for (let p = 0; p < 100; p++) {
-    await room.execute({ type: 'participant:join', participantId: `p${p}`, name: `P ${p}`, delegationId: null, role: 'delegate' }, sys, null);
-    await room.execute({ type: 'seat:assign', clientOpId: `s-${p}-xxxx`, participantId: `p${p}`, tableId: p % 2 ? 't1' : 't2' }, { kind: 'participant', participantId: `p${p}` }, null);
+    await room.execute(
+      { type: 'participant:join', participantId: `p${p}`, name: `P ${p}`, delegationId: null, role: 'delegate' },
+      sys,
+      null,
+    );
+    await room.execute(
+      { type: 'seat:assign', clientOpId: `s-${p}-xxxx`, participantId: `p${p}`, tableId: p % 2 ? 't1' : 't2' },
+      { kind: 'participant', participantId: `p${p}` },
+      null,
+    );
   }
   // the rest written as envelopes straight to the log (building them through decide takes longer than the load)
   let seq = room.committed.seq;
@@ -28,10 +40,25 @@ async function writeLongLog(store: SqliteEventStore): Promise<void> {
     const table = n % 2 ? 't1' : 't2';
     const e: DomainEvent =
       n % 3 === 0 || n < 3
-        ? { type: 'note:created', note: { id: `n${n}`, tableId: table, round: 0, authorId: p, delegationId: null, text: `note ${n} on civil-service cooperation`, color: 'yellow', x: n % 500, y: 3, createdAt: n, editedAt: null } as never }
+        ? {
+            type: 'note:created',
+            note: {
+              id: `n${n}`,
+              tableId: table,
+              round: 0,
+              authorId: p,
+              delegationId: null,
+              text: `note ${n} on civil-service cooperation`,
+              color: 'yellow',
+              x: n % 500,
+              y: 3,
+              createdAt: n,
+              editedAt: null,
+            } as never,
+          }
         : n % 3 === 1
           ? { type: 'note:moved', tableId: table === 't1' ? 't2' : 't1', noteId: `n${n - 1}`, x: 10, y: 20 }
-          : { type: 'note:edited', tableId: table, noteId: `n${n - 2}`, text: `edited ${n}`, editedAt: n } as never;
+          : ({ type: 'note:edited', tableId: table, noteId: `n${n - 2}`, text: `edited ${n}`, editedAt: n } as never);
     batch.push({ seq: ++seq, at: n, by: p, scope: scopeOf(e), e });
     if (batch.length === 2000) await store.append({ workshopId: 'w1', opKey: null, envelopes: batch.splice(0) });
   }
@@ -58,7 +85,9 @@ describe('cold load', () => {
     const t0 = performance.now();
     const room = await WorkshopRoom.load('w1', store, () => {});
     const ms = performance.now() - t0;
-    console.info(`cold load: ${EVENTS} events in ${ms.toFixed(0)} ms from a snapshot (whole-log replay: ${replayMs.toFixed(0)} ms), ${Object.keys(room.committed.notes).length} notes`);
+    console.info(
+      `cold load: ${EVENTS} events in ${ms.toFixed(0)} ms from a snapshot (whole-log replay: ${replayMs.toFixed(0)} ms), ${Object.keys(room.committed.notes).length} notes`,
+    );
     expect(room.committed).toEqual(replayedState);
     expect(room.committed.seq).toBe(EVENTS);
     expect(Object.keys(room.committed.notes).length).toBeGreaterThan(30_000);

@@ -74,7 +74,12 @@ beforeAll(async () => {
     // review links with a lifetime, one of them revoked: the copy must keep both as they are
     const w = list[0]!.id;
     const invite = (tokenHash: string, issuedAt: number) =>
-      s.append({ workshopId: w, opKey: null, envelopes: [], credential: { tokenHash, workshopId: w, participantId: 'd-th', kind: 'invite', issuedAt, expiresAt: issuedAt + 86_400_000 } });
+      s.append({
+        workshopId: w,
+        opKey: null,
+        envelopes: [],
+        credential: { tokenHash, workshopId: w, participantId: 'd-th', kind: 'invite', issuedAt, expiresAt: issuedAt + 86_400_000 },
+      });
     await invite('a'.repeat(64), 1_700_000_000_000);
     await invite('b'.repeat(64), 1_700_000_000_001);
     await s.append({ workshopId: w, opKey: null, envelopes: [], revokeInvite: { id: 'b'.repeat(16), at: 1_700_000_000_002 } });

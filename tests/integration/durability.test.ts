@@ -19,7 +19,9 @@ describe('durability', () => {
       Array.from({ length: 10 }, async (_, i) => {
         const joined = await join(first.url, ws.joinCode, `Writer ${i}`);
         const bot = await connect(first.url, joined);
-        expect(await bot.send({ type: 'seat:assign', participantId: bot.participantId, tableId: i % 2 ? 't1' : 't2' })).toMatchObject({ ok: true });
+        expect(await bot.send({ type: 'seat:assign', participantId: bot.participantId, tableId: i % 2 ? 't1' : 't2' })).toMatchObject({
+          ok: true,
+        });
         return { bot, joined, table: i % 2 ? 't1' : 't2' };
       }),
     );
@@ -35,7 +37,16 @@ describe('durability', () => {
         const s: Sent = { clientOpId: opId(`k${w}`), noteId: `kill-${w}-${n}`, tableId: table, writer: w };
         sent.push(s);
         const p: Promise<void> = bot
-          .send({ type: 'note:create', clientOpId: s.clientOpId, noteId: s.noteId, tableId: table, text: `note ${n} ของ ${w}`, color: 'yellow', x: n % 100, y: w })
+          .send({
+            type: 'note:create',
+            clientOpId: s.clientOpId,
+            noteId: s.noteId,
+            tableId: table,
+            text: `note ${n} ของ ${w}`,
+            color: 'yellow',
+            x: n % 100,
+            y: w,
+          })
           .then((ack: Ack) => {
             if (ack.ok) acked.add(s.noteId);
           })
@@ -67,7 +78,16 @@ describe('durability', () => {
     const resumed = await Promise.all(writers.map(({ joined }) => connect(second.url, joined)));
     const retries = await Promise.all(
       sent.map((s) =>
-        resumed[s.writer]!.send({ type: 'note:create', clientOpId: s.clientOpId, noteId: s.noteId, tableId: s.tableId, text: 'retry', color: 'yellow', x: 0, y: 0 }),
+        resumed[s.writer]!.send({
+          type: 'note:create',
+          clientOpId: s.clientOpId,
+          noteId: s.noteId,
+          tableId: s.tableId,
+          text: 'retry',
+          color: 'yellow',
+          x: 0,
+          y: 0,
+        }),
       ),
     );
     const failed = retries.filter((a) => !a.ok);

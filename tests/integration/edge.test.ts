@@ -26,15 +26,19 @@ function collect(srv: RunningServer, into: string[]) {
     into.push(...lines);
   });
 }
-const parsed = (lines: string[]) => lines.flatMap((l) => { try { return [JSON.parse(l) as Record<string, unknown>]; } catch { return []; } });
+const parsed = (lines: string[]) =>
+  lines.flatMap((l) => {
+    try {
+      return [JSON.parse(l) as Record<string, unknown>];
+    } catch {
+      return [];
+    }
+  });
 
 const get = (srv: RunningServer, path: string, headers: Record<string, string> = {}) => fetch(`${srv.url}${path}`, { headers });
 
 beforeAll(async () => {
-  [a, b] = await Promise.all([
-    startServer({ env: LIMITS }),
-    startServer({ env: { ...LIMITS, TRUST_PROXY: 'loopback', METRICS_TOKEN } }),
-  ]);
+  [a, b] = await Promise.all([startServer({ env: LIMITS }), startServer({ env: { ...LIMITS, TRUST_PROXY: 'loopback', METRICS_TOKEN } })]);
   collect(a, logsA);
   collect(b, logsB);
   [wsA, wsB] = await Promise.all([createWorkshop(a.url), createWorkshop(b.url)]);
@@ -68,7 +72,9 @@ describe('per-address limits', () => {
   it('invite checks have their own, lower limit (3 a minute)', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++)
-      statuses.push((await get(b, `/api/join/${wsB.joinCode}?invite=guessed-invite-token-${i}xxxxxxxx`, { 'x-forwarded-for': '203.0.113.20' })).status);
+      statuses.push(
+        (await get(b, `/api/join/${wsB.joinCode}?invite=guessed-invite-token-${i}xxxxxxxx`, { 'x-forwarded-for': '203.0.113.20' })).status,
+      );
     expect(statuses).toEqual([200, 200, 200, 429, 429]);
     // a POST /api/join with an invite counts too
     const post = await fetch(`${b.url}/api/join`, {
@@ -82,7 +88,13 @@ describe('per-address limits', () => {
   it('socket handshakes: the 5th new connection in a minute from one address is refused before any token check', async () => {
     const attempt = (addr: string) =>
       new Promise<string>((resolve) => {
-        const s = io(b.url, { transports: ['websocket'], reconnection: false, forceNew: true, auth: { token: 'x'.repeat(20) }, extraHeaders: { 'x-forwarded-for': addr } });
+        const s = io(b.url, {
+          transports: ['websocket'],
+          reconnection: false,
+          forceNew: true,
+          auth: { token: 'x'.repeat(20) },
+          extraHeaders: { 'x-forwarded-for': addr },
+        });
         s.on('connect_error', (err) => {
           s.close();
           resolve(err.message);
@@ -128,9 +140,18 @@ describe('rejections are counted and logged, never with the payload', () => {
 
   it('schema errors, too_large and failed handshakes leave a sampled log line with ids and codes only', async () => {
     const SECRET = 'SECRET-NOTE-TEXT-never-logged';
-    expect(await fac.sendRaw({ type: 'note:create', clientOpId: 'bad-1', text: SECRET })).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
-    expect(await fac.sendRaw({ type: 'note:create', clientOpId: 'bad-2', text: SECRET })).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
-    expect(await fac.sendRaw({ type: 'note:create', clientOpId: 'big', text: SECRET + 'x'.repeat(20_000) })).toMatchObject({ ok: false, error: { code: 'too_large' } });
+    expect(await fac.sendRaw({ type: 'note:create', clientOpId: 'bad-1', text: SECRET })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_payload' },
+    });
+    expect(await fac.sendRaw({ type: 'note:create', clientOpId: 'bad-2', text: SECRET })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_payload' },
+    });
+    expect(await fac.sendRaw({ type: 'note:create', clientOpId: 'big', text: SECRET + 'x'.repeat(20_000) })).toMatchObject({
+      ok: false,
+      error: { code: 'too_large' },
+    });
     await new Promise((r) => setTimeout(r, 300));
     const lines = parsed(logsB);
     const rejected = lines.filter((l) => l.msg === 'request rejected');
@@ -153,7 +174,10 @@ describe('frame size (PROTOCOL.md, rule 8 for a client)', () => {
   it('a command over 16 KiB gets the ack too_large; a frame over 64 KiB closes the connection with no ack and no code', async () => {
     const fac = await connect(a.url, { token: wsA.facilitatorKey, participantId: wsA.participantId });
     try {
-      expect(await fac.sendRaw({ type: 'note:create', clientOpId: 'big-1', text: 'x'.repeat(20_000) })).toMatchObject({ ok: false, error: { code: 'too_large' } });
+      expect(await fac.sendRaw({ type: 'note:create', clientOpId: 'big-1', text: 'x'.repeat(20_000) })).toMatchObject({
+        ok: false,
+        error: { code: 'too_large' },
+      });
       expect(fac.socket.connected).toBe(true);
       const reason = new Promise<string>((resolve) => fac.socket.once('disconnect', (r) => resolve(r)));
       fac.ackTimeoutMs = 3000;
@@ -179,7 +203,9 @@ describe('operability endpoints', () => {
   it('GET /metrics reports commands, acks, rejections, sockets, group commits, event-loop lag and memory', async () => {
     const fac = await connect(b.url, { token: wsB.facilitatorKey, participantId: wsB.participantId });
     try {
-      expect(await fac.send({ type: 'table:add', table: { id: 't9', name: 'Nine', themeId: null, question: '', capacity: 6 } })).toMatchObject({ ok: true });
+      expect(
+        await fac.send({ type: 'table:add', table: { id: 't9', name: 'Nine', themeId: null, question: '', capacity: 6 } }),
+      ).toMatchObject({ ok: true });
       const res = await get(b, '/metrics', { authorization: `Bearer ${METRICS_TOKEN}` });
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toContain('text/plain');

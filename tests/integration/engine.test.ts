@@ -28,8 +28,7 @@ async function seated(url: string, code: string, name: string, table: string): P
   return bot;
 }
 
-const noteIds = (received: Envelope[]) =>
-  received.flatMap((env) => (env.e.type === 'note:created' ? [env.e.note.id] : []));
+const noteIds = (received: Envelope[]) => received.flatMap((env) => (env.e.type === 'note:created' ? [env.e.note.id] : []));
 
 describe('engine', () => {
   it('a burst: every tablemate and facilitator receives each note exactly once, batched, and nothing of other tables', async () => {
@@ -64,7 +63,10 @@ describe('engine', () => {
     const total = sent.size;
     await fac.until((b) => noteIds(b.received).filter((id) => id.startsWith('burst-')).length >= total, 15_000);
     for (const { bot, table } of people) {
-      const mine = [...sent].filter(([, t]) => t === table).map(([id]) => id).sort();
+      const mine = [...sent]
+        .filter(([, t]) => t === table)
+        .map(([id]) => id)
+        .sort();
       await bot.until((b) => noteIds(b.received).filter((id) => id.startsWith('burst-')).length >= mine.length, 15_000);
     }
     // a workshop-wide marker: every socket has seen everything published before it
@@ -74,8 +76,13 @@ describe('engine', () => {
     const facIds = noteIds(fac.received).filter((id) => id.startsWith('burst-'));
     expect(facIds.sort()).toEqual([...sent.keys()].sort());
     for (const { bot, table } of people) {
-      const got = noteIds(bot.received).filter((id) => id.startsWith('burst-')).sort();
-      const mine = [...sent].filter(([, t]) => t === table).map(([id]) => id).sort();
+      const got = noteIds(bot.received)
+        .filter((id) => id.startsWith('burst-'))
+        .sort();
+      const mine = [...sent]
+        .filter(([, t]) => t === table)
+        .map(([id]) => id)
+        .sort();
       expect(got).toEqual(mine); // once each (the author's own included), none of another table
       // seq order within and across frames
       const seqs = bot.received.map((e) => e.seq);
@@ -86,7 +93,11 @@ describe('engine', () => {
     // messages are another channel: the `online` change of the last arrivals is sent on its 500 ms
     // tick, which on a loaded machine can land after the listeners above were attached.
     const PRESENCE = new Set(['presence', 'online', 'typing']);
-    for (const [b, set] of kinds) expect([...set].filter((k) => !PRESENCE.has(k)), b.participantId).toEqual(['events']);
+    for (const [b, set] of kinds)
+      expect(
+        [...set].filter((k) => !PRESENCE.has(k)),
+        b.participantId,
+      ).toEqual(['events']);
     expect(fac.frames).toBeLessThan(total / 2);
     console.info(`burst: ${total} notes, facilitator got them in ${fac.frames} frames`);
   }, 60_000);
@@ -104,11 +115,21 @@ describe('engine', () => {
     const ann = await connect(first.url, annJoined);
     const ben = await connect(first.url, benJoined);
     bots.push(fac, ann, ben);
-    for (const b of [ann, ben]) expect(await b.send({ type: 'seat:assign', participantId: b.participantId, tableId: 't1' })).toMatchObject({ ok: true });
+    for (const b of [ann, ben])
+      expect(await b.send({ type: 'seat:assign', participantId: b.participantId, tableId: 't1' })).toMatchObject({ ok: true });
     await ben.until((b) => b.state.seats[ann.participantId] === 't1');
 
     const clientOpId = opId('phantom');
-    const cmd = { type: 'note:create' as const, clientOpId, noteId: 'phantom-1', tableId: 't1', text: 'not yet durable', color: 'yellow' as const, x: 0, y: 0 };
+    const cmd = {
+      type: 'note:create' as const,
+      clientOpId,
+      noteId: 'phantom-1',
+      tableId: 't1',
+      text: 'not yet durable',
+      color: 'yellow' as const,
+      x: 0,
+      y: 0,
+    };
     ann.ackTimeoutMs = 400;
     const pending = ann.send(cmd).catch((err: Error) => err);
     await new Promise((r) => setTimeout(r, 500)); // decided, its commit held back
@@ -160,7 +181,16 @@ describe('engine', () => {
         const id = `flood-${i}`;
         return ann.socket
           .timeout(30_000)
-          .emitWithAck('command', { type: 'note:create', clientOpId: opId('fl'), noteId: id, tableId: 't1', text: `flood ${i}`, color: 'yellow', x: 0, y: 0 })
+          .emitWithAck('command', {
+            type: 'note:create',
+            clientOpId: opId('fl'),
+            noteId: id,
+            tableId: 't1',
+            text: `flood ${i}`,
+            color: 'yellow',
+            x: 0,
+            y: 0,
+          })
           .then((a) => results.push({ ok: a.ok, code: a.ok ? undefined : a.error.code, ms: performance.now() - t0, id }));
       }),
     );
@@ -175,7 +205,9 @@ describe('engine', () => {
     await ben.until((b) => accepted.every((r) => b.state.notes[r.id] !== undefined), 15_000);
     for (const r of refused) expect(ben.state.notes[r.id]).toBeUndefined();
     const grown = rssKb(srv.proc.pid!) - rss0;
-    console.info(`flood: ${accepted.length} accepted, ${refused.length} refused (p99 ${p99(refused.map((r) => r.ms)).toFixed(0)} ms), RSS +${(grown / 1024).toFixed(1)} MB`);
+    console.info(
+      `flood: ${accepted.length} accepted, ${refused.length} refused (p99 ${p99(refused.map((r) => r.ms)).toFixed(0)} ms), RSS +${(grown / 1024).toFixed(1)} MB`,
+    );
     expect(grown).toBeLessThan(150 * 1024);
   }, 90_000);
 
@@ -188,7 +220,9 @@ describe('engine', () => {
     const at1 = await seated(srv.url, ws.joinCode, 'At one', 't1');
     const at2 = await seated(srv.url, ws.joinCode, 'At two', 't2');
     const at3 = await seated(srv.url, ws.joinCode, 'At three', 't3');
-    expect(await at2.send({ type: 'note:create', noteId: 'n-t2', tableId: 't2', text: 'table two', color: 'blue', x: 0, y: 0 })).toMatchObject({ ok: true });
+    expect(
+      await at2.send({ type: 'note:create', noteId: 'n-t2', tableId: 't2', text: 'table two', color: 'blue', x: 0, y: 0 }),
+    ).toMatchObject({ ok: true });
     const newcomer = await seated(srv.url, ws.joinCode, 'Newcomer', 't1');
     const before = new Map([fac, at1, at2, at3].map((b) => [b, b.received.length]));
     // the newcomer moves from t1 to t2
@@ -228,7 +262,9 @@ describe('engine', () => {
         const inflight = new Set<Promise<unknown>>();
         while (k < GAP) {
           const n = k++;
-          const p = w.send({ type: 'note:create', noteId: `gap-${n}`, tableId: table, text: `gap ${n}`, color: 'yellow', x: 0, y: 0 }).finally(() => inflight.delete(p));
+          const p = w
+            .send({ type: 'note:create', noteId: `gap-${n}`, tableId: table, text: `gap ${n}`, color: 'yellow', x: 0, y: 0 })
+            .finally(() => inflight.delete(p));
           inflight.add(p);
           if (inflight.size >= 50) await Promise.race(inflight);
         }
@@ -242,10 +278,20 @@ describe('engine', () => {
     expect(back.syncs).toEqual(['events']);
     // what the log holds after `since`, filtered by what ben may see
     const db = new Database(path.join(dataDir, 'worldcafe.db'), { readonly: true });
-    const rows = db.prepare('SELECT seq, at, by, scope, body FROM events WHERE workshop_id = ? AND seq > ? ORDER BY seq').all(ws.workshopId, since) as Array<{ seq: number; at: number; by: string | null; scope: string | null; body: string }>;
-    const all = db.prepare('SELECT seq, at, by, scope, body FROM events WHERE workshop_id = ? ORDER BY seq').all(ws.workshopId) as typeof rows;
+    const rows = db
+      .prepare('SELECT seq, at, by, scope, body FROM events WHERE workshop_id = ? AND seq > ? ORDER BY seq')
+      .all(ws.workshopId, since) as Array<{ seq: number; at: number; by: string | null; scope: string | null; body: string }>;
+    const all = db
+      .prepare('SELECT seq, at, by, scope, body FROM events WHERE workshop_id = ? ORDER BY seq')
+      .all(ws.workshopId) as typeof rows;
     db.close();
-    const toEnv = (r: (typeof rows)[number]): Envelope => ({ seq: r.seq, at: r.at, by: r.by, scope: r.scope as Envelope['scope'], e: JSON.parse(r.body) });
+    const toEnv = (r: (typeof rows)[number]): Envelope => ({
+      seq: r.seq,
+      at: r.at,
+      by: r.by,
+      scope: r.scope as Envelope['scope'],
+      e: JSON.parse(r.body),
+    });
     const full = applyEnvelopes(emptyState(), all.map(toEnv));
     const expected = rows.map(toEnv).filter((env) => env.seq <= full.seq && visibleTo(env, full, ben.participantId));
     expect(rows.length).toBeGreaterThanOrEqual(GAP);

@@ -69,7 +69,11 @@ beforeAll(async () => {
         x: 50,
         y: 50 + i * 40,
       });
-      const ack = await room.execute(cmd, { kind: 'participant', participantId: demo.facilitatorId }, `${demo.facilitatorId}:${cmd.clientOpId}`);
+      const ack = await room.execute(
+        cmd,
+        { kind: 'participant', participantId: demo.facilitatorId },
+        `${demo.facilitatorId}:${cmd.clientOpId}`,
+      );
       expect(ack).toMatchObject({ ok: true });
     }
   } finally {
@@ -101,8 +105,14 @@ describe('demo CLI', () => {
     for (const t of state.tableOrder)
       for (let round = 1; round <= 3; round++) {
         const here = Object.values(state.notes).filter((n) => n.tableId === t && n.round === round && !n.id.startsWith('n-hostile'));
-        expect(here.some((n) => THAI.test(n.text)), `${t} round ${round} Thai`).toBe(true);
-        expect(here.some((n) => !THAI.test(n.text)), `${t} round ${round} English`).toBe(true);
+        expect(
+          here.some((n) => THAI.test(n.text)),
+          `${t} round ${round} Thai`,
+        ).toBe(true);
+        expect(
+          here.some((n) => !THAI.test(n.text)),
+          `${t} round ${round} English`,
+        ).toBe(true);
         expect(state.summaries[`${t}#${round}`]?.text, `${t} round ${round} summary`).toBeTruthy();
       }
     const vote = Object.values(state.harvest.votes)[0]!;
@@ -120,7 +130,9 @@ describe('demo CLI', () => {
     }
     const reviewers = new Set(Object.values(state.review.entries).map((e) => e.delegationId));
     expect(reviewers.size).toBeGreaterThanOrEqual(5);
-    const statuses = Object.values(state.review.amendments).map((a) => a.status).sort();
+    const statuses = Object.values(state.review.amendments)
+      .map((a) => a.status)
+      .sort();
     expect(statuses).toEqual(['accepted', 'open']);
     expect(demo.facilitatorLink).toMatch(new RegExp(`^http://localhost:\\d+/w/${demo.workshopId}#k=.{16,}$`));
     expect(demo.delegateLink).toMatch(/#k=.{16,}$/);
@@ -172,12 +184,21 @@ describe('export CLI', () => {
         for (const kind of ['header', 'footer'] as const) {
           const id = new RegExp(`<w:${kind}Reference w:type="default" r:id="([^"]+)"`).exec(sect)?.[1];
           expect(id, kind).toBeDefined();
-          const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)?.[1];
+          const target =
+            new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)?.[1];
           expect(target, `${kind} ${id}`).toMatch(new RegExp(`^${kind}\\d+\\.xml$`));
         }
       }
-      const headers = await Promise.all(Object.keys(zip.files).filter((f) => /^word\/header\d+\.xml$/.test(f)).map(read));
-      const footers = await Promise.all(Object.keys(zip.files).filter((f) => /^word\/footer\d+\.xml$/.test(f)).map(read));
+      const headers = await Promise.all(
+        Object.keys(zip.files)
+          .filter((f) => /^word\/header\d+\.xml$/.test(f))
+          .map(read),
+      );
+      const footers = await Promise.all(
+        Object.keys(zip.files)
+          .filter((f) => /^word\/footer\d+\.xml$/.test(f))
+          .map(read),
+      );
       expect(headers.length).toBeGreaterThan(0);
       const textOf = (xml: string) => nfc(xml.replace(/<w:instrText[^>]*>[^<]*<\/w:instrText>/g, '').replace(/<[^>]+>/g, ''));
       for (const h of headers) {
@@ -269,11 +290,15 @@ describe('export CLI', () => {
     // the rest in process (same code path minus the process wrapper)
     const env = { DATA_DIR: dataDir };
     const outcome = (args: string[]) => runExportCli(args, env);
-    expect(await outcome(['--workshop', demo.workshopId, '--format', 'md', '--out', out('x'), '--locale', 'fr'])).toMatchObject({ code: 2 });
+    expect(await outcome(['--workshop', demo.workshopId, '--format', 'md', '--out', out('x'), '--locale', 'fr'])).toMatchObject({
+      code: 2,
+    });
     expect(await outcome(['--format', 'md', '--out', out('x')])).toMatchObject({ code: 2 });
     expect(await outcome(['--workshop', demo.workshopId, '--format', 'md'])).toMatchObject({ code: 2 });
     expect(await outcome(['--workshop', demo.workshopId, '--format', 'md', '--out', out('x'), '--bogus'])).toMatchObject({ code: 2 });
-    expect(await outcome(['--workshop', demo.workshopId, '--format', 'md', '--out', out('x'), '--data-dir', path.join(outDir, 'nowhere')])).toMatchObject({
+    expect(
+      await outcome(['--workshop', demo.workshopId, '--format', 'md', '--out', out('x'), '--data-dir', path.join(outDir, 'nowhere')]),
+    ).toMatchObject({
       code: 1,
       stderr: expect.stringContaining('data directory not found'),
     });

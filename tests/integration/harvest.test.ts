@@ -58,8 +58,12 @@ const NOTES = {
 const T1_NOTES = Object.keys(NOTES).filter((id) => NOTES[id as keyof typeof NOTES][1] === 't1');
 const T2_NOTES = Object.keys(NOTES).filter((id) => NOTES[id as keyof typeof NOTES][1] === 't2');
 
-const connectAll = async (): Promise<[Bot, Bot, Bot, Bot]> =>
-  [await connect(srv.url, joined.hana!), await connect(srv.url, joined.ann!), await connect(srv.url, joined.ben!), await connect(srv.url, joined.chai!)];
+const connectAll = async (): Promise<[Bot, Bot, Bot, Bot]> => [
+  await connect(srv.url, joined.hana!),
+  await connect(srv.url, joined.ann!),
+  await connect(srv.url, joined.ben!),
+  await connect(srv.url, joined.chai!),
+];
 
 beforeAll(async () => {
   srv = await startServer({ dataDir, env });
@@ -284,7 +288,9 @@ describe('a harvest with a facilitator and four participants', () => {
     }
     // both texts' fates are explicit in the history everyone received
     for (const x of bots()) {
-      const titles = x.received.flatMap((env) => (env.e.type === 'goal:set' && env.e.field === 'title' ? [[env.e.value, env.e.version]] : []));
+      const titles = x.received.flatMap((env) =>
+        env.e.type === 'goal:set' && env.e.field === 'title' ? [[env.e.value, env.e.version]] : [],
+      );
       expect(titles).toEqual([
         [winnerText, base + 1],
         [loserText, base + 2],

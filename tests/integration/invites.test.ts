@@ -68,13 +68,21 @@ describe('delegation review links', () => {
     const late = await joinWith(inv.invite);
     expect(late.status).toBe(401);
     expect(await late.json()).toMatchObject({ error: { code: 'unauthorized', message: expect.stringContaining('expired') } });
-    expect(await (await api(`/api/join/${ws.joinCode}?invite=${inv.invite}`)).json()).toMatchObject({ invitedDelegationId: null, inviteStatus: 'expired' });
+    expect(await (await api(`/api/join/${ws.joinCode}?invite=${inv.invite}`)).json()).toMatchObject({
+      invitedDelegationId: null,
+      inviteStatus: 'expired',
+    });
     const days = await issue({ expiresInDays: 7 });
     expect(days.expiresAt - days.issuedAt).toBe(7 * DAY);
   });
 
   it('refuses a lifetime beyond a year, in the past, or given twice', async () => {
-    for (const body of [{ expiresInDays: 400 }, { expiresAt: Date.now() - 1000 }, { expiresAt: Date.now() + 400 * DAY }, { expiresInDays: 1, expiresAt: Date.now() + DAY }]) {
+    for (const body of [
+      { expiresInDays: 400 },
+      { expiresAt: Date.now() - 1000 },
+      { expiresAt: Date.now() + 400 * DAY },
+      { expiresInDays: 1, expiresAt: Date.now() + DAY },
+    ]) {
       const res = await api(`/api/workshops/${ws.workshopId}/invites`, { body: { delegationId: 'th', ...body }, token: ws.facilitatorKey });
       expect(res.status, JSON.stringify(body)).toBe(400);
     }
@@ -91,7 +99,11 @@ describe('delegation review links', () => {
 
     const listed = await (await api(`/api/workshops/${ws.workshopId}/invites`, { token: ws.facilitatorKey })).json();
     expect(JSON.stringify(listed)).not.toContain(inv.invite);
-    expect(listed.invites.find((i: Issued) => i.id === inv.id)).toMatchObject({ delegationId: 'ph', revokedAt: null, expiresAt: inv.expiresAt });
+    expect(listed.invites.find((i: Issued) => i.id === inv.id)).toMatchObject({
+      delegationId: 'ph',
+      revokedAt: null,
+      expiresAt: inv.expiresAt,
+    });
 
     const revoked = await api(`/api/workshops/${ws.workshopId}/invites/${inv.id}`, { method: 'DELETE', token: ws.facilitatorKey });
     expect(revoked.status).toBe(200);
@@ -105,7 +117,9 @@ describe('delegation review links', () => {
     const stays = await connect(srv.url, joined);
     expect(stays.state.participants[joined.participantId]?.delegationId).toBe('ph');
     stays.close();
-    expect((await api(`/api/workshops/${ws.workshopId}/invites/nosuchlink`, { method: 'DELETE', token: ws.facilitatorKey })).status).toBe(404);
+    expect((await api(`/api/workshops/${ws.workshopId}/invites/nosuchlink`, { method: 'DELETE', token: ws.facilitatorKey })).status).toBe(
+      404,
+    );
   });
 });
 
@@ -154,7 +168,9 @@ describe('POST /api/join with a joinId', () => {
     for (const joinId of ['a'.repeat(22), 'ab'.repeat(12), 'join-id-aaaaaaaaaaaaaaaaaaaaaa']) {
       const res = await api('/api/join', { body: body(joinId) });
       expect(res.status, joinId).toBe(400);
-      expect(await res.json()).toMatchObject({ error: { code: 'invalid_payload', message: expect.stringMatching(/^joinId: a join id must be random/) } });
+      expect(await res.json()).toMatchObject({
+        error: { code: 'invalid_payload', message: expect.stringMatching(/^joinId: a join id must be random/) },
+      });
     }
   });
 

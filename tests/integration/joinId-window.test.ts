@@ -16,7 +16,11 @@ afterAll(async () => {
 });
 
 const joinWith = (joinId: string, name: string) =>
-  fetch(`${srv.url}/api/join`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: ws.joinCode, name, joinId }) });
+  fetch(`${srv.url}/api/join`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code: ws.joinCode, name, joinId }),
+  });
 
 describe('POST /api/join: the joinId retry window', () => {
   it('answers a retry within the window, refuses it after, and never returns the token then', async () => {

@@ -33,7 +33,7 @@ describe('joining at scale', () => {
       }),
     );
     const errors = results.filter((r) => r.status === 'rejected');
-    expect(errors.map((e) => String((e).reason))).toEqual([]);
+    expect(errors.map((e) => String(e.reason))).toEqual([]);
     const bots = results.map((r) => (r as PromiseFulfilledResult<Bot>).value);
     const fac = await connect(srv.url, { token: ws.facilitatorKey, participantId: ws.participantId });
     expect(Object.keys(fac.state.participants)).toHaveLength(N + 1);

@@ -11,9 +11,7 @@ beforeAll(async () => {
   srv = await startServer();
   ws = await createWorkshop(srv.url);
   facilitator = await connect(srv.url, { token: ws.facilitatorKey, participantId: ws.participantId });
-  const bots = await Promise.all(
-    ['Ann', 'Ben', 'Chai'].map(async (name) => connect(srv.url, await join(srv.url, ws.joinCode, name))),
-  );
+  const bots = await Promise.all(['Ann', 'Ben', 'Chai'].map(async (name) => connect(srv.url, await join(srv.url, ws.joinCode, name))));
   [ann, ben, chai] = bots as [Bot, Bot, Bot];
   for (const [bot, table] of [
     [ann, 't1'],
@@ -44,7 +42,15 @@ describe('live notes at a table', () => {
     expect(chai.received.some((e) => e.scope === 't:t1' && e.e.type !== 'seat:assigned')).toBe(false);
     expect(chai.state.notes['note-live-1']).toBeUndefined();
 
-    const other = await chai.send({ type: 'note:create', noteId: 'note-t2', tableId: 't2', text: 'at table two', color: 'blue', x: 0, y: 0 });
+    const other = await chai.send({
+      type: 'note:create',
+      noteId: 'note-t2',
+      tableId: 't2',
+      text: 'at table two',
+      color: 'blue',
+      x: 0,
+      y: 0,
+    });
     expect(other.ok).toBe(true);
     await facilitator.until((b) => b.state.notes['note-t2'] !== undefined);
     expect(ann.state.notes['note-t2']).toBeUndefined();
@@ -84,13 +90,34 @@ describe('live notes at a table', () => {
       ['note:create', 'invalid_payload'],
       [{ type: 'note:create' }, 'invalid_payload'],
       [{ type: 'nope', clientOpId: opId() }, 'invalid_payload'],
-      [{ type: 'note:create', clientOpId: opId(), noteId: 'n-bad', tableId: 't1', text: 'x', color: 'yellow', x: 0, y: 0, extra: 1 }, 'invalid_payload'],
-      [{ type: 'note:create', clientOpId: opId(), noteId: 'n-bad', tableId: 't1', text: 'x'.repeat(501), color: 'yellow', x: 0, y: 0 }, 'invalid_payload'],
-      [{ type: 'note:create', clientOpId: opId(), noteId: 'n-bad', tableId: 't1', text: '', color: 'yellow', x: 0, y: 0 }, 'invalid_payload'],
-      [{ type: 'note:create', clientOpId: opId(), noteId: 'n-bad', tableId: 't1', text: 'x', color: 'black', x: 0, y: 0 }, 'invalid_payload'],
-      [{ type: 'note:create', clientOpId: opId(), noteId: 'n-bad', tableId: 't1', text: 'x', color: 'yellow', x: -5, y: 1e9 }, 'invalid_payload'],
-      [{ type: 'note:create', clientOpId: opId(), noteId: 'n bad!', tableId: 't1', text: 'x', color: 'yellow', x: 0, y: 0 }, 'invalid_payload'],
-      [{ type: 'note:create', clientOpId: opId(), noteId: 'n-bad', tableId: 't1', text: 'x'.repeat(20_000), color: 'yellow', x: 0, y: 0 }, 'too_large'],
+      [
+        { type: 'note:create', clientOpId: opId(), noteId: 'n-bad', tableId: 't1', text: 'x', color: 'yellow', x: 0, y: 0, extra: 1 },
+        'invalid_payload',
+      ],
+      [
+        { type: 'note:create', clientOpId: opId(), noteId: 'n-bad', tableId: 't1', text: 'x'.repeat(501), color: 'yellow', x: 0, y: 0 },
+        'invalid_payload',
+      ],
+      [
+        { type: 'note:create', clientOpId: opId(), noteId: 'n-bad', tableId: 't1', text: '', color: 'yellow', x: 0, y: 0 },
+        'invalid_payload',
+      ],
+      [
+        { type: 'note:create', clientOpId: opId(), noteId: 'n-bad', tableId: 't1', text: 'x', color: 'black', x: 0, y: 0 },
+        'invalid_payload',
+      ],
+      [
+        { type: 'note:create', clientOpId: opId(), noteId: 'n-bad', tableId: 't1', text: 'x', color: 'yellow', x: -5, y: 1e9 },
+        'invalid_payload',
+      ],
+      [
+        { type: 'note:create', clientOpId: opId(), noteId: 'n bad!', tableId: 't1', text: 'x', color: 'yellow', x: 0, y: 0 },
+        'invalid_payload',
+      ],
+      [
+        { type: 'note:create', clientOpId: opId(), noteId: 'n-bad', tableId: 't1', text: 'x'.repeat(20_000), color: 'yellow', x: 0, y: 0 },
+        'too_large',
+      ],
     ];
     for (const [payload, code] of cases) {
       const ack = await ann.sendRaw(payload);
@@ -108,7 +135,16 @@ describe('live notes at a table', () => {
 
   it('a duplicate clientOpId creates one note', async () => {
     const clientOpId = opId('dup');
-    const cmd = { type: 'note:create' as const, clientOpId, noteId: 'note-dup', tableId: 't1', text: 'once', color: 'yellow' as const, x: 1, y: 1 };
+    const cmd = {
+      type: 'note:create' as const,
+      clientOpId,
+      noteId: 'note-dup',
+      tableId: 't1',
+      text: 'once',
+      color: 'yellow' as const,
+      x: 1,
+      y: 1,
+    };
     const [a, b] = await Promise.all([ann.send(cmd), ann.send(cmd)]);
     const c = await ann.send(cmd);
     expect(a).toMatchObject({ ok: true });
@@ -127,7 +163,9 @@ describe('live notes at a table', () => {
     await dara.send({ type: 'seat:assign', participantId: dara.participantId, tableId: 't1' });
     const ids = Array.from({ length: 25 }, (_, i) => `missed-${i}`);
     for (const id of ids) {
-      expect(await dara.send({ type: 'note:create', noteId: id, tableId: 't1', text: `note ${id}`, color: 'orange', x: 5, y: 5 })).toMatchObject({ ok: true });
+      expect(
+        await dara.send({ type: 'note:create', noteId: id, tableId: 't1', text: `note ${id}`, color: 'orange', x: 5, y: 5 }),
+      ).toMatchObject({ ok: true });
     }
     await chai.send({ type: 'note:create', noteId: 'missed-other-table', tableId: 't2', text: 'not for ben', color: 'blue', x: 0, y: 0 });
     const receivedBefore = ben.received.length;
@@ -202,9 +240,7 @@ describe('handshake and limits', () => {
 
   it('rate-limits a flooding socket with a stable code, and the socket recovers', async () => {
     await new Promise((r) => setTimeout(r, 2500)); // let the bucket refill after earlier tests
-    const flood = await Promise.all(
-      Array.from({ length: 80 }, () => ann.send({ type: 'note:move', noteId: 'missed-0', x: 1, y: 1 })),
-    );
+    const flood = await Promise.all(Array.from({ length: 80 }, () => ann.send({ type: 'note:move', noteId: 'missed-0', x: 1, y: 1 })));
     const limited = flood.filter((a) => !a.ok && a.error.code === 'rate_limited');
     expect(limited.length).toBeGreaterThan(0);
     expect(flood.filter((a) => a.ok).length).toBeGreaterThan(0);
@@ -213,7 +249,11 @@ describe('handshake and limits', () => {
   });
 
   it('HTTP edge validates input with stable codes', async () => {
-    const bad = await fetch(`${srv.url}/api/workshops`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: '' }) });
+    const bad = await fetch(`${srv.url}/api/workshops`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title: '' }),
+    });
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.code).toBe('invalid_payload');
     const unknown = await fetch(`${srv.url}/api/join/ZZZZZZZZ`);

@@ -22,7 +22,16 @@ describe('configurable overload thresholds and join budget', () => {
     const fac = await connect(srv.url, { token: ws.facilitatorKey, participantId: ws.participantId });
     bots.push(fac);
     const raw = (cmd: CommandInput) => fac.socket.timeout(10_000).emitWithAck('command', cmd) as Promise<Ack>;
-    const note = (id: string): CommandInput => ({ type: 'note:create', clientOpId: opId(), noteId: id, tableId: 't1', text: id, color: 'yellow', x: 0, y: 0 });
+    const note = (id: string): CommandInput => ({
+      type: 'note:create',
+      clientOpId: opId(),
+      noteId: id,
+      tableId: 't1',
+      text: id,
+      color: 'yellow',
+      x: 0,
+      y: 0,
+    });
     const acks = await Promise.all(['a', 'b', 'c'].map((id) => raw(note(id))));
     const refused = acks.filter((a) => !a.ok);
     expect(acks.filter((a) => a.ok)).toHaveLength(2);
@@ -39,7 +48,11 @@ describe('configurable overload thresholds and join budget', () => {
     servers.push(srv);
     const ws = await createWorkshop(srv.url);
     for (const name of ['A', 'B', 'C']) await join(srv.url, ws.joinCode, name);
-    const res = await fetch(`${srv.url}/api/join`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: ws.joinCode, name: 'D' }) });
+    const res = await fetch(`${srv.url}/api/join`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code: ws.joinCode, name: 'D' }),
+    });
     expect(res.status).toBe(429);
     expect(await res.json()).toMatchObject({ error: { code: 'rate_limited' } });
   });

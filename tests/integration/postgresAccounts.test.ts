@@ -23,5 +23,8 @@ accountStoreContract('PostgreSQL', {
     return { events, accounts: openAccountStore(db.url) };
   },
   rowsOf: async (table, workshopId) =>
-    Number((await reader.query(`SELECT COUNT(*) AS n FROM ${table} WHERE ${table === 'workshops' ? 'id' : 'workshop_id'} = $1`, [workshopId])).rows[0].n),
+    Number(
+      (await reader.query(`SELECT COUNT(*) AS n FROM ${table} WHERE ${table === 'workshops' ? 'id' : 'workshop_id'} = $1`, [workshopId]))
+        .rows[0].n,
+    ),
 });

@@ -42,7 +42,11 @@ beforeAll(async () => {
   ann = await join(srv.url, ws.joinCode, 'Ann', 'th');
   ben = await join(srv.url, ws.joinCode, 'Ben', 'ph');
   cat = await join(srv.url, ws.joinCode, 'Cat', 'th');
-  for (const [who, table] of [[ann, 't1'], [ben, 't1'], [cat, 't2']] as const) {
+  for (const [who, table] of [
+    [ann, 't1'],
+    [ben, 't1'],
+    [cat, 't2'],
+  ] as const) {
     const b = await connect(srv.url, who);
     expect(await b.send({ type: 'seat:assign', participantId: who.participantId, tableId: table })).toMatchObject({ ok: true });
     b.close();
@@ -61,7 +65,11 @@ describe('online', () => {
     expect(fac.online[0]).toEqual({ kind: 'all', participantIds: [ws.participantId] });
     /** The changes about `id`, in order: true = came online, false = went offline. */
     const about = (id: string) =>
-      fac.online.flatMap((m) => (m.kind === 'changes' ? [...m.online.filter((x) => x === id).map(() => true), ...m.offline.filter((x) => x === id).map(() => false)] : []));
+      fac.online.flatMap((m) =>
+        m.kind === 'changes'
+          ? [...m.online.filter((x) => x === id).map(() => true), ...m.offline.filter((x) => x === id).map(() => false)]
+          : [],
+      );
 
     const laptop = await connect(srv.url, ann);
     await waitFor(() => about(ann.participantId).length === 1, 'ann online');
@@ -87,7 +95,9 @@ describe('online', () => {
   it('coalesces a crowd connecting at once into a few messages', async () => {
     const fac = await watcher({ token: ws.facilitatorKey, participantId: ws.participantId });
     await waitFor(() => fac.online.length > 0, 'roster');
-    const crowd = await Promise.all(Array.from({ length: 20 }, async (_, i) => connect(srv.url, await join(srv.url, ws.joinCode, `Crowd ${i}`))));
+    const crowd = await Promise.all(
+      Array.from({ length: 20 }, async (_, i) => connect(srv.url, await join(srv.url, ws.joinCode, `Crowd ${i}`))),
+    );
     await waitFor(() => fac.online.flatMap((m) => (m.kind === 'changes' ? m.online : [])).length >= 20, 'crowd online');
     expect(fac.online.length - 1).toBeLessThanOrEqual(4);
     for (const c of crowd) c.close();
@@ -116,7 +126,11 @@ describe('typing', () => {
 
     // not at her seat: dropped; invalid: dropped
     annW.bot.socket.emit('typing', { tableId: 't2', typing: true });
-    (annW.bot.socket as unknown as { emit: (e: string, p: unknown) => void }).emit('typing', { tableId: 't1', typing: true, text: 'draft' });
+    (annW.bot.socket as unknown as { emit: (e: string, p: unknown) => void }).emit('typing', {
+      tableId: 't1',
+      typing: true,
+      text: 'draft',
+    });
     await sleep(400);
     expect(catW.typing).toEqual([]); // another table hears nothing
     expect(annW.typing).toEqual([]); // nor the sender

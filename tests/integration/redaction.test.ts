@@ -20,7 +20,9 @@ const KEPT = `kept-${stamp}`;
 let before = 0;
 
 const rawFiles = () =>
-  ['worldcafe.db', 'worldcafe.db-wal'].flatMap((f) => (fs.existsSync(path.join(srv.dataDir, f)) ? [fs.readFileSync(path.join(srv.dataDir, f))] : []));
+  ['worldcafe.db', 'worldcafe.db-wal'].flatMap((f) =>
+    fs.existsSync(path.join(srv.dataDir, f)) ? [fs.readFileSync(path.join(srv.dataDir, f))] : [],
+  );
 const rawHas = (text: string) => rawFiles().some((b) => b.includes(Buffer.from(text)));
 
 async function catchUpFrom(since: number): Promise<string> {
@@ -46,9 +48,13 @@ beforeAll(async () => {
   const [ann, ben] = bots as [Bot, Bot];
   await ben.until((b) => b.state.seats[annJoin.participantId] === 't1');
   before = ben.state.seq;
-  expect(await ann.send({ type: 'note:create', noteId: 'n-secret', tableId: 't1', text: FIRST, color: 'yellow', x: 5, y: 5 })).toMatchObject({ ok: true });
+  expect(
+    await ann.send({ type: 'note:create', noteId: 'n-secret', tableId: 't1', text: FIRST, color: 'yellow', x: 5, y: 5 }),
+  ).toMatchObject({ ok: true });
   expect(await ann.send({ type: 'note:edit', noteId: 'n-secret', text: EDITED })).toMatchObject({ ok: true });
-  expect(await ann.send({ type: 'note:create', noteId: 'n-kept', tableId: 't1', text: KEPT, color: 'blue', x: 50, y: 5 })).toMatchObject({ ok: true });
+  expect(await ann.send({ type: 'note:create', noteId: 'n-kept', tableId: 't1', text: KEPT, color: 'blue', x: 50, y: 5 })).toMatchObject({
+    ok: true,
+  });
   await ben.until((b) => b.state.notes['n-kept'] !== undefined);
   // the check below can see text in the file: the note is there before the delete
   expect(rawHas(EDITED) || (await catchUpFrom(before)).includes(EDITED)).toBe(true);
@@ -77,7 +83,9 @@ describe('a deleted note leaves the server', () => {
   });
 
   it('the JSON export does not hold it', async () => {
-    const res = await fetch(`${srv.url}/api/workshops/${ws.workshopId}/export?format=json`, { headers: { authorization: `Bearer ${ws.facilitatorKey}` } });
+    const res = await fetch(`${srv.url}/api/workshops/${ws.workshopId}/export?format=json`, {
+      headers: { authorization: `Bearer ${ws.facilitatorKey}` },
+    });
     expect(res.status).toBe(200);
     const body = await res.text();
     expect(body).toContain(KEPT);

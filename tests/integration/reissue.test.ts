@@ -25,7 +25,10 @@ function handshake(token: string): Promise<string> {
 }
 
 const reissue = (workshopId: string, participantId: string, bearer: string) =>
-  fetch(`${server.url}/api/workshops/${workshopId}/participants/${participantId}/reissue`, { method: 'POST', headers: { authorization: `Bearer ${bearer}` } });
+  fetch(`${server.url}/api/workshops/${workshopId}/participants/${participantId}/reissue`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${bearer}` },
+  });
 
 describe('reissuing links', () => {
   it("reissues a delegate's link: old refused at once, its socket told and closed, new one works", async () => {
@@ -61,8 +64,13 @@ describe('reissuing links', () => {
     expect(rotated.status).toBe(201);
     const { token } = (await rotated.json()) as { token: string };
     expect(await handshake(w.facilitatorKey)).toBe('unauthorized');
-    expect((await fetch(`${server.url}/api/workshops/${w.workshopId}/invites`, { headers: { authorization: `Bearer ${w.facilitatorKey}` } })).status).toBe(401);
-    expect((await fetch(`${server.url}/api/workshops/${w.workshopId}/invites`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+    expect(
+      (await fetch(`${server.url}/api/workshops/${w.workshopId}/invites`, { headers: { authorization: `Bearer ${w.facilitatorKey}` } }))
+        .status,
+    ).toBe(401);
+    expect(
+      (await fetch(`${server.url}/api/workshops/${w.workshopId}/invites`, { headers: { authorization: `Bearer ${token}` } })).status,
+    ).toBe(200);
 
     const d = await join(server.url, w.joinCode, 'Somchai', 'th');
     const b = new Browser(server.url);

@@ -30,11 +30,36 @@ beforeAll(async () => {
   ph = await connect(srv.url, await join(srv.url, ws.joinCode, 'Maria', 'ph'));
   vn = await connect(srv.url, await join(srv.url, ws.joinCode, 'Minh', 'vn'));
   await th1.send({ type: 'seat:assign', participantId: th1.participantId, tableId: 't1' });
-  expect(await th1.send({ type: 'note:create', noteId: 'n1', tableId: 't1', text: 'ฝึกอบรมผู้นำรุ่นใหม่', color: 'yellow', x: 0, y: 0 })).toMatchObject({ ok: true });
-  for (const phase of ['cafe', 'harvest'] as const) expect(await fac.send({ type: 'workshop:set-phase', phase })).toMatchObject({ ok: true });
-  expect(await fac.send({ type: 'goal:create', goalId: 'g1', title: 'Leadership for a new wave', themeId: null, clusterIds: [], noteIds: ['n1'] })).toMatchObject({ ok: true });
-  expect(await fac.send({ type: 'goal:item-add', goalId: 'g1', list: 'actions', itemId: 'a1', text: 'Regional course', leads: ['th', 'ph'], start: 2016, end: 2018 })).toMatchObject({ ok: true });
-  expect(await fac.send({ type: 'goal:item-add', goalId: 'g1', list: 'actions', itemId: 'a2', text: 'Too late', start: 2019, end: 2024 })).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+  expect(
+    await th1.send({ type: 'note:create', noteId: 'n1', tableId: 't1', text: 'ฝึกอบรมผู้นำรุ่นใหม่', color: 'yellow', x: 0, y: 0 }),
+  ).toMatchObject({ ok: true });
+  for (const phase of ['cafe', 'harvest'] as const)
+    expect(await fac.send({ type: 'workshop:set-phase', phase })).toMatchObject({ ok: true });
+  expect(
+    await fac.send({
+      type: 'goal:create',
+      goalId: 'g1',
+      title: 'Leadership for a new wave',
+      themeId: null,
+      clusterIds: [],
+      noteIds: ['n1'],
+    }),
+  ).toMatchObject({ ok: true });
+  expect(
+    await fac.send({
+      type: 'goal:item-add',
+      goalId: 'g1',
+      list: 'actions',
+      itemId: 'a1',
+      text: 'Regional course',
+      leads: ['th', 'ph'],
+      start: 2016,
+      end: 2018,
+    }),
+  ).toMatchObject({ ok: true });
+  expect(
+    await fac.send({ type: 'goal:item-add', goalId: 'g1', list: 'actions', itemId: 'a2', text: 'Too late', start: 2019, end: 2024 }),
+  ).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
 });
 
 afterAll(async () => {
@@ -45,14 +70,24 @@ afterAll(async () => {
 describe('delegation review', () => {
   it('only the facilitator opens the review, with a deadline in the future', async () => {
     expect(await th1.send({ type: 'review:open', deadline: null })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await fac.send({ type: 'review:open', deadline: Date.now() - 1000 })).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+    expect(await fac.send({ type: 'review:open', deadline: Date.now() - 1000 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_payload' },
+    });
     expect(await fac.send({ type: 'review:open', deadline: Date.now() + 3 * 24 * 3600_000 })).toMatchObject({ ok: true });
     for (const b of [th1, ph]) await b.until((x) => x.state.phase === 'review');
   });
 
   it('a delegation records its review; members share it; another delegation neither sees nor edits it', async () => {
     expect(
-      await th1.send({ type: 'review:record', goalId: 'g1', stance: 'amend', situation: 'มีหลักสูตรผู้นำอยู่แล้ว', feasibility: 4, partners: ['ph'] }),
+      await th1.send({
+        type: 'review:record',
+        goalId: 'g1',
+        stance: 'amend',
+        situation: 'มีหลักสูตรผู้นำอยู่แล้ว',
+        feasibility: 4,
+        partners: ['ph'],
+      }),
     ).toMatchObject({ ok: true });
     // a second Thai delegate continues the same delegation's review
     await th2.until((x) => x.state.review.entries['g1#th']?.stance === 'amend');
@@ -61,23 +96,47 @@ describe('delegation review', () => {
     expect(th1.state.review.entries['g1#th']).toMatchObject({ situation: 'มีหลักสูตรผู้นำอยู่แล้ว', feasibility: 4, partners: ['ph'] });
 
     // the Philippines records its own review: it writes g1#ph, never g1#th
-    expect(await ph.send({ type: 'review:record', goalId: 'g1', stance: 'supports', situation: 'CSC academy', feasibility: 5 })).toMatchObject({ ok: true });
+    expect(
+      await ph.send({ type: 'review:record', goalId: 'g1', stance: 'supports', situation: 'CSC academy', feasibility: 5 }),
+    ).toMatchObject({ ok: true });
     await fac.until((x) => x.state.review.entries['g1#ph']?.stance === 'supports' && x.state.review.entries['g1#th']?.needs === 'trainers');
     expect(fac.state.review.entries['g1#th']!.stance).toBe('amend');
     expect(ph.state.review.entries['g1#th']).toBeUndefined();
     expect(ph.received.some((e) => e.e.type === 'review:recorded' && e.e.entry.delegationId === 'th')).toBe(false);
     // partners must be other delegations; observers and the facilitator do not review
-    expect(await ph.send({ type: 'review:record', goalId: 'g1', partners: ['ph'] })).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
-    expect(await fac.send({ type: 'review:record', goalId: 'g1', stance: 'supports' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await ph.send({ type: 'review:record', goalId: 'g1', partners: ['ph'] })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_payload' },
+    });
+    expect(await fac.send({ type: 'review:record', goalId: 'g1', stance: 'supports' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
   });
 
   it('an accepted amendment changes the goal and keeps the history; a rejected one does not', async () => {
-    expect(await th1.send({ type: 'amendment:propose', amendmentId: 'am1', goalId: 'g1', field: 'title', text: 'ASEAN New-Wave Leadership for all' })).toMatchObject({ ok: true });
-    expect(await ph.send({ type: 'amendment:propose', amendmentId: 'am2', goalId: 'g1', field: 'rationale', text: 'Because.' })).toMatchObject({ ok: true });
-    expect(await th1.send({ type: 'amendment:decide', amendmentId: 'am1', accept: true })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(
+      await th1.send({
+        type: 'amendment:propose',
+        amendmentId: 'am1',
+        goalId: 'g1',
+        field: 'title',
+        text: 'ASEAN New-Wave Leadership for all',
+      }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await ph.send({ type: 'amendment:propose', amendmentId: 'am2', goalId: 'g1', field: 'rationale', text: 'Because.' }),
+    ).toMatchObject({ ok: true });
+    expect(await th1.send({ type: 'amendment:decide', amendmentId: 'am1', accept: true })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     expect(await fac.send({ type: 'amendment:decide', amendmentId: 'am1', accept: true })).toMatchObject({ ok: true });
     expect(await fac.send({ type: 'amendment:decide', amendmentId: 'am2', accept: false })).toMatchObject({ ok: true });
-    expect(await fac.send({ type: 'amendment:decide', amendmentId: 'am1', accept: false })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await fac.send({ type: 'amendment:decide', amendmentId: 'am1', accept: false })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
     for (const b of [th1, ph, vn]) await b.until((x) => x.state.goals.g1?.title === 'ASEAN New-Wave Leadership for all');
     const a1 = fac.state.review.amendments.am1!;
     expect(a1).toMatchObject({ status: 'accepted', baseText: 'Leadership for a new wave', replaced: 'Leadership for a new wave' });
@@ -99,7 +158,9 @@ describe('delegation review', () => {
     expect(joined.status).toBe(201);
     const newcomer = await connect(srv.url, await joined.json());
     expect(newcomer.state.participants[newcomer.participantId]!.delegationId).toBe('vn');
-    expect(await newcomer.send({ type: 'review:record', goalId: 'g1', stance: 'reservations', comments: 'budget' })).toMatchObject({ ok: true });
+    expect(await newcomer.send({ type: 'review:record', goalId: 'g1', stance: 'reservations', comments: 'budget' })).toMatchObject({
+      ok: true,
+    });
     await vn.until((x) => x.state.review.entries['g1#vn']?.stance === 'reservations');
     newcomer.close();
   });
@@ -112,8 +173,14 @@ describe('delegation review', () => {
     expect(await fac.send({ type: 'review:close' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(await fac.send({ type: 'review:close', force: true })).toMatchObject({ ok: true });
     await th1.until((x) => x.state.phase === 'closed');
-    expect(await th1.send({ type: 'review:record', goalId: 'g1', comments: 'late' })).toMatchObject({ ok: false, error: { code: 'wrong_phase' } });
-    expect(await fac.send({ type: 'goal:set', goalId: 'g1', field: 'title', value: 'x', baseVersion: 2 })).toMatchObject({ ok: false, error: { code: 'wrong_phase' } });
+    expect(await th1.send({ type: 'review:record', goalId: 'g1', comments: 'late' })).toMatchObject({
+      ok: false,
+      error: { code: 'wrong_phase' },
+    });
+    expect(await fac.send({ type: 'goal:set', goalId: 'g1', field: 'title', value: 'x', baseVersion: 2 })).toMatchObject({
+      ok: false,
+      error: { code: 'wrong_phase' },
+    });
   });
 });
 
@@ -160,7 +227,10 @@ describe('exports over HTTP', () => {
     const blankName = structuredClone(doc);
     const pid = Object.keys(blankName.workshop.participants)[0]!;
     blankName.workshop.participants[pid].name = '\u200B\u200C\u2060';
-    for (const [body, field] of [[hostileTitle, 'workshop.title'], [blankName, `workshop.participants.${pid}.name`]] as const) {
+    for (const [body, field] of [
+      [hostileTitle, 'workshop.title'],
+      [blankName, `workshop.participants.${pid}.name`],
+    ] as const) {
       const res = await post('/api/workshops/import', body);
       expect(res.status).toBe(400);
       const err = (await res.json()).error;

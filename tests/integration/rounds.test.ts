@@ -36,7 +36,15 @@ const everyone = () => [...hosts, ...delegates];
 
 describe('rounds, clock and rotation', () => {
   it('plans three rounds, starts round 1 and every bot receives its seat', async () => {
-    expect(await fac.send({ type: 'cafe:configure', rounds: 3, roundSeconds: 600, questionMode: 'both', roundQuestions: ['Where are we?', 'Where to?', 'How?'] })).toMatchObject({ ok: true });
+    expect(
+      await fac.send({
+        type: 'cafe:configure',
+        rounds: 3,
+        roundSeconds: 600,
+        questionMode: 'both',
+        roundQuestions: ['Where are we?', 'Where to?', 'How?'],
+      }),
+    ).toMatchObject({ ok: true });
     const planned = await fac.send({ type: 'plan:generate', seed: 7 });
     expect(planned).toMatchObject({ ok: true });
     await fac.until((b) => b.state.cafe.plan !== null);
@@ -83,10 +91,18 @@ describe('rounds, clock and rotation', () => {
   it('hosts write carry-forward summaries; delegates cannot', async () => {
     const h = hosts[0]!;
     const table = h.state.seats[h.participantId]!;
-    expect(await h.send({ type: 'summary:write', tableId: table, round: 1, text: 'We found: mobility of civil servants ก้าวหน้า' })).toMatchObject({ ok: true });
+    expect(
+      await h.send({ type: 'summary:write', tableId: table, round: 1, text: 'We found: mobility of civil servants ก้าวหน้า' }),
+    ).toMatchObject({ ok: true });
     const d = delegates.find((x) => x.state.seats[x.participantId] === table)!;
-    expect(await d.send({ type: 'summary:write', tableId: table, round: 1, text: 'mine' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await hosts[1]!.send({ type: 'summary:write', tableId: table, round: 1, text: 'not my table' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await d.send({ type: 'summary:write', tableId: table, round: 1, text: 'mine' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await hosts[1]!.send({ type: 'summary:write', tableId: table, round: 1, text: 'not my table' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     await d.until((x) => Object.values(x.state.summaries).some((s) => s.text.startsWith('We found')));
   });
 
@@ -95,7 +111,17 @@ describe('rounds, clock and rotation', () => {
     const t1Notes: string[] = [];
     for (const d of delegates.filter((x) => x.state.seats[x.participantId] === h.state.seats[h.participantId])) {
       const id = `r1-${d.participantId}`;
-      expect(await d.send({ type: 'note:create', noteId: id, tableId: d.state.seats[d.participantId]!, text: 'round one idea', color: 'yellow', x: 1, y: 1 })).toMatchObject({ ok: true });
+      expect(
+        await d.send({
+          type: 'note:create',
+          noteId: id,
+          tableId: d.state.seats[d.participantId]!,
+          text: 'round one idea',
+          color: 'yellow',
+          x: 1,
+          y: 1,
+        }),
+      ).toMatchObject({ ok: true });
       t1Notes.push(id);
     }
     expect(await fac.send({ type: 'round:rotate' })).toMatchObject({ ok: false, error: { code: 'conflict' } });

@@ -42,7 +42,16 @@ describe('graceful shutdown', () => {
         const s: Sent = { clientOpId: opId(`g${w}`), noteId: `term-${w}-${n}`, w };
         sent.push(s);
         const p: Promise<void> = bot
-          .send({ type: 'note:create', clientOpId: s.clientOpId, noteId: s.noteId, tableId: 't1', text: `note ${n}`, color: 'yellow', x: n % 100, y: w })
+          .send({
+            type: 'note:create',
+            clientOpId: s.clientOpId,
+            noteId: s.noteId,
+            tableId: 't1',
+            text: `note ${n}`,
+            color: 'yellow',
+            x: n % 100,
+            y: w,
+          })
           .then((ack) => {
             acks.set(s.noteId, ack);
             if (termAt && ack.ok) ackedAfterTerm++;
@@ -72,7 +81,9 @@ describe('graceful shutdown', () => {
     const tookMs = Date.now() - termAt;
     stop = true;
     await Promise.all(loops);
-    console.info(`SIGTERM: exit ${code} after ${tookMs} ms; ${sent.length} notes sent, ${[...acks.values()].filter((a) => a.ok).length} acked, ${ackedAfterTerm} of them after SIGTERM`);
+    console.info(
+      `SIGTERM: exit ${code} after ${tookMs} ms; ${sent.length} notes sent, ${[...acks.values()].filter((a) => a.ok).length} acked, ${ackedAfterTerm} of them after SIGTERM`,
+    );
     expect(code).toBe(0);
     expect(tookMs).toBeLessThan(10_000);
     // what was in flight when the signal came was finished, not dropped
@@ -87,9 +98,20 @@ describe('graceful shutdown', () => {
     const fac = await connect(second.url, { token: ws.facilitatorKey, participantId: ws.participantId });
     const acked = [...acks.entries()].filter(([, a]) => a.ok).map(([id]) => id);
     for (const id of acked) expect(fac.state.notes[id], `acked note ${id}`).toBeDefined();
-    const resenders = await Promise.all(writers.map(({ bot }) => connect(second.url, { token: bot.token, participantId: bot.participantId })));
+    const resenders = await Promise.all(
+      writers.map(({ bot }) => connect(second.url, { token: bot.token, participantId: bot.participantId })),
+    );
     for (const s of sent) {
-      const ack = await resenders[s.w]!.send({ type: 'note:create', clientOpId: s.clientOpId, noteId: s.noteId, tableId: 't1', text: 'resent', color: 'yellow', x: 0, y: 0 });
+      const ack = await resenders[s.w]!.send({
+        type: 'note:create',
+        clientOpId: s.clientOpId,
+        noteId: s.noteId,
+        tableId: 't1',
+        text: 'resent',
+        color: 'yellow',
+        x: 0,
+        y: 0,
+      });
       expect(ack.ok, `${s.noteId}: ${JSON.stringify(ack)}`).toBe(true);
       if (acks.get(s.noteId)?.ok) expect(ack).toMatchObject({ duplicate: true });
     }

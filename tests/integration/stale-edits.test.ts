@@ -18,9 +18,14 @@ beforeAll(async () => {
   const ws = await createWorkshop(srv.url);
   fac = await connect(srv.url, { token: ws.facilitatorKey, participantId: ws.participantId });
   del = await connect(srv.url, await join(srv.url, ws.joinCode, 'Somchai', 'th'));
-  for (const phase of ['cafe', 'harvest'] as const) expect(await fac.send({ type: 'workshop:set-phase', phase })).toMatchObject({ ok: true });
-  expect(await fac.send({ type: 'goal:create', goalId: 'g1', title: 'Leadership', themeId: null, clusterIds: [], noteIds: [] })).toMatchObject({ ok: true });
-  expect(await fac.send({ type: 'goal:item-add', goalId: 'g1', list: 'objectives', itemId: 'o1', text: 'Train' })).toMatchObject({ ok: true });
+  for (const phase of ['cafe', 'harvest'] as const)
+    expect(await fac.send({ type: 'workshop:set-phase', phase })).toMatchObject({ ok: true });
+  expect(
+    await fac.send({ type: 'goal:create', goalId: 'g1', title: 'Leadership', themeId: null, clusterIds: [], noteIds: [] }),
+  ).toMatchObject({ ok: true });
+  expect(await fac.send({ type: 'goal:item-add', goalId: 'g1', list: 'objectives', itemId: 'o1', text: 'Train' })).toMatchObject({
+    ok: true,
+  });
   await del.until((b) => b.state.goals.g1?.objectives.length === 1);
 }, 60_000);
 
@@ -40,15 +45,13 @@ interface Trial {
 }
 
 /** Both save from the same version at once; returns the loser's ack and what won. */
-async function race(
-  i: number,
-  versionOf: (b: Bot) => number,
-  save: (b: Bot, value: string, base: number) => Promise<Ack>,
-): Promise<Trial> {
+async function race(i: number, versionOf: (b: Bot) => number, save: (b: Bot, value: string, base: number) => Promise<Ack>): Promise<Trial> {
   // both start from the same version: the latest either of them has seen
   const target = Math.max(versionOf(fac), versionOf(del));
   await Promise.all([fac, del].map((b) => b.until((x) => versionOf(x) === target, 10_000))).catch((err) => {
-    throw new Error(`trial ${i}: versions ${versionOf(fac)} (facilitator) and ${versionOf(del)} (delegate) never reached ${target}: ${err}`);
+    throw new Error(
+      `trial ${i}: versions ${versionOf(fac)} (facilitator) and ${versionOf(del)} (delegate) never reached ${target}: ${err}`,
+    );
   });
   const base = versionOf(fac);
   const values = [`fac ${i}`, `del ${i}`];
@@ -74,12 +77,20 @@ describe(`${TRIALS} simultaneous edits across two sockets`, () => {
     let ackBeforeEvent = 0;
     const versionOf = (b: Bot) => b.state.goals.g1?.versions.rationale ?? 0;
     for (let i = 0; i < TRIALS; i++) {
-      const t = await race(i, versionOf, (b, value, base) => b.send({ type: 'goal:set', goalId: 'g1', field: 'rationale', value, baseVersion: base }));
+      const t = await race(i, versionOf, (b, value, base) =>
+        b.send({ type: 'goal:set', goalId: 'g1', field: 'rationale', value, baseVersion: base }),
+      );
       expect(t.lost.error.code).toBe('conflict');
       expect(t.lost.error.current).toEqual({ version: t.version, value: t.winnerValue });
       if (!t.stateAhead) ackBeforeEvent++;
       // the loser reconciles from the ack alone and saves on top of the winner
-      const again = await t.loser.send({ type: 'goal:set', goalId: 'g1', field: 'rationale', value: `merged ${i}`, baseVersion: t.lost.error.current!.version });
+      const again = await t.loser.send({
+        type: 'goal:set',
+        goalId: 'g1',
+        field: 'rationale',
+        value: `merged ${i}`,
+        baseVersion: t.lost.error.current!.version,
+      });
       expect(again, `trial ${i}: resend on the ack's version`).toMatchObject({ ok: true });
       held++;
     }
@@ -95,7 +106,11 @@ describe(`${TRIALS} simultaneous edits across two sockets`, () => {
         b.send({ type: 'goal:item-set', goalId: 'g1', list: 'objectives', itemId: 'o1', text, baseVersion: base }),
       );
       expect(t.lost.error.code).toBe('conflict');
-      expect(t.lost.error.current).toMatchObject({ version: t.version, value: t.winnerValue, item: { id: 'o1', text: t.winnerValue, version: t.version } });
+      expect(t.lost.error.current).toMatchObject({
+        version: t.version,
+        value: t.winnerValue,
+        item: { id: 'o1', text: t.winnerValue, version: t.version },
+      });
       const again = await t.loser.send({
         type: 'goal:item-set',
         goalId: 'g1',

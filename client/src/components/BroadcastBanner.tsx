@@ -25,8 +25,7 @@ export function BroadcastBanner({ className = '', dismissible = true }: { classN
     <div role="status" aria-live="polite" className={`broadcast-slot ${className}`}>
       {visible && (
         <p className="broadcast-banner" data-testid="broadcast">
-          <span className="broadcast-label">{t('cafe.banner.label')}:</span>{' '}
-          <span dir="auto">{message.text}</span>
+          <span className="broadcast-label">{t('cafe.banner.label')}:</span> <span dir="auto">{message.text}</span>
           {dismissible && (
             <button type="button" className="icon-button broadcast-dismiss" onClick={dismiss} aria-label={t('room.dismissMessage')}>
               ×

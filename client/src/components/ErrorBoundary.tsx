@@ -63,30 +63,30 @@ function ErrorFallback({ onRetry }: { onRetry: () => void }) {
   // The header stays (language and theme switches, the way home) even when a screen crashed.
   return (
     <>
-    <AppHeader />
-    <main id="main" className="page">
-      <section className="card" role="alert" data-testid="error-fallback">
-        <h1 tabIndex={-1}>{t('crash.title')}</h1>
-        <p>{t('crash.body')}</p>
-        <div className="button-row">
-          <button type="button" className="primary" onClick={onRetry}>
-            {t('crash.retry')}
-          </button>
-          <button type="button" onClick={() => window.location.reload()}>
-            {t('crash.reload')}
-          </button>
-          <button
-            type="button"
-            onClick={() => {
-              onRetry();
-              navigate(paths.landing());
-            }}
-          >
-            {t('crash.home')}
-          </button>
-        </div>
-      </section>
-    </main>
+      <AppHeader />
+      <main id="main" className="page">
+        <section className="card" role="alert" data-testid="error-fallback">
+          <h1 tabIndex={-1}>{t('crash.title')}</h1>
+          <p>{t('crash.body')}</p>
+          <div className="button-row">
+            <button type="button" className="primary" onClick={onRetry}>
+              {t('crash.retry')}
+            </button>
+            <button type="button" onClick={() => window.location.reload()}>
+              {t('crash.reload')}
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                onRetry();
+                navigate(paths.landing());
+              }}
+            >
+              {t('crash.home')}
+            </button>
+          </div>
+        </section>
+      </main>
     </>
   );
 }

@@ -35,7 +35,13 @@ export function DelegationFields(props: { name: string; code: string; onName: (v
     <>
       <div className="field grow">
         <label htmlFor={`${uid}-name`}>{t('create.extraName')}</label>
-        <input id={`${uid}-name`} value={props.name} maxLength={LIMITS.nameChars} onChange={(e) => props.onName(e.target.value)} dir="auto" />
+        <input
+          id={`${uid}-name`}
+          value={props.name}
+          maxLength={LIMITS.nameChars}
+          onChange={(e) => props.onName(e.target.value)}
+          dir="auto"
+        />
       </div>
       <div className="field narrow">
         <label htmlFor={`${uid}-code`}>{t('create.extraCode')}</label>

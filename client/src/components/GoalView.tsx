@@ -13,7 +13,7 @@ function delegationNames(delegations: WorkshopState['delegations'], ids: readonl
 export function GoalView({ goal, headingLevel = 3 }: { goal: Goal; headingLevel?: 2 | 3 | 4 }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const themeName = useView((s) => (goal.themeId ? s.themes[goal.themeId]?.name ?? null : null));
+  const themeName = useView((s) => (goal.themeId ? (s.themes[goal.themeId]?.name ?? null) : null));
   const delegations = useView((s) => s.delegations);
   const leadsOf = (ids: readonly string[]) => delegationNames(delegations, ids);
   const notes = useView((s) => s.notes);

@@ -41,7 +41,11 @@ export function TypingLine({ tableId }: { tableId: string }) {
   const who = ids.map((id) => names[id]?.name).filter(Boolean) as string[];
   return (
     <p className="typing-line muted small" data-testid="typing-line" aria-live="off">
-      {who.length === 0 ? '\u00a0' : who.length === 1 ? t('room.presence.typingOne', { name: who[0] }) : t('room.presence.typingMany', { names: who.join(', ') })}
+      {who.length === 0
+        ? '\u00a0'
+        : who.length === 1
+          ? t('room.presence.typingOne', { name: who[0] })
+          : t('room.presence.typingMany', { names: who.join(', ') })}
     </p>
   );
 }

@@ -14,5 +14,9 @@ export function QrCode({ value, alt, size = 176 }: { value: string; alt: string;
       live = false;
     };
   }, [value, size]);
-  return src ? <img className="qr" src={src} width={size} height={size} alt={alt} /> : <div className="qr qr-empty" style={{ width: size, height: size }} />;
+  return src ? (
+    <img className="qr" src={src} width={size} height={size} alt={alt} />
+  ) : (
+    <div className="qr qr-empty" style={{ width: size, height: size }} />
+  );
 }

@@ -32,7 +32,9 @@ export function StanceBadge({ stance }: { stance: Stance | null }) {
 export function useMissingText() {
   const { t } = useTranslation();
   return (missing: readonly MissingPart[]) =>
-    missing.length === 0 ? t('review.missing.complete') : t('review.missing.label', { parts: missing.map((m) => t(`review.missing.${m}`)).join(', ') });
+    missing.length === 0
+      ? t('review.missing.complete')
+      : t('review.missing.label', { parts: missing.map((m) => t(`review.missing.${m}`)).join(', ') });
 }
 
 /** "This workshop is closed" on every screen of a closed workshop. */
@@ -72,13 +74,7 @@ export function WordDiff({ before, after }: { before: string; after: string }) {
   return (
     <p className="word-diff" dir="auto" aria-describedby={undefined}>
       {parts.map((p, i) =>
-        p.kind === 'same' ? (
-          <span key={i}>{p.text}</span>
-        ) : p.kind === 'added' ? (
-          <ins key={i}>{p.text}</ins>
-        ) : (
-          <del key={i}>{p.text}</del>
-        ),
+        p.kind === 'same' ? <span key={i}>{p.text}</span> : p.kind === 'added' ? <ins key={i}>{p.text}</ins> : <del key={i}>{p.text}</del>,
       )}
       <span className="sr-only"> ({t('review.amend.diffLegend')})</span>
     </p>

@@ -104,7 +104,18 @@ export function RoundSignals() {
 /** A bell (struck through when muted), drawn as SVG so it needs no emoji font. */
 function BellIcon({ muted }: { muted: boolean }) {
   return (
-    <svg aria-hidden="true" focusable="false" width="1.2em" height="1.2em" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+    <svg
+      aria-hidden="true"
+      focusable="false"
+      width="1.2em"
+      height="1.2em"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
       <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
       <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
       {muted && <path d="M3 3l18 18" />}

@@ -12,7 +12,7 @@ import { submit, useStore } from '../state/store';
 export function tableInfo(state: WorkshopState, tableId: string): { name: string; theme: string | null } {
   const table = state.tables[tableId];
   if (!table) return { name: '', theme: null };
-  const theme = table.themeId ? state.themes[table.themeId]?.name ?? null : null;
+  const theme = table.themeId ? (state.themes[table.themeId]?.name ?? null) : null;
   return { name: table.name, theme: theme && theme !== table.name ? theme : null };
 }
 
@@ -37,7 +37,9 @@ export function hostIdsOf(state: WorkshopState, tableId: string): string[] {
 }
 
 export function hostNames(state: WorkshopState, tableId: string): string[] {
-  return hostIdsOf(state, tableId).map((id) => state.participants[id]?.name ?? '').filter(Boolean);
+  return hostIdsOf(state, tableId)
+    .map((id) => state.participants[id]?.name ?? '')
+    .filter(Boolean);
 }
 
 export function SeatCard() {

@@ -45,7 +45,13 @@ export function ShortcutSheet() {
   }, [open]);
 
   return (
-    <dialog ref={ref} className="app-dialog shortcut-sheet" aria-labelledby={`${uid}-h`} data-testid="shortcut-sheet" onClose={() => useSheet.setState({ open: false })}>
+    <dialog
+      ref={ref}
+      className="app-dialog shortcut-sheet"
+      aria-labelledby={`${uid}-h`}
+      data-testid="shortcut-sheet"
+      onClose={() => useSheet.setState({ open: false })}
+    >
       {open && (
         <>
           <h2 id={`${uid}-h`}>{t('room.keys.title')}</h2>
@@ -79,7 +85,13 @@ export function ShortcutSheet() {
 export function ShortcutButton() {
   const { t } = useTranslation();
   return (
-    <button type="button" className="icon-button shortcut-button" onClick={openShortcutSheet} title={t('room.keys.title')} aria-keyshortcuts="?">
+    <button
+      type="button"
+      className="icon-button shortcut-button"
+      onClick={openShortcutSheet}
+      title={t('room.keys.title')}
+      aria-keyshortcuts="?"
+    >
       <span aria-hidden="true">?</span>
       <span className="sr-only">{t('room.keys.title')}</span>
     </button>

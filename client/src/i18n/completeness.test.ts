@@ -62,7 +62,8 @@ describe('English, the source', () => {
     for (const [key, value] of english) {
       expect(strayBraces(value), `${key}: ${value}`).toBe(false);
       const m = key.match(PLURAL);
-      if (m) for (const form of ['one', 'other']) expect(english.has(key.replace(PLURAL, `_${form}`)), `${key} without _${form}`).toBe(true);
+      if (m)
+        for (const form of ['one', 'other']) expect(english.has(key.replace(PLURAL, `_${form}`)), `${key} without _${form}`).toBe(true);
     }
   });
 

@@ -51,7 +51,8 @@ export const enReview = {
     status: { saving: 'Saving…', saved: 'Saved', unsaved: 'Not saved yet' },
     // delegate page
     pageTitle: 'Review the draft work plan',
-    intro: 'Review each goal for {{delegation}}: give your position, add national details and feasibility, and propose amendments. Everything saves as you go; your delegation’s members share one review.',
+    intro:
+      'Review each goal for {{delegation}}: give your position, add national details and feasibility, and propose amendments. Everything saves as you go; your delegation’s members share one review.',
     noDelegation: 'You take part without a delegation: you can read the draft but only delegations review it.',
     observerNote: 'You are observing: you can read the draft but not review it.',
     progress: '{{done}} of {{total}} goals reviewed',
@@ -108,7 +109,8 @@ export const enReview = {
     // facilitator
     console: {
       heading: 'Delegation review',
-      openHelp: 'When the draft is ready, open the review: delegations then review every goal after the session, add national details and propose amendments.',
+      openHelp:
+        'When the draft is ready, open the review: delegations then review every goal after the session, add national details and propose amendments.',
       deadlineLabel: 'Deadline (optional)',
       deadlinePreview: 'Delegations will see: {{date}}',
       deadlineInvalid: 'Choose a time in the future.',
@@ -137,7 +139,8 @@ export const enReview = {
       lastReminder: 'Last reminder: {{date}} to {{names}}',
       noReminder: 'No reminder sent yet.',
       invitesHeading: 'Delegation review links',
-      invitesHelp: 'A review link lets more members of one delegation join after the session (for example colleagues at home). Anyone with the link joins that delegation: send it only to them.',
+      invitesHelp:
+        'A review link lets more members of one delegation join after the session (for example colleagues at home). Anyone with the link joins that delegation: send it only to them.',
       inviteFor: 'Delegation',
       issue: 'Create a review link',
       issuing: 'Creating…',

@@ -29,10 +29,12 @@ export const enRoom = {
     },
     confirm: {
       endTitle: 'End round {{round}} now?',
-      endBody: 'The clock stops at zero on every screen and the room sees “Time’s up”. Tables can still finish their notes; nobody moves until you rotate.',
+      endBody:
+        'The clock stops at zero on every screen and the room sees “Time’s up”. Tables can still finish their notes; nobody moves until you rotate.',
       endYes: 'End round {{round}}',
       rotateTitle: 'Rotate to round {{round}}?',
-      rotateBody: 'Everyone who changes table gets a seat card for round {{round}}; their old board becomes read-only until they confirm “I’m here”. Hosts stay at their tables. The clock is reset to {{minutes}} minutes and waits for you to start it.',
+      rotateBody:
+        'Everyone who changes table gets a seat card for round {{round}}; their old board becomes read-only until they confirm “I’m here”. Hosts stay at their tables. The clock is reset to {{minutes}} minutes and waits for you to start it.',
       rotateYes: 'Rotate to round {{round}}',
     },
     save: {

@@ -100,7 +100,8 @@ export const filCafe: Strings<typeof enCafe> = {
       badMinutes: 'Ang isang round ay tumatagal mula {{min}} hanggang {{max}} minuto.',
       unsaved: 'May hindi pa na-save na pagbabago',
       planHeading: 'Plano ng upuan',
-      noPlan: 'Walang plan: paupuin ang mga tao nang mano-mano, o gumawa ng plan na naghahalo ng mga delegasyon at umiiwas sa paulit-ulit na pagkikita.',
+      noPlan:
+        'Walang plan: paupuin ang mga tao nang mano-mano, o gumawa ng plan na naghahalo ng mga delegasyon at umiiwas sa paulit-ulit na pagkikita.',
       planFor: 'Plan para sa {{n}} round (binhi {{seed}}).',
       seed: 'Binhi',
       seedHelp: 'Parehong binhi at parehong mga tao, parehong plan.',

@@ -31,7 +31,13 @@ export const filHarvestOps: Strings<typeof enHarvestOps> = {
 export const filHarvest: Strings<typeof enHarvest> = {
   harvest: {
     title: 'Pag-aani',
-    tabs: { label: 'Mga bahagi ng pag-aani', board: 'Mga tala at grupo', vote: 'Botohan', goals: 'Mga layunin ({{n}})', console: 'Console ng tagapagpadaloy' },
+    tabs: {
+      label: 'Mga bahagi ng pag-aani',
+      board: 'Mga tala at grupo',
+      vote: 'Botohan',
+      goals: 'Mga layunin ({{n}})',
+      console: 'Console ng tagapagpadaloy',
+    },
     board: {
       heading: 'Lahat ng tala ({{n}})',
       help: 'Ipangkat ang magkakaugnay na tala: i-drag ang tala sa hawakan nito papunta sa isang grupo, o sa isa pang tala para bumuo ng grupo ng dalawa. Kung walang mouse, gamitin ang “Idagdag sa grupo…” o hawakan ang hawakan gamit ang Space.',

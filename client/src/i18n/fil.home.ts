@@ -8,7 +8,8 @@ export const filHome: Strings<typeof enHome> = {
   home: {
     title: 'Ang iyong mga workshop',
     signInHeading: 'Mag-sign in',
-    signInHelp: 'Makapag-sign in ang mga tagapagpadaloy para makita ang kanilang mga workshop sa anumang device. Hindi kailangan ng account ang mga delegado: sumasali sila gamit ang code.',
+    signInHelp:
+      'Makapag-sign in ang mga tagapagpadaloy para makita ang kanilang mga workshop sa anumang device. Hindi kailangan ng account ang mga delegado: sumasali sila gamit ang code.',
     signInPasskey: 'Mag-sign in gamit ang passkey',
     registerHeading: 'Gumawa ng account',
     registerHelp: 'Nakatago sa iyong device ang passkey (fingerprint, mukha o screen lock): walang password na kailangang tandaan.',
@@ -23,7 +24,8 @@ export const filHome: Strings<typeof enHome> = {
     cancelled: 'Kinansela ang kahilingan para sa passkey.',
     unsupported: 'Hindi magagamit ng browser na ito ang mga passkey. Gumamit ng recovery code o ibang browser.',
     codesHeading: 'Ang iyong mga recovery code',
-    codesHelp: 'Bawat code ay magagamit nang isang beses para mag-sign in kung mawala ang iyong mga passkey. Itago ang mga ito sa ligtas na lugar: ngayon lamang ipapakita ang mga ito.',
+    codesHelp:
+      'Bawat code ay magagamit nang isang beses para mag-sign in kung mawala ang iyong mga passkey. Itago ang mga ito sa ligtas na lugar: ngayon lamang ipapakita ang mga ito.',
     codesSaved: 'Na-save ko na ang mga ito',
     newCodes: 'Gumawa ng mga bagong recovery code',
     codesLeft_one: '{{count}} recovery code na lang ang natitira',
@@ -38,7 +40,8 @@ export const filHome: Strings<typeof enHome> = {
     archived: 'Naka-archive',
     delete: 'Burahin',
     deleteTitle: 'Burahin ang “{{title}}”?',
-    deleteBody: 'Mabubura para sa lahat ang workshop, ang mga tala, layunin, pagsusuri at bawat personal na link nito. Hindi na ito maibabalik.',
+    deleteBody:
+      'Mabubura para sa lahat ang workshop, ang mga tala, layunin, pagsusuri at bawat personal na link nito. Hindi na ito maibabalik.',
     deleted: 'Nabura na ang “{{title}}”.',
     owner: 'May-ari',
     cofacilitator: 'Katuwang na tagapagpadaloy',

@@ -52,7 +52,8 @@ export const filReview: Strings<typeof enReview> = {
     },
     status: { saving: 'Sine-save…', saved: 'Na-save', unsaved: 'Hindi pa na-save' },
     pageTitle: 'Suriin ang draft ng work plan',
-    intro: 'Suriin ang bawat layunin para sa {{delegation}}: ibigay ang inyong posisyon, magdagdag ng detalyeng pambansa at pagiging posible, at magmungkahi ng susog. Nase-save ang lahat habang gumagawa ka; iisang pagsusuri ang hawak ng mga kasapi ng iyong delegasyon.',
+    intro:
+      'Suriin ang bawat layunin para sa {{delegation}}: ibigay ang inyong posisyon, magdagdag ng detalyeng pambansa at pagiging posible, at magmungkahi ng susog. Nase-save ang lahat habang gumagawa ka; iisang pagsusuri ang hawak ng mga kasapi ng iyong delegasyon.',
     noDelegation: 'Sumali ka nang walang delegasyon: mababasa mo ang draft pero mga delegasyon lamang ang nagsusuri nito.',
     observerNote: 'Nagmamasid ka: mababasa mo ang draft pero hindi mo ito masusuri.',
     progress: '{{done}} sa {{total}} layunin ang nasuri na',
@@ -106,7 +107,8 @@ export const filReview: Strings<typeof enReview> = {
     },
     console: {
       heading: 'Pagsusuri ng mga delegasyon',
-      openHelp: 'Kapag handa na ang draft, buksan ang pagsusuri: susuriin ng mga delegasyon ang bawat layunin pagkatapos ng sesyon, magdadagdag ng detalyeng pambansa at magmumungkahi ng susog.',
+      openHelp:
+        'Kapag handa na ang draft, buksan ang pagsusuri: susuriin ng mga delegasyon ang bawat layunin pagkatapos ng sesyon, magdadagdag ng detalyeng pambansa at magmumungkahi ng susog.',
       deadlineLabel: 'Takdang petsa (opsyonal)',
       deadlinePreview: 'Makikita ng mga delegasyon: {{date}}',
       deadlineInvalid: 'Pumili ng oras sa hinaharap.',
@@ -135,7 +137,8 @@ export const filReview: Strings<typeof enReview> = {
       lastReminder: 'Huling paalala: {{date}} kay {{names}}',
       noReminder: 'Wala pang naipadalang paalala.',
       invitesHeading: 'Mga link ng pagsusuri ng delegasyon',
-      invitesHelp: 'Sa pamamagitan ng link ng pagsusuri, makasasali pagkatapos ng sesyon ang iba pang kasapi ng isang delegasyon (halimbawa, mga kasamahan sa bansa). Sinumang may link ay sasali sa delegasyong iyon: sa kanila lamang ito ipadala.',
+      invitesHelp:
+        'Sa pamamagitan ng link ng pagsusuri, makasasali pagkatapos ng sesyon ang iba pang kasapi ng isang delegasyon (halimbawa, mga kasamahan sa bansa). Sinumang may link ay sasali sa delegasyong iyon: sa kanila lamang ito ipadala.',
       inviteFor: 'Delegasyon',
       issue: 'Gumawa ng link ng pagsusuri',
       issuing: 'Ginagawa…',
@@ -201,7 +204,9 @@ export const filReview: Strings<typeof enReview> = {
   joinInvite: {
     invited: 'Sumasali ka sa delegasyon ng {{delegation}} gamit ang link ng pagsusuri.',
     invitedUnknown: 'Sumasali ka gamit ang link ng pagsusuri ng delegasyon.',
-    badLink: 'Hindi wasto ang link ng pagsusuri na ito para sa workshop na ito, nag-expire na, o binawi. Humingi ng bago sa iyong tagapagpadaloy.',
-    needLink: 'Tapos na ang live na sesyon: sumasali ang mga bagong kasapi gamit ang link ng pagsusuri ng kanilang delegasyon. Humingi nito sa iyong tagapagpadaloy.',
+    badLink:
+      'Hindi wasto ang link ng pagsusuri na ito para sa workshop na ito, nag-expire na, o binawi. Humingi ng bago sa iyong tagapagpadaloy.',
+    needLink:
+      'Tapos na ang live na sesyon: sumasali ang mga bagong kasapi gamit ang link ng pagsusuri ng kanilang delegasyon. Humingi nito sa iyong tagapagpadaloy.',
   },
 };

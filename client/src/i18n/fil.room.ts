@@ -33,10 +33,12 @@ export const filRoom: Strings<typeof enRoom> = {
     },
     confirm: {
       endTitle: 'Tapusin na ang round {{round}}?',
-      endBody: "Titigil sa zero ang orasan sa bawat screen at makikita ng silid ang “Tapos na ang oras”. Matatapos pa ng mga mesa ang kanilang tala; walang lilipat hangga't hindi ka naglilipat ng round.",
+      endBody:
+        "Titigil sa zero ang orasan sa bawat screen at makikita ng silid ang “Tapos na ang oras”. Matatapos pa ng mga mesa ang kanilang tala; walang lilipat hangga't hindi ka naglilipat ng round.",
       endYes: 'Tapusin ang round {{round}}',
       rotateTitle: 'Lumipat sa round {{round}}?',
-      rotateBody: 'Makatatanggap ng seat card para sa round {{round}} ang bawat lilipat ng mesa; magiging pagbasa na lamang ang kanilang lumang board hanggang kumpirmahin nila ang “Nandito na ako”. Mananatili ang mga host sa kanilang mesa. Ibabalik ang orasan sa {{minutes}} minuto at hihintayin kang simulan ito.',
+      rotateBody:
+        'Makatatanggap ng seat card para sa round {{round}} ang bawat lilipat ng mesa; magiging pagbasa na lamang ang kanilang lumang board hanggang kumpirmahin nila ang “Nandito na ako”. Mananatili ang mga host sa kanilang mesa. Ibabalik ang orasan sa {{minutes}} minuto at hihintayin kang simulan ito.',
       rotateYes: 'Lumipat sa round {{round}}',
     },
     save: {

@@ -23,7 +23,10 @@ export const fil: Translation = {
     delete: 'Burahin',
     dismiss: 'Isara',
   },
-  theme: { dark: 'Dark mode (madilim)', toggleHelp: 'Magpalit sa maliwanag o madilim; bilang default, sinusunod ng page ang iyong device.' },
+  theme: {
+    dark: 'Dark mode (madilim)',
+    toggleHelp: 'Magpalit sa maliwanag o madilim; bilang default, sinusunod ng page ang iyong device.',
+  },
   lang: { label: 'Wika' },
   roles: { facilitator: 'Tagapagpadaloy', host: 'Host ng mesa', delegate: 'Delegado', observer: 'Tagamasid' },
   phases: { setup: 'Inihahanda', cafe: 'Bukas ang café', harvest: 'Pag-aani', review: 'Pagsusuri', closed: 'Sarado' },
@@ -43,7 +46,8 @@ export const fil: Translation = {
   },
   landing: {
     title: 'World Café',
-    tagline: 'Mga mesang may tema, magkakasamang sticky note, lahat ay sabay-sabay na sumusulat: magpatakbo ng World Café workshop mula sa laptop at telepono.',
+    tagline:
+      'Mga mesang may tema, magkakasamang sticky note, lahat ay sabay-sabay na sumusulat: magpatakbo ng World Café workshop mula sa laptop at telepono.',
     joinHeading: 'Sumali sa workshop',
     joinHelp: 'I-type ang code na ipinapakita ng tagapagpadaloy.',
     codeLabel: 'Code para sumali',
@@ -160,7 +164,8 @@ export const fil: Translation = {
     readOnly: 'Mababasa mo ang board na ito pero hindi ka makasusulat dito.',
     notesHeading_one: '{{n}} tala',
     notesHeading_other: '{{n}} tala',
-    keyboardHint: 'Tip: piliin ang tala, saka gamitin ang arrow keys para ilipat ito (Shift para sa mas malaking hakbang), Enter para i-edit, Delete para burahin.',
+    keyboardHint:
+      'Tip: piliin ang tala, saka gamitin ang arrow keys para ilipat ito (Shift para sa mas malaking hakbang), Enter para i-edit, Delete para burahin.',
     empty: 'Wala pang tala. Isulat ang una!',
     notesRegion: 'Mga tala sa mesang ito',
     announceNew: 'Bagong tala mula kay {{name}}: {{text}}',

@@ -100,7 +100,8 @@ export const idCafe: Strings<typeof enCafe> = {
       badMinutes: 'Satu putaran berlangsung antara {{min}} dan {{max}} menit.',
       unsaved: 'Perubahan belum disimpan',
       planHeading: 'Rencana tempat duduk',
-      noPlan: 'Belum ada rencana: atur tempat duduk secara manual, atau buat rencana yang mencampur delegasi dan menghindari pertemuan berulang.',
+      noPlan:
+        'Belum ada rencana: atur tempat duduk secara manual, atau buat rencana yang mencampur delegasi dan menghindari pertemuan berulang.',
       planFor: 'Rencana untuk {{n}} putaran (nilai acak {{seed}}).',
       seed: 'Nilai acak',
       seedHelp: 'Nilai acak dan peserta yang sama menghasilkan rencana yang sama.',

@@ -31,7 +31,13 @@ export const idHarvestOps: Strings<typeof enHarvestOps> = {
 export const idHarvest: Strings<typeof enHarvest> = {
   harvest: {
     title: 'Rangkuman',
-    tabs: { label: 'Bagian rangkuman', board: 'Catatan dan klaster', vote: 'Pemungutan suara', goals: 'Sasaran ({{n}})', console: 'Konsol' },
+    tabs: {
+      label: 'Bagian rangkuman',
+      board: 'Catatan dan klaster',
+      vote: 'Pemungutan suara',
+      goals: 'Sasaran ({{n}})',
+      console: 'Konsol',
+    },
     board: {
       heading: 'Semua catatan ({{n}})',
       help: 'Kelompokkan catatan yang berkaitan ke dalam klaster: seret catatan melalui pegangannya ke sebuah klaster, atau ke catatan lain untuk membuat klaster dari keduanya. Tanpa tetikus, gunakan “Tambahkan ke klaster…” atau angkat pegangan dengan Spasi.',

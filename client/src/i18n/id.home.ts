@@ -8,10 +8,12 @@ export const idHome: Strings<typeof enHome> = {
   home: {
     title: 'Lokakarya Anda',
     signInHeading: 'Masuk',
-    signInHelp: 'Fasilitator dapat masuk untuk menemukan lokakarya mereka di perangkat mana pun. Delegasi tidak memerlukan akun: mereka bergabung dengan kode.',
+    signInHelp:
+      'Fasilitator dapat masuk untuk menemukan lokakarya mereka di perangkat mana pun. Delegasi tidak memerlukan akun: mereka bergabung dengan kode.',
     signInPasskey: 'Masuk dengan kunci sandi',
     registerHeading: 'Buat akun',
-    registerHelp: 'Kunci sandi disimpan oleh perangkat Anda (sidik jari, wajah, atau kunci layar): tidak ada kata sandi yang perlu diingat.',
+    registerHelp:
+      'Kunci sandi disimpan oleh perangkat Anda (sidik jari, wajah, atau kunci layar): tidak ada kata sandi yang perlu diingat.',
     nameLabel: 'Nama Anda',
     registerButton: 'Buat akun dengan kunci sandi',
     recoveryHeading: 'Kehilangan kunci sandi?',
@@ -23,7 +25,8 @@ export const idHome: Strings<typeof enHome> = {
     cancelled: 'Permintaan kunci sandi dibatalkan.',
     unsupported: 'Peramban ini tidak dapat menggunakan kunci sandi. Gunakan kode pemulihan atau peramban lain.',
     codesHeading: 'Kode pemulihan Anda',
-    codesHelp: 'Setiap kode dapat dipakai sekali untuk masuk jika Anda kehilangan kunci sandi. Simpan di tempat yang aman: kode hanya ditampilkan sekarang.',
+    codesHelp:
+      'Setiap kode dapat dipakai sekali untuk masuk jika Anda kehilangan kunci sandi. Simpan di tempat yang aman: kode hanya ditampilkan sekarang.',
     codesSaved: 'Saya sudah menyimpannya',
     newCodes: 'Buat kode pemulihan baru',
     codesLeft_one: 'Sisa {{count}} kode pemulihan',
@@ -38,7 +41,8 @@ export const idHome: Strings<typeof enHome> = {
     archived: 'Diarsipkan',
     delete: 'Hapus',
     deleteTitle: 'Hapus “{{title}}”?',
-    deleteBody: 'Lokakarya beserta catatan, sasaran, tinjauan, dan semua tautan pribadinya dihapus untuk semua orang. Tindakan ini tidak dapat dibatalkan.',
+    deleteBody:
+      'Lokakarya beserta catatan, sasaran, tinjauan, dan semua tautan pribadinya dihapus untuk semua orang. Tindakan ini tidak dapat dibatalkan.',
     deleted: '“{{title}}” telah dihapus.',
     owner: 'Pemilik',
     cofacilitator: 'Fasilitator pendamping',

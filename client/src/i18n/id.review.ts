@@ -52,7 +52,8 @@ export const idReview: Strings<typeof enReview> = {
     },
     status: { saving: 'Menyimpan…', saved: 'Tersimpan', unsaved: 'Belum tersimpan' },
     pageTitle: 'Tinjau rancangan rencana kerja',
-    intro: 'Tinjau setiap sasaran untuk {{delegation}}: berikan posisi Anda, tambahkan rincian nasional dan kelayakan, serta usulkan perubahan. Semua tersimpan saat Anda mengisi; anggota delegasi Anda berbagi satu tinjauan.',
+    intro:
+      'Tinjau setiap sasaran untuk {{delegation}}: berikan posisi Anda, tambahkan rincian nasional dan kelayakan, serta usulkan perubahan. Semua tersimpan saat Anda mengisi; anggota delegasi Anda berbagi satu tinjauan.',
     noDelegation: 'Anda ikut tanpa delegasi: Anda dapat membaca rancangan tetapi hanya delegasi yang meninjaunya.',
     observerNote: 'Anda sedang mengamati: Anda dapat membaca rancangan tetapi tidak dapat meninjaunya.',
     progress: '{{done}} dari {{total}} sasaran sudah ditinjau',
@@ -106,7 +107,8 @@ export const idReview: Strings<typeof enReview> = {
     },
     console: {
       heading: 'Tinjauan delegasi',
-      openHelp: 'Jika rancangan sudah siap, buka tinjauan: setelah sesi, delegasi meninjau setiap sasaran, menambahkan rincian nasional, dan mengusulkan perubahan.',
+      openHelp:
+        'Jika rancangan sudah siap, buka tinjauan: setelah sesi, delegasi meninjau setiap sasaran, menambahkan rincian nasional, dan mengusulkan perubahan.',
       deadlineLabel: 'Tenggat (opsional)',
       deadlinePreview: 'Delegasi akan melihat: {{date}}',
       deadlineInvalid: 'Pilih waktu di masa mendatang.',
@@ -135,7 +137,8 @@ export const idReview: Strings<typeof enReview> = {
       lastReminder: 'Pengingat terakhir: {{date}} kepada {{names}}',
       noReminder: 'Belum ada pengingat yang dikirim.',
       invitesHeading: 'Tautan tinjauan delegasi',
-      invitesHelp: 'Tautan tinjauan memungkinkan anggota lain dari satu delegasi bergabung setelah sesi (misalnya rekan di dalam negeri). Siapa pun yang memiliki tautan bergabung ke delegasi itu: kirimkan hanya kepada mereka.',
+      invitesHelp:
+        'Tautan tinjauan memungkinkan anggota lain dari satu delegasi bergabung setelah sesi (misalnya rekan di dalam negeri). Siapa pun yang memiliki tautan bergabung ke delegasi itu: kirimkan hanya kepada mereka.',
       inviteFor: 'Delegasi',
       issue: 'Buat tautan tinjauan',
       issuing: 'Membuat…',
@@ -158,7 +161,8 @@ export const idReview: Strings<typeof enReview> = {
       closeHelp: 'Menutup membuat lokakarya hanya dapat dibaca oleh semua orang. Ekspor tetap tersedia.',
       close: 'Tutup tinjauan…',
       confirmTitle: 'Tutup tinjauan?',
-      confirmBody: 'Setelah ini tidak ada yang dapat mengubah tinjauan, usulan perubahan, atau sasaran. Tindakan ini tidak dapat dibatalkan.',
+      confirmBody:
+        'Setelah ini tidak ada yang dapat mengubah tinjauan, usulan perubahan, atau sasaran. Tindakan ini tidak dapat dibatalkan.',
       confirm: 'Tutup tinjauan',
       incomplete_one: '{{n}} delegasi belum selesai ({{names}}) dan tenggat belum lewat.',
       incomplete_other: '{{n}} delegasi belum selesai ({{names}}) dan tenggat belum lewat.',
@@ -201,7 +205,8 @@ export const idReview: Strings<typeof enReview> = {
   joinInvite: {
     invited: 'Anda bergabung dengan delegasi {{delegation}} melalui tautan tinjauan.',
     invitedUnknown: 'Anda bergabung melalui tautan tinjauan delegasi.',
-    badLink: 'Tautan tinjauan ini tidak berlaku untuk lokakarya ini, sudah kedaluwarsa, atau dicabut. Mintalah tautan baru kepada fasilitator.',
+    badLink:
+      'Tautan tinjauan ini tidak berlaku untuk lokakarya ini, sudah kedaluwarsa, atau dicabut. Mintalah tautan baru kepada fasilitator.',
     needLink: 'Sesi langsung sudah selesai: anggota baru bergabung dengan tautan tinjauan delegasinya. Mintalah tautan kepada fasilitator.',
   },
 };

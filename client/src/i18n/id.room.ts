@@ -33,10 +33,12 @@ export const idRoom: Strings<typeof enRoom> = {
     },
     confirm: {
       endTitle: 'Akhiri putaran {{round}} sekarang?',
-      endBody: 'Jam berhenti di nol di setiap layar dan ruangan melihat “Waktu habis”. Meja masih dapat menyelesaikan catatan; tidak ada yang pindah sampai Anda berganti putaran.',
+      endBody:
+        'Jam berhenti di nol di setiap layar dan ruangan melihat “Waktu habis”. Meja masih dapat menyelesaikan catatan; tidak ada yang pindah sampai Anda berganti putaran.',
       endYes: 'Akhiri putaran {{round}}',
       rotateTitle: 'Pindah ke putaran {{round}}?',
-      rotateBody: 'Setiap orang yang berganti meja mendapat kartu tempat duduk untuk putaran {{round}}; papan lama mereka menjadi hanya-baca sampai mereka menekan “Saya sudah di sini”. Tuan rumah tetap di mejanya. Jam diatur ulang ke {{minutes}} menit dan menunggu Anda memulainya.',
+      rotateBody:
+        'Setiap orang yang berganti meja mendapat kartu tempat duduk untuk putaran {{round}}; papan lama mereka menjadi hanya-baca sampai mereka menekan “Saya sudah di sini”. Tuan rumah tetap di mejanya. Jam diatur ulang ke {{minutes}} menit dan menunggu Anda memulainya.',
       rotateYes: 'Pindah ke putaran {{round}}',
     },
     save: {

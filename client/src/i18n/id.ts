@@ -160,7 +160,8 @@ export const id: Translation = {
     readOnly: 'Anda dapat membaca papan ini tetapi tidak dapat menulis di sini.',
     notesHeading_one: '{{n}} catatan',
     notesHeading_other: '{{n}} catatan',
-    keyboardHint: 'Tips: pilih catatan, lalu gunakan tombol panah untuk memindahkannya (Shift untuk langkah besar), Enter untuk mengubah, Delete untuk menghapus.',
+    keyboardHint:
+      'Tips: pilih catatan, lalu gunakan tombol panah untuk memindahkannya (Shift untuk langkah besar), Enter untuk mengubah, Delete untuk menghapus.',
     empty: 'Belum ada catatan. Tulis yang pertama!',
     notesRegion: 'Catatan di meja ini',
     announceNew: 'Catatan baru dari {{name}}: {{text}}',

@@ -97,8 +97,7 @@ export const loHarvest: Strings<typeof enHarvest> = {
       removeNoteLabel: 'ເອົາອອກຈາກ “{{name}}”',
     },
     dnd: {
-      instructions:
-        'ເພື່ອຈັບບັນທຶກ ໃຫ້ກົດ Space ຫຼື Enter ໃຊ້ປຸ່ມລູກສອນເພື່ອຍ້າຍໄປກຸ່ມ ຫຼື ບັນທຶກອື່ນ ກົດ Space ຫຼື Enter ອີກເທື່ອໜຶ່ງເພື່ອວາງ ຫຼື Escape ເພື່ອຍົກເລີກ',
+      instructions: 'ເພື່ອຈັບບັນທຶກ ໃຫ້ກົດ Space ຫຼື Enter ໃຊ້ປຸ່ມລູກສອນເພື່ອຍ້າຍໄປກຸ່ມ ຫຼື ບັນທຶກອື່ນ ກົດ Space ຫຼື Enter ອີກເທື່ອໜຶ່ງເພື່ອວາງ ຫຼື Escape ເພື່ອຍົກເລີກ',
       picked: 'ຈັບບັນທຶກ “{{text}}” ແລ້ວ',
       over: 'ບັນທຶກ “{{text}}” ຢູ່ເທິງ {{target}}',
       notOver: 'ບັນທຶກ “{{text}}” ບໍ່ໄດ້ຢູ່ເທິງບ່ອນວາງ',

@@ -100,7 +100,8 @@ export const msCafe: Strings<typeof enCafe> = {
       badMinutes: 'Satu pusingan berlangsung antara {{min}} hingga {{max}} minit.',
       unsaved: 'Perubahan belum disimpan',
       planHeading: 'Pelan tempat duduk',
-      noPlan: 'Tiada pelan: aturkan tempat duduk secara manual, atau jana pelan yang mencampurkan delegasi dan mengelakkan pertemuan berulang.',
+      noPlan:
+        'Tiada pelan: aturkan tempat duduk secara manual, atau jana pelan yang mencampurkan delegasi dan mengelakkan pertemuan berulang.',
       planFor: 'Pelan untuk {{n}} pusingan (benih {{seed}}).',
       seed: 'Benih',
       seedHelp: 'Benih dan peserta yang sama menghasilkan pelan yang sama.',

@@ -8,7 +8,8 @@ export const msHome: Strings<typeof enHome> = {
   home: {
     title: 'Bengkel anda',
     signInHeading: 'Log masuk',
-    signInHelp: 'Fasilitator boleh log masuk untuk mencari bengkel mereka pada mana-mana peranti. Perwakilan tidak memerlukan akaun: mereka menyertai dengan kod.',
+    signInHelp:
+      'Fasilitator boleh log masuk untuk mencari bengkel mereka pada mana-mana peranti. Perwakilan tidak memerlukan akaun: mereka menyertai dengan kod.',
     signInPasskey: 'Log masuk dengan kunci laluan',
     registerHeading: 'Cipta akaun',
     registerHelp: 'Kunci laluan disimpan oleh peranti anda (cap jari, wajah atau kunci skrin): tiada kata laluan untuk diingat.',
@@ -23,7 +24,8 @@ export const msHome: Strings<typeof enHome> = {
     cancelled: 'Permintaan kunci laluan telah dibatalkan.',
     unsupported: 'Pelayar ini tidak boleh menggunakan kunci laluan. Guna kod pemulihan atau pelayar lain.',
     codesHeading: 'Kod pemulihan anda',
-    codesHelp: 'Setiap kod membolehkan anda log masuk sekali jika anda kehilangan kunci laluan. Simpan di tempat yang selamat: kod ini hanya dipaparkan sekarang.',
+    codesHelp:
+      'Setiap kod membolehkan anda log masuk sekali jika anda kehilangan kunci laluan. Simpan di tempat yang selamat: kod ini hanya dipaparkan sekarang.',
     codesSaved: 'Saya sudah menyimpannya',
     newCodes: 'Jana kod pemulihan baharu',
     codesLeft_one: 'Tinggal {{count}} kod pemulihan',
@@ -38,7 +40,8 @@ export const msHome: Strings<typeof enHome> = {
     archived: 'Diarkibkan',
     delete: 'Padam',
     deleteTitle: 'Padam “{{title}}”?',
-    deleteBody: 'Bengkel ini, nota, matlamat, semakan dan setiap pautan peribadinya dipadam untuk semua orang. Tindakan ini tidak boleh dibuat asal.',
+    deleteBody:
+      'Bengkel ini, nota, matlamat, semakan dan setiap pautan peribadinya dipadam untuk semua orang. Tindakan ini tidak boleh dibuat asal.',
     deleted: '“{{title}}” telah dipadam.',
     owner: 'Pemilik',
     cofacilitator: 'Fasilitator bersama',

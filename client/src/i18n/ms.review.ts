@@ -52,7 +52,8 @@ export const msReview: Strings<typeof enReview> = {
     },
     status: { saving: 'Menyimpan…', saved: 'Disimpan', unsaved: 'Belum disimpan' },
     pageTitle: 'Semak draf pelan kerja',
-    intro: 'Semak setiap matlamat bagi {{delegation}}: nyatakan pendirian anda, tambah butiran nasional dan kebolehlaksanaan, serta cadangkan pindaan. Semuanya disimpan semasa anda mengisi; ahli delegasi anda berkongsi satu semakan.',
+    intro:
+      'Semak setiap matlamat bagi {{delegation}}: nyatakan pendirian anda, tambah butiran nasional dan kebolehlaksanaan, serta cadangkan pindaan. Semuanya disimpan semasa anda mengisi; ahli delegasi anda berkongsi satu semakan.',
     noDelegation: 'Anda menyertai tanpa delegasi: anda boleh membaca draf tetapi hanya delegasi yang menyemaknya.',
     observerNote: 'Anda sedang memerhati: anda boleh membaca draf tetapi tidak boleh menyemaknya.',
     progress: '{{done}} daripada {{total}} matlamat telah disemak',
@@ -106,7 +107,8 @@ export const msReview: Strings<typeof enReview> = {
     },
     console: {
       heading: 'Semakan delegasi',
-      openHelp: 'Apabila draf sudah sedia, buka semakan: selepas sesi, delegasi menyemak setiap matlamat, menambah butiran nasional dan mencadangkan pindaan.',
+      openHelp:
+        'Apabila draf sudah sedia, buka semakan: selepas sesi, delegasi menyemak setiap matlamat, menambah butiran nasional dan mencadangkan pindaan.',
       deadlineLabel: 'Tarikh akhir (pilihan)',
       deadlinePreview: 'Delegasi akan melihat: {{date}}',
       deadlineInvalid: 'Pilih masa pada masa hadapan.',
@@ -135,7 +137,8 @@ export const msReview: Strings<typeof enReview> = {
       lastReminder: 'Peringatan terakhir: {{date}} kepada {{names}}',
       noReminder: 'Belum ada peringatan dihantar.',
       invitesHeading: 'Pautan semakan delegasi',
-      invitesHelp: 'Pautan semakan membolehkan lebih ramai ahli sesebuah delegasi menyertai selepas sesi (contohnya rakan sekerja di tanah air). Sesiapa yang mempunyai pautan akan menyertai delegasi itu: hantar kepada mereka sahaja.',
+      invitesHelp:
+        'Pautan semakan membolehkan lebih ramai ahli sesebuah delegasi menyertai selepas sesi (contohnya rakan sekerja di tanah air). Sesiapa yang mempunyai pautan akan menyertai delegasi itu: hantar kepada mereka sahaja.',
       inviteFor: 'Delegasi',
       issue: 'Cipta pautan semakan',
       issuing: 'Sedang mencipta…',
@@ -201,7 +204,9 @@ export const msReview: Strings<typeof enReview> = {
   joinInvite: {
     invited: 'Anda menyertai delegasi {{delegation}} melalui pautan semakan.',
     invitedUnknown: 'Anda menyertai melalui pautan semakan delegasi.',
-    badLink: 'Pautan semakan ini tidak sah untuk bengkel ini, telah tamat tempoh atau dibatalkan. Minta pautan baharu daripada fasilitator anda.',
-    needLink: 'Sesi langsung telah tamat: ahli baharu menyertai melalui pautan semakan delegasi mereka. Minta satu daripada fasilitator anda.',
+    badLink:
+      'Pautan semakan ini tidak sah untuk bengkel ini, telah tamat tempoh atau dibatalkan. Minta pautan baharu daripada fasilitator anda.',
+    needLink:
+      'Sesi langsung telah tamat: ahli baharu menyertai melalui pautan semakan delegasi mereka. Minta satu daripada fasilitator anda.',
   },
 };

@@ -33,10 +33,12 @@ export const msRoom: Strings<typeof enRoom> = {
     },
     confirm: {
       endTitle: 'Tamatkan pusingan {{round}} sekarang?',
-      endBody: 'Jam berhenti pada sifar di setiap skrin dan bilik melihat “Masa tamat”. Meja masih boleh menyiapkan nota; tiada sesiapa berpindah sehingga anda beralih pusingan.',
+      endBody:
+        'Jam berhenti pada sifar di setiap skrin dan bilik melihat “Masa tamat”. Meja masih boleh menyiapkan nota; tiada sesiapa berpindah sehingga anda beralih pusingan.',
       endYes: 'Tamatkan pusingan {{round}}',
       rotateTitle: 'Beralih ke pusingan {{round}}?',
-      rotateBody: 'Setiap orang yang bertukar meja mendapat kad tempat duduk untuk pusingan {{round}}; papan lama mereka menjadi baca sahaja sehingga mereka mengesahkan “Saya sudah sampai”. Hos kekal di meja masing-masing. Jam ditetapkan semula kepada {{minutes}} minit dan menunggu anda memulakannya.',
+      rotateBody:
+        'Setiap orang yang bertukar meja mendapat kad tempat duduk untuk pusingan {{round}}; papan lama mereka menjadi baca sahaja sehingga mereka mengesahkan “Saya sudah sampai”. Hos kekal di meja masing-masing. Jam ditetapkan semula kepada {{minutes}} minit dan menunggu anda memulakannya.',
       rotateYes: 'Beralih ke pusingan {{round}}',
     },
     save: {

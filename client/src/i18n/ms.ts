@@ -43,7 +43,8 @@ export const ms: Translation = {
   },
   landing: {
     title: 'World Café',
-    tagline: 'Meja bertema, nota lekat bersama, semua orang menulis secara langsung: jalankan bengkel World Café dari komputer riba dan telefon.',
+    tagline:
+      'Meja bertema, nota lekat bersama, semua orang menulis secara langsung: jalankan bengkel World Café dari komputer riba dan telefon.',
     joinHeading: 'Sertai bengkel',
     joinHelp: 'Taip kod yang ditunjukkan oleh fasilitator anda.',
     codeLabel: 'Kod penyertaan',
@@ -160,7 +161,8 @@ export const ms: Translation = {
     readOnly: 'Anda boleh membaca papan ini tetapi tidak boleh menulis padanya.',
     notesHeading_one: '{{n}} nota',
     notesHeading_other: '{{n}} nota',
-    keyboardHint: 'Petua: fokus pada nota, kemudian guna kekunci anak panah untuk mengalihkannya (Shift untuk langkah besar), Enter untuk menyunting, Delete untuk memadam.',
+    keyboardHint:
+      'Petua: fokus pada nota, kemudian guna kekunci anak panah untuk mengalihkannya (Shift untuk langkah besar), Enter untuk menyunting, Delete untuk memadam.',
     empty: 'Belum ada nota. Tulis yang pertama!',
     notesRegion: 'Nota di meja ini',
     announceNew: 'Nota baharu daripada {{name}}: {{text}}',

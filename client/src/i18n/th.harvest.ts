@@ -97,8 +97,7 @@ export const thHarvest: Strings<typeof enHarvest> = {
       removeNoteLabel: 'นำออก: โน้ตนี้จาก “{{name}}”',
     },
     dnd: {
-      instructions:
-        'กด Space หรือ Enter เพื่อหยิบโน้ต ใช้ปุ่มลูกศรเพื่อย้ายไปยังกลุ่มหรือโน้ตอื่น กด Space หรือ Enter อีกครั้งเพื่อวาง หรือกด Escape เพื่อยกเลิก',
+      instructions: 'กด Space หรือ Enter เพื่อหยิบโน้ต ใช้ปุ่มลูกศรเพื่อย้ายไปยังกลุ่มหรือโน้ตอื่น กด Space หรือ Enter อีกครั้งเพื่อวาง หรือกด Escape เพื่อยกเลิก',
       picked: 'หยิบโน้ต “{{text}}” แล้ว',
       over: 'โน้ต “{{text}}” อยู่เหนือ{{target}}',
       notOver: 'โน้ต “{{text}}” ไม่ได้อยู่เหนือที่วางใด',

@@ -31,7 +31,13 @@ export const viHarvestOps: Strings<typeof enHarvestOps> = {
 export const viHarvest: Strings<typeof enHarvest> = {
   harvest: {
     title: 'Tổng hợp',
-    tabs: { label: 'Các phần tổng hợp', board: 'Ghi chú và nhóm', vote: 'Bình chọn', goals: 'Mục tiêu ({{n}})', console: 'Bảng điều khiển' },
+    tabs: {
+      label: 'Các phần tổng hợp',
+      board: 'Ghi chú và nhóm',
+      vote: 'Bình chọn',
+      goals: 'Mục tiêu ({{n}})',
+      console: 'Bảng điều khiển',
+    },
     board: {
       heading: 'Tất cả ghi chú ({{n}})',
       help: 'Gom các ghi chú liên quan thành nhóm: kéo ghi chú bằng tay cầm thả vào một nhóm, hoặc thả lên ghi chú khác để tạo nhóm gồm hai ghi chú. Không dùng chuột: chọn “Thêm vào nhóm…” hoặc nhấc tay cầm bằng phím Space.',

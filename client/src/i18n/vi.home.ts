@@ -8,7 +8,8 @@ export const viHome: Strings<typeof enHome> = {
   home: {
     title: 'Các hội thảo của bạn',
     signInHeading: 'Đăng nhập',
-    signInHelp: 'Người điều phối đăng nhập để mở các hội thảo của mình trên mọi thiết bị. Đại biểu không cần tài khoản: chỉ cần tham gia bằng mã.',
+    signInHelp:
+      'Người điều phối đăng nhập để mở các hội thảo của mình trên mọi thiết bị. Đại biểu không cần tài khoản: chỉ cần tham gia bằng mã.',
     signInPasskey: 'Đăng nhập bằng khóa truy cập',
     registerHeading: 'Tạo tài khoản',
     registerHelp: 'Khóa truy cập được lưu trên thiết bị của bạn (vân tay, khuôn mặt hoặc khóa màn hình): không cần nhớ mật khẩu.',
@@ -38,7 +39,8 @@ export const viHome: Strings<typeof enHome> = {
     archived: 'Đã lưu trữ',
     delete: 'Xóa',
     deleteTitle: 'Xóa “{{title}}”?',
-    deleteBody: 'Hội thảo, ghi chú, mục tiêu, kết quả rà soát và mọi liên kết cá nhân sẽ bị xóa đối với tất cả mọi người. Không thể hoàn tác.',
+    deleteBody:
+      'Hội thảo, ghi chú, mục tiêu, kết quả rà soát và mọi liên kết cá nhân sẽ bị xóa đối với tất cả mọi người. Không thể hoàn tác.',
     deleted: 'Đã xóa “{{title}}”.',
     owner: 'Chủ sở hữu',
     cofacilitator: 'Đồng điều phối',

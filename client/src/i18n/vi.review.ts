@@ -52,7 +52,8 @@ export const viReview: Strings<typeof enReview> = {
     },
     status: { saving: 'Đang lưu…', saved: 'Đã lưu', unsaved: 'Chưa lưu' },
     pageTitle: 'Rà soát dự thảo kế hoạch công tác',
-    intro: 'Rà soát từng mục tiêu cho {{delegation}}: nêu quan điểm, bổ sung thông tin quốc gia và tính khả thi, và đề xuất sửa đổi. Mọi thứ được lưu ngay khi bạn làm; các thành viên trong đoàn dùng chung một bản rà soát.',
+    intro:
+      'Rà soát từng mục tiêu cho {{delegation}}: nêu quan điểm, bổ sung thông tin quốc gia và tính khả thi, và đề xuất sửa đổi. Mọi thứ được lưu ngay khi bạn làm; các thành viên trong đoàn dùng chung một bản rà soát.',
     noDelegation: 'Bạn tham gia không thuộc đoàn nào: bạn có thể đọc dự thảo nhưng chỉ các đoàn mới rà soát.',
     observerNote: 'Bạn đang quan sát: bạn có thể đọc dự thảo nhưng không thể rà soát.',
     progress: 'Đã rà soát {{done}}/{{total}} mục tiêu',
@@ -106,7 +107,8 @@ export const viReview: Strings<typeof enReview> = {
     },
     console: {
       heading: 'Rà soát của các đoàn',
-      openHelp: 'Khi dự thảo đã sẵn sàng, hãy mở rà soát: sau phiên họp các đoàn sẽ rà soát từng mục tiêu, bổ sung thông tin quốc gia và đề xuất sửa đổi.',
+      openHelp:
+        'Khi dự thảo đã sẵn sàng, hãy mở rà soát: sau phiên họp các đoàn sẽ rà soát từng mục tiêu, bổ sung thông tin quốc gia và đề xuất sửa đổi.',
       deadlineLabel: 'Hạn chót (không bắt buộc)',
       deadlinePreview: 'Các đoàn sẽ thấy: {{date}}',
       deadlineInvalid: 'Hãy chọn một thời điểm trong tương lai.',
@@ -135,7 +137,8 @@ export const viReview: Strings<typeof enReview> = {
       lastReminder: 'Lời nhắc gần nhất: {{date}} gửi {{names}}',
       noReminder: 'Chưa gửi lời nhắc nào.',
       invitesHeading: 'Liên kết rà soát của các đoàn',
-      invitesHelp: 'Liên kết rà soát cho phép thêm thành viên của một đoàn tham gia sau phiên họp (ví dụ đồng nghiệp ở trong nước). Ai có liên kết sẽ vào đoàn đó: chỉ gửi cho họ.',
+      invitesHelp:
+        'Liên kết rà soát cho phép thêm thành viên của một đoàn tham gia sau phiên họp (ví dụ đồng nghiệp ở trong nước). Ai có liên kết sẽ vào đoàn đó: chỉ gửi cho họ.',
       inviteFor: 'Đoàn',
       issue: 'Tạo liên kết rà soát',
       issuing: 'Đang tạo…',
@@ -202,6 +205,7 @@ export const viReview: Strings<typeof enReview> = {
     invited: 'Bạn đang tham gia đoàn {{delegation}} bằng liên kết rà soát.',
     invitedUnknown: 'Bạn đang tham gia bằng liên kết rà soát của đoàn.',
     badLink: 'Liên kết rà soát này không hợp lệ cho hội thảo này, đã hết hạn hoặc đã bị thu hồi. Hãy xin người điều phối liên kết mới.',
-    needLink: 'Phiên trực tiếp đã kết thúc: thành viên mới tham gia bằng liên kết rà soát của đoàn mình. Hãy xin người điều phối một liên kết.',
+    needLink:
+      'Phiên trực tiếp đã kết thúc: thành viên mới tham gia bằng liên kết rà soát của đoàn mình. Hãy xin người điều phối một liên kết.',
   },
 };

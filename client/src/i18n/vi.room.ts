@@ -33,10 +33,12 @@ export const viRoom: Strings<typeof enRoom> = {
     },
     confirm: {
       endTitle: 'Kết thúc vòng {{round}} ngay?',
-      endBody: 'Đồng hồ dừng ở số không trên mọi màn hình và cả phòng thấy “Hết giờ”. Các bàn vẫn có thể viết nốt ghi chú; không ai di chuyển cho đến khi bạn chuyển vòng.',
+      endBody:
+        'Đồng hồ dừng ở số không trên mọi màn hình và cả phòng thấy “Hết giờ”. Các bàn vẫn có thể viết nốt ghi chú; không ai di chuyển cho đến khi bạn chuyển vòng.',
       endYes: 'Kết thúc vòng {{round}}',
       rotateTitle: 'Chuyển sang vòng {{round}}?',
-      rotateBody: 'Ai đổi bàn sẽ nhận thẻ chỗ ngồi cho vòng {{round}}; bảng cũ của họ chỉ còn đọc cho đến khi họ xác nhận “Tôi đã đến”. Chủ bàn ở lại bàn của mình. Đồng hồ được đặt lại {{minutes}} phút và chờ bạn bấm bắt đầu.',
+      rotateBody:
+        'Ai đổi bàn sẽ nhận thẻ chỗ ngồi cho vòng {{round}}; bảng cũ của họ chỉ còn đọc cho đến khi họ xác nhận “Tôi đã đến”. Chủ bàn ở lại bàn của mình. Đồng hồ được đặt lại {{minutes}} phút và chờ bạn bấm bắt đầu.',
       rotateYes: 'Chuyển sang vòng {{round}}',
     },
     save: {

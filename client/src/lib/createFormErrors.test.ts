@@ -27,7 +27,12 @@ describe('createFormProblems', () => {
     ],
     [
       'a table unnamed and one with too many seats',
-      { tables: [{ id: 't1', name: '', capacity: 8 }, { id: 't2', name: 'T2', capacity: 99 }] },
+      {
+        tables: [
+          { id: 't1', name: '', capacity: 8 },
+          { id: 't2', name: 'T2', capacity: 99 },
+        ],
+      },
       [
         { field: 'table:t1:name', key: 'create.needTableName', values: { n: 1 } },
         { field: 'table:t2:capacity', key: 'create.badTableCapacity', values: { n: 2, max: 30 } },
@@ -35,7 +40,12 @@ describe('createFormProblems', () => {
     ],
     [
       'seats left empty (NaN) and zero',
-      { tables: [{ id: 't1', name: 'T1', capacity: Number.NaN }, { id: 't2', name: 'T2', capacity: 0 }] },
+      {
+        tables: [
+          { id: 't1', name: 'T1', capacity: Number.NaN },
+          { id: 't2', name: 'T2', capacity: 0 },
+        ],
+      },
       [
         { field: 'table:t1:capacity', key: 'create.badTableCapacity', values: { n: 1, max: 30 } },
         { field: 'table:t2:capacity', key: 'create.badTableCapacity', values: { n: 2, max: 30 } },

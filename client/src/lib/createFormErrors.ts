@@ -5,7 +5,15 @@
 import type { CreateWorkshopInput } from '@world-cafe/shared';
 
 /** A field of the create form: the fixed ones, or one theme's name / one table's name or seats. */
-export type CreateField = 'title' | 'facilitatorName' | 'purpose' | `theme:${string}` | `table:${string}:name` | `table:${string}:capacity` | `table:${string}:question` | 'form';
+export type CreateField =
+  | 'title'
+  | 'facilitatorName'
+  | 'purpose'
+  | `theme:${string}`
+  | `table:${string}:name`
+  | `table:${string}:capacity`
+  | `table:${string}:question`
+  | 'form';
 
 export interface FieldProblem {
   field: CreateField;

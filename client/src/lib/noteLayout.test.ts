@@ -8,7 +8,11 @@ describe('layoutNotes', () => {
   it.each<[string, Box[], Record<string, [number, number]>]>([
     ['apart notes stay where they are', [box('a', 0, 0), box('b', 300, 0), box('c', 0, 200)], { a: [0, 0], b: [300, 0], c: [0, 200] }],
     ['a tall note pushes the one below it down', [box('a', 0, 0, 300), box('b', 0, 174)], { a: [0, 0], b: [0, 300 + NOTE_GAP] }],
-    ['a push carries on down the column', [box('a', 0, 0, 300), box('b', 0, 174), box('c', 0, 348)], { a: [0, 0], b: [0, 308], c: [0, 416] }],
+    [
+      'a push carries on down the column',
+      [box('a', 0, 0, 300), box('b', 0, 174), box('c', 0, 348)],
+      { a: [0, 0], b: [0, 308], c: [0, 416] },
+    ],
     ['same place: the earlier id stays, the other goes below', [box('b', 10, 10), box('a', 10, 10)], { a: [10, 10], b: [10, 118] }],
     ['notes side by side do not push', [box('a', 0, 0, 400), box('b', 250, 50)], { a: [0, 0], b: [250, 50] }],
   ])('%s', (_name, boxes, want) => {
@@ -20,7 +24,8 @@ describe('layoutNotes', () => {
     const boxes = Array.from({ length: 60 }, (_, i) => box(`n${i}`, (i * 37) % 500, (i * 53) % 400, 80 + ((i * 71) % 250)));
     const drawn = layoutNotes(boxes);
     const placed = boxes.map((b) => ({ ...b, ...drawn.get(b.id)! }));
-    for (let i = 0; i < placed.length; i++) for (let j = i + 1; j < placed.length; j++) expect(intersect(placed[i]!, placed[j]!)).toBe(false);
+    for (let i = 0; i < placed.length; i++)
+      for (let j = i + 1; j < placed.length; j++) expect(intersect(placed[i]!, placed[j]!)).toBe(false);
   });
 });
 

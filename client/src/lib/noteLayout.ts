@@ -14,7 +14,8 @@ export interface Box {
 /** Space kept between two notes. */
 export const NOTE_GAP = 8;
 
-const overlaps = (a: Box, b: Box, gap: number) => a.x < b.x + b.w + gap && b.x < a.x + a.w + gap && a.y < b.y + b.h + gap && b.y < a.y + a.h + gap;
+const overlaps = (a: Box, b: Box, gap: number) =>
+  a.x < b.x + b.w + gap && b.x < a.x + a.w + gap && a.y < b.y + b.h + gap && b.y < a.y + a.h + gap;
 
 /**
  * Drawn positions (by id): notes are taken top to bottom, left to right (ties by id, so every
@@ -41,7 +42,15 @@ export function layoutNotes(boxes: readonly Box[], gap = NOTE_GAP): Map<string, 
  * The first free spot for a new note of size w × h, scanning a grid over the visible part of the
  * canvas (origin and width) row by row, among the notes as drawn.
  */
-export function freeSpot(drawn: readonly Box[], w: number, h: number, origin: { x: number; y: number }, width: number, pad = 16, gap = NOTE_GAP * 3): { x: number; y: number } {
+export function freeSpot(
+  drawn: readonly Box[],
+  w: number,
+  h: number,
+  origin: { x: number; y: number },
+  width: number,
+  pad = 16,
+  gap = NOTE_GAP * 3,
+): { x: number; y: number } {
   const stepX = w + gap;
   const cols = Math.max(1, Math.floor((width - pad) / stepX));
   const stepY = 24;

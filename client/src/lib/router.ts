@@ -32,13 +32,16 @@ export type Route =
   | { name: 'notFound' };
 
 export function matchRoute(pathname: string): Route {
-  const parts = pathname.split('/').filter(Boolean).map((p) => {
-    try {
-      return decodeURIComponent(p);
-    } catch {
-      return p;
-    }
-  });
+  const parts = pathname
+    .split('/')
+    .filter(Boolean)
+    .map((p) => {
+      try {
+        return decodeURIComponent(p);
+      } catch {
+        return p;
+      }
+    });
   if (parts.length === 0) return { name: 'landing' };
   if (parts[0] === 'new' && parts.length === 1) return { name: 'create' };
   if (parts[0] === 'home' && parts.length === 1) return { name: 'home' };

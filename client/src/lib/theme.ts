@@ -53,11 +53,8 @@ export function toggleTheme(): void {
 }
 
 export function useTheme(): Theme {
-  return useSyncExternalStore(
-    (cb) => {
-      listeners.add(cb);
-      return () => listeners.delete(cb);
-    },
-    current,
-  );
+  return useSyncExternalStore((cb) => {
+    listeners.add(cb);
+    return () => listeners.delete(cb);
+  }, current);
 }

@@ -15,7 +15,17 @@ describe('wordDiff', () => {
     const a = 'ฝึกอบรมผู้นำรุ่นใหม่ของอาเซียน';
     const b = 'ฝึกอบรมผู้นำรุ่นใหม่ทุกประเทศ';
     const parts = wordDiff(a, b, 'th');
-    expect(parts.filter((p) => p.kind !== 'added').map((p) => p.text).join('')).toBe(a);
-    expect(parts.filter((p) => p.kind !== 'removed').map((p) => p.text).join('')).toBe(b);
+    expect(
+      parts
+        .filter((p) => p.kind !== 'added')
+        .map((p) => p.text)
+        .join(''),
+    ).toBe(a);
+    expect(
+      parts
+        .filter((p) => p.kind !== 'removed')
+        .map((p) => p.text)
+        .join(''),
+    ).toBe(b);
   });
 });

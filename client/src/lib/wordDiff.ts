@@ -19,7 +19,11 @@ export function tokenize(text: string, locale = 'en'): string[] {
 export function wordDiff(before: string, after: string, locale = 'en', limit = 1500): DiffPart[] {
   const a = tokenize(before, locale);
   const b = tokenize(after, locale);
-  if (a.length > limit || b.length > limit) return merge([{ kind: 'removed', text: before }, { kind: 'added', text: after }]);
+  if (a.length > limit || b.length > limit)
+    return merge([
+      { kind: 'removed', text: before },
+      { kind: 'added', text: after },
+    ]);
   const n = a.length;
   const m = b.length;
   // lcs[i][j] = LCS length of a[i..] and b[j..], in one flat array

@@ -45,7 +45,11 @@ export async function register(name: string): Promise<string[]> {
   const { startRegistration } = await webauthn();
   const o = await call<Options>('POST', '/api/auth/passkey/register/options', { name });
   const response = await startRegistration({ optionsJSON: o.options });
-  const done = await call<{ recoveryCodes: string[] }>('POST', '/api/auth/passkey/register/verify', { challengeId: o.challengeId, name, response });
+  const done = await call<{ recoveryCodes: string[] }>('POST', '/api/auth/passkey/register/verify', {
+    challengeId: o.challengeId,
+    name,
+    response,
+  });
   return done.recoveryCodes;
 }
 
@@ -71,7 +75,13 @@ export const signOutDevice = (id: string) => call<void>('DELETE', `/api/auth/ses
 export const signOutOthers = () => call<{ revoked: number }>('POST', '/api/auth/sessions/revoke-others').then((r) => r.revoked);
 
 export const myWorkshops = () => call<{ workshops: MyWorkshop[] }>('GET', '/api/me/workshops').then((r) => r.workshops);
-export const claimWorkshop = (workshopId: string, facilitatorKey: string) => call<{ role: string }>('POST', '/api/me/workshops/claim', { workshopId, facilitatorKey });
-export const openWorkshop = (id: string) => call<{ workshopId: string; participantId: string; token: string; title: string }>('POST', `/api/me/workshops/${encodeURIComponent(id)}/open`);
-export const archiveWorkshop = (id: string, archived: boolean) => call('POST', `/api/me/workshops/${encodeURIComponent(id)}/archive`, { archived });
+export const claimWorkshop = (workshopId: string, facilitatorKey: string) =>
+  call<{ role: string }>('POST', '/api/me/workshops/claim', { workshopId, facilitatorKey });
+export const openWorkshop = (id: string) =>
+  call<{ workshopId: string; participantId: string; token: string; title: string }>(
+    'POST',
+    `/api/me/workshops/${encodeURIComponent(id)}/open`,
+  );
+export const archiveWorkshop = (id: string, archived: boolean) =>
+  call('POST', `/api/me/workshops/${encodeURIComponent(id)}/archive`, { archived });
 export const deleteWorkshop = (id: string) => call<void>('DELETE', `/api/me/workshops/${encodeURIComponent(id)}`);

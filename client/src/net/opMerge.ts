@@ -35,7 +35,10 @@ const LATEST_WINS = {
   'note:move': (prev, next) => ({ ...prev, x: next.x, y: next.y }),
   'note:recolor': (prev, next) => ({ ...prev, color: next.color }),
 } satisfies {
-  [K in 'note:edit' | 'note:move' | 'note:recolor']: (prev: Extract<Command, { type: K }>, next: Extract<Command, { type: K }>) => Extract<Command, { type: K }>;
+  [K in 'note:edit' | 'note:move' | 'note:recolor']: (
+    prev: Extract<Command, { type: K }>,
+    next: Extract<Command, { type: K }>,
+  ) => Extract<Command, { type: K }>;
 };
 
 /**

@@ -35,14 +35,24 @@ export function loadOps(workshopId: string, participantId: string): PendingOp[] 
     const sent = (item as { sent?: unknown }).sent === true;
     // After a reload an acked op has either reached the state (and will be pruned on sync) or
     // will be re-sent and answered as a duplicate; either way resending is safe.
-    ops.push(typeof ackSeq === 'number' ? { cmd: parsed.data, ackSeq, ackedAt: Date.now() } : sent ? { cmd: parsed.data, sent } : { cmd: parsed.data });
+    ops.push(
+      typeof ackSeq === 'number'
+        ? { cmd: parsed.data, ackSeq, ackedAt: Date.now() }
+        : sent
+          ? { cmd: parsed.data, sent }
+          : { cmd: parsed.data },
+    );
   }
   return ops;
 }
 
 export function saveOps(workshopId: string, participantId: string, ops: readonly PendingOp[]): void {
   if (ops.length === 0) removeKey(opsKey(workshopId, participantId));
-  else writeJson(opsKey(workshopId, participantId), ops.map(({ cmd, ackSeq, sent }) => (ackSeq !== undefined ? { cmd, ackSeq } : sent ? { cmd, sent } : { cmd })));
+  else
+    writeJson(
+      opsKey(workshopId, participantId),
+      ops.map(({ cmd, ackSeq, sent }) => (ackSeq !== undefined ? { cmd, ackSeq } : sent ? { cmd, sent } : { cmd })),
+    );
 }
 
 /**
@@ -71,9 +81,7 @@ export function removeOp(ops: readonly PendingOp[], clientOpId: string): Pending
 
 /** Drops ops whose effect is now in the confirmed state (or that waited too long for it). */
 export function pruneOps(ops: readonly PendingOp[], confirmedSeq: number, now: number): readonly PendingOp[] {
-  const kept = ops.filter(
-    (op) => op.ackSeq === undefined || (op.ackSeq > confirmedSeq && now - (op.ackedAt ?? now) < ACK_GRACE_MS),
-  );
+  const kept = ops.filter((op) => op.ackSeq === undefined || (op.ackSeq > confirmedSeq && now - (op.ackedAt ?? now) < ACK_GRACE_MS));
   return kept.length === ops.length ? ops : kept;
 }
 

@@ -49,7 +49,12 @@ export interface IssuedInvite extends InviteInfo {
 const invitesPath = (workshopId: string) => `/api/workshops/${encodeURIComponent(workshopId)}/invites`;
 const bearer = (key: string) => ({ accept: 'application/json', authorization: `Bearer ${key}` });
 
-export async function issueInvite(workshopId: string, facilitatorKey: string, delegationId: string, expiresInDays: number): Promise<IssuedInvite> {
+export async function issueInvite(
+  workshopId: string,
+  facilitatorKey: string,
+  delegationId: string,
+  expiresInDays: number,
+): Promise<IssuedInvite> {
   const res = await send(invitesPath(workshopId), {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...bearer(facilitatorKey) },
@@ -102,7 +107,12 @@ function filenameFrom(res: Response, fallback: string): string {
 
 const EXT: Record<ExportFormat, string> = { docx: 'docx', pdf: 'pdf', md: 'md', csv: 'zip', json: 'json' };
 
-export async function fetchExport(workshopId: string, token: string, format: ExportFormat, locale: ReportLocale): Promise<{ blob: Blob; filename: string }> {
+export async function fetchExport(
+  workshopId: string,
+  token: string,
+  format: ExportFormat,
+  locale: ReportLocale,
+): Promise<{ blob: Blob; filename: string }> {
   const res = await send(`/api/workshops/${encodeURIComponent(workshopId)}/export?format=${format}&locale=${locale}`, {
     headers: { authorization: `Bearer ${token}` },
   });

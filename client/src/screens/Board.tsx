@@ -1,4 +1,15 @@
-import { memo, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent, type PointerEvent } from 'react';
+import {
+  memo,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type FormEvent,
+  type KeyboardEvent,
+  type PointerEvent,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { charCount, LIMITS, NOTE_COLORS, type Note, type NoteColor } from '@world-cafe/shared';
 import { useFormat } from '../lib/format';
@@ -101,50 +112,50 @@ export function Board({ tableId }: { tableId: string }) {
   return (
     <section className={`board${canWrite && isPhone ? ' has-dock' : ''}`} aria-labelledby="board-h">
       <div className="board-side">
-      <div className="board-header">
-        {role === 'facilitator' && workshopId && (
-          <button type="button" className="link-button" onClick={() => navigate(paths.workshop(workshopId))}>
-            ← {t('board.backToConsole')}
-          </button>
-        )}
-        <div className="board-title">
-          <h1 id="board-h" tabIndex={-1} dir="auto">
-            {table.name}
-          </h1>
-          {theme && (
-            <span className="theme-tag" dir="auto">
-              {theme}
-            </span>
+        <div className="board-header">
+          {role === 'facilitator' && workshopId && (
+            <button type="button" className="link-button" onClick={() => navigate(paths.workshop(workshopId))}>
+              ← {t('board.backToConsole')}
+            </button>
           )}
+          <div className="board-title">
+            <h1 id="board-h" tabIndex={-1} dir="auto">
+              {table.name}
+            </h1>
+            {theme && (
+              <span className="theme-tag" dir="auto">
+                {theme}
+              </span>
+            )}
+          </div>
+          <QuestionsInForce tableId={tableId} />
         </div>
-        <QuestionsInForce tableId={tableId} />
-      </div>
 
-      {canWrite ? <Composer tableId={tableId} placeNew={placeNew} docked={isPhone} /> : <p className="notice">{readOnlyReason}</p>}
-      <TypingLine tableId={tableId} />
-      <TableInfo tableId={tableId} />
-      <SummaryEditorIfHost tableId={tableId} />
+        {canWrite ? <Composer tableId={tableId} placeNew={placeNew} docked={isPhone} /> : <p className="notice">{readOnlyReason}</p>}
+        <TypingLine tableId={tableId} />
+        <TableInfo tableId={tableId} />
+        <SummaryEditorIfHost tableId={tableId} />
       </div>
 
       <div className="board-main">
-      <div className="notes-head">
-        <h2 className="inline-h">{t('board.notesHeading', { count: notes.length, n: notes.length })}</h2>
-        {!isPhone && notes.length > 0 && canWrite && <span className="muted small">{t('board.keyboardHint')}</span>}
-      </div>
-      {notes.length === 0 && <p className="muted empty-board">{t('board.empty')}</p>}
-      {isPhone ? (
-        <ul className="note-list" aria-label={t('board.notesRegion')}>
-          {notes.map((n) => (
-            <li key={n.id}>
-              <NoteCard note={n} mode="list" />
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <div className="canvas" ref={canvasRef} role="region" aria-label={t('board.notesRegion')} tabIndex={-1}>
-          <CanvasSurface notes={notes} drawn={drawn} setHeights={setHeights} />
+        <div className="notes-head">
+          <h2 className="inline-h">{t('board.notesHeading', { count: notes.length, n: notes.length })}</h2>
+          {!isPhone && notes.length > 0 && canWrite && <span className="muted small">{t('board.keyboardHint')}</span>}
         </div>
-      )}
+        {notes.length === 0 && <p className="muted empty-board">{t('board.empty')}</p>}
+        {isPhone ? (
+          <ul className="note-list" aria-label={t('board.notesRegion')}>
+            {notes.map((n) => (
+              <li key={n.id}>
+                <NoteCard note={n} mode="list" />
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <div className="canvas" ref={canvasRef} role="region" aria-label={t('board.notesRegion')} tabIndex={-1}>
+            <CanvasSurface notes={notes} drawn={drawn} setHeights={setHeights} />
+          </div>
+        )}
       </div>
       <div className="sr-only" aria-live="polite" aria-atomic="true" data-testid="announcer">
         {announcement}
@@ -290,7 +301,17 @@ function useAnnouncements(notes: readonly Note[], meId: string | null): string {
   return text;
 }
 
-function ColorPicker({ value, onChange, name, small = false }: { value: NoteColor; onChange: (c: NoteColor) => void; name: string; small?: boolean }) {
+function ColorPicker({
+  value,
+  onChange,
+  name,
+  small = false,
+}: {
+  value: NoteColor;
+  onChange: (c: NoteColor) => void;
+  name: string;
+  small?: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <fieldset className={small ? 'swatches small' : 'swatches'}>
@@ -316,7 +337,15 @@ function CharCounter({ text, id }: { text: string; id: string }) {
   );
 }
 
-function Composer({ tableId, placeNew, docked }: { tableId: string; placeNew: (text: string) => { x: number; y: number }; docked: boolean }) {
+function Composer({
+  tableId,
+  placeNew,
+  docked,
+}: {
+  tableId: string;
+  placeNew: (text: string) => { x: number; y: number };
+  docked: boolean;
+}) {
   const { t } = useTranslation();
   const uid = useId();
   const [text, setText] = useState('');
@@ -349,7 +378,13 @@ function Composer({ tableId, placeNew, docked }: { tableId: string; placeNew: (t
   };
 
   return (
-    <form ref={formRef} className={docked ? 'composer docked' : 'composer'} onSubmit={add} aria-label={t('board.composerLabel')} data-testid="composer">
+    <form
+      ref={formRef}
+      className={docked ? 'composer docked' : 'composer'}
+      onSubmit={add}
+      aria-label={t('board.composerLabel')}
+      data-testid="composer"
+    >
       <div className="composer-label">
         <label htmlFor={`${uid}-text`}>{t('board.newNoteLabel')}</label>
         {docked && <CharCounter text={text} id={`${uid}-count`} />}
@@ -394,16 +429,28 @@ interface DragState {
   moved: boolean;
 }
 
-const NoteCard = memo(function NoteCard({ note, mode, drawnX = note.x, drawnY = note.y }: { note: Note; mode: 'canvas' | 'list'; drawnX?: number; drawnY?: number }) {
+const NoteCard = memo(function NoteCard({
+  note,
+  mode,
+  drawnX = note.x,
+  drawnY = note.y,
+}: {
+  note: Note;
+  mode: 'canvas' | 'list';
+  drawnX?: number;
+  drawnY?: number;
+}) {
   const { t } = useTranslation();
   const f = useFormat();
   const uid = useId();
   const author = useView((s) => s.participants[note.authorId]?.name ?? t('board.someone'));
-  const code = useView((s) => (note.delegationId ? s.delegations[note.delegationId]?.code ?? null : null));
+  const code = useView((s) => (note.delegationId ? (s.delegations[note.delegationId]?.code ?? null) : null));
   const mine = useView((s, me) => me === note.authorId);
   const pending = useStore((s) => s.pending.some((op) => 'noteId' in op.cmd && op.cmd.noteId === note.id && op.ackSeq === undefined));
   // the note itself has not reached the server (its create is unacknowledged), or only a change to it
-  const unsentNote = useStore((s) => s.pending.some((op) => op.cmd.type === 'note:create' && op.cmd.noteId === note.id && op.ackSeq === undefined));
+  const unsentNote = useStore((s) =>
+    s.pending.some((op) => op.cmd.type === 'note:create' && op.cmd.noteId === note.id && op.ackSeq === undefined),
+  );
   const canEdit = useView((s, me) => allowed(s, me, { type: 'note:edit', clientOpId: PROBE, noteId: note.id, text: 'x' }));
   const canMove = useView((s, me) => allowed(s, me, { type: 'note:move', clientOpId: PROBE, noteId: note.id, x: 0, y: 0 }));
   const canDelete = useView((s, me) => allowed(s, me, { type: 'note:delete', clientOpId: PROBE, noteId: note.id }));
@@ -487,7 +534,10 @@ const NoteCard = memo(function NoteCard({ note, mode, drawnX = note.x, drawnY = 
 
   const pos = dragPos ?? { x: drawnX, y: drawnY };
   const byline = code ? `${author} (${code})` : author;
-  const label = t(unsentNote ? 'unsent.noteLabel' : pending ? 'unsent.changeLabel' : 'board.noteLabel', { author: byline, text: note.text });
+  const label = t(unsentNote ? 'unsent.noteLabel' : pending ? 'unsent.changeLabel' : 'board.noteLabel', {
+    author: byline,
+    text: note.text,
+  });
   const hasActions = canEdit || canDelete || (canMove && mode === 'canvas');
 
   return (
@@ -600,4 +650,3 @@ const NoteCard = memo(function NoteCard({ note, mode, drawnX = note.x, drawnY = 
     </div>
   );
 });
-

@@ -28,13 +28,17 @@ export function CafeControls() {
     <section className="card cafe-controls" aria-labelledby="cafe-h" data-testid="cafe-controls">
       <div className="cafe-controls-head">
         <h2 id="cafe-h">{t('cafe.console.heading')}</h2>
-        <a className="button-link" href={paths.projector(workshopId)} target="_blank" rel="noopener" title={t('cafe.console.projectorHint')}>
+        <a
+          className="button-link"
+          href={paths.projector(workshopId)}
+          target="_blank"
+          rel="noopener"
+          title={t('cafe.console.projectorHint')}
+        >
           {t('cafe.console.projector')}
         </a>
       </div>
-      {phase === 'setup' && (
-        <p className="notice cafe-open-first">{t('cafe.console.openFirst')}</p>
-      )}
+      {phase === 'setup' && <p className="notice cafe-open-first">{t('cafe.console.openFirst')}</p>}
       <div className="cafe-grid">
         <ClockControls />
         <BroadcastControl />
@@ -86,10 +90,20 @@ function ClockControls() {
             {t('cafe.console.resume')}
           </button>
         )}
-        <button type="button" disabled={!canExtend || busy} aria-label={t('cafe.console.plus1Label')} onClick={() => go({ type: 'round:extend', minutes: 1 })}>
+        <button
+          type="button"
+          disabled={!canExtend || busy}
+          aria-label={t('cafe.console.plus1Label')}
+          onClick={() => go({ type: 'round:extend', minutes: 1 })}
+        >
           {t('cafe.console.plus1')}
         </button>
-        <button type="button" disabled={!canExtend || busy} aria-label={t('cafe.console.plus5Label')} onClick={() => go({ type: 'round:extend', minutes: 5 })}>
+        <button
+          type="button"
+          disabled={!canExtend || busy}
+          aria-label={t('cafe.console.plus5Label')}
+          onClick={() => go({ type: 'round:extend', minutes: 5 })}
+        >
           {t('cafe.console.plus5')}
         </button>
         {(status === 'running' || status === 'paused') && (
@@ -179,7 +193,10 @@ function SeatingOverview() {
   const view = useSeatingView();
   const people = useView((s) => s.participants);
   const tables = useView((s) => s.tables);
-  const heading = view.kind === 'next' ? t('cafe.console.nextHeading', { round: f.num(view.round) }) : t('cafe.console.nowHeading', { round: f.num(view.round) });
+  const heading =
+    view.kind === 'next'
+      ? t('cafe.console.nextHeading', { round: f.num(view.round) })
+      : t('cafe.console.nowHeading', { round: f.num(view.round) });
   return (
     <div className="cafe-block seating-overview" role="group" aria-labelledby="seating-h">
       <h3 id="seating-h">{heading}</h3>
@@ -232,7 +249,9 @@ function PlanControls() {
   const uid = useId();
   const plan = useView((s) => s.cafe.plan);
   const planSeed = useView((s) => s.cafe.planSeed);
-  const canPlan = useView((s, me) => (me ? s.participants[me]?.role === 'facilitator' && (s.phase === 'setup' || s.phase === 'cafe') : false));
+  const canPlan = useView((s, me) =>
+    me ? s.participants[me]?.role === 'facilitator' && (s.phase === 'setup' || s.phase === 'cafe') : false,
+  );
   const played = useView((s) => s.cafe.history.length >= s.cafe.rounds);
   const metrics = useCafeStore((s) => s.planMetrics);
   const planning = useStore((s) => s.pending.some((op) => op.cmd.type === 'plan:generate'));
@@ -256,8 +275,12 @@ function PlanControls() {
           {metrics && metrics.seed === planSeed ? (
             <ul className="plain-list small" data-testid="plan-metrics">
               <li>{t('cafe.console.metricRepeats', { n: f.num(metrics.repeats), lb: f.num(metrics.repeatsLowerBound) })}</li>
-              <li>{t('cafe.console.metricSameDel', { n: f.num(metrics.sameDelegationPairs), lb: f.num(metrics.sameDelegationLowerBound) })}</li>
-              <li className={metrics.violations > 0 ? 'warning' : ''}>{t('cafe.console.metricViolations', { n: f.num(metrics.violations) })}</li>
+              <li>
+                {t('cafe.console.metricSameDel', { n: f.num(metrics.sameDelegationPairs), lb: f.num(metrics.sameDelegationLowerBound) })}
+              </li>
+              <li className={metrics.violations > 0 ? 'warning' : ''}>
+                {t('cafe.console.metricViolations', { n: f.num(metrics.violations) })}
+              </li>
             </ul>
           ) : (
             <p className="muted small">{t('cafe.console.metricsUnknown')}</p>
@@ -394,7 +417,13 @@ function CafeSettings() {
           <legend>{t('cafe.console.questionMode')}</legend>
           {QUESTION_MODES.map((m) => (
             <label key={m} className="check">
-              <input type="radio" name={`${uid}-mode`} value={m} checked={mode === m} onChange={() => setDraft({ ...draft, questionMode: m })} />
+              <input
+                type="radio"
+                name={`${uid}-mode`}
+                value={m}
+                checked={mode === m}
+                onChange={() => setDraft({ ...draft, questionMode: m })}
+              />
               {t(`cafe.console.modes.${m}`)}
             </label>
           ))}
@@ -464,7 +493,9 @@ export function AbsentToggle({ participant }: { participant: Participant }) {
         type="button"
         className="small"
         disabled={!can || busy}
-        aria-label={absent ? t('cafe.console.presentLabel', { name: participant.name }) : t('cafe.console.absentLabel', { name: participant.name })}
+        aria-label={
+          absent ? t('cafe.console.presentLabel', { name: participant.name }) : t('cafe.console.absentLabel', { name: participant.name })
+        }
         onClick={() => submit({ type: 'participant:set-absent', participantId: participant.id, absent: !absent })}
       >
         {absent ? t('cafe.console.present') : t('cafe.console.absent')}

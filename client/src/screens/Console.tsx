@@ -99,7 +99,9 @@ export function Console({ embedded = false }: { embedded?: boolean }) {
         {people.map((p) => (
           <li key={p.id}>
             <PersonName p={p} />
-            {p.role !== 'facilitator' && <span className="muted small">{seats[p.id] ? <TableName id={seats[p.id]!} /> : t('console.notSeated')}</span>}
+            {p.role !== 'facilitator' && (
+              <span className="muted small">{seats[p.id] ? <TableName id={seats[p.id]!} /> : t('console.notSeated')}</span>
+            )}
             <RoleControl participant={p} />
             <AbsentToggle participant={p} />
           </li>
@@ -211,7 +213,7 @@ function TableName({ id }: { id: string }) {
 function PersonName({ p }: { p: Participant }) {
   const { t } = useTranslation();
   const meId = useMeId();
-  const code = useView((s) => (p.delegationId ? s.delegations[p.delegationId]?.code ?? null : null));
+  const code = useView((s) => (p.delegationId ? (s.delegations[p.delegationId]?.code ?? null) : null));
   return (
     <span className="person">
       <OnlineDot participantId={p.id} />
@@ -267,7 +269,11 @@ function TableAdminCard({ tableId, workshopId }: { tableId: string; workshopId: 
           ))}
         </ul>
       )}
-      <button type="button" onClick={() => navigate(paths.table(workshopId, tableId))} aria-label={t('console.openBoardLabel', { table: table.name })}>
+      <button
+        type="button"
+        onClick={() => navigate(paths.table(workshopId, tableId))}
+        aria-label={t('console.openBoardLabel', { table: table.name })}
+      >
         {t('console.openBoard')}
       </button>
     </li>
@@ -364,7 +370,12 @@ function PhaseControl() {
   const go = async (to: Phase) => {
     if (
       to === 'closed' &&
-      !(await askConfirm({ title: t('ui.dialogs.closeTitle'), body: t('console.confirmClose'), confirmLabel: t('ui.dialogs.closeYes'), danger: true }))
+      !(await askConfirm({
+        title: t('ui.dialogs.closeTitle'),
+        body: t('console.confirmClose'),
+        confirmLabel: t('ui.dialogs.closeYes'),
+        danger: true,
+      }))
     )
       return;
     submit({ type: 'workshop:set-phase', phase: to });
@@ -409,7 +420,8 @@ function AddTable() {
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     const n = name.trim() || t('create.defaultTableName', { n: f.num(tableCount + 1) });
-    if (!(capacity >= 1 && capacity <= LIMITS.tableCapacity)) return setError(t('create.badCapacity', { max: f.num(LIMITS.tableCapacity) }));
+    if (!(capacity >= 1 && capacity <= LIMITS.tableCapacity))
+      return setError(t('create.badCapacity', { max: f.num(LIMITS.tableCapacity) }));
     const ok = submit({
       type: 'table:add',
       table: { id: newEntityId(), name: n, themeId, question: question.trim(), capacity: Math.round(capacity) },

@@ -158,7 +158,8 @@ export function Create() {
     return p ? messageOf(p) : undefined;
   };
   // Editing a field takes its error away; the summary keeps the rest.
-  const fixed = (fieldName: CreateField) => setProblems((ps) => (ps.some((p) => p.field === fieldName) ? ps.filter((p) => p.field !== fieldName) : ps));
+  const fixed = (fieldName: CreateField) =>
+    setProblems((ps) => (ps.some((p) => p.field === fieldName) ? ps.filter((p) => p.field !== fieldName) : ps));
   const focusField = (id: string) => {
     const el = document.getElementById(id);
     el?.scrollIntoView({ block: 'center' });

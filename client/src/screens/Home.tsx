@@ -144,7 +144,14 @@ function SignedOut(props: { onPasskey: () => void; onRegister: (name: string) =>
           <h3>{t('home.recoveryHeading')}</h3>
           <label htmlFor={`${id}-code`}>{t('home.recoveryLabel')}</label>
           <div className="inline-form">
-            <input id={`${id}-code`} value={code} onChange={(e) => setCode(e.target.value)} autoComplete="one-time-code" spellCheck={false} placeholder="ABCD-EFGH-JKLM" />
+            <input
+              id={`${id}-code`}
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+              autoComplete="one-time-code"
+              spellCheck={false}
+              placeholder="ABCD-EFGH-JKLM"
+            />
             <button type="submit">{t('home.recoveryButton')}</button>
           </div>
         </form>
@@ -220,7 +227,9 @@ function SignedIn({ account, onNotice, onCodes, onSignedOut, onAttempt, refresh 
 
   const shown = useMemo(() => {
     const needle = q.trim().toLocaleLowerCase();
-    return (workshops ?? []).filter((w) => (showArchived || !w.archivedAt) && (!needle || `${w.title} ${w.joinCode}`.toLocaleLowerCase().includes(needle)));
+    return (workshops ?? []).filter(
+      (w) => (showArchived || !w.archivedAt) && (!needle || `${w.title} ${w.joinCode}`.toLocaleLowerCase().includes(needle)),
+    );
   }, [workshops, q, showArchived]);
   const mine = new Set((workshops ?? []).map((w) => w.workshopId));
   const unattached = localFacilitated().filter((s) => !mine.has(s.workshopId));
@@ -233,7 +242,12 @@ function SignedIn({ account, onNotice, onCodes, onSignedOut, onAttempt, refresh 
     navigate(paths.workshop(w.workshopId));
   };
   const remove = async (w: api.MyWorkshop) => {
-    const ok = await askConfirm({ title: t('home.deleteTitle', { title: w.title }), body: t('home.deleteBody'), confirmLabel: t('home.delete'), danger: true });
+    const ok = await askConfirm({
+      title: t('home.deleteTitle', { title: w.title }),
+      body: t('home.deleteBody'),
+      confirmLabel: t('home.delete'),
+      danger: true,
+    });
     if (!ok) return;
     await api.deleteWorkshop(w.workshopId);
     forgetSession(w.workshopId);
@@ -282,7 +296,8 @@ function SignedIn({ account, onNotice, onCodes, onSignedOut, onAttempt, refresh 
                   {w.archivedAt && <span className="home-phase">{t('home.archived')}</span>}
                 </div>
                 <p className="muted">
-                  {t(`home.${w.role}`)} · {t('home.created', { date: f.dateTime(w.createdAt) })} · {t('home.people', { count: w.people })} · {t('home.notes', { count: w.notes })}
+                  {t(`home.${w.role}`)} · {t('home.created', { date: f.dateTime(w.createdAt) })} · {t('home.people', { count: w.people })} ·{' '}
+                  {t('home.notes', { count: w.notes })}
                   {w.review.total > 0 && <> · {t('home.review', { done: w.review.done, total: w.review.total })}</>}
                 </p>
                 <div className="home-actions">
@@ -324,12 +339,20 @@ function SignedIn({ account, onNotice, onCodes, onSignedOut, onAttempt, refresh 
         <ul className="plain-list">
           {account.passkeys.map((p) => (
             <li key={p.id}>
-              {p.label} <span className="muted">· {p.lastUsedAt ? t('home.lastUsed', { date: f.dateTime(p.lastUsedAt) }) : t('home.neverUsed')}</span>
+              {p.label}{' '}
+              <span className="muted">· {p.lastUsedAt ? t('home.lastUsed', { date: f.dateTime(p.lastUsedAt) }) : t('home.neverUsed')}</span>
             </li>
           ))}
         </ul>
         <div className="home-actions">
-          <button type="button" onClick={() => void onAttempt(async () => (await api.addPasskey(navigator.platform || 'Passkey'), onNotice(t('home.passkeyAdded')), await refresh()))}>
+          <button
+            type="button"
+            onClick={() =>
+              void onAttempt(
+                async () => (await api.addPasskey(navigator.platform || 'Passkey'), onNotice(t('home.passkeyAdded')), await refresh()),
+              )
+            }
+          >
             {t('home.addPasskey')}
           </button>
           <button type="button" onClick={() => void api.newRecoveryCodes().then(onCodes).then(refresh)}>
@@ -341,7 +364,8 @@ function SignedIn({ account, onNotice, onCodes, onSignedOut, onAttempt, refresh 
         <ul className="plain-list">
           {devices.map((d) => (
             <li key={d.id}>
-              {d.current ? <strong>{t('home.thisDevice')}</strong> : d.userAgent.slice(0, 80)} <span className="muted">· {t('home.lastSeen', { date: f.dateTime(d.lastSeenAt) })}</span>{' '}
+              {d.current ? <strong>{t('home.thisDevice')}</strong> : d.userAgent.slice(0, 80)}{' '}
+              <span className="muted">· {t('home.lastSeen', { date: f.dateTime(d.lastSeenAt) })}</span>{' '}
               {!d.current && (
                 <button type="button" className="danger-quiet" onClick={() => void api.signOutDevice(d.id).then(load)}>
                   {t('home.signOutDevice')}
@@ -351,7 +375,10 @@ function SignedIn({ account, onNotice, onCodes, onSignedOut, onAttempt, refresh 
           ))}
         </ul>
         {devices.length > 1 && (
-          <button type="button" onClick={() => void api.signOutOthers().then((n) => (onNotice(t('home.othersSignedOut', { count: n })), load()))}>
+          <button
+            type="button"
+            onClick={() => void api.signOutOthers().then((n) => (onNotice(t('home.othersSignedOut', { count: n })), load()))}
+          >
             {t('home.signOutOthers')}
           </button>
         )}

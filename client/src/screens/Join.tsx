@@ -102,11 +102,7 @@ export function Join({ code: rawCode }: { code: string }) {
         {lookup.kind === 'error' && (
           <section className="card">
             <h1 tabIndex={-1}>{lookup.code === 'not_found' ? t('join.notFoundTitle') : t('join.errorTitle')}</h1>
-            <p>
-              {lookup.code === 'not_found'
-                ? t('join.notFound', { code: formatJoinCode(code) })
-                : errorText(t, lookup.code)}
-            </p>
+            <p>{lookup.code === 'not_found' ? t('join.notFound', { code: formatJoinCode(code) }) : errorText(t, lookup.code)}</p>
             <button type="button" onClick={() => navigate(paths.landing())}>
               {t('join.tryAnother')}
             </button>

@@ -155,7 +155,9 @@ function SeatingMap() {
                 {tb.people.map(({ id, tag }) => (
                   <li key={id} className={tag === 'moving' || tag === 'planned' || tag === 'arrived' ? 'proj-new' : ''} dir="auto">
                     {people[id]?.name}
-                    {(tag === 'moving' || tag === 'planned' || tag === 'arrived') && <span className="proj-tag"> · {t('cafe.projector.newHere')}</span>}
+                    {(tag === 'moving' || tag === 'planned' || tag === 'arrived') && (
+                      <span className="proj-tag"> · {t('cafe.projector.newHere')}</span>
+                    )}
                   </li>
                 ))}
               </ul>

@@ -235,38 +235,38 @@ function ReviewMatrix({ state }: { state: WorkshopState }) {
           ) : (
             // A scrolling region must be reachable by keyboard to be scrolled (axe scrollable-region-focusable).
             // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
-          <div className="matrix-scroll" role="region" aria-label={t('review.console.matrixRegion')} tabIndex={0}>
-            <table className="review-matrix">
-              <caption className="sr-only">{t('review.console.matrixCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('review.console.goalCol')}</th>
-                  {delegations.map((d) => (
-                    <th key={d} scope="col" title={state.delegations[d]?.name}>
-                      <abbr title={state.delegations[d]?.name}>{state.delegations[d]?.code}</abbr>
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {matrix.map((row, i) => {
-                  const goal = state.goals[state.goalOrder[i]!];
-                  return (
-                    <tr key={state.goalOrder[i]}>
-                      <th scope="row" dir="auto">
-                        {goal?.title}
+            <div className="matrix-scroll" role="region" aria-label={t('review.console.matrixRegion')} tabIndex={0}>
+              <table className="review-matrix">
+                <caption className="sr-only">{t('review.console.matrixCaption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('review.console.goalCol')}</th>
+                    {delegations.map((d) => (
+                      <th key={d} scope="col" title={state.delegations[d]?.name}>
+                        <abbr title={state.delegations[d]?.name}>{state.delegations[d]?.code}</abbr>
                       </th>
-                      {row.map((c) => (
-                        <td key={c.delegationId} className={c.missing.length === 0 ? 'cell-complete' : 'cell-incomplete'}>
-                          {cellButton(c, goal?.title ?? '')}
-                        </td>
-                      ))}
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {matrix.map((row, i) => {
+                    const goal = state.goals[state.goalOrder[i]!];
+                    return (
+                      <tr key={state.goalOrder[i]}>
+                        <th scope="row" dir="auto">
+                          {goal?.title}
+                        </th>
+                        {row.map((c) => (
+                          <td key={c.delegationId} className={c.missing.length === 0 ? 'cell-complete' : 'cell-incomplete'}>
+                            {cellButton(c, goal?.title ?? '')}
+                          </td>
+                        ))}
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
           )}
         </>
       )}
@@ -304,7 +304,14 @@ function CellDetail({
   const e = cell.entry;
   const delegation = state.delegations[cell.delegationId]?.name ?? cell.delegationId;
   const goal = state.goals[cell.goalId]?.title ?? '';
-  const text = (v: string | undefined) => (v?.trim() ? <p dir="auto" className="pre-wrap">{v}</p> : <p className="muted">{t('review.console.none')}</p>);
+  const text = (v: string | undefined) =>
+    v?.trim() ? (
+      <p dir="auto" className="pre-wrap">
+        {v}
+      </p>
+    ) : (
+      <p className="muted">{t('review.console.none')}</p>
+    );
   return (
     <div className="cell-detail" data-testid="cell-detail">
       <div className="cell-detail-head">
@@ -369,7 +376,9 @@ function Reminders({ state }: { state: WorkshopState }) {
         </div>
       )}
       <p className="muted small" data-testid="last-reminder">
-        {last ? t('review.console.lastReminder', { date: f.dateTime(last.at), names: names(last.delegationIds) }) : t('review.console.noReminder')}
+        {last
+          ? t('review.console.lastReminder', { date: f.dateTime(last.at), names: names(last.delegationIds) })
+          : t('review.console.noReminder')}
       </p>
     </section>
   );
@@ -386,7 +395,8 @@ function AmendmentsPanel({ state }: { state: WorkshopState }) {
   const decided = all.filter((a) => a.status !== 'open');
   const byGoal = new Map<string, Amendment[]>();
   for (const a of decided) byGoal.set(a.goalId, [...(byGoal.get(a.goalId) ?? []), a]);
-  const canDecide = (a: Amendment) => allowed(state, meId, { type: 'amendment:decide', clientOpId: 'probe-decide', amendmentId: a.id, accept: false });
+  const canDecide = (a: Amendment) =>
+    allowed(state, meId, { type: 'amendment:decide', clientOpId: 'probe-decide', amendmentId: a.id, accept: false });
   return (
     <section className="card" aria-labelledby={`${uid}-h`} data-testid="amendments-panel">
       <h2 id={`${uid}-h`}>{t('review.amend.heading')}</h2>
@@ -462,11 +472,21 @@ function OpenAmendment({ a, state, canDecide }: { a: Amendment; state: WorkshopS
       </div>
       {canDecide && (
         <div className="button-row">
-          <button type="button" className="primary" aria-label={t('review.amend.acceptLabel', labelValues)} onClick={() => submit({ type: 'amendment:decide', amendmentId: a.id, accept: true })}>
+          <button
+            type="button"
+            className="primary"
+            aria-label={t('review.amend.acceptLabel', labelValues)}
+            onClick={() => submit({ type: 'amendment:decide', amendmentId: a.id, accept: true })}
+          >
             <span aria-hidden="true">✓ </span>
             {t('review.amend.accept')}
           </button>
-          <button type="button" className="danger-quiet" aria-label={t('review.amend.rejectLabel', labelValues)} onClick={() => submit({ type: 'amendment:decide', amendmentId: a.id, accept: false })}>
+          <button
+            type="button"
+            className="danger-quiet"
+            aria-label={t('review.amend.rejectLabel', labelValues)}
+            onClick={() => submit({ type: 'amendment:decide', amendmentId: a.id, accept: false })}
+          >
             <span aria-hidden="true">✗ </span>
             {t('review.amend.reject')}
           </button>
@@ -582,8 +602,15 @@ function InviteLinks({ state }: { state: WorkshopState }) {
           return (
             <li key={inv.invite} className="invite-item">
               <div className="grow">
-                <CopyField label={t('review.console.linkLabel', { delegation: name })} value={link} secret testId={`invite-link-${inv.delegationId}`} />
-                {inv.expiresAt != null && <p className="small muted">{t('review.console.expiresOn', { date: f.dateTime(inv.expiresAt) })}</p>}
+                <CopyField
+                  label={t('review.console.linkLabel', { delegation: name })}
+                  value={link}
+                  secret
+                  testId={`invite-link-${inv.delegationId}`}
+                />
+                {inv.expiresAt != null && (
+                  <p className="small muted">{t('review.console.expiresOn', { date: f.dateTime(inv.expiresAt) })}</p>
+                )}
               </div>
               <QrCode value={link} size={144} alt={t('review.console.qrAlt', { delegation: name })} />
             </li>
@@ -616,7 +643,12 @@ function InviteLinks({ state }: { state: WorkshopState }) {
                   {t('review.console.linkStatus', { delegation: isolate(delegation), issued: issuedAt })} · {state}
                 </span>
                 {active && (
-                  <button type="button" className="small" onClick={() => void revoke(l.id)} aria-label={t('review.console.revokeLabel', { delegation: isolate(delegation), issued: issuedAt })}>
+                  <button
+                    type="button"
+                    className="small"
+                    onClick={() => void revoke(l.id)}
+                    aria-label={t('review.console.revokeLabel', { delegation: isolate(delegation), issued: issuedAt })}
+                  >
                     {t('review.console.revoke')}
                   </button>
                 )}
@@ -648,7 +680,12 @@ function CloseReview({ state }: { state: WorkshopState }) {
   };
   const close = (force: boolean) => {
     if (!force && meId) {
-      const d = decide(state, { type: 'review:close', clientOpId: 'probe-close', force: false }, { kind: 'participant', participantId: meId }, { now: Date.now() });
+      const d = decide(
+        state,
+        { type: 'review:close', clientOpId: 'probe-close', force: false },
+        { kind: 'participant', participantId: meId },
+        { now: Date.now() },
+      );
       if (!d.ok && d.error.code === 'conflict') {
         setRefused(true);
         return;
@@ -664,7 +701,13 @@ function CloseReview({ state }: { state: WorkshopState }) {
       <button type="button" className="danger-quiet" onClick={openDialog}>
         {t('review.console.close')}
       </button>
-      <dialog ref={dialog} className="confirm-dialog" aria-labelledby={`${uid}-dh`} aria-describedby={`${uid}-db`} onClose={() => setRefused(false)}>
+      <dialog
+        ref={dialog}
+        className="confirm-dialog"
+        aria-labelledby={`${uid}-dh`}
+        aria-describedby={`${uid}-db`}
+        onClose={() => setRefused(false)}
+      >
         <h2 id={`${uid}-dh`}>{t('review.console.confirmTitle')}</h2>
         <p id={`${uid}-db`}>{t('review.console.confirmBody')}</p>
         {refused && (

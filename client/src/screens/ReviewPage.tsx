@@ -21,8 +21,8 @@ export function ReviewPage() {
   const { t } = useTranslation();
   const f = useFormat();
   const role = useMyRole();
-  const delegationId = useView((s, me) => (me ? s.participants[me]?.delegationId ?? null : null));
-  const delegationName = useView((s) => (delegationId ? s.delegations[delegationId]?.name ?? '' : ''));
+  const delegationId = useView((s, me) => (me ? (s.participants[me]?.delegationId ?? null) : null));
+  const delegationName = useView((s) => (delegationId ? (s.delegations[delegationId]?.name ?? '') : ''));
   const goalIds = useViewShallow((s) => s.goalOrder);
   const progress = useViewShallow((s) => reviewProgress(s, delegationId));
   const reminded = useView((s) => lastReminderFor(s, delegationId));
@@ -42,7 +42,9 @@ export function ReviewPage() {
         {delegationId && (
           <div className="review-progress">
             <label>
-              <span data-testid="review-progress">{t('review.progress', { done: f.num(progress.done), total: f.num(progress.total) })}</span>
+              <span data-testid="review-progress">
+                {t('review.progress', { done: f.num(progress.done), total: f.num(progress.total) })}
+              </span>
               <progress max={Math.max(1, progress.total)} value={progress.done} aria-label={t('review.progressLabel')} />
             </label>
           </div>
@@ -151,7 +153,8 @@ function ReviewForm({ goal, delegationId }: { goal: Goal; delegationId: string }
 
       <fieldset className="radio-group feasibility-group" disabled={!canEdit}>
         <legend>
-          {t('review.feasibility.legend')} <SaveStatus view={entry?.feasibility} confirmed={confirmedFeas} touched={!!touched.feasibility} />
+          {t('review.feasibility.legend')}{' '}
+          <SaveStatus view={entry?.feasibility} confirmed={confirmedFeas} touched={!!touched.feasibility} />
         </legend>
         <div className="feasibility-scale">
           {[1, 2, 3, 4, 5].map((v) => (
@@ -204,7 +207,17 @@ function ReviewForm({ goal, delegationId }: { goal: Goal; delegationId: string }
 }
 
 /** A textarea saved on blur; another member's change shows up while the field is not being edited. */
-function ReviewText({ goalId, delegationId, field, canEdit }: { goalId: string; delegationId: string; field: TextField; canEdit: boolean }) {
+function ReviewText({
+  goalId,
+  delegationId,
+  field,
+  canEdit,
+}: {
+  goalId: string;
+  delegationId: string;
+  field: TextField;
+  canEdit: boolean;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const value = useView((s) => s.review.entries[reviewKey(goalId, delegationId)]?.[field] ?? '');
@@ -227,7 +240,8 @@ function ReviewText({ goalId, delegationId, field, canEdit }: { goalId: string; 
   return (
     <div className="field">
       <label htmlFor={id}>
-        {t(`review.fields.${field}`)} <SaveStatus view={draft === value ? value : undefined} confirmed={confirmed} touched={touched && draft === value} />
+        {t(`review.fields.${field}`)}{' '}
+        <SaveStatus view={draft === value ? value : undefined} confirmed={confirmed} touched={touched && draft === value} />
       </label>
       <textarea
         id={id}
@@ -250,10 +264,19 @@ function Amendments({ goal, delegationId }: { goal: Goal; delegationId: string }
   const f = useFormat();
   const uid = useId();
   const mine = useViewShallow((s) =>
-    s.review.amendmentOrder.map((id) => s.review.amendments[id]!).filter((a) => a && a.goalId === goal.id && a.delegationId === delegationId),
+    s.review.amendmentOrder
+      .map((id) => s.review.amendments[id]!)
+      .filter((a) => a && a.goalId === goal.id && a.delegationId === delegationId),
   );
   const canPropose = useView((s, me) =>
-    allowed(s, me, { type: 'amendment:propose', clientOpId: 'probe-amend', amendmentId: 'probe-amendment', goalId: goal.id, field: 'title', text: `${goal.title} …` }),
+    allowed(s, me, {
+      type: 'amendment:propose',
+      clientOpId: 'probe-amend',
+      amendmentId: 'probe-amendment',
+      goalId: goal.id,
+      field: 'title',
+      text: `${goal.title} …`,
+    }),
   );
   const [open, setOpen] = useState(false);
   const [field, setField] = useState<AmendableField>('title');

@@ -9,14 +9,17 @@ export function SeatPicker() {
   const { t } = useTranslation();
   const f = useFormat();
   const meId = useMeId();
-  const myName = useView((s, me) => (me ? s.participants[me]?.name ?? '' : ''));
+  const myName = useView((s, me) => (me ? (s.participants[me]?.name ?? '') : ''));
   const tables = useViewShallow((s) => s.tableOrder.map((id) => s.tables[id]).filter((x): x is Table => Boolean(x)));
   const counts = useViewShallow((s) => seatCounts(s));
   const themes = useView((s) => s.themes);
   // Which tables decide() would let me sit at (free places, right phase).
   const canSit = useViewShallow((s, me) =>
     Object.fromEntries(
-      s.tableOrder.map((id) => [id, allowed(s, me, { type: 'seat:assign', clientOpId: 'probe-seat', participantId: me ?? '', tableId: id })]),
+      s.tableOrder.map((id) => [
+        id,
+        allowed(s, me, { type: 'seat:assign', clientOpId: 'probe-seat', participantId: me ?? '', tableId: id }),
+      ]),
     ),
   );
   const free = tables.filter((tb) => (counts[tb.id] ?? 0) < tb.capacity);

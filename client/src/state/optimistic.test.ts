@@ -17,10 +17,13 @@ function setup(): WorkshopState {
   for (const id of ['ann', 'ben']) {
     run({ type: 'participant:join', participantId: id, name: id, delegationId: 'th', role: 'delegate' }, { kind: 'system' });
   }
-  run({ type: 'seat:assign', clientOpId: 'seat-ann-1', participantId: 'ann', tableId: 't1' }, {
-    kind: 'participant',
-    participantId: 'ann',
-  });
+  run(
+    { type: 'seat:assign', clientOpId: 'seat-ann-1', participantId: 'ann', tableId: 't1' },
+    {
+      kind: 'participant',
+      participantId: 'ann',
+    },
+  );
   return s;
 }
 

@@ -61,7 +61,6 @@ export interface ConfirmedSlice {
   applySlice(slice: TableSlice, me: Me): boolean;
 }
 
-
 export interface PendingSlice {
   pending: readonly PendingOp[];
   /** The clientOpId currently on the wire, if any. */
@@ -255,18 +254,10 @@ let memo: {
 } | null = null;
 
 /** confirmed + my pending ops, memoised on its inputs so selectors get stable references. */
-export function selectView(
-  s: Pick<StoreState, 'confirmed' | 'pending' | 'me'>,
-): OptimisticView | null {
+export function selectView(s: Pick<StoreState, 'confirmed' | 'pending' | 'me'>): OptimisticView | null {
   if (!s.confirmed) return null;
   const participantId = s.me?.participantId ?? null;
-  if (
-    memo &&
-    memo.confirmed === s.confirmed &&
-    memo.pending === s.pending &&
-    memo.participantId === participantId
-  )
-    return memo.view;
+  if (memo && memo.confirmed === s.confirmed && memo.pending === s.pending && memo.participantId === participantId) return memo.view;
   const view = applyPending(s.confirmed, s.pending, participantId, Date.now());
   memo = { confirmed: s.confirmed, pending: s.pending, participantId, view };
   return view;

@@ -16,7 +16,12 @@ export function accountRoutes(store: AccountStore, cfg: SessionConfig) {
     if (!account) return fail(res, 'unauthorized', 'sign in first');
     const view: AccountView = {
       ...account,
-      passkeys: (await store.listPasskeys(account.id)).map(({ id, label, createdAt, lastUsedAt }) => ({ id, label, createdAt, lastUsedAt })),
+      passkeys: (await store.listPasskeys(account.id)).map(({ id, label, createdAt, lastUsedAt }) => ({
+        id,
+        label,
+        createdAt,
+        lastUsedAt,
+      })),
       recoveryCodesLeft: await store.countRecoveryCodes(account.id),
     };
     res.json(view);

@@ -13,8 +13,23 @@ export interface AccountHarness {
 
 let n = 0;
 const uid = (label: string) => `${label}-${Date.now().toString(36)}-${++n}-${Math.random().toString(36).slice(2, 8)}`;
-const passkey = (accountId: string, at = 1000): Passkey => ({ id: uid('cred'), accountId, publicKey: 'pk', counter: 0, transports: ['internal', 'hybrid'], label: 'Laptop', createdAt: at, lastUsedAt: null });
-const session = (accountId: string, at = 1000): AuthSession => ({ idHash: uid('sess'), accountId, createdAt: at, lastSeenAt: at, userAgent: 'Test/1.0' });
+const passkey = (accountId: string, at = 1000): Passkey => ({
+  id: uid('cred'),
+  accountId,
+  publicKey: 'pk',
+  counter: 0,
+  transports: ['internal', 'hybrid'],
+  label: 'Laptop',
+  createdAt: at,
+  lastUsedAt: null,
+});
+const session = (accountId: string, at = 1000): AuthSession => ({
+  idHash: uid('sess'),
+  accountId,
+  createdAt: at,
+  lastSeenAt: at,
+  userAgent: 'Test/1.0',
+});
 
 export function accountStoreContract(name: string, harness: AccountHarness) {
   describe(`AccountStore contract: ${name}`, () => {
@@ -39,7 +54,9 @@ export function accountStoreContract(name: string, harness: AccountHarness) {
         ]);
         // a failed creation leaves nothing (the passkey id is taken)
         const other = uid('acc');
-        await expect(accounts.createAccount({ id: other, name: 'x', createdAt: 1 }, { ...pk, accountId: other }, [], session(other))).rejects.toThrow();
+        await expect(
+          accounts.createAccount({ id: other, name: 'x', createdAt: 1 }, { ...pk, accountId: other }, [], session(other)),
+        ).rejects.toThrow();
         expect(await accounts.findAccount(other)).toBeUndefined();
       } finally {
         await accounts.close();
@@ -115,7 +132,12 @@ export function accountStoreContract(name: string, harness: AccountHarness) {
           workshop: { id: w, joinCode: uid('code').slice(0, 30), createdAt: 1 },
           credential: { tokenHash: uid('fac'), workshopId: w, participantId: 'f1', kind: 'facilitator' },
         });
-        await events.append({ workshopId: w, opKey: null, envelopes: [], credential: { tokenHash: uid('inv'), workshopId: w, participantId: 'd1', kind: 'invite', issuedAt: 1, expiresAt: 9e12 } });
+        await events.append({
+          workshopId: w,
+          opKey: null,
+          envelopes: [],
+          credential: { tokenHash: uid('inv'), workshopId: w, participantId: 'd1', kind: 'invite', issuedAt: 1, expiresAt: 9e12 },
+        });
         await events.saveSnapshot(w, 3, '{}');
         await events.append({ ...batch(keep, [1]), workshop: { id: keep, joinCode: uid('code2').slice(0, 30), createdAt: 1 } });
         const role = { accountId: id, workshopId: w, role: 'owner' as const, participantId: 'f1', addedAt: 5, archivedAt: null };
@@ -126,10 +148,12 @@ export function accountStoreContract(name: string, harness: AccountHarness) {
         expect(await accounts.workshopRoles(w)).toEqual([role]);
         await accounts.setArchived(id, w, 99);
         expect(await accounts.findRole(id, w)).toEqual({ ...role, archivedAt: 99 });
-        for (const table of ['events', 'snapshots', 'credentials', 'workshop_roles', 'workshops']) expect(await harness.rowsOf(table, w)).toBeGreaterThan(0);
+        for (const table of ['events', 'snapshots', 'credentials', 'workshop_roles', 'workshops'])
+          expect(await harness.rowsOf(table, w)).toBeGreaterThan(0);
 
         await accounts.deleteWorkshop(w);
-        for (const table of ['events', 'snapshots', 'credentials', 'workshop_roles', 'workshops']) expect(await harness.rowsOf(table, w), table).toBe(0);
+        for (const table of ['events', 'snapshots', 'credentials', 'workshop_roles', 'workshops'])
+          expect(await harness.rowsOf(table, w), table).toBe(0);
         expect(await events.findWorkshop(w)).toBeUndefined();
         expect(await events.readSince(w, 0)).toEqual([]);
         expect(await events.readOps(w)).toEqual([]);

@@ -20,7 +20,11 @@ accountStoreContract('SQLite', {
   rowsOf: async (table, workshopId) => {
     const db = new Database(file, { readonly: true });
     try {
-      return (db.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE ${table === 'workshops' ? 'id' : 'workshop_id'} = ?`).get(workshopId) as { n: number }).n;
+      return (
+        db.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE ${table === 'workshops' ? 'id' : 'workshop_id'} = ?`).get(workshopId) as {
+          n: number;
+        }
+      ).n;
     } finally {
       db.close();
     }

@@ -110,9 +110,25 @@ export function openAccountStore(location: string): AccountStore {
   return new SqlAccountStore(sqliteSql(db));
 }
 
-type PasskeyRow = { id: string; account_id: string; public_key: string; counter: number; transports: string; label: string; created_at: number; last_used_at: number | null };
+type PasskeyRow = {
+  id: string;
+  account_id: string;
+  public_key: string;
+  counter: number;
+  transports: string;
+  label: string;
+  created_at: number;
+  last_used_at: number | null;
+};
 type SessionRow = { id_hash: string; account_id: string; created_at: number; last_seen_at: number; user_agent: string };
-type RoleRow = { account_id: string; workshop_id: string; role: WorkshopRoleKind; participant_id: string; added_at: number; archived_at: number | null };
+type RoleRow = {
+  account_id: string;
+  workshop_id: string;
+  role: WorkshopRoleKind;
+  participant_id: string;
+  added_at: number;
+  archived_at: number | null;
+};
 
 const passkeyOf = (r: PasskeyRow): Passkey => ({
   id: r.id,
@@ -140,8 +156,18 @@ const roleOf = (r: RoleRow): WorkshopRole => ({
   archivedAt: r.archived_at == null ? null : Number(r.archived_at),
 });
 
-const INSERT_PASSKEY = 'INSERT INTO passkeys (id, account_id, public_key, counter, transports, label, created_at, last_used_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)';
-const passkeyParams = (p: Passkey): Param[] => [p.id, p.accountId, p.publicKey, p.counter, p.transports.join(','), p.label, p.createdAt, p.lastUsedAt];
+const INSERT_PASSKEY =
+  'INSERT INTO passkeys (id, account_id, public_key, counter, transports, label, created_at, last_used_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)';
+const passkeyParams = (p: Passkey): Param[] => [
+  p.id,
+  p.accountId,
+  p.publicKey,
+  p.counter,
+  p.transports.join(','),
+  p.label,
+  p.createdAt,
+  p.lastUsedAt,
+];
 const INSERT_SESSION = 'INSERT INTO auth_sessions (id_hash, account_id, created_at, last_seen_at, user_agent) VALUES (?, ?, ?, ?, ?)';
 const sessionParams = (s: AuthSession): Param[] => [s.idHash, s.accountId, s.createdAt, s.lastSeenAt, s.userAgent];
 
@@ -158,7 +184,11 @@ export class SqlAccountStore implements AccountStore {
   }
 
   async findAccount(id: string) {
-    const r = await one<{ id: string; name: string; created_at: number }>(this.q, 'SELECT id, name, created_at FROM accounts WHERE id = ?', [id]);
+    const r = await one<{ id: string; name: string; created_at: number }>(
+      this.q,
+      'SELECT id, name, created_at FROM accounts WHERE id = ?',
+      [id],
+    );
     return r && { id: r.id, name: r.name, createdAt: Number(r.created_at) };
   }
 
@@ -214,7 +244,9 @@ export class SqlAccountStore implements AccountStore {
   }
 
   async listSessions(accountId: string) {
-    return (await this.q.all<SessionRow>('SELECT * FROM auth_sessions WHERE account_id = ? ORDER BY last_seen_at DESC', [accountId])).map(sessionOf);
+    return (await this.q.all<SessionRow>('SELECT * FROM auth_sessions WHERE account_id = ? ORDER BY last_seen_at DESC', [accountId])).map(
+      sessionOf,
+    );
   }
 
   async deleteSession(accountId: string, idHash: string) {
@@ -227,12 +259,22 @@ export class SqlAccountStore implements AccountStore {
 
   async putChallenge(c: Challenge) {
     await this.q.run('DELETE FROM auth_challenges WHERE expires_at < ?', [c.expiresAt - 60 * 60_000]);
-    await this.q.run('INSERT INTO auth_challenges (id, challenge, purpose, account_id, expires_at) VALUES (?, ?, ?, ?, ?)', [c.id, c.challenge, c.purpose, c.accountId, c.expiresAt]);
+    await this.q.run('INSERT INTO auth_challenges (id, challenge, purpose, account_id, expires_at) VALUES (?, ?, ?, ?, ?)', [
+      c.id,
+      c.challenge,
+      c.purpose,
+      c.accountId,
+      c.expiresAt,
+    ]);
   }
 
   takeChallenge(id: string, now: number) {
     return this.q.tx(async (t) => {
-      const r = await one<{ id: string; challenge: string; purpose: ChallengePurpose; account_id: string | null; expires_at: number }>(t, 'SELECT * FROM auth_challenges WHERE id = ?', [id]);
+      const r = await one<{ id: string; challenge: string; purpose: ChallengePurpose; account_id: string | null; expires_at: number }>(
+        t,
+        'SELECT * FROM auth_challenges WHERE id = ?',
+        [id],
+      );
       if (!r) return undefined;
       if ((await t.run('DELETE FROM auth_challenges WHERE id = ?', [id])) !== 1) return undefined;
       if (Number(r.expires_at) <= now) return undefined;
@@ -267,17 +309,30 @@ export class SqlAccountStore implements AccountStore {
 
   deleteWorkshop(workshopId: string) {
     return this.q.tx(async (t) => {
-      for (const table of ['events', 'snapshots', 'credentials', 'workshop_roles']) await t.run(`DELETE FROM ${table} WHERE workshop_id = ?`, [workshopId]);
+      for (const table of ['events', 'snapshots', 'credentials', 'workshop_roles'])
+        await t.run(`DELETE FROM ${table} WHERE workshop_id = ?`, [workshopId]);
       await t.run('DELETE FROM workshops WHERE id = ?', [workshopId]);
     });
   }
 
   reissueCredential(workshopId: string, participantId: string, tokenHash: string) {
     return this.q.tx(async (t) => {
-      const rows = await t.all<{ kind: string }>("SELECT kind FROM credentials WHERE workshop_id = ? AND participant_id = ? AND kind IN ('participant', 'facilitator')", [workshopId, participantId]);
+      const rows = await t.all<{ kind: string }>(
+        "SELECT kind FROM credentials WHERE workshop_id = ? AND participant_id = ? AND kind IN ('participant', 'facilitator')",
+        [workshopId, participantId],
+      );
       const kind = rows.some((r) => r.kind === 'facilitator') ? 'facilitator' : 'participant';
-      await t.run("DELETE FROM credentials WHERE workshop_id = ? AND participant_id = ? AND kind IN ('participant', 'facilitator')", [workshopId, participantId]);
-      await t.run('INSERT INTO credentials (token_hash, workshop_id, participant_id, kind, issued_at) VALUES (?, ?, ?, ?, ?)', [tokenHash, workshopId, participantId, kind, Date.now()]);
+      await t.run("DELETE FROM credentials WHERE workshop_id = ? AND participant_id = ? AND kind IN ('participant', 'facilitator')", [
+        workshopId,
+        participantId,
+      ]);
+      await t.run('INSERT INTO credentials (token_hash, workshop_id, participant_id, kind, issued_at) VALUES (?, ?, ?, ?, ?)', [
+        tokenHash,
+        workshopId,
+        participantId,
+        kind,
+        Date.now(),
+      ]);
     });
   }
 

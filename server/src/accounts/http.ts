@@ -8,7 +8,15 @@ import type { AccountStore, AuthSession } from './accountStore';
 import { type SessionConfig, currentSession, sameOriginWrite } from './sessions';
 
 export type Code = 'invalid_payload' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited' | 'internal';
-const STATUS: Record<Code, number> = { invalid_payload: 400, unauthorized: 401, forbidden: 403, not_found: 404, conflict: 409, rate_limited: 429, internal: 500 };
+const STATUS: Record<Code, number> = {
+  invalid_payload: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rate_limited: 429,
+  internal: 500,
+};
 
 export function fail(res: Response, code: Code, message: string) {
   res.status(STATUS[code]).json({ error: { code, message } });
@@ -59,5 +67,6 @@ export function requireSession(store: AccountStore, cfg: SessionConfig) {
 
 /** Cookie-less endpoints that set a cookie (sign-in) must come from the app's own pages as well. */
 export function requireSameOrigin(cfg: SessionConfig) {
-  return (req: Request, res: Response, next: NextFunction) => (sameOriginWrite(req, cfg) ? next() : fail(res, 'forbidden', 'cross-origin request refused'));
+  return (req: Request, res: Response, next: NextFunction) =>
+    sameOriginWrite(req, cfg) ? next() : fail(res, 'forbidden', 'cross-origin request refused');
 }

@@ -121,7 +121,12 @@ export function passkeyRoutes(store: AccountStore, cfg: SessionConfig, logger: L
           expectedChallenge: c.challenge,
           expectedOrigin: origin,
           expectedRPID: rpID,
-          credential: { id: passkey.id, publicKey: isoBase64URL.toBuffer(passkey.publicKey), counter: passkey.counter, transports: passkey.transports },
+          credential: {
+            id: passkey.id,
+            publicKey: isoBase64URL.toBuffer(passkey.publicKey),
+            counter: passkey.counter,
+            transports: passkey.transports,
+          },
           requireUserVerification: false,
         });
         verified = v.verified;
@@ -163,7 +168,14 @@ export function passkeyRoutes(store: AccountStore, cfg: SessionConfig, logger: L
     const c = await spend(res, body.challengeId, 'add');
     if (!c) return;
     if (c.accountId !== session.accountId) return fail(res, 'forbidden', 'this request belongs to another account');
-    const passkey = await verifyNew(req, res, body.response as unknown as RegistrationResponseJSON, c.challenge, session.accountId, body.label || 'Passkey');
+    const passkey = await verifyNew(
+      req,
+      res,
+      body.response as unknown as RegistrationResponseJSON,
+      c.challenge,
+      session.accountId,
+      body.label || 'Passkey',
+    );
     if (!passkey) return;
     try {
       await store.addPasskey(passkey);
@@ -192,10 +204,23 @@ export function passkeyRoutes(store: AccountStore, cfg: SessionConfig, logger: L
     res.status(201).json({ recoveryCodes: codes });
   });
 
-  async function verifyNew(req: Request, res: Response, response: RegistrationResponseJSON, expectedChallenge: string, accountId: string, label: string): Promise<Passkey | undefined> {
+  async function verifyNew(
+    req: Request,
+    res: Response,
+    response: RegistrationResponseJSON,
+    expectedChallenge: string,
+    accountId: string,
+    label: string,
+  ): Promise<Passkey | undefined> {
     const { rpID, origin } = relyingParty(req, cfg);
     try {
-      const v = await verifyRegistrationResponse({ response, expectedChallenge, expectedOrigin: origin, expectedRPID: rpID, requireUserVerification: false });
+      const v = await verifyRegistrationResponse({
+        response,
+        expectedChallenge,
+        expectedOrigin: origin,
+        expectedRPID: rpID,
+        requireUserVerification: false,
+      });
       if (v.verified && v.registrationInfo) {
         const cred = v.registrationInfo.credential;
         return {

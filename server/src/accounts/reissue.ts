@@ -36,9 +36,11 @@ async function facilitatorIn(req: Request, res: Response, d: ReissueDeps, worksh
     const role = session && (await d.accounts.findRole(session.accountId, workshopId));
     participantId = role?.participantId;
   }
-  if (!participantId || !(await d.store.findWorkshop(workshopId))) return void fail(res, 'unauthorized', 'send the facilitator key as a Bearer token, or sign in');
+  if (!participantId || !(await d.store.findWorkshop(workshopId)))
+    return void fail(res, 'unauthorized', 'send the facilitator key as a Bearer token, or sign in');
   const room = await d.rooms.get(workshopId);
-  if (room.committed.participants[participantId]?.role !== 'facilitator') return void fail(res, 'forbidden', 'only a facilitator reissues links');
+  if (room.committed.participants[participantId]?.role !== 'facilitator')
+    return void fail(res, 'forbidden', 'only a facilitator reissues links');
   return room;
 }
 

@@ -27,7 +27,12 @@ export interface AccountApiDeps {
 export function createAccountApi(deps: AccountApiDeps) {
   const limits = { ...ACCOUNT_LIMITS, ...deps.limits };
   const r = express.Router();
-  r.use('/auth', addressLimit(limits.authPerMinute, deps.rejections), passkeyRoutes(deps.accounts, deps.cfg, deps.logger), accountRoutes(deps.accounts, deps.cfg));
+  r.use(
+    '/auth',
+    addressLimit(limits.authPerMinute, deps.rejections),
+    passkeyRoutes(deps.accounts, deps.cfg, deps.logger),
+    accountRoutes(deps.accounts, deps.cfg),
+  );
   r.post('/workshops/:id/participants/:participantId/reissue', addressLimit(limits.authPerMinute, deps.rejections), reissueRoute(deps));
   r.use('/me/workshops', addressLimit(limits.mePerMinute, deps.rejections), workshopRoutes({ ...deps }));
   return r;

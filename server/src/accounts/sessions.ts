@@ -64,7 +64,13 @@ export function newSession(req: Request, accountId: string): { secret: string; s
 }
 
 /** Signs the browser in to an existing account: a fresh session, its cookie, the previous one gone. */
-export async function startSession(req: Request, res: Response, store: AccountStore, cfg: SessionConfig, accountId: string): Promise<AuthSession> {
+export async function startSession(
+  req: Request,
+  res: Response,
+  store: AccountStore,
+  cfg: SessionConfig,
+  accountId: string,
+): Promise<AuthSession> {
   await dropPreviousSession(req, store);
   const { secret, session } = newSession(req, accountId);
   await store.createSession(session);

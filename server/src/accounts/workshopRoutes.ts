@@ -60,9 +60,17 @@ export function workshopRoutes({ accounts, store, rooms, io, logger, cfg }: Work
     if (!body) return;
     const cred = await store.findCredential(hashToken(body.facilitatorKey));
     // the same answer for an unknown workshop and a wrong key
-    if (!cred || cred.kind !== 'facilitator' || cred.workshopId !== body.workshopId) return fail(res, 'forbidden', 'that is not a facilitator key of this workshop');
+    if (!cred || cred.kind !== 'facilitator' || cred.workshopId !== body.workshopId)
+      return fail(res, 'forbidden', 'that is not a facilitator key of this workshop');
     const owned = (await accounts.workshopRoles(body.workshopId)).some((x) => x.role === 'owner');
-    const role: WorkshopRole = { accountId: session.accountId, workshopId: body.workshopId, role: owned ? 'cofacilitator' : 'owner', participantId: cred.participantId, addedAt: Date.now(), archivedAt: null };
+    const role: WorkshopRole = {
+      accountId: session.accountId,
+      workshopId: body.workshopId,
+      role: owned ? 'cofacilitator' : 'owner',
+      participantId: cred.participantId,
+      addedAt: Date.now(),
+      archivedAt: null,
+    };
     const added = await accounts.addRole(role);
     const now = added ? role : await accounts.findRole(session.accountId, body.workshopId);
     res.status(added ? 201 : 200).json({ workshopId: body.workshopId, role: now?.role });
@@ -73,9 +81,15 @@ export function workshopRoutes({ accounts, store, rooms, io, logger, cfg }: Work
     const role = await roleIn(req, res);
     if (!role) return;
     const room = await rooms.get(role.workshopId);
-    if (room.committed.participants[role.participantId]?.role !== 'facilitator') return fail(res, 'forbidden', 'you no longer facilitate this workshop');
+    if (room.committed.participants[role.participantId]?.role !== 'facilitator')
+      return fail(res, 'forbidden', 'you no longer facilitate this workshop');
     const token = newToken();
-    await store.append({ workshopId: role.workshopId, opKey: null, envelopes: [], credential: { tokenHash: hashToken(token), workshopId: role.workshopId, participantId: role.participantId, kind: 'facilitator' } });
+    await store.append({
+      workshopId: role.workshopId,
+      opKey: null,
+      envelopes: [],
+      credential: { tokenHash: hashToken(token), workshopId: role.workshopId, participantId: role.participantId, kind: 'facilitator' },
+    });
     res.status(201).json({ workshopId: role.workshopId, participantId: role.participantId, token, title: room.committed.title });
   });
 

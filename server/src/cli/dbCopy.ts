@@ -51,7 +51,8 @@ export async function runDbCopyCli(argv: string[]): Promise<CliOutcome> {
     stores.push(target);
     const report = await copyWorkshops(source, target);
     const lines = report.copied.map(
-      (c) => `copied ${c.workshop.id} (${c.workshop.joinCode}): ${c.events} events, ${c.credentials} credentials${c.snapshot ? ', snapshot' : ''}`,
+      (c) =>
+        `copied ${c.workshop.id} (${c.workshop.joinCode}): ${c.events} events, ${c.credentials} credentials${c.snapshot ? ', snapshot' : ''}`,
     );
     lines.push(`${report.copied.length} workshop(s) copied from ${redact(from)} to ${redact(to)}`);
     if (report.refused.length === 0) return { code: 0, stdout: lines.join('\n') };

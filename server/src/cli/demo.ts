@@ -230,12 +230,32 @@ const SUMMARIES: Record<TableId, string[]> = {
 };
 
 const CLUSTERS: Array<{ id: string; name: string; notes: string[] }> = [
-  { id: 'c-leadership', name: 'Leadership and talent development', notes: ['anwl', 'anwl-th', 'succession', 'bn-succession', 'gm-module', 'coe'] },
-  { id: 'c-mobility', name: 'Mobility, e-government and e-learning', notes: ['egov', 'exchanges', 'mobility-th', 'mobility', 'elearning', 'elearning-th', 'sg-secondment', 'pilot-th', 'kh-mm-capacity'] },
+  {
+    id: 'c-leadership',
+    name: 'Leadership and talent development',
+    notes: ['anwl', 'anwl-th', 'succession', 'bn-succession', 'gm-module', 'coe'],
+  },
+  {
+    id: 'c-mobility',
+    name: 'Mobility, e-government and e-learning',
+    notes: ['egov', 'exchanges', 'mobility-th', 'mobility', 'elearning', 'elearning-th', 'sg-secondment', 'pilot-th', 'kh-mm-capacity'],
+  },
   { id: 'c-integrity', name: 'Integrity and merit', notes: ['integrity', 'merit-th', 'my-integrity', 'ethics-th'] },
-  { id: 'c-gender', name: 'Gender equality and inclusion', notes: ['focal', 'data', 'gender-th', 'gm-th', 'disability', 'baseline', 'ocsc-th', 'portal'] },
-  { id: 'c-resilience', name: 'Disaster-resilient public services', notes: ['haiyan', 'drr-train', 'flood-th', 'roster', 'bcm', 'crisis-th', 'ph-tot', 'recovery-th', 'vn-la-pilot'] },
-  { id: 'c-service', name: 'People-centred public services', notes: ['charters', 'awards', 'survey', 'onestop', 'forum-th', 'ph-design', 'manual-th', 'sg-journey'] },
+  {
+    id: 'c-gender',
+    name: 'Gender equality and inclusion',
+    notes: ['focal', 'data', 'gender-th', 'gm-th', 'disability', 'baseline', 'ocsc-th', 'portal'],
+  },
+  {
+    id: 'c-resilience',
+    name: 'Disaster-resilient public services',
+    notes: ['haiyan', 'drr-train', 'flood-th', 'roster', 'bcm', 'crisis-th', 'ph-tot', 'recovery-th', 'vn-la-pilot'],
+  },
+  {
+    id: 'c-service',
+    name: 'People-centred public services',
+    notes: ['charters', 'awards', 'survey', 'onestop', 'forum-th', 'ph-design', 'manual-th', 'sg-journey'],
+  },
 ];
 
 /** Each delegation's three dots (vote by delegation, at most two on one cluster). */
@@ -279,7 +299,12 @@ const GOALS: DemoGoal[] = [
       'พัฒนาเครือข่ายศิษย์เก่าหลักสูตรผู้นำรุ่นใหม่อาเซียนให้เข้มแข็ง',
     ],
     actions: [
-      { text: 'Review and update the New-Wave Leadership curriculum, adding gender mainstreaming and digital government modules', leads: ['th', 'sg'], start: 2016, end: 2017 },
+      {
+        text: 'Review and update the New-Wave Leadership curriculum, adding gender mainstreaming and digital government modules',
+        leads: ['th', 'sg'],
+        start: 2016,
+        end: 2017,
+      },
       { text: 'Launch an alumni network with an annual forum', leads: ['ph'], start: 2017, end: 2020 },
       { text: 'Joint study on succession planning in ASEAN civil services', leads: ['my', 'bn'], start: 2018, end: 2019 },
     ],
@@ -299,7 +324,11 @@ const GOALS: DemoGoal[] = [
       { text: 'Set up a shared ASEAN e-learning platform and course catalogue', leads: ['asec', 'id'], start: 2016, end: 2018 },
       { text: 'Capacity-building support for e-learning in Cambodia and Myanmar', leads: ['sg', 'my'], start: 2018, end: 2020 },
     ],
-    indicators: ['Number of secondments completed', 'Active users of the shared e-learning platform', 'ระดับความพึงพอใจของผู้เข้าร่วมโครงการแลกเปลี่ยน'],
+    indicators: [
+      'Number of secondments completed',
+      'Active users of the shared e-learning platform',
+      'ระดับความพึงพอใจของผู้เข้าร่วมโครงการแลกเปลี่ยน',
+    ],
     status: 'proposed',
   },
   {
@@ -542,15 +571,10 @@ async function play(store: SqliteEventStore, rooms: RoomRegistry, baseUrl: strin
     planYears: { start: 2016, end: 2020 },
   });
   await must(
-    room.execute(
-      { type: 'workshop:create', workshopId, joinCode: code, facilitatorId, input },
-      { kind: 'system' },
-      null,
-      {
-        workshop: { id: workshopId, joinCode: code, createdAt: Date.now() },
-        credential: { tokenHash: hashToken(facilitatorKey), workshopId, participantId: facilitatorId, kind: 'facilitator' },
-      },
-    ),
+    room.execute({ type: 'workshop:create', workshopId, joinCode: code, facilitatorId, input }, { kind: 'system' }, null, {
+      workshop: { id: workshopId, joinCode: code, createdAt: Date.now() },
+      credential: { tokenHash: hashToken(facilitatorKey), workshopId, participantId: facilitatorId, kind: 'facilitator' },
+    }),
     'workshop:create',
   );
 
@@ -562,7 +586,9 @@ async function play(store: SqliteEventStore, rooms: RoomRegistry, baseUrl: strin
     const ack = await room.execute(parsed, { kind: 'participant', participantId: actorId }, `${actorId}:${clientOpId}`);
     if (ack.ok) return true;
     if (allow.includes(ack.error.code)) return false;
-    throw new DemoError(`${cmd.type} by ${room.committed.participants[actorId]?.name ?? actorId} was refused: ${ack.error.code}: ${ack.error.message}`);
+    throw new DemoError(
+      `${cmd.type} by ${room.committed.participants[actorId]?.name ?? actorId} was refused: ${ack.error.code}: ${ack.error.message}`,
+    );
   };
   const F = (cmd: Input) => as(facilitatorId, cmd);
 
@@ -661,7 +687,16 @@ async function play(store: SqliteEventStore, rooms: RoomRegistry, baseUrl: strin
     let k = 0;
     for (const text of g.objectives) await F({ type: 'goal:item-add', goalId: g.id, list: 'objectives', itemId: `${g.id}-o${++k}`, text });
     for (const a of g.actions)
-      await F({ type: 'goal:item-add', goalId: g.id, list: 'actions', itemId: `${g.id}-a${++k}`, text: a.text, leads: a.leads, start: a.start, end: a.end });
+      await F({
+        type: 'goal:item-add',
+        goalId: g.id,
+        list: 'actions',
+        itemId: `${g.id}-a${++k}`,
+        text: a.text,
+        leads: a.leads,
+        start: a.start,
+        end: a.end,
+      });
     for (const text of g.indicators) await F({ type: 'goal:item-add', goalId: g.id, list: 'indicators', itemId: `${g.id}-i${++k}`, text });
     if (g.status !== 'draft') await F({ type: 'goal:set-status', goalId: g.id, status: g.status });
   }

@@ -90,7 +90,11 @@ describe('plan CLI', { timeout: 60_000 }, () => {
       JSON.stringify({ ...good, participants: [...good.participants, { id: 'x', delegation: 'TH', hostOf: 't9' }] }),
       /unknown table "t9"/,
     ],
-    ['duplicate ids', JSON.stringify({ ...good, participants: [...good.participants, { id: 'p1', delegation: 'TH' }] }), /duplicate participant id "p1"/],
+    [
+      'duplicate ids',
+      JSON.stringify({ ...good, participants: [...good.participants, { id: 'p1', delegation: 'TH' }] }),
+      /duplicate participant id "p1"/,
+    ],
     [
       'two hosts of one table',
       JSON.stringify({ ...good, participants: [...good.participants, { id: 'x', delegation: 'TH', hostOf: 't1' }] }),

@@ -36,7 +36,12 @@ export const PlanInputSchema = z.strictObject({
     )
     .max(MAX_PARTICIPANTS),
   rounds: z.number().int().min(1).max(MAX_ROUNDS),
-  seed: z.number().int().min(0).max(2 ** 32 - 1).optional(),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 32 - 1)
+    .optional(),
   played: z.array(RoundSchema).max(MAX_ROUNDS).optional(),
   pins: z
     .array(z.strictObject({ participant: Id, table: Id, round: z.number().int().min(1).max(MAX_ROUNDS) }))

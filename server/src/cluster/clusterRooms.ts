@@ -14,7 +14,16 @@
 // - PostgreSQL down: appends fail, the owner's room breaks and commands get `unavailable`; leases
 //   die with their session; when the database is back the next poll or command re-elects an owner.
 import { randomUUID } from 'node:crypto';
-import { type Ack, type Actor, type Command, type Envelope, type SystemCommand, changesEveryView, emptyState, rescopedBy } from '@world-cafe/shared';
+import {
+  type Ack,
+  type Actor,
+  type Command,
+  type Envelope,
+  type SystemCommand,
+  changesEveryView,
+  emptyState,
+  rescopedBy,
+} from '@world-cafe/shared';
 import type { Logger } from 'pino';
 import type { AppendBatch, EventStore } from '../store/eventStore';
 import { type IO, type Publication, createFanout, rooms as roomNames } from '../realtime/fanout';
@@ -31,7 +40,16 @@ const FORWARD_ATTEMPT_MS = 1500;
 
 type Msg =
   | { t: 'batch'; w: string; envelopes: Envelope[] }
-  | { t: 'cmd'; from: string; req: string; w: string; cmd: Command | SystemCommand; actor: Actor; opKey: string | null; extra: ExecuteExtra }
+  | {
+      t: 'cmd';
+      from: string;
+      req: string;
+      w: string;
+      cmd: Command | SystemCommand;
+      actor: Actor;
+      opKey: string | null;
+      extra: ExecuteExtra;
+    }
   | { t: 'ack'; to: string; req: string; ack: Ack };
 
 const unavailable = (message: string): Ack => ({ ok: false, error: { code: 'unavailable', message } });
@@ -113,7 +131,13 @@ export class ClusterRooms {
    * be free now, or another node may have taken it), until FORWARD_TIMEOUT_MS. Repeating is safe:
    * the op key makes a command that did get committed apply once.
    */
-  private forward = async (w: string, cmd: Command | SystemCommand, actor: Actor, opKey: string | null, extra: ExecuteExtra): Promise<Ack> => {
+  private forward = async (
+    w: string,
+    cmd: Command | SystemCommand,
+    actor: Actor,
+    opKey: string | null,
+    extra: ExecuteExtra,
+  ): Promise<Ack> => {
     const deadline = Date.now() + FORWARD_TIMEOUT_MS;
     while (Date.now() < deadline) {
       // an owner that answered within the last POLL_MS is alive: no need to ask PostgreSQL
@@ -141,13 +165,23 @@ export class ClusterRooms {
   };
 
   /** One forwarded attempt: the owner's ack, or null when none came within `ms`. */
-  private ask(w: string, cmd: Command | SystemCommand, actor: Actor, opKey: string | null, extra: ExecuteExtra, ms: number): Promise<Ack | null> {
+  private ask(
+    w: string,
+    cmd: Command | SystemCommand,
+    actor: Actor,
+    opKey: string | null,
+    extra: ExecuteExtra,
+    ms: number,
+  ): Promise<Ack | null> {
     const req = randomUUID();
     return new Promise<Ack | null>((resolve) => {
-      const timer = setTimeout(() => {
-        this.waiting.delete(req);
-        resolve(null);
-      }, Math.max(ms, 1));
+      const timer = setTimeout(
+        () => {
+          this.waiting.delete(req);
+          resolve(null);
+        },
+        Math.max(ms, 1),
+      );
       this.waiting.set(req, { w, resolve, timer });
       this.send({ t: 'cmd', from: this.nodeId, req, w, cmd, actor, opKey, extra });
     });
@@ -200,14 +234,24 @@ export class ClusterRooms {
     const owner = await this.leases.tryAcquire(id).catch(() => false);
     const pid = this.leases.fencePid();
     const room: RoomHandle = owner
-      ? await WorkshopRoom.load(id, fenced(this.store, () => pid), this.publishOwned)
+      ? await WorkshopRoom.load(
+          id,
+          fenced(this.store, () => pid),
+          this.publishOwned,
+        )
       : await ReplicaRoom.load(id, this.store, this.localFanout, this.forward);
-    if (room instanceof WorkshopRoom) room.onBreak = (why) => this.logger.warn({ workshopId: id, why }, 'workshop room broke on a failed append; reloading from the log');
+    if (room instanceof WorkshopRoom)
+      room.onBreak = (why) => this.logger.warn({ workshopId: id, why }, 'workshop room broke on a failed append; reloading from the log');
     // sockets already here hold what the previous room published: send them what they missed
     if (before && before.committed.seq < room.committed.seq) {
       const missed = room.eventsSince(before.committed.seq) ?? (await this.store.readSince(id, before.committed.seq));
       const moved = new Set(missed.flatMap((env) => rescopedBy(env.e)));
-      this.localFanout(id, { envelopes: missed, committed: room.committed, moved, everyone: missed.some((env) => changesEveryView(env.e)) });
+      this.localFanout(id, {
+        envelopes: missed,
+        committed: room.committed,
+        moved,
+        everyone: missed.some((env) => changesEveryView(env.e)),
+      });
     }
     before?.dispose();
     return room;
@@ -247,7 +291,9 @@ export class ClusterRooms {
         // command: the round clock must keep running
         if (room.broken || !this.leases.holds(id)) {
           this.drop(id);
-          await this.get(id).catch((err) => this.logger.warn({ err: (err as Error).message, workshopId: id }, 'cluster poll: reload failed'));
+          await this.get(id).catch((err) =>
+            this.logger.warn({ err: (err as Error).message, workshopId: id }, 'cluster poll: reload failed'),
+          );
         }
         continue;
       }

@@ -84,7 +84,10 @@ export class WorkshopLeases {
         const ids = [...this.held];
         this.held.clear();
         if (ids.length > 0)
-          this.logger.warn({ err: err?.message, workshops: ids.length, workshopIds: ids }, 'lease connection lost: this node no longer decides for its workshops (leases lost)');
+          this.logger.warn(
+            { err: err?.message, workshops: ids.length, workshopIds: ids },
+            'lease connection lost: this node no longer decides for its workshops (leases lost)',
+          );
         this.onLost(ids);
         c.end().catch(() => {});
       };

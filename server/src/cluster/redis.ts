@@ -23,7 +23,10 @@ export async function connectRedis(url: string, logger: Logger, key = 'worldcafe
   const pub = createClient(options);
   const sub = pub.duplicate();
   let down = false;
-  for (const [name, c] of [['pub', pub], ['sub', sub]] as const) {
+  for (const [name, c] of [
+    ['pub', pub],
+    ['sub', sub],
+  ] as const) {
     // without a listener a lost connection would crash the process
     c.on('error', (err: Error) => {
       if (!down) logger.warn({ err: err.message, client: name }, 'Redis connection lost; reconnecting');
@@ -37,8 +40,7 @@ export async function connectRedis(url: string, logger: Logger, key = 'worldcafe
   await Promise.all([pub.connect(), sub.connect()]);
   // The adapter does not handle a failed publish; while Redis is down that is expected, not fatal.
   const publish = pub.publish.bind(pub);
-  (pub as unknown as { publish: typeof publish }).publish = ((...args: Parameters<typeof publish>) =>
-    publish(...args).catch(() => 0));
+  (pub as unknown as { publish: typeof publish }).publish = (...args: Parameters<typeof publish>) => publish(...args).catch(() => 0);
   return {
     adapter: createAdapter(pub, sub, { key, requestsTimeout: 3000 }),
     async ping() {

@@ -7,7 +7,13 @@ import type { Publish } from '../realtime/fanout';
 import { CommittedView, loadCommitted } from '../realtime/committedView';
 import type { ExecuteExtra, RoomHandle } from '../realtime/workshopRoom';
 
-export type Forward = (workshopId: string, cmd: Command | SystemCommand, actor: Actor, opKey: string | null, extra: ExecuteExtra) => Promise<Ack>;
+export type Forward = (
+  workshopId: string,
+  cmd: Command | SystemCommand,
+  actor: Actor,
+  opKey: string | null,
+  extra: ExecuteExtra,
+) => Promise<Ack>;
 
 export class ReplicaRoom implements RoomHandle {
   private view: CommittedView;

@@ -31,7 +31,15 @@ import {
   WidthType,
 } from 'docx';
 import JSZip from 'jszip';
-import { SCRIPT_RANGES, pageLabelParts, scriptLang, type Report, type ReportAmendment, type ReportNote, type Script } from '@world-cafe/shared/export';
+import {
+  SCRIPT_RANGES,
+  pageLabelParts,
+  scriptLang,
+  type Report,
+  type ReportAmendment,
+  type ReportNote,
+  type Script,
+} from '@world-cafe/shared/export';
 import type { ChartFigure } from '@world-cafe/shared/charts';
 import { chartPng } from './chartImage';
 
@@ -46,7 +54,17 @@ const SMALL = 18;
 const TITLE_SIZE = 40;
 const HEADING_SIZES = [32, 26, 23, 21, 21] as const;
 /** Word's language tag of each report language (w:lang w:val). */
-const WORD_LANG: Record<string, string> = { en: 'en-GB', th: 'th-TH', vi: 'vi-VN', id: 'id-ID', ms: 'ms-MY', fil: 'fil-PH', km: 'km-KH', lo: 'lo-LA', my: 'my-MM' };
+const WORD_LANG: Record<string, string> = {
+  en: 'en-GB',
+  th: 'th-TH',
+  vi: 'vi-VN',
+  id: 'id-ID',
+  ms: 'ms-MY',
+  fil: 'fil-PH',
+  km: 'km-KH',
+  lo: 'lo-LA',
+  my: 'my-MM',
+};
 const LANG = (locale: string) => ({ value: WORD_LANG[locale] ?? 'en-GB', bidirectional: 'th-TH' });
 
 /**
@@ -129,7 +147,9 @@ export async function renderDocx(report: Report): Promise<Buffer> {
   const heading = (level: 1 | 2 | 3 | 4 | 5, t: string, pageBreakBefore = false) => {
     if (level <= 2) tocEntries.push({ title: t, level });
     return new Paragraph({
-      heading: [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5][level - 1],
+      heading: [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5][
+        level - 1
+      ],
       // runs() sizes every run, which would override the heading style's size: give the style's own
       children: r(t, { size: HEADING_SIZES[level - 1] }),
       keepNext: true,
@@ -138,7 +158,8 @@ export async function renderDocx(report: Report): Promise<Buffer> {
     });
   };
   const muted = (t: string) => text(t, { italics: true, color: '666666' });
-  const bullets = (items: TextRun[][]) => (items.length === 0 ? [muted(L.none)] : items.map((c) => p(c, { bullet: true, spacingAfter: 40 })));
+  const bullets = (items: TextRun[][]) =>
+    items.length === 0 ? [muted(L.none)] : items.map((c) => p(c, { bullet: true, spacingAfter: 40 }));
   const labelled = (label: string, value: string | null) => [
     ...r(`${label}: `, { bold: true }),
     ...r(value === null || value === '' ? L.notSet : value),
@@ -153,7 +174,8 @@ export async function renderDocx(report: Report): Promise<Buffer> {
   };
   const cell = (content: TextRun[] | Paragraph[], opts: { fill?: string; header?: boolean; width?: number } = {}) =>
     new TableCell({
-      children: content.length > 0 && content[0] instanceof Paragraph ? (content as Paragraph[]) : [p(content as TextRun[], { spacingAfter: 0 })],
+      children:
+        content.length > 0 && content[0] instanceof Paragraph ? (content as Paragraph[]) : [p(content as TextRun[], { spacingAfter: 0 })],
       ...(opts.fill || opts.header ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: opts.fill ?? 'E8EEF4' } } : {}),
       ...(opts.width ? { width: { size: opts.width, type: WidthType.PERCENTAGE } } : {}),
       margins: { top: 40, bottom: 40, left: 80, right: 80 },
@@ -165,7 +187,9 @@ export async function renderDocx(report: Report): Promise<Buffer> {
       rows: [
         new TableRow({
           tableHeader: true,
-          children: head.map((h, i) => cell(r(h, { bold: true, size: SMALL }), { header: true, ...(widths?.[i] ? { width: widths[i] } : {}) })),
+          children: head.map((h, i) =>
+            cell(r(h, { bold: true, size: SMALL }), { header: true, ...(widths?.[i] ? { width: widths[i] } : {}) }),
+          ),
         }),
         ...rows.map((cells) => new TableRow({ cantSplit: true, children: cells })),
       ],
@@ -201,7 +225,11 @@ export async function renderDocx(report: Report): Promise<Buffer> {
   // ---------------------------------------------------------------- section 1 (portrait)
   const main: Array<Paragraph | Table> = [];
   main.push(
-    new Paragraph({ heading: HeadingLevel.TITLE, children: r(report.title, { size: TITLE_SIZE, bold: true, color: '0B3D6E' }), spacing: { after: 80 } }),
+    new Paragraph({
+      heading: HeadingLevel.TITLE,
+      children: r(report.title, { size: TITLE_SIZE, bold: true, color: '0B3D6E' }),
+      spacing: { after: 80 },
+    }),
     text(L.reportKind, { italics: true, color: '555555', size: 24 }),
     text([report.dates.created, `${L.planPeriod}: ${report.dates.planPeriod}`].filter(Boolean).join(' · '), { color: '333333' }),
     // not a heading style, so the contents do not list themselves
@@ -226,7 +254,9 @@ export async function renderDocx(report: Report): Promise<Buffer> {
         cell(r(d.code)),
         cell(
           d.participants.length
-            ? d.participants.map((pp) => p([...r(pp.name), ...r(` (${pp.roleLabel})`, { color: '555555', size: SMALL })], { spacingAfter: 0 }))
+            ? d.participants.map((pp) =>
+                p([...r(pp.name), ...r(` (${pp.roleLabel})`, { color: '555555', size: SMALL })], { spacingAfter: 0 }),
+              )
             : r(L.notSet),
         ),
       ]),
@@ -235,7 +265,9 @@ export async function renderDocx(report: Report): Promise<Buffer> {
   );
 
   main.push(heading(1, L.framework, true), heading(2, L.themes));
-  main.push(...bullets(report.themes.map((t) => [...r(t.name), ...(t.tables.length ? r(` — ${t.tables.join(', ')}`, { color: '555555' }) : [])])));
+  main.push(
+    ...bullets(report.themes.map((t) => [...r(t.name), ...(t.tables.length ? r(` — ${t.tables.join(', ')}`, { color: '555555' }) : [])])),
+  );
   main.push(
     heading(2, L.tables),
     table(
@@ -343,7 +375,9 @@ export async function renderDocx(report: Report): Promise<Buffer> {
             cell(
               [
                 p(r(c.label, { size: SMALL }), { spacingAfter: 0 }),
-                ...(c.missing.length ? [p(r(`${L.missing}: ${c.missing.join(', ')}`, { size: 14, color: '8A5A00' }), { spacingAfter: 0 })] : []),
+                ...(c.missing.length
+                  ? [p(r(`${L.missing}: ${c.missing.join(', ')}`, { size: 14, color: '8A5A00' }), { spacingAfter: 0 })]
+                  : []),
               ],
               { fill: STANCE_FILL[c.stance ?? 'none'] },
             ),
@@ -389,11 +423,7 @@ export async function renderDocx(report: Report): Promise<Buffer> {
         p(labelled(L.field, a.fieldLabel), { spacingAfter: 20 }),
         p(labelled(L.proposedBy, `${a.proposedBy} (${a.delegation})`), { spacingAfter: a.decidedOn ? 20 : 100 }),
         ...(a.decidedOn ? [p(labelled(L.decided, a.decidedOn))] : []),
-        table(
-          [L.before, L.after],
-          [[cell(r(a.before), { fill: 'FBEEEE' }), cell(r(a.after), { fill: 'EEF8EF' })]],
-          [50, 50],
-        ),
+        table([L.before, L.after], [[cell(r(a.before), { fill: 'FBEEEE' }), cell(r(a.after), { fill: 'EEF8EF' })]], [50, 50]),
         spacer(),
       );
     }
@@ -425,7 +455,12 @@ export async function renderDocx(report: Report): Promise<Buffer> {
       ],
     });
   const field = (which: 'page' | 'pages') =>
-    new TextRun({ children: [which === 'page' ? PageNumber.CURRENT : PageNumber.TOTAL_PAGES], ...grey, sizeComplexScript: SMALL, font: FONT });
+    new TextRun({
+      children: [which === 'page' ? PageNumber.CURRENT : PageNumber.TOTAL_PAGES],
+      ...grey,
+      sizeComplexScript: SMALL,
+      font: FONT,
+    });
   const footer = new Footer({
     children: [
       new Paragraph({

@@ -45,11 +45,7 @@ export function slugify(title: string): string {
 // A fixed timestamp inside the zip keeps the same workshop's CSV archive byte-identical.
 const ZIP_DATE = new Date(Date.UTC(2000, 0, 1));
 
-export async function renderExport(
-  state: WorkshopState,
-  format: ExportFormat,
-  opts: ExportOptions = {},
-): Promise<RenderedExport> {
+export async function renderExport(state: WorkshopState, format: ExportFormat, opts: ExportOptions = {}): Promise<RenderedExport> {
   const slug = slugify(state.title);
   const locale = opts.locale;
   switch (format) {

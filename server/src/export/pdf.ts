@@ -74,7 +74,15 @@ export async function destinationPages(pdf: Uint8Array): Promise<Record<string, 
 
 async function print(page: Page, html: string, chrome: { headerTemplate: string; footerTemplate: string }): Promise<Buffer> {
   await page.setContent(html, { waitUntil: 'load' });
-  return page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true, displayHeaderFooter: true, outline: true, tagged: true, ...chrome });
+  return page.pdf({
+    format: 'A4',
+    printBackground: true,
+    preferCSSPageSize: true,
+    displayHeaderFooter: true,
+    outline: true,
+    tagged: true,
+    ...chrome,
+  });
 }
 
 /** The report printed to PDF: running header and footer on every page, contents with page numbers. */

@@ -78,7 +78,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 function withTimeout(p: Promise<void> | undefined, ms: number): Promise<void> {
   if (!p) return Promise.resolve();
   let timer: NodeJS.Timeout;
-  return Promise.race([p, new Promise<void>((_, reject) => (timer = setTimeout(() => reject(new Error('timed out')), ms)))]).finally(() => clearTimeout(timer));
+  return Promise.race([p, new Promise<void>((_, reject) => (timer = setTimeout(() => reject(new Error('timed out')), ms)))]).finally(() =>
+    clearTimeout(timer),
+  );
 }
 
 /** Why a review link does not admit anyone, or null when it does. */
@@ -125,11 +127,7 @@ export function createApi(opts: ApiDeps) {
    * A new workshop (created or imported): fresh id and join code, its first event and the
    * facilitator's key stored in one commit; a refused creation leaves nothing behind.
    */
-  async function startWorkshop(
-    res: Response,
-    facilitatorId: string,
-    command: (workshopId: string, joinCode: string) => SystemCommand,
-  ) {
+  async function startWorkshop(res: Response, facilitatorId: string, command: (workshopId: string, joinCode: string) => SystemCommand) {
     const workshopId = newId();
     const facilitatorKey = newToken();
     // A code collision is astronomically rare (31^8), but the unique index would reject it: retry once.
@@ -369,7 +367,13 @@ export function createApi(opts: ApiDeps) {
     const snapshot = req.body as { workshop?: { participants?: Record<string, { role?: string }> } };
     const facilitatorId = Object.entries(snapshot?.workshop?.participants ?? {}).find(([, p]) => p?.role === 'facilitator')?.[0];
     if (!facilitatorId) return sendError(res, 'invalid_payload', 'not a World Café export with a facilitator');
-    await startWorkshop(res, facilitatorId, (workshopId, code) => ({ type: 'workshop:import', workshopId, joinCode: code, facilitatorId, snapshot }));
+    await startWorkshop(res, facilitatorId, (workshopId, code) => ({
+      type: 'workshop:import',
+      workshopId,
+      joinCode: code,
+      facilitatorId,
+      snapshot,
+    }));
   });
 
   router.use((_req, res) => sendError(res, 'not_found', 'no such endpoint'));

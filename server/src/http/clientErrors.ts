@@ -19,7 +19,8 @@ export function createClientErrorRoute(logger: Logger, perMinute = 10) {
       return res.status(429).json({ error: { code: 'rate_limited', message: 'too many error reports; wait a minute' } });
     }
     const parsed = clientErrorSchema.safeParse(req.body);
-    if (!parsed.success) return res.status(400).json({ error: { code: 'invalid_payload', message: 'expected {message, stack?, componentStack?, route}' } });
+    if (!parsed.success)
+      return res.status(400).json({ error: { code: 'invalid_payload', message: 'expected {message, stack?, componentStack?, route}' } });
     // a report may quote a URL or state that holds a key: redact before it reaches the log
     const { message, stack, componentStack, route } = parsed.data;
     const clientError = {

@@ -4,7 +4,11 @@ import { clientAddress, parseTrustProxy, perMinute } from './limits';
 
 /** A request as Node hands it over: the TCP peer and the headers. */
 const req = (peer: string, xff?: string) =>
-  ({ socket: { remoteAddress: peer }, connection: { remoteAddress: peer }, headers: xff ? { 'x-forwarded-for': xff } : {} }) as unknown as IncomingMessage;
+  ({
+    socket: { remoteAddress: peer },
+    connection: { remoteAddress: peer },
+    headers: xff ? { 'x-forwarded-for': xff } : {},
+  }) as unknown as IncomingMessage;
 
 describe('TRUST_PROXY decides which address a limit counts', () => {
   it.each<[string, string | undefined, string, string | undefined, string]>([

@@ -44,7 +44,12 @@ export function parseTrustProxy(raw: string | undefined): TrustFn {
     return (_a, i) => i < hops;
   }
   try {
-    return proxyAddr.compile(v.split(',').map((s) => s.trim()).filter(Boolean));
+    return proxyAddr.compile(
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    );
   } catch (err) {
     throw new Error(`TRUST_PROXY must be true, false, a hop count or addresses/subnets, got ${raw}: ${(err as Error).message}`);
   }

@@ -21,7 +21,12 @@ describe('GET /api/ready', () => {
   it.each<[string, Partial<EventStore> & { ping?: () => Promise<unknown> }, number, unknown]>([
     ['ping answers', { ping: async () => undefined }, 200, { ok: true }],
     ['ping fails', { ping: async () => Promise.reject(new Error('connection refused')) }, 503, { ok: false, reason: 'store unreachable' }],
-    ['ping fails with a disk error', { ping: async () => Promise.reject(new Error('disk I/O error')) }, 503, { ok: false, reason: 'store unreachable' }],
+    [
+      'ping fails with a disk error',
+      { ping: async () => Promise.reject(new Error('disk I/O error')) },
+      503,
+      { ok: false, reason: 'store unreachable' },
+    ],
   ])('%s → %i', async (_n, store, status, body) => {
     expect(await readyWith(store)).toEqual({ status, body });
   });

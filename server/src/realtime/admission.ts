@@ -28,7 +28,11 @@ export const SATURATED_RETRY_MS = 250;
 export function overloaded(retryAfterMs: number): Ack {
   return {
     ok: false,
-    error: { code: 'overloaded', message: 'the server is busy; retry this change in a moment', retryAfterMs: Math.max(1, Math.ceil(retryAfterMs)) },
+    error: {
+      code: 'overloaded',
+      message: 'the server is busy; retry this change in a moment',
+      retryAfterMs: Math.max(1, Math.ceil(retryAfterMs)),
+    },
   };
 }
 

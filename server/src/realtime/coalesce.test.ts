@@ -25,7 +25,14 @@ describe('createCoalescer', () => {
   it.each([
     { name: 'within the burst: every state at once', perSecond: 2, burst: 4, pushes: [1, 2, 3], sent: [1, 2, 3], coalesced: 0 },
     { name: 'over the burst: the last state wins', perSecond: 2, burst: 2, pushes: [1, 2, 3, 4, 5], sent: [1, 2, 5], coalesced: 2 },
-    { name: 'a flood of 1000: burst, then only the last', perSecond: 4, burst: 8, pushes: Array.from({ length: 1000 }, (_, i) => i), sent: [0, 1, 2, 3, 4, 5, 6, 7, 999], coalesced: 991 },
+    {
+      name: 'a flood of 1000: burst, then only the last',
+      perSecond: 4,
+      burst: 8,
+      pushes: Array.from({ length: 1000 }, (_, i) => i),
+      sent: [0, 1, 2, 3, 4, 5, 6, 7, 999],
+      coalesced: 991,
+    },
   ])('$name', ({ perSecond, burst, pushes, sent, coalesced }) => {
     const h = harness(perSecond, burst);
     for (const v of pushes) h.c.push('k', v);

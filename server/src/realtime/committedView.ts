@@ -93,7 +93,8 @@ export class CommittedView {
       if (changesEveryView(env.e)) everyone = true;
     }
     this.state = applyEnvelopesOwned(this.state, envelopes);
-    const recent = this.recent.length + envelopes.length > RECENT_EVENTS * 1.5 ? this.recent.slice(-RECENT_EVENTS) : (this.recent as Envelope[]);
+    const recent =
+      this.recent.length + envelopes.length > RECENT_EVENTS * 1.5 ? this.recent.slice(-RECENT_EVENTS) : (this.recent as Envelope[]);
     for (const env of envelopes) recent.push(env);
     this.recent = recent;
     // Deleted text leaves the catch-up window too (the store redacts its copy in the delete's

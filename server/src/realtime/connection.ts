@@ -76,7 +76,7 @@ export function attachRealtime(io: IO, options: RealtimeOptions) {
     // The client holds more than this node's view (it came from a node further ahead, e.g. the
     // owner that just died): wait until this node has caught up with the log, never answer with
     // an older state than the client has. If it cannot, the client reconnects and tries again.
-    for (const until = performance.now() + RESUME_WAIT_MS; room.committed.seq < since; ) {
+    for (const until = performance.now() + RESUME_WAIT_MS; room.committed.seq < since;) {
       if (performance.now() > until || !socket.connected) return void socket.disconnect(true);
       await (room.reached ? room.reached(since, 250) : new Promise((r) => setTimeout(r, 50)));
       const now = rooms.loaded(workshopId);

@@ -9,10 +9,14 @@ describe('Drain', () => {
   it('waits for tracked commands, including ones tracked while waiting', async () => {
     const d = new Drain();
     let late: Promise<void> | null = null;
-    void d.track(new Promise<void>((r) => setTimeout(() => {
-      late = d.track(new Promise<void>((r2) => setTimeout(r2, 20)));
-      r();
-    }, 20)));
+    void d.track(
+      new Promise<void>((r) =>
+        setTimeout(() => {
+          late = d.track(new Promise<void>((r2) => setTimeout(r2, 20)));
+          r();
+        }, 20),
+      ),
+    );
     expect(await d.idle(1000)).toBe(true);
     expect(late).not.toBeNull();
     expect(d.size).toBe(0);

@@ -118,7 +118,6 @@ function groupKey(v: Viewer, ix: BatchIndex): string {
 
 const OPEN_PHASES_SET: ReadonlySet<string> = new Set(OPEN_PHASES);
 
-
 export function createFanout(io: IO) {
   /**
    * The last seq this node published per workshop, whichever room (owner or replica, old or new)
@@ -168,7 +167,9 @@ export function createFanout(io: IO) {
     let written = 0;
     for (const g of groups.values()) {
       const events =
-        g.viewer.facilitator && !g.after ? pub.envelopes : pub.envelopes.filter((env) => env.seq > g.after && visibleToViewer(env, g.viewer));
+        g.viewer.facilitator && !g.after
+          ? pub.envelopes
+          : pub.envelopes.filter((env) => env.seq > g.after && visibleToViewer(env, g.viewer));
       for (const socket of g.sockets) socket.data.delivered = Math.max(socket.data.delivered ?? 0, last);
       if (events.length === 0) continue;
       written += g.sockets.length;
@@ -180,7 +181,8 @@ export function createFanout(io: IO) {
     } else {
       for (const p of pub.moved) {
         const mine = io.sockets.adapter.rooms.get(rooms.person(workshopId, p));
-        if (mine) for (const id of [...mine]) if (resync(io.sockets.sockets.get(id) as AppSocket | undefined, pub.committed, false)) written++;
+        if (mine)
+          for (const id of [...mine]) if (resync(io.sockets.sockets.get(id) as AppSocket | undefined, pub.committed, false)) written++;
       }
     }
     if (written > 0) metrics.fanoutFrames.inc(written);

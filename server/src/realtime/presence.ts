@@ -86,7 +86,9 @@ export function createPresence(io: IO, registry: Rooms, opts: PresenceOptions = 
     const relayTyping = (tableId: string, typing: boolean) => {
       if (typing) typingAt.add(tableId);
       else typingAt.delete(tableId);
-      socket.to([roomNames.table(workshopId, tableId), roomNames.facilitators(workshopId)]).emit('typing', { participantId, tableId, typing });
+      socket
+        .to([roomNames.table(workshopId, tableId), roomNames.facilitators(workshopId)])
+        .emit('typing', { participantId, tableId, typing });
     };
     // keyed by table: a facilitator's `false` at one table is never replaced by a `true` at another
     const typingRelay = createCoalescer<boolean>({

@@ -40,7 +40,16 @@ async function setup() {
   return { room, store, log, hooks };
 }
 
-const note = (id: string): Command => ({ type: 'note:create', clientOpId: `op-${id}-xxxx`, noteId: id, tableId: 't1', text: 'hi', color: 'yellow', x: 0, y: 0 });
+const note = (id: string): Command => ({
+  type: 'note:create',
+  clientOpId: `op-${id}-xxxx`,
+  noteId: id,
+  tableId: 't1',
+  text: 'hi',
+  color: 'yellow',
+  x: 0,
+  y: 0,
+});
 const ann = { kind: 'participant', participantId: 'ann' } as const;
 const seqs = (log: Publication[]) => log.flatMap((p) => p.envelopes.map((e: Envelope) => e.seq));
 
@@ -101,7 +110,11 @@ describe('WorkshopRoom publication', () => {
 
   it('marks seat moves and phase changes so the fan-out can resync those people', async () => {
     const { room, store, log } = await setup();
-    const p = room.execute({ type: 'seat:assign', clientOpId: 'seat-ben-2xxx', participantId: 'ben', tableId: 't2' }, { kind: 'participant', participantId: 'ben' }, null);
+    const p = room.execute(
+      { type: 'seat:assign', clientOpId: 'seat-ben-2xxx', participantId: 'ben', tableId: 't2' },
+      { kind: 'participant', participantId: 'ben' },
+      null,
+    );
     await store.commitAll();
     expect(await p).toMatchObject({ ok: true });
     expect([...log[0]!.moved]).toEqual(['ben']);
@@ -110,25 +123,28 @@ describe('WorkshopRoom publication', () => {
     expect(log[0]!.envelopes[0]!.scope).toBe('t:t2');
   });
 
-  it.each([undefined, 25])('refuses commands quickly with overloaded past the pending bound (%s), with a retry hint, and accepts again once published', async (maxUnpublished) => {
-    configureAdmission(maxUnpublished ? { maxUnpublished } : {});
-    const { room, store } = await setup();
-    expect(admission.maxUnpublished).toBe(maxUnpublished ?? 400);
-    const accepted = Array.from({ length: admission.maxUnpublished }, (_, i) => room.execute(note(`o${i}`), ann, null));
-    expect(room.saturated).toBe(true);
-    const refused = await room.execute(note('over'), ann, 'ann:over');
-    expect(refused).toMatchObject({ ok: false, error: { code: 'overloaded', retryAfterMs: expect.any(Number) } });
-    expect(room.committed.notes.over).toBeUndefined();
-    await store.commitAll();
-    expect((await Promise.all(accepted)).every((a) => a.ok)).toBe(true);
-    expect(room.saturated).toBe(false);
-    // the refused op was not remembered: its retry (same clientOpId) is applied now, once
-    const retry = room.execute(note('over'), ann, 'ann:over');
-    await store.commitAll();
-    expect(await retry).toMatchObject({ ok: true });
-    expect(room.committed.notes.over).toBeDefined();
-    configureAdmission();
-  });
+  it.each([undefined, 25])(
+    'refuses commands quickly with overloaded past the pending bound (%s), with a retry hint, and accepts again once published',
+    async (maxUnpublished) => {
+      configureAdmission(maxUnpublished ? { maxUnpublished } : {});
+      const { room, store } = await setup();
+      expect(admission.maxUnpublished).toBe(maxUnpublished ?? 400);
+      const accepted = Array.from({ length: admission.maxUnpublished }, (_, i) => room.execute(note(`o${i}`), ann, null));
+      expect(room.saturated).toBe(true);
+      const refused = await room.execute(note('over'), ann, 'ann:over');
+      expect(refused).toMatchObject({ ok: false, error: { code: 'overloaded', retryAfterMs: expect.any(Number) } });
+      expect(room.committed.notes.over).toBeUndefined();
+      await store.commitAll();
+      expect((await Promise.all(accepted)).every((a) => a.ok)).toBe(true);
+      expect(room.saturated).toBe(false);
+      // the refused op was not remembered: its retry (same clientOpId) is applied now, once
+      const retry = room.execute(note('over'), ann, 'ann:over');
+      await store.commitAll();
+      expect(await retry).toMatchObject({ ok: true });
+      expect(room.committed.notes.over).toBeDefined();
+      configureAdmission();
+    },
+  );
 
   it('a failed commit publishes nothing and leaves the room broken', async () => {
     const { room, store, log } = await setup();

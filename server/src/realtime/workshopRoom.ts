@@ -255,7 +255,7 @@ export class WorkshopRoom implements RoomHandle {
           // node decides now): this room must be rebuilt from the store. Whatever it appends after
           // this is not published by it (its view would skip the failed seq); the next room loads
           // it from the log. Never `internal`: nothing was lost, the client resends the same op.
-          if (!this.broken) this.onBreak?.(isUnreachable(err) ? 'unreachable' : (err as { code?: string }).code ?? 'unknown');
+          if (!this.broken) this.onBreak?.(isUnreachable(err) ? 'unreachable' : ((err as { code?: string }).code ?? 'unknown'));
           this.broken = true;
           this.stopTimers();
           this.abandon(opKey, resolve);
@@ -338,7 +338,6 @@ export class OpWindow {
     this.results.delete(key);
   }
 
-
   private remember(key: string, value: number | Promise<Ack>) {
     const known = this.results.has(key);
     this.results.set(key, value);
@@ -363,9 +362,14 @@ export class OpWindow {
 }
 
 function unavailable(): Ack {
-  return { ok: false, error: { code: 'unavailable', message: 'this change was not stored (the database is unreachable or the workshop is moving to another server); please retry' } };
+  return {
+    ok: false,
+    error: {
+      code: 'unavailable',
+      message: 'this change was not stored (the database is unreachable or the workshop is moving to another server); please retry',
+    },
+  };
 }
-
 
 /** The workshops this process serves: one node (RoomRegistry) or a cluster (cluster/clusterRooms.ts). */
 export interface Rooms {

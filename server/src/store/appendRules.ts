@@ -29,7 +29,11 @@ export function contiguity(batch: AppendBatch, prev: number): BatchOutcome {
  * node on PostgreSQL) may have appended since: a batch it refuses is checked again against the
  * stored head before the refusal stands, and with nothing cached the stored head is read at once.
  */
-export function checkAgainstKnownHead(batch: AppendBatch, tentative: number | undefined, cached: number | undefined): BatchOutcome | 'read-head' {
+export function checkAgainstKnownHead(
+  batch: AppendBatch,
+  tentative: number | undefined,
+  cached: number | undefined,
+): BatchOutcome | 'read-head' {
   if (tentative !== undefined) return contiguity(batch, tentative);
   if (cached === undefined) return 'read-head';
   return contiguity(batch, cached) === null ? null : 'read-head';

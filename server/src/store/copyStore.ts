@@ -31,7 +31,8 @@ async function whyNotCopy(w: WorkshopRecord, to: EventStore): Promise<string | n
   const byCode = await to.findWorkshopByCode(w.joinCode);
   if (byCode) return `join code ${w.joinCode} is taken at the target by workshop ${byCode.id}`;
   const head = await to.headSeq(w.id);
-  if (head > 0) return `the target has ${head} events of workshop ${w.id} without its workshop row (an interrupted copy?); remove them first`;
+  if (head > 0)
+    return `the target has ${head} events of workshop ${w.id} without its workshop row (an interrupted copy?); remove them first`;
   return null;
 }
 
@@ -46,7 +47,7 @@ async function copyOne(w: WorkshopRecord, from: EventStore, to: EventStore) {
   await Promise.all(credentials.map((credential) => to.append({ workshopId: w.id, opKey: null, envelopes: [], credential })));
   let events = 0;
   let pending: AppendBatch | null = null;
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const page = await from.readStored(w.id, after, CHUNK);
     if (page.length === 0) break;
     const writes: Promise<void>[] = [];

@@ -189,12 +189,24 @@ export function eventStoreContract(name: string, harness: ContractHarness) {
         workshopId: w,
         opKey: null,
         envelopes: [],
-        credential: { tokenHash, workshopId: w, participantId: 'd-th', kind: 'invite' as const, ...(issuedAt === undefined ? {} : { issuedAt }), expiresAt },
+        credential: {
+          tokenHash,
+          workshopId: w,
+          participantId: 'd-th',
+          kind: 'invite' as const,
+          ...(issuedAt === undefined ? {} : { issuedAt }),
+          expiresAt,
+        },
       });
       await store.append(invite(h2, 20, 2_000));
       await store.append(invite(h1, 10, 1_000));
       await store.append(invite(hOld, undefined, null)); // issued before links had a lifetime
-      await store.append({ workshopId: w, opKey: null, envelopes: [], credential: { tokenHash: hFac, workshopId: w, participantId: 'p1', kind: 'facilitator' } });
+      await store.append({
+        workshopId: w,
+        opKey: null,
+        envelopes: [],
+        credential: { tokenHash: hFac, workshopId: w, participantId: 'p1', kind: 'facilitator' },
+      });
       const id = (h: string) => h.slice(0, INVITE_ID_LENGTH);
       expect(await store.listInvites(w)).toEqual([
         { id: id(hOld), delegationId: 'd-th', issuedAt: null, expiresAt: null, revokedAt: null },
@@ -208,18 +220,47 @@ export function eventStoreContract(name: string, harness: ContractHarness) {
       await store.append({ workshopId: other, opKey: null, envelopes: [], revokeInvite: { id: id(h1), at: 99 } });
       expect((await store.listInvites(w)).map((i) => i.revokedAt)).toEqual([null, null, 50]);
       expect(await store.listInvites(other)).toEqual([]);
-      expect(await store.findCredential(h2)).toEqual({ workshopId: w, participantId: 'd-th', kind: 'invite', expiresAt: 2_000, revokedAt: 50 });
-      expect(await store.findCredential(h1)).toEqual({ workshopId: w, participantId: 'd-th', kind: 'invite', expiresAt: 1_000, revokedAt: null });
+      expect(await store.findCredential(h2)).toEqual({
+        workshopId: w,
+        participantId: 'd-th',
+        kind: 'invite',
+        expiresAt: 2_000,
+        revokedAt: 50,
+      });
+      expect(await store.findCredential(h1)).toEqual({
+        workshopId: w,
+        participantId: 'd-th',
+        kind: 'invite',
+        expiresAt: 1_000,
+        revokedAt: null,
+      });
       // only invites have a lifetime
       expect(await store.findCredential(hFac)).toEqual({ workshopId: w, participantId: 'p1', kind: 'facilitator' });
 
       // a link issued and revoked in the same group commit ends up revoked
-      await Promise.all([store.append(invite(h3, 30, 3_000)), store.append({ workshopId: w, opKey: null, envelopes: [], revokeInvite: { id: id(h3), at: 31 } })]);
-      expect((await store.listInvites(w)).at(-1)).toEqual({ id: id(h3), delegationId: 'd-th', issuedAt: 30, expiresAt: 3_000, revokedAt: 31 });
+      await Promise.all([
+        store.append(invite(h3, 30, 3_000)),
+        store.append({ workshopId: w, opKey: null, envelopes: [], revokeInvite: { id: id(h3), at: 31 } }),
+      ]);
+      expect((await store.listInvites(w)).at(-1)).toEqual({
+        id: id(h3),
+        delegationId: 'd-th',
+        issuedAt: 30,
+        expiresAt: 3_000,
+        revokedAt: 31,
+      });
 
       // listCredentials carries every column (db:copy), and a copied revoked link stays revoked
       const listed = await store.listCredentials(w);
-      expect(listed).toContainEqual({ tokenHash: h2, workshopId: w, participantId: 'd-th', kind: 'invite', issuedAt: 20, expiresAt: 2_000, revokedAt: 50 });
+      expect(listed).toContainEqual({
+        tokenHash: h2,
+        workshopId: w,
+        participantId: 'd-th',
+        kind: 'invite',
+        issuedAt: 20,
+        expiresAt: 2_000,
+        revokedAt: 50,
+      });
       const copy = listed.find((c) => c.tokenHash === h2)!;
       const w2 = wid('inv-copy');
       await store.append({ workshopId: w2, opKey: null, envelopes: [], credential: { ...copy, tokenHash: hash(), workshopId: w2 } });
@@ -278,11 +319,31 @@ export function eventStoreContract(name: string, harness: ContractHarness) {
       const store = await open();
       const w = wid('redact');
       const [first, edited, kept] = [`first-${w}`, `edited-${w}`, `kept-${w}`];
-      const note = { id: 'n1', tableId: 't1', text: first, color: 'yellow', x: 1, y: 1, authorId: 'p1', delegationId: null, round: 1, createdAt: 1, editedAt: 1 };
+      const note = {
+        id: 'n1',
+        tableId: 't1',
+        text: first,
+        color: 'yellow',
+        x: 1,
+        y: 1,
+        authorId: 'p1',
+        delegationId: null,
+        round: 1,
+        createdAt: 1,
+        editedAt: 1,
+      };
       const at = (seq: number, e: object) => ({ seq, at: 1_700_000_000_000 + seq, by: 'p1', scope: 't:t1', e }) as unknown as Envelope;
       await store.append({ workshopId: w, opKey: 'p1:create', envelopes: [at(1, { type: 'note:created', note })] });
-      await store.append({ workshopId: w, opKey: 'p1:edit', envelopes: [at(2, { type: 'note:edited', tableId: 't1', noteId: 'n1', text: edited, editedAt: 2 })] });
-      await store.append({ workshopId: w, opKey: 'p1:other', envelopes: [at(3, { type: 'note:created', note: { ...note, id: 'n2', text: kept } })] });
+      await store.append({
+        workshopId: w,
+        opKey: 'p1:edit',
+        envelopes: [at(2, { type: 'note:edited', tableId: 't1', noteId: 'n1', text: edited, editedAt: 2 })],
+      });
+      await store.append({
+        workshopId: w,
+        opKey: 'p1:other',
+        envelopes: [at(3, { type: 'note:created', note: { ...note, id: 'n2', text: kept } })],
+      });
       const snapshot = { v: 1, state: { seq: 3, notes: { n1: { ...note, text: edited }, n2: { ...note, id: 'n2', text: kept } } } };
       await store.saveSnapshot(w, 3, JSON.stringify(snapshot));
       expect((await harness.rawContents(store)).includes(edited)).toBe(true); // the raw read does see text
@@ -301,7 +362,10 @@ export function eventStoreContract(name: string, harness: ContractHarness) {
       expect(stored[1]!.envelope).toEqual(at(2, { type: 'note:edited', tableId: 't1', noteId: 'n1', text: '', editedAt: 2 }));
       expect(stored[2]!.envelope).toEqual(at(3, { type: 'note:created', note: { ...note, id: 'n2', text: kept } }));
       const snap = await store.latestSnapshot(w);
-      expect(JSON.parse(snap!.body)).toEqual({ v: 1, state: { seq: 3, notes: { n1: { ...note, text: '' }, n2: { ...note, id: 'n2', text: kept } } } });
+      expect(JSON.parse(snap!.body)).toEqual({
+        v: 1,
+        state: { seq: 3, notes: { n1: { ...note, text: '' }, n2: { ...note, id: 'n2', text: kept } } },
+      });
 
       const raw = await harness.rawContents(store);
       expect(raw.includes(first)).toBe(false);

@@ -138,7 +138,12 @@ export function isUnreachable(err: unknown): boolean {
     if (/^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH)$/.test(code)) return true;
     if (/^(08|57P0[1-3])/.test(code)) return true; // connection exception; admin/crash shutdown, cannot connect now
     const msg = stringField(e, 'message');
-    if (/Connection terminated|timeout exceeded when trying to connect|Query read timeout|Client has encountered a connection error|not queryable/i.test(msg)) return true;
+    if (
+      /Connection terminated|timeout exceeded when trying to connect|Query read timeout|Client has encountered a connection error|not queryable/i.test(
+        msg,
+      )
+    )
+      return true;
   }
   return false;
 }

@@ -186,11 +186,15 @@ export function pendingMigrations(applied: Iterable<number>, all: readonly Migra
   const known = new Set(all.map((m) => m.version));
   const newest = Math.max(0, ...all.map((m) => m.version));
   for (const v of done) {
-    if (!known.has(v)) throw new Error(`the database has schema version ${v}, which this server does not know (it knows up to ${newest}): upgrade the server`);
+    if (!known.has(v))
+      throw new Error(
+        `the database has schema version ${v}, which this server does not know (it knows up to ${newest}): upgrade the server`,
+      );
   }
   const sorted = [...all].sort((a, b) => a.version - b.version);
   sorted.forEach((m, i) => {
-    if (m.version !== i + 1) throw new Error(`migration versions must be 1, 2, 3, ... without gaps; found ${m.version} at position ${i + 1}`);
+    if (m.version !== i + 1)
+      throw new Error(`migration versions must be 1, 2, 3, ... without gaps; found ${m.version} at position ${i + 1}`);
   });
   return sorted.filter((m) => !done.has(m.version));
 }

@@ -20,7 +20,13 @@ export interface OpenOptions {
 /** Opens and migrates the store at `location` (postgres://... or a SQLite file path). */
 export async function openStore(location: string, opts: OpenOptions = {}): Promise<EventStore> {
   if (isPostgresUrl(location)) return PostgresEventStore.open({ url: location, logger: opts.logger });
-  return new SqliteEventStore({ file: location, synchronous: opts.synchronous, writer: opts.writer, logger: opts.logger, commitDelayMs: opts.commitDelayMs });
+  return new SqliteEventStore({
+    file: location,
+    synchronous: opts.synchronous,
+    writer: opts.writer,
+    logger: opts.logger,
+    commitDelayMs: opts.commitDelayMs,
+  });
 }
 
 /** Applies the missing migrations only (`npm run migrate`). */

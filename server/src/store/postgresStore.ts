@@ -20,7 +20,17 @@ import type {
   StoreLogger,
 } from './eventStore';
 import { consoleStoreLogger, stringField } from './eventStore';
-import { type BatchOutcome, type Pending, checkAgainstKnownHead, contiguity, errorOf, lastSeqOf, outcomeOf, seqTaken, settle } from './appendRules';
+import {
+  type BatchOutcome,
+  type Pending,
+  checkAgainstKnownHead,
+  contiguity,
+  errorOf,
+  lastSeqOf,
+  outcomeOf,
+  seqTaken,
+  settle,
+} from './appendRules';
 import { metrics } from '../metrics';
 import { INVITE_ID_LENGTH, credentialOfRow } from './credentials';
 import { SNAPSHOTS_KEPT } from './migrations';
@@ -77,7 +87,9 @@ export class PostgresEventStore implements EventStore {
     this.logger = opts.logger ?? consoleStoreLogger;
     this.pool = createPool(opts);
     // An idle connection that the server drops emits here; without a listener it would crash the process.
-    this.pool.on('error', (err) => this.logger.error({ err: err.message }, 'PostgreSQL connection lost (idle); the pool reconnects on next use'));
+    this.pool.on('error', (err) =>
+      this.logger.error({ err: err.message }, 'PostgreSQL connection lost (idle); the pool reconnects on next use'),
+    );
   }
 
   append(batch: AppendBatch): Promise<void> {
@@ -142,7 +154,10 @@ export class PostgresEventStore implements EventStore {
       await client.query('SAVEPOINT grp');
       try {
         // the usual case: every accepted batch in one statement per table
-        await insertBatches(client, batches.filter((_, i) => outcomes[i] === null));
+        await insertBatches(
+          client,
+          batches.filter((_, i) => outcomes[i] === null),
+        );
         await client.query('RELEASE SAVEPOINT grp');
       } catch (err) {
         if (!isBatchError(err)) throw err;
@@ -234,10 +249,18 @@ export class PostgresEventStore implements EventStore {
 
   async readStored(workshopId: string, afterSeq: number, limit?: number): Promise<StoredEvent[]> {
     // LIMIT NULL = no limit
-    const r = await this.pool.query<{ seq: number; at: number; by: string | null; scope: string | null; op_key: string | null; body: string }>(
-      'SELECT seq, at, by, scope, op_key, body FROM events WHERE workshop_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
-      [workshopId, afterSeq, limit ?? null],
-    );
+    const r = await this.pool.query<{
+      seq: number;
+      at: number;
+      by: string | null;
+      scope: string | null;
+      op_key: string | null;
+      body: string;
+    }>('SELECT seq, at, by, scope, op_key, body FROM events WHERE workshop_id = $1 AND seq > $2 ORDER BY seq LIMIT $3', [
+      workshopId,
+      afterSeq,
+      limit ?? null,
+    ]);
     return r.rows.map((row) => ({
       envelope: { seq: row.seq, at: row.at, by: row.by, scope: row.scope as Envelope['scope'], e: JSON.parse(row.body) as DomainEvent },
       opKey: row.op_key,
@@ -261,7 +284,9 @@ export class PostgresEventStore implements EventStore {
   }
 
   async latestSnapshot(workshopId: string): Promise<Snapshot | undefined> {
-    const r = await this.pool.query<Snapshot>('SELECT seq, body FROM snapshots WHERE workshop_id = $1 ORDER BY seq DESC LIMIT 1', [workshopId]);
+    const r = await this.pool.query<Snapshot>('SELECT seq, body FROM snapshots WHERE workshop_id = $1 ORDER BY seq DESC LIMIT 1', [
+      workshopId,
+    ]);
     return r.rows[0];
   }
 
@@ -330,7 +355,10 @@ export class PostgresEventStore implements EventStore {
         try {
           await this.pool.query('VACUUM events, snapshots');
         } catch (err) {
-          this.logger.error({ err: (err as Error).message }, 'VACUUM after a redaction failed; autovacuum will remove the old row versions');
+          this.logger.error(
+            { err: (err as Error).message },
+            'VACUUM after a redaction failed; autovacuum will remove the old row versions',
+          );
         }
       } while (this.vacuumAgain && !this.closed);
     })().finally(() => {
@@ -359,11 +387,10 @@ async function redact(client: pg.PoolClient, workshopId: string, targets: Return
     const s = step.value;
     if ('find' in s) {
       // strpos on the text body: a scan of one workshop's rows (deletes are rare)
-      const r = await client.query<BodyRow>(`SELECT seq, body FROM ${s.find} WHERE workshop_id = $1 AND seq < $2 AND strpos(body, $3) > 0`, [
-        workshopId,
-        s.before,
-        s.needle,
-      ]);
+      const r = await client.query<BodyRow>(
+        `SELECT seq, body FROM ${s.find} WHERE workshop_id = $1 AND seq < $2 AND strpos(body, $3) > 0`,
+        [workshopId, s.before, s.needle],
+      );
       step = steps.next(r.rows);
     } else {
       await client.query(`UPDATE ${s.rewrite} SET body = $1 WHERE workshop_id = $2 AND seq = $3`, [s.row.body, workshopId, s.row.seq]);

@@ -7,7 +7,15 @@
 //
 // Imported from the subpath, not the package root: this runs in the SQLite writer thread, which
 // should not load (and, from source, transpile) all of shared to start.
-import { type BodyRow, type RedactTarget, RedactionQueue, needleOf, redactEventRows, redactSnapshotBody, redactionsOf } from '@world-cafe/shared/redaction';
+import {
+  type BodyRow,
+  type RedactTarget,
+  RedactionQueue,
+  needleOf,
+  redactEventRows,
+  redactSnapshotBody,
+  redactionsOf,
+} from '@world-cafe/shared/redaction';
 import type { AppendBatch } from './eventStore';
 
 /**

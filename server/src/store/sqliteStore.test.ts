@@ -153,6 +153,14 @@ it('opens a database made before review links expired: migration 3 adds the colu
     INSERT INTO credentials VALUES ('old-invite-hash-xxxxxxxx', 'w1', 'th', 'invite');`);
   old.close();
   const store = open('inline', file);
-  expect(await store.findCredential('old-invite-hash-xxxxxxxx')).toEqual({ workshopId: 'w1', participantId: 'th', kind: 'invite', expiresAt: null, revokedAt: null });
-  expect(await store.listInvites('w1')).toEqual([{ id: 'old-invite-hash-', delegationId: 'th', issuedAt: null, expiresAt: null, revokedAt: null }]);
+  expect(await store.findCredential('old-invite-hash-xxxxxxxx')).toEqual({
+    workshopId: 'w1',
+    participantId: 'th',
+    kind: 'invite',
+    expiresAt: null,
+    revokedAt: null,
+  });
+  expect(await store.listInvites('w1')).toEqual([
+    { id: 'old-invite-hash-', delegationId: 'th', issuedAt: null, expiresAt: null, revokedAt: null },
+  ]);
 });

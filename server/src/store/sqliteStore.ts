@@ -90,7 +90,9 @@ export class SqliteEventStore implements EventStore {
     const db = this.db;
     this.stmts = {
       // LIMIT -1 = no limit
-      readSince: db.prepare('SELECT seq, at, by, scope, op_key AS opKey, body FROM events WHERE workshop_id = ? AND seq > ? ORDER BY seq LIMIT ?'),
+      readSince: db.prepare(
+        'SELECT seq, at, by, scope, op_key AS opKey, body FROM events WHERE workshop_id = ? AND seq > ? ORDER BY seq LIMIT ?',
+      ),
       headSeq: db.prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM events WHERE workshop_id = ?'),
       latestSnapshot: db.prepare('SELECT seq, body FROM snapshots WHERE workshop_id = ? ORDER BY seq DESC LIMIT 1'),
       workshops: db.prepare('SELECT id, join_code AS joinCode, created_at AS createdAt FROM workshops ORDER BY created_at, id'),

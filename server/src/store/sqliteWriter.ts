@@ -24,9 +24,7 @@ export class SqliteWriter {
 
   constructor(private db: Database.Database) {
     this.stmts = {
-      insertEvent: db.prepare(
-        'INSERT INTO events (workshop_id, seq, at, by, scope, op_key, body) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      ),
+      insertEvent: db.prepare('INSERT INTO events (workshop_id, seq, at, by, scope, op_key, body) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       insertWorkshop: db.prepare('INSERT INTO workshops (id, join_code, created_at) VALUES (?, ?, ?)'),
       insertCredential: db.prepare(
         'INSERT INTO credentials (token_hash, workshop_id, participant_id, kind, issued_at, expires_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -53,7 +51,15 @@ export class SqliteWriter {
       if (batch.workshop) this.stmts.insertWorkshop.run(batch.workshop.id, batch.workshop.joinCode, batch.workshop.createdAt);
       if (batch.credential) {
         const c = batch.credential;
-        this.stmts.insertCredential.run(c.tokenHash, c.workshopId, c.participantId, c.kind, c.issuedAt ?? null, c.expiresAt ?? null, c.revokedAt ?? null);
+        this.stmts.insertCredential.run(
+          c.tokenHash,
+          c.workshopId,
+          c.participantId,
+          c.kind,
+          c.issuedAt ?? null,
+          c.expiresAt ?? null,
+          c.revokedAt ?? null,
+        );
       }
       if (batch.revokeInvite) this.stmts.revokeInvite.run(batch.revokeInvite.at, batch.workshopId, batch.revokeInvite.id);
       for (const env of batch.envelopes) {

@@ -15,9 +15,7 @@ export interface WriterInit {
 
 /** A string is a JSON array of AppendBatch to write; then `close` once. */
 export type ToWriter = string | { t: 'close' };
-export type FromWriter =
-  | { t: 'done'; outcomes: import('./appendRules').BatchOutcome[]; commits: number }
-  | { t: 'closed' };
+export type FromWriter = { t: 'done'; outcomes: import('./appendRules').BatchOutcome[]; commits: number } | { t: 'closed' };
 
 const port = parentPort!;
 const init = workerData as WriterInit;

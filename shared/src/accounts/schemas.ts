@@ -2,7 +2,12 @@
 // shared by the server (validation at the edge) and the client (types). Every string and array capped.
 import { z } from 'zod';
 
-const b64url = (max: number) => z.string().min(1).max(max).regex(/^[A-Za-z0-9_-]+={0,2}$/, 'base64url expected');
+const b64url = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .regex(/^[A-Za-z0-9_-]+={0,2}$/, 'base64url expected');
 
 /** A WebAuthn credential as @simplewebauthn/browser returns it (RegistrationResponseJSON / AuthenticationResponseJSON). */
 export const webauthnResponseSchema = z.object({
@@ -22,7 +27,11 @@ export const registerOptionsSchema = z.strictObject({ name: accountNameSchema })
 /** POST /api/auth/passkey/register/verify */
 export const registerVerifySchema = z.strictObject({ challengeId, name: accountNameSchema, response: webauthnResponseSchema });
 /** POST /api/auth/passkey/login/verify and /api/auth/passkey/add/verify */
-export const passkeyVerifySchema = z.strictObject({ challengeId, response: webauthnResponseSchema, label: z.string().trim().max(60).optional() });
+export const passkeyVerifySchema = z.strictObject({
+  challengeId,
+  response: webauthnResponseSchema,
+  label: z.string().trim().max(60).optional(),
+});
 /** POST /api/auth/recovery */
 export const recoverySchema = z.strictObject({ code: z.string().trim().min(8).max(40) });
 /** POST /api/me/workshops/claim: the facilitator link in hand attaches the workshop to the account. */

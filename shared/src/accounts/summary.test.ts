@@ -2,9 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { type Participant, type ReviewEntry, type WorkshopState, emptyState, reviewKey } from '../cafe/model';
 import { summarise } from './summary';
 
-const person = (id: string, role: Participant['role'], delegationId: string | null): Participant => ({ id, name: id, role, delegationId, joinedAt: 1 });
+const person = (id: string, role: Participant['role'], delegationId: string | null): Participant => ({
+  id,
+  name: id,
+  role,
+  delegationId,
+  joinedAt: 1,
+});
 const entry = (goalId: string, delegationId: string, stance: ReviewEntry['stance']): ReviewEntry => ({
-  goalId, delegationId, stance, situation: '', needs: '', resources: '', feasibility: null, partners: [], comments: '', updatedBy: 'x', updatedAt: 1,
+  goalId,
+  delegationId,
+  stance,
+  situation: '',
+  needs: '',
+  resources: '',
+  feasibility: null,
+  partners: [],
+  comments: '',
+  updatedBy: 'x',
+  updatedAt: 1,
 });
 
 function state(opts: { people: Participant[]; goals: string[]; entries: ReviewEntry[]; notes?: number }): WorkshopState {
@@ -14,7 +30,11 @@ function state(opts: { people: Participant[]; goals: string[]; entries: ReviewEn
   s.phase = 'review';
   s.joinCode = 'ABCDEFGH';
   s.createdAt = 42;
-  s.delegations = { th: { id: 'th', name: 'Thailand' }, ph: { id: 'ph', name: 'Philippines' }, sg: { id: 'sg', name: 'Singapore' } } as unknown as WorkshopState['delegations'];
+  s.delegations = {
+    th: { id: 'th', name: 'Thailand' },
+    ph: { id: 'ph', name: 'Philippines' },
+    sg: { id: 'sg', name: 'Singapore' },
+  } as unknown as WorkshopState['delegations'];
   for (const p of opts.people) s.participants[p.id] = p;
   s.goalOrder = opts.goals;
   for (const e of opts.entries) s.review.entries[reviewKey(e.goalId, e.delegationId)] = e;
@@ -43,7 +63,14 @@ describe('summarise', () => {
     },
   ])('$name', ({ people, goals, entries, notes, review }) => {
     expect(summarise(state({ people, goals, entries, notes }))).toEqual({
-      workshopId: 'w1', title: 'ACCSM café', phase: 'review', joinCode: 'ABCDEFGH', createdAt: 42, people: people.length, notes, review,
+      workshopId: 'w1',
+      title: 'ACCSM café',
+      phase: 'review',
+      joinCode: 'ABCDEFGH',
+      createdAt: 42,
+      people: people.length,
+      notes,
+      review,
     });
   });
 });

@@ -116,12 +116,7 @@ describe('decide: every command type accepted in its normal case', () => {
       VALID['table:add'],
       [{ type: 'table:added', table: { id: 't9', name: 'Table 9', themeId: 'th2', question: 'Why?', capacity: 4 } }],
     ],
-    [
-      'table:update',
-      fac,
-      VALID['table:update'],
-      [{ type: 'table:updated', tableId: 't2', name: 'Blue table', capacity: 5 }],
-    ],
+    ['table:update', fac, VALID['table:update'], [{ type: 'table:updated', tableId: 't2', name: 'Blue table', capacity: 5 }]],
     [
       'table:update (clear theme)',
       fac,
@@ -142,12 +137,7 @@ describe('decide: every command type accepted in its normal case', () => {
       [{ type: 'delegation:added', delegation: { id: 'ph', name: 'Philippines', code: 'PH' } }],
     ],
     ['delegation:remove', fac, VALID['delegation:remove'], [{ type: 'delegation:removed', delegationId: 'vn' }]],
-    [
-      'participant:set-role',
-      fac,
-      VALID['participant:set-role'],
-      [{ type: 'participant:role-set', participantId: P.d1, role: 'host' }],
-    ],
+    ['participant:set-role', fac, VALID['participant:set-role'], [{ type: 'participant:role-set', participantId: P.d1, role: 'host' }]],
     [
       'seat:assign (facilitator seats someone)',
       fac,
@@ -195,12 +185,7 @@ describe('decide: every command type accepted in its normal case', () => {
       VALID['note:edit'],
       [{ type: 'note:edited', tableId: 't1', noteId: N.d1, text: 'Edited', editedAt: LATER }],
     ],
-    [
-      'note:move own note',
-      as(P.d1),
-      VALID['note:move'],
-      [{ type: 'note:moved', tableId: 't1', noteId: N.d1, x: 300, y: 400 }],
-    ],
+    ['note:move own note', as(P.d1), VALID['note:move'], [{ type: 'note:moved', tableId: 't1', noteId: N.d1, x: 300, y: 400 }]],
     [
       'note:recolor own note',
       as(P.d1),
@@ -299,9 +284,7 @@ describe('decide: every command type accepted in its normal case', () => {
 
 describe('decide: facilitator-only commands', () => {
   const s = standardWorkshop('cafe');
-  const rows = FACILITATOR_ONLY.flatMap((type) =>
-    (['host', 'd1', 'observer', 'd3'] as const).map((who) => [type, who] as const),
-  );
+  const rows = FACILITATOR_ONLY.flatMap((type) => (['host', 'd1', 'observer', 'd3'] as const).map((who) => [type, who] as const));
   it.each(rows)('%s by %s is forbidden', (type, who) => {
     expectRejected(s, VALID[type], as(P[who]), 'forbidden');
   });
@@ -317,15 +300,9 @@ describe('decide: actor and workshop checks (every command type)', () => {
     '%s by %s in a closed workshop → wrong_phase',
     (type, who) => expectRejected(closed, VALID[type], as(P[who]), 'wrong_phase'),
   );
-  it.each(CORE)('%s by an unknown participant → unauthorized', (type) =>
-    expectRejected(cafe, VALID[type], as(P.ghost), 'unauthorized'),
-  );
-  it.each(CORE)('%s from the system actor → forbidden', (type) =>
-    expectRejected(cafe, VALID[type], SYSTEM, 'forbidden'),
-  );
-  it.each(CORE)('%s on a workshop that does not exist → not_found', (type) =>
-    expectRejected(emptyState(), VALID[type], fac, 'not_found'),
-  );
+  it.each(CORE)('%s by an unknown participant → unauthorized', (type) => expectRejected(cafe, VALID[type], as(P.ghost), 'unauthorized'));
+  it.each(CORE)('%s from the system actor → forbidden', (type) => expectRejected(cafe, VALID[type], SYSTEM, 'forbidden'));
+  it.each(CORE)('%s on a workshop that does not exist → not_found', (type) => expectRejected(emptyState(), VALID[type], fac, 'not_found'));
   it.each<[string, SystemCommand]>([
     ['workshop:create', createCommand()],
     ['participant:join', joinCommand('p-new', 'Nok', 'thai')],
@@ -338,18 +315,8 @@ describe('decide: actor and workshop checks (every command type)', () => {
 describe('decide: workshop:create rejections', () => {
   const t = (id: string, themeId: string | null = null) => ({ id, name: id, themeId, question: '', capacity: 3 });
   it.each<[string, SystemCommand, WorkshopState, ErrorCode]>([
-    [
-      'duplicate table ids',
-      createCommand({ ...STANDARD_CREATE, tables: [t('t1'), t('t1')] }),
-      emptyState(),
-      'conflict',
-    ],
-    [
-      'table id equal to a theme id',
-      createCommand({ ...STANDARD_CREATE, tables: [t('th1')] }),
-      emptyState(),
-      'conflict',
-    ],
+    ['duplicate table ids', createCommand({ ...STANDARD_CREATE, tables: [t('t1'), t('t1')] }), emptyState(), 'conflict'],
+    ['table id equal to a theme id', createCommand({ ...STANDARD_CREATE, tables: [t('th1')] }), emptyState(), 'conflict'],
     [
       'delegation id equal to the facilitator id',
       createCommand({ ...STANDARD_CREATE, delegations: [{ id: 'fac', name: 'F', code: 'F' }] }),
@@ -358,16 +325,18 @@ describe('decide: workshop:create rejections', () => {
     ],
     [
       'duplicate theme ids',
-      createCommand({ ...STANDARD_CREATE, themes: [{ id: 'x', name: 'A' }, { id: 'x', name: 'B' }], tables: [] }),
+      createCommand({
+        ...STANDARD_CREATE,
+        themes: [
+          { id: 'x', name: 'A' },
+          { id: 'x', name: 'B' },
+        ],
+        tables: [],
+      }),
       emptyState(),
       'conflict',
     ],
-    [
-      'table with an unknown theme',
-      createCommand({ ...STANDARD_CREATE, tables: [t('t1', 'nope')] }),
-      emptyState(),
-      'not_found',
-    ],
+    ['table with an unknown theme', createCommand({ ...STANDARD_CREATE, tables: [t('t1', 'nope')] }), emptyState(), 'not_found'],
     ['workshop already exists', createCommand(), createdWorkshop(), 'conflict'],
   ])('%s → %s', (_n, c, state, code) => expectRejected(state, c, SYSTEM, code));
 });
@@ -522,12 +491,7 @@ describe('decide: facilitator command invariants', () => {
     ['table:remove with people', s, cmd({ type: 'table:remove', tableId: 't1' }), 'conflict'],
     ['table:remove with notes but nobody seated', t2Empty, cmd({ type: 'table:remove', tableId: 't2' }), 'conflict'],
     ['table:remove unknown', s, cmd({ type: 'table:remove', tableId: 't99' }), 'not_found'],
-    [
-      'delegation:add with an id in use',
-      s,
-      cmd({ type: 'delegation:add', delegation: { id: 'th1', name: 'X', code: 'X' } }),
-      'conflict',
-    ],
+    ['delegation:add with an id in use', s, cmd({ type: 'delegation:add', delegation: { id: 'th1', name: 'X', code: 'X' } }), 'conflict'],
     ['delegation:remove with members', s, cmd({ type: 'delegation:remove', delegationId: 'thai' }), 'conflict'],
     ['delegation:remove unknown', s, cmd({ type: 'delegation:remove', delegationId: 'nope' }), 'not_found'],
     [
@@ -548,12 +512,7 @@ describe('decide: facilitator command invariants', () => {
       cmd({ type: 'participant:set-role', participantId: P.facilitator, role: 'facilitator' }),
       'ok',
     ],
-    [
-      'set-role unknown participant',
-      s,
-      cmd({ type: 'participant:set-role', participantId: 'nobody', role: 'host' }),
-      'not_found',
-    ],
+    ['set-role unknown participant', s, cmd({ type: 'participant:set-role', participantId: 'nobody', role: 'host' }), 'not_found'],
   ])('%s → %s', (_n, state, c, expected) => {
     const d = decide(state, c, fac, { now: LATER });
     expect(d.ok ? 'ok' : d.error.code).toBe(expected);
@@ -617,29 +576,25 @@ describe('ids naming Object.prototype members are refused at the edge', () => {
     y: 0,
   });
   it.each<[string, keyof typeof P, CommandBody]>([
-    ['note:edit __proto__', 'facilitator', ({ type: 'note:edit', noteId: '__proto__', text: 'x' })],
-    ['note:recolor constructor', 'facilitator', ({ type: 'note:recolor', noteId: 'constructor', color: 'blue' })],
-    ['note:delete toString', 'facilitator', ({ type: 'note:delete', noteId: 'toString' })],
-    ['note:move constructor by an unseated delegate', 'd3', ({ type: 'note:move', noteId: 'constructor', x: 1, y: 1 })],
+    ['note:edit __proto__', 'facilitator', { type: 'note:edit', noteId: '__proto__', text: 'x' }],
+    ['note:recolor constructor', 'facilitator', { type: 'note:recolor', noteId: 'constructor', color: 'blue' }],
+    ['note:delete toString', 'facilitator', { type: 'note:delete', noteId: 'toString' }],
+    ['note:move constructor by an unseated delegate', 'd3', { type: 'note:move', noteId: 'constructor', x: 1, y: 1 }],
     ['note:create at table constructor', 'facilitator', note('n-new', 'constructor')],
-    ['table:update toString', 'facilitator', ({ type: 'table:update', tableId: 'toString', name: 'x' })],
-    ['table:update with theme toString', 'facilitator', ({ type: 'table:update', tableId: 't1', themeId: 'toString' })],
+    ['table:update toString', 'facilitator', { type: 'table:update', tableId: 'toString', name: 'x' }],
+    ['table:update with theme toString', 'facilitator', { type: 'table:update', tableId: 't1', themeId: 'toString' }],
     [
       'table:add with theme valueOf',
       'facilitator',
-      ({ type: 'table:add', table: { id: 't9', name: 'x', themeId: 'valueOf', question: '', capacity: 3 } }),
+      { type: 'table:add', table: { id: 't9', name: 'x', themeId: 'valueOf', question: '', capacity: 3 } },
     ],
-    ['table:remove constructor', 'facilitator', ({ type: 'table:remove', tableId: 'constructor' })],
-    ['theme:rename valueOf', 'facilitator', ({ type: 'theme:rename', themeId: 'valueOf', name: 'x' })],
-    ['theme:remove __proto__', 'facilitator', ({ type: 'theme:remove', themeId: '__proto__' })],
-    ['delegation:remove __proto__', 'facilitator', ({ type: 'delegation:remove', delegationId: '__proto__' })],
-    [
-      'participant:set-role hasOwnProperty',
-      'facilitator',
-      ({ type: 'participant:set-role', participantId: 'hasOwnProperty', role: 'host' }),
-    ],
-    ['seat:assign participant constructor', 'facilitator', ({ type: 'seat:assign', participantId: 'constructor', tableId: 't3' })],
-    ['seat:assign to table constructor', 'facilitator', ({ type: 'seat:assign', participantId: P.d3, tableId: 'constructor' })],
+    ['table:remove constructor', 'facilitator', { type: 'table:remove', tableId: 'constructor' }],
+    ['theme:rename valueOf', 'facilitator', { type: 'theme:rename', themeId: 'valueOf', name: 'x' }],
+    ['theme:remove __proto__', 'facilitator', { type: 'theme:remove', themeId: '__proto__' }],
+    ['delegation:remove __proto__', 'facilitator', { type: 'delegation:remove', delegationId: '__proto__' }],
+    ['participant:set-role hasOwnProperty', 'facilitator', { type: 'participant:set-role', participantId: 'hasOwnProperty', role: 'host' }],
+    ['seat:assign participant constructor', 'facilitator', { type: 'seat:assign', participantId: 'constructor', tableId: 't3' }],
+    ['seat:assign to table constructor', 'facilitator', { type: 'seat:assign', participantId: P.d3, tableId: 'constructor' }],
   ])('%s → invalid_payload', (_n, _who, body) => {
     expect(commandSchema.safeParse({ clientOpId: 'op-00000000', ...body }).success).toBe(false);
   });

@@ -92,12 +92,7 @@ export interface DecideContext {
   now: number;
 }
 
-export function decide(
-  state: WorkshopState,
-  cmd: Command | SystemCommand,
-  actor: Actor,
-  { now }: DecideContext,
-): Decision {
+export function decide(state: WorkshopState, cmd: Command | SystemCommand, actor: Actor, { now }: DecideContext): Decision {
   if (cmd.type === 'workshop:create' || cmd.type === 'participant:join' || cmd.type === 'round:timeup' || cmd.type === 'workshop:import') {
     if (actor.kind !== 'system') return reject('forbidden', 'this command is reserved to the server');
     return decideSystem(state, cmd, now);
@@ -226,8 +221,7 @@ function decideCore(state: WorkshopState, cmd: CoreCommand, actorId: string, now
       return accept({ type: 'workshop:updated', ...defined({ title, purpose, language, planYears }) });
     }
     case 'workshop:set-phase': {
-      if (!canMoveToPhase(state.phase, cmd.phase))
-        return reject('wrong_phase', `cannot go from ${state.phase} to ${cmd.phase}`);
+      if (!canMoveToPhase(state.phase, cmd.phase)) return reject('wrong_phase', `cannot go from ${state.phase} to ${cmd.phase}`);
       // the review has its own rules (goals to review, a deadline, who has finished)
       if (cmd.phase === 'review') return reject('wrong_phase', 'open the review with review:open');
       if (cmd.phase === 'closed') return reject('wrong_phase', 'close the workshop with review:close');
@@ -267,8 +261,7 @@ function decideCore(state: WorkshopState, cmd: CoreCommand, actorId: string, now
     case 'table:remove': {
       if (!state.tables[cmd.tableId]) return reject('not_found', 'table not found');
       if (tableCount(state, cmd.tableId) > 0) return reject('conflict', 'people still sit at this table');
-      if (Object.values(state.notes).some((n) => n.tableId === cmd.tableId))
-        return reject('conflict', 'this table has notes');
+      if (Object.values(state.notes).some((n) => n.tableId === cmd.tableId)) return reject('conflict', 'this table has notes');
       return accept({ type: 'table:removed', tableId: cmd.tableId });
     }
     case 'delegation:add': {
@@ -301,7 +294,12 @@ function decideCore(state: WorkshopState, cmd: CoreCommand, actorId: string, now
       } else if (state.seats[cmd.participantId] === undefined) {
         return reject('conflict', 'not seated');
       }
-      return accept({ type: 'seat:assigned', participantId: cmd.participantId, tableId: cmd.tableId, from: state.seats[cmd.participantId] ?? null });
+      return accept({
+        type: 'seat:assigned',
+        participantId: cmd.participantId,
+        tableId: cmd.tableId,
+        from: state.seats[cmd.participantId] ?? null,
+      });
     }
     case 'note:create': {
       if (!state.tables[cmd.tableId]) return reject('not_found', 'table not found');
@@ -422,7 +420,8 @@ function decideCore(state: WorkshopState, cmd: CoreCommand, actorId: string, now
       if (!p) return reject('not_found', 'participant not found');
       if (Boolean(state.cafe.absent[p.id]) === cmd.absent) return reject('conflict', cmd.absent ? 'already absent' : 'not absent');
       const events: DomainEvent[] = [{ type: 'participant:absent-set', participantId: p.id, absent: cmd.absent }];
-      if (cmd.absent && state.seats[p.id]) events.push({ type: 'seat:assigned', participantId: p.id, tableId: null, from: state.seats[p.id] });
+      if (cmd.absent && state.seats[p.id])
+        events.push({ type: 'seat:assigned', participantId: p.id, tableId: null, from: state.seats[p.id] });
       if (!cmd.absent && state.phase === 'cafe') events.push(...seatLateArrival(fold(state, events), p.id));
       else if (state.cafe.plan) {
         const outcome = planFor(fold(state, events), state.cafe.planSeed, PLAN_BUDGET_MS.replan);

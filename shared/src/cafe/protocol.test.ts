@@ -43,11 +43,7 @@ describe('commandSchema: shape', () => {
     ['missing type', (({ type: _t, ...rest }) => rest)(noteCreate()), false],
     ['extra top-level key (strict)', { ...noteCreate(), authorId: P.d1 }, false],
     ['extra key smuggling a role', { type: 'workshop:set-phase', clientOpId: OP, phase: 'cafe', role: 'facilitator' }, false],
-    [
-      'extra nested key (strict theme)',
-      { type: 'theme:add', clientOpId: OP, theme: { id: 'th9', name: 'x', color: 'red' } },
-      false,
-    ],
+    ['extra nested key (strict theme)', { type: 'theme:add', clientOpId: OP, theme: { id: 'th9', name: 'x', color: 'red' } }, false],
     [
       'extra nested key (strict table)',
       { type: 'table:add', clientOpId: OP, table: { id: 't9', name: 'x', themeId: null, question: '', capacity: 3, seats: 9 } },
@@ -143,8 +139,7 @@ describe('commandSchema: text is cleaned', () => {
   });
 
   it('a name is limited to 80 graphemes', () => {
-    const rename = (name: string) =>
-      commandSchema.safeParse({ type: 'theme:rename', clientOpId: OP, themeId: 'th1', name }).success;
+    const rename = (name: string) => commandSchema.safeParse({ type: 'theme:rename', clientOpId: OP, themeId: 'th1', name }).success;
     expect(rename('ก'.repeat(LIMITS.nameChars))).toBe(true);
     expect(rename('ก'.repeat(LIMITS.nameChars + 1))).toBe(false);
   });

@@ -71,19 +71,25 @@ export function textSchema(maxChars: number, min: 0 | 1 = 0, clean: (s: string) 
   return text(maxChars, min, clean);
 }
 function text(maxChars: number, min: 0 | 1 = 0, clean: (s: string) => string = cleanText) {
-  return z
-    .string()
-    // generous pre-cap on UTF-16 units before the grapheme count (one grapheme can be many units)
-    .max(maxChars * 16)
-    .transform(clean)
-    .refine((s) => s.length <= maxChars || charCount(s) <= maxChars, { message: `at most ${maxChars} characters` })
-    .refine((s) => min === 0 || !isBlank(s), { message: 'must not be empty' });
+  return (
+    z
+      .string()
+      // generous pre-cap on UTF-16 units before the grapheme count (one grapheme can be many units)
+      .max(maxChars * 16)
+      .transform(clean)
+      .refine((s) => s.length <= maxChars || charCount(s) <= maxChars, { message: `at most ${maxChars} characters` })
+      .refine((s) => min === 0 || !isBlank(s), { message: 'must not be empty' })
+  );
 }
 
 export const noteTextSchema = text(LIMITS.noteChars, 1);
 /** Names are shown inline in other sentences: bidi embeddings, overrides and isolates are removed. */
 export const nameSchema = text(LIMITS.nameChars, 1, (s) => stripBidiControls(cleanText(s)));
-export const languageSchema = z.string().min(2).max(12).regex(/^[a-zA-Z-]+$/);
+export const languageSchema = z
+  .string()
+  .min(2)
+  .max(12)
+  .regex(/^[a-zA-Z-]+$/);
 const coord = z.number().finite().min(0).max(LIMITS.boardSize);
 const capacity = z.number().int().min(1).max(LIMITS.tableCapacity);
 
@@ -98,7 +104,11 @@ export const tableSchema = z.strictObject({
 export const delegationSchema = z.strictObject({
   id: idSchema,
   name: nameSchema,
-  code: z.string().min(1).max(LIMITS.codeChars).regex(/^[A-Za-z0-9-]+$/),
+  code: z
+    .string()
+    .min(1)
+    .max(LIMITS.codeChars)
+    .regex(/^[A-Za-z0-9-]+$/),
 });
 export const participantSchema = z.strictObject({
   id: idSchema,
@@ -131,7 +141,13 @@ export const planYearsSchema = z
 export const spotlightSchema = z.strictObject({ kind: z.enum(VOTE_KINDS), id: idSchema }).nullable();
 const actionFields = { leads: idList(20).optional(), start: year.optional(), end: year.optional() };
 
-const op = { clientOpId: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/) };
+const op = {
+  clientOpId: z
+    .string()
+    .min(8)
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/),
+};
 
 export const commandSchemas = {
   'workshop:update': z.strictObject({
@@ -202,7 +218,11 @@ export const commandSchemas = {
   'plan:generate': z.strictObject({
     type: z.literal('plan:generate'),
     ...op,
-    seed: z.number().int().min(0).max(2 ** 31 - 1),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1),
   }),
   'plan:clear': z.strictObject({ type: z.literal('plan:clear'), ...op }),
   'round:start': z.strictObject({ type: z.literal('round:start'), ...op }),
@@ -284,7 +304,10 @@ export const commandSchemas = {
     ...op,
     goalId: idSchema,
     field: z.enum(GOAL_FIELDS),
-    value: z.string().max(LIMITS.goalTextChars * 8).nullable(),
+    value: z
+      .string()
+      .max(LIMITS.goalTextChars * 8)
+      .nullable(),
     /** The field version this edit was based on: a stale edit is refused with `conflict`. */
     baseVersion: z.number().int().min(0),
   }),
@@ -732,7 +755,12 @@ export const eventSchemas = {
     version: z.number(),
     at: z.number(),
   }),
-  'goal:status-set': z.strictObject({ type: z.literal('goal:status-set'), goalId: idSchema, status: z.enum(GOAL_STATUSES), at: z.number() }),
+  'goal:status-set': z.strictObject({
+    type: z.literal('goal:status-set'),
+    goalId: idSchema,
+    status: z.enum(GOAL_STATUSES),
+    at: z.number(),
+  }),
   'goal:item-added': z.strictObject({
     type: z.literal('goal:item-added'),
     goalId: idSchema,
@@ -747,7 +775,12 @@ export const eventSchemas = {
     item: goalActionSchema,
     at: z.number(),
   }),
-  'goal:item-removed': z.strictObject({ type: z.literal('goal:item-removed'), goalId: idSchema, list: z.enum(GOAL_LISTS), itemId: idSchema }),
+  'goal:item-removed': z.strictObject({
+    type: z.literal('goal:item-removed'),
+    goalId: idSchema,
+    list: z.enum(GOAL_LISTS),
+    itemId: idSchema,
+  }),
   'goal:reordered': z.strictObject({ type: z.literal('goal:reordered'), goalIds: z.array(idSchema) }),
   'goal:merged': z.strictObject({ type: z.literal('goal:merged'), goalId: idSchema, otherId: idSchema, at: z.number() }),
   'goal:deleted': z.strictObject({ type: z.literal('goal:deleted'), goalId: idSchema }),
@@ -838,9 +871,7 @@ export const handshakeSchema = z.strictObject({
 });
 
 /** What a person is editing right now (a goal field or list item); never persisted. */
-export const presenceSchema = z
-  .strictObject({ goalId: idSchema, field: z.string().min(1).max(80) })
-  .nullable();
+export const presenceSchema = z.strictObject({ goalId: idSchema, field: z.string().min(1).max(80) }).nullable();
 export type Presence = z.infer<typeof presenceSchema>;
 
 export interface ServerToClientEvents {

@@ -80,11 +80,7 @@ describe('reduce: each event type', () => {
       { type: 'theme:renamed', themeId: 'th1', name: 'Inclusion' },
       (_b, a) => expect(a.themes.th1).toEqual({ id: 'th1', name: 'Inclusion' }),
     ],
-    [
-      'theme:renamed (unknown theme is a no-op)',
-      { type: 'theme:renamed', themeId: 'nope', name: 'X' },
-      (b, a) => expect(a).toBe(b),
-    ],
+    ['theme:renamed (unknown theme is a no-op)', { type: 'theme:renamed', themeId: 'nope', name: 'X' }, (b, a) => expect(a).toBe(b)],
     [
       'theme:removed nulls the themeId of its tables',
       { type: 'theme:removed', themeId: 'th1' },
@@ -150,16 +146,8 @@ describe('reduce: each event type', () => {
       { type: 'participant:role-set', participantId: 'nobody', role: 'host' },
       (b, a) => expect(a).toBe(b),
     ],
-    [
-      'seat:assigned (seat)',
-      { type: 'seat:assigned', participantId: P.d3, tableId: 't2' },
-      (_b, a) => expect(a.seats[P.d3]).toBe('t2'),
-    ],
-    [
-      'seat:assigned (move)',
-      { type: 'seat:assigned', participantId: P.d1, tableId: 't3' },
-      (_b, a) => expect(a.seats[P.d1]).toBe('t3'),
-    ],
+    ['seat:assigned (seat)', { type: 'seat:assigned', participantId: P.d3, tableId: 't2' }, (_b, a) => expect(a.seats[P.d3]).toBe('t2')],
+    ['seat:assigned (move)', { type: 'seat:assigned', participantId: P.d1, tableId: 't3' }, (_b, a) => expect(a.seats[P.d1]).toBe('t3')],
     [
       'seat:assigned (unseat removes the key)',
       { type: 'seat:assigned', participantId: P.d1, tableId: null },
@@ -358,10 +346,9 @@ const joinStep: fc.Arbitrary<Step> = fc
     participantId: pick(['p1', 'p2', 'p3']),
     delegationId: fc.option(pick(DELEGATIONS), { nil: null }),
     role: pick(['delegate', 'observer'] as const),
-    newDelegation: fc.option(
-      fc.record({ id: fc.constant('dx'), name: pick(['Thailand', 'Laos']), code: pick(['th', 'LA']) }),
-      { nil: undefined },
-    ),
+    newDelegation: fc.option(fc.record({ id: fc.constant('dx'), name: pick(['Thailand', 'Laos']), code: pick(['th', 'LA']) }), {
+      nil: undefined,
+    }),
   })
   .map(({ participantId, delegationId, role, newDelegation }) => ({
     kind: 'sys' as const,
@@ -377,35 +364,39 @@ describe('decide → reduce round trip (property)', () => {
   it('random command sequences never throw and keep the state invariants', () => {
     const acceptedTypes = new Set<string>();
     fc.assert(
-      fc.property(fc.constantFrom<'setup' | 'cafe' | 'harvest'>('setup', 'cafe', 'harvest'), fc.array(step, { maxLength: 60 }), (phase, steps) => {
-        let s = standardWorkshop(phase);
-        let now = NOW + 1000;
-        let opN = 0;
-        expect(invariantViolations(s)).toEqual([]);
-        for (const st of steps) {
-          let command: Command | SystemCommand;
-          let actor: Actor;
-          if (st.kind === 'sys') {
-            command = st.cmd;
-            actor = SYSTEM;
-          } else {
-            const parsed = commandSchema.safeParse({ ...st.input, clientOpId: `op-${String(++opN).padStart(8, '0')}` });
-            if (!parsed.success) throw new Error(`generator produced an invalid command: ${parsed.error.message}`);
-            command = parsed.data;
-            actor = as(st.actor);
-          }
-          const before = s;
-          const json = JSON.stringify(before);
-          const d = decide(deepFreeze(before), command, actor, { now: ++now });
-          if (!d.ok) continue;
-          expect(d.events.length).toBeGreaterThan(0);
-          for (const e of d.events) acceptedTypes.add(e.type);
-          s = applyEnvelopes(before, envelopes(before, d.events, actor.kind === 'participant' ? actor.participantId : null, now));
-          expect(JSON.stringify(before)).toBe(json);
-          expect(s.seq).toBe(before.seq + d.events.length);
+      fc.property(
+        fc.constantFrom<'setup' | 'cafe' | 'harvest'>('setup', 'cafe', 'harvest'),
+        fc.array(step, { maxLength: 60 }),
+        (phase, steps) => {
+          let s = standardWorkshop(phase);
+          let now = NOW + 1000;
+          let opN = 0;
           expect(invariantViolations(s)).toEqual([]);
-        }
-      }),
+          for (const st of steps) {
+            let command: Command | SystemCommand;
+            let actor: Actor;
+            if (st.kind === 'sys') {
+              command = st.cmd;
+              actor = SYSTEM;
+            } else {
+              const parsed = commandSchema.safeParse({ ...st.input, clientOpId: `op-${String(++opN).padStart(8, '0')}` });
+              if (!parsed.success) throw new Error(`generator produced an invalid command: ${parsed.error.message}`);
+              command = parsed.data;
+              actor = as(st.actor);
+            }
+            const before = s;
+            const json = JSON.stringify(before);
+            const d = decide(deepFreeze(before), command, actor, { now: ++now });
+            if (!d.ok) continue;
+            expect(d.events.length).toBeGreaterThan(0);
+            for (const e of d.events) acceptedTypes.add(e.type);
+            s = applyEnvelopes(before, envelopes(before, d.events, actor.kind === 'participant' ? actor.participantId : null, now));
+            expect(JSON.stringify(before)).toBe(json);
+            expect(s.seq).toBe(before.seq + d.events.length);
+            expect(invariantViolations(s)).toEqual([]);
+          }
+        },
+      ),
       { numRuns: 300, seed: 7 },
     );
     // The generator must reach the interesting paths, not just produce rejections.

@@ -156,11 +156,20 @@ function reduceCore(state: WorkshopState, e: Exclude<DomainEvent, HarvestEvent>)
     case 'amendment:decided': {
       const a = state.review.amendments[e.amendmentId];
       if (!a) return state;
-      const decided = { ...a, status: e.accepted ? ('accepted' as const) : ('rejected' as const), decidedBy: e.by, decidedAt: e.at, replaced: e.replaced };
+      const decided = {
+        ...a,
+        status: e.accepted ? ('accepted' as const) : ('rejected' as const),
+        decidedBy: e.by,
+        decidedAt: e.at,
+        replaced: e.replaced,
+      };
       return { ...state, review: { ...state.review, amendments: { ...state.review.amendments, [a.id]: decided } } };
     }
     case 'review:reminded':
-      return { ...state, review: { ...state.review, reminders: [...state.review.reminders, { at: e.at, delegationIds: e.delegationIds }] } };
+      return {
+        ...state,
+        review: { ...state.review, reminders: [...state.review.reminders, { at: e.at, delegationIds: e.delegationIds }] },
+      };
     case 'note:deleted': {
       const h = state.harvest;
       const inCluster = Object.values(h.clusters).filter((c) => c.noteIds.includes(e.noteId));
@@ -203,9 +212,7 @@ function reduceCore(state: WorkshopState, e: Exclude<DomainEvent, HarvestEvent>)
     case 'round:extended': {
       const clock = state.cafe.clock;
       const next =
-        e.endsAt !== null
-          ? { status: 'running' as const, endsAt: e.endsAt, remainingMs: 0 }
-          : { ...clock, remainingMs: e.remainingMs };
+        e.endsAt !== null ? { status: 'running' as const, endsAt: e.endsAt, remainingMs: 0 } : { ...clock, remainingMs: e.remainingMs };
       return { ...state, cafe: { ...state.cafe, clock: next } };
     }
     case 'round:ended':

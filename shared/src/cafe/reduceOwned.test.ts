@@ -5,27 +5,54 @@ import { P, deepFreeze, envelopes, standardWorkshop } from '../testing/fixtures'
 
 const participant = (id: string) => ({ id, name: `Person ${id}`, delegationId: null, role: 'delegate' as const, joinedAt: 1 });
 const note = (id: string, tableId: string) =>
-  ({ id, tableId, text: `note ${id}`, color: 'yellow', x: 1, y: 2, authorId: P.d1, delegationId: null, round: 0, createdAt: 1, editedAt: null }) as never;
+  ({
+    id,
+    tableId,
+    text: `note ${id}`,
+    color: 'yellow',
+    x: 1,
+    y: 2,
+    authorId: P.d1,
+    delegationId: null,
+    round: 0,
+    createdAt: 1,
+    editedAt: null,
+  }) as never;
 
 // Each row: events folded in place must give exactly what the copying fold gives.
 const cases: Array<[string, DomainEvent[]]> = [
-  ['joins', [{ type: 'participant:joined', participant: participant('x1') }, { type: 'participant:joined', participant: participant('x2') }]],
-  ['seat, move, unseat', [
-    { type: 'seat:assigned', participantId: P.d3, tableId: 't1', from: null },
-    { type: 'seat:assigned', participantId: P.d3, tableId: 't2', from: 't1' },
-    { type: 'seat:assigned', participantId: P.d1, tableId: null, from: 't1' },
-  ]],
-  ['join then seat then note', [
-    { type: 'participant:joined', participant: participant('x3') },
-    { type: 'seat:assigned', participantId: 'x3', tableId: 't1', from: null },
-    { type: 'note:created', note: note('nx', 't1') },
-    { type: 'note:deleted', tableId: 't1', noteId: 'nx' },
-  ]],
-  ['role change between seat changes', [
-    { type: 'seat:assigned', participantId: P.d3, tableId: 't1', from: null },
-    { type: 'participant:role-set', participantId: P.d3, role: 'host' },
-    { type: 'seat:assigned', participantId: P.d3, tableId: 't2', from: 't1' },
-  ]],
+  [
+    'joins',
+    [
+      { type: 'participant:joined', participant: participant('x1') },
+      { type: 'participant:joined', participant: participant('x2') },
+    ],
+  ],
+  [
+    'seat, move, unseat',
+    [
+      { type: 'seat:assigned', participantId: P.d3, tableId: 't1', from: null },
+      { type: 'seat:assigned', participantId: P.d3, tableId: 't2', from: 't1' },
+      { type: 'seat:assigned', participantId: P.d1, tableId: null, from: 't1' },
+    ],
+  ],
+  [
+    'join then seat then note',
+    [
+      { type: 'participant:joined', participant: participant('x3') },
+      { type: 'seat:assigned', participantId: 'x3', tableId: 't1', from: null },
+      { type: 'note:created', note: note('nx', 't1') },
+      { type: 'note:deleted', tableId: 't1', noteId: 'nx' },
+    ],
+  ],
+  [
+    'role change between seat changes',
+    [
+      { type: 'seat:assigned', participantId: P.d3, tableId: 't1', from: null },
+      { type: 'participant:role-set', participantId: P.d3, role: 'host' },
+      { type: 'seat:assigned', participantId: P.d3, tableId: 't2', from: 't1' },
+    ],
+  ],
 ];
 
 describe('applyEnvelopesOwned', () => {
@@ -41,7 +68,10 @@ describe('applyEnvelopesOwned', () => {
     const base = deepFreeze(standardWorkshop('cafe'));
     const mine = ownedCopy(base);
     const seats = mine.seats;
-    const after = applyEnvelopesOwned(mine, envelopes(base, [{ type: 'seat:assigned', participantId: P.d3, tableId: 't1', from: null }], null));
+    const after = applyEnvelopesOwned(
+      mine,
+      envelopes(base, [{ type: 'seat:assigned', participantId: P.d3, tableId: 't1', from: null }], null),
+    );
     expect(after.seats).toBe(seats);
     expect(base.seats[P.d3]).toBeUndefined();
   });

@@ -108,8 +108,7 @@ describe('viewFor', () => {
     expect(rest).toEqual(all);
     // a seated non-facilitator knows only its own table's seats; the unseated (lobby) and facilitators all
     const table = s.seats[who];
-    const expected =
-      who === P.facilitator || !table ? s.seats : Object.fromEntries(Object.entries(s.seats).filter(([, t]) => t === table));
+    const expected = who === P.facilitator || !table ? s.seats : Object.fromEntries(Object.entries(s.seats).filter(([, t]) => t === table));
     expect(mine).toEqual(expected);
   });
 
@@ -123,7 +122,12 @@ describe('viewFor', () => {
   ])('a seat change reaches %s', (_n, who, from, expected) => {
     const st = standardWorkshop('cafe');
     // d2 (at t2) moves to t1 (or someone moves from `from` to t1)
-    const e = { type: 'seat:assigned' as const, participantId: who === P.d2 && from === null ? P.d2 : 'zz', tableId: 't1', from: from ?? 't2' };
+    const e = {
+      type: 'seat:assigned' as const,
+      participantId: who === P.d2 && from === null ? P.d2 : 'zz',
+      tableId: 't1',
+      from: from ?? 't2',
+    };
     const env = { seq: st.seq + 1, at: 0, by: null, scope: scopeOf(e), e };
     expect(visibleTo(env, st, who)).toBe(expected);
   });
@@ -181,9 +185,7 @@ describe('visibleTo / inScope', () => {
     at: NOW,
     by: null,
     scope,
-    e: scope?.startsWith('t:')
-      ? { type: 'note:deleted', tableId: scope.slice(2), noteId: 'n' }
-      : { type: 'workshop:updated', title: 'x' },
+    e: scope?.startsWith('t:') ? { type: 'note:deleted', tableId: scope.slice(2), noteId: 'n' } : { type: 'workshop:updated', title: 'x' },
   });
   it.each<[Scope, string, boolean]>([
     [null, P.d1, true],

@@ -15,7 +15,8 @@ function cafeInRound2(): WorkshopState {
   s = run(s, cmd({ type: 'round:start' }), fac);
   s = run(s, cmd({ type: 'round:end' }), fac);
   s = run(s, cmd({ type: 'round:rotate' }), fac);
-  const note = (id: string, tableId: string, by: string) => (s = run(s, cmd({ type: 'note:create', noteId: id, tableId, text: id, color: 'blue', x: 1, y: 1 }), as(by)));
+  const note = (id: string, tableId: string, by: string) =>
+    (s = run(s, cmd({ type: 'note:create', noteId: id, tableId, text: id, color: 'blue', x: 1, y: 1 }), as(by)));
   note('r2-a', 't2', P.d2);
   note('r2-b', 't2', P.d2);
   note('r2-c', 't1', P.host);
@@ -96,16 +97,42 @@ describe('seating mix from the plan', () => {
   const mix = seatingMix(s)!;
   it.each([
     // round, counts[delegation][table] (TH, JP × t1, t2, t3), delegations per table
-    [1, [[2, 0, 0], [0, 2, 0]], [1, 1, 0]],
-    [2, [[1, 1, 0], [1, 0, 1]], [2, 1, 1]],
-    [3, [[1, 0, 1], [1, 1, 0]], [2, 1, 1]],
+    [
+      1,
+      [
+        [2, 0, 0],
+        [0, 2, 0],
+      ],
+      [1, 1, 0],
+    ],
+    [
+      2,
+      [
+        [1, 1, 0],
+        [1, 0, 1],
+      ],
+      [2, 1, 1],
+    ],
+    [
+      3,
+      [
+        [1, 0, 1],
+        [1, 1, 0],
+      ],
+      [2, 1, 1],
+    ],
   ])('round %i', (round, counts, delegationsPerTable) => {
     expect(mix.delegations.map((d) => d.code)).toEqual(['TH', 'JP']);
     expect(mix.rounds[round - 1]!.counts).toEqual(counts);
     expect(mix.rounds[round - 1]!.mix).toEqual(delegationsPerTable);
   });
   it('counts the new people each person meets, and the metrics from the seating module', () => {
-    expect(Object.fromEntries(mix.met.map((m) => [m.participantId, m.newPeople]))).toEqual({ [P.host]: 3, [P.d1]: 1, [P.d2]: 2, [P.d3]: 2 });
+    expect(Object.fromEntries(mix.met.map((m) => [m.participantId, m.newPeople]))).toEqual({
+      [P.host]: 3,
+      [P.d1]: 1,
+      [P.d2]: 2,
+      [P.d3]: 2,
+    });
     expect(mix.repeats).toBe(0);
     expect(mix.sameDelegationPairs).toBe(2);
     const figs = seatingMixFigures(s, { mode: 'print', labels: CHART_LABELS.en });

@@ -22,7 +22,9 @@ function delegationRef(state: WorkshopState, id: string): DelegationRef {
 
 /** Delegations in set-up order, then '-' if anyone without a delegation appears in `used`. */
 function delegationsUsed(state: WorkshopState, used: Set<string>): DelegationRef[] {
-  const refs = Object.keys(state.delegations).filter((d) => used.has(d)).map((d) => delegationRef(state, d));
+  const refs = Object.keys(state.delegations)
+    .filter((d) => used.has(d))
+    .map((d) => delegationRef(state, d));
   if (used.has(NO_DELEGATION)) refs.push({ id: NO_DELEGATION, code: NO_DELEGATION, name: NO_DELEGATION });
   return refs;
 }
@@ -131,7 +133,8 @@ export function seatingMix(state: WorkshopState): SeatingMix | null {
     return d && state.delegations[d] ? d : NO_DELEGATION;
   };
   const people = new Set<string>();
-  for (const round of plan) for (const members of Object.values(round)) for (const pid of members) if (state.participants[pid]) people.add(pid);
+  for (const round of plan)
+    for (const members of Object.values(round)) for (const pid of members) if (state.participants[pid]) people.add(pid);
   const delegations = delegationsUsed(state, new Set([...people].map(delegationOf)));
   const dIndex = new Map(delegations.map((d, i) => [d.id, i]));
   const met = new Map<string, Set<string>>([...people].map((p) => [p, new Set<string>()]));

@@ -36,7 +36,12 @@ function seriesStyle(i: number): { fill: string; ink: string; kind: PatternKind 
   return { ...c, kind: kinds[Math.floor(i / CATEGORICAL.length) % kinds.length]! };
 }
 
-function legend(o: DrawOptions, items: Array<{ fill: string; label: string }>, y0: number, width: number): { body: string; height: number } {
+function legend(
+  o: DrawOptions,
+  items: Array<{ fill: string; label: string }>,
+  y0: number,
+  width: number,
+): { body: string; height: number } {
   const itemW = 156;
   const perRow = Math.max(1, Math.floor((width - 16) / itemW));
   const ink = inkOf(o.mode);
@@ -44,7 +49,10 @@ function legend(o: DrawOptions, items: Array<{ fill: string; label: string }>, y
     .map((it, i) => {
       const x = 8 + (i % perRow) * itemW;
       const y = y0 + Math.floor(i / perRow) * 20;
-      return rect(x, y, 14, 14, `fill="${it.fill}" stroke="${ink}" stroke-width="0.6"`) + text(x + 20, y + 11.5, fit(it.label, 12, itemW - 26), `font-size="12" fill="${ink}"`);
+      return (
+        rect(x, y, 14, 14, `fill="${it.fill}" stroke="${ink}" stroke-width="0.6"`) +
+        text(x + 20, y + 11.5, fit(it.label, 12, itemW - 26), `font-size="12" fill="${ink}"`)
+      );
     })
     .join('');
   return { body, height: Math.ceil(items.length / perRow) * 20 };
@@ -78,7 +86,11 @@ export function drawBars(o: DrawOptions, spec: BarsSpec): Drawn {
     return `url(#${id})`;
   });
   const grid = ticks
-    .map((t) => `<line x1="${r(x(t))}" x2="${r(x(t))}" y1="${top}" y2="${plotBottom}" stroke="${ink}" stroke-opacity="0.18"/>` + text(x(t), plotBottom + 14, String(t), `text-anchor="middle" font-size="11" fill="${ink}"`))
+    .map(
+      (t) =>
+        `<line x1="${r(x(t))}" x2="${r(x(t))}" y1="${top}" y2="${plotBottom}" stroke="${ink}" stroke-opacity="0.18"/>` +
+        text(x(t), plotBottom + 14, String(t), `text-anchor="middle" font-size="11" fill="${ink}"`),
+    )
     .join('');
   const bars = spec.rows
     .map((row, i) => {
@@ -94,11 +106,14 @@ export function drawBars(o: DrawOptions, spec: BarsSpec): Drawn {
           const st = seriesStyle(s);
           // one series needs no name inside (the total follows the bar); several are named directly
           const full = `${spec.series[s]!.short} ${v}`;
-          const inside = spec.series.length === 1 ? '' : textWidth(full, 11) + 6 <= w ? full : textWidth(String(v), 11) + 6 <= w ? String(v) : '';
+          const inside =
+            spec.series.length === 1 ? '' : textWidth(full, 11) + 6 <= w ? full : textWidth(String(v), 11) + 6 <= w ? String(v) : '';
           // a thin gap in the page colour separates neighbours even where their colours merge in greyscale
           return (
             rect(sx, by, w, bh, `fill="${fills[s]}" ${gap(o)} stroke-width="1"`) +
-            (inside ? text(sx + w / 2, by + bh / 2 + 4, inside, `text-anchor="middle" font-size="11" fill="${st.ink}" ${halo(st.fill)}`) : '')
+            (inside
+              ? text(sx + w / 2, by + bh / 2 + 4, inside, `text-anchor="middle" font-size="11" fill="${st.ink}" ${halo(st.fill)}`)
+              : '')
           );
         })
         .join('');
@@ -150,7 +165,10 @@ export interface GridSpec {
 
 export function drawGrid(o: DrawOptions, spec: GridSpec): Drawn {
   const ink = inkOf(o.mode);
-  const labelW = Math.min(220, Math.max(60, ...spec.rows.map((l) => textWidth(l, FS) + 8), spec.footer ? textWidth(spec.footer.label, FS) + 8 : 0));
+  const labelW = Math.min(
+    220,
+    Math.max(60, ...spec.rows.map((l) => textWidth(l, FS) + 8), spec.footer ? textWidth(spec.footer.label, FS) + 8 : 0),
+  );
   const widest = Math.max(0, ...spec.cols.map((c) => textWidth(c, 12) + 10));
   const cellW = Math.max(40, Math.min(104, widest, (WIDTH - labelW - 16) / Math.max(1, spec.cols.length)));
   const cellH = 28;
@@ -166,7 +184,14 @@ export function drawGrid(o: DrawOptions, spec: GridSpec): Drawn {
     return `url(#${id})`;
   };
   const head = spec.cols
-    .map((c, j) => text(x0 + j * cellW + cellW / 2, top - 8, fit(c, 12, cellW - 4), `text-anchor="middle" font-size="12" font-weight="bold" fill="${ink}"`))
+    .map((c, j) =>
+      text(
+        x0 + j * cellW + cellW / 2,
+        top - 8,
+        fit(c, 12, cellW - 4),
+        `text-anchor="middle" font-size="12" font-weight="bold" fill="${ink}"`,
+      ),
+    )
     .join('');
   const body = spec.rows
     .map((row, i) => {
@@ -175,11 +200,19 @@ export function drawGrid(o: DrawOptions, spec: GridSpec): Drawn {
         .map((c, j) => {
           const cx = x0 + j * cellW;
           const cellInk = c.pattern === 'none' ? ink : c.ink;
-          const outline = c.pattern === 'none' ? `stroke="${ink}" stroke-dasharray="3 2" stroke-opacity="0.7"` : `${gap(o)} stroke-width="2"`;
+          const outline =
+            c.pattern === 'none' ? `stroke="${ink}" stroke-dasharray="3 2" stroke-opacity="0.7"` : `${gap(o)} stroke-width="2"`;
           return (
             `<g><title>${c.tip.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`)}</title>` +
             rect(cx + 1, cy + 1, cellW - 2, cellH - 2, `fill="${fillOf(c)}" ${outline}`) +
-            (c.label ? text(cx + cellW / 2, cy + cellH / 2 + 4.5, fit(c.label, 12, cellW - 8), `text-anchor="middle" font-size="12" font-weight="bold" fill="${cellInk}" ${c.pattern === 'none' ? '' : halo(c.fill)}`) : '') +
+            (c.label
+              ? text(
+                  cx + cellW / 2,
+                  cy + cellH / 2 + 4.5,
+                  fit(c.label, 12, cellW - 8),
+                  `text-anchor="middle" font-size="12" font-weight="bold" fill="${cellInk}" ${c.pattern === 'none' ? '' : halo(c.fill)}`,
+                )
+              : '') +
             `</g>`
           );
         })
@@ -194,17 +227,31 @@ export function drawGrid(o: DrawOptions, spec: GridSpec): Drawn {
     footer =
       `<line x1="${x0}" x2="${r(x0 + cellW * spec.cols.length)}" y1="${y}" y2="${y}" stroke="${ink}" stroke-opacity="0.5"/>` +
       text(labelW, y + 18, fit(spec.footer.label, FS, labelW - 4), `text-anchor="end" font-weight="bold" fill="${ink}"`) +
-      spec.footer.values.map((v, j) => text(x0 + j * cellW + cellW / 2, y + 18, v, `text-anchor="middle" font-weight="bold" fill="${ink}"`)).join('');
+      spec.footer.values
+        .map((v, j) => text(x0 + j * cellW + cellW / 2, y + 18, v, `text-anchor="middle" font-weight="bold" fill="${ink}"`))
+        .join('');
     y += 26;
   }
   let lg = { body: '', height: 0 };
   if (spec.legend?.length) {
-    lg = legend(o, spec.legend.map((l) => ({ fill: fillOf(l), label: l.label })), y + 10, width);
+    lg = legend(
+      o,
+      spec.legend.map((l) => ({ fill: fillOf(l), label: l.label })),
+      y + 10,
+      width,
+    );
     y += 10 + lg.height;
   }
   const height = Math.ceil(y + 8);
   return {
-    svg: svgRoot(o, { width, height, title: spec.title, desc: spec.desc, defs: [...defs.values()].join(''), body: head + body + footer + lg.body }),
+    svg: svgRoot(o, {
+      width,
+      height,
+      title: spec.title,
+      desc: spec.desc,
+      defs: [...defs.values()].join(''),
+      body: head + body + footer + lg.body,
+    }),
     width,
     height,
   };

@@ -79,11 +79,19 @@ export function voteFigure(state: WorkshopState, voteId: string, voteTitle: stri
 
 /** Bars of a single series (nothing stacked): each value follows its bar. */
 function plainBars(d: DrawOptions, title: string, desc: string, axis: string, rows: Array<[string, number]>) {
-  return drawBars(d, { title, desc, axis, series: [{ label: axis, short: axis }], rows: rows.map(([label, v]) => ({ label, values: [v] })) });
+  return drawBars(d, {
+    title,
+    desc,
+    axis,
+    series: [{ label: axis, short: axis }],
+    rows: rows.map(([label, v]) => ({ label, values: [v] })),
+  });
 }
 
 function heat(maxValue: number): (v: number) => { fill: string; ink: string } {
-  const scale = scaleLinear<string>().domain([0, Math.max(1, maxValue)]).range([SEQUENTIAL[0], SEQUENTIAL[1]]);
+  const scale = scaleLinear<string>()
+    .domain([0, Math.max(1, maxValue)])
+    .range([SEQUENTIAL[0], SEQUENTIAL[1]]);
   return (v) => ({ fill: scale(v), ink: v / Math.max(1, maxValue) > 0.5 ? '#ffffff' : '#111111' });
 }
 
@@ -103,12 +111,15 @@ export function participationFigure(state: WorkshopState, o: FigureOptions): Cha
     const busy = data.tables.reduce((a, b) => (at(b) > at(a) ? b : a));
     const vars = { round: data.focusRound, table: quiet.name, count: at(quiet), busiest: busy.name, max: at(busy) };
     finding =
-      at(quiet) === at(busy)
-        ? fill(L.participation.even, vars)
-        : fill(live ? L.participation.finding : L.participation.findingTotal, vars);
+      at(quiet) === at(busy) ? fill(L.participation.even, vars) : fill(live ? L.participation.finding : L.participation.findingTotal, vars);
   }
   const cells: GridCell[][] = data.tables.map((t) =>
-    t.counts.map((n, r) => ({ ...color(n), pattern: n === 0 ? ('none' as const) : ('solid' as const), label: String(n), tip: `${t.name}, ${rounds[r]}: ${n}` })),
+    t.counts.map((n, r) => ({
+      ...color(n),
+      pattern: n === 0 ? ('none' as const) : ('solid' as const),
+      label: String(n),
+      tip: `${t.name}, ${rounds[r]}: ${n}`,
+    })),
   );
   const drawn = drawGrid(
     { mode: o.mode, id },
@@ -118,7 +129,10 @@ export function participationFigure(state: WorkshopState, o: FigureOptions): Cha
       cols: rounds,
       rows: data.tables.map((t) => t.name),
       cells,
-      footer: data.rounds > 0 ? { label: L.total, values: rounds.map((_, r) => String(data.tables.reduce((a, t) => a + (t.counts[r] ?? 0), 0))) } : undefined,
+      footer:
+        data.rounds > 0
+          ? { label: L.total, values: rounds.map((_, r) => String(data.tables.reduce((a, t) => a + (t.counts[r] ?? 0), 0))) }
+          : undefined,
     },
   );
   return {
@@ -139,7 +153,12 @@ export function delegationActivityFigure(state: WorkshopState, o: FigureOptions)
   if (data.some((d) => d.notes > 0)) {
     const quiet = data.reduce((a, b) => (b.notes < a.notes ? b : a));
     const busy = data.reduce((a, b) => (b.notes > a.notes ? b : a));
-    finding = fill(L.participation.delegationFinding, { delegation: name(quiet, L), count: quiet.notes, busiest: name(busy, L), max: busy.notes });
+    finding = fill(L.participation.delegationFinding, {
+      delegation: name(quiet, L),
+      count: quiet.notes,
+      busiest: name(busy, L),
+      max: busy.notes,
+    });
   }
   const drawn = plainBars(
     { mode: o.mode, id },
@@ -153,7 +172,10 @@ export function delegationActivityFigure(state: WorkshopState, o: FigureOptions)
     title: L.participation.byDelegationTitle,
     finding,
     ...drawn,
-    table: { head: [L.participation.delegation, L.participation.people, L.participation.notes], rows: data.map((d) => [name(d, L), d.people, d.notes]) },
+    table: {
+      head: [L.participation.delegation, L.participation.people, L.participation.notes],
+      rows: data.map((d) => [name(d, L), d.people, d.notes]),
+    },
   };
 }
 
@@ -168,11 +190,20 @@ export function seatingMixFigures(state: WorkshopState, o: FigureOptions): Chart
     const id = `${prefix}-seating-${round.round}`;
     const title = fill(L.seating.title, { round: round.round });
     const used = round.mix.filter((m, t) => m > 0 || round.counts.some((row) => (row[t] ?? 0) > 0));
-    const finding = fill(L.seating.finding, { round: round.round, min: Math.min(...(used.length ? used : [0])), max: Math.max(0, ...used) });
+    const finding = fill(L.seating.finding, {
+      round: round.round,
+      min: Math.min(...(used.length ? used : [0])),
+      max: Math.max(0, ...used),
+    });
     const cells: GridCell[][] = data.delegations.map((d, i) =>
       data.tables.map((t, j) => {
         const n = round.counts[i]![j]!;
-        return { ...color(n), pattern: n === 0 ? ('none' as const) : ('solid' as const), label: n === 0 ? '' : String(n), tip: `${name(d, L)}, ${t.name}: ${n}` };
+        return {
+          ...color(n),
+          pattern: n === 0 ? ('none' as const) : ('solid' as const),
+          label: n === 0 ? '' : String(n),
+          tip: `${name(d, L)}, ${t.name}: ${n}`,
+        };
       }),
     );
     const drawn = drawGrid(
@@ -215,7 +246,10 @@ export function seatingMixFigures(state: WorkshopState, o: FigureOptions): Chart
     title: L.seating.metTitle,
     finding: `${finding} ${L.seating.sameDelegation}: ${data.sameDelegationPairs}.`,
     ...drawn,
-    table: { head: [L.seating.person, L.participation.delegation, L.seating.met], rows: data.met.map((m) => [m.name, m.delegation === NO_DELEGATION ? L.noDelegation : m.delegation, m.newPeople]) },
+    table: {
+      head: [L.seating.person, L.participation.delegation, L.seating.met],
+      rows: data.met.map((m) => [m.name, m.delegation === NO_DELEGATION ? L.noDelegation : m.delegation, m.newPeople]),
+    },
   });
   return figures;
 }

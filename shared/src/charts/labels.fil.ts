@@ -40,7 +40,8 @@ export const CHART_LABELS_FIL: ChartLabels = {
     table: 'Mesa',
     delegations: 'Mga delegasyon',
     finding: 'Round {{round}}: {{min}} hanggang {{max}} delegasyon ang magkakahalo sa bawat mesa.',
-    metFinding: 'Sa {{rounds}} round, bawat tao ay nakakakilala ng {{min}} hanggang {{max}} bagong tao; {{repeats}} pares ang muling nagkikita.',
+    metFinding:
+      'Sa {{rounds}} round, bawat tao ay nakakakilala ng {{min}} hanggang {{max}} bagong tao; {{repeats}} pares ang muling nagkikita.',
     metTitle: 'Mga bagong taong nakikilala ng bawat isa',
     metDesc: 'Binibilang ng mga bar ang mga taong nakakakilala ng tiyak na bilang ng bagong tao sa buong café.',
     metAxis: 'Tao',

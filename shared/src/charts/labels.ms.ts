@@ -39,7 +39,8 @@ export const CHART_LABELS_MS: ChartLabels = {
     table: 'Meja',
     delegations: 'Delegasi',
     finding: 'Pusingan {{round}}: setiap meja mencampurkan {{min}} hingga {{max}} delegasi.',
-    metFinding: 'Sepanjang {{rounds}} pusingan, setiap orang bertemu {{min}} hingga {{max}} orang baharu; {{repeats}} pasangan bertemu semula.',
+    metFinding:
+      'Sepanjang {{rounds}} pusingan, setiap orang bertemu {{min}} hingga {{max}} orang baharu; {{repeats}} pasangan bertemu semula.',
     metTitle: 'Orang baharu yang ditemui setiap orang',
     metDesc: 'Bar mengira orang yang bertemu sejumlah orang baharu tertentu sepanjang kafe.',
     metAxis: 'Orang',

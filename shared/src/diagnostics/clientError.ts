@@ -14,7 +14,10 @@ export const clientErrorSchema = z
     stack: capped(CLIENT_ERROR_LIMITS.stack).optional(),
     componentStack: capped(CLIENT_ERROR_LIMITS.componentStack).optional(),
     /** The screen's route name ('workshop', 'projector', …), never the URL (it can hold a key). */
-    route: z.string().max(CLIENT_ERROR_LIMITS.route).regex(/^[a-z-]*$/),
+    route: z
+      .string()
+      .max(CLIENT_ERROR_LIMITS.route)
+      .regex(/^[a-z-]*$/),
   })
   .strict();
 

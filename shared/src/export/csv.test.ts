@@ -119,7 +119,8 @@ describe('exportCsv', () => {
 
   it('no cell in any file starts a formula', () => {
     for (const f of files)
-      for (const row of parseCsv(f.content.slice(1))) for (const cell of row) expect(cell, `${f.filename}: ${cell}`).not.toMatch(/^[=+\-@\t\r]/);
+      for (const row of parseCsv(f.content.slice(1)))
+        for (const cell of row) expect(cell, `${f.filename}: ${cell}`).not.toMatch(/^[=+\-@\t\r]/);
   });
 
   it('keeps Thai intact (NFC) with its delegation and table', () => {

@@ -62,7 +62,20 @@ export function exportCsv(state: WorkshopState): CsvFile[] {
   files.push({
     filename: 'notes.csv',
     content: toCsv(
-      ['note_id', 'table_id', 'table', 'theme', 'round', 'text', 'author', 'delegation_code', 'delegation', 'color', 'created_at', 'edited_at'],
+      [
+        'note_id',
+        'table_id',
+        'table',
+        'theme',
+        'round',
+        'text',
+        'author',
+        'delegation_code',
+        'delegation',
+        'color',
+        'created_at',
+        'edited_at',
+      ],
       notes.map((n) => [
         n.id,
         n.tableId,
@@ -138,7 +151,20 @@ export function exportCsv(state: WorkshopState): CsvFile[] {
   files.push({
     filename: 'goals.csv',
     content: toCsv(
-      ['goal_no', 'goal_id', 'title', 'theme', 'status', 'rationale', 'objectives', 'indicators', 'actions', 'source_note_ids', 'source_clusters', 'updated_at'],
+      [
+        'goal_no',
+        'goal_id',
+        'title',
+        'theme',
+        'status',
+        'rationale',
+        'objectives',
+        'indicators',
+        'actions',
+        'source_note_ids',
+        'source_clusters',
+        'updated_at',
+      ],
       goalIds.map((id) => {
         const g = state.goals[id]!;
         return [
@@ -230,7 +256,21 @@ export function exportCsv(state: WorkshopState): CsvFile[] {
   files.push({
     filename: 'amendments.csv',
     content: toCsv(
-      ['amendment_id', 'goal_no', 'goal_id', 'goal', 'delegation_code', 'field', 'status', 'base_text', 'proposed', 'replaced', 'proposed_by', 'proposed_at', 'decided_at'],
+      [
+        'amendment_id',
+        'goal_no',
+        'goal_id',
+        'goal',
+        'delegation_code',
+        'field',
+        'status',
+        'base_text',
+        'proposed',
+        'replaced',
+        'proposed_by',
+        'proposed_at',
+        'decided_at',
+      ],
       state.review.amendmentOrder
         .map((id) => state.review.amendments[id])
         .filter((a) => a !== undefined)

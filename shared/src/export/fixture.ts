@@ -41,11 +41,24 @@ export function exportFixture(): WorkshopState {
   s = run(s, cmd({ type: 'vote:cast', voteId: 'v1', itemId: 'c2', delta: 1 }), as(P.d2));
   s = run(s, cmd({ type: 'vote:reveal', voteId: 'v1' }), fac);
   s = run(s, cmd({ type: 'vote:close', voteId: 'v1' }), fac);
-  s = run(s, cmd({ type: 'goal:create', goalId: 'g1', title: FIXTURE_GOAL_TITLE, themeId: 'th1', clusterIds: ['c1'], noteIds: ['n-formula'] }), fac);
+  s = run(
+    s,
+    cmd({ type: 'goal:create', goalId: 'g1', title: FIXTURE_GOAL_TITLE, themeId: 'th1', clusterIds: ['c1'], noteIds: ['n-formula'] }),
+    fac,
+  );
   s = run(s, cmd({ type: 'goal:item-add', goalId: 'g1', list: 'objectives', itemId: 'o1', text: 'Objective <one>' }), fac);
   s = run(
     s,
-    cmd({ type: 'goal:item-add', goalId: 'g1', list: 'actions', itemId: 'a1', text: '=cmd|calc', leads: ['thai', 'jp'], start: s.planYears.start, end: s.planYears.start + 2 }),
+    cmd({
+      type: 'goal:item-add',
+      goalId: 'g1',
+      list: 'actions',
+      itemId: 'a1',
+      text: '=cmd|calc',
+      leads: ['thai', 'jp'],
+      start: s.planYears.start,
+      end: s.planYears.start + 2,
+    }),
     fac,
   );
   s = run(s, cmd({ type: 'goal:item-add', goalId: 'g1', list: 'indicators', itemId: 'i1', text: 'ตัวชี้วัดที่หนึ่ง' }), fac);
@@ -54,7 +67,15 @@ export function exportFixture(): WorkshopState {
   s = run(s, cmd({ type: 'review:open', deadline: null }), fac);
   s = run(
     s,
-    cmd({ type: 'review:record', goalId: 'g1', stance: 'supports', situation: FIXTURE_THAI_SITUATION, feasibility: 4, partners: ['jp'], comments: '@risk' }),
+    cmd({
+      type: 'review:record',
+      goalId: 'g1',
+      stance: 'supports',
+      situation: FIXTURE_THAI_SITUATION,
+      feasibility: 4,
+      partners: ['jp'],
+      comments: '@risk',
+    }),
     as(P.d1),
   );
   s = run(s, cmd({ type: 'review:record', goalId: 'g1', stance: 'amend' }), as(P.d2));

@@ -30,7 +30,10 @@ export function printHeaderFooter(report: Report): { headerTemplate: string; foo
   // Chromium renders these outside the document, at a default font size of 0: everything is set here.
   const box = (justify: string, inner: string) =>
     `<div style="font-family: ${FONT_STACK}; font-size: 8pt; color: #555; width: 100%; margin: 0 14mm; display: flex; justify-content: ${justify}; gap: 12pt; -webkit-print-color-adjust: exact;">${inner}</div>`;
-  const kindAndDate = [L.reportKind, report.dates.created].filter(Boolean).map((x) => escapeHtml(x!)).join(' · ');
+  const kindAndDate = [L.reportKind, report.dates.created]
+    .filter(Boolean)
+    .map((x) => escapeHtml(x!))
+    .join(' · ');
   const headerTemplate = box(
     'space-between',
     `<span${langAttr(report.title)} style="overflow: hidden; text-overflow: ellipsis; white-space: nowrap; font-weight: 600;">${escapeHtml(
@@ -38,7 +41,9 @@ export function printHeaderFooter(report: Report): { headerTemplate: string; foo
     )}</span><span style="white-space: nowrap;">${kindAndDate}</span>`,
   );
   const page = pageLabelParts(L.pageOf)
-    .map((part) => ('text' in part ? escapeHtml(part.text) : `<span class="${part.field === 'page' ? 'pageNumber' : 'totalPages'}"></span>`))
+    .map((part) =>
+      'text' in part ? escapeHtml(part.text) : `<span class="${part.field === 'page' ? 'pageNumber' : 'totalPages'}"></span>`,
+    )
     .join('');
   const footerTemplate = box('center', `<span>${page}</span>`);
   return { headerTemplate, footerTemplate };
@@ -193,7 +198,11 @@ export function renderHtml(report: Report, opts: HtmlOptions = {}): string {
       report.delegations.map((d) => [
         td(u(d.name)),
         td(escapeHtml(d.code)),
-        td(d.participants.length ? d.participants.map((p) => `${u(p.name)} <span class="meta">(${escapeHtml(p.roleLabel)})</span>`).join('<br>') : escapeHtml(L.notSet)),
+        td(
+          d.participants.length
+            ? d.participants.map((p) => `${u(p.name)} <span class="meta">(${escapeHtml(p.roleLabel)})</span>`).join('<br>')
+            : escapeHtml(L.notSet),
+        ),
       ]),
     ),
   );
@@ -202,7 +211,13 @@ export function renderHtml(report: Report, opts: HtmlOptions = {}): string {
   // ---- framework
   push(`<section id="framework"><h2>${escapeHtml(L.framework)}</h2>`);
   push(`<h3>${escapeHtml(L.themes)}</h3>`);
-  push(items(report.themes.map((t) => `${u(t.name)}${t.tables.length ? ` <span class="meta">— ${t.tables.map((n) => u(n)).join(', ')}</span>` : ''}`)));
+  push(
+    items(
+      report.themes.map(
+        (t) => `${u(t.name)}${t.tables.length ? ` <span class="meta">— ${t.tables.map((n) => u(n)).join(', ')}</span>` : ''}`,
+      ),
+    ),
+  );
   push(`<h3>${escapeHtml(L.tables)}</h3>`);
   push(
     table(
@@ -333,7 +348,9 @@ export function renderHtml(report: Report, opts: HtmlOptions = {}): string {
     push(`<h3>${g.number}. ${u(g.goal, 'name')}</h3>`);
     if (g.entries.length === 0) push(none(L.noReviews));
     for (const e of g.entries) {
-      push(`<div class="review-entry"><h4>${u(e.delegation.name, 'name')} (${escapeHtml(e.delegation.code)}) — <span class="s-${e.stance ?? 'none'}">${escapeHtml(e.stanceLabel)}</span></h4>`);
+      push(
+        `<div class="review-entry"><h4>${u(e.delegation.name, 'name')} (${escapeHtml(e.delegation.code)}) — <span class="s-${e.stance ?? 'none'}">${escapeHtml(e.stanceLabel)}</span></h4>`,
+      );
       push(
         `<dl class="facts">${[
           fact(L.situation, e.situation, true),

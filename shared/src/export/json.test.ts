@@ -25,10 +25,26 @@ describe('parseExport: text hygiene', () => {
   });
 
   it.each([
-    ['an RLO title with 5,000 combining marks', (w: Record<string, any>) => (w.title = `${RLO}x${MARK.repeat(5000)}`), /^not a World Café export \(schema 1\): workshop\.title /],
-    ['a zero-width-only participant name', (w: Record<string, any>) => (firstParticipant(w).name = ZWSP.repeat(3)), /participants\.[^.]+\.name must not be empty/],
-    ['a zero-width-only table name', (w: Record<string, any>) => (firstTable(w).name = `${ZWSP}\u2060`), /tables\.[^.]+\.name must not be empty/],
-    ['a blank note', (w: Record<string, any>) => (w.notes[Object.keys(w.notes)[0]!].text = ' \u200D '), /notes\.[^.]+\.text must not be empty/],
+    [
+      'an RLO title with 5,000 combining marks',
+      (w: Record<string, any>) => (w.title = `${RLO}x${MARK.repeat(5000)}`),
+      /^not a World Café export \(schema 1\): workshop\.title /,
+    ],
+    [
+      'a zero-width-only participant name',
+      (w: Record<string, any>) => (firstParticipant(w).name = ZWSP.repeat(3)),
+      /participants\.[^.]+\.name must not be empty/,
+    ],
+    [
+      'a zero-width-only table name',
+      (w: Record<string, any>) => (firstTable(w).name = `${ZWSP}\u2060`),
+      /tables\.[^.]+\.name must not be empty/,
+    ],
+    [
+      'a blank note',
+      (w: Record<string, any>) => (w.notes[Object.keys(w.notes)[0]!].text = ' \u200D '),
+      /notes\.[^.]+\.text must not be empty/,
+    ],
     ['a title of 201 characters', (w: Record<string, any>) => (w.title = 'x'.repeat(201)), /title at most 200 characters/],
   ])('refuses %s, naming the field', (_n, edit, message) => {
     const parsed = parseExport(exported(edit));

@@ -153,7 +153,10 @@ export function parseExport(raw: unknown): ParsedExport {
   const parsed = exportSchema.safeParse(raw);
   if (!parsed.success) {
     const i = parsed.error.issues[0];
-    return { ok: false, message: `not a World Café export (schema ${EXPORT_SCHEMA_VERSION}): ${i?.path.join('.') ?? ''} ${i?.message ?? ''}`.trim() };
+    return {
+      ok: false,
+      message: `not a World Café export (schema ${EXPORT_SCHEMA_VERSION}): ${i?.path.join('.') ?? ''} ${i?.message ?? ''}`.trim(),
+    };
   }
   const w = parsed.data.workshop as unknown as PortableWorkshop;
   // cross-references the reducers rely on

@@ -74,7 +74,7 @@ describe('exportMarkdown', () => {
   it('lists the charts’ data: the heat map’s note counts and the missing reviews per delegation', () => {
     const md = exportMarkdown(exportFixture());
     expect(md).toContain('**Notes per table and round.** Over the café: fewest notes at Table 3 (0), most at Table 1 (8).');
-    expect(md).toContain("| Table 1 | 8 |\n| Table 2 | 3 |\n| Table 3 | 0 |");
+    expect(md).toContain('| Table 1 | 8 |\n| Table 2 | 3 |\n| Table 3 | 0 |');
     expect(md).toContain('| Missing | 1 | 2 |');
     expect(md).toContain('**Dot-vote results: Vote on clusters (1).**');
   });

@@ -94,7 +94,12 @@ export function renderMarkdown(report: Report): string {
   h(3, L.themes);
   list(report.themes.map((t) => `${mdText(t.name)}${t.tables.length ? ` — ${t.tables.map((n) => mdText(n)).join(', ')}` : ''}`));
   h(3, L.tables);
-  para(table([L.table, L.theme, L.question], report.tables.map((t) => [mdCell(t.name), mdCell(t.theme ?? L.noTheme), mdCell(t.question)])));
+  para(
+    table(
+      [L.table, L.theme, L.question],
+      report.tables.map((t) => [mdCell(t.name), mdCell(t.theme ?? L.noTheme), mdCell(t.question)]),
+    ),
+  );
   if (report.roundQuestions.length > 0) {
     h(3, L.roundQuestions);
     list(report.roundQuestions.map((q) => `**${L.round} ${q.round}:** ${mdText(q.question, '  ')}`));
@@ -104,7 +109,13 @@ export function renderMarkdown(report: Report): string {
   const chart = (f: ChartFigure | null, withTable = true) => {
     if (!f) return;
     para(`**${mdText(f.title)}.** ${mdText(f.finding)}`);
-    if (withTable) para(table(f.table.head.map(mdCell), f.table.rows.map((row) => row.map((c) => mdCell(String(c))))));
+    if (withTable)
+      para(
+        table(
+          f.table.head.map(mdCell),
+          f.table.rows.map((row) => row.map((c) => mdCell(String(c)))),
+        ),
+      );
   };
 
   // ---- conversations

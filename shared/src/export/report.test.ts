@@ -37,7 +37,10 @@ describe('buildReport', () => {
   it('resolves goals in full with traceable sources', () => {
     const g = report.goals[0]!;
     expect(g.actions).toEqual([
-      expect.objectContaining({ leads: [expect.objectContaining({ name: 'Thailand' }), expect.objectContaining({ name: 'Japan' })], timeline: `${state.planYears.start}–${state.planYears.start + 2}` }),
+      expect.objectContaining({
+        leads: [expect.objectContaining({ name: 'Thailand' }), expect.objectContaining({ name: 'Japan' })],
+        timeline: `${state.planYears.start}–${state.planYears.start + 2}`,
+      }),
     ]);
     expect(g.sources.find((s) => s.id === 'n-markup')).toMatchObject({ table: 'Table 2', round: 1, delegation: 'Japan' });
     expect(g.sourceClusters).toEqual(['Cluster | one']);

@@ -225,20 +225,7 @@ const EN: ReportLabels = {
   decided: 'Decided',
   none: 'None.',
   notSet: '—',
-  months: [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ],
+  months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
 };
 
 const TH: ReportLabels = {
@@ -337,20 +324,7 @@ const TH: ReportLabels = {
   decided: 'วันที่ตัดสิน',
   none: 'ไม่มี',
   notSet: '—',
-  months: [
-    'มกราคม',
-    'กุมภาพันธ์',
-    'มีนาคม',
-    'เมษายน',
-    'พฤษภาคม',
-    'มิถุนายน',
-    'กรกฎาคม',
-    'สิงหาคม',
-    'กันยายน',
-    'ตุลาคม',
-    'พฤศจิกายน',
-    'ธันวาคม',
-  ],
+  months: ['มกราคม', 'กุมภาพันธ์', 'มีนาคม', 'เมษายน', 'พฤษภาคม', 'มิถุนายน', 'กรกฎาคม', 'สิงหาคม', 'กันยายน', 'ตุลาคม', 'พฤศจิกายน', 'ธันวาคม'],
 };
 
 export const REPORT_LABELS: Record<Locale, ReportLabels> = { en: EN, th: TH, vi: VI, id: ID, ms: MS, fil: FIL, km: KM, lo: LO, my: MY };
@@ -362,7 +336,10 @@ export function formatDate(ms: number | null, locale: Locale): string | null {
   const month = REPORT_LABELS[locale].months[d.getUTCMonth()];
   if (locale === 'th') return `${d.getUTCDate()} ${month} พ.ศ. ${d.getUTCFullYear() + 543}`;
   const pattern = REPORT_LABELS[locale].datePattern ?? '{d} {month} {y}';
-  return pattern.replace('{d}', String(d.getUTCDate())).replace('{month}', month ?? '').replace('{y}', String(d.getUTCFullYear()));
+  return pattern
+    .replace('{d}', String(d.getUTCDate()))
+    .replace('{month}', month ?? '')
+    .replace('{y}', String(d.getUTCFullYear()));
 }
 
 /** True when the text contains Thai script (renderers mark such text as Thai for fonts and hyphenation). */
@@ -490,7 +467,13 @@ export interface Report {
     statusLabel: string;
     rules: string;
     revealed: boolean;
-    results: Array<{ rank: number; itemId: string; label: string; dots: number; byDelegation: Array<{ delegation: string; code: string; dots: number }> }>;
+    results: Array<{
+      rank: number;
+      itemId: string;
+      label: string;
+      dots: number;
+      byDelegation: Array<{ delegation: string; code: string; dots: number }>;
+    }>;
   }>;
   goals: ReportGoal[];
   review: {
@@ -567,7 +550,10 @@ export function buildReport(state: WorkshopState, opts: ReportOptions = {}): Rep
     };
   };
   const notesOf = (ids: readonly string[]) =>
-    ids.map((id) => state.notes[id]).filter((n): n is Note => n !== undefined).map(noteRef);
+    ids
+      .map((id) => state.notes[id])
+      .filter((n): n is Note => n !== undefined)
+      .map(noteRef);
 
   // ---- who took part: delegations in the order they were set up, people by role then name
   const roleOrder: Record<Role, number> = { facilitator: 0, host: 1, delegate: 2, observer: 3 };
@@ -646,7 +632,9 @@ export function buildReport(state: WorkshopState, opts: ReportOptions = {}): Rep
         const byDelegation = Object.entries(row)
           .filter(([, n]) => n > 0)
           .map(([d, n]) =>
-            d === '-' ? { delegation: L.noDelegation, code: '-', dots: n } : { delegation: delegationRef(d).name, code: delegationRef(d).code, dots: n },
+            d === '-'
+              ? { delegation: L.noDelegation, code: '-', dots: n }
+              : { delegation: delegationRef(d).name, code: delegationRef(d).code, dots: n },
           )
           .sort((a, b) => b.dots - a.dots || a.code.localeCompare(b.code));
         return { rank, itemId: item, label: itemLabel(v.kind, item), dots, byDelegation };
@@ -716,20 +704,18 @@ export function buildReport(state: WorkshopState, opts: ReportOptions = {}): Rep
     entries: Object.keys(state.delegations)
       .map((d) => state.review.entries[reviewKey(goalId, d)])
       .filter((e) => e !== undefined)
-      .map(
-        (e): ReportReviewEntry => ({
-          delegation: delegationRef(e.delegationId),
-          stance: e.stance,
-          stanceLabel: e.stance ? L.stances[e.stance] : L.notReviewed,
-          situation: e.situation,
-          needs: e.needs,
-          resources: e.resources,
-          feasibility: e.feasibility,
-          partners: e.partners.map((p) => delegationRef(p).name),
-          comments: e.comments,
-          missing: missingLabels(missingParts(e)),
-        }),
-      ),
+      .map((e): ReportReviewEntry => ({
+        delegation: delegationRef(e.delegationId),
+        stance: e.stance,
+        stanceLabel: e.stance ? L.stances[e.stance] : L.notReviewed,
+        situation: e.situation,
+        needs: e.needs,
+        resources: e.resources,
+        feasibility: e.feasibility,
+        partners: e.partners.map((p) => delegationRef(p).name),
+        comments: e.comments,
+        missing: missingLabels(missingParts(e)),
+      })),
   }));
 
   const amendment = (id: string): ReportAmendment | null => {

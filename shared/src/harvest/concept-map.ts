@@ -73,7 +73,10 @@ function compiledConcepts(): CompiledConcepts {
         const own = stemmerOf(lexicon.lang);
         const clash =
           own !== 'en' &&
-          [...conceptsOfRoot.get(rootKey(own, segs))!].some(([other, surfaces]) => conceptTopic(other) !== conceptTopic(id) && !refinesEither(other, id) && [...surfaces].some((x) => x !== text));
+          [...conceptsOfRoot.get(rootKey(own, segs))!].some(
+            ([other, surfaces]) =>
+              conceptTopic(other) !== conceptTopic(id) && !refinesEither(other, id) && [...surfaces].some((x) => x !== text),
+          );
         const stemmer = clash ? 'en' : own;
         const tokens = segs.map((w) => phraseTokenOf(w.text, stemmer));
         const bare = segs.map((w, k) => w.text === tokens[k]);

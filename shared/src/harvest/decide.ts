@@ -317,8 +317,7 @@ function withTimeline(
   };
   if (item.leads.some((d) => !state.delegations[d])) return { code: 'not_found', message: 'lead delegation not found' };
   if (item.start > item.end) return { code: 'invalid_payload', message: 'an action cannot end before it starts' };
-  if (item.start < first || item.end > last)
-    return { code: 'invalid_payload', message: `the timeline must fall within ${first}–${last}` };
+  if (item.start < first || item.end > last) return { code: 'invalid_payload', message: `the timeline must fall within ${first}–${last}` };
   return item;
 }
 
@@ -337,7 +336,10 @@ function targetExists(state: WorkshopState, kind: 'cluster' | 'note' | 'goal', i
 /** "Draft a goal" pre-fills the rationale with the ideas it grew from. */
 function draftRationale(state: WorkshopState, clusterIds: string[], noteIds: string[]): string {
   const ids = unique([...clusterIds.flatMap((c) => state.harvest.clusters[c]?.noteIds ?? []), ...noteIds]);
-  const lines = ids.map((id) => state.notes[id]).filter((n) => n !== undefined).map((n) => `• ${n.text}`);
+  const lines = ids
+    .map((id) => state.notes[id])
+    .filter((n) => n !== undefined)
+    .map((n) => `• ${n.text}`);
   let out = lines.join('\n');
   while (charCount(out) > LIMITS.goalTextChars && lines.length > 0) {
     lines.pop();
@@ -345,4 +347,3 @@ function draftRationale(state: WorkshopState, clusterIds: string[], noteIds: str
   }
   return out;
 }
-

@@ -22,7 +22,7 @@ const obs = as(P.observer);
 const YEARS = { start: 2024, end: 2028 };
 
 function decideAt(state: WorkshopState, body: CommandBody | Command, actor: Actor) {
-  const c = 'clientOpId' in body ? (body) : cmd(body);
+  const c = 'clientOpId' in body ? body : cmd(body);
   return decide(state, c, actor, { now: LATER });
 }
 
@@ -52,7 +52,16 @@ function rich(): WorkshopState {
   s = runAs(s, { type: 'goal:create', goalId: 'g1', title: 'Open access', themeId: 'th1', clusterIds: ['c1'], noteIds: [] });
   s = runAs(s, { type: 'goal:create', goalId: 'g2', title: 'Skills for all', themeId: null, clusterIds: ['c2'], noteIds: [] });
   s = runAs(s, { type: 'goal:item-add', goalId: 'g1', list: 'objectives', itemId: 'o1', text: 'Reach everyone' });
-  s = runAs(s, { type: 'goal:item-add', goalId: 'g1', list: 'actions', itemId: 'a1', text: 'Train staff', leads: ['thai'], start: 2025, end: 2026 });
+  s = runAs(s, {
+    type: 'goal:item-add',
+    goalId: 'g1',
+    list: 'actions',
+    itemId: 'a1',
+    text: 'Train staff',
+    leads: ['thai'],
+    start: 2025,
+    end: 2026,
+  });
   s = runAs(s, { type: 'goal:item-add', goalId: 'g1', list: 'indicators', itemId: 'i1', text: 'People trained' });
   return s;
 }
@@ -225,7 +234,18 @@ const ACCEPT: AcceptCase[] = [
     [
       {
         type: 'vote:opened',
-        vote: { id: 'v2', kind: 'cluster', items: ['c1', 'c2'], budget: 1, per: 'participant', maxPerItem: 1, status: 'open', openedAt: LATER, ballots: {}, results: null },
+        vote: {
+          id: 'v2',
+          kind: 'cluster',
+          items: ['c1', 'c2'],
+          budget: 1,
+          per: 'participant',
+          maxPerItem: 1,
+          status: 'open',
+          openedAt: LATER,
+          ballots: {},
+          results: null,
+        },
       },
     ],
   ],
@@ -254,7 +274,11 @@ const ACCEPT: AcceptCase[] = [
   ],
   [
     'vote:reveal',
-    runAs(runAs(VOTING, { type: 'vote:cast', voteId: 'v1', itemId: 'c1', delta: 1 }, d1), { type: 'vote:cast', voteId: 'v1', itemId: 'c1', delta: 1 }, d2),
+    runAs(
+      runAs(VOTING, { type: 'vote:cast', voteId: 'v1', itemId: 'c1', delta: 1 }, d1),
+      { type: 'vote:cast', voteId: 'v1', itemId: 'c1', delta: 1 },
+      d2,
+    ),
     fac,
     { type: 'vote:reveal', voteId: 'v1' },
     [{ type: 'vote:revealed', voteId: 'v1', results: { totals: { c1: 2, c2: 0 }, byDelegation: { c1: { thai: 1, jp: 1 } } } }],
@@ -386,7 +410,16 @@ const ACCEPT: AcceptCase[] = [
     'goal:item-add (action on the plan boundaries, two leads)',
     RICH,
     fac,
-    { type: 'goal:item-add', goalId: 'g1', list: 'actions', itemId: 'a2', text: 'x', leads: ['thai', 'jp'], start: YEARS.start, end: YEARS.end },
+    {
+      type: 'goal:item-add',
+      goalId: 'g1',
+      list: 'actions',
+      itemId: 'a2',
+      text: 'x',
+      leads: ['thai', 'jp'],
+      start: YEARS.start,
+      end: YEARS.end,
+    },
     [
       {
         type: 'goal:item-added',
@@ -541,7 +574,10 @@ const VALID: { [T in HarvestCommandType]: { state: WorkshopState; body: CommandB
   'goal:set': { state: RICH, body: { type: 'goal:set', goalId: 'g1', field: 'rationale', value: 'Because', baseVersion: 1 } },
   'goal:set-status': { state: RICH, body: { type: 'goal:set-status', goalId: 'g1', status: 'proposed' } },
   'goal:item-add': { state: RICH, body: { type: 'goal:item-add', goalId: 'g1', list: 'objectives', itemId: 'o9', text: 'More' } },
-  'goal:item-set': { state: RICH, body: { type: 'goal:item-set', goalId: 'g1', list: 'objectives', itemId: 'o1', text: 'Less', baseVersion: 1 } },
+  'goal:item-set': {
+    state: RICH,
+    body: { type: 'goal:item-set', goalId: 'g1', list: 'objectives', itemId: 'o1', text: 'Less', baseVersion: 1 },
+  },
   'goal:item-remove': { state: RICH, body: { type: 'goal:item-remove', goalId: 'g1', list: 'objectives', itemId: 'o1' } },
   'goal:reorder': { state: RICH, body: { type: 'goal:reorder', goalIds: ['g2', 'g1'] } },
   'goal:merge': { state: RICH, body: { type: 'goal:merge', goalId: 'g1', otherId: 'g2' } },
@@ -593,12 +629,15 @@ function expected(kind: RuleKind, role: RoleName, grouping: 'hosts' | 'everyone'
 describe('harvest permissions by role and grouping setting', () => {
   const cases = HARVEST_COMMANDS.flatMap((type) =>
     (['hosts', 'everyone'] as const).flatMap((grouping) =>
-      (['facilitator', 'host', 'delegate', 'observer'] as const).map((role) => [type, grouping, role, expected(RULE[type], role, grouping)] as const),
+      (['facilitator', 'host', 'delegate', 'observer'] as const).map(
+        (role) => [type, grouping, role, expected(RULE[type], role, grouping)] as const,
+      ),
     ),
   );
   it.each(cases)('%s with grouping=%s by %s → %s', (type, grouping, role, want) => {
     const { state, body } = VALID[type];
-    const s = grouping === 'everyone' && state.harvest.grouping !== 'everyone' ? runAs(state, { type: 'harvest:configure', grouping }) : state;
+    const s =
+      grouping === 'everyone' && state.harvest.grouping !== 'everyone' ? runAs(state, { type: 'harvest:configure', grouping }) : state;
     expect(outcome(s, body, ACTOR[role])).toBe(want);
   });
 
@@ -668,31 +707,91 @@ const EMPTY_HARVEST = standardWorkshop('harvest');
 const REJECT: RejectCase[] = [
   // clusters
   ['cluster:create with an existing id', RICH, fac, { type: 'cluster:create', clusterId: 'c1', name: 'Again', noteIds: [] }, 'conflict'],
-  ['cluster:create with an unknown note', RICH, fac, { type: 'cluster:create', clusterId: 'c9', name: 'X', noteIds: [N.d1, 'n-nope'] }, 'not_found'],
+  [
+    'cluster:create with an unknown note',
+    RICH,
+    fac,
+    { type: 'cluster:create', clusterId: 'c9', name: 'X', noteIds: [N.d1, 'n-nope'] },
+    'not_found',
+  ],
   ['cluster:rename an unknown cluster', RICH, fac, { type: 'cluster:rename', clusterId: 'c9', name: 'X' }, 'not_found'],
   ['cluster:add-notes to an unknown cluster', RICH, fac, { type: 'cluster:add-notes', clusterId: 'c9', noteIds: [N.d1] }, 'not_found'],
-  ['cluster:add-notes with an unknown note', RICH, fac, { type: 'cluster:add-notes', clusterId: 'c1', noteIds: [N.d2, 'n-nope'] }, 'not_found'],
+  [
+    'cluster:add-notes with an unknown note',
+    RICH,
+    fac,
+    { type: 'cluster:add-notes', clusterId: 'c1', noteIds: [N.d2, 'n-nope'] },
+    'not_found',
+  ],
   ['cluster:add-notes already all there', RICH, fac, { type: 'cluster:add-notes', clusterId: 'c1', noteIds: [N.d1, N.host] }, 'conflict'],
   ['cluster:remove-note from an unknown cluster', RICH, fac, { type: 'cluster:remove-note', clusterId: 'c9', noteId: N.d1 }, 'not_found'],
   ['cluster:remove-note not in the cluster', RICH, fac, { type: 'cluster:remove-note', clusterId: 'c1', noteId: N.d2 }, 'not_found'],
   ['cluster:delete an unknown cluster', RICH, fac, { type: 'cluster:delete', clusterId: 'c9' }, 'not_found'],
-  ['suggestion:dismiss twice', runAs(RICH, { type: 'suggestion:dismiss', key: 'k1' }), fac, { type: 'suggestion:dismiss', key: 'k1' }, 'conflict'],
+  [
+    'suggestion:dismiss twice',
+    runAs(RICH, { type: 'suggestion:dismiss', key: 'k1' }),
+    fac,
+    { type: 'suggestion:dismiss', key: 'k1' },
+    'conflict',
+  ],
   ['spotlight:set an unknown cluster', RICH, fac, { type: 'spotlight:set', target: { kind: 'cluster', id: 'c9' } }, 'not_found'],
   ['spotlight:set an unknown note', RICH, fac, { type: 'spotlight:set', target: { kind: 'note', id: 'n-nope' } }, 'not_found'],
   ['spotlight:set an unknown goal', RICH, fac, { type: 'spotlight:set', target: { kind: 'goal', id: 'g9' } }, 'not_found'],
   // votes
-  ['vote:open with an existing id', CLOSED_VOTE, fac, { type: 'vote:open', voteId: 'v1', kind: 'cluster', budget: 3, per: 'participant', maxPerItem: 1 }, 'conflict'],
-  ['vote:open while another vote is open', VOTING, fac, { type: 'vote:open', voteId: 'v2', kind: 'goal', budget: 3, per: 'participant', maxPerItem: 1 }, 'conflict'],
-  ['vote:open with nothing to vote on', EMPTY_HARVEST, fac, { type: 'vote:open', voteId: 'v2', kind: 'cluster', budget: 3, per: 'participant', maxPerItem: 1 }, 'conflict'],
-  ['vote:open with an unknown item', RICH, fac, { type: 'vote:open', voteId: 'v2', kind: 'goal', items: ['g1', 'g9'], budget: 3, per: 'participant', maxPerItem: 1 }, 'not_found'],
-  ['vote:open with a note id on a cluster ballot', RICH, fac, { type: 'vote:open', voteId: 'v2', kind: 'cluster', items: [N.d1], budget: 3, per: 'participant', maxPerItem: 1 }, 'not_found'],
-  ['vote:open with maxPerItem above the budget', RICH, fac, { type: 'vote:open', voteId: 'v2', kind: 'goal', budget: 2, per: 'participant', maxPerItem: 3 }, 'invalid_payload'],
+  [
+    'vote:open with an existing id',
+    CLOSED_VOTE,
+    fac,
+    { type: 'vote:open', voteId: 'v1', kind: 'cluster', budget: 3, per: 'participant', maxPerItem: 1 },
+    'conflict',
+  ],
+  [
+    'vote:open while another vote is open',
+    VOTING,
+    fac,
+    { type: 'vote:open', voteId: 'v2', kind: 'goal', budget: 3, per: 'participant', maxPerItem: 1 },
+    'conflict',
+  ],
+  [
+    'vote:open with nothing to vote on',
+    EMPTY_HARVEST,
+    fac,
+    { type: 'vote:open', voteId: 'v2', kind: 'cluster', budget: 3, per: 'participant', maxPerItem: 1 },
+    'conflict',
+  ],
+  [
+    'vote:open with an unknown item',
+    RICH,
+    fac,
+    { type: 'vote:open', voteId: 'v2', kind: 'goal', items: ['g1', 'g9'], budget: 3, per: 'participant', maxPerItem: 1 },
+    'not_found',
+  ],
+  [
+    'vote:open with a note id on a cluster ballot',
+    RICH,
+    fac,
+    { type: 'vote:open', voteId: 'v2', kind: 'cluster', items: [N.d1], budget: 3, per: 'participant', maxPerItem: 1 },
+    'not_found',
+  ],
+  [
+    'vote:open with maxPerItem above the budget',
+    RICH,
+    fac,
+    { type: 'vote:open', voteId: 'v2', kind: 'goal', budget: 2, per: 'participant', maxPerItem: 3 },
+    'invalid_payload',
+  ],
   ['vote:cast on an unknown vote', VOTING, d1, { type: 'vote:cast', voteId: 'v9', itemId: 'c1', delta: 1 }, 'not_found'],
   ['vote:cast on a closed vote', CLOSED_VOTE, d1, { type: 'vote:cast', voteId: 'v1', itemId: 'c1', delta: 1 }, 'wrong_phase'],
   ['vote:cast on an item not on the ballot', VOTING, d1, { type: 'vote:cast', voteId: 'v1', itemId: 'g1', delta: 1 }, 'not_found'],
   ['vote:cast -1 with no dot there', VOTING, d1, { type: 'vote:cast', voteId: 'v1', itemId: 'c1', delta: -1 }, 'conflict'],
   ['vote:cast above maxPerItem', castN(VOTING, d1, 'c1', 2), d1, { type: 'vote:cast', voteId: 'v1', itemId: 'c1', delta: 1 }, 'conflict'],
-  ['vote:cast with the budget exhausted', castN(castN(VOTING, d1, 'c1', 2), d1, 'c2', 1), d1, { type: 'vote:cast', voteId: 'v1', itemId: 'c2', delta: 1 }, 'conflict'],
+  [
+    'vote:cast with the budget exhausted',
+    castN(castN(VOTING, d1, 'c1', 2), d1, 'c2', 1),
+    d1,
+    { type: 'vote:cast', voteId: 'v1', itemId: 'c2', delta: 1 },
+    'conflict',
+  ],
   [
     'vote:cast per delegation: a member spends dots a colleague already used',
     castN(castN(BY_DELEGATION, host, 'c1', 2), host, 'c2', 1),
@@ -700,7 +799,13 @@ const REJECT: RejectCase[] = [
     { type: 'vote:cast', voteId: 'v1', itemId: 'c2', delta: 1 },
     'conflict',
   ],
-  ['vote:cast per delegation without a delegation', BY_DELEGATION, as(NO_DELEGATION), { type: 'vote:cast', voteId: 'v1', itemId: 'c1', delta: 1 }, 'forbidden'],
+  [
+    'vote:cast per delegation without a delegation',
+    BY_DELEGATION,
+    as(NO_DELEGATION),
+    { type: 'vote:cast', voteId: 'v1', itemId: 'c1', delta: 1 },
+    'forbidden',
+  ],
   ['vote:cast by the facilitator', VOTING, fac, { type: 'vote:cast', voteId: 'v1', itemId: 'c1', delta: 1 }, 'forbidden'],
   ['vote:cast by an observer', VOTING, obs, { type: 'vote:cast', voteId: 'v1', itemId: 'c1', delta: 1 }, 'forbidden'],
   ['vote:reveal an unknown vote', VOTING, fac, { type: 'vote:reveal', voteId: 'v9' }, 'not_found'],
@@ -710,29 +815,137 @@ const REJECT: RejectCase[] = [
   // goals
   ['goal:create with an existing id', RICH, fac, { type: 'goal:create', goalId: 'g1', title: 'Again', themeId: null }, 'conflict'],
   ['goal:create with an unknown theme', RICH, fac, { type: 'goal:create', goalId: 'g9', title: 'X', themeId: 'th9' }, 'not_found'],
-  ['goal:create from an unknown cluster', RICH, fac, { type: 'goal:create', goalId: 'g9', title: 'X', themeId: null, clusterIds: ['c9'] }, 'not_found'],
-  ['goal:create from an unknown note', RICH, fac, { type: 'goal:create', goalId: 'g9', title: 'X', themeId: null, noteIds: ['n-nope'] }, 'not_found'],
+  [
+    'goal:create from an unknown cluster',
+    RICH,
+    fac,
+    { type: 'goal:create', goalId: 'g9', title: 'X', themeId: null, clusterIds: ['c9'] },
+    'not_found',
+  ],
+  [
+    'goal:create from an unknown note',
+    RICH,
+    fac,
+    { type: 'goal:create', goalId: 'g9', title: 'X', themeId: null, noteIds: ['n-nope'] },
+    'not_found',
+  ],
   ['goal:set on an unknown goal', RICH, fac, { type: 'goal:set', goalId: 'g9', field: 'title', value: 'X', baseVersion: 1 }, 'not_found'],
-  ['goal:set with a stale baseVersion', runAs(RICH, { type: 'goal:set', goalId: 'g1', field: 'title', value: 'Y', baseVersion: 1 }, d2), d1, { type: 'goal:set', goalId: 'g1', field: 'title', value: 'X', baseVersion: 1 }, 'conflict'],
-  ['goal:set with a baseVersion from the future', RICH, d1, { type: 'goal:set', goalId: 'g1', field: 'title', value: 'X', baseVersion: 2 }, 'conflict'],
-  ['goal:set an empty title', RICH, d1, { type: 'goal:set', goalId: 'g1', field: 'title', value: '   ', baseVersion: 1 }, 'invalid_payload'],
+  [
+    'goal:set with a stale baseVersion',
+    runAs(RICH, { type: 'goal:set', goalId: 'g1', field: 'title', value: 'Y', baseVersion: 1 }, d2),
+    d1,
+    { type: 'goal:set', goalId: 'g1', field: 'title', value: 'X', baseVersion: 1 },
+    'conflict',
+  ],
+  [
+    'goal:set with a baseVersion from the future',
+    RICH,
+    d1,
+    { type: 'goal:set', goalId: 'g1', field: 'title', value: 'X', baseVersion: 2 },
+    'conflict',
+  ],
+  [
+    'goal:set an empty title',
+    RICH,
+    d1,
+    { type: 'goal:set', goalId: 'g1', field: 'title', value: '   ', baseVersion: 1 },
+    'invalid_payload',
+  ],
   ['goal:set a null title', RICH, d1, { type: 'goal:set', goalId: 'g1', field: 'title', value: null, baseVersion: 1 }, 'invalid_payload'],
-  ['goal:set a null rationale', RICH, d1, { type: 'goal:set', goalId: 'g1', field: 'rationale', value: null, baseVersion: 1 }, 'invalid_payload'],
-  ['goal:set a title over the limit', RICH, d1, { type: 'goal:set', goalId: 'g1', field: 'title', value: 'x'.repeat(301), baseVersion: 1 }, 'invalid_payload'],
+  [
+    'goal:set a null rationale',
+    RICH,
+    d1,
+    { type: 'goal:set', goalId: 'g1', field: 'rationale', value: null, baseVersion: 1 },
+    'invalid_payload',
+  ],
+  [
+    'goal:set a title over the limit',
+    RICH,
+    d1,
+    { type: 'goal:set', goalId: 'g1', field: 'title', value: 'x'.repeat(301), baseVersion: 1 },
+    'invalid_payload',
+  ],
   ['goal:set an unknown theme', RICH, d1, { type: 'goal:set', goalId: 'g1', field: 'themeId', value: 'th9', baseVersion: 1 }, 'not_found'],
   ['goal:set-status to the same status', RICH, fac, { type: 'goal:set-status', goalId: 'g1', status: 'draft' }, 'conflict'],
   ['goal:set-status on an unknown goal', RICH, fac, { type: 'goal:set-status', goalId: 'g9', status: 'agreed' }, 'not_found'],
-  ['goal:item-add to an unknown goal', RICH, d1, { type: 'goal:item-add', goalId: 'g9', list: 'objectives', itemId: 'o9', text: 'x' }, 'not_found'],
-  ['goal:item-add with an existing item id', RICH, d1, { type: 'goal:item-add', goalId: 'g1', list: 'objectives', itemId: 'o1', text: 'x' }, 'conflict'],
-  ['goal:item-add a timeline starting before the plan', RICH, d1, { type: 'goal:item-add', goalId: 'g1', list: 'actions', itemId: 'a9', text: 'x', start: YEARS.start - 1 }, 'invalid_payload'],
-  ['goal:item-add a timeline ending after the plan', RICH, d1, { type: 'goal:item-add', goalId: 'g1', list: 'actions', itemId: 'a9', text: 'x', end: YEARS.end + 1 }, 'invalid_payload'],
-  ['goal:item-add a timeline ending before it starts', RICH, d1, { type: 'goal:item-add', goalId: 'g1', list: 'actions', itemId: 'a9', text: 'x', start: 2027, end: 2025 }, 'invalid_payload'],
-  ['goal:item-add with an unknown lead delegation', RICH, d1, { type: 'goal:item-add', goalId: 'g1', list: 'actions', itemId: 'a9', text: 'x', leads: ['thai', 'xx'] }, 'not_found'],
-  ['goal:item-add leads on an objective', RICH, d1, { type: 'goal:item-add', goalId: 'g1', list: 'objectives', itemId: 'o9', text: 'x', leads: ['thai'] }, 'invalid_payload'],
-  ['goal:item-add a timeline on an indicator', RICH, d1, { type: 'goal:item-add', goalId: 'g1', list: 'indicators', itemId: 'i9', text: 'x', start: 2025 }, 'invalid_payload'],
-  ['goal:item-set on an unknown goal', RICH, d1, { type: 'goal:item-set', goalId: 'g9', list: 'objectives', itemId: 'o1', text: 'x', baseVersion: 1 }, 'not_found'],
-  ['goal:item-set an unknown item', RICH, d1, { type: 'goal:item-set', goalId: 'g1', list: 'objectives', itemId: 'o9', text: 'x', baseVersion: 1 }, 'not_found'],
-  ['goal:item-set an item of another list', RICH, d1, { type: 'goal:item-set', goalId: 'g1', list: 'indicators', itemId: 'o1', text: 'x', baseVersion: 1 }, 'not_found'],
+  [
+    'goal:item-add to an unknown goal',
+    RICH,
+    d1,
+    { type: 'goal:item-add', goalId: 'g9', list: 'objectives', itemId: 'o9', text: 'x' },
+    'not_found',
+  ],
+  [
+    'goal:item-add with an existing item id',
+    RICH,
+    d1,
+    { type: 'goal:item-add', goalId: 'g1', list: 'objectives', itemId: 'o1', text: 'x' },
+    'conflict',
+  ],
+  [
+    'goal:item-add a timeline starting before the plan',
+    RICH,
+    d1,
+    { type: 'goal:item-add', goalId: 'g1', list: 'actions', itemId: 'a9', text: 'x', start: YEARS.start - 1 },
+    'invalid_payload',
+  ],
+  [
+    'goal:item-add a timeline ending after the plan',
+    RICH,
+    d1,
+    { type: 'goal:item-add', goalId: 'g1', list: 'actions', itemId: 'a9', text: 'x', end: YEARS.end + 1 },
+    'invalid_payload',
+  ],
+  [
+    'goal:item-add a timeline ending before it starts',
+    RICH,
+    d1,
+    { type: 'goal:item-add', goalId: 'g1', list: 'actions', itemId: 'a9', text: 'x', start: 2027, end: 2025 },
+    'invalid_payload',
+  ],
+  [
+    'goal:item-add with an unknown lead delegation',
+    RICH,
+    d1,
+    { type: 'goal:item-add', goalId: 'g1', list: 'actions', itemId: 'a9', text: 'x', leads: ['thai', 'xx'] },
+    'not_found',
+  ],
+  [
+    'goal:item-add leads on an objective',
+    RICH,
+    d1,
+    { type: 'goal:item-add', goalId: 'g1', list: 'objectives', itemId: 'o9', text: 'x', leads: ['thai'] },
+    'invalid_payload',
+  ],
+  [
+    'goal:item-add a timeline on an indicator',
+    RICH,
+    d1,
+    { type: 'goal:item-add', goalId: 'g1', list: 'indicators', itemId: 'i9', text: 'x', start: 2025 },
+    'invalid_payload',
+  ],
+  [
+    'goal:item-set on an unknown goal',
+    RICH,
+    d1,
+    { type: 'goal:item-set', goalId: 'g9', list: 'objectives', itemId: 'o1', text: 'x', baseVersion: 1 },
+    'not_found',
+  ],
+  [
+    'goal:item-set an unknown item',
+    RICH,
+    d1,
+    { type: 'goal:item-set', goalId: 'g1', list: 'objectives', itemId: 'o9', text: 'x', baseVersion: 1 },
+    'not_found',
+  ],
+  [
+    'goal:item-set an item of another list',
+    RICH,
+    d1,
+    { type: 'goal:item-set', goalId: 'g1', list: 'indicators', itemId: 'o1', text: 'x', baseVersion: 1 },
+    'not_found',
+  ],
   [
     'goal:item-set with a stale baseVersion',
     runAs(RICH, { type: 'goal:item-set', goalId: 'g1', list: 'objectives', itemId: 'o1', text: 'first', baseVersion: 1 }, d2),
@@ -740,11 +953,35 @@ const REJECT: RejectCase[] = [
     { type: 'goal:item-set', goalId: 'g1', list: 'objectives', itemId: 'o1', text: 'second', baseVersion: 1 },
     'conflict',
   ],
-  ['goal:item-set a timeline outside the plan years', RICH, d1, { type: 'goal:item-set', goalId: 'g1', list: 'actions', itemId: 'a1', end: YEARS.end + 1, baseVersion: 1 }, 'invalid_payload'],
-  ['goal:item-set a start after the kept end', RICH, d1, { type: 'goal:item-set', goalId: 'g1', list: 'actions', itemId: 'a1', start: 2027, baseVersion: 1 }, 'invalid_payload'],
-  ['goal:item-set an unknown lead delegation', RICH, d1, { type: 'goal:item-set', goalId: 'g1', list: 'actions', itemId: 'a1', leads: ['xx'], baseVersion: 1 }, 'not_found'],
+  [
+    'goal:item-set a timeline outside the plan years',
+    RICH,
+    d1,
+    { type: 'goal:item-set', goalId: 'g1', list: 'actions', itemId: 'a1', end: YEARS.end + 1, baseVersion: 1 },
+    'invalid_payload',
+  ],
+  [
+    'goal:item-set a start after the kept end',
+    RICH,
+    d1,
+    { type: 'goal:item-set', goalId: 'g1', list: 'actions', itemId: 'a1', start: 2027, baseVersion: 1 },
+    'invalid_payload',
+  ],
+  [
+    'goal:item-set an unknown lead delegation',
+    RICH,
+    d1,
+    { type: 'goal:item-set', goalId: 'g1', list: 'actions', itemId: 'a1', leads: ['xx'], baseVersion: 1 },
+    'not_found',
+  ],
   ['goal:item-remove an unknown item', RICH, d1, { type: 'goal:item-remove', goalId: 'g1', list: 'objectives', itemId: 'o9' }, 'not_found'],
-  ['goal:item-remove from an unknown goal', RICH, d1, { type: 'goal:item-remove', goalId: 'g9', list: 'objectives', itemId: 'o1' }, 'not_found'],
+  [
+    'goal:item-remove from an unknown goal',
+    RICH,
+    d1,
+    { type: 'goal:item-remove', goalId: 'g9', list: 'objectives', itemId: 'o1' },
+    'not_found',
+  ],
   ['goal:reorder missing a goal', RICH, fac, { type: 'goal:reorder', goalIds: ['g1'] }, 'conflict'],
   ['goal:reorder with a duplicate', RICH, fac, { type: 'goal:reorder', goalIds: ['g1', 'g1'] }, 'conflict'],
   ['goal:reorder with an unknown goal', RICH, fac, { type: 'goal:reorder', goalIds: ['g1', 'g9'] }, 'conflict'],
@@ -859,7 +1096,12 @@ describe('goal:create from a cluster', () => {
       s = runAs(s, { type: 'note:create', noteId: `n-long-${i}`, tableId: 't1', text: `${i} ${long}`, color: 'blue', x: 0, y: 0 });
     }
     s = runAs(s, { type: 'cluster:create', clusterId: 'big', name: 'Big', noteIds: ids });
-    const goal = (accepted(s, { type: 'goal:create', goalId: 'g9', title: 'Big', themeId: null, clusterIds: ['big'] }, fac)[0] as Extract<DomainEvent, { type: 'goal:created' }>).goal;
+    const goal = (
+      accepted(s, { type: 'goal:create', goalId: 'g9', title: 'Big', themeId: null, clusterIds: ['big'] }, fac)[0] as Extract<
+        DomainEvent,
+        { type: 'goal:created' }
+      >
+    ).goal;
     expect(goal.rationale.length).toBeLessThanOrEqual(4000);
     expect(goal.rationale.endsWith('\n…')).toBe(true);
     expect(goal.rationale.startsWith(`• 0 ${long}`)).toBe(true);
@@ -987,9 +1229,17 @@ describe('a stale edit is refused with what won (the ack may arrive before its e
     d1,
   );
   it.each<[string, CommandBody, unknown]>([
-    ['goal:set title from v1', { type: 'goal:set', goalId: 'g1', field: 'title', value: 'Mine', baseVersion: 1 }, { version: 2, value: 'Access for all' }],
+    [
+      'goal:set title from v1',
+      { type: 'goal:set', goalId: 'g1', field: 'title', value: 'Mine', baseVersion: 1 },
+      { version: 2, value: 'Access for all' },
+    ],
     ['goal:set rationale is not stale', { type: 'goal:set', goalId: 'g1', field: 'rationale', value: 'Why', baseVersion: 1 }, null],
-    ['goal:set themeId from a future version', { type: 'goal:set', goalId: 'g1', field: 'themeId', value: null, baseVersion: 5 }, { version: 1, value: 'th1' }],
+    [
+      'goal:set themeId from a future version',
+      { type: 'goal:set', goalId: 'g1', field: 'themeId', value: null, baseVersion: 5 },
+      { version: 1, value: 'th1' },
+    ],
     [
       'goal:item-set from v1',
       { type: 'goal:item-set', goalId: 'g1', list: 'objectives', itemId: 'o1', text: 'Mine', baseVersion: 1 },
@@ -1011,6 +1261,8 @@ describe('a stale edit is refused with what won (the ack may arrive before its e
   });
 
   it('a title of zero-width characters is blank', () => {
-    expect(outcome(RICH, { type: 'goal:set', goalId: 'g1', field: 'title', value: '\u200B\u200D\uFEFF', baseVersion: 1 }, fac)).toBe('invalid_payload');
+    expect(outcome(RICH, { type: 'goal:set', goalId: 'g1', field: 'title', value: '\u200B\u200D\uFEFF', baseVersion: 1 }, fac)).toBe(
+      'invalid_payload',
+    );
   });
 });

@@ -178,15 +178,9 @@ describe('vote budgets hold under any interleaving', () => {
         others: fc.array(device, { maxLength: 4 }),
       })
       .chain((sc) => {
-        const devices = [
-          { who: sc.twin, casts: sc.a },
-          { who: sc.twin, casts: sc.b },
-          ...sc.others,
-        ];
+        const devices = [{ who: sc.twin, casts: sc.a }, { who: sc.twin, casts: sc.b }, ...sc.others];
         const all: Cast[] = devices.flatMap((d) => d.casts.map((c) => ({ who: d.who, ...c })));
-        return fc
-          .shuffledSubarray(all, { minLength: all.length, maxLength: all.length })
-          .map((order) => ({ cfg: sc.cfg, order }));
+        return fc.shuffledSubarray(all, { minLength: all.length, maxLength: all.length }).map((order) => ({ cfg: sc.cfg, order }));
       });
     fc.assert(
       fc.property(scenario, ({ cfg, order }) => {
@@ -234,7 +228,9 @@ describe('vote budgets hold under any interleaving', () => {
     }
     const commands = fc.commands(
       [
-        fc.record({ who: fc.constantFrom(...VOTERS), item: fc.constantFrom(...ITEMS), delta: fc.constantFrom<1 | -1>(1, 1, -1) }).map((c) => new CastCommand(c)),
+        fc
+          .record({ who: fc.constantFrom(...VOTERS), item: fc.constantFrom(...ITEMS), delta: fc.constantFrom<1 | -1>(1, 1, -1) })
+          .map((c) => new CastCommand(c)),
         fc.constantFrom(...VOTERS).map((w) => new SpentCommand(w)),
       ],
       { maxCommands: 40 },
@@ -251,19 +247,23 @@ describe('vote budgets hold under any interleaving', () => {
 
   it('a delegation’s members can never spend more than the delegation’s budget together', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 5 }), fc.array(fc.constantFrom(P.host, P.d1), { minLength: 1, maxLength: 20 }), (budget, who) => {
-        const cfg: VoteConfig = { per: 'delegation', budget, maxPerItem: budget };
-        let s = openVote(cfg);
-        let ok = 0;
-        for (const w of who) {
-          const r = step(s, cmd({ type: 'vote:cast', voteId: 'v', itemId: 'c1', delta: 1 }), as(w));
-          s = r.state;
-          if (r.d.ok) ok++;
-          else expect(r.d.error.code).toBe('conflict');
-        }
-        expect(ok).toBe(Math.min(budget, who.length));
-        expect(s.harvest.votes.v!.ballots).toEqual({ 'd:thai': { c1: Math.min(budget, who.length) } });
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 5 }),
+        fc.array(fc.constantFrom(P.host, P.d1), { minLength: 1, maxLength: 20 }),
+        (budget, who) => {
+          const cfg: VoteConfig = { per: 'delegation', budget, maxPerItem: budget };
+          let s = openVote(cfg);
+          let ok = 0;
+          for (const w of who) {
+            const r = step(s, cmd({ type: 'vote:cast', voteId: 'v', itemId: 'c1', delta: 1 }), as(w));
+            s = r.state;
+            if (r.d.ok) ok++;
+            else expect(r.d.error.code).toBe('conflict');
+          }
+          expect(ok).toBe(Math.min(budget, who.length));
+          expect(s.harvest.votes.v!.ballots).toEqual({ 'd:thai': { c1: Math.min(budget, who.length) } });
+        },
+      ),
       { seed: 42, numRuns: 100 },
     );
   });
@@ -382,7 +382,11 @@ class Room {
 
 describe('concurrent goal edits converge', () => {
   const scenario = fc.record({
-    intents: fc.array(fc.record({ client: fc.nat({ max: CLIENTS.length - 1 }), target: fc.constantFrom(...TARGETS) }), { minLength: 2, maxLength: 14, size: 'max' }),
+    intents: fc.array(fc.record({ client: fc.nat({ max: CLIENTS.length - 1 }), target: fc.constantFrom(...TARGETS) }), {
+      minLength: 2,
+      maxLength: 14,
+      size: 'max',
+    }),
     ops: fc.array(opArb, { minLength: 10, maxLength: 60, size: 'max' }),
   });
 
@@ -391,7 +395,12 @@ describe('concurrent goal edits converge', () => {
     let staleSends = 0;
     fc.assert(
       fc.property(scenario, ({ intents: raw, ops }) => {
-        const intents: Intent[] = raw.map((r, id) => ({ id, client: CLIENTS[r.client]!, target: r.target, text: `${CLIENTS[r.client]} edit ${id}` }));
+        const intents: Intent[] = raw.map((r, id) => ({
+          id,
+          client: CLIENTS[r.client]!,
+          target: r.target,
+          text: `${CLIENTS[r.client]} edit ${id}`,
+        }));
         const room = new Room(intents);
         for (const op of ops) {
           const c = room.clients[op.client]!;
@@ -490,14 +499,18 @@ describe('merge provenance', () => {
         let s = NOTES_BASE;
         for (const k of ['k1', 'k2', 'k3'])
           s = runAs(s, { type: 'cluster:create', clusterId: k, name: k, noteIds: NOTES.filter((_, i) => grouping[i] === k) });
-        for (const [gid, spec] of [['ga', a], ['gb', b]] as const) {
+        for (const [gid, spec] of [
+          ['ga', a],
+          ['gb', b],
+        ] as const) {
           s = runAs(s, { type: 'goal:create', goalId: gid, title: gid, themeId: null, clusterIds: spec.clusters, noteIds: spec.notes });
           const g = s.goals[gid]!;
           const fromClusters = spec.clusters.flatMap((k) => s.harvest.clusters[k]!.noteIds);
           expect(new Set(g.sources.noteIds)).toEqual(new Set([...fromClusters, ...spec.notes]));
           expect(g.sources.clusterIds).toEqual(spec.clusters);
           for (const list of GOAL_LISTS)
-            for (const id of spec.items[list]) s = runAs(s, { type: 'goal:item-add', goalId: gid, list, itemId: id, text: `${gid} ${list} ${id}` });
+            for (const id of spec.items[list])
+              s = runAs(s, { type: 'goal:item-add', goalId: gid, list, itemId: id, text: `${gid} ${list} ${id}` });
         }
         for (const m of later) {
           const r = step(s, cmd({ type: 'cluster:add-notes', clusterId: m.to, noteIds: [m.note] }), fac);
@@ -513,7 +526,12 @@ describe('merge provenance', () => {
         expect(new Set(g.sources.noteIds).size).toBe(g.sources.noteIds.length);
         for (const list of GOAL_LISTS) {
           const mine = g[list] as GoalItem[];
-          expect(mine.map((i) => i.id)).toEqual(union((A[list] as GoalItem[]).map((i) => i.id), (B[list] as GoalItem[]).map((i) => i.id)));
+          expect(mine.map((i) => i.id)).toEqual(
+            union(
+              (A[list] as GoalItem[]).map((i) => i.id),
+              (B[list] as GoalItem[]).map((i) => i.id),
+            ),
+          );
           for (const item of mine) {
             const fromA = (A[list] as GoalItem[]).find((i) => i.id === item.id);
             expect(item).toEqual(fromA ?? (B[list] as GoalItem[]).find((i) => i.id === item.id));
@@ -584,8 +602,7 @@ describe('cluster membership', () => {
             }
           }
           expect(new Set(s.harvest.clusterOrder)).toEqual(new Set(Object.keys(s.harvest.clusters)));
-          if (r.d.ok && (op.kind === 'create' || op.kind === 'add'))
-            for (const n of op.notes) expect(owner.get(n)).toBe(op.cluster);
+          if (r.d.ok && (op.kind === 'create' || op.kind === 'add')) for (const n of op.notes) expect(owner.get(n)).toBe(op.cluster);
         }
         expect(applyEnvelopes(NOTES_BASE, log)).toEqual(s);
       }),

@@ -1,16 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import {
-  buildIndex,
-  charNgrams,
-  features,
-  normalise,
-  similarity,
-  similarityDetail,
-  stem,
-  tokenize,
-  words,
-} from './similarity';
+import { buildIndex, charNgrams, features, normalise, similarity, similarityDetail, stem, tokenize, words } from './similarity';
 import { LABELLED_NOTES } from './fixtures/labelled-notes';
 import { CONCEPT_INFO, LEXICONS, type ConceptId } from './lexicon';
 
@@ -113,9 +103,17 @@ describe('words: Intl.Segmenter with the Thai locale', () => {
 describe('tokenize', () => {
   it.each<[string, string, string[]]>([
     ['English stop-words and stems', 'Training for the civil servants of ASEAN', ['train', 'civil', 'servant', 'asean']],
-    ['Thai stop-words (และ ที่ ของ ใน การ ความ)', 'ความโปร่งใสและการตรวจสอบของหน่วยงานในภาครัฐ', ['โปร่งใส', 'ตรวจ', 'สอบ', 'หน่วย', 'งาน', 'ภาค', 'รัฐ']],
+    [
+      'Thai stop-words (และ ที่ ของ ใน การ ความ)',
+      'ความโปร่งใสและการตรวจสอบของหน่วยงานในภาครัฐ',
+      ['โปร่งใส', 'ตรวจ', 'สอบ', 'หน่วย', 'งาน', 'ภาค', 'รัฐ'],
+    ],
     ['mixed Thai/English', 'ทำ one-stop service online ให้ประชาชน', ['one', 'stop', 'servic', 'onlin', 'ประชาชน']],
-    ['numbers: one digit dropped, longer kept', 'ประเมินผล performance แบบ 360 องศา ทุก 6 เดือน', ['ประเมิน', 'ผล', 'performanc', '360', 'องศา', 'เดือน']],
+    [
+      'numbers: one digit dropped, longer kept',
+      'ประเมินผล performance แบบ 360 องศา ทุก 6 เดือน',
+      ['ประเมิน', 'ผล', 'performanc', '360', 'องศา', 'เดือน'],
+    ],
     ['emoji and punctuation only', '😊 !!! …', []],
     ['empty', '', []],
   ])('%s', (_name, input, expected) => {
@@ -194,13 +192,7 @@ describe('similarity', () => {
       'Staff exchange with neighbouring countries',
       'Longer coffee breaks please',
     ],
-    [
-      'Thai',
-      'บริการสาธารณะสำหรับผู้สูงอายุ',
-      'บริการสาธารณะสําหรับผู้สูงอายุ ๆ',
-      'ผู้สูงอายุใช้แอปของรัฐไม่เป็น',
-      'ลดการใช้กระดาษในสำนักงาน',
-    ],
+    ['Thai', 'บริการสาธารณะสำหรับผู้สูงอายุ', 'บริการสาธารณะสําหรับผู้สูงอายุ ๆ', 'ผู้สูงอายุใช้แอปของรัฐไม่เป็น', 'ลดการใช้กระดาษในสำนักงาน'],
     [
       'mixed',
       'พัฒนาศักยภาพข้าราชการผ่าน e-learning platform',

@@ -275,10 +275,7 @@ export interface SimilarityDetail {
  * matched any concept the concept channel carries no evidence either way, so it is left out of
  * the mean instead of counting as 0; when only one did, it counts as 0.
  */
-export function combine(
-  parts: { tokens: number; concepts: number | null; grams: number },
-  w: SimilarityWeights = DEFAULT_WEIGHTS,
-): number {
+export function combine(parts: { tokens: number; concepts: number | null; grams: number }, w: SimilarityWeights = DEFAULT_WEIGHTS): number {
   const total = w.tokens + w.grams + (parts.concepts === null ? 0 : w.concepts);
   if (total <= 0) return 0;
   const mixed = (w.tokens * parts.tokens + w.grams * parts.grams + (parts.concepts === null ? 0 : w.concepts * parts.concepts)) / total;

@@ -10,7 +10,8 @@ declare const console: { info(...args: unknown[]): void };
 declare const performance: { now(): number };
 declare const process: { cpuUsage(previous?: { user: number; system: number }): { user: number; system: number } };
 
-const asInput = (notes: ReadonlyArray<LabelledNote | MultilingualNote>): SuggestNote[] => notes.map(({ id, text, tableId }) => ({ id, text, tableId }));
+const asInput = (notes: ReadonlyArray<LabelledNote | MultilingualNote>): SuggestNote[] =>
+  notes.map(({ id, text, tableId }) => ({ id, text, tableId }));
 
 describe('fixtures', () => {
   it('labelled set: ≥ 60 notes, ~1/3 each language, 12–16 groups of 2–8 plus singletons', () => {
@@ -290,7 +291,8 @@ describe('suggestClusters: behaviour', () => {
   });
 
   it('a higher threshold gives fewer grouped pairs', () => {
-    const pairs = (t: number) => suggestClusters(notes, { threshold: t }).reduce((n, s) => n + (s.noteIds.length * (s.noteIds.length - 1)) / 2, 0);
+    const pairs = (t: number) =>
+      suggestClusters(notes, { threshold: t }).reduce((n, s) => n + (s.noteIds.length * (s.noteIds.length - 1)) / 2, 0);
     expect(pairs(0.4)).toBeLessThanOrEqual(pairs(0.18));
   });
 });
@@ -300,7 +302,20 @@ describe('suggestClusters: performance', () => {
     // Each generated note is a fixture note (nine languages) with a random suffix and, sometimes,
     // a typo: a duplicate-heavy worst case (every text repeated ~6 times, so the graph is dense).
     const pool = [...LABELLED_NOTES, ...HELD_OUT_NOTES, ...DEV_NOTES, ...HELD_OUT_NOTES_ML];
-    const suffixes = ['', ' urgent', ' pilot', ' ทดลอง', ' ด่วน', ' for all ministries', ' ทุกจังหวัด', ' by 2027', ' segera', ' khẩn cấp', ' ជាបន្ទាន់', ' ภายในปี 2570'];
+    const suffixes = [
+      '',
+      ' urgent',
+      ' pilot',
+      ' ทดลอง',
+      ' ด่วน',
+      ' for all ministries',
+      ' ทุกจังหวัด',
+      ' by 2027',
+      ' segera',
+      ' khẩn cấp',
+      ' ជាបន្ទាន់',
+      ' ภายในปี 2570',
+    ];
     let seed = 42;
     const rnd = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
     const gen: SuggestNote[] = Array.from({ length: 2000 }, (_, i) => {

@@ -163,9 +163,18 @@ function buildGraph(index: SimilarityIndex, floor: number, w: SimilarityWeights)
   const notes = index.compiled;
   const n = notes.length;
   const graph: Graph = Array.from({ length: n }, () => new Map<number, number>());
-  const tokenPost = postings(notes.map((c) => c.tokens), index.tokenIds.size);
-  const conceptPost = postings(notes.map((c) => c.concepts), index.conceptIds.size);
-  const gramPost = postings(notes.map((c) => ({ ids: c.grams })), index.gramIds.size);
+  const tokenPost = postings(
+    notes.map((c) => c.tokens),
+    index.tokenIds.size,
+  );
+  const conceptPost = postings(
+    notes.map((c) => c.concepts),
+    index.conceptIds.size,
+  );
+  const gramPost = postings(
+    notes.map((c) => ({ ids: c.grams })),
+    index.gramIds.size,
+  );
   const tok = new Float64Array(n);
   const con = new Float64Array(n);
   const gram = new Int32Array(n);
@@ -285,7 +294,13 @@ class Heap {
   }
 }
 
-function agglomerate(n: number, graph: Graph, locked: Array<string | null>, lockedGroups: Map<string, number[]>, threshold: number): Cluster[] {
+function agglomerate(
+  n: number,
+  graph: Graph,
+  locked: Array<string | null>,
+  lockedGroups: Map<string, number[]>,
+  threshold: number,
+): Cluster[] {
   const clusters: Cluster[] = [];
   const version: number[] = [];
   const clusterOf = new Int32Array(n).fill(-1);
@@ -463,7 +478,11 @@ export function suggestClusters(notes: ReadonlyArray<SuggestNote>, options: Sugg
       locked[p] = c.clusterId;
       members.push(p);
     }
-    if (members.length > 0) lockedGroups.set(c.clusterId, members.sort((a, b) => a - b));
+    if (members.length > 0)
+      lockedGroups.set(
+        c.clusterId,
+        members.sort((a, b) => a - b),
+      );
   }
 
   const index = buildIndex(sorted, weights);
@@ -534,4 +553,3 @@ export function suggestClusters(notes: ReadonlyArray<SuggestNote>, options: Sugg
   out.sort((a, b) => b.score - a.score || compareIds(a.key, b.key));
   return out;
 }
-

@@ -64,7 +64,12 @@ export function normalise(text: string): string {
  * listed, because folded it is the "tai" of "thiên tai", disaster).
  */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
-  LEXICONS.flatMap((l) => l.stopWords.split(/\s+/).map((w) => normalise(w)).filter((w) => w.length > 0)),
+  LEXICONS.flatMap((l) =>
+    l.stopWords
+      .split(/\s+/)
+      .map((w) => normalise(w))
+      .filter((w) => w.length > 0),
+  ),
 );
 
 const VOWEL = /[aeiouy]/;
@@ -139,7 +144,10 @@ const STOP_WORDS_BY_STEMMER: ReadonlyMap<Stemmer, ReadonlySet<string>> = new Map
     st,
     new Set(
       LEXICONS.filter((l) => stemmerOf(l.lang) === st).flatMap((l) =>
-        l.stopWords.split(/\s+/).map((w) => normalise(w)).filter((w) => w.length > 0),
+        l.stopWords
+          .split(/\s+/)
+          .map((w) => normalise(w))
+          .filter((w) => w.length > 0),
       ),
     ),
   ]),

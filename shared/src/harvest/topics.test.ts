@@ -9,10 +9,20 @@ describe('topicsOf', () => {
   it.each<[string, string[], string[], string | null]>([
     // [name, notes, topic ids best first, label concept of the best]
     ['one topic in every language', ['Flood drills', 'ซ้อมรับมือน้ำท่วม', 'Diễn tập phòng chống thiên tai'], ['disaster'], 'disaster'],
-    ['a facet counts for its topic (capacity → training)', ['Training courses', 'Capacity building', 'Nâng cao năng lực'], ['training'], 'capacity'],
+    [
+      'a facet counts for its topic (capacity → training)',
+      ['Training courses', 'Capacity building', 'Nâng cao năng lực'],
+      ['training'],
+      'capacity',
+    ],
     ['fewer than half: no topic', ['Training courses', 'Flood drills', 'Gender equality'], [], null],
     ['generic concepts name no topic', ['Civil servants of ASEAN', 'ข้าราชการอาเซียน'], [], null],
-    ['a cross-cutting topic loses a tie (online training is training)', ['Online training', 'ฝึกอบรมออนไลน์'], ['training', 'digital'], 'training'],
+    [
+      'a cross-cutting topic loses a tie (online training is training)',
+      ['Online training', 'ฝึกอบรมออนไลน์'],
+      ['training', 'digital'],
+      'training',
+    ],
   ])('%s', (_name, texts, topics, concept) => {
     const index = indexOf(texts);
     expect(topicsOf(index, all(texts.length)).map((t) => t.id)).toEqual(topics);
@@ -47,20 +57,33 @@ describe('mergeSameTopic', () => {
   ]);
 
   it('merges new groups with the same topic, keeps other topics apart', () => {
-    const out = mergeSameTopic(index, g, [
-      { members: [0, 1], locked: null },
-      { members: [2, 3], locked: null },
-      { members: [4, 5], locked: null },
-    ], 0.09);
-    expect(out.map((x) => x.members)).toEqual([[0, 1, 2, 3], [4, 5]]);
+    const out = mergeSameTopic(
+      index,
+      g,
+      [
+        { members: [0, 1], locked: null },
+        { members: [2, 3], locked: null },
+        { members: [4, 5], locked: null },
+      ],
+      0.09,
+    );
+    expect(out.map((x) => x.members)).toEqual([
+      [0, 1, 2, 3],
+      [4, 5],
+    ]);
   });
 
   it('a new group about an existing cluster’s topic joins the cluster; clusters never merge', () => {
-    const out = mergeSameTopic(index, g, [
-      { members: [0, 1], locked: 'c1' },
-      { members: [2, 3], locked: null },
-      { members: [6], locked: 'c2' },
-    ], 0.09);
+    const out = mergeSameTopic(
+      index,
+      g,
+      [
+        { members: [0, 1], locked: 'c1' },
+        { members: [2, 3], locked: null },
+        { members: [6], locked: 'c2' },
+      ],
+      0.09,
+    );
     expect(out).toEqual([
       { members: [0, 1, 2, 3], locked: 'c1' },
       { members: [6], locked: 'c2' },
@@ -68,22 +91,43 @@ describe('mergeSameTopic', () => {
   });
 
   it.each<[string, number, number[][]]>([
-    ['similar enough: joins', 0.09, [[0, 1, 6], [4, 5]]],
+    [
+      'similar enough: joins',
+      0.09,
+      [
+        [0, 1, 6],
+        [4, 5],
+      ],
+    ],
     ['not similar enough: stays alone', 0.5, [[0, 1], [4, 5], [6]]],
   ])('a note left alone with the group’s topic: %s', (_name, minJoin, expected) => {
-    const out = mergeSameTopic(index, g, [
-      { members: [0, 1], locked: null },
-      { members: [4, 5], locked: null },
-      { members: [6], locked: null },
-    ], minJoin);
+    const out = mergeSameTopic(
+      index,
+      g,
+      [
+        { members: [0, 1], locked: null },
+        { members: [4, 5], locked: null },
+        { members: [6], locked: null },
+      ],
+      minJoin,
+    );
     expect(out.map((x) => x.members)).toEqual(expected);
   });
 
   it('a note left alone does not join a group of another topic however similar', () => {
-    const out = mergeSameTopic(index, graph(0.9, [[4, 6], [5, 6], [4, 5]]), [
-      { members: [4, 5], locked: null },
-      { members: [6], locked: null },
-    ], 0.09);
+    const out = mergeSameTopic(
+      index,
+      graph(0.9, [
+        [4, 6],
+        [5, 6],
+        [4, 5],
+      ]),
+      [
+        { members: [4, 5], locked: null },
+        { members: [6], locked: null },
+      ],
+      0.09,
+    );
     expect(out.map((x) => x.members)).toEqual([[4, 5], [6]]);
   });
 });

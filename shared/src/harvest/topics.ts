@@ -61,7 +61,14 @@ export function topicsOf(index: SimilarityIndex, members: readonly number[]): To
   return [...notes]
     .filter(([, k]) => k * 2 >= members.length)
     .map(([t, k]) => ({ t, k, c: lead(t) }))
-    .sort((a, b) => Number(isCrossCutting(a.t)) - Number(isCrossCutting(b.t)) || Number(isRefinement(index.conceptNames[b.c]!)) - Number(isRefinement(index.conceptNames[a.c]!)) || b.k - a.k || index.conceptIdf[a.c]! - index.conceptIdf[b.c]! || (a.t < b.t ? -1 : a.t > b.t ? 1 : 0))
+    .sort(
+      (a, b) =>
+        Number(isCrossCutting(a.t)) - Number(isCrossCutting(b.t)) ||
+        Number(isRefinement(index.conceptNames[b.c]!)) - Number(isRefinement(index.conceptNames[a.c]!)) ||
+        b.k - a.k ||
+        index.conceptIdf[a.c]! - index.conceptIdf[b.c]! ||
+        (a.t < b.t ? -1 : a.t > b.t ? 1 : 0),
+    )
     .map(({ t, c }) => ({ id: t, concept: index.conceptNames[c]! }));
 }
 
@@ -89,7 +96,9 @@ function averageLink(graph: Graph, a: readonly number[], b: readonly number[]): 
  *      notes whose topics do not include the group's are taken out and left alone.
  */
 export function mergeSameTopic(index: SimilarityIndex, graph: Graph, groups: readonly Group[], minJoin: number): Group[] {
-  const sorted = [...groups].map((g) => ({ members: [...g.members], locked: g.locked })).sort((a, b) => Math.min(...a.members) - Math.min(...b.members));
+  const sorted = [...groups]
+    .map((g) => ({ members: [...g.members], locked: g.locked }))
+    .sort((a, b) => Math.min(...a.members) - Math.min(...b.members));
   const alone = sorted.filter((g) => g.locked === null && g.members.length === 1);
   const kept = sorted.filter((g) => !(g.locked === null && g.members.length === 1));
   // Each group's topics, best first (notes left alone in step 3 have none: nothing joins them).
@@ -125,7 +134,11 @@ export function mergeSameTopic(index: SimilarityIndex, graph: Graph, groups: rea
       else alone.push({ members: ms, locked: null });
     }
   }
-  for (const g of ejected) topics.set(g, topicsOf(index, g.members).map((t) => t.id));
+  for (const g of ejected)
+    topics.set(
+      g,
+      topicsOf(index, g.members).map((t) => t.id),
+    );
   const out: Group[] = kept.filter((g) => g.locked !== null);
   for (const g of [...kept.filter((k) => k.members.length > 0), ...ejected]) {
     if (g.locked !== null) continue;

@@ -33,7 +33,11 @@ export class OnlineRoster {
 }
 
 /** "n of m here": of the people seated at a table, how many are connected. */
-export function tableHere(state: Pick<WorkshopState, 'seats'>, online: ReadonlySet<string> | Record<string, unknown>, tableId: string): { here: number; of: number } {
+export function tableHere(
+  state: Pick<WorkshopState, 'seats'>,
+  online: ReadonlySet<string> | Record<string, unknown>,
+  tableId: string,
+): { here: number; of: number } {
   const isOnline = (pid: string) => (online instanceof Set ? online.has(pid) : Object.hasOwn(online, pid));
   let here = 0;
   let of = 0;

@@ -4,9 +4,31 @@ import type { DomainEvent, Envelope } from '../cafe/protocol';
 import { decide } from '../cafe/decide';
 import { applyEnvelopes } from '../cafe/reduce';
 import { P, as, cmd, envelopes, standardWorkshop, toPhase, type CommandBody } from '../testing/fixtures';
-import { RedactionQueue, needleOf, redactEnvelopes, redactEvent, redactEventRows, redactSnapshotBody, redactionsOf, type BodyRow, type RedactTarget } from './redact';
+import {
+  RedactionQueue,
+  needleOf,
+  redactEnvelopes,
+  redactEvent,
+  redactEventRows,
+  redactSnapshotBody,
+  redactionsOf,
+  type BodyRow,
+  type RedactTarget,
+} from './redact';
 
-const NOTE = { id: 'n1', tableId: 't1', text: 'secret position', color: 'yellow' as const, x: 1, y: 2, authorId: 'del1', delegationId: 'thai', round: 1, createdAt: 1, editedAt: 1 };
+const NOTE = {
+  id: 'n1',
+  tableId: 't1',
+  text: 'secret position',
+  color: 'yellow' as const,
+  x: 1,
+  y: 2,
+  authorId: 'del1',
+  delegationId: 'thai',
+  round: 1,
+  createdAt: 1,
+  editedAt: 1,
+};
 const GOAL = {
   id: 'g1',
   title: 'secret goal',
@@ -40,21 +62,77 @@ describe('redactionsOf: which events delete free text', () => {
 
 describe('redactEvent', () => {
   it.each<[string, DomainEvent, RedactTarget, DomainEvent | null, RedactTarget[]?]>([
-    ['note created: text blanked, the rest kept', { type: 'note:created', note: NOTE }, note, { type: 'note:created', note: { ...NOTE, text: '' } }],
-    ['note edited', { type: 'note:edited', tableId: 't1', noteId: 'n1', text: 'secret', editedAt: 5 }, note, { type: 'note:edited', tableId: 't1', noteId: 'n1', text: '', editedAt: 5 }],
+    [
+      'note created: text blanked, the rest kept',
+      { type: 'note:created', note: NOTE },
+      note,
+      { type: 'note:created', note: { ...NOTE, text: '' } },
+    ],
+    [
+      'note edited',
+      { type: 'note:edited', tableId: 't1', noteId: 'n1', text: 'secret', editedAt: 5 },
+      note,
+      { type: 'note:edited', tableId: 't1', noteId: 'n1', text: '', editedAt: 5 },
+    ],
     ['another note untouched', { type: 'note:created', note: { ...NOTE, id: 'n2' } }, note, null],
     ['note moved carries no text', { type: 'note:moved', tableId: 't1', noteId: 'n1', x: 3, y: 3 }, note, null],
     ['already redacted: untouched', { type: 'note:edited', tableId: 't1', noteId: 'n1', text: '', editedAt: 5 }, note, null],
-    ['cluster created', { type: 'cluster:created', cluster: { id: 'k1', name: 'secret theme', noteIds: ['n1'], createdBy: 'fac' } } as DomainEvent, cluster, { type: 'cluster:created', cluster: { id: 'k1', name: '', noteIds: ['n1'], createdBy: 'fac' } } as DomainEvent],
-    ['cluster renamed', { type: 'cluster:renamed', clusterId: 'k1', name: 'secret' }, cluster, { type: 'cluster:renamed', clusterId: 'k1', name: '' }],
-    ['goal created: every text blanked', { type: 'goal:created', goal: GOAL }, goal, { type: 'goal:created', goal: { ...GOAL, title: '', rationale: '', objectives: [{ id: 'o1', text: '', version: 1 }] } }],
-    ['goal title set', { type: 'goal:set', goalId: 'g1', field: 'title', value: 'secret', version: 2, at: 1 }, goal, { type: 'goal:set', goalId: 'g1', field: 'title', value: '', version: 2, at: 1 }],
+    [
+      'cluster created',
+      { type: 'cluster:created', cluster: { id: 'k1', name: 'secret theme', noteIds: ['n1'], createdBy: 'fac' } } as DomainEvent,
+      cluster,
+      { type: 'cluster:created', cluster: { id: 'k1', name: '', noteIds: ['n1'], createdBy: 'fac' } } as DomainEvent,
+    ],
+    [
+      'cluster renamed',
+      { type: 'cluster:renamed', clusterId: 'k1', name: 'secret' },
+      cluster,
+      { type: 'cluster:renamed', clusterId: 'k1', name: '' },
+    ],
+    [
+      'goal created: every text blanked',
+      { type: 'goal:created', goal: GOAL },
+      goal,
+      { type: 'goal:created', goal: { ...GOAL, title: '', rationale: '', objectives: [{ id: 'o1', text: '', version: 1 }] } },
+    ],
+    [
+      'goal title set',
+      { type: 'goal:set', goalId: 'g1', field: 'title', value: 'secret', version: 2, at: 1 },
+      goal,
+      { type: 'goal:set', goalId: 'g1', field: 'title', value: '', version: 2, at: 1 },
+    ],
     ['goal theme set is not text', { type: 'goal:set', goalId: 'g1', field: 'themeId', value: 'th1', version: 2, at: 1 }, goal, null],
-    ['goal item added', { type: 'goal:item-added', goalId: 'g1', list: 'objectives', item: { id: 'o2', text: 'secret', version: 1 }, at: 1 }, goal, { type: 'goal:item-added', goalId: 'g1', list: 'objectives', item: { id: 'o2', text: '', version: 1 }, at: 1 }],
-    ['goal merge: the merged goal goes too', { type: 'goal:merged', goalId: 'g1', otherId: 'g2', at: 1 }, goal, { type: 'goal:merged', goalId: 'g1', otherId: 'g2', at: 1 }, [{ kind: 'goal', id: 'g2' }]],
-    ['goal item removed: only that item', { type: 'goal:item-set', goalId: 'g1', list: 'objectives', item: { id: 'o1', text: 'secret', version: 2 }, at: 1 }, item, { type: 'goal:item-set', goalId: 'g1', list: 'objectives', item: { id: 'o1', text: '', version: 2 }, at: 1 }],
-    ['another item untouched', { type: 'goal:item-set', goalId: 'g1', list: 'objectives', item: { id: 'o9', text: 'keep', version: 2 }, at: 1 }, item, null],
-    ['an imported workshop holding the note', { type: 'workshop:imported', workshop: { id: 'w', joinCode: 'X', createdAt: 1 }, state: { notes: { n1: NOTE } } }, note, { type: 'workshop:imported', workshop: { id: 'w', joinCode: 'X', createdAt: 1 }, state: { notes: { n1: { ...NOTE, text: '' } } } }],
+    [
+      'goal item added',
+      { type: 'goal:item-added', goalId: 'g1', list: 'objectives', item: { id: 'o2', text: 'secret', version: 1 }, at: 1 },
+      goal,
+      { type: 'goal:item-added', goalId: 'g1', list: 'objectives', item: { id: 'o2', text: '', version: 1 }, at: 1 },
+    ],
+    [
+      'goal merge: the merged goal goes too',
+      { type: 'goal:merged', goalId: 'g1', otherId: 'g2', at: 1 },
+      goal,
+      { type: 'goal:merged', goalId: 'g1', otherId: 'g2', at: 1 },
+      [{ kind: 'goal', id: 'g2' }],
+    ],
+    [
+      'goal item removed: only that item',
+      { type: 'goal:item-set', goalId: 'g1', list: 'objectives', item: { id: 'o1', text: 'secret', version: 2 }, at: 1 },
+      item,
+      { type: 'goal:item-set', goalId: 'g1', list: 'objectives', item: { id: 'o1', text: '', version: 2 }, at: 1 },
+    ],
+    [
+      'another item untouched',
+      { type: 'goal:item-set', goalId: 'g1', list: 'objectives', item: { id: 'o9', text: 'keep', version: 2 }, at: 1 },
+      item,
+      null,
+    ],
+    [
+      'an imported workshop holding the note',
+      { type: 'workshop:imported', workshop: { id: 'w', joinCode: 'X', createdAt: 1 }, state: { notes: { n1: NOTE } } },
+      note,
+      { type: 'workshop:imported', workshop: { id: 'w', joinCode: 'X', createdAt: 1 }, state: { notes: { n1: { ...NOTE, text: '' } } } },
+    ],
   ])('%s', (_name, e, t, expected, also = []) => {
     const r = redactEvent(e, t);
     expect(r?.event ?? null).toEqual(expected);
@@ -88,7 +166,10 @@ function playLog(start: WorkshopState, steps: Array<[CommandBody, Actor]>) {
     const q = new RedactionQueue(envs.flatMap((env) => redactionsOf(env.e)));
     for (let t = q.next(); t; t = q.next()) {
       const target = t;
-      const { updates, also } = redactEventRows(rows.filter((r) => r.body.includes(needleOf(target))), target);
+      const { updates, also } = redactEventRows(
+        rows.filter((r) => r.body.includes(needleOf(target))),
+        target,
+      );
       for (const u of updates) rows[rows.findIndex((r) => r.seq === u.seq)] = u;
       q.add(also);
     }
@@ -140,7 +221,13 @@ describe('a redacted log folds to the same state', () => {
 describe('redactEnvelopes (a catch-up window in memory)', () => {
   it('replaces the envelopes that carried the text, keeps the others as they were, leaves the input alone', () => {
     const created: Envelope = { seq: 1, at: 1, by: 'del1', scope: 't:t1', e: { type: 'note:created', note: NOTE } };
-    const other: Envelope = { seq: 2, at: 2, by: 'del1', scope: null, e: { type: 'note:created', note: { ...NOTE, id: 'n2', text: 'keep' } } };
+    const other: Envelope = {
+      seq: 2,
+      at: 2,
+      by: 'del1',
+      scope: null,
+      e: { type: 'note:created', note: { ...NOTE, id: 'n2', text: 'keep' } },
+    };
     const window = [created, other];
     const out = redactEnvelopes(window, [note], 3);
     expect(out).not.toBe(window);
@@ -151,7 +238,13 @@ describe('redactEnvelopes (a catch-up window in memory)', () => {
   });
 
   it('leaves events at and after the delete: a later note may reuse the id', () => {
-    const reused: Envelope = { seq: 5, at: 5, by: 'del1', scope: null, e: { type: 'note:created', note: { ...NOTE, text: 'a new note, same id' } } };
+    const reused: Envelope = {
+      seq: 5,
+      at: 5,
+      by: 'del1',
+      scope: null,
+      e: { type: 'note:created', note: { ...NOTE, text: 'a new note, same id' } },
+    };
     expect(redactEnvelopes([reused], [note], 4)[0]).toBe(reused);
   });
 });

@@ -55,7 +55,8 @@ export function redactEvent(e: DomainEvent, t: RedactTarget): Redacted | null {
       if (e.type === 'note:edited' && e.noteId === t.id && e.text !== '') return one({ ...e, text: '' });
       break;
     case 'cluster':
-      if (e.type === 'cluster:created' && e.cluster.id === t.id && e.cluster.name !== '') return one({ ...e, cluster: { ...e.cluster, name: '' } });
+      if (e.type === 'cluster:created' && e.cluster.id === t.id && e.cluster.name !== '')
+        return one({ ...e, cluster: { ...e.cluster, name: '' } });
       if (e.type === 'cluster:renamed' && e.clusterId === t.id && e.name !== '') return one({ ...e, name: '' });
       break;
     case 'goal':
@@ -114,8 +115,14 @@ export function redactState(state: WorkshopState, t: RedactTarget): WorkshopStat
     case 'goal-item': {
       const goal = state.goals?.[t.goalId];
       if (!goal) return null;
-      const blankItem = <I extends { id: string; text: string }>(items: readonly I[] = []) => items.map((i) => (i.id === t.id ? { ...i, text: '' } : i));
-      const next: Goal = { ...goal, objectives: blankItem(goal.objectives), actions: blankItem(goal.actions), indicators: blankItem(goal.indicators) };
+      const blankItem = <I extends { id: string; text: string }>(items: readonly I[] = []) =>
+        items.map((i) => (i.id === t.id ? { ...i, text: '' } : i));
+      const next: Goal = {
+        ...goal,
+        objectives: blankItem(goal.objectives),
+        actions: blankItem(goal.actions),
+        indicators: blankItem(goal.indicators),
+      };
       return JSON.stringify(next) === JSON.stringify(goal) ? null : { ...state, goals: { ...state.goals, [t.goalId]: next } };
     }
   }

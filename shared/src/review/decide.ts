@@ -109,7 +109,8 @@ export function decideReview(state: WorkshopState, cmd: ReviewCommand, actorId: 
       if (a.status !== 'open') return reject('conflict', `already ${a.status}`);
       const goal = state.goals[a.goalId];
       if (!goal) return reject('not_found', 'the goal no longer exists');
-      if (!cmd.accept) return accept({ type: 'amendment:decided', amendmentId: a.id, accepted: false, by: actorId, at: now, replaced: null });
+      if (!cmd.accept)
+        return accept({ type: 'amendment:decided', amendmentId: a.id, accepted: false, by: actorId, at: now, replaced: null });
       return accept(
         { type: 'amendment:decided', amendmentId: a.id, accepted: true, by: actorId, at: now, replaced: goal[a.field] },
         { type: 'goal:set', goalId: goal.id, field: a.field, value: a.proposed, version: goal.versions[a.field] + 1, at: now },

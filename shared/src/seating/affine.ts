@@ -49,14 +49,15 @@ export function galoisField(q: number): { add: Int32Array; mul: Int32Array } | n
         const da = digits(a);
         const db = digits(b);
         const prod = new Array<number>(2 * k).fill(0);
-        for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) prod[i + j] = ((prod[i + j] as number) + (da[i] as number) * (db[j] as number)) % p;
+        for (let i = 0; i < k; i++)
+          for (let j = 0; j < k; j++) prod[i + j] = ((prod[i + j] as number) + (da[i] as number) * (db[j] as number)) % p;
         for (let deg = 2 * k - 1; deg >= k; deg--) {
           const coef = prod[deg] as number;
           if (coef === 0) continue;
           prod[deg] = 0;
           // x^deg = x^(deg-k) * x^k = -x^(deg-k) * c(x)
           for (let i = 0; i < k; i++) {
-            prod[deg - k + i] = (((prod[deg - k + i] as number) - coef * (poly[i] as number)) % p + p) % p;
+            prod[deg - k + i] = ((((prod[deg - k + i] as number) - coef * (poly[i] as number)) % p) + p) % p;
           }
         }
         mul[a * q + b] = fromDigits(prod.slice(0, k));

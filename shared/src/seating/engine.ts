@@ -702,7 +702,8 @@ export class Engine {
     const roomB = (this.size[r * T + B] as number) < (m.cap[B] as number) ? 1 : 0;
     const roomChanged = roomA !== this.room[r * T + A] || roomB !== this.room[r * T + B];
     if (roomChanged) {
-      this.roomCount[r] = (this.roomCount[r] as number) - (this.room[r * T + A] as number) - (this.room[r * T + B] as number) + roomA + roomB;
+      this.roomCount[r] =
+        (this.roomCount[r] as number) - (this.room[r * T + A] as number) - (this.room[r * T + B] as number) + roomA + roomB;
       this.room[r * T + A] = roomA;
       this.room[r * T + B] = roomB;
     }

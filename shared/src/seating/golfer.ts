@@ -22,15 +22,7 @@ export interface GolferResult {
  * @param maxEvaluations budget of swap evaluations (checked once per iteration).
  * @param target stop once the repeats are at most this (e.g. a lower bound).
  */
-export function golferTabu(
-  init: number[][],
-  n: number,
-  G: number,
-  s: number,
-  rng: Rng,
-  maxEvaluations: number,
-  target = 0,
-): GolferResult {
+export function golferTabu(init: number[][], n: number, G: number, s: number, rng: Rng, maxEvaluations: number, target = 0): GolferResult {
   const R = init.length;
   const grp = new Int32Array(R * n);
   const mem = new Int32Array(R * G * s);

@@ -3,8 +3,7 @@ import { balancedSizes, evenSpreadPairs } from './model';
 import { evaluate, lowerBounds } from './metrics';
 import type { PlanInput, RoundSeating } from './types';
 
-const people = (ids: string[], del = (i: number) => `D${i}`): PlanInput['participants'] =>
-  ids.map((id, i) => ({ id, delegation: del(i) }));
+const people = (ids: string[], del = (i: number) => `D${i}`): PlanInput['participants'] => ids.map((id, i) => ({ id, delegation: del(i) }));
 
 describe('evenSpreadPairs', () => {
   it.each([
@@ -97,13 +96,26 @@ describe('evaluate', () => {
 
   it('no-return: counted only while an unvisited table has a free seat', () => {
     // capacity 2, 2 per table: tables are full, so staying is not a violation
-    const full: PlanInput = { tables: [{ id: 'a', capacity: 2 }, { id: 'b', capacity: 2 }], participants: people(['p1', 'p2', 'p3', 'p4']), rounds: 2 };
+    const full: PlanInput = {
+      tables: [
+        { id: 'a', capacity: 2 },
+        { id: 'b', capacity: 2 },
+      ],
+      participants: people(['p1', 'p2', 'p3', 'p4']),
+      rounds: 2,
+    };
     const stay: RoundSeating[] = [
       { a: ['p1', 'p2'], b: ['p3', 'p4'] },
       { a: ['p1', 'p3'], b: ['p2', 'p4'] },
     ];
     expect(evaluate(full, stay).violations.noReturn).toBe(0);
-    const roomy: PlanInput = { ...full, tables: [{ id: 'a', capacity: 3 }, { id: 'b', capacity: 3 }] };
+    const roomy: PlanInput = {
+      ...full,
+      tables: [
+        { id: 'a', capacity: 3 },
+        { id: 'b', capacity: 3 },
+      ],
+    };
     expect(evaluate(roomy, stay).violations.noReturn).toBe(2); // p1 and p4 return while the other table had room
   });
 
@@ -126,7 +138,10 @@ describe('evaluate', () => {
     const input: PlanInput = { ...base, rounds: 2, played };
     const good = evaluate(input, [played[0] as RoundSeating, { a: ['p1', 'p3'], b: ['p2', 'p4'] }]);
     expect(good.violations.played).toBe(0);
-    const bad = evaluate(input, [{ a: ['p1', 'p3'], b: ['p2', 'p4'] }, { a: ['p1', 'p3'], b: ['p2', 'p4'] }]);
+    const bad = evaluate(input, [
+      { a: ['p1', 'p3'], b: ['p2', 'p4'] },
+      { a: ['p1', 'p3'], b: ['p2', 'p4'] },
+    ]);
     expect(bad.violations.played).toBe(1);
   });
 });

@@ -90,7 +90,7 @@ export function evenSpreadPairs(k: number, bins: number): number {
   if (bins <= 0) return (k * (k - 1)) / 2;
   const q = Math.floor(k / bins);
   const rem = k - q * bins;
-  return rem * ((q + 1) * q) / 2 + (bins - rem) * (q * (q - 1)) / 2;
+  return (rem * ((q + 1) * q)) / 2 + ((bins - rem) * (q * (q - 1))) / 2;
 }
 
 /**
@@ -223,9 +223,7 @@ export function buildModel(input: PlanInput): Model {
     const r = pin.round - 1;
     if (r < P) {
       if (playedTable[r * n + i] !== t) {
-        throw new PlanImpossibleError(
-          `pin of "${pin.participant}" to "${pin.table}" in round ${pin.round} contradicts the played round`,
-        );
+        throw new PlanImpossibleError(`pin of "${pin.participant}" to "${pin.table}" in round ${pin.round} contradicts the played round`);
       }
       continue;
     }

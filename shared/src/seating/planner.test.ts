@@ -98,7 +98,11 @@ function hardFeasible(input: PlanInput): boolean {
       const next: number[] = [];
       const tab: number[] = [];
       const place = (i: number): boolean => {
-        if (i === masks.length) return solve(round + 1, [...next].sort((a, b) => a - b));
+        if (i === masks.length)
+          return solve(
+            round + 1,
+            [...next].sort((a, b) => a - b),
+          );
         const v = masks[i] as number;
         // equal masks are interchangeable: keep their tables non-decreasing
         const from = i > 0 && masks[i - 1] === v ? (tab[i - 1] as number) : 0;
@@ -186,7 +190,11 @@ describe('plan: hard rules (property)', () => {
       const [r1, r2] = res.rounds as [RoundSeating, RoundSeating];
       for (const round of [r1, r2]) {
         expect(round.t1?.[0]).toBe('ploy');
-        expect(Object.values(round).map((m) => m.length).sort()).toEqual([1, 2]);
+        expect(
+          Object.values(round)
+            .map((m) => m.length)
+            .sort(),
+        ).toEqual([1, 2]);
       }
       // each traveller sits at both tables
       for (const id of ['an', 'siti']) expect(r1.t1?.includes(id)).toBe(!r2.t1?.includes(id));
@@ -420,10 +428,7 @@ describe('plan: behaviour', () => {
 describe('plan: impossible and invalid input', () => {
   it.each<[string, PlanInput]>([
     ['more people than seats', mk(10, 2, 2, 4, 2, false)],
-    [
-      'host pinned elsewhere',
-      { ...mk(6, 2, 2, 4, 2, true), pins: [{ participant: 'p1', table: 't2', round: 1 }] },
-    ],
+    ['host pinned elsewhere', { ...mk(6, 2, 2, 4, 2, true), pins: [{ participant: 'p1', table: 't2', round: 1 }] }],
     [
       'pinned to two tables in one round',
       {
@@ -450,7 +455,16 @@ describe('plan: impossible and invalid input', () => {
   });
 
   it.each<[string, PlanInput]>([
-    ['duplicate participant ids', { ...mk(4, 2, 2, 4, 1, false), participants: [{ id: 'a', delegation: 'x' }, { id: 'a', delegation: 'y' }] }],
+    [
+      'duplicate participant ids',
+      {
+        ...mk(4, 2, 2, 4, 1, false),
+        participants: [
+          { id: 'a', delegation: 'x' },
+          { id: 'a', delegation: 'y' },
+        ],
+      },
+    ],
     ['unknown hostOf', { ...mk(4, 2, 2, 4, 1, false), participants: [{ id: 'a', delegation: 'x', hostOf: 'nope' }] }],
     [
       'two hosts of one table',

@@ -82,7 +82,10 @@ export function plan(input: PlanInput, options: PlanOptions = {}): PlanResult {
   }
   if (seed) {
     // relabel people randomly (deterministically) so delegations are not aligned with the geometry
-    const perm = shuffleInPlace(Array.from({ length: m.n }, (_, i) => i), rng);
+    const perm = shuffleInPlace(
+      Array.from({ length: m.n }, (_, i) => i),
+      rng,
+    );
     for (let r = 0; r < m.R; r++) {
       const row = seed[r] as number[];
       const assign = new Array<number>(m.n);

@@ -182,13 +182,10 @@ export function invariantViolations(s: WorkshopState): string[] {
   }
   for (const [id, p] of Object.entries(s.participants)) {
     if (p.id !== id) out.push(`participant keyed ${id} has id ${p.id}`);
-    if (p.delegationId !== null && !s.delegations[p.delegationId])
-      out.push(`participant ${id} in missing delegation ${p.delegationId}`);
+    if (p.delegationId !== null && !s.delegations[p.delegationId]) out.push(`participant ${id} in missing delegation ${p.delegationId}`);
   }
   const sameSet = (order: string[], rec: Record<string, unknown>) =>
-    order.length === new Set(order).size &&
-    order.length === Object.keys(rec).length &&
-    order.every((id) => id in rec);
+    order.length === new Set(order).size && order.length === Object.keys(rec).length && order.every((id) => id in rec);
   if (!sameSet(s.tableOrder, s.tables)) out.push(`tableOrder ${s.tableOrder.join(',')} does not match tables`);
   if (!sameSet(s.themeOrder, s.themes)) out.push(`themeOrder ${s.themeOrder.join(',')} does not match themes`);
   if (s.id && !Object.values(s.participants).some((p) => p.role === 'facilitator')) out.push('no facilitator left');

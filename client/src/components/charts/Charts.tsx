@@ -42,7 +42,9 @@ export function VoteChart({ voteId, big = false }: { voteId: string; big?: boole
 
 /** The projector shows the latest revealed vote during the harvest. */
 export function LatestVoteChart() {
-  const latest = useView((s) => (s.phase === 'harvest' ? ([...s.harvest.voteOrder].reverse().find((id) => s.harvest.votes[id]?.results) ?? null) : null));
+  const latest = useView((s) =>
+    s.phase === 'harvest' ? ([...s.harvest.voteOrder].reverse().find((id) => s.harvest.votes[id]?.results) ?? null) : null,
+  );
   const labels = useChartLabels();
   if (!latest) return null;
   return (

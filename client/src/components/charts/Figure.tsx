@@ -3,10 +3,24 @@
 // escapes every piece of workshop text, so it is set as HTML without a DOM round trip.
 import type { ChartFigure, ChartLabels } from '@world-cafe/shared/charts';
 
-export function Figure({ figure, labels, big = false, testId }: { figure: ChartFigure; labels: ChartLabels; big?: boolean; testId?: string }) {
+export function Figure({
+  figure,
+  labels,
+  big = false,
+  testId,
+}: {
+  figure: ChartFigure;
+  labels: ChartLabels;
+  big?: boolean;
+  testId?: string;
+}) {
   return (
     <figure className={big ? 'chart chart-big' : 'chart'} data-testid={testId ?? 'chart'} data-chart={figure.id}>
-      <div className="chart-drawing" style={{ maxWidth: big ? undefined : `${figure.width}px` }} dangerouslySetInnerHTML={{ __html: figure.svg }} />
+      <div
+        className="chart-drawing"
+        style={{ maxWidth: big ? undefined : `${figure.width}px` }}
+        dangerouslySetInnerHTML={{ __html: figure.svg }}
+      />
       <figcaption className="chart-finding" dir="auto">
         {figure.finding}
       </figcaption>

@@ -56,7 +56,15 @@ export function GoalsPanel({ selectedId, onSelect }: { selectedId: string | null
   );
 }
 
-function GoalListItem(props: { goalId: string; index: number; count: number; current: boolean; isFacilitator: boolean; onSelect: () => void; onMove: (by: -1 | 1) => void }) {
+function GoalListItem(props: {
+  goalId: string;
+  index: number;
+  count: number;
+  current: boolean;
+  isFacilitator: boolean;
+  onSelect: () => void;
+  onMove: (by: -1 | 1) => void;
+}) {
   const { goalId, index, count, current, isFacilitator, onSelect, onMove } = props;
   const { t } = useTranslation();
   const title = useView((s) => s.goals[goalId]?.title ?? '');
@@ -68,10 +76,22 @@ function GoalListItem(props: { goalId: string; index: number; count: number; cur
       </button>
       {isFacilitator && count > 1 && (
         <span className="hv-goal-order">
-          <button type="button" className="small" disabled={index === 0} onClick={() => onMove(-1)} aria-label={t('harvest.goal.moveUp', { title })}>
+          <button
+            type="button"
+            className="small"
+            disabled={index === 0}
+            onClick={() => onMove(-1)}
+            aria-label={t('harvest.goal.moveUp', { title })}
+          >
             ↑
           </button>
-          <button type="button" className="small" disabled={index === count - 1} onClick={() => onMove(1)} aria-label={t('harvest.goal.moveDown', { title })}>
+          <button
+            type="button"
+            className="small"
+            disabled={index === count - 1}
+            onClick={() => onMove(1)}
+            aria-label={t('harvest.goal.moveDown', { title })}
+          >
             ↓
           </button>
         </span>
@@ -133,7 +153,15 @@ function GoalEditor({ goalId, onGone }: { goalId: string; onGone: () => void }) 
           disabled={!canEdit}
           onFocus={() => setMyPresence({ goalId, field: 'themeId' })}
           onBlur={() => setMyPresence(null)}
-          onChange={(e) => void submitTracked({ type: 'goal:set', goalId, field: 'themeId', value: e.target.value || null, baseVersion: goal.versions.themeId })}
+          onChange={(e) =>
+            void submitTracked({
+              type: 'goal:set',
+              goalId,
+              field: 'themeId',
+              value: e.target.value || null,
+              baseVersion: goal.versions.themeId,
+            })
+          }
         >
           <option value="">{t('harvest.goal.noTheme')}</option>
           {themes.map((th) => (
@@ -200,7 +228,12 @@ function FacilitatorGoalTools({ goalId, status, spotlit }: { goalId: string; sta
         ))}
       </div>
       <div className="button-row">
-        <button type="button" className="small" aria-pressed={spotlit} onClick={() => submit({ type: 'spotlight:set', target: spotlit ? null : { kind: 'goal', id: goalId } })}>
+        <button
+          type="button"
+          className="small"
+          aria-pressed={spotlit}
+          onClick={() => submit({ type: 'spotlight:set', target: spotlit ? null : { kind: 'goal', id: goalId } })}
+        >
           {spotlit ? t('harvest.spotlight.release') : t('harvest.spotlight.show')}
         </button>
         <button
@@ -239,7 +272,17 @@ function FacilitatorGoalTools({ goalId, status, spotlit }: { goalId: string; sta
   );
 }
 
-function ItemList({ goalId, list, items, canEdit }: { goalId: string; list: GoalList; items: Array<GoalItem | GoalAction>; canEdit: boolean }) {
+function ItemList({
+  goalId,
+  list,
+  items,
+  canEdit,
+}: {
+  goalId: string;
+  list: GoalList;
+  items: Array<GoalItem | GoalAction>;
+  canEdit: boolean;
+}) {
   const { t } = useTranslation();
   const uid = useId();
   const [text, setText] = useState('');
@@ -287,7 +330,14 @@ function ItemList({ goalId, list, items, canEdit }: { goalId: string; list: Goal
           <label htmlFor={`${uid}-new`} className="sr-only">
             {t(`harvest.goal.new.${list}`)}
           </label>
-          <input id={`${uid}-new`} value={text} maxLength={LIMITS.goalItemChars} onChange={(e) => setText(e.target.value)} placeholder={t(`harvest.goal.new.${list}`)} dir="auto" />
+          <input
+            id={`${uid}-new`}
+            value={text}
+            maxLength={LIMITS.goalItemChars}
+            onChange={(e) => setText(e.target.value)}
+            placeholder={t(`harvest.goal.new.${list}`)}
+            dir="auto"
+          />
           <button type="submit" className="small" disabled={!text.trim()}>
             {t('harvest.goal.add')}
           </button>
@@ -355,7 +405,9 @@ function ActionDetails({ goalId, action, canEdit }: { goalId: string; action: Go
 function Sources({ goalId }: { goalId: string }) {
   const { t } = useTranslation();
   const noteIds = useViewShallow((s) => s.goals[goalId]?.sources.noteIds ?? []);
-  const clusters = useViewShallow((s) => (s.goals[goalId]?.sources.clusterIds ?? []).map((id) => s.harvest.clusters[id]?.name ?? t('harvest.goal.clusterGone')));
+  const clusters = useViewShallow((s) =>
+    (s.goals[goalId]?.sources.clusterIds ?? []).map((id) => s.harvest.clusters[id]?.name ?? t('harvest.goal.clusterGone')),
+  );
   const notes = useView((s) => s.notes);
   return (
     <section className="hv-sources" aria-labelledby={`src-${goalId}`}>

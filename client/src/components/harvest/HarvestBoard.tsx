@@ -112,7 +112,11 @@ export function HarvestBoard({ onDrafted }: { onDrafted: (goalId: string) => voi
   const owner = useViewShallow((s) => clusterOfNote(s));
   const clusterIds = useViewShallow((s) => s.harvest.clusterOrder);
   const [filter, setFilter] = useState<NoteFilter>(NO_FILTER);
-  const visible = useViewShallow((s) => allNotes(s).filter((n) => matchesFilter(s, n, filter)).map((n) => n.id));
+  const visible = useViewShallow((s) =>
+    allNotes(s)
+      .filter((n) => matchesFilter(s, n, filter))
+      .map((n) => n.id),
+  );
   const visibleSet = useMemo(() => new Set(visible), [visible]);
   const [selected, setSelected] = useState<string[]>([]);
   const [activeId, setActiveId] = useState<string | null>(null);
@@ -142,9 +146,13 @@ export function HarvestBoard({ onDrafted }: { onDrafted: (goalId: string) => voi
   const announcements: Announcements = {
     onDragStart: ({ active }) => t('harvest.dnd.picked', { text: noteText(active.id) }),
     onDragOver: ({ active, over }) =>
-      over ? t('harvest.dnd.over', { text: noteText(active.id), target: nameOf(over.id) }) : t('harvest.dnd.notOver', { text: noteText(active.id) }),
+      over
+        ? t('harvest.dnd.over', { text: noteText(active.id), target: nameOf(over.id) })
+        : t('harvest.dnd.notOver', { text: noteText(active.id) }),
     onDragEnd: ({ active, over }) =>
-      over ? t('harvest.dnd.dropped', { text: noteText(active.id), target: nameOf(over.id) }) : t('harvest.dnd.cancelled', { text: noteText(active.id) }),
+      over
+        ? t('harvest.dnd.dropped', { text: noteText(active.id), target: nameOf(over.id) })
+        : t('harvest.dnd.cancelled', { text: noteText(active.id) }),
     onDragCancel: ({ active }) => t('harvest.dnd.cancelled', { text: noteText(active.id) }),
   };
 
@@ -185,7 +193,14 @@ export function HarvestBoard({ onDrafted }: { onDrafted: (goalId: string) => voi
   const groupSelected = () => {
     const s = currentState();
     if (!s || selected.length === 0) return;
-    if (submit({ type: 'cluster:create', clusterId: newEntityId(), name: t('harvest.cluster.defaultName', { n: s.harvest.clusterOrder.length + 1 }), noteIds: selected }))
+    if (
+      submit({
+        type: 'cluster:create',
+        clusterId: newEntityId(),
+        name: t('harvest.cluster.defaultName', { n: s.harvest.clusterOrder.length + 1 }),
+        noteIds: selected,
+      })
+    )
       setSelected([]);
   };
   const draftFromSelection = () => {
@@ -194,7 +209,16 @@ export function HarvestBoard({ onDrafted }: { onDrafted: (goalId: string) => voi
     const goalId = newEntityId();
     const first = s.notes[selected[0]!]?.text ?? '';
     const title = first.length > 80 ? `${first.slice(0, 77)}…` : first;
-    if (submit({ type: 'goal:create', goalId, title: title || t('harvest.goal.untitled'), themeId: commonTheme(s, selected), clusterIds: [], noteIds: selected })) {
+    if (
+      submit({
+        type: 'goal:create',
+        goalId,
+        title: title || t('harvest.goal.untitled'),
+        themeId: commonTheme(s, selected),
+        clusterIds: [],
+        noteIds: selected,
+      })
+    ) {
       setSelected([]);
       onDrafted(goalId);
     }
@@ -237,7 +261,12 @@ export function HarvestBoard({ onDrafted }: { onDrafted: (goalId: string) => voi
         accessibility={{ announcements, screenReaderInstructions: { draggable: t('harvest.dnd.instructions') } }}
       >
         <div className="hv-board">
-          <section ref={poolDrop.setNodeRef} className={`hv-pool${poolDrop.isOver ? ' is-over' : ''}`} aria-labelledby="hv-pool-h" data-testid="hv-pool">
+          <section
+            ref={poolDrop.setNodeRef}
+            className={`hv-pool${poolDrop.isOver ? ' is-over' : ''}`}
+            aria-labelledby="hv-pool-h"
+            data-testid="hv-pool"
+          >
             <h3 id="hv-pool-h">{t('harvest.board.unclustered', { n: pool.length })}</h3>
             {pool.length === 0 && <p className="muted small">{t('harvest.board.poolEmpty')}</p>}
             <ul className="hv-note-list">
@@ -299,12 +328,7 @@ function GroupingToggle() {
       <legend>{t('harvest.grouping.legend')}</legend>
       {(['hosts', 'everyone'] as const).map((g) => (
         <label key={g} className="check">
-          <input
-            type="radio"
-            name={name}
-            checked={grouping === g}
-            onChange={() => submit({ type: 'harvest:configure', grouping: g })}
-          />
+          <input type="radio" name={name} checked={grouping === g} onChange={() => submit({ type: 'harvest:configure', grouping: g })} />
           <span>{t(`harvest.grouping.${g}`)}</span>
         </label>
       ))}
@@ -312,7 +336,17 @@ function GroupingToggle() {
   );
 }
 
-function Filters({ filter, onChange, shown, total }: { filter: NoteFilter; onChange: (f: NoteFilter) => void; shown: number; total: number }) {
+function Filters({
+  filter,
+  onChange,
+  shown,
+  total,
+}: {
+  filter: NoteFilter;
+  onChange: (f: NoteFilter) => void;
+  shown: number;
+  total: number;
+}) {
   const { t, i18n } = useTranslation();
   const locale = i18n.resolvedLanguage ?? i18n.language;
   const texts = useViewShallow((s) => Object.values(s.notes).map((n) => n.text));
@@ -375,7 +409,13 @@ function Filters({ filter, onChange, shown, total }: { filter: NoteFilter; onCha
       </div>
       <div className="field">
         <label htmlFor={`${uid}-c`}>{t('concepts.filter')}</label>
-        <select id={`${uid}-c`} value={filter.concept} onChange={set('concept')} aria-describedby={`${uid}-ch`} data-testid="hv-concept-filter">
+        <select
+          id={`${uid}-c`}
+          value={filter.concept}
+          onChange={set('concept')}
+          aria-describedby={`${uid}-ch`}
+          data-testid="hv-concept-filter"
+        >
           <option value="">{t('harvest.filter.all')}</option>
           {concepts.map((c) => (
             <option key={c.id} value={c.id}>
@@ -423,7 +463,9 @@ interface ClusterCardProps {
 function ClusterCard({ clusterId, visible, canGroup, canDraft, isFacilitator, selected, onToggleSelect, onDrafted }: ClusterCardProps) {
   const { t } = useTranslation();
   const cluster = useView((s) => s.harvest.clusters[clusterId]);
-  const notes = useViewShallow((s) => (s.harvest.clusters[clusterId]?.noteIds ?? []).map((id) => s.notes[id]).filter((n): n is Note => Boolean(n)));
+  const notes = useViewShallow((s) =>
+    (s.harvest.clusters[clusterId]?.noteIds ?? []).map((id) => s.notes[id]).filter((n): n is Note => Boolean(n)),
+  );
   const spotlit = useView((s) => s.harvest.spotlight?.kind === 'cluster' && s.harvest.spotlight.id === clusterId);
   const goals = useView((s) => s.goalOrder.filter((g) => s.goals[g]?.sources.clusterIds.includes(clusterId)).length);
   const drop = useDroppable({ id: `c:${clusterId}`, disabled: !canGroup });
@@ -444,7 +486,16 @@ function ClusterCard({ clusterId, visible, canGroup, canDraft, isFacilitator, se
     const s = currentState();
     if (!s) return;
     const goalId = newEntityId();
-    if (submit({ type: 'goal:create', goalId, title: cluster.name, themeId: commonTheme(s, cluster.noteIds), clusterIds: [clusterId], noteIds: [] }))
+    if (
+      submit({
+        type: 'goal:create',
+        goalId,
+        title: cluster.name,
+        themeId: commonTheme(s, cluster.noteIds),
+        clusterIds: [clusterId],
+        noteIds: [],
+      })
+    )
       onDrafted(goalId);
   };
 
@@ -487,7 +538,12 @@ function ClusterCard({ clusterId, visible, canGroup, canDraft, isFacilitator, se
       </div>
       <div className="button-row hv-cluster-actions">
         {canDraft && (
-          <button type="button" className="small primary" onClick={draft} aria-label={t('harvest.cluster.draftLabel', { name: cluster.name })}>
+          <button
+            type="button"
+            className="small primary"
+            onClick={draft}
+            aria-label={t('harvest.cluster.draftLabel', { name: cluster.name })}
+          >
             {t('harvest.cluster.draft')}
           </button>
         )}
@@ -552,7 +608,15 @@ function ClusterCard({ clusterId, visible, canGroup, canDraft, isFacilitator, se
               selected={selected.includes(n.id)}
               onToggleSelect={onToggleSelect}
               moreItems={
-                canGroup ? [{ key: 'remove', label: t('harvest.cluster.removeNote'), onSelect: () => submit({ type: 'cluster:remove-note', clusterId, noteId: n.id }) }] : []
+                canGroup
+                  ? [
+                      {
+                        key: 'remove',
+                        label: t('harvest.cluster.removeNote'),
+                        onSelect: () => submit({ type: 'cluster:remove-note', clusterId, noteId: n.id }),
+                      },
+                    ]
+                  : []
               }
             />
           </li>

@@ -149,7 +149,12 @@ function AddToCluster({ noteId, clusterId, short }: { noteId: string; clusterId:
               type="button"
               className="small"
               onClick={() => {
-                submit({ type: 'cluster:create', clusterId: newEntityId(), name: t('harvest.cluster.defaultName', { n: count + 1 }), noteIds: [noteId] });
+                submit({
+                  type: 'cluster:create',
+                  clusterId: newEntityId(),
+                  name: t('harvest.cluster.defaultName', { n: count + 1 }),
+                  noteIds: [noteId],
+                });
                 close();
               }}
             >

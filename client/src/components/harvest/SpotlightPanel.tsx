@@ -35,7 +35,14 @@ export function SpotlightPanel({ big = false }: { big?: boolean }) {
               )}
             </span>
           </div>
-          {!collapsed && (target.kind === 'note' ? <SpotNote id={target.id} /> : target.kind === 'cluster' ? <SpotCluster id={target.id} /> : <SpotGoal id={target.id} />)}
+          {!collapsed &&
+            (target.kind === 'note' ? (
+              <SpotNote id={target.id} />
+            ) : target.kind === 'cluster' ? (
+              <SpotCluster id={target.id} />
+            ) : (
+              <SpotGoal id={target.id} />
+            ))}
         </section>
       )}
     </div>

@@ -60,9 +60,7 @@ export function Suggestions() {
     <section className="card hv-suggest-panel" aria-labelledby="hv-suggest-h" data-testid="hv-suggestions">
       <div className="hv-suggest-head">
         <h3 id="hv-suggest-h" tabIndex={-1} ref={heading}>
-          {list.length === 0
-            ? t('harvest.suggest.none')
-            : t('harvest.suggest.counter', { i: i + 1, n: list.length })}
+          {list.length === 0 ? t('harvest.suggest.none') : t('harvest.suggest.counter', { i: i + 1, n: list.length })}
         </h3>
         <button type="button" className="small" onClick={() => setOpen(false)}>
           {t('harvest.suggest.close')}
@@ -71,8 +69,7 @@ export function Suggestions() {
       {current && (
         <>
           <p>
-            <strong dir="auto">{current.label}</strong>{' '}
-            <span className="hv-badge">{t(`harvest.suggest.kind.${current.kind}`)}</span>{' '}
+            <strong dir="auto">{current.label}</strong> <span className="hv-badge">{t(`harvest.suggest.kind.${current.kind}`)}</span>{' '}
             {current.crossTable && <span className="hv-badge">{t('harvest.suggest.crossTable')}</span>}
           </p>
           {current.related && current.related.length > 0 && (

@@ -157,7 +157,11 @@ export function VersionedText(props: VersionedTextProps) {
         </label>
         <EditorsBadge goalId={goalId} field={field} />
       </div>
-      {multiline ? <textarea rows={4} {...common} onFocus={() => (common.onFocus(), begin())} /> : <input {...common} onFocus={() => (common.onFocus(), begin())} />}
+      {multiline ? (
+        <textarea rows={4} {...common} onFocus={() => (common.onFocus(), begin())} />
+      ) : (
+        <input {...common} onFocus={() => (common.onFocus(), begin())} />
+      )}
       <span id={`${uid}-hint`} className={unsaved ? 'field-error small' : 'sr-only'}>
         {unsaved ? t('harvest.goal.unsaved') : multiline ? t('harvest.goal.saveHintMulti') : t('harvest.goal.saveHint')}
       </span>
@@ -178,7 +182,14 @@ export function VersionedText(props: VersionedTextProps) {
   );
 }
 
-function ConflictBox(props: { label: string; theirs: string; mine: string; maxLength: number; multiline: boolean; onResolve: (text: string | null) => void }) {
+function ConflictBox(props: {
+  label: string;
+  theirs: string;
+  mine: string;
+  maxLength: number;
+  multiline: boolean;
+  onResolve: (text: string | null) => void;
+}) {
   const { label, theirs, mine, maxLength, multiline, onResolve } = props;
   const { t } = useTranslation();
   const uid = useId();

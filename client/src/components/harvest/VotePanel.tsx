@@ -4,7 +4,18 @@
 import { useId, useState, type FormEvent } from 'react';
 import { VoteChart } from '../charts/lazy';
 import { useTranslation } from 'react-i18next';
-import { dotsSpent, LIMITS, ranked, voterKey, voteTally, VOTE_KINDS, type Vote, type VoteKind, type VoteResults, type WorkshopState } from '@world-cafe/shared';
+import {
+  dotsSpent,
+  LIMITS,
+  ranked,
+  voterKey,
+  voteTally,
+  VOTE_KINDS,
+  type Vote,
+  type VoteKind,
+  type VoteResults,
+  type WorkshopState,
+} from '@world-cafe/shared';
 import { useFormat } from '../../lib/format';
 import { newEntityId } from '../../net/ids';
 import { allowed } from '../../state/optimistic';
@@ -55,12 +66,15 @@ function OpenVoteForm() {
   const [budget, setBudget] = useState(5);
   const [maxPerItem, setMax] = useState(2);
   const [per, setPer] = useState<'participant' | 'delegation'>('participant');
-  const counts = useView((s) => `${s.harvest.clusterOrder.length},${Object.keys(s.notes).length},${s.goalOrder.length}`).split(',').map(Number);
+  const counts = useView((s) => `${s.harvest.clusterOrder.length},${Object.keys(s.notes).length},${s.goalOrder.length}`)
+    .split(',')
+    .map(Number);
   const count = counts[VOTE_KINDS.indexOf(kind)] ?? 0;
   const [error, setError] = useState('');
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    if (!(budget >= 1 && budget <= LIMITS.voteBudget) || !(maxPerItem >= 1 && maxPerItem <= budget)) return setError(t('harvest.vote.badNumbers', { max: LIMITS.voteBudget }));
+    if (!(budget >= 1 && budget <= LIMITS.voteBudget) || !(maxPerItem >= 1 && maxPerItem <= budget))
+      return setError(t('harvest.vote.badNumbers', { max: LIMITS.voteBudget }));
     setError('');
     submit({ type: 'vote:open', voteId: newEntityId(), kind, budget, per, maxPerItem });
   };
@@ -80,11 +94,25 @@ function OpenVoteForm() {
         </div>
         <div className="field narrow">
           <label htmlFor={`${uid}-b`}>{t('harvest.vote.budget')}</label>
-          <input id={`${uid}-b`} type="number" min={1} max={LIMITS.voteBudget} value={Number.isFinite(budget) ? budget : ''} onChange={(e) => setBudget(e.target.valueAsNumber)} />
+          <input
+            id={`${uid}-b`}
+            type="number"
+            min={1}
+            max={LIMITS.voteBudget}
+            value={Number.isFinite(budget) ? budget : ''}
+            onChange={(e) => setBudget(e.target.valueAsNumber)}
+          />
         </div>
         <div className="field narrow">
           <label htmlFor={`${uid}-m`}>{t('harvest.vote.maxPerItem')}</label>
-          <input id={`${uid}-m`} type="number" min={1} max={LIMITS.voteBudget} value={Number.isFinite(maxPerItem) ? maxPerItem : ''} onChange={(e) => setMax(e.target.valueAsNumber)} />
+          <input
+            id={`${uid}-m`}
+            type="number"
+            min={1}
+            max={LIMITS.voteBudget}
+            value={Number.isFinite(maxPerItem) ? maxPerItem : ''}
+            onChange={(e) => setMax(e.target.valueAsNumber)}
+          />
         </div>
         <div className="field">
           <label htmlFor={`${uid}-p`}>{t('harvest.vote.per')}</label>
@@ -116,9 +144,17 @@ function VoteView({ voteId }: { voteId: string }) {
   const role = useMyRole();
   const meId = useMeId();
   const key = useView((s, me) => (me && s.harvest.votes[voteId] ? voterKey(s, s.harvest.votes[voteId], me) : null));
-  const live = useView((s) => (role === 'facilitator' && s.harvest.votes[voteId] ? JSON.stringify(voteTally(s, s.harvest.votes[voteId])) : null));
-  const names = useView((s) => (s.harvest.votes[voteId] ? JSON.stringify(Object.fromEntries(s.harvest.votes[voteId].items.map((i) => [i, itemName(s, s.harvest.votes[voteId]!.kind, i)]))) : '{}'));
-  const canVote = useView((s, me) => role !== 'facilitator' && role !== 'observer' && Boolean(me && s.harvest.votes[voteId]?.status === 'open'));
+  const live = useView((s) =>
+    role === 'facilitator' && s.harvest.votes[voteId] ? JSON.stringify(voteTally(s, s.harvest.votes[voteId])) : null,
+  );
+  const names = useView((s) =>
+    s.harvest.votes[voteId]
+      ? JSON.stringify(Object.fromEntries(s.harvest.votes[voteId].items.map((i) => [i, itemName(s, s.harvest.votes[voteId]!.kind, i)])))
+      : '{}',
+  );
+  const canVote = useView(
+    (s, me) => role !== 'facilitator' && role !== 'observer' && Boolean(me && s.harvest.votes[voteId]?.status === 'open'),
+  );
   if (!vote) return null;
   const nameOf = JSON.parse(names) as Record<string, string>;
   const spent = key ? dotsSpent(vote, key) : 0;
@@ -129,7 +165,12 @@ function VoteView({ voteId }: { voteId: string }) {
     <div className="card hv-vote" data-testid="vote" data-vote-status={vote.status}>
       <p className="hv-vote-rules">
         <span className={`hv-badge vote-${vote.status}`}>{t(`harvest.vote.status.${vote.status}`)}</span>{' '}
-        {t('harvest.vote.rules', { kind: t(`harvest.vote.kindsShort.${vote.kind}`), budget: vote.budget, max: vote.maxPerItem, per: perLabel })}
+        {t('harvest.vote.rules', {
+          kind: t(`harvest.vote.kindsShort.${vote.kind}`),
+          budget: vote.budget,
+          max: vote.maxPerItem,
+          per: perLabel,
+        })}
       </p>
       {role === 'facilitator' && (
         <div className="button-row">
@@ -180,7 +221,13 @@ function BallotRow({ vote, item, name, mine, meId }: { vote: Vote; item: string;
         {name}
       </span>
       <span className="hv-ballot-ctl">
-        <button type="button" className="small" disabled={mine === 0} aria-label={t('harvest.vote.remove', { name: short })} onClick={() => submit({ type: 'vote:cast', voteId: vote.id, itemId: item, delta: -1 })}>
+        <button
+          type="button"
+          className="small"
+          disabled={mine === 0}
+          aria-label={t('harvest.vote.remove', { name: short })}
+          onClick={() => submit({ type: 'vote:cast', voteId: vote.id, itemId: item, delta: -1 })}
+        >
           −
         </button>
         <span className="hv-dots">
@@ -190,7 +237,13 @@ function BallotRow({ vote, item, name, mine, meId }: { vote: Vote; item: string;
             {f.num(mine)}
           </span>
         </span>
-        <button type="button" className="small" disabled={!canAdd} aria-label={t('harvest.vote.add', { name: short })} onClick={() => submit({ type: 'vote:cast', voteId: vote.id, itemId: item, delta: 1 })}>
+        <button
+          type="button"
+          className="small"
+          disabled={!canAdd}
+          aria-label={t('harvest.vote.add', { name: short })}
+          onClick={() => submit({ type: 'vote:cast', voteId: vote.id, itemId: item, delta: 1 })}
+        >
           +
         </button>
       </span>
@@ -198,7 +251,17 @@ function BallotRow({ vote, item, name, mine, meId }: { vote: Vote; item: string;
   );
 }
 
-function Results({ vote, results, nameOf, live = false }: { vote: Vote; results: VoteResults; nameOf: Record<string, string>; live?: boolean }) {
+function Results({
+  vote,
+  results,
+  nameOf,
+  live = false,
+}: {
+  vote: Vote;
+  results: VoteResults;
+  nameOf: Record<string, string>;
+  live?: boolean;
+}) {
   const { t } = useTranslation();
   const f = useFormat();
   const [byDel, setByDel] = useState(false);
@@ -208,7 +271,11 @@ function Results({ vote, results, nameOf, live = false }: { vote: Vote; results:
   const delIds = [...new Set(Object.values(results.byDelegation).flatMap((r) => Object.keys(r)))].sort();
   const dName = (d: string) => (d === '-' ? t('harvest.vote.noDelegation') : (delegations[d]?.code ?? d));
   return (
-    <section className="hv-results" aria-label={live ? t('harvest.vote.liveLabel') : t('harvest.vote.resultsLabel')} data-testid={live ? 'live-totals' : 'results'}>
+    <section
+      className="hv-results"
+      aria-label={live ? t('harvest.vote.liveLabel') : t('harvest.vote.resultsLabel')}
+      data-testid={live ? 'live-totals' : 'results'}
+    >
       <h3>{live ? t('harvest.vote.live') : t('harvest.vote.results')}</h3>
       <ol className="hv-bars">
         {rows.map((r, i) => (

@@ -78,7 +78,11 @@ describe('noteStemmer: the note language picks the stripper for its words', () =
 describe('concept matching with affixes', () => {
   it.each<[string, string, string]>([
     ['an inflected form meets the listed term (id/ms "pemimpin")', 'Pegawai muda memimpin projek kementerian', 'leadership'],
-    ['Malay form meets the Indonesian listed term (and women + leadership is women in leadership)', 'Kepimpinan wanita dalam sektor awam', 'womenleaders'],
+    [
+      'Malay form meets the Indonesian listed term (and women + leadership is women in leadership)',
+      'Kepimpinan wanita dalam sektor awam',
+      'womenleaders',
+    ],
     ['Filipino -in- progressive meets the listed gerund (pagsusuri)', 'Sinusuri taun-taon ang mga kawani', 'performance'],
   ])('%s', (_name, text, concept) => {
     expect(conceptsOf(text)).toContain(concept);

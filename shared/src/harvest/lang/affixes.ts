@@ -108,8 +108,28 @@ export function malayStem(word: string): string {
 
 /** Prefixes, longest first (so "pakikipag" wins over "pa"). */
 const FIL_PREFIXES = [
-  'pakikipag', 'makikipag', 'nakikipag', 'ipinag', 'makipag', 'nakipag', 'pinag', 'ipag', 'mapag', 'napag',
-  'pinaka', 'maka', 'naka', 'paki', 'ika', 'mag', 'nag', 'pag', 'ma', 'na', 'pa', 'ka',
+  'pakikipag',
+  'makikipag',
+  'nakikipag',
+  'ipinag',
+  'makipag',
+  'nakipag',
+  'pinag',
+  'ipag',
+  'mapag',
+  'napag',
+  'pinaka',
+  'maka',
+  'naka',
+  'paki',
+  'ika',
+  'mag',
+  'nag',
+  'pag',
+  'ma',
+  'na',
+  'pa',
+  'ka',
 ];
 /**
  * Nasal prefixes before a vowel, with the root's first consonant they replaced:
