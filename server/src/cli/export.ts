@@ -19,7 +19,7 @@ import { openStore } from '../store/openStore';
 import { loadCommitted } from '../realtime/committedView';
 import { configFromEnv } from '../config';
 import { EXPORT_FORMATS, isExportFormat, renderExport } from '../export/index';
-import { REPORT_LOCALES, isLocale, type Locale } from '@world-cafe/shared/export';
+import { REPORT_LOCALES, isLocale } from '@world-cafe/shared/export';
 
 const USAGE = `usage: npm run --silent export -- --workshop ID_OR_CODE --format ${EXPORT_FORMATS.join('|')} --out FILE [--locale ${REPORT_LOCALES.join('|')}] [--data-dir DIR]`;
 
