@@ -52,7 +52,7 @@ export const fil: Lexicon = {
     digitalskills: ['kasanayang digital', 'paggamit ng computer', 'kaalaman sa computer', 'kaalaman sa teknolohiya', 'kasanayan sa teknolohiya', 'kasanayan sa computer', 'marunong gumamit ng computer', 'paggamit ng teknolohiya', 'kaalaman sa digital', 'kasanayan sa digital', 'kaalamang digital'],
     database: ['database', 'estadistika', 'talaan', 'rekord', 'bilang'],
     hrdata: ['datos ng mga kawani', 'datos ng empleyado', 'plantilla', 'talaan ng mga kawani', 'rekord ng kawani', '201 file', 'service record', 'bilang ng kawani', 'bilang ng empleyado', 'bilang ng mga kawani', 'database ng empleyado', 'database ng mga kawani', 'estadistika ng mga kawani', 'estadistika ng kawani', 'imbentaryo ng kawani', 'hris', 'hrmis'],
-    logistics: ['kape', 'tanghalian', 'merienda', 'banyo', 'litrato', 'marker'],
+    logistics: ['kape', 'tanghalian', 'merienda', 'banyo', 'litrato', 'marker', 'hapunan', 'almusal', 'paradahan', 'charger', 'salamat po', 'salamat sa lahat', 'magandang umaga'],
     womenleaders: ['babaeng lider', 'babaeng pinuno', 'kababaihang pinuno', 'kababaihang lider', 'babaeng opisyal', 'babaeng direktor', 'babae sa pamumuno', 'kababaihan sa pamumuno', 'babaeng ehekutibo', 'babae sa mataas na posisyon', 'magna carta of women'],
   },
 };

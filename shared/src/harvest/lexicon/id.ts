@@ -52,7 +52,7 @@ export const id: Lexicon = {
     digitalskills: ['literasi digital', 'keterampilan digital', 'kompetensi digital', 'kecakapan digital', 'talenta digital', 'literasi data', 'kemampuan digital', 'pelatihan digital', 'melek digital', 'keterampilan tik', 'kompetensi tik', 'digital talent scholarship', 'literasi teknologi', 'kemampuan teknologi', 'keterampilan teknologi', 'pemrograman', 'analisis data', 'analitik data', 'aplikasi perkantoran', 'pelatihan tik', 'diklat digital', 'bimtek digital'],
     database: ['basis data', 'database', 'pangkalan data', 'statistik', 'sistem informasi', 'simpeg', 'siasn', 'sapk', 'jumlah'],
     hrdata: ['data kepegawaian', 'sistem informasi kepegawaian', 'data asn', 'sistem informasi asn', 'data pns', 'basis data asn', 'statistik asn', 'siasn', 'simpeg', 'sapk', 'mysapk', 'data pegawai', 'database pegawai', 'basis data pegawai', 'statistik pegawai', 'statistik kepegawaian', 'jumlah asn', 'jumlah pns', 'jumlah pegawai', 'profil asn', 'peta jabatan', 'data sdm', 'sistem informasi sdm', 'sistem kepegawaian', 'buku statistik pns'],
-    logistics: ['makan siang', 'foto bareng', 'foto', 'kopi', 'kata sandi', 'toilet'],
+    logistics: ['makan siang', 'foto bareng', 'foto', 'kopi', 'kata sandi', 'toilet', 'makan malam', 'rehat kopi', 'coffee break', 'parkir', 'charger', 'colokan', 'terima kasih semua', 'selamat pagi', 'ruang rapat', 'bahan paparan'],
     womenleaders: ['pemimpin perempuan', 'pejabat perempuan', 'kepemimpinan perempuan', 'perempuan pemimpin', 'pimpinan perempuan', 'keterwakilan perempuan', 'kuota perempuan', 'pejabat wanita', 'pemimpin wanita', 'kepemimpinan wanita', 'perempuan di jabatan pimpinan', 'srikandi'],
   },
 };

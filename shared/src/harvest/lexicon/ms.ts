@@ -53,7 +53,7 @@ export const ms: Lexicon = {
     digitalskills: ['literasi digital', 'kemahiran digital', 'celik digital', 'celik ict', 'kemahiran ict', 'latihan digital', 'kemahiran teknologi', 'kemahiran komputer', 'celik komputer', 'kompetensi digital', 'bakat digital', 'pengaturcaraan', 'analitik data', 'literasi data', 'sains data', 'kemahiran data', 'latihan ict', 'kursus ict'],
     database: ['pangkalan data', 'statistik', 'sistem maklumat', 'hrmis', 'rekod', 'bilangan'],
     hrdata: ['data perjawatan', 'statistik perjawatan', 'data penjawat awam', 'statistik penjawat awam', 'data sumber manusia', 'hrmis', 'data kakitangan', 'data pegawai', 'statistik kakitangan', 'maklumat perjawatan', 'maklumat kakitangan', 'rekod perkhidmatan', 'buku perkhidmatan', 'bilangan penjawat awam', 'jumlah penjawat awam', 'perjawatan', 'data perkhidmatan awam', 'sistem maklumat sumber manusia', 'pangkalan data penjawat awam', 'pangkalan data kakitangan', 'analitik sumber manusia'],
-    logistics: ['makan tengah hari', 'minum petang', 'kopi', 'tandas', 'kata laluan', 'gambar'],
+    logistics: ['makan tengah hari', 'minum petang', 'kopi', 'tandas', 'kata laluan', 'gambar', 'makan malam', 'minum pagi', 'tempat letak kereta', 'pengecas', 'terima kasih semua', 'selamat pagi', 'bilik mesyuarat'],
     womenleaders: ['pemimpin wanita', 'wanita dalam kepimpinan', 'wanita dalam pengurusan', '30 peratus wanita', 'penyertaan wanita', 'ketua wanita', 'pegawai kanan wanita', 'wanita dalam jawatan tertinggi', 'keseimbangan gender', 'siling kaca', 'wanita di peringkat pembuat keputusan'],
   },
 };

@@ -53,7 +53,7 @@ export const vi: Lexicon = {
     digitalskills: ['kỹ năng số', 'kĩ năng số', 'kỹ năng công nghệ thông tin', 'tin học', 'năng lực số', 'kỹ năng số cho cán bộ', 'sử dụng máy tính', 'ứng dụng công nghệ thông tin', 'kỹ năng công nghệ', 'tin học văn phòng', 'chứng chỉ tin học', 'kỹ năng dữ liệu', 'phân tích dữ liệu', 'lập trình', 'công cụ số', 'sử dụng công cụ số', 'phổ cập kỹ năng số', 'kỹ năng chuyển đổi số', 'nhân lực số', 'kĩ năng công nghệ thông tin', 'trình độ tin học', 'kỹ năng tin học'],
     database: ['cơ sở dữ liệu', 'csdl', 'thống kê', 'hệ thống thông tin', 'hồ sơ', 'số lượng', 'số liệu', 'báo cáo thống kê'],
     hrdata: ['dữ liệu cán bộ', 'hồ sơ cán bộ', 'csdl cán bộ', 'thống kê công chức', 'số liệu cán bộ', 'cơ sở dữ liệu cán bộ', 'cơ sở dữ liệu công chức', 'cơ sở dữ liệu cán bộ, công chức', 'dữ liệu nhân sự', 'thống kê nhân sự', 'số lượng cán bộ', 'số lượng công chức', 'biên chế', 'quản lý biên chế', 'hồ sơ nhân sự', 'phần mềm quản lý cán bộ', 'quản lý hồ sơ cán bộ', 'số liệu nhân sự', 'dữ liệu công chức', 'dữ liệu cán bộ, công chức', 'thống kê cán bộ'],
-    logistics: ['ăn trưa', 'giải lao', 'cà phê', 'mật khẩu', 'chụp ảnh', 'nhà vệ sinh', 'thử bút'],
+    logistics: ['ăn trưa', 'giải lao', 'cà phê', 'mật khẩu', 'chụp ảnh', 'nhà vệ sinh', 'thử bút', 'ăn tối', 'ăn sáng', 'giải lao giữa giờ', 'bãi đỗ xe', 'sạc điện thoại', 'đăng ký đại biểu', 'cảm ơn mọi người', 'xin chào', 'tài liệu hội nghị', 'phòng họp', 'ổ cắm'],
     womenleaders: ['nữ lãnh đạo', 'lãnh đạo nữ', 'cán bộ nữ', 'nữ cán bộ lãnh đạo', 'cán bộ nữ lãnh đạo', 'tỷ lệ nữ', 'tỉ lệ nữ', 'tỷ lệ cán bộ nữ', 'tỷ lệ nữ lãnh đạo', 'phụ nữ lãnh đạo', 'nữ giám đốc', 'nữ quản lý', 'trần kính', 'nữ giới tham gia lãnh đạo', 'nữ lãnh đạo quản lý'],
   },
 };
