@@ -14,9 +14,11 @@
 // opened, printed or searched while tuning; only the figures this test prints from it are read.
 //
 // Two bars. `npm test` holds the figures reached when this set was first tuned (FLOORS: a change
-// that makes suggestions worse on notes nobody tuned on fails). `npm run eval:suggestions` asserts
-// issue 18's targets instead (TARGETS); they are not reached yet (held-out 0.814 / 0.665 / 0.664,
-// 2 junk of 25), so that script fails until they are. Neither bar is ever lowered to pass.
+// that makes suggestions worse on notes nobody tuned on fails; raised each time the lexicon is
+// broadened). `npm run eval:suggestions` asserts issue 18's targets instead (TARGETS); they are not
+// reached yet (held-out 0.883 / 0.755 / 0.756, 2 junk of 25:
+// precision and junk still short; 0.814 / 0.665 / 0.664 at the first
+// tuning), so that script fails until they are. Neither bar is ever lowered to pass.
 import { describe, expect, it } from 'vitest';
 import { describeFigures, pairwise, type GoldNote, type PairwiseFigures } from './fixtures/metrics';
 import devJson from './fixtures/independent/dev.json';
@@ -56,7 +58,7 @@ interface Bar {
   olderRecall: number;
 }
 const TARGETS: Bar = { precision: 0.9, recall: 0.75, crossRecall: 0.7, junkOneIn: 20, olderRecall: 0.7 };
-const FLOORS: Bar = { precision: 0.81, recall: 0.66, crossRecall: 0.66, junkOneIn: 12, olderRecall: 0.5 };
+const FLOORS: Bar = { precision: 0.88, recall: 0.75, crossRecall: 0.75, junkOneIn: 12, olderRecall: 0.5 };
 const BAR = process.env.SUGGEST_TARGETS === '1' ? TARGETS : FLOORS;
 const BAR_NAME = BAR === TARGETS ? 'issue 18 targets' : 'floors of the first tuning';
 
