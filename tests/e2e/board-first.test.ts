@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { ROOT, startServer, tempDataDir, type RunningServer } from '../helpers/server';
 import { connect, type Bot } from '../helpers/bots';
-import { launchBrowser, newPersonPage, requireBuiltClient, shot } from '../helpers/browser';
+import { launchBrowser, newPersonPage, requireBuiltClient, shot, stopE2e } from '../helpers/browser';
 import { DESKTOP, PHONE, runAxe, setUiLanguage } from '../helpers/a11y';
 
 interface Demo {
@@ -57,8 +57,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   fac?.close();
-  await browser?.close();
-  await srv?.stop();
+  await stopE2e(srv, browser);
 });
 
 /** Light or dark, the way the theme toggle leaves it (stored, and on <html data-theme>). */

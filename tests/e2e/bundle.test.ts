@@ -8,8 +8,8 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page, Response } from 'playwright-core';
-import { ROOT, startServer, type RunningServer } from '../helpers/server';
-import { launchBrowser, newPersonPage, requireBuiltClient } from '../helpers/browser';
+import { ROOT, type RunningServer } from '../helpers/server';
+import { newPersonPage, startE2e, stopE2e } from '../helpers/browser';
 
 const LANDING_JS_GZIP_LIMIT = 120 * 1024;
 const DIST = path.join(ROOT, 'client', 'dist');
@@ -19,14 +19,11 @@ let browser: Browser;
 const problems: string[] = [];
 
 beforeAll(async () => {
-  requireBuiltClient();
-  server = await startServer();
-  browser = await launchBrowser();
+  ({ srv: server, browser: browser } = await startE2e());
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await stopE2e(server, browser);
 });
 
 interface Loaded {

@@ -3,8 +3,8 @@
 // note appear live. Screenshots land in test-output/e2e/ (gitignored).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../helpers/server';
-import { OFFLINE_ERRORS, joinInBrowser, launchBrowser, newPersonPage, requireBuiltClient, shot, watchPage } from '../helpers/browser';
+import { type RunningServer } from '../helpers/server';
+import { OFFLINE_ERRORS, joinInBrowser, newPersonPage, shot, watchPage, startE2e, stopE2e } from '../helpers/browser';
 
 const THAI_NOTE = 'พัฒนาศักยภาพข้าราชการ 🇹🇭';
 
@@ -22,14 +22,11 @@ async function joinAs(page: Page, code: string, name: string, delegation: string
 }
 
 beforeAll(async () => {
-  requireBuiltClient();
-  srv = await startServer();
-  browser = await launchBrowser();
+  ({ srv: srv, browser: browser } = await startE2e());
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await srv?.stop();
+  await stopE2e(srv, browser);
 });
 
 describe('World Café in the browser', () => {

@@ -9,9 +9,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { ROOT, startServer, type RunningServer } from '../helpers/server';
+import { ROOT, type RunningServer } from '../helpers/server';
 import { Bot, connect, createWorkshop, join, type CreatedWorkshop } from '../helpers/bots';
-import { launchBrowser, newPersonPage, requireBuiltClient } from '../helpers/browser';
+import { newPersonPage, startE2e, stopE2e } from '../helpers/browser';
 import { DESKTOP, PHONE, runAxe, setUiLanguage } from '../helpers/a11y';
 
 const OUT = path.join(ROOT, 'test-output', 'charts');
@@ -43,10 +43,8 @@ const PEOPLE = [
 ] as const;
 
 beforeAll(async () => {
-  requireBuiltClient();
   fs.mkdirSync(OUT, { recursive: true });
-  srv = await startServer();
-  browser = await launchBrowser();
+  ({ srv: srv, browser: browser } = await startE2e());
   ws = await createWorkshop(srv.url, {
     title: 'Charts café',
     delegations: DELEGATIONS,
@@ -64,8 +62,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const b of [fac, ...bots]) b?.close();
-  await browser?.close();
-  await srv?.stop();
+  await stopE2e(srv, browser);
 });
 
 /** axe on the charts only (the screens around them have suites of their own). */

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startServer, type RunningServer } from '../helpers/server';
 import { connect, createWorkshop, join } from '../helpers/bots';
-import { launchBrowser, newPersonPage, requireBuiltClient, shot } from '../helpers/browser';
+import { launchBrowser, newPersonPage, requireBuiltClient, shot, stopE2e } from '../helpers/browser';
 
 let srv: RunningServer;
 let browser: Browser;
@@ -27,8 +27,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await srv?.stop();
+  await stopE2e(srv, browser);
 });
 
 describe('a render error', () => {

@@ -4,22 +4,19 @@
 // and phone. Screenshots: test-output/e2e/create-errors-*.png.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../helpers/server';
-import { launchBrowser, newPersonPage, requireBuiltClient, shot } from '../helpers/browser';
+import { type RunningServer } from '../helpers/server';
+import { newPersonPage, shot, startE2e, stopE2e } from '../helpers/browser';
 
 let server: RunningServer;
 let browser: Browser;
 const problems: string[] = [];
 
 beforeAll(async () => {
-  requireBuiltClient();
-  server = await startServer();
-  browser = await launchBrowser();
+  ({ srv: server, browser: browser } = await startE2e());
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await stopE2e(server, browser);
 });
 
 /** The message an element's aria-describedby points at. */

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startServer, type RunningServer } from '../helpers/server';
-import { launchBrowser, newPersonPage, outputPath, requireBuiltClient, shot } from '../helpers/browser';
+import { launchBrowser, newPersonPage, outputPath, requireBuiltClient, shot, stopE2e } from '../helpers/browser';
 import { runCli } from '../helpers/cli';
 
 let dataDir: string;
@@ -28,8 +28,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await stopE2e(server, browser);
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 });
 

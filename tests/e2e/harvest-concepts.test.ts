@@ -4,9 +4,9 @@
 // every language. Screenshots (desktop English, phone Thai) land in test-output/e2e/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../helpers/server';
+import { type RunningServer } from '../helpers/server';
 import { connect, createWorkshop, join, type Bot } from '../helpers/bots';
-import { OFFLINE_ERRORS, launchBrowser, newPersonPage, requireBuiltClient, shot } from '../helpers/browser';
+import { OFFLINE_ERRORS, newPersonPage, shot, startE2e, stopE2e } from '../helpers/browser';
 
 let srv: RunningServer;
 let browser: Browser;
@@ -16,15 +16,12 @@ const WATCH = { problems, ignoreConsole: OFFLINE_ERRORS };
 const newPage = (name: string, context?: BrowserContextOptions) => newPersonPage(browser, { ...WATCH, name, context });
 
 beforeAll(async () => {
-  requireBuiltClient();
-  srv = await startServer();
-  browser = await launchBrowser();
+  ({ srv: srv, browser: browser } = await startE2e());
 });
 
 afterAll(async () => {
   for (const b of bots) b.close();
-  await browser?.close();
-  await srv?.stop();
+  await stopE2e(srv, browser);
 });
 
 const NOTES = {

@@ -6,9 +6,9 @@
 // Screenshots land in test-output/e2e/ (gitignored).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../helpers/server';
+import { type RunningServer } from '../helpers/server';
 import { connect, createWorkshop, join, type Bot } from '../helpers/bots';
-import { OFFLINE_ERRORS, launchBrowser, newPersonPage, requireBuiltClient, shot, watchPage } from '../helpers/browser';
+import { OFFLINE_ERRORS, newPersonPage, shot, watchPage, startE2e, stopE2e } from '../helpers/browser';
 
 let srv: RunningServer;
 let browser: Browser;
@@ -19,15 +19,12 @@ const watch = (page: Page, name: string) => watchPage(page, name, WATCH);
 const newPage = (name: string, context?: BrowserContextOptions) => newPersonPage(browser, { ...WATCH, name, context });
 
 beforeAll(async () => {
-  requireBuiltClient();
-  srv = await startServer();
-  browser = await launchBrowser();
+  ({ srv: srv, browser: browser } = await startE2e());
 });
 
 afterAll(async () => {
   for (const b of bots) b.close();
-  await browser?.close();
-  await srv?.stop();
+  await stopE2e(srv, browser);
 });
 
 const NOTES: { t1: [string, string, string]; t2: [string, string, string] } = {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../helpers/server';
-import { launchBrowser, newPersonPage, requireBuiltClient, shot } from '../helpers/browser';
+import { launchBrowser, newPersonPage, requireBuiltClient, shot, stopE2e } from '../helpers/browser';
 import { Bot, createWorkshop, join } from '../helpers/bots';
 import { PHONE, runAxe } from '../helpers/a11y';
 
@@ -26,8 +26,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await stopE2e(server, browser);
 });
 
 /** A virtual platform authenticator on the page (Chromium's, over CDP), as TESTING.md describes. */

@@ -12,9 +12,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { ROOT, startServer, type RunningServer } from '../helpers/server';
+import { ROOT, type RunningServer } from '../helpers/server';
 import { Bot, connect, createWorkshop, join, type CreatedWorkshop } from '../helpers/bots';
-import { launchBrowser, newPersonPage, requireBuiltClient } from '../helpers/browser';
+import { newPersonPage, startE2e, stopE2e } from '../helpers/browser';
 import { PHONE, phoneLayoutProblems } from '../helpers/a11y';
 import { km } from '../../client/src/i18n/km';
 import { my } from '../../client/src/i18n/my';
@@ -44,10 +44,8 @@ let facBot: Bot;
 const problems: string[] = [];
 
 beforeAll(async () => {
-  requireBuiltClient();
   fs.mkdirSync(OUT, { recursive: true });
-  srv = await startServer();
-  browser = await launchBrowser();
+  ({ srv: srv, browser: browser } = await startE2e());
   ws = await createWorkshop(srv.url, {
     title: 'ASEAN civil service cooperation',
     delegations: [
@@ -62,8 +60,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   facBot?.close();
-  await browser?.close();
-  await srv?.stop();
+  await stopE2e(srv, browser);
 });
 
 /** The fonts the browser actually drew the matching elements' text with (CDP's platform fonts). */

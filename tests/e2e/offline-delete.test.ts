@@ -8,8 +8,8 @@
 // the badge in English and Thai).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../helpers/server';
-import { OFFLINE_ERRORS, joinInBrowser, launchBrowser, newPersonPage, requireBuiltClient, shot } from '../helpers/browser';
+import { type RunningServer } from '../helpers/server';
+import { OFFLINE_ERRORS, joinInBrowser, newPersonPage, shot, startE2e, stopE2e } from '../helpers/browser';
 import { setUiLanguage } from '../helpers/a11y';
 import { createWorkshop } from '../helpers/bots';
 
@@ -38,14 +38,11 @@ function recordEverything() {
 const seenBy = (page: Page) => page.evaluate(() => (window as unknown as { __seen: string[] }).__seen.join('\n'));
 
 beforeAll(async () => {
-  requireBuiltClient();
-  srv = await startServer();
-  browser = await launchBrowser();
+  ({ srv: srv, browser: browser } = await startE2e());
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await srv?.stop();
+  await stopE2e(srv, browser);
 });
 
 describe('offline changes to one note are merged before they are sent', () => {

@@ -7,9 +7,9 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContextOptions } from 'playwright-core';
-import { startServer, type RunningServer } from '../helpers/server';
+import { type RunningServer } from '../helpers/server';
 import { connect, createWorkshop, join, type CreatedWorkshop, type Joined } from '../helpers/bots';
-import { launchBrowser, newPersonPage, outputPath, requireBuiltClient, shot } from '../helpers/browser';
+import { newPersonPage, outputPath, shot, startE2e, stopE2e } from '../helpers/browser';
 import { exportJson } from '@world-cafe/shared';
 
 const TITLE = 'Leadership for a new wave';
@@ -42,9 +42,7 @@ async function exportEndpointReady(): Promise<boolean> {
 }
 
 beforeAll(async () => {
-  requireBuiltClient();
-  srv = await startServer();
-  browser = await launchBrowser();
+  ({ srv: srv, browser: browser } = await startE2e());
 
   // ------------------------------------------------------------ seed up to the harvest
   ws = await createWorkshop(srv.url, {
@@ -113,8 +111,7 @@ beforeAll(async () => {
 }, 90_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await srv?.stop();
+  await stopE2e(srv, browser);
 });
 
 describe('delegation review in the browser', () => {

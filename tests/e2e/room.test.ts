@@ -12,9 +12,9 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../helpers/server';
+import { type RunningServer } from '../helpers/server';
 import { Bot, connect, createWorkshop, join, type CreatedWorkshop, type Joined } from '../helpers/bots';
-import { launchBrowser, newPersonPage, outputPath, requireBuiltClient, shot, watchPage } from '../helpers/browser';
+import { newPersonPage, outputPath, shot, watchPage, startE2e, stopE2e } from '../helpers/browser';
 import { PHONE, auditScreen, phoneLayoutProblems, setUiLanguage } from '../helpers/a11y';
 
 const TITLE = 'Post-2015 ACCSM Work Plan: ASEAN civil service cooperation';
@@ -35,9 +35,7 @@ const personal = (token: string) => `${srv.url}/w/${ws.workshopId}#k=${encodeURI
 const ok = { ok: true };
 
 beforeAll(async () => {
-  requireBuiltClient();
-  srv = await startServer();
-  browser = await launchBrowser();
+  ({ srv: srv, browser: browser } = await startE2e());
   ws = await createWorkshop(srv.url, {
     title: TITLE,
     tables: [
@@ -63,8 +61,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   facBot?.close();
-  await browser?.close();
-  await srv?.stop();
+  await stopE2e(srv, browser);
 });
 
 /** Waits until the page shows its workshop (connected and drawn). */

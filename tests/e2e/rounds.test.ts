@@ -4,8 +4,8 @@
 // Screenshots land in test-output/e2e/ (gitignored).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../helpers/server';
-import { joinInBrowser, launchBrowser, newPersonPage, requireBuiltClient, shot, watchPage } from '../helpers/browser';
+import { type RunningServer } from '../helpers/server';
+import { joinInBrowser, newPersonPage, shot, watchPage, startE2e, stopE2e } from '../helpers/browser';
 
 const SUMMARY = 'We found: a shared leadership course for all ASEAN civil services ผู้นำรุ่นใหม่';
 const NOTE = 'Mentoring across borders — round one idea';
@@ -34,14 +34,11 @@ async function boardTable(page: Page): Promise<string> {
 }
 
 beforeAll(async () => {
-  requireBuiltClient();
-  srv = await startServer();
-  browser = await launchBrowser();
+  ({ srv: srv, browser: browser } = await startE2e());
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await srv?.stop();
+  await stopE2e(srv, browser);
 });
 
 /** Who sits here and what the table found fold into one line (issue 16); open it unless it is. */

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../helpers/server';
-import { launchBrowser, newPersonPage, requireBuiltClient, shot } from '../helpers/browser';
+import { launchBrowser, newPersonPage, requireBuiltClient, shot, stopE2e } from '../helpers/browser';
 import { runCli } from '../helpers/cli';
 import { type Bot, connect, createWorkshop, join } from '../helpers/bots';
 import { measureContrast } from '../helpers/contrast';
@@ -53,8 +53,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const b of bots) b.close();
-  await browser?.close();
-  await server?.stop();
+  await stopE2e(server, browser);
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 });
 

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { ROOT } from './server';
+import { ROOT, startServer, type RunningServer, type StartOptions } from './server';
 
 /** Where screenshots and downloaded files land. */
 export const E2E_OUT = path.join(ROOT, 'test-output', 'e2e');
@@ -36,6 +36,25 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/** What an e2e file runs against: a real server on the built client, and Chromium. */
+export interface E2eRig {
+  srv: RunningServer;
+  browser: Browser;
+}
+
+/** An e2e file's setup: the built client must exist, then a real server starts and Chromium launches. */
+export async function startE2e(opts: StartOptions = {}): Promise<E2eRig> {
+  requireBuiltClient();
+  const srv = await startServer(opts);
+  return { srv, browser: await launchBrowser() };
+}
+
+/** An e2e file's teardown: the browser closes and the server stops (either may never have started). */
+export async function stopE2e(srv: RunningServer | undefined, browser: Browser | undefined): Promise<void> {
+  await browser?.close();
+  await srv?.stop();
 }
 
 export interface WatchOptions {
