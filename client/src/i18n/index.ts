@@ -21,9 +21,13 @@ function initialLanguage(): UiLanguage {
 
 /** Fetches a language's strings once and hands them to i18next. */
 export async function loadLanguage(lng: UiLanguage): Promise<void> {
-  if (lng === 'en' || i18n.hasResourceBundle(lng, 'translation')) return;
-  i18n.addResourceBundle(lng, 'translation', await LOADERS[lng]());
+  // Not `hasResourceBundle`: lazily loaded screens (charts, home) add their own strings for every
+  // language, so a bundle can exist before the language's main strings have been fetched.
+  if (lng === 'en' || loaded.has(lng)) return;
+  i18n.addResourceBundle(lng, 'translation', await LOADERS[lng](), true, false);
+  loaded.add(lng);
 }
+const loaded = new Set<UiLanguage>();
 
 const first = initialLanguage();
 
