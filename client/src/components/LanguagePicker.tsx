@@ -28,7 +28,8 @@ export function LanguagePicker() {
         </svg>
         <span className="sr-only">{name}</span>
       </label>
-      <select id={id} value={current} onChange={(e) => isUiLanguage(e.target.value) && void setLanguage(e.target.value)}>
+      {/* Named on the select itself too: on a phone the globe (and its label) is hidden. */}
+      <select id={id} aria-label={name} value={current} onChange={(e) => isUiLanguage(e.target.value) && void setLanguage(e.target.value)}>
         {LANGUAGES.map((l) => (
           <option key={l.code} value={l.code} lang={l.code}>
             {l.label}
