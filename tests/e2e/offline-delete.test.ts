@@ -54,7 +54,7 @@ describe('offline changes to one note are merged before they are sent', () => {
     await joinInBrowser(somchai, srv.url, ws.joinCode, 'Somchai', 'Thailand (TH)');
     await joinInBrowser(maria, srv.url, ws.joinCode, 'Maria', 'Philippines (PH)');
     for (const p of [somchai, maria]) {
-      await p.getByRole('button', { name: 'Sit at Table 1' }).click();
+      await p.getByRole('button', { name: 'Sit here: Table 1' }).click();
       await p.getByRole('heading', { level: 1, name: 'Table 1' }).waitFor();
     }
     await maria.locator('.tablemates').getByText('Somchai').waitFor();

@@ -162,7 +162,7 @@ describe('theme', () => {
     await page.context().close();
   });
 
-  it('on a phone (390 px) the toggle shows its icon, keeps its name, and nothing scrolls sideways', async () => {
+  it('on a phone (390 px) the dark mode switch is in the header menu, checked, and nothing scrolls sideways', async () => {
     const page = await newPersonPage(browser, {
       name: 'phone',
       problems,
@@ -173,14 +173,19 @@ describe('theme', () => {
       ['board', `${server.url}/w/${cafe.workshopId}/t/t1#k=${cafe.token}`],
     ] as const) {
       await page.goto(url);
-      const toggle = page.getByRole('button', { name: 'Dark mode' });
-      await toggle.waitFor({ timeout: 30_000 });
       if (name === 'board') await page.getByText('A purple note').waitFor({ timeout: 30_000 });
-      expect(await toggle.locator('.theme-icon').isVisible(), name).toBe(true);
-      const box = (await toggle.boundingBox())!;
+      // issue 16: on a phone the header keeps one menu for the theme, the languages and the `?` sheet
+      const menuButton = page.getByTestId('header-menu').getByRole('button', { name: 'Menu' });
+      await menuButton.waitFor({ timeout: 30_000 });
+      await menuButton.click();
+      const item = page.getByRole('menuitemcheckbox', { name: 'Dark mode' });
+      await item.waitFor();
+      expect(await item.getAttribute('aria-checked'), name).toBe('true');
+      const box = (await item.boundingBox())!;
       expect(box.x + box.width, name).toBeLessThanOrEqual(390);
       expect(await page.evaluate(() => document.documentElement.scrollWidth), name).toBeLessThanOrEqual(390);
       await shot(page, `theme-dark-phone-${name}.png`, false);
+      await page.keyboard.press('Escape');
     }
     await page.context().close();
   });
