@@ -21,7 +21,7 @@ export function isPostgresUrl(s: string): boolean {
 }
 
 export function createPool(opts: PoolOptions): pg.Pool {
-  return new pg.Pool({
+  const pool = new pg.Pool({
     connectionString: opts.url,
     max: opts.max ?? 10,
     connectionTimeoutMillis: opts.connectTimeoutMs ?? 5_000,
@@ -34,6 +34,12 @@ export function createPool(opts: PoolOptions): pg.Pool {
         oid === INT8_OID ? (v: string) => Number(v) : (pg.types.getTypeParser(oid, format) as unknown)) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle client the server drops (a restart, an administrator's terminate, a dropped database)
+  // emits 'error' on the pool; unheard, that kills the process. The pool replaces the client on next
+  // use, and a query in progress is rejected on its own, so the default is to carry on; stores that
+  // log it (the event store) add their own listener.
+  pool.on('error', () => {});
+  return pool;
 }
 
 /**
