@@ -2,30 +2,9 @@
 // HTTP-only cookie the browser sends by itself; WebAuthn runs through @simplewebauthn/browser,
 // loaded only when a passkey ceremony starts.
 import type { AccountView, SessionView, WorkshopSummary } from '@world-cafe/shared';
-import { ApiError } from './api';
+import { ApiError, request as call } from './api';
 
 export type MyWorkshop = WorkshopSummary & { role: 'owner' | 'cofacilitator'; archivedAt: number | null };
-
-async function call<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(path, {
-      method,
-      headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json', accept: 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: 'same-origin',
-    });
-  } catch (err) {
-    throw new ApiError(0, 'network', err instanceof Error ? err.message : String(err));
-  }
-  const text = await res.text();
-  const data = text ? (JSON.parse(text) as unknown) : null;
-  if (!res.ok) {
-    const e = (data as { error?: { code?: string; message?: string } } | null)?.error;
-    throw new ApiError(res.status, e?.code ?? 'internal', e?.message ?? res.statusText);
-  }
-  return data as T;
-}
 
 /** The signed-in account, or null when this browser is not signed in. */
 export async function me(): Promise<AccountView | null> {
