@@ -2,7 +2,7 @@
 // (aria-haspopup, aria-expanded); opening puts focus on the first item; ↑ ↓ Home End move between
 // items, Escape or Tab closes, and focus goes back to the button. Choosing an item closes the menu
 // first, so a confirmation the item opens returns focus to the button when it is done.
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 
 export interface MenuItem {
   key: string;
@@ -42,9 +42,14 @@ export function MenuButton({ label, name, items, header, className = '', buttonC
     if (refocus) button.current?.focus();
   };
 
+  // Focus moves in the same commit that shows the menu (not a frame later), so a fast ↓ ↓ lands on
+  // the second item instead of being swallowed by the button.
+  useLayoutEffect(() => {
+    if (open) itemEls()[0]?.focus();
+  }, [open]);
+
   useEffect(() => {
     if (!open) return;
-    requestAnimationFrame(() => itemEls()[0]?.focus());
     const onDown = (e: PointerEvent) => {
       if (!root.current?.contains(e.target as Node)) setOpen(false);
     };
