@@ -7,6 +7,7 @@ import { en } from './en';
 import { LANGUAGES, UI_LANGUAGES, isUiLanguage, matchLanguage, type UiLanguage } from './languages';
 import { LOADERS } from './locales';
 import { readString, writeString } from '../lib/storage';
+import { INTERPOLATION } from './interpolation';
 
 export { LANGUAGES, type UiLanguage };
 
@@ -37,7 +38,7 @@ void i18n.use(initReactI18next).init({
   lng: 'en',
   fallbackLng: 'en',
   supportedLngs: [...UI_LANGUAGES],
-  interpolation: { escapeValue: false },
+  interpolation: INTERPOLATION,
   returnNull: false,
 });
 

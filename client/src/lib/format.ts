@@ -32,9 +32,3 @@ export function useFormat() {
     };
   }, [lang]);
 }
-
-/**
- * User text interpolated into a translated sentence, wrapped in FSI…PDI (first-strong isolate):
- * a right-to-left name, or a direction control inside it, cannot reorder the sentence around it.
- */
-export const isolate = (text: string): string => `\u2068${text}\u2069`;

@@ -6,7 +6,7 @@ import { CopyField } from '../components/CopyField';
 import { TableFields, type TableFieldValues } from '../components/FormBits';
 import { PersonalLink } from '../components/PersonalLink';
 import { QrCode } from '../components/QrCode';
-import { isolate, useFormat } from '../lib/format';
+import { useFormat } from '../lib/format';
 import { navigate, paths } from '../lib/router';
 import { newEntityId } from '../net/ids';
 import { joinLink } from '../net/sessions';
@@ -307,7 +307,7 @@ function MoveControl({ participant }: { participant: Participant }) {
           const full = (counts[tb.id] ?? 0) >= tb.capacity && tb.id !== current;
           return (
             <option key={tb.id} value={tb.id} disabled={full}>
-              {full ? t('console.tableFull', { table: isolate(tb.name) }) : tb.name}
+              {full ? t('console.tableFull', { table: tb.name }) : tb.name}
             </option>
           );
         })}

@@ -11,7 +11,6 @@ import { suggestLanguage } from '../i18n';
 import { getSession, saveSession } from '../net/sessions';
 import { readInviteFromHash } from '../net/reviewApi';
 import { newJoinId } from '../net/ids';
-import { isolate } from '../lib/format';
 
 const OTHER = '__other__';
 const NONE = '__none__';
@@ -151,7 +150,7 @@ export function Join({ code: rawCode }: { code: string }) {
                   <p className="notice" data-testid="invited-delegation">
                     {(() => {
                       const d = lookup.info.delegations.find((x) => x.id === invited.delegationId);
-                      return d ? t('joinInvite.invited', { delegation: isolate(`${d.name} (${d.code})`) }) : t('joinInvite.invitedUnknown');
+                      return d ? t('joinInvite.invited', { delegation: `${d.name} (${d.code})` }) : t('joinInvite.invitedUnknown');
                     })()}
                   </p>
                 ) : (

@@ -17,7 +17,7 @@ import { CopyField } from '../components/CopyField';
 import { QrCode } from '../components/QrCode';
 import { ExportPanel } from '../components/ExportPanel';
 import { DeadlineInfo, StanceBadge, useMissingText, WordDiff } from '../components/ReviewBits';
-import { isolate, useFormat } from '../lib/format';
+import { useFormat } from '../lib/format';
 import { REVIEW_CARDS_QUERY, useMediaQuery } from '../lib/useMediaQuery';
 import { apiErrorCode, errorText } from '../lib/apiErrors';
 import { type InviteInfo, inviteLink, issueInvite, listInvites, revokeInvite, type IssuedInvite } from '../net/reviewApi';
@@ -640,14 +640,14 @@ function InviteLinks({ state }: { state: WorkshopState }) {
             return (
               <li key={l.id} className="invite-status" data-testid={`invite-${l.id}`}>
                 <span>
-                  {t('review.console.linkStatus', { delegation: isolate(delegation), issued: issuedAt })} · {state}
+                  {t('review.console.linkStatus', { delegation, issued: issuedAt })} · {state}
                 </span>
                 {active && (
                   <button
                     type="button"
                     className="small"
                     onClick={() => void revoke(l.id)}
-                    aria-label={t('review.console.revokeLabel', { delegation: isolate(delegation), issued: issuedAt })}
+                    aria-label={t('review.console.revokeLabel', { delegation, issued: issuedAt })}
                   >
                     {t('review.console.revoke')}
                   </button>

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { setMyPresence, useEditors } from '../../net/presence';
 import type { Outcome } from '../../state/harvest';
 import { useView } from '../../state/selectors';
-import { isolate } from '../../lib/format';
+import { isolateValue } from '../../i18n/interpolation';
 
 export interface VersionedTextProps {
   label: string;
@@ -34,7 +34,8 @@ export function EditorsBadge({ goalId, field }: { goalId: string; field: string 
         const p = s.participants[id];
         if (!p) return '';
         const code = p.delegationId ? s.delegations[p.delegationId]?.code : undefined;
-        return isolate(code ? `${p.name} (${code})` : p.name);
+        // several names in one placeholder: each is isolated on its own, the sentence isolates none twice
+        return isolateValue(code ? `${p.name} (${code})` : p.name);
       })
       .filter(Boolean)
       .join(', '),
