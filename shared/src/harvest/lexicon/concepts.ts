@@ -663,6 +663,37 @@ export const CONCEPT_INFO = {
       my: 'အစိုးရဌာနများ',
     },
   },
+  redtape: {
+    // cutting procedures is what a one-stop centre does, but a note about fewer forms or copies is
+    // about the procedure, not the counter
+    relatedTo: 'onestop',
+    label: {
+      en: 'Cutting red tape',
+      th: 'การลดขั้นตอน',
+      vi: 'Cải cách thủ tục hành chính',
+      id: 'Penyederhanaan birokrasi',
+      ms: 'Mengurangkan karenah birokrasi',
+      fil: 'Pagbawas ng red tape',
+      km: 'ការសម្រួលនីតិវិធីរដ្ឋបាល',
+      lo: 'ການຫຼຸດຜ່ອນຂັ້ນຕອນ',
+      my: 'လုပ်ထုံးလုပ်နည်း ရိုးရှင်းစေရေး',
+    },
+  },
+  retention: {
+    // staff leaving (often for pay) is its own topic, close to pay and incentives
+    relatedTo: 'pay',
+    label: {
+      en: 'Keeping talent',
+      th: 'การรักษาคนเก่ง',
+      vi: 'Giữ chân nhân tài',
+      id: 'Mempertahankan talenta',
+      ms: 'Pengekalan bakat',
+      fil: 'Pagpapanatili ng mahuhusay na kawani',
+      km: 'ការរក្សាមន្ត្រីមានសមត្ថភាព',
+      lo: 'ການຮັກສາພະນັກງານທີ່ມີຄວາມສາມາດ',
+      my: 'ထက်မြက်သော ဝန်ထမ်းများ ထိန်းသိမ်းရေး',
+    },
+  },
   logistics: {
     offTopic: true,
     label: {

@@ -6,6 +6,8 @@ export const en: Lexicon = {
   stopWords:
     'a about above after again against all also am an and any are as at be because been before being below between both but by can could did do does doing down during each etc few for from further had has have having he her here hers him his how i if in into is it its itself just let me more most much must my no nor not now of off on once only or other our ours out over own per please same shall she should so some such than that the their theirs them then there these they this those through thus to too under until up upon us very via was we were what when where which while who whom why will with within without would yet you your e.g ie eg vs need needs make makes made get getting new every',
   terms: {
+    retention: ['retention', 'retain', 'retaining', 'brain drain', 'turnover', 'attrition', 'resign', 'resignation', 'resignations', 'quit', 'leave for the private sector', 'leaving for the private sector', 'poached', 'exodus', 'keep talent', 'keep good staff'],
+    redtape: ['red tape', 'bureaucracy', 'bureaucratic', 'paperwork', 'simplify', 'simplification', 'simplified', 'streamline', 'streamlining', 'fewer forms', 'fewer steps', 'cut steps', 'approvals', 'ease of doing business', 'regulatory burden', 'photocopies', 'photocopy', 'duplicate documents', 'too many documents', 'too many forms'],
     training: [
       'training',
       'train',
@@ -194,8 +196,8 @@ export const en: Lexicon = {
     ],
     innovation: ['innovation', 'innovative', 'innovate', 'creative', 'sandbox'],
     ai: ['ai', 'artificial intelligence', 'chatbot', 'machine learning'],
-    data: ['data', 'open data', 'analytics', 'big data'],
-    mobility: [
+    data: ['dashboard', 'dashboards', 'data', 'open data', 'analytics', 'big data'],
+    mobility: ['posting abroad', 'posted abroad', 'overseas posting', 'work stint', 'work in another country', 'work in a neighbouring country', 
       'mobility',
       'secondment',
       'seconded',
@@ -351,7 +353,7 @@ export const en: Lexicon = {
     gender: ['gender', 'gender equality', 'gender mainstreaming', 'lgbt', 'lgbtq'],
     women: ['women', 'woman', 'female', 'girl'],
     inclusion: ['inclusive', 'inclusion', 'vulnerable', 'marginalised', 'marginalized', 'equity', 'equality', 'equal', 'diversity'],
-    disability: ['disability', 'disabilities', 'disabled', 'accessibility', 'wheelchair', 'sign language'],
+    disability: ['blind', 'deaf', 'visually impaired', 'hearing impaired', 'ramp', 'ramps', 'braille', 'screen reader', 'screen readers', 'pwd', 'pwds', 'barrier free', 'universal design', 'special needs', 'disability', 'disabilities', 'disabled', 'accessibility', 'wheelchair', 'sign language'],
     elderly: ['elderly', 'older persons', 'older people', 'ageing', 'aging', 'senior citizen', 'aged society'],
     youth: [
       'youth',
@@ -444,7 +446,7 @@ export const en: Lexicon = {
       'paperless',
       'paper',
     ],
-    performance: [
+    performance: ['results based', 'managing for results', 'result based', 
       'performance',
       'performer',
       'high performer',
@@ -710,7 +712,7 @@ export const en: Lexicon = {
       'citizens voices',
     ],
     policy: ['policy', 'regulation', 'law', 'legislation', 'rule', 'regulatory'],
-    budget: ['budget', 'budgeting', 'funding', 'fund', 'finance', 'financial'],
+    budget: ['spending', 'public spending', 'expenditure', 'expenditures', 'public funds', 'budget', 'budgeting', 'funding', 'fund', 'finance', 'financial'],
     local: ['rural', 'remote', 'local government', 'province', 'provincial', 'village'],
     workforce: [
       'civil servant',
@@ -784,7 +786,7 @@ export const en: Lexicon = {
       'negosyo center',
       'malasakit center',
     ],
-    digitalskills: [
+    digitalskills: ['using software', 'use software', 'using data', 'use data', 'use of data', 'data skills', 'data analysis', 'analyse data', 'analyze data', 'using apps', 
       'digital literacy',
       'digital skills',
       'digital skill',
@@ -850,7 +852,7 @@ export const en: Lexicon = {
       'dataset',
       'datasets',
     ],
-    hrdata: [
+    hrdata: ['how many staff', 'how many employees', 'how many civil servants', 'how many officers', 'staff numbers', 'number of staff', 'number of employees', 'headcount', 
       'hr data',
       'hr statistics',
       'personnel data',
@@ -900,13 +902,11 @@ export const en: Lexicon = {
       'civil service data',
       'hr records',
     ],
-    logistics: [
+    logistics: ['training room', 'meeting room', 'breakout room', 'which room', 'what room', 'room a', 'room b', 'room c', 'floor', 'registration desk', 'registration table', 'plenary', 'plenary hall', 'pens', 'flipchart', 'flip chart', 'post it', 'post its', 'sticky notes', 'what time', 'lunch break', 'good afternoon', 'thank you', 'thanks', 'venue', 'shuttle', 'presentation slides', 'slide deck', 
       'coffee break',
       'lunch',
       'wifi',
       'password',
-      'toilet',
-      'restroom',
       'slides',
       'group photo',
       'photo',

@@ -6,7 +6,9 @@ export const id: Lexicon = {
   stopWords:
     'dan di ke dari yang untuk dengan dalam pada bagi oleh ini itu atau juga akan harus agar supaya serta secara sebagai adalah ada tidak bisa dapat lebih sangat perlu setiap seluruh semua para sudah belum masih karena jika kami kita mereka saya anda ya nya',
   terms: {
-    training: [
+    retention: ['brain drain', 'mengundurkan diri', 'resign', 'pindah ke swasta', 'retensi', 'turnover'],
+    redtape: ['birokrasi berbelit', 'berbelit', 'penyederhanaan birokrasi', 'penyederhanaan prosedur', 'pangkas birokrasi', 'debirokratisasi', 'deregulasi', 'fotokopi', 'penyederhanaan perizinan', 'memangkas prosedur'],
+    training: ['beasiswa', 'tugas belajar', 'izin belajar', 'studi lanjut', 
       'pelatihan',
       'latihan',
       'diklat',
@@ -235,7 +237,7 @@ export const id: Lexicon = {
     gender: ['gender', 'kesetaraan gender', 'pengarusutamaan gender', 'jenis kelamin'],
     women: ['perempuan', 'wanita'],
     inclusion: ['inklusif', 'kesetaraan', 'setara', 'rentan', 'keberagaman', 'inklusi'],
-    disability: ['disabilitas', 'penyandang disabilitas', 'difabel', 'bahasa isyarat'],
+    disability: ['tunanetra', 'tunarungu', 'tuna netra', 'tuna rungu', 'kursi roda', 'ramah disabilitas', 'huruf braille', 'aksesibilitas', 'jalur landai', 'disabilitas', 'penyandang disabilitas', 'difabel', 'bahasa isyarat'],
     elderly: ['lansia', 'lanjut usia', 'manula', 'penuaan'],
     youth: ['generasi muda', 'anak muda', 'pemuda', 'milenial', 'mahasiswa', 'magang', 'pelajar', 'lulusan', 'muda'],
     disaster: [
@@ -280,7 +282,7 @@ export const id: Lexicon = {
     ],
     climate: ['iklim', 'perubahan iklim', 'emisi', 'karbon', 'pemanasan global'],
     green: ['hijau', 'lingkungan', 'energi', 'hemat energi', 'kertas', 'sampah', 'daur ulang', 'ramah lingkungan', 'berkelanjutan'],
-    performance: [
+    performance: ['berbasis hasil', 
       'kinerja',
       'penilaian kinerja',
       'kpi',
@@ -448,7 +450,7 @@ export const id: Lexicon = {
       'hotline',
     ],
     policy: ['kebijakan', 'regulasi', 'peraturan', 'undang undang', 'hukum'],
-    budget: ['anggaran', 'keuangan', 'dana', 'pendanaan', 'apbn', 'apbd'],
+    budget: ['belanja negara', 'pengeluaran', 'belanja pemerintah', 'anggaran', 'keuangan', 'dana', 'pendanaan', 'apbn', 'apbd'],
     local: ['daerah', 'desa', 'pedesaan', 'pemerintah daerah', 'pemda', 'provinsi', 'kabupaten', 'terpencil'],
     workforce: ['asn', 'aparatur', 'aparatur sipil negara', 'pns', 'pegawai', 'pegawai negeri', 'birokrasi', 'sdm', 'sumber daya manusia'],
     agencies: ['kementerian', 'instansi', 'lembaga', 'pemerintah', 'instansi pemerintah', 'sektor publik', 'dinas', 'kantor pemerintah'],
@@ -482,7 +484,7 @@ export const id: Lexicon = {
       'bolak balik',
       'samsat',
     ],
-    digitalskills: [
+    digitalskills: ['olah data', 'mengolah data', 'pakai aplikasi', 'menggunakan aplikasi', 'memakai aplikasi', 
       'literasi digital',
       'keterampilan digital',
       'kompetensi digital',
@@ -534,13 +536,12 @@ export const id: Lexicon = {
       'sistem kepegawaian',
       'buku statistik pns',
     ],
-    logistics: [
+    logistics: ['di lantai', 'lantai', 'ruang pelatihan', 'ruang mana', 'meja registrasi', 'meja pendaftaran', 'pindah ke meja', 'jam berapa', 'ishoma', 'spidol', 'proyektor', 'mikrofon', 'sesi berikutnya', 'terima kasih', 'halo', 
       'makan siang',
       'foto bareng',
       'foto',
       'kopi',
       'kata sandi',
-      'toilet',
       'makan malam',
       'rehat kopi',
       'coffee break',

@@ -7,7 +7,9 @@ export const ms: Lexicon = {
   stopWords:
     'dan di ke dari yang untuk dengan dalam pada bagi oleh ini itu atau juga akan perlu harus agar supaya serta secara sebagai adalah ada tidak boleh dapat lebih sangat setiap semua para sudah belum masih kerana jika kami kita mereka saya anda atas',
   terms: {
-    training: [
+    retention: ['penghijrahan bakat', 'meletak jawatan', 'letak jawatan', 'berhenti kerja', 'pengekalan', 'mengekalkan bakat', 'brain drain'],
+    redtape: ['karenah birokrasi', 'kerenah birokrasi', 'birokrasi', 'mempermudah prosedur', 'salinan dokumen', 'prosedur yang rumit', 'mengurangkan borang'],
+    training: ['biasiswa', 'pengajian lanjutan', 'cuti belajar', 'melanjutkan pelajaran', 
       'latihan',
       'kursus',
       'program latihan',
@@ -196,7 +198,7 @@ export const ms: Lexicon = {
     gender: ['gender', 'jantina', 'kesaksamaan gender', 'kesaksamaan jantina'],
     women: ['wanita', 'perempuan', 'kaum wanita'],
     inclusion: ['inklusif', 'kesaksamaan', 'saksama', 'terpinggir', 'rentan', 'kepelbagaian'],
-    disability: ['oku', 'orang kurang upaya', 'kurang upaya', 'bahasa isyarat'],
+    disability: ['cacat penglihatan', 'buta', 'pekak', 'kerusi roda', 'mesra oku', 'braille', 'laluan landai', 'oku', 'orang kurang upaya', 'kurang upaya', 'bahasa isyarat'],
     elderly: ['warga emas', 'warga tua', 'penuaan', 'warga senior'],
     youth: ['belia', 'anak muda', 'generasi muda', 'pelajar', 'graduan', 'latihan industri', 'pelatih', 'orang muda'],
     disaster: [
@@ -249,7 +251,7 @@ export const ms: Lexicon = {
       'mampan',
       'kelestarian',
     ],
-    performance: [
+    performance: ['berasaskan hasil', 'pengurusan berasaskan hasil', 
       'prestasi',
       'penilaian prestasi',
       'kpi',
@@ -383,7 +385,7 @@ export const ms: Lexicon = {
       'ulasan',
     ],
     policy: ['dasar', 'peraturan', 'undang undang', 'polisi'],
-    budget: ['bajet', 'belanjawan', 'peruntukan', 'kewangan', 'dana'],
+    budget: ['perbelanjaan', 'perbelanjaan awam', 'bajet', 'belanjawan', 'peruntukan', 'kewangan', 'dana'],
     local: ['luar bandar', 'pedalaman', 'pihak berkuasa tempatan', 'tempatan', 'kampung'],
     workforce: ['penjawat awam', 'kakitangan', 'kakitangan awam', 'pegawai', 'perkhidmatan awam', 'sumber manusia', 'pekerja'],
     agencies: ['kementerian', 'agensi', 'jabatan', 'kerajaan', 'sektor awam', 'agensi kerajaan'],
@@ -413,7 +415,7 @@ export const ms: Lexicon = {
       'masa menunggu',
       'menunggu lama',
     ],
-    digitalskills: [
+    digitalskills: ['menggunakan aplikasi', 'mengendalikan data', 'menganalisis data', 
       'literasi digital',
       'kemahiran digital',
       'celik digital',
@@ -434,7 +436,7 @@ export const ms: Lexicon = {
       'kursus ict',
     ],
     database: ['pangkalan data', 'statistik', 'sistem maklumat', 'hrmis', 'rekod', 'bilangan'],
-    hrdata: [
+    hrdata: ['bilangan kakitangan', 'jumlah kakitangan', 
       'data perjawatan',
       'statistik perjawatan',
       'data penjawat awam',
@@ -457,11 +459,10 @@ export const ms: Lexicon = {
       'pangkalan data kakitangan',
       'analitik sumber manusia',
     ],
-    logistics: [
+    logistics: ['di aras', 'bilik latihan', 'bilik mana', 'meja pendaftaran', 'sesi seterusnya', 'pukul berapa', 'jam berapa', 'slaid', 'terima kasih', 'sesi bergambar', 'bergambar', 
       'makan tengah hari',
       'minum petang',
       'kopi',
-      'tandas',
       'kata laluan',
       'gambar',
       'makan malam',

@@ -7,7 +7,9 @@ export const vi: Lexicon = {
   stopWords:
     'và của cho các là có được trong với về để theo này đó khi đã sẽ đang phải rất nhiều ở vào ra người tôi ta hoặc hay không chưa',
   terms: {
-    training: [
+    retention: ['chảy máu chất xám', 'nghỉ việc', 'giữ chân', 'giữ chân nhân tài', 'bỏ việc', 'xin nghỉ việc', 'rời khu vực công', 'chuyển sang khu vực tư'],
+    redtape: ['thủ tục hành chính', 'cải cách thủ tục hành chính', 'đơn giản hóa', 'đơn giản hoá', 'rút gọn thủ tục', 'cắt giảm thủ tục', 'giấy tờ', 'rườm rà', 'phiền hà', 'bản sao'],
+    training: ['học bổng', 'cử đi học', 'đào tạo sau đại học', 'thạc sĩ', 
       'đào tạo',
       'bồi dưỡng',
       'tập huấn',
@@ -205,7 +207,7 @@ export const vi: Lexicon = {
     gender: ['giới', 'bình đẳng giới', 'giới tính', 'lồng ghép giới'],
     women: ['phụ nữ', 'nữ giới', 'lao động nữ', 'nữ', 'chị em'],
     inclusion: ['bình đẳng', 'hòa nhập', 'dễ bị tổn thương', 'công bằng'],
-    disability: ['người khuyết tật', 'khuyết tật'],
+    disability: ['khiếm thị', 'khiếm thính', 'người mù', 'xe lăn', 'ngôn ngữ ký hiệu', 'chữ nổi', 'người khuyết tật', 'khuyết tật'],
     elderly: ['người cao tuổi', 'cao tuổi', 'người già', 'già hóa', 'già hóa dân số', 'người lớn tuổi'],
     youth: ['thanh niên', 'người trẻ', 'giới trẻ', 'sinh viên', 'thực tập', 'thực tập sinh', 'thế hệ trẻ'],
     disaster: [
@@ -260,7 +262,7 @@ export const vi: Lexicon = {
       'giấy',
       'không giấy',
     ],
-    performance: [
+    performance: ['quản lý theo kết quả', 
       'đánh giá',
       'hiệu quả công việc',
       'kpi',
@@ -284,7 +286,7 @@ export const vi: Lexicon = {
       'bảng điểm cân bằng',
       'kết quả thực hiện nhiệm vụ',
     ],
-    pay: ['lương', 'thu nhập', 'khen thưởng', 'thưởng', 'đãi ngộ', 'phụ cấp'],
+    pay: ['tiền lương', 'mức lương', 'tăng lương', 'lương thưởng', 'chế độ tiền lương', 'cải cách tiền lương', 'bảng lương', 'lương cơ bản', 'tiền thưởng', 'lương thấp', 'thu nhập', 'khen thưởng', 'đãi ngộ', 'phụ cấp'],
     recruitment: ['tuyển dụng', 'thu hút', 'thu hút nhân tài', 'tuyển chọn', 'nhân tài'],
     merit: [
       'trọng dụng nhân tài',
@@ -325,7 +327,7 @@ export const vi: Lexicon = {
       'nâng hạng',
       'quy hoạch bổ nhiệm',
     ],
-    wellbeing: [
+    wellbeing: ['tăng ca', 
       'sức khỏe tinh thần',
       'căng thẳng',
       'cân bằng công việc',
@@ -403,7 +405,7 @@ export const vi: Lexicon = {
       'phản ánh hiện trường',
     ],
     policy: ['chính sách', 'pháp luật', 'quy định', 'luật', 'quy hoạch'],
-    budget: ['ngân sách', 'tài chính', 'kinh phí'],
+    budget: ['chi tiêu', 'chi tiêu công', 'ngân quỹ', 'ngân sách', 'tài chính', 'kinh phí'],
     local: ['địa phương', 'nông thôn', 'vùng sâu vùng xa', 'tỉnh', 'chính quyền địa phương'],
     workforce: ['cán bộ', 'công chức', 'viên chức', 'cán bộ công chức', 'nhân viên', 'nhân sự', 'đội ngũ'],
     agencies: ['cơ quan', 'bộ', 'ngành', 'nhà nước', 'khu vực công', 'cơ quan nhà nước', 'chính phủ', 'bộ máy'],
@@ -436,7 +438,7 @@ export const vi: Lexicon = {
       'liên thông thủ tục',
       'xếp hàng chờ',
     ],
-    digitalskills: [
+    digitalskills: ['sử dụng phần mềm', 'dùng phần mềm', 'khai thác dữ liệu', 
       'kỹ năng số',
       'kĩ năng số',
       'kỹ năng công nghệ thông tin',
@@ -461,7 +463,7 @@ export const vi: Lexicon = {
       'kỹ năng tin học',
     ],
     database: ['cơ sở dữ liệu', 'csdl', 'thống kê', 'hệ thống thông tin', 'hồ sơ', 'số lượng', 'số liệu', 'báo cáo thống kê'],
-    hrdata: [
+    hrdata: ['số lượng biên chế', 
       'dữ liệu cán bộ',
       'hồ sơ cán bộ',
       'csdl cán bộ',
@@ -484,13 +486,12 @@ export const vi: Lexicon = {
       'dữ liệu cán bộ, công chức',
       'thống kê cán bộ',
     ],
-    logistics: [
+    logistics: ['ở tầng', 'tầng mấy', 'phòng nào', 'phòng số', 'mấy giờ', 'nghỉ trưa', 'máy chiếu', 'bàn đăng ký', 'chuyển sang bàn', 'cảm ơn', 'xin cảm ơn', 'tài liệu phát tay', 'slide', 
       'ăn trưa',
       'giải lao',
       'cà phê',
       'mật khẩu',
       'chụp ảnh',
-      'nhà vệ sinh',
       'thử bút',
       'ăn tối',
       'ăn sáng',
