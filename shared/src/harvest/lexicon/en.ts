@@ -7,7 +7,7 @@ export const en: Lexicon = {
     'a about above after again against all also am an and any are as at be because been before being below between both but by can could did do does doing down during each etc few for from further had has have having he her here hers him his how i if in into is it its itself just let me more most much must my no nor not now of off on once only or other our ours out over own per please same shall she should so some such than that the their theirs them then there these they this those through thus to too under until up upon us very via was we were what when where which while who whom why will with within without would yet you your e.g ie eg vs need needs make makes made get getting new every',
   terms: {
     retention: ['retention', 'retain', 'retaining', 'brain drain', 'turnover', 'attrition', 'resign', 'resignation', 'resignations', 'quit', 'leave for the private sector', 'leaving for the private sector', 'poached', 'exodus', 'keep talent', 'keep good staff'],
-    redtape: ['red tape', 'bureaucracy', 'bureaucratic', 'paperwork', 'simplify', 'simplification', 'simplified', 'streamline', 'streamlining', 'fewer forms', 'fewer steps', 'cut steps', 'approvals', 'ease of doing business', 'regulatory burden', 'photocopies', 'photocopy', 'duplicate documents', 'too many documents', 'too many forms'],
+    redtape: ['red tape', 'bureaucratic', 'paperwork', 'simplify', 'simplification', 'simplified', 'streamline', 'streamlining', 'fewer forms', 'fewer steps', 'cut steps', 'approvals', 'ease of doing business', 'regulatory burden', 'photocopies', 'photocopy', 'duplicate documents', 'too many documents', 'too many forms'],
     training: [
       'training',
       'train',

@@ -8,7 +8,7 @@ export const ms: Lexicon = {
     'dan di ke dari yang untuk dengan dalam pada bagi oleh ini itu atau juga akan perlu harus agar supaya serta secara sebagai adalah ada tidak boleh dapat lebih sangat setiap semua para sudah belum masih kerana jika kami kita mereka saya anda atas',
   terms: {
     retention: ['penghijrahan bakat', 'meletak jawatan', 'letak jawatan', 'berhenti kerja', 'pengekalan', 'mengekalkan bakat', 'brain drain'],
-    redtape: ['karenah birokrasi', 'kerenah birokrasi', 'birokrasi', 'mempermudah prosedur', 'salinan dokumen', 'prosedur yang rumit', 'mengurangkan borang'],
+    redtape: ['karenah birokrasi', 'kerenah birokrasi', 'mempermudah prosedur', 'salinan dokumen', 'prosedur yang rumit', 'mengurangkan borang'],
     training: ['biasiswa', 'pengajian lanjutan', 'cuti belajar', 'melanjutkan pelajaran', 
       'latihan',
       'kursus',
