@@ -902,7 +902,7 @@ export const en: Lexicon = {
       'civil service data',
       'hr records',
     ],
-    logistics: ['training room', 'meeting room', 'breakout room', 'which room', 'what room', 'room a', 'room b', 'room c', 'floor', 'registration desk', 'registration table', 'plenary', 'plenary hall', 'pens', 'flipchart', 'flip chart', 'post it', 'post its', 'sticky notes', 'what time', 'lunch break', 'good afternoon', 'thank you', 'thanks', 'venue', 'shuttle', 'presentation slides', 'slide deck', 
+    logistics: ['training room', 'meeting room', 'breakout room', 'which room', 'what room', 'room a', 'room b', 'room c', 'floor', 'registration desk', 'registration table', 'pens', 'flipchart', 'flip chart', 'post it', 'post its', 'sticky notes', 'what time', 'lunch break', 'good afternoon', 'thank you', 'thanks', 'venue', 'shuttle', 'presentation slides', 'slide deck', 
       'coffee break',
       'lunch',
       'wifi',

@@ -354,7 +354,7 @@ export const fil: Lexicon = {
       'hris',
       'hrmis',
     ],
-    logistics: ['anong oras', 'saang room', 'sa room', 'kwarto', 'lumipat sa table', 'lipat sa table', 'ballpen', 'bolpen', 'slides', 'plenary', 'salamat', 'hello po', 'kumusta', 
+    logistics: ['anong oras', 'saang room', 'sa room', 'kwarto', 'lumipat sa table', 'lipat sa table', 'ballpen', 'bolpen', 'slides', 'salamat', 'hello po', 'kumusta', 
       'kape',
       'tanghalian',
       'merienda',
