@@ -340,6 +340,8 @@ export const CONCEPT_INFO = {
   },
   anticorruption: {
     topic: 'integrity',
+    // a channel to report bribes (whistle-blowing) is about integrity, not citizen feedback
+    refines: ['participation'],
     label: {
       en: 'Anti-corruption',
       th: 'การต่อต้านการทุจริต',
@@ -515,6 +517,9 @@ export const CONCEPT_INFO = {
   },
   merit: {
     topic: 'recruitment',
+    // open, fair selection *to* leadership posts is about how people are chosen, not about
+    // developing leaders
+    refines: ['leadership', 'executives'],
     label: {
       en: 'Merit system',
       th: 'ระบบคุณธรรม',
