@@ -92,7 +92,9 @@ function averageLink(graph: Graph, a: readonly number[], b: readonly number[]): 
  *      one when several clusters qualify; existing clusters never merge);
  *   2. otherwise it joins the first new group it shares a topic with;
  *   3. a note left alone joins the group, sharing one of its own topics, that it is most
- *      similar to, if that average similarity reaches minJoin. Before step 1, a new group's
+ *      similar to, if that average similarity reaches minJoin, or if the group's topic is the
+ *      note's only topic (its words may meet none of the group's: "code of ethics" beside
+ *      anti-corruption notes; the topic is the evidence). Before step 1, a new group's
  *      notes whose topics do not include the group's are taken out and left alone.
  */
 export function mergeSameTopic(index: SimilarityIndex, graph: Graph, groups: readonly Group[], minJoin: number): Group[] {
