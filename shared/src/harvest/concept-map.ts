@@ -60,7 +60,9 @@ function compiledConcepts(): CompiledConcepts {
     }
   }
   const filWords = new Set(
-    LEXICONS.filter((l) => l.lang === 'fil').flatMap((l) => Object.values(l.terms).flatMap((ts) => ts.flatMap((t) => segmentWords(normalise(t)).map((w) => w.text)))),
+    LEXICONS.filter((l) => l.lang === 'fil').flatMap((l) =>
+      Object.values(l.terms).flatMap((ts) => ts.flatMap((t) => segmentWords(normalise(t)).map((w) => w.text))),
+    ),
   );
   for (const lexicon of LEXICONS) {
     for (const [id, terms] of Object.entries(lexicon.terms) as Array<[ConceptId, string[]]>) {

@@ -125,7 +125,11 @@ describe('mergeSameTopic', () => {
   it('a note left alone about two topics joins a group of one of them only when similar enough', () => {
     const texts2 = ['Training courses', 'ฝึกอบรม', 'Flood drills', 'น้ำท่วม', 'Training for flood response'];
     const index2 = indexOf(texts2);
-    expect(topicsOf(index2, [4]).map((t) => t.id).sort()).toEqual(['disaster', 'training']);
+    expect(
+      topicsOf(index2, [4])
+        .map((t) => t.id)
+        .sort(),
+    ).toEqual(['disaster', 'training']);
     const g2 = texts2.map(() => new Map<number, number>());
     for (const [a, b] of [
       [0, 1],
@@ -142,7 +146,10 @@ describe('mergeSameTopic', () => {
       { members: [4], locked: null },
     ];
     expect(mergeSameTopic(index2, g2, groups, 0.5).map((x) => x.members)).toEqual([[0, 1], [2, 3], [4]]);
-    expect(mergeSameTopic(index2, g2, groups, 0.09).map((x) => x.members)).toEqual([[0, 1, 4], [2, 3]]);
+    expect(mergeSameTopic(index2, g2, groups, 0.09).map((x) => x.members)).toEqual([
+      [0, 1, 4],
+      [2, 3],
+    ]);
   });
 
   it('a note left alone does not join a group of another topic however similar', () => {
