@@ -344,7 +344,6 @@ export const fil: Lexicon = {
     database: ['database', 'estadistika', 'talaan', 'rekord', 'bilang'],
     hrdata: [
       'ilan ang kawani',
-      'ilan ba talaga',
       'datos ng mga kawani',
       'datos ng empleyado',
       'plantilla',
