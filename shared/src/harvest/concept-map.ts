@@ -17,6 +17,8 @@ interface CompiledConcepts {
   latinPhrases: Array<{ tokens: string[]; bare: boolean[]; id: ConceptId; stemmer: Stemmer }>;
   /** Stripper, then first token of a phrase → indexes into latinPhrases. */
   latinByFirst: Map<Stemmer, Map<string, number[]>>;
+  /** Every word of the Filipino terms, as written (to read a word without its linker, see linkerless). */
+  filWords: Set<string>;
   /** Thai/Lao/Khmer/Burmese phrases (normalised), by their first two UTF-16 units. */
   seaByPrefix: Map<string, Array<{ text: string; id: ConceptId }>>;
 }
@@ -57,6 +59,11 @@ function compiledConcepts(): CompiledConcepts {
       }
     }
   }
+  const filWords = new Set(
+    LEXICONS.filter((l) => l.lang === 'fil').flatMap((l) =>
+      Object.values(l.terms).flatMap((ts) => ts.flatMap((t) => segmentWords(normalise(t)).map((w) => w.text))),
+    ),
+  );
   for (const lexicon of LEXICONS) {
     for (const [id, terms] of Object.entries(lexicon.terms) as Array<[ConceptId, string[]]>) {
       for (const term of terms) {
@@ -78,8 +85,10 @@ function compiledConcepts(): CompiledConcepts {
               conceptTopic(other) !== conceptTopic(id) && !refinesEither(other, id) && [...surfaces].some((x) => x !== text),
           );
         const stemmer = clash ? 'en' : own;
-        const tokens = segs.map((w) => phraseTokenOf(w.text, stemmer));
-        const bare = segs.map((w, k) => w.text === tokens[k]);
+        // read the way notes are read (see matchConcepts): "babaeng lider" is "babae" + "lider"
+        const words = stemmer === 'malay' ? segs.map((w) => w.text) : segs.map((w) => linkerless(w.text, filWords));
+        const tokens = words.map((w) => phraseTokenOf(w, stemmer));
+        const bare = words.map((w, k) => w === tokens[k]);
         const byFirst = latinByFirst.get(stemmer)!;
         const list = byFirst.get(tokens[0]!) ?? [];
         list.push(latinPhrases.length);
@@ -88,7 +97,7 @@ function compiledConcepts(): CompiledConcepts {
       }
     }
   }
-  compiled = { latinPhrases, latinByFirst, seaByPrefix };
+  compiled = { latinPhrases, latinByFirst, filWords, seaByPrefix };
   return compiled;
 }
 
@@ -131,6 +140,20 @@ function withCompounds(found: Set<string>): Set<string> {
   return found;
 }
 
+/**
+ * A Filipino word without the linker that ties it to the next word ("babaeng kawani", female
+ * staff; "mamamayang Pilipino"): -ng after a vowel, -g after n. Rules alone would also cut roots
+ * that end in -ng ("tulong", help), so the linker goes only when the word without it is a word of
+ * a Filipino term. Terms are read the same way, so "babaeng lider" and "babae" both meet "babaeng".
+ */
+function linkerless(word: string, known: ReadonlySet<string>): string {
+  if (!word.endsWith('ng')) return word;
+  for (const base of [word.slice(0, -2), word.slice(0, -1)]) {
+    if (base.length >= 3 && /[aeioun]$/.test(base) && known.has(base)) return base;
+  }
+  return word;
+}
+
 /** Concept ids matched in a normalised text and its word segments, sorted. */
 export function matchConcepts(norm: string, segs: readonly Word[]): string[] {
   const cc = compiledConcepts();
@@ -141,8 +164,9 @@ export function matchConcepts(norm: string, segs: readonly Word[]): string[] {
   // sustainable); two forms of one derivation do ("pelatihan", "dilatih").
   for (const stemmer of STEMMERS) {
     const byFirst = cc.latinByFirst.get(stemmer)!;
-    const tokens = segs.map((s) => phraseTokenOf(s.text, stemmer));
-    const bare = segs.map((s, k) => stemmer === 'en' || s.text === tokens[k]);
+    const words = stemmer === 'malay' ? segs.map((s) => s.text) : segs.map((s) => linkerless(s.text, cc.filWords));
+    const tokens = words.map((w) => phraseTokenOf(w, stemmer));
+    const bare = words.map((w, k) => stemmer === 'en' || w === tokens[k]);
     for (let i = 0; i < tokens.length; i++) {
       const starts = byFirst.get(tokens[i]!);
       if (!starts) continue;

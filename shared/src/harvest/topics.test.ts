@@ -99,7 +99,15 @@ describe('mergeSameTopic', () => {
         [4, 5],
       ],
     ],
-    ['not similar enough: stays alone', 0.5, [[0, 1], [4, 5], [6]]],
+    // its only topic is the group's: that is the evidence, whatever the words
+    [
+      'about that topic only: joins even when not similar enough',
+      0.5,
+      [
+        [0, 1, 6],
+        [4, 5],
+      ],
+    ],
   ])('a note left alone with the group’s topic: %s', (_name, minJoin, expected) => {
     const out = mergeSameTopic(
       index,
@@ -112,6 +120,36 @@ describe('mergeSameTopic', () => {
       minJoin,
     );
     expect(out.map((x) => x.members)).toEqual(expected);
+  });
+
+  it('a note left alone about two topics joins a group of one of them only when similar enough', () => {
+    const texts2 = ['Training courses', 'ฝึกอบรม', 'Flood drills', 'น้ำท่วม', 'Training for flood response'];
+    const index2 = indexOf(texts2);
+    expect(
+      topicsOf(index2, [4])
+        .map((t) => t.id)
+        .sort(),
+    ).toEqual(['disaster', 'training']);
+    const g2 = texts2.map(() => new Map<number, number>());
+    for (const [a, b] of [
+      [0, 1],
+      [2, 3],
+      [4, 0],
+      [4, 1],
+    ] as Array<[number, number]>) {
+      g2[a]!.set(b, 0.3);
+      g2[b]!.set(a, 0.3);
+    }
+    const groups = [
+      { members: [0, 1], locked: null },
+      { members: [2, 3], locked: null },
+      { members: [4], locked: null },
+    ];
+    expect(mergeSameTopic(index2, g2, groups, 0.5).map((x) => x.members)).toEqual([[0, 1], [2, 3], [4]]);
+    expect(mergeSameTopic(index2, g2, groups, 0.09).map((x) => x.members)).toEqual([
+      [0, 1, 4],
+      [2, 3],
+    ]);
   });
 
   it('a note left alone does not join a group of another topic however similar', () => {

@@ -92,7 +92,9 @@ function averageLink(graph: Graph, a: readonly number[], b: readonly number[]): 
  *      one when several clusters qualify; existing clusters never merge);
  *   2. otherwise it joins the first new group it shares a topic with;
  *   3. a note left alone joins the group, sharing one of its own topics, that it is most
- *      similar to, if that average similarity reaches minJoin. Before step 1, a new group's
+ *      similar to, if that average similarity reaches minJoin, or if the group's topic is the
+ *      note's only topic (its words may meet none of the group's: "code of ethics" beside
+ *      anti-corruption notes; the topic is the evidence). Before step 1, a new group's
  *      notes whose topics do not include the group's are taken out and left alone.
  */
 export function mergeSameTopic(index: SimilarityIndex, graph: Graph, groups: readonly Group[], minJoin: number): Group[] {
@@ -150,13 +152,16 @@ export function mergeSameTopic(index: SimilarityIndex, graph: Graph, groups: rea
   for (const g of alone) {
     const note = g.members[0]!;
     const own = noteTopics(index, note);
+    const single = own.size === 1;
     const scored = out
       .filter((c) => {
         const t = bestOf(c);
         return t !== undefined && own.has(t);
       })
       .map((c) => ({ c, s: averageLink(graph, [note], c.members) }))
-      .filter((x) => x.s >= minJoin);
+      // A note about one topic only, the group's, joins it even when its words meet none of the
+      // group's (a code of ethics beside anti-corruption notes): its topic is the evidence.
+      .filter((x) => x.s >= minJoin || (single && bestOf(x.c) === [...own.keys()][0]));
     const target = best(scored, (x) => x.s)?.c;
     if (target) target.members.push(note);
     else out.push(g);

@@ -340,6 +340,8 @@ export const CONCEPT_INFO = {
   },
   anticorruption: {
     topic: 'integrity',
+    // a channel to report bribes (whistle-blowing) is about integrity, not citizen feedback
+    refines: ['participation'],
     label: {
       en: 'Anti-corruption',
       th: 'การต่อต้านการทุจริต',
@@ -515,6 +517,9 @@ export const CONCEPT_INFO = {
   },
   merit: {
     topic: 'recruitment',
+    // open, fair selection *to* leadership posts is about how people are chosen, not about
+    // developing leaders
+    refines: ['leadership', 'executives'],
     label: {
       en: 'Merit system',
       th: 'ระบบคุณธรรม',
@@ -661,6 +666,37 @@ export const CONCEPT_INFO = {
       km: 'ស្ថាប័នរដ្ឋ',
       lo: 'ອົງການລັດ',
       my: 'အစိုးရဌာနများ',
+    },
+  },
+  redtape: {
+    // cutting procedures is what a one-stop centre does, but a note about fewer forms or copies is
+    // about the procedure, not the counter
+    relatedTo: 'onestop',
+    label: {
+      en: 'Cutting red tape',
+      th: 'การลดขั้นตอน',
+      vi: 'Cải cách thủ tục hành chính',
+      id: 'Penyederhanaan birokrasi',
+      ms: 'Mengurangkan karenah birokrasi',
+      fil: 'Pagbawas ng red tape',
+      km: 'ការសម្រួលនីតិវិធីរដ្ឋបាល',
+      lo: 'ການຫຼຸດຜ່ອນຂັ້ນຕອນ',
+      my: 'လုပ်ထုံးလုပ်နည်း ရိုးရှင်းစေရေး',
+    },
+  },
+  retention: {
+    // staff leaving (often for pay) is its own topic, close to pay and incentives
+    relatedTo: 'pay',
+    label: {
+      en: 'Keeping talent',
+      th: 'การรักษาคนเก่ง',
+      vi: 'Giữ chân nhân tài',
+      id: 'Mempertahankan talenta',
+      ms: 'Pengekalan bakat',
+      fil: 'Pagpapanatili ng mahuhusay na kawani',
+      km: 'ការរក្សាមន្ត្រីមានសមត្ថភាព',
+      lo: 'ການຮັກສາພະນັກງານທີ່ມີຄວາມສາມາດ',
+      my: 'ထက်မြက်သော ဝန်ထမ်းများ ထိန်းသိမ်းရေး',
     },
   },
   logistics: {

@@ -7,7 +7,11 @@ export const fil: Lexicon = {
   stopWords:
     'ang ng mga sa na at ay para ni si kay nang o pa ba po ho din rin lang lamang kung kapag dahil upang nito niya nila kami tayo sila ako ikaw ito iyan iyon dapat may mayroon wala hindi kasi pero bawat lahat naman talaga mas',
   terms: {
+    retention: ['resign', 'nagreresign', 'brain drain', 'umaalis sa gobyerno', 'lumilipat sa pribado'],
+    redtape: ['red tape', 'arta', 'burokrasya', 'photocopy', 'ease of doing business', 'maraming requirements', 'daming requirements'],
     training: [
+      'iskolarship',
+      'scholarship',
       'pagsasanay',
       'sanayin',
       'kurso',
@@ -152,7 +156,7 @@ export const fil: Lexicon = {
     gender: ['kasarian', 'pagkakapantay pantay ng kasarian', 'gad'],
     women: ['kababaihan', 'babae'],
     inclusion: ['pagkakapantay pantay', 'inklusibo', 'bulnerable', 'pantay'],
-    disability: ['may kapansanan', 'kapansanan', 'pwd'],
+    disability: ['bulag', 'bingi', 'wheelchair', 'sign language', 'rampa', 'may kapansanan', 'kapansanan', 'pwd'],
     elderly: ['nakatatanda', 'matatanda', 'matanda', 'lolo at lola'],
     youth: ['kabataan', 'estudyante', 'mag aaral', 'fresh graduate', 'nagtapos'],
     disaster: [
@@ -186,6 +190,7 @@ export const fil: Lexicon = {
     climate: ['klima', 'pagbabago ng klima', 'emisyon'],
     green: ['berde', 'kapaligiran', 'enerhiya', 'kuryente', 'papel', 'basura', 'kalikasan'],
     performance: [
+      'results based',
       'pagsusuri',
       'pagtatasa',
       'ebalwasyon',
@@ -240,6 +245,7 @@ export const fil: Lexicon = {
     ],
     career: ['karera', 'promosyon', 'pag angat', 'posisyon', 'umangat', 'ma promote', 'mapromote', 'pag akyat sa posisyon'],
     wellbeing: [
+      'sobrang oras',
       'kapakanan',
       'kalusugang pangkaisipan',
       'kalusugan',
@@ -294,7 +300,7 @@ export const fil: Lexicon = {
       'kahon ng mungkahi',
     ],
     policy: ['patakaran', 'batas', 'regulasyon', 'polisiya'],
-    budget: ['badyet', 'pondo', 'pananalapi'],
+    budget: ['gastos', 'paggastos', 'pondo ng bayan', 'badyet', 'pondo', 'pananalapi'],
     local: ['lgu', 'lokal', 'probinsya', 'lalawigan', 'barangay', 'kanayunan', 'malayong lugar'],
     workforce: ['kawani', 'kawani ng gobyerno', 'lingkod bayan', 'empleyado', 'manggagawa', 'tauhan'],
     agencies: ['gobyerno', 'ahensya', 'ahensiya', 'kagawaran', 'opisina', 'tanggapan', 'pamahalaan'],
@@ -320,6 +326,9 @@ export const fil: Lexicon = {
       'negosyo center',
     ],
     digitalskills: [
+      'paggamit ng software',
+      'gumamit ng app',
+      'paggamit ng app',
       'kasanayang digital',
       'paggamit ng computer',
       'kaalaman sa computer',
@@ -334,6 +343,7 @@ export const fil: Lexicon = {
     ],
     database: ['database', 'estadistika', 'talaan', 'rekord', 'bilang'],
     hrdata: [
+      'ilan ang kawani',
       'datos ng mga kawani',
       'datos ng empleyado',
       'plantilla',
@@ -353,10 +363,21 @@ export const fil: Lexicon = {
       'hrmis',
     ],
     logistics: [
+      'anong oras',
+      'saang room',
+      'sa room',
+      'kwarto',
+      'lumipat sa table',
+      'lipat sa table',
+      'ballpen',
+      'bolpen',
+      'slides',
+      'salamat',
+      'hello po',
+      'kumusta',
       'kape',
       'tanghalian',
       'merienda',
-      'banyo',
       'litrato',
       'marker',
       'hapunan',
