@@ -1,21 +1,10 @@
 // The AccountStore contract against PostgreSQL: a fresh database on the machine's server, dropped at the end.
-import { afterAll, beforeAll } from 'vitest';
-import pg from 'pg';
 import { accountStoreContract } from '../../server/src/accounts/accountStore.contract';
 import { openAccountStore } from '../../server/src/accounts/accountStore';
 import { PostgresEventStore } from '../../server/src/store/postgresStore';
-import { type TestDatabase, createTestDatabase } from '../helpers/postgres';
+import { useTestDatabase } from '../helpers/testDatabase';
 
-let db: TestDatabase;
-let reader: pg.Pool;
-beforeAll(async () => {
-  db = await createTestDatabase();
-  reader = new pg.Pool({ connectionString: db.url, max: 1 });
-});
-afterAll(async () => {
-  await reader?.end();
-  await db?.drop();
-});
+const db = useTestDatabase();
 
 accountStoreContract('PostgreSQL', {
   open: async () => {
@@ -24,7 +13,7 @@ accountStoreContract('PostgreSQL', {
   },
   rowsOf: async (table, workshopId) =>
     Number(
-      (await reader.query(`SELECT COUNT(*) AS n FROM ${table} WHERE ${table === 'workshops' ? 'id' : 'workshop_id'} = $1`, [workshopId]))
+      (await db.reader.query(`SELECT COUNT(*) AS n FROM ${table} WHERE ${table === 'workshops' ? 'id' : 'workshop_id'} = $1`, [workshopId]))
         .rows[0].n,
     ),
 });

@@ -1,35 +1,24 @@
 // The EventStore contract against PostgreSQL: a fresh database for the run on the machine's
 // server (127.0.0.1:5432), created here and dropped at the end.
-import { afterAll, beforeAll } from 'vitest';
-import pg from 'pg';
 import { eventStoreContract } from '../../server/src/store/eventStore.contract';
 import { PostgresEventStore } from '../../server/src/store/postgresStore';
-import { type TestDatabase, createTestDatabase } from '../helpers/postgres';
+import { useTestDatabase } from '../helpers/testDatabase';
 
-let db: TestDatabase;
-let reader: pg.Pool;
-beforeAll(async () => {
-  db = await createTestDatabase();
-  reader = new pg.Pool({ connectionString: db.url, max: 1 });
-});
-afterAll(async () => {
-  await reader?.end();
-  await db?.drop();
-});
+const db = useTestDatabase();
 
 eventStoreContract('PostgreSQL', {
   open: () => PostgresEventStore.open({ url: db.url, max: 4 }),
   snapshotCount: async (workshopId) =>
-    Number((await reader.query('SELECT COUNT(*) AS n FROM snapshots WHERE workshop_id = $1', [workshopId])).rows[0].n),
+    Number((await db.reader.query('SELECT COUNT(*) AS n FROM snapshots WHERE workshop_id = $1', [workshopId])).rows[0].n),
   // every row a query can see, and every row version still in the table files (pageinspect's
   // heap_page_items: live and dead tuples alike), once the VACUUM the store starts has finished.
   // (Plain VACUUM removes dead row versions but does not zero the page space they leave; see
   // docs/PROTOCOL.md, "Deleted text is redacted".)
   rawContents: async (store) => {
     while ((store as PostgresEventStore).vacuuming) await (store as PostgresEventStore).vacuuming;
-    const rows = await reader.query<{ row: string }>('SELECT e::text AS row FROM events e UNION ALL SELECT s::text FROM snapshots s');
-    await reader.query('CREATE EXTENSION IF NOT EXISTS pageinspect');
-    const tuples = await reader.query<{ data: Buffer | null }>(
+    const rows = await db.reader.query<{ row: string }>('SELECT e::text AS row FROM events e UNION ALL SELECT s::text FROM snapshots s');
+    await db.reader.query('CREATE EXTENSION IF NOT EXISTS pageinspect');
+    const tuples = await db.reader.query<{ data: Buffer | null }>(
       `SELECT t.t_data AS data FROM unnest(ARRAY['events', 'snapshots']) AS rel,
          LATERAL generate_series(0, (pg_relation_size(rel) / current_setting('block_size')::int)::int - 1) AS n,
          LATERAL heap_page_items(get_raw_page(rel, n)) AS t`,

@@ -82,19 +82,9 @@ const VALID: { [T in CoreType]: Command } = {
   'note:delete': cmd({ type: 'note:delete', noteId: N.d1 }),
 };
 
-const FACILITATOR_ONLY: CoreType[] = [
-  'workshop:update',
-  'workshop:set-phase',
-  'theme:add',
-  'theme:rename',
-  'theme:remove',
-  'table:add',
-  'table:update',
-  'table:remove',
-  'delegation:add',
-  'delegation:remove',
-  'participant:set-role',
-];
+/** What a participant may do to the core set: seat themselves and write notes; the rest is the facilitator's. */
+const OPEN_TO_PARTICIPANTS: readonly CoreType[] = ['seat:assign', 'note:create', 'note:edit', 'note:move', 'note:recolor', 'note:delete'];
+const FACILITATOR_ONLY: CoreType[] = CORE.filter((t) => !OPEN_TO_PARTICIPANTS.includes(t));
 
 describe('decide: every command type accepted in its normal case', () => {
   const s = standardWorkshop('cafe');

@@ -456,75 +456,58 @@ export class Engine {
     return dNr * this.W_NR + dDel * this.W_DEL + dRep * this.W_REP + dLang * this.W_LANG;
   }
 
-  /** Apply the swap of x and y in planned round r, updating all incremental state. */
-  swap(r: number, x: number, y: number): void {
-    const { n, T, m } = this;
-    const A = this.tableOf[r * n + x] as number;
-    const B = this.tableOf[r * n + y] as number;
-    const meet = this.meet;
+  /**
+   * Part of swap(): at table t of round r, `leave` goes and `join` comes. Updates the meet counts,
+   * the delegation and repeat costs and the tablemates' shared-language counts, and returns how
+   * many of the table's remaining members share a language with `join`.
+   */
+  private exchangeAt(r: number, t: number, leave: number, join: number): number {
+    const { n, T, m, meet } = this;
     const share = m.share;
     const c = this.costs;
-    const dx = m.del[x];
-    const dy = m.del[y];
-    // leave / join A
-    let a = this.off[r * T + A] as number;
-    let b = this.off[r * T + A + 1] as number;
-    let cntX = 0;
-    let cntY = 0;
-    for (let k = a; k < b; k++) {
+    const dLeave = m.del[leave];
+    const dJoin = m.del[join];
+    let shared = 0;
+    const b = this.off[r * T + t + 1] as number;
+    for (let k = this.off[r * T + t] as number; k < b; k++) {
       const z = this.mem[k] as number;
-      if (z === x) continue;
-      let v = meet[x * n + z] as number;
+      if (z === leave) continue;
+      let v = meet[leave * n + z] as number;
       if (v >= 2) c.rep--;
-      meet[x * n + z] = v - 1;
-      meet[z * n + x] = v - 1;
-      v = meet[y * n + z] as number;
+      meet[leave * n + z] = v - 1;
+      meet[z * n + leave] = v - 1;
+      v = meet[join * n + z] as number;
       if (v >= 1) c.rep++;
-      meet[y * n + z] = v + 1;
-      meet[z * n + y] = v + 1;
+      meet[join * n + z] = v + 1;
+      meet[z * n + join] = v + 1;
       const dz = m.del[z];
-      if (dz === dx) c.del--;
-      if (dz === dy) c.del++;
+      if (dz === dLeave) c.del--;
+      if (dz === dJoin) c.del++;
       if (share) {
-        const sx = share[x * n + z] as number;
-        const sy = share[y * n + z] as number;
-        if (sy) cntY++;
-        if (sx !== sy) {
+        const sLeave = share[leave * n + z] as number;
+        const sJoin = share[join * n + z] as number;
+        if (sJoin) shared++;
+        if (sLeave !== sJoin) {
           const old = this.shareCnt[r * n + z] as number;
-          const nw = old - sx + sy;
+          const nw = old - sLeave + sJoin;
           this.shareCnt[r * n + z] = nw;
           if (m.hasLang[z]) c.lang += (nw === 0 ? 1 : 0) - (old === 0 ? 1 : 0);
         }
       }
     }
-    a = this.off[r * T + B] as number;
-    b = this.off[r * T + B + 1] as number;
-    for (let k = a; k < b; k++) {
-      const z = this.mem[k] as number;
-      if (z === y) continue;
-      let v = meet[y * n + z] as number;
-      if (v >= 2) c.rep--;
-      meet[y * n + z] = v - 1;
-      meet[z * n + y] = v - 1;
-      v = meet[x * n + z] as number;
-      if (v >= 1) c.rep++;
-      meet[x * n + z] = v + 1;
-      meet[z * n + x] = v + 1;
-      const dz = m.del[z];
-      if (dz === dy) c.del--;
-      if (dz === dx) c.del++;
-      if (share) {
-        const sx = share[x * n + z] as number;
-        const sy = share[y * n + z] as number;
-        if (sx) cntX++;
-        if (sx !== sy) {
-          const old = this.shareCnt[r * n + z] as number;
-          const nw = old - sy + sx;
-          this.shareCnt[r * n + z] = nw;
-          if (m.hasLang[z]) c.lang += (nw === 0 ? 1 : 0) - (old === 0 ? 1 : 0);
-        }
-      }
-    }
+    return shared;
+  }
+
+  /** Apply the swap of x and y in planned round r, updating all incremental state. */
+  swap(r: number, x: number, y: number): void {
+    const { n, m } = this;
+    const A = this.tableOf[r * n + x] as number;
+    const B = this.tableOf[r * n + y] as number;
+    const share = m.share;
+    const c = this.costs;
+    // x leaves table A for B and y leaves B for A: each side's tablemates lose one and gain the other
+    const cntY = this.exchangeAt(r, A, x, y);
+    const cntX = this.exchangeAt(r, B, y, x);
     if (share) {
       if (m.hasLang[x]) c.lang += (cntX === 0 ? 1 : 0) - (this.shareCnt[r * n + x] === 0 ? 1 : 0);
       if (m.hasLang[y]) c.lang += (cntY === 0 ? 1 : 0) - (this.shareCnt[r * n + y] === 0 ? 1 : 0);
