@@ -21,7 +21,7 @@
 //      concept labels in the UI language (options.locale).
 
 import { buildIndex, combine, conceptLabel, type SimilarityIndex, type SimilarityWeights, DEFAULT_WEIGHTS } from './similarity';
-import { areRelatedTopics, isOffTopic } from './concept-map';
+import { areRelatedTopics, isGenericConcept, isOffTopic } from './concept-map';
 import { mergeSameTopic, topicOf } from './topics';
 
 export interface SuggestNote {
@@ -384,6 +384,25 @@ function agglomerate(
 }
 
 // ---------------------------------------------------------------------------------------------
+// Notes that are no idea for the plan
+
+/** Fewer distinct content words than this, and no topic concept: a test or a single word. */
+const MIN_WORDS_WITHOUT_TOPIC = 3;
+
+/**
+ * Room logistics, thanks, greetings and tests (a logistics concept), or a note too short to say
+ * anything that names no topic: whatever language it is in, "tes tes", "ok" or "ทดสอบ" is one or
+ * two words and matches no concept of a topic.
+ */
+function isNoIdea(index: SimilarityIndex, m: number): boolean {
+  // Array.from: ids is an Int32Array, whose map would turn the names back into numbers
+  const names = Array.from(index.compiled[m]!.concepts.ids, (c) => index.conceptNames[c] ?? "");
+  if (names.some(isOffTopic)) return true;
+  if (names.some((c) => !isGenericConcept(c))) return false;
+  return new Set(index.notes[m]!.tokens).size < MIN_WORDS_WITHOUT_TOPIC;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Labels
 
 function groupLabel(index: SimilarityIndex, graph: Graph, members: number[], locale: string): string {
@@ -487,10 +506,11 @@ export function suggestClusters(notes: ReadonlyArray<SuggestNote>, options: Sugg
 
   const index = buildIndex(sorted, weights);
   const graph = buildGraph(index, threshold * EDGE_FLOOR, weights);
-  // Logistics, thanks and tests ("the training room is on floor 2") are no idea for the plan:
-  // such a note keeps no edge, so it is never grouped (an existing cluster keeps it).
+  // Logistics, thanks and tests ("the training room is on floor 2") are no idea for the plan,
+  // nor is a word or two that names no topic ("test", "tes tes", "ok", "asdf"): such a note keeps
+  // no edge, so it is never grouped (an existing cluster keeps it).
   for (let m = 0; m < n; m++) {
-    if (locked[m] !== null || !index.compiled[m]!.concepts.ids.some((c) => c >= 0 && isOffTopic(index.conceptNames[c]!))) continue;
+    if (locked[m] !== null || !isNoIdea(index, m)) continue;
     for (const o of graph[m]!.keys()) graph[o]!.delete(m);
     graph[m]!.clear();
   }

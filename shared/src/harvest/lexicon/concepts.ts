@@ -76,6 +76,54 @@ export const CONCEPT_INFO = {
       my: 'စွမ်းရည်မြှင့်တင်ရေး',
     },
   },
+  trainingneeds: {
+    topic: 'training',
+    // assessing training needs is how training is planned, not performance appraisal
+    refines: ['performance'],
+    label: {
+      en: 'Training needs assessment',
+      th: 'การประเมินความจำเป็นในการฝึกอบรม',
+      vi: 'Đánh giá nhu cầu đào tạo',
+      id: 'Analisis kebutuhan pelatihan',
+      ms: 'Analisis keperluan latihan',
+      fil: 'Pagtatasa ng pangangailangan sa pagsasanay',
+      km: 'ការវាយតម្លៃតម្រូវការបណ្តុះបណ្តាល',
+      lo: 'ການປະເມີນຄວາມຕ້ອງການຝຶກອົບຮົມ',
+      my: 'သင်တန်းလိုအပ်ချက် ဆန်းစစ်ခြင်း',
+    },
+  },
+  trainers: {
+    topic: 'training',
+    // trainers and lecturers exchanged between academies are about training, not staff mobility
+    refines: ['exchange', 'mobility'],
+    label: {
+      en: 'Trainers and academies',
+      th: 'วิทยากรและสถาบันฝึกอบรม',
+      vi: 'Giảng viên và học viện',
+      id: 'Widyaiswara dan lembaga diklat',
+      ms: 'Jurulatih dan institut latihan',
+      fil: 'Mga tagapagsanay at akademya',
+      km: 'គ្រូបង្គោល និងសាលាបណ្តុះបណ្តាល',
+      lo: 'ວິທະຍາກອນ ແລະ ສະຖາບັນຝຶກອົບຮົມ',
+      my: 'သင်တန်းဆရာများနှင့် သင်တန်းကျောင်းများ',
+    },
+  },
+  succession: {
+    topic: 'leadership',
+    // the "next generation" of leaders is succession planning, not youth
+    refines: ['youth'],
+    label: {
+      en: 'Succession planning',
+      th: 'การวางแผนสืบทอดตำแหน่ง',
+      vi: 'Quy hoạch cán bộ kế cận',
+      id: 'Perencanaan suksesi',
+      ms: 'Perancangan penggantian',
+      fil: 'Pagpaplano ng paghalili',
+      km: 'ផែនការស្នងតំណែង',
+      lo: 'ການວາງແຜນສືບທອດຕຳແໜ່ງ',
+      my: 'ဆက်ခံမည့်သူ စီမံချက်',
+    },
+  },
   leadership: {
     label: {
       en: 'Leadership',
@@ -170,6 +218,9 @@ export const CONCEPT_INFO = {
   },
   onestop: {
     relatedTo: 'egov',
+    // an online or digital one-stop counter is still a one-stop counter: the note is about the
+    // single place, "online" or "system" says how
+    refines: ['egov'],
     label: {
       en: 'One-stop service centres',
       th: 'ศูนย์บริการแบบเบ็ดเสร็จ',
@@ -223,7 +274,8 @@ export const CONCEPT_INFO = {
       my: 'ဉာဏ်ရည်တု',
     },
   },
-  data: { label: { en: 'Data', th: 'ข้อมูล', vi: 'Dữ liệu', id: 'Data', ms: 'Data', fil: 'Datos', km: 'ទិន្នន័យ', lo: 'ຂໍ້ມູນ', my: 'ဒေတာ' } },
+  // data say how (a backup of data, data for planning), seldom what: a group's topic is the other one
+  data: { crossCutting: true, label: { en: 'Data', th: 'ข้อมูล', vi: 'Dữ liệu', id: 'Data', ms: 'Data', fil: 'Datos', km: 'ទិន្នន័យ', lo: 'ຂໍ້ມູນ', my: 'ဒေတာ' } },
   database: {
     topic: 'data',
     label: {
@@ -490,6 +542,8 @@ export const CONCEPT_INFO = {
     },
   },
   pay: {
+    // pay for results, incentives and rewards are part of managing performance
+    topic: 'performance',
     label: {
       en: 'Pay and incentives',
       th: 'ค่าตอบแทนและแรงจูงใจ',
@@ -519,7 +573,8 @@ export const CONCEPT_INFO = {
     topic: 'recruitment',
     // open, fair selection *to* leadership posts is about how people are chosen, not about
     // developing leaders
-    refines: ['leadership', 'executives'],
+    // and an open, transparent exam is about how people are chosen, not about integrity in general
+    refines: ['leadership', 'executives', 'integrity'],
     label: {
       en: 'Merit system',
       th: 'ระบบคุณธรรม',
