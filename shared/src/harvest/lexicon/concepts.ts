@@ -274,8 +274,7 @@ export const CONCEPT_INFO = {
       my: 'ဉာဏ်ရည်တု',
     },
   },
-  // data say how (a backup of data, data for planning), seldom what: a group's topic is the other one
-  data: { crossCutting: true, label: { en: 'Data', th: 'ข้อมูล', vi: 'Dữ liệu', id: 'Data', ms: 'Data', fil: 'Datos', km: 'ទិន្នន័យ', lo: 'ຂໍ້ມູນ', my: 'ဒေတာ' } },
+  data: { label: { en: 'Data', th: 'ข้อมูล', vi: 'Dữ liệu', id: 'Data', ms: 'Data', fil: 'Datos', km: 'ទិន្នន័យ', lo: 'ຂໍ້ມູນ', my: 'ဒေတာ' } },
   database: {
     topic: 'data',
     label: {
@@ -499,6 +498,22 @@ export const CONCEPT_INFO = {
       km: 'ភាពធន់នឹងគ្រោះមហន្តរាយ',
       lo: 'ການຮັບມືໄພພິບັດ',
       my: 'ဘေးအန္တရာယ် ခံနိုင်ရည်',
+    },
+  },
+  backup: {
+    topic: 'disaster',
+    // a backup of the data is how services continue after a disaster, not a note about data
+    refines: ['data', 'database'],
+    label: {
+      en: 'Backups and recovery',
+      th: 'การสำรองและกู้คืนข้อมูล',
+      vi: 'Sao lưu và phục hồi',
+      id: 'Pencadangan dan pemulihan',
+      ms: 'Sandaran dan pemulihan',
+      fil: 'Backup at pagbawi',
+      km: 'ការបម្រុងទុក និងការស្តារ',
+      lo: 'ການສຳຮອງ ແລະ ການກູ້ຄືນ',
+      my: 'အရန်သိမ်းခြင်းနှင့် ပြန်လည်ရယူခြင်း',
     },
   },
   climate: {

@@ -7,6 +7,11 @@ export const fil: Lexicon = {
   stopWords:
     'ang ng mga sa na at ay para ni si kay nang o pa ba po ho din rin lang lamang kung kapag dahil upang nito niya nila kami tayo sila ako ikaw ito iyan iyon dapat may mayroon wala hindi kasi pero bawat lahat naman talaga mas',
   terms: {
+    backup: [
+      'backup ng datos',
+      'backup ng mga file',
+      'kopya ng datos',
+    ],
     succession: [
       'susunod na lider',
       'susunod na mga lider',
@@ -404,9 +409,6 @@ export const fil: Lexicon = {
       'salamat po',
       'salamat sa lahat',
       'magandang umaga',
-      'cr',
-      'comfort room',
-      'banyo',
       'saan ang',
       'nasaan',
       'wifi',

@@ -6,6 +6,14 @@ export const id: Lexicon = {
   stopWords:
     'dan di ke dari yang untuk dengan dalam pada bagi oleh ini itu atau juga akan harus agar supaya serta secara sebagai adalah ada tidak bisa dapat lebih sangat perlu setiap seluruh semua para sudah belum masih karena jika kami kita mereka saya anda ya nya',
   terms: {
+    backup: [
+      'cadangan data',
+      'pencadangan',
+      'pencadangan data',
+      'backup data',
+      'pusat data cadangan',
+      'pemulihan bencana',
+    ],
     succession: [
       'suksesi',
       'rencana suksesi',
@@ -632,8 +640,6 @@ export const id: Lexicon = {
       'selamat pagi',
       'ruang rapat',
       'bahan paparan',
-      'toilet',
-      'kamar mandi',
       'mushola',
       'musala',
       'absen',

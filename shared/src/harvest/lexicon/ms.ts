@@ -7,6 +7,12 @@ export const ms: Lexicon = {
   stopWords:
     'dan di ke dari yang untuk dengan dalam pada bagi oleh ini itu atau juga akan perlu harus agar supaya serta secara sebagai adalah ada tidak boleh dapat lebih sangat setiap semua para sudah belum masih kerana jika kami kita mereka saya anda atas',
   terms: {
+    backup: [
+      'sandaran data',
+      'salinan sandaran',
+      'pemulihan bencana',
+      'pusat data sandaran',
+    ],
     succession: [
       'perancangan penggantian',
       'pelan penggantian',
@@ -547,7 +553,6 @@ export const ms: Lexicon = {
       'terima kasih semua',
       'selamat pagi',
       'bilik mesyuarat',
-      'tandas',
       'surau',
       'bilik solat',
       'senarai kehadiran',

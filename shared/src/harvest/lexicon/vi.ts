@@ -7,6 +7,12 @@ export const vi: Lexicon = {
   stopWords:
     'và của cho các là có được trong với về để theo này đó khi đã sẽ đang phải rất nhiều ở vào ra người tôi ta hoặc hay không chưa',
   terms: {
+    backup: [
+      'sao lưu',
+      'sao lưu dữ liệu',
+      'dự phòng dữ liệu',
+      'phục hồi dữ liệu',
+    ],
     succession: [
       'quy hoạch cán bộ',
       'cán bộ nguồn',
@@ -619,7 +625,6 @@ export const vi: Lexicon = {
       'tài liệu hội nghị',
       'phòng họp',
       'ổ cắm',
-      'nhà vệ sinh',
       'ở đâu ạ',
       'wifi',
       'điều hòa',
