@@ -604,6 +604,8 @@ export const CONCEPT_INFO = {
   },
   career: {
     topic: 'recruitment',
+    // an open, transparent promotion is about how people are chosen (as for merit)
+    refines: ['integrity'],
     label: {
       en: 'Career and promotion',
       th: 'ความก้าวหน้าในอาชีพ',
@@ -627,6 +629,22 @@ export const CONCEPT_INFO = {
       km: 'សុខុមាលភាព',
       lo: 'ສະຫວັດດີການ ແລະ ຄຸນນະພາບຊີວິດ',
       my: 'ဝန်ထမ်းသုခ',
+    },
+  },
+  family: {
+    topic: 'wellbeing',
+    // staff with young children or ageing parents: care duties are about well-being, not youth
+    refines: ['youth'],
+    label: {
+      en: 'Family and care duties',
+      th: 'ครอบครัวและภาระการดูแล',
+      vi: 'Gia đình và chăm sóc con cái',
+      id: 'Keluarga dan pengasuhan',
+      ms: 'Keluarga dan penjagaan',
+      fil: 'Pamilya at pag-aalaga',
+      km: 'គ្រួសារ និងការថែទាំ',
+      lo: 'ຄອບຄົວ ແລະ ການເບິ່ງແຍງ',
+      my: 'မိသားစုနှင့် စောင့်ရှောက်မှု',
     },
   },
   service: {

@@ -7,6 +7,12 @@ export const fil: Lexicon = {
   stopWords:
     'ang ng mga sa na at ay para ni si kay nang o pa ba po ho din rin lang lamang kung kapag dahil upang nito niya nila kami tayo sila ako ikaw ito iyan iyon dapat may mayroon wala hindi kasi pero bawat lahat naman talaga mas',
   terms: {
+    family: [
+      'maliliit na anak',
+      'may anak',
+      'mga magulang',
+      'pag aalaga ng anak',
+    ],
     backup: [
       'backup ng datos',
       'backup ng mga file',
@@ -50,6 +56,9 @@ export const fil: Lexicon = {
       'hasa',
       'pagsasanay ng kawani',
       'seminar',
+      'turuan',
+      'tuturuan',
+      'pagtuturo',
     ],
     capacity: ['kakayahan', 'kasanayan', 'pagpapaunlad ng kakayahan'],
     leadership: [
@@ -173,6 +182,7 @@ export const fil: Lexicon = {
       'padulas',
       'kotong',
       'ra 3019',
+      'fixers',
     ],
     procurement: ['pagbili', 'subasta'],
     gender: ['kasarian', 'pagkakapantay pantay ng kasarian', 'gad'],
@@ -226,6 +236,7 @@ export const fil: Lexicon = {
       'pagtatasa ng pagganap',
       'produktibidad',
       'accomplishment report',
+      'very satisfactory',
     ],
     pay: ['sahod', 'sweldo', 'suweldo', 'gantimpala', 'insentibo', 'parangal', 'benepisyo'],
     recruitment: [
@@ -264,6 +275,9 @@ export const fil: Lexicon = {
       'hrmpsb',
       'promotion board',
       'patas na promosyon',
+      'career service exam',
+      'career service examination',
+      'career service eligibility',
     ],
     career: ['karera', 'promosyon', 'pag angat', 'posisyon', 'umangat', 'ma promote', 'mapromote', 'pag akyat sa posisyon'],
     wellbeing: [
@@ -346,6 +360,7 @@ export const fil: Lexicon = {
       'business one stop shop',
       'malasakit center',
       'negosyo center',
+      'iisang bintana',
     ],
     digitalskills: [
       'paggamit ng software',
@@ -362,6 +377,7 @@ export const fil: Lexicon = {
       'kaalaman sa digital',
       'kasanayan sa digital',
       'kaalamang digital',
+      'marunong sa computer',
     ],
     database: ['database', 'estadistika', 'talaan', 'rekord', 'bilang'],
     hrdata: [
@@ -383,6 +399,7 @@ export const fil: Lexicon = {
       'imbentaryo ng kawani',
       'hris',
       'hrmis',
+      'personal data sheet',
     ],
     logistics: [
       'anong oras',

@@ -6,6 +6,13 @@ export const id: Lexicon = {
   stopWords:
     'dan di ke dari yang untuk dengan dalam pada bagi oleh ini itu atau juga akan harus agar supaya serta secara sebagai adalah ada tidak bisa dapat lebih sangat perlu setiap seluruh semua para sudah belum masih karena jika kami kita mereka saya anda ya nya',
   terms: {
+    family: [
+      'anak kecil',
+      'anak balita',
+      'penitipan anak',
+      'mengasuh anak',
+      'orang tua lanjut usia',
+    ],
     backup: [
       'cadangan data',
       'pencadangan',
@@ -225,6 +232,9 @@ export const id: Lexicon = {
       'perpindahan antar instansi',
       'mobilitas',
       'mobilitas talenta',
+      'magang asn',
+      'program magang asn',
+      'penugasan ke luar negeri',
     ],
     exchange: ['pertukaran', 'pertukaran pegawai', 'studi banding', 'kunjungan kerja', 'kunjungan studi', 'kunjungan', 'benchmarking'],
     knowledge: ['berbagi pengetahuan', 'pengetahuan', 'praktik baik', 'manajemen pengetahuan'],

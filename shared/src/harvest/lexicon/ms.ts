@@ -7,6 +7,13 @@ export const ms: Lexicon = {
   stopWords:
     'dan di ke dari yang untuk dengan dalam pada bagi oleh ini itu atau juga akan perlu harus agar supaya serta secara sebagai adalah ada tidak boleh dapat lebih sangat setiap semua para sudah belum masih kerana jika kami kita mereka saya anda atas',
   terms: {
+    family: [
+      'anak kecil',
+      'taska',
+      'menjaga anak',
+      'ibu bapa bekerja',
+      'penjagaan anak',
+    ],
     backup: [
       'sandaran data',
       'salinan sandaran',

@@ -7,6 +7,13 @@ export const vi: Lexicon = {
   stopWords:
     'và của cho các là có được trong với về để theo này đó khi đã sẽ đang phải rất nhiều ở vào ra người tôi ta hoặc hay không chưa',
   terms: {
+    family: [
+      'con nhỏ',
+      'nuôi con nhỏ',
+      'chăm con',
+      'chăm sóc con',
+      'chăm sóc cha mẹ',
+    ],
     backup: [
       'sao lưu',
       'sao lưu dữ liệu',
