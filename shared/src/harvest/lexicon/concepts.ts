@@ -235,6 +235,8 @@ export const CONCEPT_INFO = {
   },
   digitalskills: {
     relatedTo: 'training',
+    // teaching staff to use the government's digital systems is building digital skills
+    impliedBy: [['egov', 'training']],
     refines: ['training', 'capacity', 'digital', 'data', 'database', 'hrdata'],
     label: {
       en: 'Digital skills',

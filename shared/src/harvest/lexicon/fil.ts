@@ -435,6 +435,10 @@ export const fil: Lexicon = {
       'hahaha',
       'test lang',
       'testing lang',
+      'mamayang hapon',
+      'bukas ng umaga',
+      'hindi marinig',
+      'lakasan',
     ],
     womenleaders: [
       'babaeng lider',

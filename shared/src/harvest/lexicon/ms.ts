@@ -574,6 +574,13 @@ export const ms: Lexicon = {
       'bilik c',
       'rehat minum',
       'minum pukul',
+      'sesi petang',
+      'sesi pagi',
+      'ditangguhkan',
+      'dianjak',
+      'pembentangan tadi',
+      'tak dengar',
+      'kuatkan suara',
     ],
     womenleaders: [
       'pemimpin wanita',
