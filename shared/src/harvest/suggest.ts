@@ -6,7 +6,8 @@
 //   1. buildIndex over all notes (IDF over the whole harvest).
 //   2. Candidate pairs from inverted indexes (tokens, concepts, 3-grams) with per-note
 //      accumulators, so pairs that share nothing are never scored; a pair is kept as an edge
-//      when its score reaches half the threshold.
+//      when its score reaches half the threshold. A note that is no idea for the plan (room
+//      logistics, thanks, or one or two words that name no topic: see isNoIdea) keeps no edge.
 //   3. Average-linkage agglomerative clustering over the sparse graph (a missing edge counts as
 //      similarity 0), merging while the best average similarity is ≥ threshold. Existing
 //      clusters enter as locked clusters: they can absorb free notes but never merge with each
@@ -396,7 +397,7 @@ const MIN_WORDS_WITHOUT_TOPIC = 3;
  */
 function isNoIdea(index: SimilarityIndex, m: number): boolean {
   // Array.from: ids is an Int32Array, whose map would turn the names back into numbers
-  const names = Array.from(index.compiled[m]!.concepts.ids, (c) => index.conceptNames[c] ?? "");
+  const names = Array.from(index.compiled[m]!.concepts.ids, (c) => index.conceptNames[c] ?? '');
   if (names.some(isOffTopic)) return true;
   if (names.some((c) => !isGenericConcept(c))) return false;
   return new Set(index.notes[m]!.tokens).size < MIN_WORDS_WITHOUT_TOPIC;

@@ -7,34 +7,11 @@ export const fil: Lexicon = {
   stopWords:
     'ang ng mga sa na at ay para ni si kay nang o pa ba po ho din rin lang lamang kung kapag dahil upang nito niya nila kami tayo sila ako ikaw ito iyan iyon dapat may mayroon wala hindi kasi pero bawat lahat naman talaga mas',
   terms: {
-    family: [
-      'maliliit na anak',
-      'may anak',
-      'mga magulang',
-      'pag aalaga ng anak',
-    ],
-    backup: [
-      'backup ng datos',
-      'backup ng mga file',
-      'kopya ng datos',
-    ],
-    succession: [
-      'susunod na lider',
-      'susunod na mga lider',
-      'paghalili',
-      'hahalili',
-    ],
-    trainers: [
-      'tagapagsanay',
-      'tagapagturo',
-      'resource speaker',
-      'development academy of the philippines',
-      'civil service institute',
-    ],
-    trainingneeds: [
-      'pangangailangan sa pagsasanay',
-      'kailangang pagsasanay',
-    ],
+    family: ['maliliit na anak', 'may anak', 'mga magulang', 'pag aalaga ng anak'],
+    backup: ['backup ng datos', 'backup ng mga file', 'kopya ng datos'],
+    succession: ['susunod na lider', 'susunod na mga lider', 'paghalili', 'hahalili'],
+    trainers: ['tagapagsanay', 'tagapagturo', 'resource speaker', 'development academy of the philippines', 'civil service institute'],
+    trainingneeds: ['pangangailangan sa pagsasanay', 'kailangang pagsasanay'],
     retention: ['resign', 'nagreresign', 'brain drain', 'umaalis sa gobyerno', 'lumilipat sa pribado'],
     redtape: ['red tape', 'arta', 'burokrasya', 'photocopy', 'ease of doing business', 'maraming requirements', 'daming requirements'],
     training: [

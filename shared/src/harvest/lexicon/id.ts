@@ -6,21 +6,8 @@ export const id: Lexicon = {
   stopWords:
     'dan di ke dari yang untuk dengan dalam pada bagi oleh ini itu atau juga akan harus agar supaya serta secara sebagai adalah ada tidak bisa dapat lebih sangat perlu setiap seluruh semua para sudah belum masih karena jika kami kita mereka saya anda ya nya',
   terms: {
-    family: [
-      'anak kecil',
-      'anak balita',
-      'penitipan anak',
-      'mengasuh anak',
-      'orang tua lanjut usia',
-    ],
-    backup: [
-      'cadangan data',
-      'pencadangan',
-      'pencadangan data',
-      'backup data',
-      'pusat data cadangan',
-      'pemulihan bencana',
-    ],
+    family: ['anak kecil', 'anak balita', 'penitipan anak', 'mengasuh anak', 'orang tua lanjut usia'],
+    backup: ['cadangan data', 'pencadangan', 'pencadangan data', 'backup data', 'pusat data cadangan', 'pemulihan bencana'],
     succession: [
       'suksesi',
       'rencana suksesi',

@@ -7,26 +7,9 @@ export const ms: Lexicon = {
   stopWords:
     'dan di ke dari yang untuk dengan dalam pada bagi oleh ini itu atau juga akan perlu harus agar supaya serta secara sebagai adalah ada tidak boleh dapat lebih sangat setiap semua para sudah belum masih kerana jika kami kita mereka saya anda atas',
   terms: {
-    family: [
-      'anak kecil',
-      'taska',
-      'menjaga anak',
-      'ibu bapa bekerja',
-      'penjagaan anak',
-    ],
-    backup: [
-      'sandaran data',
-      'salinan sandaran',
-      'pemulihan bencana',
-      'pusat data sandaran',
-    ],
-    succession: [
-      'perancangan penggantian',
-      'pelan penggantian',
-      'pelapis',
-      'barisan pelapis',
-      'pemimpin masa depan',
-    ],
+    family: ['anak kecil', 'taska', 'menjaga anak', 'ibu bapa bekerja', 'penjagaan anak'],
+    backup: ['sandaran data', 'salinan sandaran', 'pemulihan bencana', 'pusat data sandaran'],
+    succession: ['perancangan penggantian', 'pelan penggantian', 'pelapis', 'barisan pelapis', 'pemimpin masa depan'],
     trainers: [
       'jurulatih',
       'pensyarah',
@@ -37,12 +20,7 @@ export const ms: Lexicon = {
       'institut latihan',
       'akademi',
     ],
-    trainingneeds: [
-      'keperluan latihan',
-      'analisis keperluan latihan',
-      'keperluan kursus',
-      'analisis keperluan',
-    ],
+    trainingneeds: ['keperluan latihan', 'analisis keperluan latihan', 'keperluan kursus', 'analisis keperluan'],
     retention: [
       'penghijrahan bakat',
       'meletak jawatan',

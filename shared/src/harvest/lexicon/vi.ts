@@ -7,35 +7,10 @@ export const vi: Lexicon = {
   stopWords:
     'và của cho các là có được trong với về để theo này đó khi đã sẽ đang phải rất nhiều ở vào ra người tôi ta hoặc hay không chưa',
   terms: {
-    family: [
-      'con nhỏ',
-      'nuôi con nhỏ',
-      'chăm con',
-      'chăm sóc con',
-      'chăm sóc cha mẹ',
-    ],
-    backup: [
-      'sao lưu',
-      'sao lưu dữ liệu',
-      'dự phòng dữ liệu',
-      'phục hồi dữ liệu',
-    ],
-    succession: [
-      'quy hoạch cán bộ',
-      'cán bộ nguồn',
-      'kế cận',
-      'người kế cận',
-      'kế nhiệm',
-      'đội ngũ kế cận',
-    ],
-    trainers: [
-      'giảng viên',
-      'báo cáo viên',
-      'học viện hành chính',
-      'học viện',
-      'trường đào tạo',
-      'cơ sở đào tạo',
-    ],
+    family: ['con nhỏ', 'nuôi con nhỏ', 'chăm con', 'chăm sóc con', 'chăm sóc cha mẹ'],
+    backup: ['sao lưu', 'sao lưu dữ liệu', 'dự phòng dữ liệu', 'phục hồi dữ liệu'],
+    succession: ['quy hoạch cán bộ', 'cán bộ nguồn', 'kế cận', 'người kế cận', 'kế nhiệm', 'đội ngũ kế cận'],
+    trainers: ['giảng viên', 'báo cáo viên', 'học viện hành chính', 'học viện', 'trường đào tạo', 'cơ sở đào tạo'],
     trainingneeds: [
       'nhu cầu đào tạo',
       'nhu cầu bồi dưỡng',
