@@ -476,6 +476,24 @@ export const CONCEPT_INFO = {
       my: 'သက်ကြီးရွယ်အိုများ',
     },
   },
+  youngstaff: {
+    // "young officers" says who, seldom what: a scholarship or an attachment for young officers is
+    // about training or mobility, so it loses a tie like "online" does (young people as citizens
+    // stay the youth topic)
+    crossCutting: true,
+    refines: ['youth'],
+    label: {
+      en: 'Young civil servants',
+      th: 'ข้าราชการรุ่นใหม่',
+      vi: 'Cán bộ, công chức trẻ',
+      id: 'ASN muda',
+      ms: 'Penjawat awam muda',
+      fil: 'Mga batang kawani',
+      km: 'មន្ត្រីរាជការវ័យក្មេង',
+      lo: 'ພະນັກງານລັດຊາວໜຸ່ມ',
+      my: 'လူငယ်ဝန်ထမ်းများ',
+    },
+  },
   youth: {
     label: {
       en: 'Youth',
@@ -775,8 +793,10 @@ export const CONCEPT_INFO = {
     },
   },
   retention: {
-    // staff leaving (often for pay) is its own topic, close to pay and incentives
+    // staff leaving (often for pay) is its own topic, close to pay and incentives: low pay named
+    // as the reason people leave does not make the note one about managing performance
     relatedTo: 'pay',
+    refines: ['pay'],
     label: {
       en: 'Keeping talent',
       th: 'การรักษาคนเก่ง',

@@ -7,6 +7,7 @@ export const fil: Lexicon = {
   stopWords:
     'ang ng mga sa na at ay para ni si kay nang o pa ba po ho din rin lang lamang kung kapag dahil upang nito niya nila kami tayo sila ako ikaw ito iyan iyon dapat may mayroon wala hindi kasi pero bawat lahat naman talaga mas',
   terms: {
+    youngstaff: ['batang kawani', 'mga batang kawani', 'batang empleyado', 'mga batang empleyado'],
     family: ['maliliit na anak', 'may anak', 'mga magulang', 'pag aalaga ng anak'],
     backup: ['backup ng datos', 'backup ng mga file', 'kopya ng datos'],
     succession: ['susunod na lider', 'susunod na mga lider', 'paghalili', 'hahalili'],

@@ -6,6 +6,7 @@ export const id: Lexicon = {
   stopWords:
     'dan di ke dari yang untuk dengan dalam pada bagi oleh ini itu atau juga akan harus agar supaya serta secara sebagai adalah ada tidak bisa dapat lebih sangat perlu setiap seluruh semua para sudah belum masih karena jika kami kita mereka saya anda ya nya',
   terms: {
+    youngstaff: ['pegawai muda', 'asn muda', 'pns muda', 'pegawai milenial'],
     family: ['anak kecil', 'anak balita', 'penitipan anak', 'mengasuh anak', 'orang tua lanjut usia'],
     backup: ['cadangan data', 'pencadangan', 'pencadangan data', 'backup data', 'pusat data cadangan', 'pemulihan bencana'],
     succession: [
@@ -17,16 +18,7 @@ export const id: Lexicon = {
       'regenerasi kepemimpinan',
       'pemimpin masa depan',
     ],
-    trainers: [
-      'widyaiswara',
-      'pengajar',
-      'tenaga pengajar',
-      'instruktur',
-      'lembaga administrasi negara',
-      'pusdiklat',
-      'bpsdm',
-      'lembaga diklat',
-    ],
+    trainers: ['widyaiswara', 'tenaga pengajar', 'instruktur', 'lembaga administrasi negara', 'pusdiklat', 'bpsdm', 'lembaga diklat'],
     trainingneeds: [
       'kebutuhan pelatihan',
       'analisis kebutuhan pelatihan',
@@ -194,6 +186,9 @@ export const id: Lexicon = {
       'bsre',
       'keamanan siber',
       'satu data indonesia',
+      'layanan pemerintah online',
+      'layanan pemerintah daring',
+      'layanan pemerintahan digital',
     ],
     innovation: ['inovasi', 'berinovasi', 'inovatif', 'kreatif'],
     ai: ['kecerdasan buatan'],

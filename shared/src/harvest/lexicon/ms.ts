@@ -7,6 +7,7 @@ export const ms: Lexicon = {
   stopWords:
     'dan di ke dari yang untuk dengan dalam pada bagi oleh ini itu atau juga akan perlu harus agar supaya serta secara sebagai adalah ada tidak boleh dapat lebih sangat setiap semua para sudah belum masih kerana jika kami kita mereka saya anda atas',
   terms: {
+    youngstaff: ['pegawai muda', 'penjawat awam muda', 'kakitangan muda'],
     family: ['anak kecil', 'taska', 'menjaga anak', 'ibu bapa bekerja', 'penjagaan anak'],
     backup: ['sandaran data', 'salinan sandaran', 'pemulihan bencana', 'pusat data sandaran'],
     succession: ['perancangan penggantian', 'pelan penggantian', 'pelapis', 'barisan pelapis', 'pemimpin masa depan'],
@@ -154,6 +155,9 @@ export const ms: Lexicon = {
       'keselamatan siber',
       'sistem bersepadu',
       'aplikasi kerajaan',
+      'kerajaan dalam talian',
+      'perkhidmatan kerajaan dalam talian',
+      'perkhidmatan kerajaan secara dalam talian',
     ],
     innovation: ['inovasi', 'inovatif', 'kreatif'],
     ai: ['kecerdasan buatan'],

@@ -7,6 +7,7 @@ export const vi: Lexicon = {
   stopWords:
     'và của cho các là có được trong với về để theo này đó khi đã sẽ đang phải rất nhiều ở vào ra người tôi ta hoặc hay không chưa',
   terms: {
+    youngstaff: ['cán bộ trẻ', 'công chức trẻ', 'viên chức trẻ'],
     family: ['con nhỏ', 'nuôi con nhỏ', 'chăm con', 'chăm sóc con', 'chăm sóc cha mẹ'],
     backup: ['sao lưu', 'sao lưu dữ liệu', 'dự phòng dữ liệu', 'phục hồi dữ liệu'],
     succession: ['quy hoạch cán bộ', 'cán bộ nguồn', 'kế cận', 'người kế cận', 'kế nhiệm', 'đội ngũ kế cận'],
@@ -165,7 +166,7 @@ export const vi: Lexicon = {
       'văn phòng điện tử',
       'cổng thông tin điện tử',
     ],
-    innovation: ['đổi mới', 'sáng tạo', 'đổi mới sáng tạo'],
+    innovation: ['sáng tạo', 'đổi mới sáng tạo'],
     ai: ['trí tuệ nhân tạo'],
     data: ['dữ liệu', 'dữ liệu mở'],
     mobility: [
