@@ -227,6 +227,8 @@ describe('suggestClusters: behaviour', () => {
     ['en', '👍👍👍'],
     ['en', 'Leadership session postponed to after lunch'],
     ['en', 'Sorry, cannot hear the presenter at the back'],
+    ['en', 'Leadership = more meetings 😂'],
+    ['th', 'ผู้นำที่ดีต้องเลี้ยงกาแฟทุกวัน 🤣'],
     ['th', 'ทดสอบ'],
     ['th', 'ช่วงอบรมภาคบ่ายเลื่อนไปบ่ายสามโมง'],
     ['th', 'ห้องน้ำอยู่ไหนคะ'],

@@ -389,13 +389,19 @@ function agglomerate(
 
 /** Fewer distinct content words than this, and no topic concept: a test or a single word. */
 const MIN_WORDS_WITHOUT_TOPIC = 3;
+/**
+ * Laughing faces (😂 🤣 😆 😹) mark a joke in any language ("Leadership = more meetings 😂");
+ * the normalised text has no emoji, so they are looked for in the note as written.
+ */
+const JOKE_MARK = /[\u{1F602}\u{1F923}\u{1F606}\u{1F639}]/u;
 
 /**
- * Room logistics, thanks, greetings and tests (a logistics concept), or a note too short to say
- * anything that names no topic: whatever language it is in, "tes tes", "ok" or "ทดสอบ" is one or
- * two words and matches no concept of a topic.
+ * Room logistics, thanks, greetings and tests (a logistics concept), a joke (a laughing face), or
+ * a note too short to say anything that names no topic: whatever language it is in, "tes tes",
+ * "ok" or "ทดสอบ" is one or two words and matches no concept of a topic.
  */
 function isNoIdea(index: SimilarityIndex, m: number): boolean {
+  if (JOKE_MARK.test(index.notes[m]!.text)) return true;
   // Array.from: ids is an Int32Array, whose map would turn the names back into numbers
   const names = Array.from(index.compiled[m]!.concepts.ids, (c) => index.conceptNames[c] ?? '');
   if (names.some(isOffTopic)) return true;
@@ -510,17 +516,21 @@ export function suggestClusters(notes: ReadonlyArray<SuggestNote>, options: Sugg
   // Logistics, thanks and tests ("the training room is on floor 2") are no idea for the plan,
   // nor is a word or two that names no topic ("test", "tes tes", "ok", "asdf"): such a note keeps
   // no edge, so it is never grouped (an existing cluster keeps it).
+  const noIdea = new Array<boolean>(n).fill(false);
   for (let m = 0; m < n; m++) {
     if (locked[m] !== null || !isNoIdea(index, m)) continue;
+    noIdea[m] = true;
     for (const o of graph[m]!.keys()) graph[o]!.delete(m);
     graph[m]!.clear();
   }
+  // ...and it does not join a group by its topic either ("Leadership = more meetings 😂" names
+  // leadership, the only topic of the joke, but is no idea about it)
   const groups = mergeSameTopic(
     index,
     graph,
     agglomerate(n, graph, locked, lockedGroups, threshold).map((c) => ({ members: c.members, locked: c.locked })),
     threshold * JOIN_FACTOR,
-  );
+  ).map((g) => ({ ...g, members: g.members.filter((m) => !noIdea[m]) }));
 
   const out: Suggestion[] = [];
   const topicOfSuggestion = new Map<Suggestion, string | null>();

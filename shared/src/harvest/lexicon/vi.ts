@@ -628,6 +628,8 @@ export const vi: Lexicon = {
       'nói to lên',
       'không nghe rõ',
       'hết giờ',
+      'hihi',
+      'kkk',
     ],
     womenleaders: [
       'nữ lãnh đạo',
