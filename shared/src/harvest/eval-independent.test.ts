@@ -19,6 +19,14 @@
 // pass (below) it is development data too. Every set in this file is now tuned on: the honest
 // figure is a set written later by someone who never saw the code, kept outside this repository.
 //
+// Leave-one-set-out, fourth pass (precision / recall / cross-language recall, junk grouped):
+// each set measured by the code tuned without reading its errors. Fresh: 0.875 / 0.777 / 0.777,
+// 5 of 42 (the code before the pass). Independent held-out: 0.989 / 0.923 / 0.923, 0 of 25 (after
+// the fresh-set changes, before its own errors were read; 0.955 / 0.872 before the pass). Dev
+// part: 0.978 / 0.981 / 0.980 (0.976 / 0.898 before). Older nine-language held-out: recall
+// 0.843 → 0.864; its dev part 0.942 → 0.937 (it files "one-stop online portal" under digital
+// services, where the fresh rubric says one-stop). Older English/Thai: 1.000 / 1.000 throughout.
+//
 // Two bars. `npm test` holds the figures reached (FLOORS: a change that makes suggestions worse
 // fails; raised each time the lexicon is broadened, never lowered). `npm run eval:suggestions`
 // asserts issue 18's targets (TARGETS). Held-out figures: 0.814 / 0.665 / 0.664 at the first
