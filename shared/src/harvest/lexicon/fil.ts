@@ -404,8 +404,6 @@ export const fil: Lexicon = {
       'salamat po',
       'salamat sa lahat',
       'magandang umaga',
-      'saan ang',
-      'nasaan',
       'wifi',
       'aircon',
       'hotel',

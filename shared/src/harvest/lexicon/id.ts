@@ -634,10 +634,7 @@ export const id: Lexicon = {
       'bahan paparan',
       'mushola',
       'musala',
-      'absen',
       'daftar hadir',
-      'di mana ya',
-      'dimana ya',
       'wifi',
       'hotel',
       'bandara',
@@ -657,6 +654,7 @@ export const id: Lexicon = {
       'tidak terdengar',
       'suaranya kecil',
       'jadwal istirahat',
+      'jangan lupa absen',
     ],
     womenleaders: [
       'pemimpin perempuan',
