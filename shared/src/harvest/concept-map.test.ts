@@ -48,6 +48,32 @@ describe('concept lookup in every language', () => {
     expect(conceptsOf(text)).toContain(concept);
   });
 
+  // Close topics: the sharper concept is matched and the broader one it refines is dropped.
+  // [language, note, concept it must match, concept it must not keep]
+  it.each<[string, string, string, string]>([
+    ['en, training needs are training', 'Do a training needs analysis in every ministry', 'trainingneeds', 'performance'],
+    ['vi, training needs are training', 'Khảo sát nhu cầu bồi dưỡng của công chức cấp xã', 'trainingneeds', 'performance'],
+    ['lo, training needs are training', 'ສຳຫຼວດຄວາມຕ້ອງການຝຶກອົບຮົມຂອງພະນັກງານ', 'trainingneeds', 'performance'],
+    ['id, lecturers exchanged are training', 'Pertukaran widyaiswara antar lembaga diklat', 'trainers', 'exchange'],
+    ['th, trainers exchanged are training', 'แลกเปลี่ยนวิทยากรกับสถาบันฝึกอบรมของเพื่อนบ้าน', 'trainers', 'exchange'],
+    ['en, next-generation leaders are succession', 'Succession plan to prepare the next generation of directors', 'succession', 'youth'],
+    ['km, next-generation leaders are succession', 'រៀបចំអ្នកដឹកនាំជំនាន់ថ្មីសម្រាប់ក្រសួង', 'succession', 'youth'],
+    ['ms, staff with young children is well-being', 'Waktu fleksibel untuk ibu bapa bekerja yang ada anak kecil', 'family', 'youth'],
+    ['vi, a data backup is business continuity', 'Sao lưu dữ liệu hồ sơ ở tỉnh khác phòng khi lũ', 'backup', 'data'],
+    ['id, an online one-stop counter is one-stop', 'Mal Pelayanan Publik juga dengan layanan online', 'onestop', 'egov'],
+    ['my, a transparent exam is merit', 'ပွင့်လင်းမြင်သာသော စာမေးပွဲဖြင့် ခန့်အပ်ရေး', 'merit', 'integrity'],
+    [
+      'fil, teaching staff the e-government system is digital skills',
+      'Turuan ang mga kawani gumamit ng eGov app at online portal',
+      'digitalskills',
+      'training',
+    ],
+  ])('%s: %s → %s, not %s', (_lang, text, concept, broader) => {
+    const found = conceptsOf(text);
+    expect(found).toContain(concept);
+    expect(found).not.toContain(broader);
+  });
+
   it.each<[string, string, string]>([
     ['Khmer ភេទ (sex) inside ប្រភេទ (kind) is not matched', 'ប្រភេទសេវាថ្មី', 'gender'],
     ['Vietnamese "lũ" only as a word ("lũy" is not flood)', 'tích lũy kinh nghiệm', 'disaster'],
@@ -58,6 +84,15 @@ describe('concept lookup in every language', () => {
     ['Vietnamese "bão" (storm) is not the "bao" of "bao gồm"', 'bao gồm các đơn vị', 'disaster'],
     ['Vietnamese "lượng" (quantity) is not "lương" (pay)', 'số lượng công chức', 'pay'],
     ['Indonesian "birokrasi" (the civil service) is not red tape', 'birokrasi yang melayani', 'redtape'],
+    // logistics hides a note, so words that also carry ideas are not logistics
+    [
+      'Vietnamese "Ban Tổ chức" is also the Party\'s personnel board, not only the organisers',
+      'Ban Tổ chức Trung ương hướng dẫn quy hoạch cán bộ',
+      'logistics',
+    ],
+    ['Indonesian online attendance is an idea, not "jangan lupa absen"', 'Absen online untuk ASN di semua instansi', 'logistics'],
+    ['English "on level" inside "based on level of"', 'Allowances based on level of responsibility', 'logistics'],
+    ['Thai complaints by e-mail are citizen feedback', 'ประชาชนร้องเรียนทางอีเมลได้', 'logistics'],
     ['a toilet for wheelchair users is an idea, not logistics', 'Toilets for wheelchair users in every office', 'logistics'],
   ])('%s', (_name, text, absent) => {
     expect(conceptsOf(text)).not.toContain(absent);

@@ -14,14 +14,27 @@
 // used for tuning too (a second pass read its figures, a third its errors: the "nine-language
 // suggestions hold on notes you did not write" pass), so its figures are no longer out of
 // sample. The fresh set (fixtures/fresh/: 310 notes, written from the rubric only by someone who
-// never saw the code, frozen with its sha256 before the tuners could see it) is the honest
-// held-out figure; this file keeps measuring the old one as a regression check.
+// never saw the code, frozen with its sha256 before the tuners could see it) was the honest
+// held-out figure for one measurement (0.875 / 0.777 / 0.777, junk 5 of 42); since the fourth
+// pass (below) it is development data too. Every set in this file is now tuned on: the honest
+// figure is a set written later by someone who never saw the code, kept outside this repository.
+//
+// Leave-one-set-out, fourth pass (precision / recall / cross-language recall, junk grouped):
+// each set measured by the code tuned without reading its errors. Fresh: 0.875 / 0.777 / 0.777,
+// 5 of 42 (the code before the pass). Independent held-out: 0.989 / 0.923 / 0.923, 0 of 25 (after
+// the fresh-set changes, before its own errors were read; 0.955 / 0.872 before the pass). Dev
+// part: 0.978 / 0.981 / 0.980 (0.976 / 0.898 before). Older nine-language held-out: recall
+// 0.843 → 0.864; its dev part 0.942 → 0.937 (it files "one-stop online portal" under digital
+// services, where the fresh rubric says one-stop). Older English/Thai: 1.000 / 1.000 throughout.
 //
 // Two bars. `npm test` holds the figures reached (FLOORS: a change that makes suggestions worse
 // fails; raised each time the lexicon is broadened, never lowered). `npm run eval:suggestions`
 // asserts issue 18's targets (TARGETS). Held-out figures: 0.814 / 0.665 / 0.664 at the first
 // tuning; 0.883 / 0.755 / 0.756 with 2 junk of 25 grouped after the second; 0.955 / 0.872 /
-// 0.872 with 0 of 25 after the third (older English/Thai held-out recall 0.50 → 1.00).
+// 0.872 with 0 of 25 after the third (older English/Thai held-out recall 0.50 → 1.00); 0.989 /
+// 0.923 / 0.923 with 0 of 25 after the fourth pass tuned on the fresh set's errors (so that gain,
+// and dev 0.976 / 0.898 → 0.978 / 0.981, was out of sample for that pass), then 1.000 / 0.990 /
+// 0.990 once the same pass read this part's remaining errors (young officers, "online services").
 import { describe, expect, it } from 'vitest';
 import { describeFigures, pairwise, type GoldNote, type PairwiseFigures } from './fixtures/metrics';
 import devJson from './fixtures/independent/dev.json';
@@ -62,14 +75,17 @@ interface Bar {
   olderRecall: number;
 }
 const TARGETS: Bar = { precision: 0.9, recall: 0.75, crossRecall: 0.7, junkOneIn: 20, olderRecall: 0.7 };
-const FLOORS: Bar = { precision: 0.95, recall: 0.87, crossRecall: 0.87, junkOneIn: 25, olderRecall: 0.95 };
+const FLOORS: Bar = { precision: 0.99, recall: 0.98, crossRecall: 0.98, junkOneIn: 25, olderRecall: 0.95 };
 /**
- * The fresh set (fixtures/fresh/, 310 notes, frozen 2026-12-07 before anyone who tunes saw it) is the
- * honest figure now that the independent set's held-out part has been tuned on. Its first figures,
- * measured once after that tuning pass: 0.875 / 0.777 / 0.777, junk 5 of 42 (the code before the pass:
- * 0.858 / 0.773 / 0.772, 8 of 42). The floors hold them; the targets are issue 18's.
+ * The fresh set (fixtures/fresh/, 310 notes, frozen 2026-12-07 before anyone who tunes saw it). Its
+ * first figures, measured once before anyone tuned on it: 0.875 / 0.777 / 0.777, junk 5 of 42 (the
+ * code before the third pass: 0.858 / 0.773 / 0.772, 8 of 42). The fourth pass then tuned on its
+ * errors (junk by length and logistics in nine languages, training needs / trainers / succession /
+ * backups / family concepts, one-stop over e-government, merit over transparency, vocabulary for the
+ * close pairs in Khmer, Lao, Burmese and Filipino): 0.969 / 0.972 / 0.972, junk 0 of 42, in sample.
+ * The floors hold that; the targets are issue 18's.
  */
-const FRESH_FLOORS: Bar = { precision: 0.87, recall: 0.77, crossRecall: 0.77, junkOneIn: 8, olderRecall: 0 };
+const FRESH_FLOORS: Bar = { precision: 0.96, recall: 0.97, crossRecall: 0.97, junkOneIn: 42, olderRecall: 0 };
 const TARGETING = process.env.SUGGEST_TARGETS === '1';
 const BAR = TARGETING ? TARGETS : FLOORS;
 const FRESH_BAR = TARGETING ? TARGETS : FRESH_FLOORS;
@@ -113,7 +129,7 @@ describe('suggestions on the independent evaluation set (issue 18)', () => {
   });
 });
 
-describe('suggestions on the fresh set, never tuned on (the honest figure)', () => {
+describe('suggestions on the fresh set (tuned on since the fourth pass)', () => {
   it('the frozen set: 310 notes, nine languages, 14 topics, junk', () => {
     expect(FRESH.length).toBe(310);
     expect(new Set(FRESH.map((n) => n.id)).size).toBe(310);
@@ -122,8 +138,8 @@ describe('suggestions on the fresh set, never tuned on (the honest figure)', () 
     expect(FRESH.filter((n) => n.gold === null).length).toBe(42);
   });
 
-  it(`all 310 notes: ${TARGETING ? 'issue 18 targets' : 'the first figures measured'}`, () => {
-    const m = measure('fresh set (never tuned on)', FRESH);
+  it(`all 310 notes: ${TARGETING ? 'issue 18 targets' : 'floors reached'}`, () => {
+    const m = measure('fresh set (tuned on since the fourth pass)', FRESH);
     expect(m.precision).toBeGreaterThanOrEqual(FRESH_BAR.precision);
     expect(m.recall).toBeGreaterThanOrEqual(FRESH_BAR.recall);
     expect(m.crossRecall).toBeGreaterThanOrEqual(FRESH_BAR.crossRecall);

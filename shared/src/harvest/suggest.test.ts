@@ -218,6 +218,56 @@ describe('suggestClusters: behaviour', () => {
     expect(s[0]).toMatchObject({ noteIds: ['en1', 'th1', 'th2'], kind: 'related', label: 'Disaster resilience', crossTable: true });
   });
 
+  // Junk as people type it on a board, in every language: tests, one or two words, emojis, +1,
+  // thanks, room and time logistics, questions to the facilitator, jokes, and topic words used in
+  // a logistics sense. Written for this test, not taken from an evaluation set.
+  const JUNK: ReadonlyArray<[string, string]> = [
+    ['en', 'test test 1 2 3'],
+    ['en', '+1'],
+    ['en', '👍👍👍'],
+    ['en', 'Leadership session postponed to after lunch'],
+    ['en', 'Sorry, cannot hear the presenter at the back'],
+    ['en', 'Leadership = more meetings 😂'],
+    ['th', 'ผู้นำที่ดีต้องเลี้ยงกาแฟทุกวัน 🤣'],
+    ['th', 'ทดสอบ'],
+    ['th', 'ช่วงอบรมภาคบ่ายเลื่อนไปบ่ายสามโมง'],
+    ['th', 'ห้องน้ำอยู่ไหนคะ'],
+    ['vi', 'ok ạ'],
+    ['vi', 'Phiên chiều về chuyển đổi số dời sang phòng họp B'],
+    ['id', 'mantap 😂'],
+    ['id', 'Bahan presentasi diklat kepemimpinan dibagikan lewat email ya'],
+    ['ms', 'Terima kasih atas jamuan!'],
+    ['ms', 'Sesi petang tentang latihan ditangguhkan'],
+    ['fil', 'haha'],
+    ['fil', 'Hindi marinig yung speaker, lakasan po'],
+    ['km', 'អរគុណច្រើន'],
+    ['km', 'វគ្គរសៀលស្តីពីការបណ្តុះបណ្តាលពន្យារពេល'],
+    ['lo', 'ຂອບໃຈຫຼາຍໆ'],
+    ['lo', 'ພາກບ່າຍກອງປະຊຸມເລື່ອນໄປ'],
+    ['my', 'ကျေးဇူးတင်ပါတယ်'],
+    ['my', 'သင်တန်းခန်းမ ဘယ်မှာလဲ'],
+  ];
+  it('never groups junk, in any of the nine languages, even beside notes on the same words', () => {
+    const topics = [
+      'Leadership programme for new directors',
+      'โครงการพัฒนาผู้นำสำหรับผู้บริหารระดับสูง',
+      'Chương trình bồi dưỡng lãnh đạo cho cán bộ quản lý',
+      'Digital government services online for every agency',
+      'Chuyển đổi số và dịch vụ công trực tuyến',
+      'Pelatihan dan diklat untuk ASN di daerah',
+      'Latihan dan kursus untuk penjawat awam',
+      'វគ្គបណ្តុះបណ្តាលសម្រាប់មន្ត្រីរាជការ',
+    ].map((text, i) => ({ id: `t${i}`, text }));
+    const junk = JUNK.map(([lang, text], i) => ({ id: `j-${lang}-${i}`, text }));
+    // the junk notes twice, so each has a near-copy to be grouped with if it were not junk
+    const copies = junk.map((j) => ({ id: `${j.id}-copy`, text: `${j.text}!` }));
+    const s = suggestClusters([...topics, ...junk, ...copies]);
+    const grouped = s.flatMap((x) => x.noteIds);
+    expect(grouped.filter((id) => id.startsWith('j-'))).toEqual([]);
+    // the topic notes are grouped: the junk stays out without stopping the rest
+    expect(grouped.filter((id) => id.startsWith('t')).length).toBeGreaterThanOrEqual(6);
+  });
+
   it('labels a group without a dominant concept with the central note’s words', () => {
     const s = suggestClusters([
       { id: 'a', text: 'The plenary agenda is too long' },

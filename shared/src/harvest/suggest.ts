@@ -6,7 +6,8 @@
 //   1. buildIndex over all notes (IDF over the whole harvest).
 //   2. Candidate pairs from inverted indexes (tokens, concepts, 3-grams) with per-note
 //      accumulators, so pairs that share nothing are never scored; a pair is kept as an edge
-//      when its score reaches half the threshold.
+//      when its score reaches half the threshold. A note that is no idea for the plan (room
+//      logistics, thanks, or one or two words that name no topic: see isNoIdea) keeps no edge.
 //   3. Average-linkage agglomerative clustering over the sparse graph (a missing edge counts as
 //      similarity 0), merging while the best average similarity is ≥ threshold. Existing
 //      clusters enter as locked clusters: they can absorb free notes but never merge with each
@@ -21,7 +22,7 @@
 //      concept labels in the UI language (options.locale).
 
 import { buildIndex, combine, conceptLabel, type SimilarityIndex, type SimilarityWeights, DEFAULT_WEIGHTS } from './similarity';
-import { areRelatedTopics, isOffTopic } from './concept-map';
+import { areRelatedTopics, isGenericConcept, isOffTopic } from './concept-map';
 import { mergeSameTopic, topicOf } from './topics';
 
 export interface SuggestNote {
@@ -384,6 +385,31 @@ function agglomerate(
 }
 
 // ---------------------------------------------------------------------------------------------
+// Notes that are no idea for the plan
+
+/** Fewer distinct content words than this, and no topic concept: a test or a single word. */
+const MIN_WORDS_WITHOUT_TOPIC = 3;
+/**
+ * Laughing faces (😂 🤣 😆 😹) mark a joke in any language ("Leadership = more meetings 😂");
+ * the normalised text has no emoji, so they are looked for in the note as written.
+ */
+const JOKE_MARK = /[\u{1F602}\u{1F923}\u{1F606}\u{1F639}]/u;
+
+/**
+ * Room logistics, thanks, greetings and tests (a logistics concept), a joke (a laughing face), or
+ * a note too short to say anything that names no topic: whatever language it is in, "tes tes",
+ * "ok" or "ทดสอบ" is one or two words and matches no concept of a topic.
+ */
+function isNoIdea(index: SimilarityIndex, m: number): boolean {
+  if (JOKE_MARK.test(index.notes[m]!.text)) return true;
+  // Array.from: ids is an Int32Array, whose map would turn the names back into numbers
+  const names = Array.from(index.compiled[m]!.concepts.ids, (c) => index.conceptNames[c] ?? '');
+  if (names.some(isOffTopic)) return true;
+  if (names.some((c) => !isGenericConcept(c))) return false;
+  return new Set(index.notes[m]!.tokens).size < MIN_WORDS_WITHOUT_TOPIC;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Labels
 
 function groupLabel(index: SimilarityIndex, graph: Graph, members: number[], locale: string): string {
@@ -487,19 +513,24 @@ export function suggestClusters(notes: ReadonlyArray<SuggestNote>, options: Sugg
 
   const index = buildIndex(sorted, weights);
   const graph = buildGraph(index, threshold * EDGE_FLOOR, weights);
-  // Logistics, thanks and tests ("the training room is on floor 2") are no idea for the plan:
-  // such a note keeps no edge, so it is never grouped (an existing cluster keeps it).
+  // Logistics, thanks and tests ("the training room is on floor 2") are no idea for the plan,
+  // nor is a word or two that names no topic ("test", "tes tes", "ok", "asdf"): such a note keeps
+  // no edge, so it is never grouped (an existing cluster keeps it).
+  const noIdea = new Array<boolean>(n).fill(false);
   for (let m = 0; m < n; m++) {
-    if (locked[m] !== null || !index.compiled[m]!.concepts.ids.some((c) => c >= 0 && isOffTopic(index.conceptNames[c]!))) continue;
+    if (locked[m] !== null || !isNoIdea(index, m)) continue;
+    noIdea[m] = true;
     for (const o of graph[m]!.keys()) graph[o]!.delete(m);
     graph[m]!.clear();
   }
+  // ...and it does not join a group by its topic either ("Leadership = more meetings 😂" names
+  // leadership, the only topic of the joke, but is no idea about it)
   const groups = mergeSameTopic(
     index,
     graph,
     agglomerate(n, graph, locked, lockedGroups, threshold).map((c) => ({ members: c.members, locked: c.locked })),
     threshold * JOIN_FACTOR,
-  );
+  ).map((g) => ({ ...g, members: g.members.filter((m) => !noIdea[m]) }));
 
   const out: Suggestion[] = [];
   const topicOfSuggestion = new Map<Suggestion, string | null>();

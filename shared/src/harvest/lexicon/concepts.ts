@@ -76,6 +76,54 @@ export const CONCEPT_INFO = {
       my: 'စွမ်းရည်မြှင့်တင်ရေး',
     },
   },
+  trainingneeds: {
+    topic: 'training',
+    // assessing training needs is how training is planned, not performance appraisal
+    refines: ['performance'],
+    label: {
+      en: 'Training needs assessment',
+      th: 'การประเมินความจำเป็นในการฝึกอบรม',
+      vi: 'Đánh giá nhu cầu đào tạo',
+      id: 'Analisis kebutuhan pelatihan',
+      ms: 'Analisis keperluan latihan',
+      fil: 'Pagtatasa ng pangangailangan sa pagsasanay',
+      km: 'ការវាយតម្លៃតម្រូវការបណ្តុះបណ្តាល',
+      lo: 'ການປະເມີນຄວາມຕ້ອງການຝຶກອົບຮົມ',
+      my: 'သင်တန်းလိုအပ်ချက် ဆန်းစစ်ခြင်း',
+    },
+  },
+  trainers: {
+    topic: 'training',
+    // trainers and lecturers exchanged between academies are about training, not staff mobility
+    refines: ['exchange', 'mobility'],
+    label: {
+      en: 'Trainers and academies',
+      th: 'วิทยากรและสถาบันฝึกอบรม',
+      vi: 'Giảng viên và học viện',
+      id: 'Widyaiswara dan lembaga diklat',
+      ms: 'Jurulatih dan institut latihan',
+      fil: 'Mga tagapagsanay at akademya',
+      km: 'គ្រូបង្គោល និងសាលាបណ្តុះបណ្តាល',
+      lo: 'ວິທະຍາກອນ ແລະ ສະຖາບັນຝຶກອົບຮົມ',
+      my: 'သင်တန်းဆရာများနှင့် သင်တန်းကျောင်းများ',
+    },
+  },
+  succession: {
+    topic: 'leadership',
+    // the "next generation" of leaders is succession planning, not youth
+    refines: ['youth'],
+    label: {
+      en: 'Succession planning',
+      th: 'การวางแผนสืบทอดตำแหน่ง',
+      vi: 'Quy hoạch cán bộ kế cận',
+      id: 'Perencanaan suksesi',
+      ms: 'Perancangan penggantian',
+      fil: 'Pagpaplano ng paghalili',
+      km: 'ផែនការស្នងតំណែង',
+      lo: 'ການວາງແຜນສືບທອດຕຳແໜ່ງ',
+      my: 'ဆက်ခံမည့်သူ စီမံချက်',
+    },
+  },
   leadership: {
     label: {
       en: 'Leadership',
@@ -170,6 +218,9 @@ export const CONCEPT_INFO = {
   },
   onestop: {
     relatedTo: 'egov',
+    // an online or digital one-stop counter is still a one-stop counter: the note is about the
+    // single place, "online" or "system" says how
+    refines: ['egov'],
     label: {
       en: 'One-stop service centres',
       th: 'ศูนย์บริการแบบเบ็ดเสร็จ',
@@ -184,6 +235,8 @@ export const CONCEPT_INFO = {
   },
   digitalskills: {
     relatedTo: 'training',
+    // teaching staff to use the government's digital systems is building digital skills
+    impliedBy: [['egov', 'training']],
     refines: ['training', 'capacity', 'digital', 'data', 'database', 'hrdata'],
     label: {
       en: 'Digital skills',
@@ -423,6 +476,24 @@ export const CONCEPT_INFO = {
       my: 'သက်ကြီးရွယ်အိုများ',
     },
   },
+  youngstaff: {
+    // "young officers" says who, seldom what: a scholarship or an attachment for young officers is
+    // about training or mobility, so it loses a tie like "online" does (young people as citizens
+    // stay the youth topic)
+    crossCutting: true,
+    refines: ['youth'],
+    label: {
+      en: 'Young civil servants',
+      th: 'ข้าราชการรุ่นใหม่',
+      vi: 'Cán bộ, công chức trẻ',
+      id: 'ASN muda',
+      ms: 'Penjawat awam muda',
+      fil: 'Mga batang kawani',
+      km: 'មន្ត្រីរាជការវ័យក្មេង',
+      lo: 'ພະນັກງານລັດຊາວໜຸ່ມ',
+      my: 'လူငယ်ဝန်ထမ်းများ',
+    },
+  },
   youth: {
     label: {
       en: 'Youth',
@@ -447,6 +518,22 @@ export const CONCEPT_INFO = {
       km: 'ភាពធន់នឹងគ្រោះមហន្តរាយ',
       lo: 'ການຮັບມືໄພພິບັດ',
       my: 'ဘေးအန္တရာယ် ခံနိုင်ရည်',
+    },
+  },
+  backup: {
+    topic: 'disaster',
+    // a backup of the data is how services continue after a disaster, not a note about data
+    refines: ['data', 'database'],
+    label: {
+      en: 'Backups and recovery',
+      th: 'การสำรองและกู้คืนข้อมูล',
+      vi: 'Sao lưu và phục hồi',
+      id: 'Pencadangan dan pemulihan',
+      ms: 'Sandaran dan pemulihan',
+      fil: 'Backup at pagbawi',
+      km: 'ការបម្រុងទុក និងការស្តារ',
+      lo: 'ການສຳຮອງ ແລະ ການກູ້ຄືນ',
+      my: 'အရန်သိမ်းခြင်းနှင့် ပြန်လည်ရယူခြင်း',
     },
   },
   climate: {
@@ -490,6 +577,8 @@ export const CONCEPT_INFO = {
     },
   },
   pay: {
+    // pay for results, incentives and rewards are part of managing performance
+    topic: 'performance',
     label: {
       en: 'Pay and incentives',
       th: 'ค่าตอบแทนและแรงจูงใจ',
@@ -519,7 +608,8 @@ export const CONCEPT_INFO = {
     topic: 'recruitment',
     // open, fair selection *to* leadership posts is about how people are chosen, not about
     // developing leaders
-    refines: ['leadership', 'executives'],
+    // and an open, transparent exam is about how people are chosen, not about integrity in general
+    refines: ['leadership', 'executives', 'integrity'],
     label: {
       en: 'Merit system',
       th: 'ระบบคุณธรรม',
@@ -534,6 +624,8 @@ export const CONCEPT_INFO = {
   },
   career: {
     topic: 'recruitment',
+    // an open, transparent promotion is about how people are chosen (as for merit)
+    refines: ['integrity'],
     label: {
       en: 'Career and promotion',
       th: 'ความก้าวหน้าในอาชีพ',
@@ -557,6 +649,22 @@ export const CONCEPT_INFO = {
       km: 'សុខុមាលភាព',
       lo: 'ສະຫວັດດີການ ແລະ ຄຸນນະພາບຊີວິດ',
       my: 'ဝန်ထမ်းသုခ',
+    },
+  },
+  family: {
+    topic: 'wellbeing',
+    // staff with young children or ageing parents: care duties are about well-being, not youth
+    refines: ['youth'],
+    label: {
+      en: 'Family and care duties',
+      th: 'ครอบครัวและภาระการดูแล',
+      vi: 'Gia đình và chăm sóc con cái',
+      id: 'Keluarga dan pengasuhan',
+      ms: 'Keluarga dan penjagaan',
+      fil: 'Pamilya at pag-aalaga',
+      km: 'គ្រួសារ និងការថែទាំ',
+      lo: 'ຄອບຄົວ ແລະ ການເບິ່ງແຍງ',
+      my: 'မိသားစုနှင့် စောင့်ရှောက်မှု',
     },
   },
   service: {
@@ -685,8 +793,10 @@ export const CONCEPT_INFO = {
     },
   },
   retention: {
-    // staff leaving (often for pay) is its own topic, close to pay and incentives
+    // staff leaving (often for pay) is its own topic, close to pay and incentives: low pay named
+    // as the reason people leave does not make the note one about managing performance
     relatedTo: 'pay',
+    refines: ['pay'],
     label: {
       en: 'Keeping talent',
       th: 'การรักษาคนเก่ง',

@@ -7,6 +7,12 @@ export const fil: Lexicon = {
   stopWords:
     'ang ng mga sa na at ay para ni si kay nang o pa ba po ho din rin lang lamang kung kapag dahil upang nito niya nila kami tayo sila ako ikaw ito iyan iyon dapat may mayroon wala hindi kasi pero bawat lahat naman talaga mas',
   terms: {
+    youngstaff: ['batang kawani', 'mga batang kawani', 'batang empleyado', 'mga batang empleyado'],
+    family: ['maliliit na anak', 'may anak', 'mga magulang', 'pag aalaga ng anak'],
+    backup: ['backup ng datos', 'backup ng mga file', 'kopya ng datos'],
+    succession: ['susunod na lider', 'susunod na mga lider', 'paghalili', 'hahalili'],
+    trainers: ['tagapagsanay', 'tagapagturo', 'resource speaker', 'development academy of the philippines', 'civil service institute'],
+    trainingneeds: ['pangangailangan sa pagsasanay', 'kailangang pagsasanay'],
     retention: ['resign', 'nagreresign', 'brain drain', 'umaalis sa gobyerno', 'lumilipat sa pribado'],
     redtape: ['red tape', 'arta', 'burokrasya', 'photocopy', 'ease of doing business', 'maraming requirements', 'daming requirements'],
     training: [
@@ -28,6 +34,9 @@ export const fil: Lexicon = {
       'hasa',
       'pagsasanay ng kawani',
       'seminar',
+      'turuan',
+      'tuturuan',
+      'pagtuturo',
     ],
     capacity: ['kakayahan', 'kasanayan', 'pagpapaunlad ng kakayahan'],
     leadership: [
@@ -151,6 +160,7 @@ export const fil: Lexicon = {
       'padulas',
       'kotong',
       'ra 3019',
+      'fixers',
     ],
     procurement: ['pagbili', 'subasta'],
     gender: ['kasarian', 'pagkakapantay pantay ng kasarian', 'gad'],
@@ -204,6 +214,7 @@ export const fil: Lexicon = {
       'pagtatasa ng pagganap',
       'produktibidad',
       'accomplishment report',
+      'very satisfactory',
     ],
     pay: ['sahod', 'sweldo', 'suweldo', 'gantimpala', 'insentibo', 'parangal', 'benepisyo'],
     recruitment: [
@@ -242,6 +253,9 @@ export const fil: Lexicon = {
       'hrmpsb',
       'promotion board',
       'patas na promosyon',
+      'career service exam',
+      'career service examination',
+      'career service eligibility',
     ],
     career: ['karera', 'promosyon', 'pag angat', 'posisyon', 'umangat', 'ma promote', 'mapromote', 'pag akyat sa posisyon'],
     wellbeing: [
@@ -324,6 +338,7 @@ export const fil: Lexicon = {
       'business one stop shop',
       'malasakit center',
       'negosyo center',
+      'iisang bintana',
     ],
     digitalskills: [
       'paggamit ng software',
@@ -340,6 +355,7 @@ export const fil: Lexicon = {
       'kaalaman sa digital',
       'kasanayan sa digital',
       'kaalamang digital',
+      'marunong sa computer',
     ],
     database: ['database', 'estadistika', 'talaan', 'rekord', 'bilang'],
     hrdata: [
@@ -361,6 +377,7 @@ export const fil: Lexicon = {
       'imbentaryo ng kawani',
       'hris',
       'hrmis',
+      'personal data sheet',
     ],
     logistics: [
       'anong oras',
@@ -387,6 +404,17 @@ export const fil: Lexicon = {
       'salamat po',
       'salamat sa lahat',
       'magandang umaga',
+      'wifi',
+      'aircon',
+      'hotel',
+      'haha',
+      'hahaha',
+      'test lang',
+      'testing lang',
+      'mamayang hapon',
+      'bukas ng umaga',
+      'hindi marinig',
+      'lakasan',
     ],
     womenleaders: [
       'babaeng lider',
