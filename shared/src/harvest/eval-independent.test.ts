@@ -16,8 +16,10 @@
 // sample. The fresh set (fixtures/fresh/: 310 notes, written from the rubric only by someone who
 // never saw the code, frozen with its sha256 before the tuners could see it) was the honest
 // held-out figure for one measurement (0.875 / 0.777 / 0.777, junk 5 of 42); since the fourth
-// pass (below) it is development data too. Every set in this file is now tuned on: the honest
-// figure is a set written later by someone who never saw the code, kept outside this repository.
+// pass (below) it is development data too. The second fresh set (fixtures/fresh2/: 334 notes,
+// written the same way, sha256 recorded at 00:38 UTC on 2026-12-07 while the fourth pass ran
+// without access to it) is now the one honest figure: measured once, after the fourth pass.
+// Whoever tunes next treats it as development data only after writing a newer set the same way.
 //
 // Leave-one-set-out, fourth pass (precision / recall / cross-language recall, junk grouped):
 // each set measured by the code tuned without reading its errors. Fresh: 0.875 / 0.777 / 0.777,
@@ -40,6 +42,7 @@ import { describeFigures, pairwise, type GoldNote, type PairwiseFigures } from '
 import devJson from './fixtures/independent/dev.json';
 import heldOutJson from './fixtures/independent/held-out.json';
 import freshJson from './fixtures/fresh/notes.json';
+import fresh2Json from './fixtures/fresh2/notes.json';
 import { HELD_OUT_NOTES } from './fixtures/labelled-notes';
 import { HELD_OUT_NOTES_ML } from './fixtures/multilingual-notes';
 import { suggestClusters } from './suggest';
@@ -86,14 +89,20 @@ const FLOORS: Bar = { precision: 0.99, recall: 0.98, crossRecall: 0.98, junkOneI
  * The floors hold that; the targets are issue 18's.
  */
 const FRESH_FLOORS: Bar = { precision: 0.96, recall: 0.97, crossRecall: 0.97, junkOneIn: 42, olderRecall: 0 };
+/**
+ * The second fresh set (fixtures/fresh2/, 334 notes), never tuned on: measured once after the fourth
+ * pass, 0.863 / 0.769 / 0.770, junk 0 of 40 (the code before that pass: 0.818 / 0.723 / 0.724, 0 of 40).
+ * Precision is short of the target here: the honest state of issue 18's item 3.
+ */
+const FRESH2_FLOORS: Bar = { precision: 0.86, recall: 0.76, crossRecall: 0.76, junkOneIn: 40, olderRecall: 0 };
 const TARGETING = process.env.SUGGEST_TARGETS === '1';
 const BAR = TARGETING ? TARGETS : FLOORS;
-const FRESH_BAR = TARGETING ? TARGETS : FRESH_FLOORS;
 const BAR_NAME = BAR === TARGETS ? 'issue 18 targets' : 'floors reached';
 
 const DEV = parseSet('dev', devJson);
 const HELD_OUT = parseSet('held-out', heldOutJson);
 const FRESH = parseSet('fresh', freshJson);
+const FRESH2 = parseSet('fresh2', fresh2Json);
 
 function measure(name: string, notes: readonly EvalNote[]): PairwiseFigures {
   const s = suggestClusters(notes.map((n) => ({ id: n.id, text: n.text })));
@@ -129,23 +138,30 @@ describe('suggestions on the independent evaluation set (issue 18)', () => {
   });
 });
 
-describe('suggestions on the fresh set (tuned on since the fourth pass)', () => {
-  it('the frozen set: 310 notes, nine languages, 14 topics, junk', () => {
-    expect(FRESH.length).toBe(310);
-    expect(new Set(FRESH.map((n) => n.id)).size).toBe(310);
-    expect(new Set(FRESH.map((n) => n.lang)).size).toBe(9);
-    expect(new Set(FRESH.map((n) => n.gold).filter((g) => g !== null)).size).toBe(14);
-    expect(FRESH.filter((n) => n.gold === null).length).toBe(42);
-  });
+/** A frozen set's shape, then its figures against the floors it reached (or issue 18's targets). */
+function frozenSetSuite(title: string, notes: readonly EvalNote[], shape: { size: number; junk: number }, floors: Bar): void {
+  describe(title, () => {
+    it(`the frozen set: ${shape.size} notes, nine languages, 14 topics, ${shape.junk} junk`, () => {
+      expect(notes.length).toBe(shape.size);
+      expect(new Set(notes.map((n) => n.id)).size).toBe(shape.size);
+      expect(new Set(notes.map((n) => n.lang)).size).toBe(9);
+      expect(new Set(notes.map((n) => n.gold).filter((g) => g !== null)).size).toBe(14);
+      expect(notes.filter((n) => n.gold === null).length).toBe(shape.junk);
+    });
 
-  it(`all 310 notes: ${TARGETING ? 'issue 18 targets' : 'floors reached'}`, () => {
-    const m = measure('fresh set (tuned on since the fourth pass)', FRESH);
-    expect(m.precision).toBeGreaterThanOrEqual(FRESH_BAR.precision);
-    expect(m.recall).toBeGreaterThanOrEqual(FRESH_BAR.recall);
-    expect(m.crossRecall).toBeGreaterThanOrEqual(FRESH_BAR.crossRecall);
-    expect(m.junkGrouped * FRESH_BAR.junkOneIn).toBeLessThanOrEqual(m.junk);
+    it(`all ${shape.size} notes: ${TARGETING ? 'issue 18 targets' : 'floors reached'}`, () => {
+      const bar = TARGETING ? TARGETS : floors;
+      const m = measure(title, notes);
+      expect(m.precision).toBeGreaterThanOrEqual(bar.precision);
+      expect(m.recall).toBeGreaterThanOrEqual(bar.recall);
+      expect(m.crossRecall).toBeGreaterThanOrEqual(bar.crossRecall);
+      expect(m.junkGrouped * bar.junkOneIn).toBeLessThanOrEqual(m.junk);
+    });
   });
-});
+}
+
+frozenSetSuite('suggestions on the fresh set (tuned on since the fourth pass)', FRESH, { size: 310, junk: 42 }, FRESH_FLOORS);
+frozenSetSuite('suggestions on the second fresh set (never tuned on: the honest figure)', FRESH2, { size: 334, junk: 40 }, FRESH2_FLOORS);
 
 describe('suggestions on the older labelled sets’ held-out parts', () => {
   it(`English/Thai held-out set (fixtures/labelled-notes.ts): precision ≥ 0.9, recall (${BAR_NAME})`, () => {
