@@ -35,7 +35,18 @@ export interface AuthSession {
   userAgent: string;
 }
 
-export type ChallengePurpose = 'register' | 'login' | 'add';
+/** 'oidc' / 'oidc-link': an OpenID Connect sign-in (or link) waiting for the provider's answer. */
+export type ChallengePurpose = 'register' | 'login' | 'add' | 'oidc' | 'oidc-link';
+
+/** An organisation identity (OpenID Connect) linked to an account: the provider's issuer and its stable subject. */
+export interface OidcIdentity {
+  issuer: string;
+  subject: string;
+  accountId: string;
+  email: string | null;
+  createdAt: number;
+  lastUsedAt: number;
+}
 
 export interface Challenge {
   id: string;
@@ -100,6 +111,14 @@ export interface AccountStore {
    * deleted and `tokenHash` stored in their place, in one commit (kind kept: facilitator if any was).
    */
   reissueCredential(workshopId: string, participantId: string, tokenHash: string): Promise<void>;
+  /** The account an organisation identity signs in to, if linked (its last use is recorded). */
+  findOidcIdentity(issuer: string, subject: string): Promise<OidcIdentity | undefined>;
+  touchOidcIdentity(issuer: string, subject: string, at: number): Promise<void>;
+  /** A new account whose only way in is the identity, and its first session, in one commit. */
+  createOidcAccount(account: Account, identity: OidcIdentity, session: AuthSession): Promise<void>;
+  /** Links the identity to an account; false if it is linked already (to any account). */
+  linkOidcIdentity(identity: OidcIdentity): Promise<boolean>;
+  listOidcIdentities(accountId: string): Promise<OidcIdentity[]>;
   close(): Promise<void>;
 }
 
@@ -168,6 +187,19 @@ const passkeyParams = (p: Passkey): Param[] => [
   p.createdAt,
   p.lastUsedAt,
 ];
+type OidcRow = { issuer: string; subject: string; account_id: string; email: string | null; created_at: number; last_used_at: number };
+const oidcOf = (r: OidcRow): OidcIdentity => ({
+  issuer: r.issuer,
+  subject: r.subject,
+  accountId: r.account_id,
+  email: r.email,
+  createdAt: Number(r.created_at),
+  lastUsedAt: Number(r.last_used_at),
+});
+const INSERT_OIDC =
+  'INSERT INTO oidc_identities (issuer, subject, account_id, email, created_at, last_used_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING';
+const oidcParams = (i: OidcIdentity): Param[] => [i.issuer, i.subject, i.accountId, i.email, i.createdAt, i.lastUsedAt];
+
 const INSERT_SESSION = 'INSERT INTO auth_sessions (id_hash, account_id, created_at, last_seen_at, user_agent) VALUES (?, ?, ?, ?, ?)';
 const sessionParams = (s: AuthSession): Param[] => [s.idHash, s.accountId, s.createdAt, s.lastSeenAt, s.userAgent];
 
@@ -334,6 +366,32 @@ export class SqlAccountStore implements AccountStore {
         Date.now(),
       ]);
     });
+  }
+
+  async findOidcIdentity(issuer: string, subject: string) {
+    const r = await one<OidcRow>(this.q, 'SELECT * FROM oidc_identities WHERE issuer = ? AND subject = ?', [issuer, subject]);
+    return r && oidcOf(r);
+  }
+
+  async touchOidcIdentity(issuer: string, subject: string, at: number) {
+    await this.q.run('UPDATE oidc_identities SET last_used_at = ? WHERE issuer = ? AND subject = ?', [at, issuer, subject]);
+  }
+
+  createOidcAccount(account: Account, identity: OidcIdentity, session: AuthSession) {
+    return this.q.tx(async (t) => {
+      await t.run('INSERT INTO accounts (id, name, created_at) VALUES (?, ?, ?)', [account.id, account.name, account.createdAt]);
+      // two first sign-ins racing with the same identity: the second commit fails here, not with two accounts
+      if ((await t.run(INSERT_OIDC, oidcParams(identity))) !== 1) throw new Error('oidc identity already linked');
+      await t.run(INSERT_SESSION, sessionParams(session));
+    });
+  }
+
+  async linkOidcIdentity(identity: OidcIdentity) {
+    return (await this.q.run(INSERT_OIDC, oidcParams(identity))) === 1;
+  }
+
+  async listOidcIdentities(accountId: string) {
+    return (await this.q.all<OidcRow>('SELECT * FROM oidc_identities WHERE account_id = ? ORDER BY created_at', [accountId])).map(oidcOf);
   }
 
   close() {
