@@ -23,6 +23,8 @@ import { Drain } from './realtime/drain';
 import { createClientErrorRoute } from './http/clientErrors';
 import type { AccountStore } from './accounts/accountStore';
 import { createAccountApi } from './accounts/routes';
+import { OidcRelyingParty } from './accounts/oidc';
+import type { OidcConfig } from './config';
 import { type AdmissionLimits, configureAdmission } from './realtime/admission';
 
 export interface AppDeps {
@@ -46,6 +48,8 @@ export interface AppDeps {
   accounts?: AccountStore;
   /** PUBLIC_ORIGIN: the app's address as browsers see it (passkeys' relying party, cookie security, CSRF). */
   publicOrigin?: string;
+  /** Organisation sign-in over OpenID Connect (OIDC_*); omitted = off. */
+  oidc?: OidcConfig;
   /** Tests: per-address limits of the account endpoints. */
   accountLimits?: { authPerMinute?: number; mePerMinute?: number };
   /** When commands are refused as `overloaded` (process-wide; see realtime/admission.ts). */
@@ -134,6 +138,7 @@ export function createApp(deps: AppDeps): App {
         rejections,
         cfg: { publicOrigin: deps.publicOrigin, allowedOrigins },
         limits: deps.accountLimits,
+        oidc: deps.oidc && new OidcRelyingParty(deps.oidc, logger),
       }),
     );
   app.use(
