@@ -159,6 +159,51 @@ export function accountStoreContract(name: string, harness: AccountHarness) {
       }
     });
 
+    it("devices of personal links: upsert keeps the first sighting; only a live link's are listed; reissue and deletion clear them", async () => {
+      const { accounts, events } = await harness.open();
+      try {
+        const w = uid('w');
+        const link = uid('tok');
+        await events.append({
+          ...batch(w, [1]),
+          workshop: { id: w, joinCode: uid('code').slice(0, 30), createdAt: 1 },
+          credential: { tokenHash: link, workshopId: w, participantId: 'd1', kind: 'participant' },
+        });
+        const seen = (deviceId: string, at: number, tokenHash = link) => ({
+          tokenHash,
+          deviceId,
+          workshopId: w,
+          participantId: 'd1',
+          userAgent: `UA ${deviceId}`,
+          firstSeenAt: at,
+          lastSeenAt: at,
+        });
+        await accounts.recordDevices([seen('phone', 100), seen('laptop', 200)]);
+        await accounts.recordDevices([seen('phone', 300)]);
+        // a sighting with a link that does not exist (reissued, deleted) is not written
+        await accounts.recordDevices([seen('ghost', 400, uid('gone'))]);
+        expect((await accounts.listDevices(w, 20)).map((d) => [d.deviceId, d.firstSeenAt, d.lastSeenAt])).toEqual([
+          ['phone', 100, 300],
+          ['laptop', 200, 200],
+        ]);
+        expect((await accounts.listDevices(w, 1)).map((d) => d.deviceId)).toEqual(['phone']);
+        await accounts.reissueCredential(w, 'd1', uid('new'));
+        expect(await accounts.listDevices(w, 20)).toEqual([]);
+        expect(await harness.rowsOf('participant_devices', w)).toBe(0);
+        await accounts.recordDevices([seen('phone', 500)]); // the old link, late: nothing
+        expect(await harness.rowsOf('participant_devices', w)).toBe(0);
+        const fresh = uid('fresh');
+        await events.append({ workshopId: w, opKey: null, envelopes: [], credential: { tokenHash: fresh, workshopId: w, participantId: 'd2', kind: 'participant' } });
+        await accounts.recordDevices([{ ...seen('tablet', 600, fresh), participantId: 'd2' }]);
+        expect(await harness.rowsOf('participant_devices', w)).toBe(1);
+        await accounts.deleteWorkshop(w);
+        expect(await harness.rowsOf('participant_devices', w)).toBe(0);
+      } finally {
+        await accounts.close();
+        await events.close();
+      }
+    });
+
     it('roles: one per account and workshop; archive; deleting a workshop leaves no row of it in any table', async () => {
       const { accounts, events } = await harness.open();
       try {

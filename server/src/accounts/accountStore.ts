@@ -38,6 +38,17 @@ export interface AuthSession {
 /** 'oidc' / 'oidc-link': an OpenID Connect sign-in (or link) waiting for the provider's answer. */
 export type ChallengePurpose = 'register' | 'login' | 'add' | 'oidc' | 'oidc-link';
 
+/** A browser seen with a personal link (see migration 7). */
+export interface DeviceSighting {
+  tokenHash: string;
+  deviceId: string;
+  workshopId: string;
+  participantId: string;
+  userAgent: string;
+  firstSeenAt: number;
+  lastSeenAt: number;
+}
+
 /** An organisation identity (OpenID Connect) linked to an account: the provider's issuer and its stable subject. */
 export interface OidcIdentity {
   issuer: string;
@@ -119,6 +130,13 @@ export interface AccountStore {
   /** Links the identity to an account; false if it is linked already (to any account). */
   linkOidcIdentity(identity: OidcIdentity): Promise<boolean>;
   listOidcIdentities(accountId: string): Promise<OidcIdentity[]>;
+  /** Records sightings in one commit: a known (link, device) moves its last-seen time and keeps its first. */
+  recordDevices(sightings: DeviceSighting[]): Promise<void>;
+  /**
+   * The devices of the workshop's people seen with their current links (a reissued link's devices
+   * are not listed), newest first, at most `perPerson` each.
+   */
+  listDevices(workshopId: string, perPerson: number): Promise<DeviceSighting[]>;
   close(): Promise<void>;
 }
 
@@ -341,7 +359,7 @@ export class SqlAccountStore implements AccountStore {
 
   deleteWorkshop(workshopId: string) {
     return this.q.tx(async (t) => {
-      for (const table of ['events', 'snapshots', 'credentials', 'workshop_roles'])
+      for (const table of ['events', 'snapshots', 'credentials', 'workshop_roles', 'participant_devices'])
         await t.run(`DELETE FROM ${table} WHERE workshop_id = ?`, [workshopId]);
       await t.run('DELETE FROM workshops WHERE id = ?', [workshopId]);
     });
@@ -354,6 +372,8 @@ export class SqlAccountStore implements AccountStore {
         [workshopId, participantId],
       );
       const kind = rows.some((r) => r.kind === 'facilitator') ? 'facilitator' : 'participant';
+      // the old link's devices go with it (a late sighting of one is not listed: it no longer matches a credential)
+      await t.run('DELETE FROM participant_devices WHERE workshop_id = ? AND participant_id = ?', [workshopId, participantId]);
       await t.run("DELETE FROM credentials WHERE workshop_id = ? AND participant_id = ? AND kind IN ('participant', 'facilitator')", [
         workshopId,
         participantId,
@@ -392,6 +412,54 @@ export class SqlAccountStore implements AccountStore {
 
   async listOidcIdentities(accountId: string) {
     return (await this.q.all<OidcRow>('SELECT * FROM oidc_identities WHERE account_id = ? ORDER BY created_at', [accountId])).map(oidcOf);
+  }
+
+  recordDevices(sightings: DeviceSighting[]) {
+    if (sightings.length === 0) return Promise.resolve();
+    return this.q.tx(async (t) => {
+      for (const d of sightings)
+        await t.run(
+          // only while the link exists: a sighting written after a reissue or a deletion leaves no row
+          `INSERT INTO participant_devices (token_hash, device_id, workshop_id, participant_id, user_agent, first_seen_at, last_seen_at)
+           SELECT ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM credentials WHERE token_hash = ?)
+           ON CONFLICT (token_hash, device_id) DO UPDATE SET last_seen_at = excluded.last_seen_at, user_agent = excluded.user_agent`,
+          [d.tokenHash, d.deviceId, d.workshopId, d.participantId, d.userAgent, d.firstSeenAt, d.lastSeenAt, d.tokenHash],
+        );
+    });
+  }
+
+  async listDevices(workshopId: string, perPerson: number) {
+    const rows = await this.q.all<{
+      token_hash: string;
+      device_id: string;
+      workshop_id: string;
+      participant_id: string;
+      user_agent: string;
+      first_seen_at: number;
+      last_seen_at: number;
+    }>(
+      `SELECT d.* FROM participant_devices d
+       JOIN credentials c ON c.token_hash = d.token_hash AND c.workshop_id = d.workshop_id AND c.participant_id = d.participant_id
+       WHERE d.workshop_id = ? AND c.kind IN ('participant', 'facilitator') AND c.revoked_at IS NULL
+       ORDER BY d.participant_id, d.last_seen_at DESC`,
+      [workshopId],
+    );
+    const count = new Map<string, number>();
+    return rows
+      .filter((r) => {
+        const n = (count.get(r.participant_id) ?? 0) + 1;
+        count.set(r.participant_id, n);
+        return n <= perPerson;
+      })
+      .map((r) => ({
+        tokenHash: r.token_hash,
+        deviceId: r.device_id,
+        workshopId: r.workshop_id,
+        participantId: r.participant_id,
+        userAgent: r.user_agent,
+        firstSeenAt: Number(r.first_seen_at),
+        lastSeenAt: Number(r.last_seen_at),
+      }));
   }
 
   close() {

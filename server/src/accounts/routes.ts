@@ -11,6 +11,7 @@ import { passkeyRoutes } from './passkeys';
 import { accountRoutes } from './accountRoutes';
 import { workshopRoutes } from './workshopRoutes';
 import { reissueRoute } from './reissue';
+import { type DeviceTracker, devicesRoute } from './devices';
 import type { SessionConfig } from './sessions';
 import { type OidcRelyingParty, oidcRoutes } from './oidc';
 
@@ -23,6 +24,8 @@ export interface AccountApiDeps {
   rejections: RejectionLog;
   cfg: SessionConfig;
   limits?: Partial<typeof ACCOUNT_LIMITS>;
+  /** Each person's devices (GET /api/workshops/:id/devices). */
+  devices: DeviceTracker;
   /** Organisation sign-in (OpenID Connect); undefined = not configured. */
   oidc?: OidcRelyingParty;
 }
@@ -38,6 +41,7 @@ export function createAccountApi(deps: AccountApiDeps) {
     oidcRoutes(deps.accounts, deps.cfg, deps.oidc, deps.logger),
   );
   r.post('/workshops/:id/participants/:participantId/reissue', addressLimit(limits.authPerMinute, deps.rejections), reissueRoute(deps));
+  r.get('/workshops/:id/devices', addressLimit(limits.mePerMinute, deps.rejections), devicesRoute(deps));
   r.use('/me/workshops', addressLimit(limits.mePerMinute, deps.rejections), workshopRoutes({ ...deps }));
   return r;
 }

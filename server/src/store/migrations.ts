@@ -171,14 +171,16 @@ ALTER TABLE credentials ADD COLUMN revoked_at BIGINT;`,
   {
     // Organisation sign-in (issue 17): an OpenID Connect identity, named by the provider's issuer
     // and its stable subject, belongs to one account; an account may link several.
+    // And each person's devices: a browser (its own random id) seen with a personal link (by the
+    // link's hash, so a reissued link starts with no devices), for the facilitator's people list.
     version: 7,
-    name: 'OpenID Connect identities of accounts',
+    name: 'OpenID Connect identities of accounts; devices of personal links',
     sqlite: SQL_V7('INTEGER'),
     postgres: SQL_V7('BIGINT'),
   },
 ];
 
-/** Version 7's table. */
+/** Version 7's tables. */
 function SQL_V7(time: 'INTEGER' | 'BIGINT'): string {
   return `
 CREATE TABLE oidc_identities (
@@ -190,7 +192,18 @@ CREATE TABLE oidc_identities (
   last_used_at ${time} NOT NULL,
   PRIMARY KEY (issuer, subject)
 );
-CREATE INDEX oidc_identities_account ON oidc_identities (account_id);`;
+CREATE INDEX oidc_identities_account ON oidc_identities (account_id);
+CREATE TABLE participant_devices (
+  token_hash TEXT NOT NULL,
+  device_id TEXT NOT NULL,
+  workshop_id TEXT NOT NULL,
+  participant_id TEXT NOT NULL,
+  user_agent TEXT NOT NULL,
+  first_seen_at ${time} NOT NULL,
+  last_seen_at ${time} NOT NULL,
+  PRIMARY KEY (token_hash, device_id)
+);
+CREATE INDEX participant_devices_workshop ON participant_devices (workshop_id, participant_id);`;
 }
 
 export const MIGRATIONS_TABLE_SQL = {
