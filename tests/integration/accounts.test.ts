@@ -61,6 +61,11 @@ describe('passkeys and sessions', () => {
     expect((await phone.call('GET', '/api/auth/me')).status).toBe(401);
   });
 
+  it('the public config says organisation sign-in is off when OIDC_* is not set; its routes are not there', async () => {
+    expect(await (await fetch(`${server.url}/api/auth/config`)).json()).toEqual({ oidc: false });
+    expect((await fetch(`${server.url}/api/auth/oidc/start`, { redirect: 'manual' })).status).toBe(404);
+  });
+
   it('adds a second passkey; both sign in', async () => {
     const b = new Browser(server.url);
     const { passkey } = await b.register();

@@ -33,6 +33,10 @@ const SAME_AS_ENGLISH: Record<string, readonly string[]> = {
     'room.keys.remove.keys',
     'room.keys.tabs.keys',
   ],
+  // "Tablet" is the everyday word for the device in these languages
+  id: ['devices.kind.tablet'],
+  ms: ['devices.kind.tablet'],
+  fil: ['devices.kind.tablet'],
 };
 
 type Tree = { [key: string]: string | Tree };
