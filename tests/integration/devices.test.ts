@@ -13,7 +13,8 @@ import { Browser } from '../helpers/softAuthenticator';
 import { type TestDatabase, createTestDatabase } from '../helpers/postgres';
 
 const PHONE = 'Mozilla/5.0 (Linux; Android 14; SM-A546E) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36';
-const LAPTOP = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0';
+const LAPTOP =
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0';
 
 let server: RunningServer;
 beforeAll(async () => {
@@ -26,7 +27,13 @@ afterAll(async () => {
 /** A browser's socket: its own device id and User-Agent. */
 function connect(base: string, token: string, device: string, userAgent: string): Promise<Socket> {
   return new Promise((resolve, reject) => {
-    const s = io(base, { transports: ['websocket'], reconnection: false, forceNew: true, auth: { token, device }, extraHeaders: { 'user-agent': userAgent } });
+    const s = io(base, {
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+      auth: { token, device },
+      extraHeaders: { 'user-agent': userAgent },
+    });
     s.once('connect', () => resolve(s));
     s.once('connect_error', reject);
   });
@@ -37,7 +44,8 @@ async function devices(base: string, workshopId: string, init: RequestInit = {})
   return { status: res.status, body: res.status === 200 ? peopleDevicesSchema.parse(await res.json()) : undefined };
 }
 const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
-const of = (list: PeopleDevices | undefined, participantId: string) => list?.people.find((p) => p.participantId === participantId)?.devices ?? [];
+const of = (list: PeopleDevices | undefined, participantId: string) =>
+  list?.people.find((p) => p.participantId === participantId)?.devices ?? [];
 
 describe("a person's devices", () => {
   it('lists each browser on a link with its kind, connected now and last seen; a reissue empties the list and closes them', async () => {

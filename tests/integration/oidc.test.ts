@@ -108,7 +108,7 @@ describe('organisation sign-in (OpenID Connect)', () => {
     expect(thief.get('wc_session')).toBeUndefined();
   });
 
-  it("an answer opened in a browser that did not start the flow (login CSRF) is refused", async () => {
+  it('an answer opened in a browser that did not start the flow (login CSRF) is refused', async () => {
     const attacker = new Jar();
     const callback = await authorizeAt(attacker, start(), { login: 'chan', appOrigin: server.url });
     const victim = new Jar();
@@ -153,10 +153,12 @@ describe('organisation sign-in (OpenID Connect)', () => {
     const jar = new Jar();
     jar.set(b.cookie);
     // linking needs the session, from the app's own origin
-    expect((await new Jar().fetch(`${server.url}/api/auth/oidc/link`, { method: 'POST', headers: { origin: server.url } })).status).toBe(401);
-    expect((await jar.fetch(`${server.url}/api/auth/oidc/link`, { method: 'POST', headers: { origin: 'https://evil.example' } })).status).toBe(
-      403,
+    expect((await new Jar().fetch(`${server.url}/api/auth/oidc/link`, { method: 'POST', headers: { origin: server.url } })).status).toBe(
+      401,
     );
+    expect(
+      (await jar.fetch(`${server.url}/api/auth/oidc/link`, { method: 'POST', headers: { origin: 'https://evil.example' } })).status,
+    ).toBe(403);
     const linkRes = await jar.fetch(`${server.url}/api/auth/oidc/link`, { method: 'POST', headers: { origin: server.url } });
     expect(linkRes.status).toBe(200);
     const { url } = (await linkRes.json()) as { url: string };
@@ -173,10 +175,14 @@ describe('organisation sign-in (OpenID Connect)', () => {
     await c.register('Someone else');
     const cj = new Jar();
     cj.set(c.cookie);
-    const { url: url2 } = (await (await cj.fetch(`${server.url}/api/auth/oidc/link`, { method: 'POST', headers: { origin: server.url } })).json()) as {
+    const { url: url2 } = (await (
+      await cj.fetch(`${server.url}/api/auth/oidc/link`, { method: 'POST', headers: { origin: server.url } })
+    ).json()) as {
       url: string;
     };
-    expect((await land(cj, await authorizeAt(cj, url2, { login: 'dao', appOrigin: server.url }))).location).toBe('/home?oidc=already_linked');
+    expect((await land(cj, await authorizeAt(cj, url2, { login: 'dao', appOrigin: server.url }))).location).toBe(
+      '/home?oidc=already_linked',
+    );
   });
 
   it('the provider going down between login and callback: the person is told it is unreachable', async () => {

@@ -11,7 +11,10 @@ export function deviceId(): string {
   const kept = readString(KEY);
   if (kept && /^[A-Za-z0-9_-]{8,64}$/.test(kept)) return (memo = kept);
   const bytes = crypto.getRandomValues(new Uint8Array(16));
-  memo = btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  memo = btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
   writeString(KEY, memo);
   return memo;
 }

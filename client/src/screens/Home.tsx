@@ -97,6 +97,8 @@ function problemOf(err: unknown): 'cancelled' | 'unsupported' | 'failed' {
 
 /** Workshops this browser facilitates (their key is in hand): the ones a sign-in attaches. */
 const localFacilitated = () => listSessions().filter((s) => s.role === 'facilitator');
+/** After a sign-in: the facilitator links in hand on this device join the account. */
+const claimLocal = () => Promise.allSettled(localFacilitated().map((s) => api.claimWorkshop(s.workshopId, s.token)));
 
 export function Home() {
   const { t } = useTranslation();
@@ -127,13 +129,12 @@ export function Home() {
     if (isProblem(oidcResult)) setError(message);
     else setNotice(message);
     // back from the organisation: the facilitator links on this device join the account, as after a passkey sign-in
-    void (oidcResult === 'signed_in' ? signedIn() : refresh());
+    void (oidcResult === 'signed_in' ? claimLocal().then(refresh) : refresh());
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once, with the result the page was opened with
   }, []);
 
-  /** After a sign-in: the facilitator links in hand on this device join the account. */
   const signedIn = async () => {
-    await Promise.allSettled(localFacilitated().map((s) => api.claimWorkshop(s.workshopId, s.token)));
+    await claimLocal();
     await refresh();
   };
   const attempt = async (fn: () => Promise<void>) => {
@@ -455,10 +456,7 @@ function SignedIn({ account, onNotice, onCodes, onSignedOut, onAttempt, refresh,
             )}
             {organisation && (
               <div className="home-actions">
-                <button
-                  type="button"
-                  onClick={() => void onAttempt(async () => window.location.assign(await api.linkOrganisation()))}
-                >
+                <button type="button" onClick={() => void onAttempt(async () => window.location.assign(await api.linkOrganisation()))}>
                   {t('oidc.link')}
                 </button>
                 <span className="muted small">{t('oidc.linkHelp')}</span>

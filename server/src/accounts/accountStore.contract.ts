@@ -193,7 +193,12 @@ export function accountStoreContract(name: string, harness: AccountHarness) {
         await accounts.recordDevices([seen('phone', 500)]); // the old link, late: nothing
         expect(await harness.rowsOf('participant_devices', w)).toBe(0);
         const fresh = uid('fresh');
-        await events.append({ workshopId: w, opKey: null, envelopes: [], credential: { tokenHash: fresh, workshopId: w, participantId: 'd2', kind: 'participant' } });
+        await events.append({
+          workshopId: w,
+          opKey: null,
+          envelopes: [],
+          credential: { tokenHash: fresh, workshopId: w, participantId: 'd2', kind: 'participant' },
+        });
         await accounts.recordDevices([{ ...seen('tablet', 600, fresh), participantId: 'd2' }]);
         expect(await harness.rowsOf('participant_devices', w)).toBe(1);
         await accounts.deleteWorkshop(w);

@@ -13,7 +13,7 @@ import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { DEVICES_KEPT, type PeopleDevices, deviceInfo } from '@world-cafe/shared';
 import type { AccountStore, DeviceSighting } from './accountStore';
-import { type AppSocket, type IO, rooms as socketRooms } from '../realtime/fanout';
+import { type AppSocket, type IO, type SocketData, rooms as socketRooms } from '../realtime/fanout';
 import { type ReissueDeps, facilitatorIn } from './reissue';
 
 /** How often sightings are written (ms): the list is at most this late about another node's devices. */
@@ -91,7 +91,7 @@ export class DeviceTracker {
       this.store.listDevices(workshopId, DEVICES_KEPT),
       io.in(socketRooms.workshop(workshopId)).fetchSockets(),
     ]);
-    const connected = new Set(live.map((s) => s.data.device).filter(Boolean));
+    const connected = new Set(live.map((s) => (s.data as SocketData).device).filter(Boolean));
     const byPerson = new Map<string, PeopleDevices['people'][number]['devices']>();
     for (const r of rows) {
       const id = publicDeviceId(r.tokenHash, r.deviceId);

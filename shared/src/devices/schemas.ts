@@ -19,9 +19,7 @@ export const deviceViewSchema = z.strictObject({
 });
 
 export const peopleDevicesSchema = z.strictObject({
-  people: z
-    .array(z.strictObject({ participantId: z.string().max(64), devices: z.array(deviceViewSchema).max(50) }))
-    .max(5000),
+  people: z.array(z.strictObject({ participantId: z.string().max(64), devices: z.array(deviceViewSchema).max(50) })).max(5000),
 });
 
 export type DeviceView = z.infer<typeof deviceViewSchema>;

@@ -47,8 +47,16 @@ const CASES: Array<[string, string, DeviceInfo]> = [
     'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
     { kind: 'computer', os: 'Linux', browser: 'Chrome' },
   ],
-  ['Chromebook', 'Mozilla/5.0 (X11; CrOS x86_64 14541.0.0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36', { kind: 'computer', os: 'ChromeOS', browser: 'Chrome' }],
-  ['LINE in-app browser', 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 Safari Line/13.19.0', { kind: 'phone', os: 'iOS', browser: 'LINE' }],
+  [
+    'Chromebook',
+    'Mozilla/5.0 (X11; CrOS x86_64 14541.0.0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36',
+    { kind: 'computer', os: 'ChromeOS', browser: 'Chrome' },
+  ],
+  [
+    'LINE in-app browser',
+    'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 Safari Line/13.19.0',
+    { kind: 'phone', os: 'iOS', browser: 'LINE' },
+  ],
   ['a script (Node fetch / socket.io client)', 'node', { kind: 'unknown', os: '', browser: 'Node.js' }],
   ['nothing', '', { kind: 'unknown', os: '', browser: '' }],
 ];
