@@ -69,7 +69,8 @@ export async function startOidcProvider(accounts: Record<string, TestAccount> = 
         features: { devInteractions: { enabled: true } },
       });
       provider.on('server_error', (_ctx, err) => console.error('[oidc-provider]', err));
-      handler = provider.callback();
+      const callback = provider.callback();
+      handler = (req, res) => void callback(req, res);
     },
     async stop() {
       server.closeAllConnections();
