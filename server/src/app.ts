@@ -23,6 +23,9 @@ import { Drain } from './realtime/drain';
 import { createClientErrorRoute } from './http/clientErrors';
 import type { AccountStore } from './accounts/accountStore';
 import { createAccountApi } from './accounts/routes';
+import { OidcRelyingParty } from './accounts/oidc';
+import { DeviceTracker } from './accounts/devices';
+import type { OidcConfig } from './config';
 import { type AdmissionLimits, configureAdmission } from './realtime/admission';
 
 export interface AppDeps {
@@ -46,6 +49,8 @@ export interface AppDeps {
   accounts?: AccountStore;
   /** PUBLIC_ORIGIN: the app's address as browsers see it (passkeys' relying party, cookie security, CSRF). */
   publicOrigin?: string;
+  /** Organisation sign-in over OpenID Connect (OIDC_*); omitted = off. */
+  oidc?: OidcConfig;
   /** Tests: per-address limits of the account endpoints. */
   accountLimits?: { authPerMinute?: number; mePerMinute?: number };
   /** When commands are refused as `overloaded` (process-wide; see realtime/admission.ts). */
@@ -120,7 +125,9 @@ export function createApp(deps: AppDeps): App {
   });
   if (cluster) io.adapter(cluster.redis.adapter);
   const rooms: Rooms = cluster ? new ClusterRooms(store, io, cluster.leases, logger) : new RoomRegistry(store, createFanout(io));
-  attachRealtime(io, { store, rooms, logger, rejections, drain, ...(rateLimit ? { rateLimit } : {}) });
+  // each person's devices live beside the accounts (same database); without accounts, none are tracked
+  const devices = deps.accounts && new DeviceTracker(deps.accounts, logger);
+  attachRealtime(io, { store, rooms, logger, rejections, drain, devices, ...(rateLimit ? { rateLimit } : {}) });
   app.get('/metrics', metricsRoute(deps.metricsToken ?? ''));
   if (deps.accounts)
     app.use(
@@ -132,8 +139,10 @@ export function createApp(deps: AppDeps): App {
         io,
         logger,
         rejections,
+        devices: devices!,
         cfg: { publicOrigin: deps.publicOrigin, allowedOrigins },
         limits: deps.accountLimits,
+        oidc: deps.oidc && new OidcRelyingParty(deps.oidc, logger),
       }),
     );
   app.use(
@@ -197,6 +206,7 @@ export function createApp(deps: AppDeps): App {
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());
       });
+      await devices?.close();
       await store.close();
       await deps.accounts?.close();
       if (cluster) await Promise.allSettled([cluster.leases.close(), cluster.redis.close()]);
@@ -224,6 +234,7 @@ export function createApp(deps: AppDeps): App {
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());
       });
+      await devices?.close();
       await store.close();
       await deps.accounts?.close();
     },

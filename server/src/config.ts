@@ -36,6 +36,17 @@ export interface Config {
   admission: AdmissionLimits;
   /** How long a repeated joinId is answered after the first join (JOIN_RETRY_SECONDS). */
   joinRetryMs: number;
+  /** Organisation sign-in over OpenID Connect (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET); undefined = off. */
+  oidc: OidcConfig | undefined;
+}
+
+export interface OidcConfig {
+  /** The provider's issuer identifier (its discovery document is at ISSUER/.well-known/openid-configuration). */
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** OIDC_REDIRECT_URL; undefined = PUBLIC_ORIGIN (or the request's origin) + /api/auth/oidc/callback. */
+  redirectUrl: string | undefined;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
@@ -79,6 +90,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     },
     publicOrigin: publicOrigin(env.PUBLIC_ORIGIN),
     authPerMinute: positive(env.LIMIT_AUTH_PER_MIN, 60, 'LIMIT_AUTH_PER_MIN'),
+    oidc: oidcConfig(env),
     clientDir: path.resolve(env.CLIENT_DIR ?? path.join(import.meta.dirname, '../../client/dist')),
   };
 }
@@ -96,6 +108,45 @@ function publicOrigin(raw: string | undefined): string | undefined {
     throw new Error(`PUBLIC_ORIGIN must be an origin (scheme, host and port only) like https://cafe.example.org, got ${raw}`);
   return u.origin;
 }
+
+/** All three of OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, or none: half a configuration is a typo, not "off". */
+export function oidcConfig(env: NodeJS.ProcessEnv): OidcConfig | undefined {
+  const issuer = env.OIDC_ISSUER?.trim() ?? '';
+  const clientId = env.OIDC_CLIENT_ID?.trim() ?? '';
+  const clientSecret = env.OIDC_CLIENT_SECRET?.trim() ?? '';
+  const redirect = env.OIDC_REDIRECT_URL?.trim() ?? '';
+  const set = [issuer, clientId, clientSecret].filter(Boolean).length;
+  if (set === 0) {
+    if (redirect) throw new Error('OIDC_REDIRECT_URL is set but OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are not');
+    return undefined;
+  }
+  if (set < 3) throw new Error('OpenID Connect sign-in needs all of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET (or none of them)');
+  const url = (name: string, v: string) => {
+    let u: URL;
+    try {
+      u = new URL(v);
+    } catch {
+      throw new Error(`${name} must be a URL, got ${v}`);
+    }
+    // plain http only to a provider on this machine (a test or a local Keycloak): tokens never cross a network in clear
+    if (u.protocol !== 'https:' && !(u.protocol === 'http:' && isLoopback(u.hostname)))
+      throw new Error(`${name} must be an https:// URL (http:// only for localhost), got ${v}`);
+    return u;
+  };
+  url('OIDC_ISSUER', issuer);
+  if (redirect) {
+    let u: URL | undefined;
+    try {
+      u = new URL(redirect);
+    } catch {
+      /* answered below */
+    }
+    if (!u || !/^https?:$/.test(u.protocol)) throw new Error(`OIDC_REDIRECT_URL must be an absolute http(s) URL, got ${redirect}`);
+  }
+  return { issuer, clientId, clientSecret, redirectUrl: redirect || undefined };
+}
+
+export const isLoopback = (hostname: string) => ['localhost', '127.0.0.1', '[::1]', '::1'].includes(hostname);
 
 function metricsToken(raw: string | undefined): string {
   const token = (raw ?? '').trim();

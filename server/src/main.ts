@@ -46,6 +46,7 @@ const app = createApp({
   accounts: openAccountStore(storeLocation),
   publicOrigin: config.publicOrigin,
   accountLimits: { authPerMinute: config.authPerMinute },
+  oidc: config.oidc,
   admission: config.admission,
   joinRetryMs: config.joinRetryMs,
 });

@@ -34,3 +34,5 @@ export * from './redaction/redact';
 export * from './accounts/schemas';
 export * from './accounts/summary';
 export * from './join/joinIdEntropy';
+export * from './devices/userAgent';
+export * from './devices/schemas';

@@ -11,7 +11,7 @@ import { Bot, createWorkshop, join } from '../helpers/bots';
 import { Browser, SoftAuthenticator } from '../helpers/softAuthenticator';
 import { type TestDatabase, createTestDatabase } from '../helpers/postgres';
 
-const TABLES = ['events', 'snapshots', 'credentials', 'workshop_roles'] as const;
+const TABLES = ['events', 'snapshots', 'credentials', 'workshop_roles', 'participant_devices'] as const;
 
 let server: RunningServer;
 beforeAll(async () => {
@@ -59,6 +59,11 @@ describe('passkeys and sessions', () => {
     expect((await third.call('GET', '/api/auth/me')).status).toBe(401);
     expect((await phone.call('POST', '/api/auth/logout')).status).toBe(204);
     expect((await phone.call('GET', '/api/auth/me')).status).toBe(401);
+  });
+
+  it('the public config says organisation sign-in is off when OIDC_* is not set; its routes are not there', async () => {
+    expect(await (await fetch(`${server.url}/api/auth/config`)).json()).toEqual({ oidc: false });
+    expect((await fetch(`${server.url}/api/auth/oidc/start`, { redirect: 'manual' })).status).toBe(404);
   });
 
   it('adds a second passkey; both sign in', async () => {
@@ -238,12 +243,14 @@ describe('your workshops', () => {
         run: async (b) => (await b.call('POST', `/api/me/workshops/${w.workshopId}/archive`, { archived: false })).status,
       },
       { name: 'delete', run: async (b) => (await b.call('DELETE', `/api/me/workshops/${w.workshopId}`)).status },
+      // each person's devices (facilitators only): a stranger's session is no facilitator of it
+      { name: 'devices', run: async (b) => (await b.call('GET', `/api/workshops/${w.workshopId}/devices`)).status },
     ];
     const expected: Record<string, Record<string, number>> = {
-      stranger: { list: 404, open: 404, archive: 404, delete: 404 },
-      anonymous: { list: 401, open: 401, archive: 401, delete: 401 },
-      co: { list: 200, open: 201, archive: 200, delete: 403 },
-      owner: { list: 200, open: 201, archive: 200 }, // delete last, below
+      stranger: { list: 404, open: 404, archive: 404, delete: 404, devices: 401 },
+      anonymous: { list: 401, open: 401, archive: 401, delete: 401, devices: 401 },
+      co: { list: 200, open: 201, archive: 200, delete: 403, devices: 200 },
+      owner: { list: 200, open: 201, archive: 200, devices: 200 }, // delete last, below
     };
     const who: Record<string, Browser> = { stranger, anonymous, co, owner };
     for (const [name, b] of Object.entries(who))
@@ -305,7 +312,14 @@ describe('your workshops', () => {
     const closed = new Promise<void>((resolve) => bot.socket.once('disconnect', () => resolve()));
     expect((await b.call('DELETE', `/api/me/workshops/${w.workshopId}`)).status).toBe(204);
     await closed;
-    expect(sqliteRows(file, w.workshopId)).toEqual({ events: 0, snapshots: 0, credentials: 0, workshop_roles: 0, workshops: 0 });
+    expect(sqliteRows(file, w.workshopId)).toEqual({
+      events: 0,
+      snapshots: 0,
+      credentials: 0,
+      workshop_roles: 0,
+      participant_devices: 0,
+      workshops: 0,
+    });
     // its links admit nobody now
     expect((await fetch(`${server.url}/api/join/${w.joinCode}`)).status).toBe(404);
     bot.socket.close();
@@ -356,7 +370,7 @@ describe('on PostgreSQL', () => {
       };
       expect((await count()).events).toBeGreaterThan(0);
       expect((await b.call('DELETE', `/api/me/workshops/${w.workshopId}`)).status).toBe(204);
-      expect(await count()).toEqual({ events: 0, snapshots: 0, credentials: 0, workshop_roles: 0, workshops: 0 });
+      expect(await count()).toEqual({ events: 0, snapshots: 0, credentials: 0, workshop_roles: 0, participant_devices: 0, workshops: 0 });
     } finally {
       await client.end();
     }

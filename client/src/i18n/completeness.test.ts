@@ -9,6 +9,15 @@ import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { LANGUAGES, type UiLanguage } from './languages';
 import { LOADERS } from './locales';
+import { enOidc } from './en.oidc';
+import { thOidc } from './th.oidc';
+import { viOidc } from './vi.oidc';
+import { idOidc } from './id.oidc';
+import { msOidc } from './ms.oidc';
+import { filOidc } from './fil.oidc';
+import { kmOidc } from './km.oidc';
+import { loOidc } from './lo.oidc';
+import { myOidc } from './my.oidc';
 
 /**
  * Strings that may read the same as English, by language and key: names, codes and symbols.
@@ -33,6 +42,10 @@ const SAME_AS_ENGLISH: Record<string, readonly string[]> = {
     'room.keys.remove.keys',
     'room.keys.tabs.keys',
   ],
+  // "Tablet" is the everyday word for the device in these languages
+  id: ['devices.kind.tablet'],
+  ms: ['devices.kind.tablet'],
+  fil: ['devices.kind.tablet'],
 };
 
 type Tree = { [key: string]: string | Tree };
@@ -108,6 +121,20 @@ function problemsOf(english: Map<string, string>, strings: Map<string, string>, 
 describe.each(others)('%s', (lng) => {
   it('has every key of English and no other, with the same placeholders, no English left and its plural forms', async () => {
     expect(problemsOf(english, flatten((await LOADERS[lng]()) as unknown as Tree), lng)).toEqual([]);
+  });
+});
+
+// Strings a lazily loaded screen adds itself (i18n.addResourceBundle in its chunk): the same checks.
+const LAZY: Record<string, { en: Tree; others: Record<(typeof others)[number], Tree> }> = {
+  oidc: {
+    en: enOidc,
+    others: { th: thOidc, vi: viOidc, id: idOidc, ms: msOidc, fil: filOidc, km: kmOidc, lo: loOidc, my: myOidc },
+  },
+};
+
+describe.each(Object.keys(LAZY))('the %s strings (added by their screen)', (module) => {
+  it.each(others)('%s: every key, the same placeholders, no English left', (lng) => {
+    expect(problemsOf(flatten(LAZY[module]!.en), flatten(LAZY[module]!.others[lng]), lng)).toEqual([]);
   });
 });
 

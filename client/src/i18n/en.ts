@@ -4,6 +4,7 @@ import { enConcepts } from './en.concepts';
 import { enHarvest, enHarvestOps } from './en.harvest';
 import { enReview, enReviewOps } from './en.review';
 import { enRoom } from './en.room';
+import { enDevices } from './en.devices';
 import { enUnsent } from './en.unsent';
 import { enUi } from './en.ui';
 export const en = {
@@ -273,6 +274,7 @@ export const en = {
   ...enHarvest,
   ...enReview,
   ...enRoom,
+  ...enDevices,
   ...enConcepts,
   ...enUnsent,
   ...enUi,

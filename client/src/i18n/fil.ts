@@ -5,6 +5,7 @@ import { filConcepts } from './fil.concepts';
 import { filHarvest, filHarvestOps } from './fil.harvest';
 import { filReview, filReviewOps } from './fil.review';
 import { filRoom } from './fil.room';
+import { filDevices } from './fil.devices';
 import { filUnsent } from './fil.unsent';
 import { filUi } from './fil.ui';
 import type { Translation } from './en';
@@ -281,6 +282,7 @@ export const fil: Translation = {
   ...filHarvest,
   ...filReview,
   ...filRoom,
+  ...filDevices,
   ...filConcepts,
   ...filUnsent,
   ...filUi,

@@ -5,6 +5,7 @@ import { idConcepts } from './id.concepts';
 import { idHarvest, idHarvestOps } from './id.harvest';
 import { idReview, idReviewOps } from './id.review';
 import { idRoom } from './id.room';
+import { idDevices } from './id.devices';
 import { idUnsent } from './id.unsent';
 import { idUi } from './id.ui';
 import type { Translation } from './en';
@@ -277,6 +278,7 @@ export const id: Translation = {
   ...idHarvest,
   ...idReview,
   ...idRoom,
+  ...idDevices,
   ...idConcepts,
   ...idUnsent,
   ...idUi,

@@ -5,6 +5,7 @@ import { kmConcepts } from './km.concepts';
 import { kmHarvest, kmHarvestOps } from './km.harvest';
 import { kmReview, kmReviewOps } from './km.review';
 import { kmRoom } from './km.room';
+import { kmDevices } from './km.devices';
 import { kmUnsent } from './km.unsent';
 import { kmUi } from './km.ui';
 import type { Translation } from './en';
@@ -276,6 +277,7 @@ export const km: Translation = {
   ...kmHarvest,
   ...kmReview,
   ...kmRoom,
+  ...kmDevices,
   ...kmConcepts,
   ...kmUnsent,
   ...kmUi,

@@ -5,6 +5,7 @@ import { loConcepts } from './lo.concepts';
 import { loHarvest, loHarvestOps } from './lo.harvest';
 import { loReview, loReviewOps } from './lo.review';
 import { loRoom } from './lo.room';
+import { loDevices } from './lo.devices';
 import { loUnsent } from './lo.unsent';
 import { loUi } from './lo.ui';
 import type { Translation } from './en';
@@ -276,6 +277,7 @@ export const lo: Translation = {
   ...loHarvest,
   ...loReview,
   ...loRoom,
+  ...loDevices,
   ...loConcepts,
   ...loUnsent,
   ...loUi,

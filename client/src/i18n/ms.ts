@@ -5,6 +5,7 @@ import { msConcepts } from './ms.concepts';
 import { msHarvest, msHarvestOps } from './ms.harvest';
 import { msReview, msReviewOps } from './ms.review';
 import { msRoom } from './ms.room';
+import { msDevices } from './ms.devices';
 import { msUnsent } from './ms.unsent';
 import { msUi } from './ms.ui';
 import type { Translation } from './en';
@@ -278,6 +279,7 @@ export const ms: Translation = {
   ...msHarvest,
   ...msReview,
   ...msRoom,
+  ...msDevices,
   ...msConcepts,
   ...msUnsent,
   ...msUi,

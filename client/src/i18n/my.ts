@@ -5,6 +5,7 @@ import { myConcepts } from './my.concepts';
 import { myHarvest, myHarvestOps } from './my.harvest';
 import { myReview, myReviewOps } from './my.review';
 import { myRoom } from './my.room';
+import { myDevices } from './my.devices';
 import { myUnsent } from './my.unsent';
 import { myUi } from './my.ui';
 import type { Translation } from './en';
@@ -276,6 +277,7 @@ export const my: Translation = {
   ...myHarvest,
   ...myReview,
   ...myRoom,
+  ...myDevices,
   ...myConcepts,
   ...myUnsent,
   ...myUi,

@@ -5,6 +5,7 @@ import { thConcepts } from './th.concepts';
 import { thHarvest, thHarvestOps } from './th.harvest';
 import { thReview, thReviewOps } from './th.review';
 import { thRoom } from './th.room';
+import { thDevices } from './th.devices';
 import { thUnsent } from './th.unsent';
 import { thUi } from './th.ui';
 import type { Translation } from './en';
@@ -276,6 +277,7 @@ export const th: Translation = {
   ...thHarvest,
   ...thReview,
   ...thRoom,
+  ...thDevices,
   ...thConcepts,
   ...thUnsent,
   ...thUi,

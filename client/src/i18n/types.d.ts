@@ -1,11 +1,12 @@
 import 'i18next';
 import type { en } from './en';
 import type { enHome } from './en.home';
+import type { enOidc } from './en.oidc';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    // the home's strings are added when its chunk loads (screens/Home.tsx), but typed as always there
-    resources: { translation: typeof en & typeof enHome };
+    // the home's strings (and organisation sign-in's) are added when its chunk loads (screens/Home.tsx), but typed as always there
+    resources: { translation: typeof en & typeof enHome & typeof enOidc };
   }
 }

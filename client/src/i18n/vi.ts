@@ -5,6 +5,7 @@ import { viConcepts } from './vi.concepts';
 import { viHarvest, viHarvestOps } from './vi.harvest';
 import { viReview, viReviewOps } from './vi.review';
 import { viRoom } from './vi.room';
+import { viDevices } from './vi.devices';
 import { viUnsent } from './vi.unsent';
 import { viUi } from './vi.ui';
 import type { Translation } from './en';
@@ -276,6 +277,7 @@ export const vi: Translation = {
   ...viHarvest,
   ...viReview,
   ...viRoom,
+  ...viDevices,
   ...viConcepts,
   ...viUnsent,
   ...viUi,

@@ -1,7 +1,7 @@
 // The facilitator-account endpoints (/api/auth/*, /api/me/workshops/*). The session is an
 // HTTP-only cookie the browser sends by itself; WebAuthn runs through @simplewebauthn/browser,
 // loaded only when a passkey ceremony starts.
-import type { AccountView, SessionView, WorkshopSummary } from '@world-cafe/shared';
+import type { AccountView, AuthConfigView, SessionView, WorkshopSummary } from '@world-cafe/shared';
 import { ApiError, request as call } from './api';
 
 export type MyWorkshop = WorkshopSummary & { role: 'owner' | 'cofacilitator'; archivedAt: number | null };
@@ -52,6 +52,13 @@ export const signOut = () => call<void>('POST', '/api/auth/logout');
 export const listDevices = () => call<{ sessions: SessionView[] }>('GET', '/api/auth/sessions').then((r) => r.sessions);
 export const signOutDevice = (id: string) => call<void>('DELETE', `/api/auth/sessions/${encodeURIComponent(id)}`);
 export const signOutOthers = () => call<{ revoked: number }>('POST', '/api/auth/sessions/revoke-others').then((r) => r.revoked);
+
+/** Which ways of signing in this server offers (organisation sign-in only when configured). */
+export const authConfig = () => call<AuthConfigView>('GET', '/api/auth/config');
+/** Where "Sign in with your organisation" goes: a plain navigation, the server redirects on to the provider. */
+export const ORGANISATION_SIGN_IN = '/api/auth/oidc/start';
+/** Starts linking the signed-in account to an organisation identity: the provider's URL to go to. */
+export const linkOrganisation = () => call<{ url: string }>('POST', '/api/auth/oidc/link').then((r) => r.url);
 
 export const myWorkshops = () => call<{ workshops: MyWorkshop[] }>('GET', '/api/me/workshops').then((r) => r.workshops);
 export const claimWorkshop = (workshopId: string, facilitatorKey: string) =>

@@ -20,7 +20,8 @@ async function fail(res: Response): Promise<never> {
   throw new ApiError(res.status, code, message);
 }
 
-async function send(path: string, init: RequestInit): Promise<Response> {
+/** A call with the facilitator key (or a host's token): the response, or an ApiError. Also used by devicesApi.ts. */
+export async function send(path: string, init: RequestInit): Promise<Response> {
   let res: Response;
   try {
     res = await fetch(path, { credentials: 'same-origin', ...init });
@@ -47,7 +48,7 @@ export interface IssuedInvite extends InviteInfo {
 }
 
 const invitesPath = (workshopId: string) => `/api/workshops/${encodeURIComponent(workshopId)}/invites`;
-const bearer = (key: string) => ({ accept: 'application/json', authorization: `Bearer ${key}` });
+export const bearer = (key: string) => ({ accept: 'application/json', authorization: `Bearer ${key}` });
 
 export async function issueInvite(
   workshopId: string,

@@ -9,6 +9,7 @@ import { getSession, saveSession } from './sessions';
 import { syncClock } from './clockSync';
 import { attachPresence } from './presence';
 import { useUndoStore } from '../state/undo';
+import { deviceId } from './deviceId';
 
 type WcSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -32,7 +33,7 @@ export function openSession(workshopId: string, token: string): () => void {
   const socket: WcSocket = io({
     path: '/socket.io',
     // A function, so every reconnect sends the seq we have reached by then.
-    auth: (cb) => cb({ token, since: store.getState().confirmed?.seq ?? 0 }),
+    auth: (cb) => cb({ token, since: store.getState().confirmed?.seq ?? 0, device: deviceId() }),
     reconnectionDelay: 500,
     reconnectionDelayMax: 8_000,
     timeout: 10_000,

@@ -16,6 +16,7 @@ import { submit, useStore } from '../state/store';
 import { AbsentToggle, CafeControls, TableHosts } from './CafeControls';
 import { ReviewConsole } from './ReviewConsole';
 import { OnlineDot, TableHere } from '../components/Presence';
+import { PersonDevices, usePeopleDevices } from '../components/PersonDevices';
 
 const ASSIGNABLE_ROLES: Role[] = ['host', 'delegate', 'observer'];
 
@@ -47,6 +48,9 @@ export function Console({ embedded = false }: { embedded?: boolean }) {
   const people = useViewShallow((s) => Object.values(s.participants).sort((a, b) => a.joinedAt - b.joinedAt));
   const seats = useView((s) => s.seats);
   const notesTotal = useView((s) => Object.keys(s.notes).length);
+  const facilitatorKey = useStore((s) => s.token);
+  const meId = useMeId();
+  const devices = usePeopleDevices(workshopId, facilitatorKey);
   const [justCreated] = useState(() => {
     try {
       const v = sessionStorage.getItem('wc:created');
@@ -95,6 +99,14 @@ export function Console({ embedded = false }: { embedded?: boolean }) {
   const peopleSection = (
     <section className="card" aria-labelledby="people-h">
       <h2 id="people-h">{t('console.peopleHeading')}</h2>
+      {devices.failed && (
+        <p className="field-error" role="alert">
+          {t('devices.loadFailed')}{' '}
+          <button type="button" className="small" onClick={() => void devices.reload()}>
+            {t('devices.refresh')}
+          </button>
+        </p>
+      )}
       <ul className="people-list">
         {people.map((p) => (
           <li key={p.id}>
@@ -104,6 +116,16 @@ export function Console({ embedded = false }: { embedded?: boolean }) {
             )}
             <RoleControl participant={p} />
             <AbsentToggle participant={p} />
+            {devices.byPerson && facilitatorKey && (
+              <PersonDevices
+                person={p}
+                devices={devices.byPerson.get(p.id) ?? []}
+                workshopId={workshopId}
+                facilitatorKey={facilitatorKey}
+                isMe={p.id === meId}
+                onReissued={() => void devices.reload()}
+              />
+            )}
           </li>
         ))}
       </ul>

@@ -5,7 +5,7 @@
 // fetched only when a passkey ceremony starts.
 import { useCallback, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AccountView, SessionView } from '@world-cafe/shared';
+import { type AccountView, type OidcResult, type SessionView, assertNever, isOidcResult } from '@world-cafe/shared';
 import { AppHeader } from '../components/AppHeader';
 import { askConfirm } from '../components/ConfirmDialog';
 import { navigate, paths } from '../lib/router';
@@ -24,6 +24,15 @@ import { filHome } from '../i18n/fil.home';
 import { kmHome } from '../i18n/km.home';
 import { loHome } from '../i18n/lo.home';
 import { myHome } from '../i18n/my.home';
+import { enOidc } from '../i18n/en.oidc';
+import { thOidc } from '../i18n/th.oidc';
+import { viOidc } from '../i18n/vi.oidc';
+import { idOidc } from '../i18n/id.oidc';
+import { msOidc } from '../i18n/ms.oidc';
+import { filOidc } from '../i18n/fil.oidc';
+import { kmOidc } from '../i18n/km.oidc';
+import { loOidc } from '../i18n/lo.oidc';
+import { myOidc } from '../i18n/my.oidc';
 import '../home.css';
 
 // The home's strings travel with its chunk, not in the landing page's download.
@@ -36,8 +45,47 @@ i18n.addResourceBundle('fil', 'translation', filHome, true, false);
 i18n.addResourceBundle('km', 'translation', kmHome, true, false);
 i18n.addResourceBundle('lo', 'translation', loHome, true, false);
 i18n.addResourceBundle('my', 'translation', myHome, true, false);
+for (const [lng, strings] of Object.entries({
+  en: enOidc,
+  th: thOidc,
+  vi: viOidc,
+  id: idOidc,
+  ms: msOidc,
+  fil: filOidc,
+  km: kmOidc,
+  lo: loOidc,
+  my: myOidc,
+}))
+  i18n.addResourceBundle(lng, 'translation', strings, true, false);
 
 type Status = { kind: 'loading' } | { kind: 'out' } | { kind: 'in'; account: AccountView };
+
+/** How an organisation sign-in ended is good news (a notice) or a problem (an alert). */
+function isProblem(r: OidcResult): boolean {
+  switch (r) {
+    case 'signed_in':
+    case 'linked':
+      return false;
+    case 'denied':
+    case 'provider_unavailable':
+    case 'expired':
+    case 'already_linked':
+    case 'failed':
+      return true;
+    default:
+      return assertNever(r);
+  }
+}
+
+/** The ?oidc=<result> the server's callback sent the browser back with, taken off the address once read. */
+function takeOidcResult(): OidcResult | null {
+  const url = new URL(window.location.href);
+  const r = url.searchParams.get('oidc');
+  if (r === null) return null;
+  url.searchParams.delete('oidc');
+  window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
+  return isOidcResult(r) ? r : 'failed';
+}
 
 /** Why a passkey ceremony failed, in the person's words. */
 function problemOf(err: unknown): 'cancelled' | 'unsupported' | 'failed' {
@@ -49,6 +97,8 @@ function problemOf(err: unknown): 'cancelled' | 'unsupported' | 'failed' {
 
 /** Workshops this browser facilitates (their key is in hand): the ones a sign-in attaches. */
 const localFacilitated = () => listSessions().filter((s) => s.role === 'facilitator');
+/** After a sign-in: the facilitator links in hand on this device join the account. */
+const claimLocal = () => Promise.allSettled(localFacilitated().map((s) => api.claimWorkshop(s.workshopId, s.token)));
 
 export function Home() {
   const { t } = useTranslation();
@@ -56,6 +106,8 @@ export function Home() {
   const [codes, setCodes] = useState<string[] | null>(null);
   const [notice, setNotice] = useState('');
   const [error, setError] = useState('');
+  const [oidc, setOidc] = useState(false);
+  const [oidcResult] = useState(takeOidcResult);
 
   const refresh = useCallback(async () => {
     const account = await api.me().catch(() => null);
@@ -64,14 +116,25 @@ export function Home() {
     setStatus(account ? { kind: 'in', account } : { kind: 'out' });
   }, []);
   useEffect(() => {
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- the state is set when the request answers, not during the effect
-    void refresh();
-  }, [refresh]);
+    void api.authConfig().then(
+      (c) => setOidc(c.oidc),
+      () => setOidc(false),
+    );
+    if (!oidcResult) {
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- the state is set when the request answers, not during the effect
+      void refresh();
+      return;
+    }
+    const message = t(`oidc.result.${oidcResult}`);
+    if (isProblem(oidcResult)) setError(message);
+    else setNotice(message);
+    // back from the organisation: the facilitator links on this device join the account, as after a passkey sign-in
+    void (oidcResult === 'signed_in' ? claimLocal().then(refresh) : refresh());
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, with the result the page was opened with
+  }, []);
 
-  /** After a sign-in: the facilitator links in hand on this device join the account. */
   const signedIn = async () => {
-    setError('');
-    await Promise.allSettled(localFacilitated().map((s) => api.claimWorkshop(s.workshopId, s.token)));
+    await claimLocal();
     await refresh();
   };
   const attempt = async (fn: () => Promise<void>) => {
@@ -103,6 +166,7 @@ export function Home() {
             onPasskey={() => attempt(async () => (await api.signInWithPasskey(), await signedIn()))}
             onRegister={(name) => attempt(async () => (setCodes(await api.register(name)), await signedIn()))}
             onRecovery={(code) => attempt(async () => (await api.signInWithRecoveryCode(code), await signedIn()))}
+            organisation={oidc}
           />
         )}
         {status.kind === 'in' && (
@@ -113,6 +177,7 @@ export function Home() {
             onSignedOut={() => (removeKey(SIGNED_IN_HINT), setStatus({ kind: 'out' }))}
             onAttempt={attempt}
             refresh={refresh}
+            organisation={oidc}
           />
         )}
         {status.kind === 'out' && <LocalWorkshops />}
@@ -121,7 +186,12 @@ export function Home() {
   );
 }
 
-function SignedOut(props: { onPasskey: () => void; onRegister: (name: string) => void; onRecovery: (code: string) => void }) {
+function SignedOut(props: {
+  onPasskey: () => void;
+  onRegister: (name: string) => void;
+  onRecovery: (code: string) => void;
+  organisation: boolean;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const [name, setName] = useState('');
@@ -134,6 +204,15 @@ function SignedOut(props: { onPasskey: () => void; onRegister: (name: string) =>
         <button type="button" className="primary" onClick={props.onPasskey}>
           {t('home.signInPasskey')}
         </button>
+        {props.organisation && (
+          <div className="home-organisation">
+            {/* a plain link: the server sends the browser on to the organisation's sign-in page */}
+            <a className="button" href={api.ORGANISATION_SIGN_IN} data-testid="oidc-sign-in">
+              {t('oidc.signIn')}
+            </a>
+            <p className="muted small">{t('oidc.signInHelp')}</p>
+          </div>
+        )}
         <form
           className="home-recovery"
           onSubmit={(e: FormEvent) => {
@@ -204,9 +283,11 @@ interface SignedInProps {
   onSignedOut: () => void;
   onAttempt: (fn: () => Promise<void>) => Promise<void>;
   refresh: () => Promise<void>;
+  /** Organisation sign-in is configured: offer to link it. */
+  organisation: boolean;
 }
 
-function SignedIn({ account, onNotice, onCodes, onSignedOut, onAttempt, refresh }: SignedInProps) {
+function SignedIn({ account, onNotice, onCodes, onSignedOut, onAttempt, refresh, organisation }: SignedInProps) {
   const { t } = useTranslation();
   const f = useFormat();
   const id = useId();
@@ -360,6 +441,29 @@ function SignedIn({ account, onNotice, onCodes, onSignedOut, onAttempt, refresh 
           </button>
           <span className="muted">{t('home.codesLeft', { count: account.recoveryCodesLeft })}</span>
         </div>
+        {(organisation || account.organisationIdentities.length > 0) && (
+          <>
+            <h3>{t('oidc.heading')}</h3>
+            {account.organisationIdentities.length > 0 && (
+              <ul className="plain-list">
+                {account.organisationIdentities.map((o) => (
+                  <li key={`${o.issuer} ${o.createdAt}`}>
+                    {o.email ? t('oidc.linkedAs', { email: o.email }) : t('oidc.linkedNoEmail')}{' '}
+                    <span className="muted">· {t('home.lastUsed', { date: f.dateTime(o.lastUsedAt) })}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {organisation && (
+              <div className="home-actions">
+                <button type="button" onClick={() => void onAttempt(async () => window.location.assign(await api.linkOrganisation()))}>
+                  {t('oidc.link')}
+                </button>
+                <span className="muted small">{t('oidc.linkHelp')}</span>
+              </div>
+            )}
+          </>
+        )}
         <h3>{t('home.devicesHeading')}</h3>
         <ul className="plain-list">
           {devices.map((d) => (

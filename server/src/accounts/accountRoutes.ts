@@ -23,6 +23,12 @@ export function accountRoutes(store: AccountStore, cfg: SessionConfig) {
         lastUsedAt,
       })),
       recoveryCodesLeft: await store.countRecoveryCodes(account.id),
+      organisationIdentities: (await store.listOidcIdentities(account.id)).map(({ issuer, email, createdAt, lastUsedAt }) => ({
+        issuer,
+        email,
+        createdAt,
+        lastUsedAt,
+      })),
     };
     res.json(view);
   });

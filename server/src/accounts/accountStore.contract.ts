@@ -121,6 +121,94 @@ export function accountStoreContract(name: string, harness: AccountHarness) {
       }
     });
 
+    it('OpenID Connect identities: an account made with one, linked to another once, never to two accounts', async () => {
+      const { accounts, events } = await harness.open();
+      try {
+        const issuer = `https://${uid('idp')}.example`;
+        const id = uid('acc');
+        const identity = { issuer, subject: 'sub-1', accountId: id, email: 'a@example.org', createdAt: 1000, lastUsedAt: 1000 };
+        const s = session(id);
+        await accounts.createOidcAccount({ id, name: 'Nguyễn An', createdAt: 1000 }, identity, s);
+        expect(await accounts.findAccount(id)).toEqual({ id, name: 'Nguyễn An', createdAt: 1000 });
+        expect(await accounts.findOidcIdentity(issuer, 'sub-1')).toEqual(identity);
+        expect(await accounts.findSession(s.idHash)).toEqual(s);
+        expect(await accounts.listPasskeys(id)).toEqual([]);
+        // the same subject at another issuer is another identity
+        expect(await accounts.findOidcIdentity(`${issuer}/other`, 'sub-1')).toBeUndefined();
+        await accounts.touchOidcIdentity(issuer, 'sub-1', 4000);
+        expect((await accounts.findOidcIdentity(issuer, 'sub-1'))?.lastUsedAt).toBe(4000);
+
+        // a passkey account links a second identity; the first identity cannot be linked to it too
+        const other = uid('acc');
+        await accounts.createAccount({ id: other, name: 'b', createdAt: 1 }, passkey(other), [], session(other));
+        const second = { ...identity, subject: 'sub-2', accountId: other, email: null };
+        expect(await accounts.linkOidcIdentity(second)).toBe(true);
+        expect(await accounts.linkOidcIdentity({ ...identity, accountId: other })).toBe(false);
+        expect((await accounts.listOidcIdentities(other)).map((i) => i.subject)).toEqual(['sub-2']);
+        expect((await accounts.findOidcIdentity(issuer, 'sub-1'))?.accountId).toBe(id);
+
+        // a second first sign-in with a linked identity makes no account at all
+        const third = uid('acc');
+        await expect(
+          accounts.createOidcAccount({ id: third, name: 'c', createdAt: 1 }, { ...identity, accountId: third }, session(third)),
+        ).rejects.toThrow();
+        expect(await accounts.findAccount(third)).toBeUndefined();
+      } finally {
+        await accounts.close();
+        await events.close();
+      }
+    });
+
+    it("devices of personal links: upsert keeps the first sighting; only a live link's are listed; reissue and deletion clear them", async () => {
+      const { accounts, events } = await harness.open();
+      try {
+        const w = uid('w');
+        const link = uid('tok');
+        await events.append({
+          ...batch(w, [1]),
+          workshop: { id: w, joinCode: uid('code').slice(0, 30), createdAt: 1 },
+          credential: { tokenHash: link, workshopId: w, participantId: 'd1', kind: 'participant' },
+        });
+        const seen = (deviceId: string, at: number, tokenHash = link) => ({
+          tokenHash,
+          deviceId,
+          workshopId: w,
+          participantId: 'd1',
+          userAgent: `UA ${deviceId}`,
+          firstSeenAt: at,
+          lastSeenAt: at,
+        });
+        await accounts.recordDevices([seen('phone', 100), seen('laptop', 200)]);
+        await accounts.recordDevices([seen('phone', 300)]);
+        // a sighting with a link that does not exist (reissued, deleted) is not written
+        await accounts.recordDevices([seen('ghost', 400, uid('gone'))]);
+        expect((await accounts.listDevices(w, 20)).map((d) => [d.deviceId, d.firstSeenAt, d.lastSeenAt])).toEqual([
+          ['phone', 100, 300],
+          ['laptop', 200, 200],
+        ]);
+        expect((await accounts.listDevices(w, 1)).map((d) => d.deviceId)).toEqual(['phone']);
+        await accounts.reissueCredential(w, 'd1', uid('new'));
+        expect(await accounts.listDevices(w, 20)).toEqual([]);
+        expect(await harness.rowsOf('participant_devices', w)).toBe(0);
+        await accounts.recordDevices([seen('phone', 500)]); // the old link, late: nothing
+        expect(await harness.rowsOf('participant_devices', w)).toBe(0);
+        const fresh = uid('fresh');
+        await events.append({
+          workshopId: w,
+          opKey: null,
+          envelopes: [],
+          credential: { tokenHash: fresh, workshopId: w, participantId: 'd2', kind: 'participant' },
+        });
+        await accounts.recordDevices([{ ...seen('tablet', 600, fresh), participantId: 'd2' }]);
+        expect(await harness.rowsOf('participant_devices', w)).toBe(1);
+        await accounts.deleteWorkshop(w);
+        expect(await harness.rowsOf('participant_devices', w)).toBe(0);
+      } finally {
+        await accounts.close();
+        await events.close();
+      }
+    });
+
     it('roles: one per account and workshop; archive; deleting a workshop leaves no row of it in any table', async () => {
       const { accounts, events } = await harness.open();
       try {

@@ -35,7 +35,29 @@ export interface AuthSession {
   userAgent: string;
 }
 
-export type ChallengePurpose = 'register' | 'login' | 'add';
+/** 'oidc' / 'oidc-link': an OpenID Connect sign-in (or link) waiting for the provider's answer. */
+export type ChallengePurpose = 'register' | 'login' | 'add' | 'oidc' | 'oidc-link';
+
+/** A browser seen with a personal link (see migration 7). */
+export interface DeviceSighting {
+  tokenHash: string;
+  deviceId: string;
+  workshopId: string;
+  participantId: string;
+  userAgent: string;
+  firstSeenAt: number;
+  lastSeenAt: number;
+}
+
+/** An organisation identity (OpenID Connect) linked to an account: the provider's issuer and its stable subject. */
+export interface OidcIdentity {
+  issuer: string;
+  subject: string;
+  accountId: string;
+  email: string | null;
+  createdAt: number;
+  lastUsedAt: number;
+}
 
 export interface Challenge {
   id: string;
@@ -100,6 +122,21 @@ export interface AccountStore {
    * deleted and `tokenHash` stored in their place, in one commit (kind kept: facilitator if any was).
    */
   reissueCredential(workshopId: string, participantId: string, tokenHash: string): Promise<void>;
+  /** The account an organisation identity signs in to, if linked (its last use is recorded). */
+  findOidcIdentity(issuer: string, subject: string): Promise<OidcIdentity | undefined>;
+  touchOidcIdentity(issuer: string, subject: string, at: number): Promise<void>;
+  /** A new account whose only way in is the identity, and its first session, in one commit. */
+  createOidcAccount(account: Account, identity: OidcIdentity, session: AuthSession): Promise<void>;
+  /** Links the identity to an account; false if it is linked already (to any account). */
+  linkOidcIdentity(identity: OidcIdentity): Promise<boolean>;
+  listOidcIdentities(accountId: string): Promise<OidcIdentity[]>;
+  /** Records sightings in one commit: a known (link, device) moves its last-seen time and keeps its first. */
+  recordDevices(sightings: DeviceSighting[]): Promise<void>;
+  /**
+   * The devices of the workshop's people seen with their current links (a reissued link's devices
+   * are not listed), newest first, at most `perPerson` each.
+   */
+  listDevices(workshopId: string, perPerson: number): Promise<DeviceSighting[]>;
   close(): Promise<void>;
 }
 
@@ -168,6 +205,19 @@ const passkeyParams = (p: Passkey): Param[] => [
   p.createdAt,
   p.lastUsedAt,
 ];
+type OidcRow = { issuer: string; subject: string; account_id: string; email: string | null; created_at: number; last_used_at: number };
+const oidcOf = (r: OidcRow): OidcIdentity => ({
+  issuer: r.issuer,
+  subject: r.subject,
+  accountId: r.account_id,
+  email: r.email,
+  createdAt: Number(r.created_at),
+  lastUsedAt: Number(r.last_used_at),
+});
+const INSERT_OIDC =
+  'INSERT INTO oidc_identities (issuer, subject, account_id, email, created_at, last_used_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING';
+const oidcParams = (i: OidcIdentity): Param[] => [i.issuer, i.subject, i.accountId, i.email, i.createdAt, i.lastUsedAt];
+
 const INSERT_SESSION = 'INSERT INTO auth_sessions (id_hash, account_id, created_at, last_seen_at, user_agent) VALUES (?, ?, ?, ?, ?)';
 const sessionParams = (s: AuthSession): Param[] => [s.idHash, s.accountId, s.createdAt, s.lastSeenAt, s.userAgent];
 
@@ -309,7 +359,7 @@ export class SqlAccountStore implements AccountStore {
 
   deleteWorkshop(workshopId: string) {
     return this.q.tx(async (t) => {
-      for (const table of ['events', 'snapshots', 'credentials', 'workshop_roles'])
+      for (const table of ['events', 'snapshots', 'credentials', 'workshop_roles', 'participant_devices'])
         await t.run(`DELETE FROM ${table} WHERE workshop_id = ?`, [workshopId]);
       await t.run('DELETE FROM workshops WHERE id = ?', [workshopId]);
     });
@@ -322,6 +372,8 @@ export class SqlAccountStore implements AccountStore {
         [workshopId, participantId],
       );
       const kind = rows.some((r) => r.kind === 'facilitator') ? 'facilitator' : 'participant';
+      // the old link's devices go with it (a late sighting of one is not listed: it no longer matches a credential)
+      await t.run('DELETE FROM participant_devices WHERE workshop_id = ? AND participant_id = ?', [workshopId, participantId]);
       await t.run("DELETE FROM credentials WHERE workshop_id = ? AND participant_id = ? AND kind IN ('participant', 'facilitator')", [
         workshopId,
         participantId,
@@ -334,6 +386,80 @@ export class SqlAccountStore implements AccountStore {
         Date.now(),
       ]);
     });
+  }
+
+  async findOidcIdentity(issuer: string, subject: string) {
+    const r = await one<OidcRow>(this.q, 'SELECT * FROM oidc_identities WHERE issuer = ? AND subject = ?', [issuer, subject]);
+    return r && oidcOf(r);
+  }
+
+  async touchOidcIdentity(issuer: string, subject: string, at: number) {
+    await this.q.run('UPDATE oidc_identities SET last_used_at = ? WHERE issuer = ? AND subject = ?', [at, issuer, subject]);
+  }
+
+  createOidcAccount(account: Account, identity: OidcIdentity, session: AuthSession) {
+    return this.q.tx(async (t) => {
+      await t.run('INSERT INTO accounts (id, name, created_at) VALUES (?, ?, ?)', [account.id, account.name, account.createdAt]);
+      // two first sign-ins racing with the same identity: the second commit fails here, not with two accounts
+      if ((await t.run(INSERT_OIDC, oidcParams(identity))) !== 1) throw new Error('oidc identity already linked');
+      await t.run(INSERT_SESSION, sessionParams(session));
+    });
+  }
+
+  async linkOidcIdentity(identity: OidcIdentity) {
+    return (await this.q.run(INSERT_OIDC, oidcParams(identity))) === 1;
+  }
+
+  async listOidcIdentities(accountId: string) {
+    return (await this.q.all<OidcRow>('SELECT * FROM oidc_identities WHERE account_id = ? ORDER BY created_at', [accountId])).map(oidcOf);
+  }
+
+  recordDevices(sightings: DeviceSighting[]) {
+    if (sightings.length === 0) return Promise.resolve();
+    return this.q.tx(async (t) => {
+      for (const d of sightings)
+        await t.run(
+          // only while the link exists: a sighting written after a reissue or a deletion leaves no row
+          `INSERT INTO participant_devices (token_hash, device_id, workshop_id, participant_id, user_agent, first_seen_at, last_seen_at)
+           SELECT ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM credentials WHERE token_hash = ?)
+           ON CONFLICT (token_hash, device_id) DO UPDATE SET last_seen_at = excluded.last_seen_at, user_agent = excluded.user_agent`,
+          [d.tokenHash, d.deviceId, d.workshopId, d.participantId, d.userAgent, d.firstSeenAt, d.lastSeenAt, d.tokenHash],
+        );
+    });
+  }
+
+  async listDevices(workshopId: string, perPerson: number) {
+    const rows = await this.q.all<{
+      token_hash: string;
+      device_id: string;
+      workshop_id: string;
+      participant_id: string;
+      user_agent: string;
+      first_seen_at: number;
+      last_seen_at: number;
+    }>(
+      `SELECT d.* FROM participant_devices d
+       JOIN credentials c ON c.token_hash = d.token_hash AND c.workshop_id = d.workshop_id AND c.participant_id = d.participant_id
+       WHERE d.workshop_id = ? AND c.kind IN ('participant', 'facilitator') AND c.revoked_at IS NULL
+       ORDER BY d.participant_id, d.last_seen_at DESC`,
+      [workshopId],
+    );
+    const count = new Map<string, number>();
+    return rows
+      .filter((r) => {
+        const n = (count.get(r.participant_id) ?? 0) + 1;
+        count.set(r.participant_id, n);
+        return n <= perPerson;
+      })
+      .map((r) => ({
+        tokenHash: r.token_hash,
+        deviceId: r.device_id,
+        workshopId: r.workshop_id,
+        participantId: r.participant_id,
+        userAgent: r.user_agent,
+        firstSeenAt: Number(r.first_seen_at),
+        lastSeenAt: Number(r.last_seen_at),
+      }));
   }
 
   close() {

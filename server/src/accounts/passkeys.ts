@@ -22,7 +22,7 @@ import { type SessionConfig, dropPreviousSession, newSession, setSessionCookie, 
 const CHALLENGE_TTL_MS = 5 * 60_000;
 export const RECOVERY_CODES = 10;
 const recoveryPart = customAlphabet('ABCDEFGHJKLMNPQRSTUVWXYZ23456789', 4);
-const newAccountId = customAlphabet('0123456789abcdefghijklmnopqrstuvwxyz', 20);
+export const newAccountId = customAlphabet('0123456789abcdefghijklmnopqrstuvwxyz', 20);
 
 /** Ten fresh codes like `K7PQ-2MXA-9RTD` (about 60 random bits each) and their hashes. */
 export function newRecoveryCodes(): { codes: string[]; hashes: string[] } {

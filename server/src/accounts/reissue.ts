@@ -22,9 +22,10 @@ export interface ReissueDeps {
 
 /**
  * The facilitator asking, by Bearer secret (as the other workshop endpoints) or by a signed-in
- * session with a role in the workshop; undefined after answering 401/403.
+ * session with a role in the workshop; undefined after answering 401/403. Reads (GET) skip the
+ * origin check as every cookie-authenticated read does.
  */
-async function facilitatorIn(req: Request, res: Response, d: ReissueDeps, workshopId: string) {
+export async function facilitatorIn(req: Request, res: Response, d: ReissueDeps, workshopId: string) {
   const header = req.headers.authorization ?? '';
   let participantId: string | undefined;
   if (header.startsWith('Bearer ')) {

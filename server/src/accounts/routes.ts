@@ -1,4 +1,4 @@
-// Mounts the account endpoints: /api/auth/* (passkeys, recovery, sessions) and /api/me/workshops/*.
+// Mounts the account endpoints: /api/auth/* (passkeys, recovery, sessions, OpenID Connect) and /api/me/workshops/*.
 import express from 'express';
 import type { Logger } from 'pino';
 import type { RejectionLog } from '../rejections';
@@ -11,7 +11,9 @@ import { passkeyRoutes } from './passkeys';
 import { accountRoutes } from './accountRoutes';
 import { workshopRoutes } from './workshopRoutes';
 import { reissueRoute } from './reissue';
+import { type DeviceTracker, devicesRoute } from './devices';
 import type { SessionConfig } from './sessions';
+import { type OidcRelyingParty, oidcRoutes } from './oidc';
 
 export interface AccountApiDeps {
   accounts: AccountStore;
@@ -22,6 +24,10 @@ export interface AccountApiDeps {
   rejections: RejectionLog;
   cfg: SessionConfig;
   limits?: Partial<typeof ACCOUNT_LIMITS>;
+  /** Each person's devices (GET /api/workshops/:id/devices). */
+  devices: DeviceTracker;
+  /** Organisation sign-in (OpenID Connect); undefined = not configured. */
+  oidc?: OidcRelyingParty;
 }
 
 export function createAccountApi(deps: AccountApiDeps) {
@@ -32,8 +38,10 @@ export function createAccountApi(deps: AccountApiDeps) {
     addressLimit(limits.authPerMinute, deps.rejections),
     passkeyRoutes(deps.accounts, deps.cfg, deps.logger),
     accountRoutes(deps.accounts, deps.cfg),
+    oidcRoutes(deps.accounts, deps.cfg, deps.oidc, deps.logger),
   );
   r.post('/workshops/:id/participants/:participantId/reissue', addressLimit(limits.authPerMinute, deps.rejections), reissueRoute(deps));
+  r.get('/workshops/:id/devices', addressLimit(limits.mePerMinute, deps.rejections), devicesRoute(deps));
   r.use('/me/workshops', addressLimit(limits.mePerMinute, deps.rejections), workshopRoutes({ ...deps }));
   return r;
 }

@@ -28,7 +28,7 @@ export function isSecure(req: Request, cfg: SessionConfig): boolean {
   return cfg.publicOrigin ? cfg.publicOrigin.startsWith('https:') : req.secure;
 }
 
-function readCookie(req: Request, name: string): string | undefined {
+export function readCookie(req: Request, name: string): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const i = part.indexOf('=');
     if (i > 0 && part.slice(0, i).trim() === name) return decodeURIComponent(part.slice(i + 1).trim());

@@ -34,6 +34,14 @@ export interface RealtimeOptions {
   rejections: RejectionLog;
   /** In-flight commands, for graceful shutdown. */
   drain: Drain;
+  /** Each person's devices for the facilitator (accounts/devices.ts); absent = not tracked. */
+  devices?: DeviceSightings;
+}
+
+/** What the connection tells the device list: which link and browser a socket is, and when it was seen. */
+export interface DeviceSightings {
+  identify(socket: AppSocket, tokenHash: string, deviceId: string | undefined, userAgent: string): void;
+  seen(socket: AppSocket, force?: boolean): void;
 }
 
 /** How long a resume from a seq this node's view has not reached yet waits for it. */
@@ -57,7 +65,7 @@ function recordsIn(v: WorkshopState): number {
 const fail = (code: ErrorCode, message: string): Ack => ({ ok: false, error: { code, message } });
 
 export function attachRealtime(io: IO, options: RealtimeOptions) {
-  const { store, rooms, logger, rateLimit, rejections, drain } = options;
+  const { store, rooms, logger, rateLimit, rejections, drain, devices } = options;
   const limits = rateLimit ?? { perSecond: 20, burst: 40 };
   // A fixed window per socket: `burst` commands per `burst / perSecond` seconds.
   const limiter = new RateLimiterMemory({ points: limits.burst, duration: limits.burst / limits.perSecond });
@@ -127,11 +135,13 @@ export function attachRealtime(io: IO, options: RealtimeOptions) {
     const parsed = handshakeSchema.safeParse(socket.handshake.auth);
     if (!parsed.success) return refuse('malformed');
     try {
-      const cred = await store.findCredential(hashToken(parsed.data.token));
+      const tokenHash = hashToken(parsed.data.token);
+      const cred = await store.findCredential(tokenHash);
       if (!cred || cred.kind === 'invite') return refuse('unknown token');
       const room = await rooms.get(cred.workshopId);
       if (!room.committed.participants[cred.participantId]) return refuse('unknown participant');
       socket.data = { workshopId: cred.workshopId, participantId: cred.participantId, since: parsed.data.since ?? 0 };
+      devices?.identify(socket as AppSocket, tokenHash, parsed.data.device, String(socket.handshake.headers['user-agent'] ?? ''));
       next();
     } catch (err) {
       // the token or the workshop could not be read (the store unreachable from this node, the
@@ -156,7 +166,11 @@ export function attachRealtime(io: IO, options: RealtimeOptions) {
     logger.debug({ workshopId, participantId, since, head: room.committed.seq }, 'socket connected');
     const role = room.committed.participants[participantId]?.role ?? 'unknown';
     metrics.sockets.inc(role);
-    socket.on('disconnect', () => metrics.sockets.dec(role));
+    devices?.seen(socket, true);
+    socket.on('disconnect', () => {
+      metrics.sockets.dec(role);
+      devices?.seen(socket, true);
+    });
 
     socket.on('time', (ack: unknown) => {
       if (typeof ack === 'function') (ack as (now: number) => void)(Date.now());
@@ -166,6 +180,7 @@ export function attachRealtime(io: IO, options: RealtimeOptions) {
 
     socket.on('command', async (input: unknown, ack: unknown) => {
       const reply = typeof ack === 'function' ? (ack as (a: Ack) => void) : () => {};
+      devices?.seen(socket);
       if (drain.stopping) return; // no ack: the client resends it to the next server (see drain.ts)
       const started = performance.now();
       const res = await drain.track(handleCommand(input));

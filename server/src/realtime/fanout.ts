@@ -33,6 +33,8 @@ export interface SocketData {
   viewer?: Viewer;
   /** The seq up to which this socket holds everything it may see (its sync, then each batch). */
   delivered?: number;
+  /** The device's public id in the facilitator's list (accounts/devices.ts). */
+  device?: string;
 }
 
 export const rooms = {

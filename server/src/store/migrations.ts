@@ -163,7 +163,48 @@ ALTER TABLE credentials ADD COLUMN revoked_at BIGINT;`,
     sqlite: SQL_V4('INTEGER'),
     postgres: SQL_V4('BIGINT'),
   },
+  // PLACEHOLDERS for versions 5 and 6, which other branches of issue 17 own (templates; co-facilitators,
+  // link expiry, retention). They exist only so that this branch's version 7 has no gap; at the merge
+  // the real 5 and 6 replace them. No shipped database has them.
+  { version: 5, name: 'placeholder (issue 17 templates)', sqlite: 'SELECT 1;', postgres: 'SELECT 1;' },
+  { version: 6, name: 'placeholder (issue 17 co-facilitators, expiry, retention)', sqlite: 'SELECT 1;', postgres: 'SELECT 1;' },
+  {
+    // Organisation sign-in (issue 17): an OpenID Connect identity, named by the provider's issuer
+    // and its stable subject, belongs to one account; an account may link several.
+    // And each person's devices: a browser (its own random id) seen with a personal link (by the
+    // link's hash, so a reissued link starts with no devices), for the facilitator's people list.
+    version: 7,
+    name: 'OpenID Connect identities of accounts; devices of personal links',
+    sqlite: SQL_V7('INTEGER'),
+    postgres: SQL_V7('BIGINT'),
+  },
 ];
+
+/** Version 7's tables. */
+function SQL_V7(time: 'INTEGER' | 'BIGINT'): string {
+  return `
+CREATE TABLE oidc_identities (
+  issuer TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  account_id TEXT NOT NULL,
+  email TEXT,
+  created_at ${time} NOT NULL,
+  last_used_at ${time} NOT NULL,
+  PRIMARY KEY (issuer, subject)
+);
+CREATE INDEX oidc_identities_account ON oidc_identities (account_id);
+CREATE TABLE participant_devices (
+  token_hash TEXT NOT NULL,
+  device_id TEXT NOT NULL,
+  workshop_id TEXT NOT NULL,
+  participant_id TEXT NOT NULL,
+  user_agent TEXT NOT NULL,
+  first_seen_at ${time} NOT NULL,
+  last_seen_at ${time} NOT NULL,
+  PRIMARY KEY (token_hash, device_id)
+);
+CREATE INDEX participant_devices_workshop ON participant_devices (workshop_id, participant_id);`;
+}
 
 export const MIGRATIONS_TABLE_SQL = {
   sqlite: 'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)',

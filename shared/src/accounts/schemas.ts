@@ -49,7 +49,38 @@ export interface AccountView {
   createdAt: number;
   passkeys: Array<{ id: string; label: string; createdAt: number; lastUsedAt: number | null }>;
   recoveryCodesLeft: number;
+  /** Organisation identities (OpenID Connect) that sign in to this account. */
+  organisationIdentities: Array<{ issuer: string; email: string | null; createdAt: number; lastUsedAt: number }>;
 }
+
+/** GET /api/auth/config: which ways of signing in this server offers (public, no session needed). */
+export interface AuthConfigView {
+  /** "Sign in with your organisation" (OpenID Connect) is configured. */
+  oidc: boolean;
+}
+
+/**
+ * GET /api/auth/oidc/callback: the provider's answer on the redirect. Providers add parameters of
+ * their own (session_state, ...): unknown ones are allowed, every one is capped.
+ */
+export const oidcCallbackQuerySchema = z
+  .object({
+    code: z.string().min(1).max(2048).optional(),
+    state: z.string().min(1).max(512).optional(),
+    iss: z.string().max(512).optional(),
+    error: z.string().max(200).optional(),
+    error_description: z.string().max(2000).optional(),
+  })
+  .catchall(z.string().max(2048));
+
+/**
+ * How an organisation sign-in ended: the callback redirects to /home?oidc=<result>, the home says it
+ * in the person's words. Every failure of the exchange (a forged or replayed answer, a wrong
+ * issuer, a bad signature) is the one `failed`, telling an attacker nothing.
+ */
+export const OIDC_RESULTS = ['signed_in', 'linked', 'denied', 'provider_unavailable', 'expired', 'already_linked', 'failed'] as const;
+export type OidcResult = (typeof OIDC_RESULTS)[number];
+export const isOidcResult = (v: unknown): v is OidcResult => (OIDC_RESULTS as readonly unknown[]).includes(v);
 
 /** A browser session of the account (GET /api/auth/sessions); `id` is public, never the cookie's secret. */
 export interface SessionView {

@@ -868,6 +868,11 @@ export const handshakeSchema = z.strictObject({
   token: z.string().min(16).max(128),
   /** Last sequence number the client applied; absent or 0 means "send me a snapshot". */
   since: z.number().int().min(0).optional(),
+  /** The browser's own random id (kept on the device), for the facilitator's list of a person's devices. */
+  device: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{8,64}$/)
+    .optional(),
 });
 
 /** What a person is editing right now (a goal field or list item); never persisted. */
