@@ -33,4 +33,6 @@ export * from './presence/roster';
 export * from './redaction/redact';
 export * from './accounts/schemas';
 export * from './accounts/summary';
+export * from './accounts/cofacilitators';
+export * from './accounts/linkTtl';
 export * from './join/joinIdEntropy';
