@@ -48,6 +48,8 @@ const app = createApp({
   accountLimits: { authPerMinute: config.authPerMinute },
   admission: config.admission,
   joinRetryMs: config.joinRetryMs,
+  linkTtlDays: config.linkTtlDays,
+  retentionDays: config.retentionDays,
 });
 const port = await app.listen(config.port, config.host);
 logger.info(

@@ -191,13 +191,12 @@ export function accountStoreContract(name: string, harness: AccountHarness) {
           revokedAt: null,
           ...over,
         });
-        const participantOf = async () => 'f1';
         const a = invite();
         await accounts.putCofacInvite(a);
         // two accounts racing with one link: exactly one is bound
         const raced = await Promise.all([
-          accounts.acceptCofacInvite(a.tokenHash, co, 20, participantOf),
-          accounts.acceptCofacInvite(a.tokenHash, late, 20, participantOf),
+          accounts.acceptCofacInvite(a.tokenHash, co, 20),
+          accounts.acceptCofacInvite(a.tokenHash, late, 20),
         ]);
         expect(raced.filter((r) => r.ok)).toHaveLength(1);
         expect(raced.find((r) => !r.ok)).toEqual({ ok: false, why: 'used' });
@@ -215,13 +214,13 @@ export function accountStoreContract(name: string, harness: AccountHarness) {
         expect(await accounts.revokeCofacInvite(w, revoked.id, 40)).toBe(true);
         expect(await accounts.revokeCofacInvite(w, revoked.id, 41)).toBe(false);
         expect(await accounts.revokeCofacInvite(uid('w'), mine.id, 41)).toBe(false);
-        expect(await accounts.acceptCofacInvite(old.tokenHash, other, 30, participantOf)).toEqual({ ok: false, why: 'expired' });
-        expect(await accounts.acceptCofacInvite(revoked.tokenHash, other, 50, participantOf)).toEqual({ ok: false, why: 'revoked' });
-        expect(await accounts.acceptCofacInvite(uid('nope'), other, 50, participantOf)).toEqual({ ok: false, why: 'unknown' });
-        expect(await accounts.acceptCofacInvite(mine.tokenHash, owner, 50, participantOf)).toEqual({ ok: false, why: 'already_runs' });
+        expect(await accounts.acceptCofacInvite(old.tokenHash, other, 30)).toEqual({ ok: false, why: 'expired' });
+        expect(await accounts.acceptCofacInvite(revoked.tokenHash, other, 50)).toEqual({ ok: false, why: 'revoked' });
+        expect(await accounts.acceptCofacInvite(uid('nope'), other, 50)).toEqual({ ok: false, why: 'unknown' });
+        expect(await accounts.acceptCofacInvite(mine.tokenHash, owner, 50)).toEqual({ ok: false, why: 'already_runs' });
         expect(await accounts.findRole(other, w)).toBeUndefined();
         // the owner's own link stayed unused and still works for someone else
-        expect((await accounts.acceptCofacInvite(mine.tokenHash, other, 60, participantOf)).ok).toBe(true);
+        expect((await accounts.acceptCofacInvite(mine.tokenHash, other, 60)).ok).toBe(true);
 
         // keys issued to the winner through "open" end with their role; the owner's key stays
         const coKey = uid('fac');

@@ -124,15 +124,10 @@ export interface AccountStore {
   revokeCofacInvite(workshopId: string, id: string, at: number): Promise<boolean>;
   /**
    * Binds the invitation to the account, once: in one commit the invitation is marked accepted and
-   * the account gets a co-facilitator role acting as `participantOf(workshopId)`. Two accounts
-   * racing with one link: one wins.
+   * the account gets a co-facilitator role acting as the facilitator participant the owner acts
+   * as. Two accounts racing with one link: one wins.
    */
-  acceptCofacInvite(
-    tokenHash: string,
-    accountId: string,
-    now: number,
-    participantOf: (workshopId: string) => Promise<string | undefined>,
-  ): Promise<AcceptOutcome>;
+  acceptCofacInvite(tokenHash: string, accountId: string, now: number): Promise<AcceptOutcome>;
   /** Remembers that a facilitator key was issued to this account (so removing the account ends it). */
   recordAccountKey(tokenHash: string, accountId: string, workshopId: string, at: number): Promise<void>;
   /**
@@ -431,12 +426,7 @@ export class SqlAccountStore implements AccountStore {
     return n === 1;
   }
 
-  acceptCofacInvite(
-    tokenHash: string,
-    accountId: string,
-    now: number,
-    participantOf: (workshopId: string) => Promise<string | undefined>,
-  ): Promise<AcceptOutcome> {
+  acceptCofacInvite(tokenHash: string, accountId: string, now: number): Promise<AcceptOutcome> {
     return this.q.tx(async (t): Promise<AcceptOutcome> => {
       const r = await one<InviteRow>(t, 'SELECT * FROM cofacilitator_invites WHERE token_hash = ?', [tokenHash]);
       if (!r) return { ok: false, why: 'unknown' };
@@ -451,8 +441,14 @@ export class SqlAccountStore implements AccountStore {
       );
       // the link stays unused: it was meant for someone who does not run the workshop yet
       if (Number(existing?.n ?? 0) > 0) return { ok: false, why: 'already_runs' };
-      const participantId = await participantOf(invite.workshopId);
-      if (!participantId) return { ok: false, why: 'unknown' };
+      // co-facilitators act as the participant the owner acts as (the workshop's facilitator)
+      const runner = await one<{ participant_id: string }>(
+        t,
+        "SELECT participant_id FROM workshop_roles WHERE workshop_id = ? ORDER BY CASE WHEN role = 'owner' THEN 0 ELSE 1 END, added_at LIMIT 1",
+        [invite.workshopId],
+      );
+      if (!runner) return { ok: false, why: 'unknown' };
+      const participantId = runner.participant_id;
       // the WHERE makes the bind single-use even if two transactions read the row unused
       const bound = await t.run(
         'UPDATE cofacilitator_invites SET accepted_by = ?, accepted_at = ? WHERE id = ? AND accepted_at IS NULL AND revoked_at IS NULL',

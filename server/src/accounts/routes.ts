@@ -22,6 +22,8 @@ export interface AccountApiDeps {
   rejections: RejectionLog;
   cfg: SessionConfig;
   limits?: Partial<typeof ACCOUNT_LIMITS>;
+  /** The clock (tests inject one). */
+  now?: () => number;
 }
 
 export function createAccountApi(deps: AccountApiDeps) {
@@ -34,6 +36,8 @@ export function createAccountApi(deps: AccountApiDeps) {
     accountRoutes(deps.accounts, deps.cfg),
   );
   r.post('/workshops/:id/participants/:participantId/reissue', addressLimit(limits.authPerMinute, deps.rejections), reissueRoute(deps));
-  r.use('/me/workshops', addressLimit(limits.mePerMinute, deps.rejections), workshopRoutes({ ...deps }));
+  // accepting an invitation is a secret's check, like a sign-in: the tighter limit on top of the other
+  r.use('/me/workshops/cofacilitator-invites', addressLimit(limits.authPerMinute, deps.rejections));
+  r.use('/me/workshops', addressLimit(limits.mePerMinute, deps.rejections), workshopRoutes({ ...deps, now: deps.now ?? Date.now }));
   return r;
 }
