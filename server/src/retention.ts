@@ -32,7 +32,7 @@ export function startRetention(d: RetentionDeps): Retention {
     const deleted: string[] = [];
     for (const { workshopId, closedAt } of await d.accounts.closedWorkshops()) {
       if (!retentionDue(closedAt, d.days, now)) continue;
-      await deleteWorkshopEverywhere(d, workshopId, { by: 'retention', closedAt, days: d.days });
+      await deleteWorkshopEverywhere({ ...d, logger: log }, workshopId, { by: 'retention', closedAt, days: d.days });
       deleted.push(workshopId);
     }
     if (deleted.length > 0) log.info({ deleted: deleted.length, days: d.days }, 'data retention deleted closed workshops');
