@@ -78,7 +78,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       joinsPerMinute: positive(env.LIMIT_JOINS_PER_MIN, DEFAULT_ADDRESS_LIMITS.joinsPerMinute, 'LIMIT_JOINS_PER_MIN'),
     },
     linkTtlDays: days(env.LINK_TTL_DAYS_AFTER_CLOSE, LINK_TTL_DAYS_DEFAULT, 'LINK_TTL_DAYS_AFTER_CLOSE'),
-    retentionDays: env.RETENTION_DAYS_AFTER_CLOSE?.trim() ? positive(env.RETENTION_DAYS_AFTER_CLOSE, 0, 'RETENTION_DAYS_AFTER_CLOSE') : null,
+    retentionDays: env.RETENTION_DAYS_AFTER_CLOSE?.trim()
+      ? positive(env.RETENTION_DAYS_AFTER_CLOSE, 0, 'RETENTION_DAYS_AFTER_CLOSE')
+      : null,
     joinRetryMs: positive(env.JOIN_RETRY_SECONDS, JOIN_RETRY_MS / 1000, 'JOIN_RETRY_SECONDS') * 1000,
     admission: {
       lagMs: positive(env.OVERLOAD_LAG_MS, DEFAULT_ADMISSION.lagMs, 'OVERLOAD_LAG_MS'),

@@ -1,11 +1,13 @@
 import 'i18next';
 import type { en } from './en';
 import type { enHome } from './en.home';
+import type { enCofac } from './en.cofac';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    // the home's strings are added when its chunk loads (screens/Home.tsx), but typed as always there
-    resources: { translation: typeof en & typeof enHome };
+    // the home's strings (and its co-facilitators' panel's) are added when its chunk loads
+    // (screens/Home.tsx), but typed as always there
+    resources: { translation: typeof en & typeof enHome & typeof enCofac };
   }
 }

@@ -142,7 +142,8 @@ export function openSession(workshopId: string, token: string): () => void {
     }
   });
   socket.on('connect_error', (err) => {
-    if (err.message === 'unauthorized') {
+    // an unknown key, or a personal link past LINK_TTL_DAYS_AFTER_CLOSE: retrying will not help
+    if (err.message === 'unauthorized' || err.message === 'link_expired') {
       store.getState().setAuthError(true);
       socket.disconnect();
       return;

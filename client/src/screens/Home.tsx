@@ -24,6 +24,17 @@ import { filHome } from '../i18n/fil.home';
 import { kmHome } from '../i18n/km.home';
 import { loHome } from '../i18n/lo.home';
 import { myHome } from '../i18n/my.home';
+import { enCofac } from '../i18n/en.cofac';
+import { thCofac } from '../i18n/th.cofac';
+import { viCofac } from '../i18n/vi.cofac';
+import { idCofac } from '../i18n/id.cofac';
+import { msCofac } from '../i18n/ms.cofac';
+import { filCofac } from '../i18n/fil.cofac';
+import { kmCofac } from '../i18n/km.cofac';
+import { loCofac } from '../i18n/lo.cofac';
+import { myCofac } from '../i18n/my.cofac';
+import { WorkshopPeople } from '../components/WorkshopPeople';
+import { ApiError } from '../net/api';
 import '../home.css';
 
 // The home's strings travel with its chunk, not in the landing page's download.
@@ -36,6 +47,33 @@ i18n.addResourceBundle('fil', 'translation', filHome, true, false);
 i18n.addResourceBundle('km', 'translation', kmHome, true, false);
 i18n.addResourceBundle('lo', 'translation', loHome, true, false);
 i18n.addResourceBundle('my', 'translation', myHome, true, false);
+// and the co-facilitators' panel's (issue 17 item 4)
+for (const [lng, strings] of Object.entries({
+  en: enCofac,
+  th: thCofac,
+  vi: viCofac,
+  id: idCofac,
+  ms: msCofac,
+  fil: filCofac,
+  km: kmCofac,
+  lo: loCofac,
+  my: myCofac,
+}))
+  i18n.addResourceBundle(lng, 'translation', strings, true, false);
+
+const INVITE_REASONS = ['unknown', 'used', 'revoked', 'expired', 'already_runs'] as const;
+
+/**
+ * A co-facilitator invitation opened from its link (/home#cofac=SECRET): the secret is taken out
+ * of the address bar at once (so it is not bookmarked or shared by accident) and kept in memory
+ * until the person is signed in.
+ */
+function takeInviteFromHash(): string | null {
+  const m = /(?:^#|&)cofac=([A-Za-z0-9_-]{16,128})/.exec(window.location.hash);
+  if (!m) return null;
+  window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
+  return m[1]!;
+}
 
 type Status = { kind: 'loading' } | { kind: 'out' } | { kind: 'in'; account: AccountView };
 
@@ -56,6 +94,9 @@ export function Home() {
   const [codes, setCodes] = useState<string[] | null>(null);
   const [notice, setNotice] = useState('');
   const [error, setError] = useState('');
+  const [invite, setInvite] = useState(takeInviteFromHash);
+  /** Bumped to reload the signed-in view (an accepted invitation adds a workshop). */
+  const [version, setVersion] = useState(0);
 
   const refresh = useCallback(async () => {
     const account = await api.me().catch(() => null);
@@ -67,6 +108,21 @@ export function Home() {
     // eslint-disable-next-line react-hooks/set-state-in-effect -- the state is set when the request answers, not during the effect
     void refresh();
   }, [refresh]);
+
+  // Signed in with an invitation in hand: accept it (once), then show the workshop in the list.
+  const signedInNow = status.kind === 'in';
+  useEffect(() => {
+    if (!signedInNow || !invite) return;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the invitation is used once, whatever the answer
+    setInvite(null);
+    api.acceptCofacInvite(invite).then(
+      (r) => (setNotice(t('cofac.accepted', { title: r.title })), setVersion((v) => v + 1)),
+      (err: unknown) => {
+        const reason = err instanceof ApiError ? INVITE_REASONS.find((r) => r === err.reason) : undefined;
+        setError(t(`cofac.errors.${reason ?? 'failed'}`));
+      },
+    );
+  }, [signedInNow, invite, t]);
 
   /** After a sign-in: the facilitator links in hand on this device join the account. */
   const signedIn = async () => {
@@ -98,6 +154,7 @@ export function Home() {
         )}
         {codes && <RecoveryCodes codes={codes} onDone={() => setCodes(null)} />}
         {status.kind === 'loading' && <p role="status">{t('common.loading')}</p>}
+        {status.kind === 'out' && invite && <p className="cofac-invited">{t('cofac.signInToAccept')}</p>}
         {status.kind === 'out' && (
           <SignedOut
             onPasskey={() => attempt(async () => (await api.signInWithPasskey(), await signedIn()))}
@@ -107,6 +164,7 @@ export function Home() {
         )}
         {status.kind === 'in' && (
           <SignedIn
+            key={version}
             account={status.account}
             onNotice={setNotice}
             onCodes={setCodes}
@@ -300,6 +358,7 @@ function SignedIn({ account, onNotice, onCodes, onSignedOut, onAttempt, refresh 
                   {t('home.notes', { count: w.notes })}
                   {w.review.total > 0 && <> · {t('home.review', { done: w.review.done, total: w.review.total })}</>}
                 </p>
+                <WorkshopPeople workshopId={w.workshopId} title={w.title} onNotice={onNotice} onChanged={load} />
                 <div className="home-actions">
                   <button type="button" onClick={() => void archive(w)}>
                     {w.archivedAt ? t('home.unarchive') : t('home.archive')}

@@ -73,8 +73,7 @@ export interface CofacInvite {
 
 /** What accepting an invitation did: the role it made, or why it made none (nothing changed then). */
 export type AcceptOutcome =
-  | { ok: true; role: WorkshopRole }
-  | { ok: false; why: 'unknown' | 'used' | 'revoked' | 'expired' | 'already_runs' };
+  { ok: true; role: WorkshopRole } | { ok: false; why: 'unknown' | 'used' | 'revoked' | 'expired' | 'already_runs' };
 
 export interface AccountStore {
   /** A new account with its first passkey, its recovery codes (hashes) and its first session, in one commit. */
@@ -378,8 +377,7 @@ export class SqlAccountStore implements AccountStore {
 
   deleteWorkshop(workshopId: string) {
     return this.q.tx(async (t) => {
-      for (const table of WORKSHOP_TABLES)
-        await t.run(`DELETE FROM ${table} WHERE workshop_id = ?`, [workshopId]);
+      for (const table of WORKSHOP_TABLES) await t.run(`DELETE FROM ${table} WHERE workshop_id = ?`, [workshopId]);
       await t.run('DELETE FROM workshops WHERE id = ?', [workshopId]);
     });
   }
@@ -434,11 +432,10 @@ export class SqlAccountStore implements AccountStore {
       if (invite.acceptedAt !== null) return { ok: false, why: 'used' };
       if (invite.revokedAt !== null) return { ok: false, why: 'revoked' };
       if (invite.expiresAt <= now) return { ok: false, why: 'expired' };
-      const existing = await one<{ n: number }>(
-        t,
-        'SELECT COUNT(*) AS n FROM workshop_roles WHERE account_id = ? AND workshop_id = ?',
-        [accountId, invite.workshopId],
-      );
+      const existing = await one<{ n: number }>(t, 'SELECT COUNT(*) AS n FROM workshop_roles WHERE account_id = ? AND workshop_id = ?', [
+        accountId,
+        invite.workshopId,
+      ]);
       // the link stays unused: it was meant for someone who does not run the workshop yet
       if (Number(existing?.n ?? 0) > 0) return { ok: false, why: 'already_runs' };
       // co-facilitators act as the participant the owner acts as (the workshop's facilitator)
@@ -497,22 +494,24 @@ export class SqlAccountStore implements AccountStore {
   }
 
   transferOwnership(workshopId: string, from: string, to: string) {
-    return this.q.tx(async (t) => {
-      const demoted = await t.run(
-        "UPDATE workshop_roles SET role = 'cofacilitator' WHERE workshop_id = ? AND account_id = ? AND role = 'owner'",
-        [workshopId, from],
-      );
-      const promoted = await t.run(
-        "UPDATE workshop_roles SET role = 'owner' WHERE workshop_id = ? AND account_id = ? AND role = 'cofacilitator'",
-        [workshopId, to],
-      );
-      // both or neither: throwing rolls the first update back
-      if (demoted !== 1 || promoted !== 1) throw new RoleChanged();
-      return true;
-    }).catch((err: unknown) => {
-      if (err instanceof RoleChanged) return false;
-      throw err;
-    });
+    return this.q
+      .tx(async (t) => {
+        const demoted = await t.run(
+          "UPDATE workshop_roles SET role = 'cofacilitator' WHERE workshop_id = ? AND account_id = ? AND role = 'owner'",
+          [workshopId, from],
+        );
+        const promoted = await t.run(
+          "UPDATE workshop_roles SET role = 'owner' WHERE workshop_id = ? AND account_id = ? AND role = 'cofacilitator'",
+          [workshopId, to],
+        );
+        // both or neither: throwing rolls the first update back
+        if (demoted !== 1 || promoted !== 1) throw new RoleChanged();
+        return true;
+      })
+      .catch((err: unknown) => {
+        if (err instanceof RoleChanged) return false;
+        throw err;
+      });
   }
 
   async closedWorkshops(workshopId?: string) {

@@ -70,7 +70,9 @@ export function cofacilitatorRoutes(d: CofacilitatorDeps) {
     const out = await d.accounts.acceptCofacInvite(hashToken(body.token), session.accountId, d.now());
     if (!out.ok) {
       d.logger.info({ accountId: session.accountId, why: out.why }, 'co-facilitator invitation refused');
-      return fail(res, out.why === 'already_runs' ? 'conflict' : out.why === 'unknown' ? 'not_found' : 'forbidden', REFUSED[out.why]);
+      const code = out.why === 'already_runs' ? 'conflict' : out.why === 'unknown' ? 'not_found' : 'forbidden';
+      // `reason` lets the page say which, in the reader's language (the message is English)
+      return fail(res, code, REFUSED[out.why], { reason: out.why });
     }
     const room = await d.rooms.get(out.role.workshopId);
     d.logger.info({ workshopId: out.role.workshopId, accountId: session.accountId }, 'co-facilitator invitation accepted');
