@@ -70,10 +70,14 @@ const INVITE_REASONS = ['unknown', 'used', 'revoked', 'expired', 'already_runs']
  */
 function takeInviteFromHash(): string | null {
   const m = /(?:^#|&)cofac=([A-Za-z0-9_-]{16,128})/.exec(window.location.hash);
-  if (!m) return null;
-  window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
-  return m[1]!;
+  if (m) {
+    heldInvite = m[1]!;
+    window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
+  }
+  return heldInvite;
 }
+/** Held outside the component: the page may mount it twice, and the address bar no longer has it. */
+let heldInvite: string | null = null;
 
 type Status = { kind: 'loading' } | { kind: 'out' } | { kind: 'in'; account: AccountView };
 
@@ -109,10 +113,21 @@ export function Home() {
     void refresh();
   }, [refresh]);
 
+  // An invitation link opened while the home is already open changes only the fragment.
+  useEffect(() => {
+    const onHash = () => {
+      const token = takeInviteFromHash();
+      if (token) setInvite(token);
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+
   // Signed in with an invitation in hand: accept it (once), then show the workshop in the list.
   const signedInNow = status.kind === 'in';
   useEffect(() => {
     if (!signedInNow || !invite) return;
+    heldInvite = null;
     // eslint-disable-next-line react-hooks/set-state-in-effect -- the invitation is used once, whatever the answer
     setInvite(null);
     api.acceptCofacInvite(invite).then(
