@@ -14,8 +14,6 @@ export const enCofac = {
     inviteHelp:
       'Send this link to one person. It works once, for the first signed-in account that opens it, until {{date}}. Anyone holding it can become a co-facilitator, so share it privately.',
     linkLabel: 'Invitation link',
-    copy: 'Copy link',
-    copied: 'Link copied.',
     pendingHeading: 'Invitations not used yet',
     pendingItem: 'Invitation made {{created}}, valid until {{expires}}',
     withdraw: 'Withdraw',

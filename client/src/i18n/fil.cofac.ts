@@ -16,8 +16,6 @@ export const filCofac: Strings<typeof enCofac> = {
     inviteHelp:
       'Ipadala ang link na ito sa isang tao. Isang beses lang itong gagana, para sa unang naka-sign in na account na magbubukas nito, hanggang {{date}}. Sinumang may hawak nito ay maaaring maging katuwang na facilitator, kaya ibahagi ito nang pribado.',
     linkLabel: 'Link ng imbitasyon',
-    copy: 'Kopyahin ang link',
-    copied: 'Nakopya ang link.',
     pendingHeading: 'Mga imbitasyong hindi pa nagagamit',
     pendingItem: 'Imbitasyong ginawa noong {{created}}, may bisa hanggang {{expires}}',
     withdraw: 'Bawiin',

@@ -16,8 +16,6 @@ export const idCofac: Strings<typeof enCofac> = {
     inviteHelp:
       'Kirim tautan ini kepada satu orang. Tautan hanya berlaku sekali, untuk akun pertama yang sudah masuk dan membukanya, sampai {{date}}. Siapa pun yang memegangnya bisa menjadi fasilitator pendamping, jadi bagikan secara pribadi.',
     linkLabel: 'Tautan undangan',
-    copy: 'Salin tautan',
-    copied: 'Tautan disalin.',
     pendingHeading: 'Undangan yang belum dipakai',
     pendingItem: 'Undangan dibuat {{created}}, berlaku sampai {{expires}}',
     withdraw: 'Tarik kembali',

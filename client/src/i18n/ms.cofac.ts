@@ -16,8 +16,6 @@ export const msCofac: Strings<typeof enCofac> = {
     inviteHelp:
       'Hantar pautan ini kepada seorang sahaja. Pautan boleh digunakan sekali, oleh akaun pertama yang telah log masuk dan membukanya, sehingga {{date}}. Sesiapa yang memegangnya boleh menjadi fasilitator bersama, jadi kongsikan secara peribadi.',
     linkLabel: 'Pautan jemputan',
-    copy: 'Salin pautan',
-    copied: 'Pautan disalin.',
     pendingHeading: 'Jemputan yang belum digunakan',
     pendingItem: 'Jemputan dibuat {{created}}, sah sehingga {{expires}}',
     withdraw: 'Tarik balik',

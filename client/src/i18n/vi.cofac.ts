@@ -16,8 +16,6 @@ export const viCofac: Strings<typeof enCofac> = {
     inviteHelp:
       'Gửi liên kết này cho một người. Liên kết chỉ dùng được một lần, cho tài khoản đã đăng nhập đầu tiên mở nó, đến {{date}}. Ai có liên kết đều có thể trở thành đồng điều phối viên, vì vậy hãy gửi riêng.',
     linkLabel: 'Liên kết mời',
-    copy: 'Sao chép liên kết',
-    copied: 'Đã sao chép liên kết.',
     pendingHeading: 'Lời mời chưa được dùng',
     pendingItem: 'Lời mời tạo lúc {{created}}, có hiệu lực đến {{expires}}',
     withdraw: 'Thu hồi',
