@@ -31,6 +31,7 @@ export function WorkshopScreen({ workshopId, tableId }: { workshopId: string; ta
   useEffect(() => (token ? openSession(workshopId, token) : undefined), [workshopId, token]);
 
   const authError = useStore((s) => s.authError);
+  const linkExpired = useStore((s) => s.linkExpired);
   const ready = useStore((s) => s.workshopId === workshopId && s.confirmed !== null && s.me !== null);
   const title = useView((s) => s.title);
   const phase = useView((s) => s.phase);
@@ -66,7 +67,7 @@ export function WorkshopScreen({ workshopId, tableId }: { workshopId: string; ta
         <main id="main" className="page">
           <section className="card" role="alert">
             <h1 tabIndex={-1}>{t('workshop.authErrorTitle')}</h1>
-            <p>{t('workshop.authError')}</p>
+            <p>{linkExpired ? t('workshop.linkExpired') : t('workshop.authError')}</p>
             <button
               type="button"
               className="primary"
