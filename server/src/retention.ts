@@ -4,7 +4,6 @@
 // then every RETENTION_CHECK_MS; each deletion and each run that deleted something is logged.
 // In cluster mode every node runs it: deleting a workshop twice is harmless (the second finds no rows).
 import { retentionDue } from '@world-cafe/shared';
-import type { Logger } from 'pino';
 import type { AccountStore } from './accounts/accountStore';
 import { type DeleteWorkshopDeps, deleteWorkshopEverywhere } from './accounts/deleteWorkshop';
 

@@ -200,7 +200,7 @@ export function accountStoreContract(name: string, harness: AccountHarness) {
         ]);
         expect(raced.filter((r) => r.ok)).toHaveLength(1);
         expect(raced.find((r) => !r.ok)).toEqual({ ok: false, why: 'used' });
-        const winner = raced[0]!.ok ? co : late;
+        const winner = raced[0].ok ? co : late;
         const loser = winner === co ? late : co;
         expect(await accounts.findRole(winner, w)).toMatchObject({ role: 'cofacilitator', participantId: 'f1', addedAt: 20 });
         expect(await accounts.findRole(loser, w)).toBeUndefined();
