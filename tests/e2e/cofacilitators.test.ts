@@ -143,6 +143,15 @@ describe('co-facilitators', () => {
     await co.goto(again);
     await co.getByText(`You now co-facilitate “${title}”.`, { exact: false }).waitFor();
     await coItem.waitFor();
+    // this device still holds the key that ended with the removal: the refusal leads back to the
+    // home, which opens the workshop with a fresh key
+    await coItem.getByRole('link', { name: title }).click();
+    await co.getByRole('heading', { name: 'This link no longer works' }).waitFor({ timeout: 15_000 });
+    await co.getByRole('button', { name: 'Your workshops and sign-in' }).click();
+    await coItem.getByRole('link', { name: title }).click();
+    await co.getByRole('heading', { level: 1, name: 'Facilitator console' }).waitFor();
+    await co.goto(`${base}/home`);
+    await coItem.waitFor();
     await owner.reload();
     panel = await openPanel(owner, ws.workshopId, title);
     await panel.getByRole('listitem').filter({ hasText: 'Chan Dara' }).getByRole('button', { name: 'Make Chan Dara the owner' }).click();

@@ -398,7 +398,7 @@ function SignedIn({ account, onNotice, onCodes, onSignedOut, onAttempt, refresh 
             {unattached.map((s) => (
               <li key={s.workshopId}>
                 {s.title ?? s.workshopId}{' '}
-                <button type="button" onClick={() => void api.claimWorkshop(s.workshopId, s.token).then(load)}>
+                <button type="button" onClick={() => void attach(s.workshopId, s.token)}>
                   {t('home.attach')}
                   <span className="sr-only"> {s.title}</span>
                 </button>
@@ -459,6 +459,17 @@ function SignedIn({ account, onNotice, onCodes, onSignedOut, onAttempt, refresh 
       </section>
     </>
   );
+
+  /** A key this device holds that is no longer a facilitator key (reissued, or its account removed) is forgotten. */
+  async function attach(workshopId: string, token: string) {
+    try {
+      await api.claimWorkshop(workshopId, token);
+    } catch (err) {
+      if (!(err instanceof ApiError && err.status === 403)) throw err;
+      forgetSession(workshopId);
+    }
+    await load();
+  }
 
   async function archive(w: api.MyWorkshop) {
     await api.archiveWorkshop(w.workshopId, !w.archivedAt);

@@ -7,6 +7,8 @@ import { PersonalLink } from '../components/PersonalLink';
 import { navigate, paths } from '../lib/router';
 import { openSession } from '../net/session';
 import { forgetSession, getSession, takeTokenFromHash } from '../net/sessions';
+import { readString } from '../lib/storage';
+import { SIGNED_IN_HINT } from '../lib/openCreatedWorkshop';
 import { useStore } from '../state/store';
 import { useMyRole, useMySeat, useView } from '../state/selectors';
 import { Board } from './Board';
@@ -78,6 +80,19 @@ export function WorkshopScreen({ workshopId, tableId }: { workshopId: string; ta
             >
               {t('workshop.rejoin')}
             </button>
+            {/* signed in: the home opens the workshop with a fresh key if the account still runs it
+                (a co-facilitator removed and invited again holds a dead one here) */}
+            {readString(SIGNED_IN_HINT) && (
+              <button
+                type="button"
+                onClick={() => {
+                  forgetSession(workshopId);
+                  navigate(paths.home());
+                }}
+              >
+                {t('landing.homeLink')}
+              </button>
+            )}
           </section>
         </main>
       </>
