@@ -70,29 +70,31 @@ export function WorkshopScreen({ workshopId, tableId }: { workshopId: string; ta
           <section className="card" role="alert">
             <h1 tabIndex={-1}>{t('workshop.authErrorTitle')}</h1>
             <p>{linkExpired ? t('workshop.linkExpired') : t('workshop.authError')}</p>
-            <button
-              type="button"
-              className="primary"
-              onClick={() => {
-                forgetSession(workshopId);
-                navigate(paths.landing());
-              }}
-            >
-              {t('workshop.rejoin')}
-            </button>
-            {/* signed in: the home opens the workshop with a fresh key if the account still runs it
-                (a co-facilitator removed and invited again holds a dead one here) */}
-            {readString(SIGNED_IN_HINT) && (
+            <div className="button-row">
               <button
                 type="button"
+                className="primary"
                 onClick={() => {
                   forgetSession(workshopId);
-                  navigate(paths.home());
+                  navigate(paths.landing());
                 }}
               >
-                {t('landing.homeLink')}
+                {t('workshop.rejoin')}
               </button>
-            )}
+              {/* signed in: the home opens the workshop with a fresh key if the account still runs it
+                  (a co-facilitator removed and invited again holds a dead one here) */}
+              {readString(SIGNED_IN_HINT) && (
+                <button
+                  type="button"
+                  onClick={() => {
+                    forgetSession(workshopId);
+                    navigate(paths.home());
+                  }}
+                >
+                  {t('landing.homeLink')}
+                </button>
+              )}
+            </div>
           </section>
         </main>
       </>
