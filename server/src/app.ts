@@ -27,6 +27,9 @@ import { OidcRelyingParty } from './accounts/oidc';
 import { DeviceTracker } from './accounts/devices';
 import type { OidcConfig } from './config';
 import { type AdmissionLimits, configureAdmission } from './realtime/admission';
+import { LINK_TTL_DAYS_DEFAULT } from '@world-cafe/shared';
+import { NEVER_EXPIRES, createLinkExpiry } from './linkExpiry';
+import { type Retention, startRetention } from './retention';
 
 export interface AppDeps {
   store: EventStore;
@@ -57,12 +60,22 @@ export interface AppDeps {
   admission?: Partial<AdmissionLimits>;
   /** How long a repeated joinId is answered after the first join (ms). */
   joinRetryMs?: number;
+  /** LINK_TTL_DAYS_AFTER_CLOSE: personal links stop this many days after the workshop closed (30; 0 = never). Needs `accounts`. */
+  linkTtlDays?: number;
+  /** RETENTION_DAYS_AFTER_CLOSE: closed workshops are deleted this many days after closing (absent = never). Needs `accounts`. */
+  retentionDays?: number | null;
+  /** How often retention runs (ms; default hourly). */
+  retentionIntervalMs?: number;
+  /** The clock for link expiry, retention and invitations (tests inject one). */
+  now?: () => number;
 }
 
 export interface App {
   server: http.Server;
   io: IO;
   listen(port?: number, host?: string): Promise<number>;
+  /** Data retention's job when RETENTION_DAYS_AFTER_CLOSE is set (tests run a pass with runOnce()). */
+  retention: Retention | null;
   close(): Promise<void>;
   /**
    * Graceful stop (SIGTERM): refuse new connections and commands, let the commands in flight
@@ -127,7 +140,18 @@ export function createApp(deps: AppDeps): App {
   const rooms: Rooms = cluster ? new ClusterRooms(store, io, cluster.leases, logger) : new RoomRegistry(store, createFanout(io));
   // each person's devices live beside the accounts (same database); without accounts, none are tracked
   const devices = deps.accounts && new DeviceTracker(deps.accounts, logger);
-  attachRealtime(io, { store, rooms, logger, rejections, drain, devices, ...(rateLimit ? { rateLimit } : {}) });
+  const now = deps.now ?? Date.now;
+  const { accounts } = deps;
+  // close times are read from the log with the account store's SQL (one query surface for both dialects)
+  const linkExpiry = accounts
+    ? createLinkExpiry({
+        rooms,
+        ttlDays: deps.linkTtlDays ?? LINK_TTL_DAYS_DEFAULT,
+        now,
+        closedAt: async (id) => (await accounts.closedWorkshops(id))[0]?.closedAt ?? null,
+      })
+    : NEVER_EXPIRES;
+  attachRealtime(io, { store, rooms, logger, rejections, drain, devices, linkExpiry, ...(rateLimit ? { rateLimit } : {}) });
   app.get('/metrics', metricsRoute(deps.metricsToken ?? ''));
   if (deps.accounts)
     app.use(
@@ -143,6 +167,7 @@ export function createApp(deps: AppDeps): App {
         cfg: { publicOrigin: deps.publicOrigin, allowedOrigins },
         limits: deps.accountLimits,
         oidc: deps.oidc && new OidcRelyingParty(deps.oidc, logger),
+        now,
       }),
     );
   app.use(
@@ -157,6 +182,7 @@ export function createApp(deps: AppDeps): App {
       stopping: () => drain.stopping,
       redisPing: cluster ? () => cluster.redis.ping() : undefined,
       joinRetryMs: deps.joinRetryMs,
+      linkExpiry,
     }),
   );
   // Malformed JSON, oversized bodies and unexpected failures answer in the API's error shape, never HTML.
@@ -189,9 +215,15 @@ export function createApp(deps: AppDeps): App {
     logger.warn({ clientDir }, 'client not built: run `npm run build`; serving the API only');
   }
 
+  const retention =
+    accounts && deps.retentionDays
+      ? startRetention({ accounts, rooms, io, logger, days: deps.retentionDays, now, intervalMs: deps.retentionIntervalMs })
+      : null;
+
   return {
     server,
     io,
+    retention,
     listen(port = 0, host = '127.0.0.1') {
       return new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -202,6 +234,7 @@ export function createApp(deps: AppDeps): App {
       });
     },
     async close() {
+      retention?.stop();
       rooms.dispose();
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());
@@ -213,6 +246,7 @@ export function createApp(deps: AppDeps): App {
     },
     async shutdown(timeoutMs = 8000) {
       const deadline = Date.now() + timeoutMs;
+      retention?.stop();
       drain.stop(); // new sockets and new commands are refused from here on
       server.close(); // no new HTTP connections; open ones finish their request
       server.closeIdleConnections();

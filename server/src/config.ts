@@ -3,6 +3,7 @@ import path from 'node:path';
 import { type AddressLimits, DEFAULT_ADDRESS_LIMITS, type TrustFn, parseTrustProxy } from './http/limits';
 import { type AdmissionLimits, DEFAULT_ADMISSION } from './realtime/admission';
 import { JOIN_RETRY_MS } from './http/api';
+import { LINK_TTL_DAYS_DEFAULT } from '@world-cafe/shared';
 
 export interface Config {
   port: number;
@@ -36,6 +37,10 @@ export interface Config {
   admission: AdmissionLimits;
   /** How long a repeated joinId is answered after the first join (JOIN_RETRY_SECONDS). */
   joinRetryMs: number;
+  /** LINK_TTL_DAYS_AFTER_CLOSE: personal links stop this many days after their workshop closed (default 30; 0 = never). */
+  linkTtlDays: number;
+  /** RETENTION_DAYS_AFTER_CLOSE: closed workshops are deleted this many days after closing; null (unset, default) = never. */
+  retentionDays: number | null;
   /** Organisation sign-in over OpenID Connect (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET); undefined = off. */
   oidc: OidcConfig | undefined;
 }
@@ -83,6 +88,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       handshakesPerMinute: positive(env.LIMIT_HANDSHAKES_PER_MIN, DEFAULT_ADDRESS_LIMITS.handshakesPerMinute, 'LIMIT_HANDSHAKES_PER_MIN'),
       joinsPerMinute: positive(env.LIMIT_JOINS_PER_MIN, DEFAULT_ADDRESS_LIMITS.joinsPerMinute, 'LIMIT_JOINS_PER_MIN'),
     },
+    linkTtlDays: days(env.LINK_TTL_DAYS_AFTER_CLOSE, LINK_TTL_DAYS_DEFAULT, 'LINK_TTL_DAYS_AFTER_CLOSE'),
+    retentionDays: env.RETENTION_DAYS_AFTER_CLOSE?.trim()
+      ? positive(env.RETENTION_DAYS_AFTER_CLOSE, 0, 'RETENTION_DAYS_AFTER_CLOSE')
+      : null,
     joinRetryMs: positive(env.JOIN_RETRY_SECONDS, JOIN_RETRY_MS / 1000, 'JOIN_RETRY_SECONDS') * 1000,
     admission: {
       lagMs: positive(env.OVERLOAD_LAG_MS, DEFAULT_ADMISSION.lagMs, 'OVERLOAD_LAG_MS'),
@@ -158,6 +167,14 @@ function positive(raw: string | undefined, fallback: number, name: string): numb
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
   if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, got ${raw}`);
+  return n;
+}
+
+/** A number of days that may be 0 (LINK_TTL_DAYS_AFTER_CLOSE=0: never). */
+function days(raw: string | undefined, fallback: number, name: string): number {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a number of days (0 or more), got ${raw}`);
   return n;
 }
 

@@ -49,6 +49,8 @@ const app = createApp({
   oidc: config.oidc,
   admission: config.admission,
   joinRetryMs: config.joinRetryMs,
+  linkTtlDays: config.linkTtlDays,
+  retentionDays: config.retentionDays,
 });
 const port = await app.listen(config.port, config.host);
 logger.info(

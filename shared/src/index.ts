@@ -33,6 +33,8 @@ export * from './presence/roster';
 export * from './redaction/redact';
 export * from './accounts/schemas';
 export * from './accounts/summary';
+export * from './accounts/cofacilitators';
+export * from './accounts/linkTtl';
 export * from './join/joinIdEntropy';
 export * from './devices/userAgent';
 export * from './devices/schemas';

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { DeviceView, Participant, PeopleDevices } from '@world-cafe/shared';
 import { askConfirm } from './ConfirmDialog';
 import { CopyField } from './CopyField';
-import { isolate, useFormat } from '../lib/format';
+import { useFormat } from '../lib/format';
 import { listPeopleDevices, reissueLink } from '../net/devicesApi';
 
 /** How often the open console asks again (the server writes sightings every few seconds). */
@@ -56,7 +56,7 @@ export function PersonDevices(props: {
   const { person, devices } = props;
   const [newLink, setNewLink] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
-  const name = isolate(person.name);
+  const name = person.name;
   const connected = devices.filter((d) => d.connected).length;
 
   const reissue = async () => {

@@ -134,6 +134,7 @@ export const en = {
     goJoin: 'Join with a code',
     authErrorTitle: 'This link no longer works',
     authError: 'The workshop does not recognise this device’s key. Join again with the workshop code.',
+    linkExpired: 'This personal link expired some time after the workshop closed. Ask the facilitator for the outcome.',
     rejoin: 'Join again',
   },
   seat: {

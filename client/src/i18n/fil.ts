@@ -141,6 +141,7 @@ export const fil: Translation = {
     goJoin: 'Sumali gamit ang code',
     authErrorTitle: 'Hindi na gumagana ang link na ito',
     authError: 'Hindi kilala ng workshop ang key ng device na ito. Sumali muli gamit ang code ng workshop.',
+    linkExpired: 'Nag-expire na ang personal na link na ito matapos isara ang workshop. Hingin sa facilitator ang kinalabasan.',
     rejoin: 'Sumali muli',
   },
   seat: {

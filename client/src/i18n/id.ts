@@ -137,6 +137,7 @@ export const id: Translation = {
     goJoin: 'Bergabung dengan kode',
     authErrorTitle: 'Tautan ini tidak berlaku lagi',
     authError: 'Lokakarya tidak mengenali kunci perangkat ini. Bergabunglah kembali dengan kode lokakarya.',
+    linkExpired: 'Tautan pribadi ini sudah kedaluwarsa beberapa waktu setelah lokakarya ditutup. Mintalah hasilnya kepada fasilitator.',
     rejoin: 'Bergabung kembali',
   },
   seat: {

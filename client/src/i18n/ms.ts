@@ -138,6 +138,7 @@ export const ms: Translation = {
     goJoin: 'Sertai dengan kod',
     authErrorTitle: 'Pautan ini tidak lagi berfungsi',
     authError: 'Bengkel tidak mengenali kunci peranti ini. Sertai semula dengan kod bengkel.',
+    linkExpired: 'Pautan peribadi ini telah tamat tempoh selepas bengkel ditutup. Minta hasilnya daripada fasilitator.',
     rejoin: 'Sertai semula',
   },
   seat: {

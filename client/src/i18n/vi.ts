@@ -137,6 +137,7 @@ export const vi: Translation = {
     goJoin: 'Tham gia bằng mã',
     authErrorTitle: 'Liên kết này không còn dùng được',
     authError: 'Hội thảo không nhận ra khóa của thiết bị này. Hãy tham gia lại bằng mã hội thảo.',
+    linkExpired: 'Liên kết cá nhân này đã hết hạn một thời gian sau khi hội thảo kết thúc. Hãy xin điều phối viên kết quả.',
     rejoin: 'Tham gia lại',
   },
   seat: {

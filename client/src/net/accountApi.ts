@@ -1,7 +1,7 @@
 // The facilitator-account endpoints (/api/auth/*, /api/me/workshops/*). The session is an
 // HTTP-only cookie the browser sends by itself; WebAuthn runs through @simplewebauthn/browser,
 // loaded only when a passkey ceremony starts.
-import type { AccountView, AuthConfigView, SessionView, WorkshopSummary } from '@world-cafe/shared';
+import type { AccountView, AuthConfigView, CofacInviteCreated, SessionView, WorkshopPeople, WorkshopSummary } from '@world-cafe/shared';
 import { ApiError, request as call } from './api';
 
 export type MyWorkshop = WorkshopSummary & { role: 'owner' | 'cofacilitator'; archivedAt: number | null };
@@ -71,3 +71,15 @@ export const openWorkshop = (id: string) =>
 export const archiveWorkshop = (id: string, archived: boolean) =>
   call('POST', `/api/me/workshops/${encodeURIComponent(id)}/archive`, { archived });
 export const deleteWorkshop = (id: string) => call<void>('DELETE', `/api/me/workshops/${encodeURIComponent(id)}`);
+
+// Co-facilitators (the "people who run this workshop" panel)
+const w = (id: string) => `/api/me/workshops/${encodeURIComponent(id)}`;
+export const workshopPeople = (id: string) => call<WorkshopPeople>('GET', `${w(id)}/people`);
+export const inviteCofacilitator = (id: string) => call<CofacInviteCreated>('POST', `${w(id)}/cofacilitator-invites`, {});
+export const withdrawInvite = (id: string, inviteId: string) =>
+  call<void>('DELETE', `${w(id)}/cofacilitator-invites/${encodeURIComponent(inviteId)}`);
+export const removeCofacilitator = (id: string, accountId: string) =>
+  call<void>('DELETE', `${w(id)}/cofacilitators/${encodeURIComponent(accountId)}`);
+export const transferOwnership = (id: string, accountId: string) => call<{ owner: string }>('POST', `${w(id)}/transfer`, { accountId });
+export const acceptCofacInvite = (token: string) =>
+  call<{ workshopId: string; title: string; role: string }>('POST', '/api/me/workshops/cofacilitator-invites/accept', { token });

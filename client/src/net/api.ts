@@ -7,6 +7,8 @@ export class ApiError extends Error {
     /** A server error code (see ERROR_CODES), or 'network' when the server was not reached. */
     readonly code: string,
     message: string,
+    /** A finer reason some endpoints add (an invitation `used`, a link `link_expired`), else ''. */
+    readonly reason = '',
   ) {
     super(message);
     this.name = 'ApiError';
@@ -33,11 +35,12 @@ export async function request<T>(method: 'GET' | 'POST' | 'DELETE', path: string
     /* an empty or non-JSON body */
   }
   if (!res.ok) {
-    const e = (data as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+    const e = (data as { error?: { code?: unknown; message?: unknown; reason?: unknown } } | null)?.error;
     throw new ApiError(
       res.status,
       typeof e?.code === 'string' ? e.code : res.status === 404 ? 'not_found' : 'internal',
       typeof e?.message === 'string' ? e.message : res.statusText,
+      typeof e?.reason === 'string' ? e.reason : '',
     );
   }
   return data as T;

@@ -143,8 +143,9 @@ export function openSession(workshopId: string, token: string): () => void {
     }
   });
   socket.on('connect_error', (err) => {
-    if (err.message === 'unauthorized') {
-      store.getState().setAuthError(true);
+    // an unknown key, or a personal link past LINK_TTL_DAYS_AFTER_CLOSE: retrying will not help
+    if (err.message === 'unauthorized' || err.message === 'link_expired') {
+      store.getState().setAuthError(true, err.message === 'link_expired');
       socket.disconnect();
       return;
     }

@@ -33,6 +33,17 @@ import { filOidc } from '../i18n/fil.oidc';
 import { kmOidc } from '../i18n/km.oidc';
 import { loOidc } from '../i18n/lo.oidc';
 import { myOidc } from '../i18n/my.oidc';
+import { enCofac } from '../i18n/en.cofac';
+import { thCofac } from '../i18n/th.cofac';
+import { viCofac } from '../i18n/vi.cofac';
+import { idCofac } from '../i18n/id.cofac';
+import { msCofac } from '../i18n/ms.cofac';
+import { filCofac } from '../i18n/fil.cofac';
+import { kmCofac } from '../i18n/km.cofac';
+import { loCofac } from '../i18n/lo.cofac';
+import { myCofac } from '../i18n/my.cofac';
+import { WorkshopPeople } from '../components/WorkshopPeople';
+import { ApiError } from '../net/api';
 import '../home.css';
 
 // The home's strings travel with its chunk, not in the landing page's download.
@@ -57,6 +68,37 @@ for (const [lng, strings] of Object.entries({
   my: myOidc,
 }))
   i18n.addResourceBundle(lng, 'translation', strings, true, false);
+// and the co-facilitators' panel's (issue 17 item 4)
+for (const [lng, strings] of Object.entries({
+  en: enCofac,
+  th: thCofac,
+  vi: viCofac,
+  id: idCofac,
+  ms: msCofac,
+  fil: filCofac,
+  km: kmCofac,
+  lo: loCofac,
+  my: myCofac,
+}))
+  i18n.addResourceBundle(lng, 'translation', strings, true, false);
+
+const INVITE_REASONS = ['unknown', 'used', 'revoked', 'expired', 'already_runs'] as const;
+
+/**
+ * A co-facilitator invitation opened from its link (/home#cofac=SECRET): the secret is taken out
+ * of the address bar at once (so it is not bookmarked or shared by accident) and kept in memory
+ * until the person is signed in.
+ */
+function takeInviteFromHash(): string | null {
+  const m = /(?:^#|&)cofac=([A-Za-z0-9_-]{16,128})/.exec(window.location.hash);
+  if (m) {
+    heldInvite = m[1]!;
+    window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
+  }
+  return heldInvite;
+}
+/** Held outside the component: the page may mount it twice, and the address bar no longer has it. */
+let heldInvite: string | null = null;
 
 type Status = { kind: 'loading' } | { kind: 'out' } | { kind: 'in'; account: AccountView };
 
@@ -108,6 +150,9 @@ export function Home() {
   const [error, setError] = useState('');
   const [oidc, setOidc] = useState(false);
   const [oidcResult] = useState(takeOidcResult);
+  const [invite, setInvite] = useState(takeInviteFromHash);
+  /** Bumped to reload the signed-in view (an accepted invitation adds a workshop). */
+  const [version, setVersion] = useState(0);
 
   const refresh = useCallback(async () => {
     const account = await api.me().catch(() => null);
@@ -133,6 +178,33 @@ export function Home() {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once, with the result the page was opened with
   }, []);
 
+  // An invitation link opened while the home is already open changes only the fragment.
+  useEffect(() => {
+    const onHash = () => {
+      const token = takeInviteFromHash();
+      if (token) setInvite(token);
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+
+  // Signed in with an invitation in hand: accept it (once), then show the workshop in the list.
+  const signedInNow = status.kind === 'in';
+  useEffect(() => {
+    if (!signedInNow || !invite) return;
+    heldInvite = null;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the invitation is used once, whatever the answer
+    setInvite(null);
+    api.acceptCofacInvite(invite).then(
+      (r) => (setNotice(t('cofac.accepted', { title: r.title })), setVersion((v) => v + 1)),
+      (err: unknown) => {
+        const reason = err instanceof ApiError ? INVITE_REASONS.find((r) => r === err.reason) : undefined;
+        setError(t(`cofac.errors.${reason ?? 'failed'}`));
+      },
+    );
+  }, [signedInNow, invite, t]);
+
+  /** After a sign-in: the facilitator links in hand on this device join the account. */
   const signedIn = async () => {
     await claimLocal();
     await refresh();
@@ -161,6 +233,7 @@ export function Home() {
         )}
         {codes && <RecoveryCodes codes={codes} onDone={() => setCodes(null)} />}
         {status.kind === 'loading' && <p role="status">{t('common.loading')}</p>}
+        {status.kind === 'out' && invite && <p className="cofac-invited">{t('cofac.signInToAccept')}</p>}
         {status.kind === 'out' && (
           <SignedOut
             onPasskey={() => attempt(async () => (await api.signInWithPasskey(), await signedIn()))}
@@ -171,6 +244,7 @@ export function Home() {
         )}
         {status.kind === 'in' && (
           <SignedIn
+            key={version}
             account={status.account}
             onNotice={setNotice}
             onCodes={setCodes}
@@ -381,6 +455,7 @@ function SignedIn({ account, onNotice, onCodes, onSignedOut, onAttempt, refresh,
                   {t('home.notes', { count: w.notes })}
                   {w.review.total > 0 && <> · {t('home.review', { done: w.review.done, total: w.review.total })}</>}
                 </p>
+                <WorkshopPeople workshopId={w.workshopId} title={w.title} onNotice={onNotice} onChanged={load} />
                 <div className="home-actions">
                   <button type="button" onClick={() => void archive(w)}>
                     {w.archivedAt ? t('home.unarchive') : t('home.archive')}
@@ -405,7 +480,7 @@ function SignedIn({ account, onNotice, onCodes, onSignedOut, onAttempt, refresh,
             {unattached.map((s) => (
               <li key={s.workshopId}>
                 {s.title ?? s.workshopId}{' '}
-                <button type="button" onClick={() => void api.claimWorkshop(s.workshopId, s.token).then(load)}>
+                <button type="button" onClick={() => void attach(s.workshopId, s.token)}>
                   {t('home.attach')}
                   <span className="sr-only"> {s.title}</span>
                 </button>
@@ -489,6 +564,17 @@ function SignedIn({ account, onNotice, onCodes, onSignedOut, onAttempt, refresh,
       </section>
     </>
   );
+
+  /** A key this device holds that is no longer a facilitator key (reissued, or its account removed) is forgotten. */
+  async function attach(workshopId: string, token: string) {
+    try {
+      await api.claimWorkshop(workshopId, token);
+    } catch (err) {
+      if (!(err instanceof ApiError && err.status === 403)) throw err;
+      forgetSession(workshopId);
+    }
+    await load();
+  }
 
   async function archive(w: api.MyWorkshop) {
     await api.archiveWorkshop(w.workshopId, !w.archivedAt);

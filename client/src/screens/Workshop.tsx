@@ -7,6 +7,8 @@ import { PersonalLink } from '../components/PersonalLink';
 import { navigate, paths } from '../lib/router';
 import { openSession } from '../net/session';
 import { forgetSession, getSession, takeTokenFromHash } from '../net/sessions';
+import { readString } from '../lib/storage';
+import { SIGNED_IN_HINT } from '../lib/openCreatedWorkshop';
 import { useStore } from '../state/store';
 import { useMyRole, useMySeat, useView } from '../state/selectors';
 import { Board } from './Board';
@@ -31,6 +33,7 @@ export function WorkshopScreen({ workshopId, tableId }: { workshopId: string; ta
   useEffect(() => (token ? openSession(workshopId, token) : undefined), [workshopId, token]);
 
   const authError = useStore((s) => s.authError);
+  const linkExpired = useStore((s) => s.linkExpired);
   const ready = useStore((s) => s.workshopId === workshopId && s.confirmed !== null && s.me !== null);
   const title = useView((s) => s.title);
   const phase = useView((s) => s.phase);
@@ -66,17 +69,32 @@ export function WorkshopScreen({ workshopId, tableId }: { workshopId: string; ta
         <main id="main" className="page">
           <section className="card" role="alert">
             <h1 tabIndex={-1}>{t('workshop.authErrorTitle')}</h1>
-            <p>{t('workshop.authError')}</p>
-            <button
-              type="button"
-              className="primary"
-              onClick={() => {
-                forgetSession(workshopId);
-                navigate(paths.landing());
-              }}
-            >
-              {t('workshop.rejoin')}
-            </button>
+            <p>{linkExpired ? t('workshop.linkExpired') : t('workshop.authError')}</p>
+            <div className="button-row">
+              <button
+                type="button"
+                className="primary"
+                onClick={() => {
+                  forgetSession(workshopId);
+                  navigate(paths.landing());
+                }}
+              >
+                {t('workshop.rejoin')}
+              </button>
+              {/* signed in: the home opens the workshop with a fresh key if the account still runs it
+                  (a co-facilitator removed and invited again holds a dead one here) */}
+              {readString(SIGNED_IN_HINT) && (
+                <button
+                  type="button"
+                  onClick={() => {
+                    forgetSession(workshopId);
+                    navigate(paths.home());
+                  }}
+                >
+                  {t('landing.homeLink')}
+                </button>
+              )}
+            </div>
           </section>
         </main>
       </>

@@ -47,9 +47,11 @@ export interface SessionSlice {
   token: string | null;
   me: Me | null;
   authError: boolean;
+  /** The refusal was a personal link past LINK_TTL_DAYS_AFTER_CLOSE (the workshop closed a while ago). */
+  linkExpired: boolean;
   beginSession(workshopId: string, token: string, knownParticipantId?: string): void;
   endSession(): void;
-  setAuthError(value: boolean): void;
+  setAuthError(value: boolean, linkExpired?: boolean): void;
 }
 
 export interface ConfirmedSlice {
@@ -97,12 +99,14 @@ const sessionSlice: Slice<SessionSlice> = (set) => ({
   token: null,
   me: null,
   authError: false,
+  linkExpired: false,
   beginSession(workshopId, token, knownParticipantId) {
     const cached = knownParticipantId ? loadCachedState(workshopId, knownParticipantId) : undefined;
     set({
       workshopId,
       token,
       authError: false,
+      linkExpired: false,
       me: cached?.me ?? null,
       confirmed: cached?.state ?? null,
       pending: knownParticipantId ? loadOps(workshopId, knownParticipantId) : [],
@@ -112,10 +116,10 @@ const sessionSlice: Slice<SessionSlice> = (set) => ({
     });
   },
   endSession() {
-    set({ workshopId: null, token: null, me: null, confirmed: null, pending: [], inflight: null, authError: false });
+    set({ workshopId: null, token: null, me: null, confirmed: null, pending: [], inflight: null, authError: false, linkExpired: false });
   },
-  setAuthError(value) {
-    set({ authError: value });
+  setAuthError(value, linkExpired = false) {
+    set({ authError: value, linkExpired });
   },
 });
 

@@ -2,7 +2,9 @@
 // (tests/integration/postgresAccounts.test.ts). Ids are unique per test, so one database serves the suite.
 import { describe, expect, it } from 'vitest';
 import type { EventStore } from '../store/eventStore';
-import type { AccountStore, AuthSession, Passkey } from './accountStore';
+import type { Envelope } from '@world-cafe/shared';
+import type { AccountStore, AuthSession, CofacInvite, Passkey } from './accountStore';
+import { WORKSHOP_TABLES } from './accountStore';
 import { batch } from '../store/eventStore.contract';
 
 export interface AccountHarness {
@@ -248,6 +250,122 @@ export function accountStoreContract(name: string, harness: AccountHarness) {
         // the other workshop is untouched
         expect(await harness.rowsOf('events', keep)).toBe(1);
         expect((await accounts.listRoles(id)).map((r) => r.workshopId)).toEqual([keep]);
+      } finally {
+        await accounts.close();
+        await events.close();
+      }
+    });
+    it('co-facilitator invitations bind once, to the first account; removal ends that account’s keys only; ownership moves', async () => {
+      const { accounts, events } = await harness.open();
+      try {
+        const w = uid('w');
+        const [owner, co, late, other] = [uid('own'), uid('co'), uid('late'), uid('oth')];
+        const ownerKey = uid('fac');
+        await events.append({
+          ...batch(w, [1]),
+          workshop: { id: w, joinCode: uid('code').slice(0, 30), createdAt: 1 },
+          credential: { tokenHash: ownerKey, workshopId: w, participantId: 'f1', kind: 'facilitator' },
+        });
+        await accounts.addRole({ accountId: owner, workshopId: w, role: 'owner', participantId: 'f1', addedAt: 1, archivedAt: null });
+        const invite = (over: Partial<CofacInvite> = {}): CofacInvite => ({
+          id: uid('inv'),
+          tokenHash: uid('tok'),
+          workshopId: w,
+          invitedBy: owner,
+          createdAt: 10,
+          expiresAt: 1000,
+          acceptedBy: null,
+          acceptedAt: null,
+          revokedAt: null,
+          ...over,
+        });
+        const a = invite();
+        await accounts.putCofacInvite(a);
+        // two accounts racing with one link: exactly one is bound
+        const raced = await Promise.all([
+          accounts.acceptCofacInvite(a.tokenHash, co, 20),
+          accounts.acceptCofacInvite(a.tokenHash, late, 20),
+        ]);
+        expect(raced.filter((r) => r.ok)).toHaveLength(1);
+        expect(raced.find((r) => !r.ok)).toEqual({ ok: false, why: 'used' });
+        const winner = raced[0].ok ? co : late;
+        const loser = winner === co ? late : co;
+        expect(await accounts.findRole(winner, w)).toMatchObject({ role: 'cofacilitator', participantId: 'f1', addedAt: 20 });
+        expect(await accounts.findRole(loser, w)).toBeUndefined();
+        expect((await accounts.listCofacInvites(w))[0]).toMatchObject({ acceptedBy: winner, acceptedAt: 20 });
+
+        // expired, revoked, unknown, and an account that already runs the workshop: nothing changes
+        const old = invite({ expiresAt: 30 });
+        const revoked = invite();
+        const mine = invite();
+        for (const i of [old, revoked, mine]) await accounts.putCofacInvite(i);
+        expect(await accounts.revokeCofacInvite(w, revoked.id, 40)).toBe(true);
+        expect(await accounts.revokeCofacInvite(w, revoked.id, 41)).toBe(false);
+        expect(await accounts.revokeCofacInvite(uid('w'), mine.id, 41)).toBe(false);
+        expect(await accounts.acceptCofacInvite(old.tokenHash, other, 30)).toEqual({ ok: false, why: 'expired' });
+        expect(await accounts.acceptCofacInvite(revoked.tokenHash, other, 50)).toEqual({ ok: false, why: 'revoked' });
+        expect(await accounts.acceptCofacInvite(uid('nope'), other, 50)).toEqual({ ok: false, why: 'unknown' });
+        expect(await accounts.acceptCofacInvite(mine.tokenHash, owner, 50)).toEqual({ ok: false, why: 'already_runs' });
+        expect(await accounts.findRole(other, w)).toBeUndefined();
+        // the owner's own link stayed unused and still works for someone else
+        expect((await accounts.acceptCofacInvite(mine.tokenHash, other, 60)).ok).toBe(true);
+
+        // keys issued to the winner through "open" end with their role; the owner's key stays
+        const coKey = uid('fac');
+        await events.append({
+          workshopId: w,
+          opKey: null,
+          envelopes: [],
+          credential: { tokenHash: coKey, workshopId: w, participantId: 'f1', kind: 'facilitator' },
+        });
+        await accounts.recordAccountKey(coKey, winner, w, 70);
+        expect(await accounts.removeRole(w, winner)).toEqual([coKey]);
+        expect(await events.findCredential(coKey)).toBeUndefined();
+        expect(await events.findCredential(ownerKey)).toMatchObject({ kind: 'facilitator' });
+        expect(await accounts.findRole(winner, w)).toBeUndefined();
+        expect(await accounts.removeRole(w, winner)).toBeUndefined();
+
+        // ownership: both roles change in one commit, or neither
+        expect(await accounts.transferOwnership(w, owner, other)).toBe(true);
+        expect((await accounts.workshopRoles(w)).map((r) => [r.accountId, r.role])).toEqual([
+          [owner, 'cofacilitator'],
+          [other, 'owner'],
+        ]);
+        expect(await accounts.transferOwnership(w, owner, other)).toBe(false);
+        expect(await accounts.transferOwnership(w, other, uid('nobody'))).toBe(false);
+        expect((await accounts.findRole(other, w))?.role).toBe('owner');
+
+        await accounts.deleteWorkshop(w);
+        for (const table of [...WORKSHOP_TABLES, 'workshops']) expect(await harness.rowsOf(table, w), table).toBe(0);
+      } finally {
+        await accounts.close();
+        await events.close();
+      }
+    });
+
+    it('closedWorkshops: when each workshop closed, from its log', async () => {
+      const { accounts, events } = await harness.open();
+      try {
+        const [open, closed] = [uid('open'), uid('closed')];
+        const phase = (seq: number, at: number, to: string) =>
+          ({ seq, at, by: 'f1', scope: null, e: { type: 'workshop:phase-changed', phase: to } }) as unknown as Envelope;
+        await events.append({
+          workshopId: open,
+          opKey: null,
+          envelopes: [phase(1, 100, 'cafe'), phase(2, 200, 'review')],
+          workshop: { id: open, joinCode: uid('c').slice(0, 30), createdAt: 1 },
+        });
+        await events.append({
+          workshopId: closed,
+          opKey: null,
+          envelopes: [phase(1, 100, 'review'), phase(2, 5_000, 'closed')],
+          workshop: { id: closed, joinCode: uid('c').slice(0, 30), createdAt: 1 },
+        });
+        expect(await accounts.closedWorkshops(closed)).toEqual([{ workshopId: closed, closedAt: 5_000 }]);
+        expect(await accounts.closedWorkshops(open)).toEqual([]);
+        const all = await accounts.closedWorkshops();
+        expect(all).toContainEqual({ workshopId: closed, closedAt: 5_000 });
+        expect(all.some((x) => x.workshopId === open)).toBe(false);
       } finally {
         await accounts.close();
         await events.close();

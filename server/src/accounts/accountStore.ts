@@ -80,6 +80,23 @@ export interface WorkshopRole {
   archivedAt: number | null;
 }
 
+/** A co-facilitator invitation as stored (the secret only as its hash). */
+export interface CofacInvite {
+  id: string;
+  tokenHash: string;
+  workshopId: string;
+  invitedBy: string;
+  createdAt: number;
+  expiresAt: number;
+  acceptedBy: string | null;
+  acceptedAt: number | null;
+  revokedAt: number | null;
+}
+
+/** What accepting an invitation did: the role it made, or why it made none (nothing changed then). */
+export type AcceptOutcome =
+  { ok: true; role: WorkshopRole } | { ok: false; why: 'unknown' | 'used' | 'revoked' | 'expired' | 'already_runs' };
+
 export interface AccountStore {
   /** A new account with its first passkey, its recovery codes (hashes) and its first session, in one commit. */
   createAccount(account: Account, passkey: Passkey, recoveryHashes: string[], session: AuthSession): Promise<void>;
@@ -137,6 +154,30 @@ export interface AccountStore {
    * are not listed), newest first, at most `perPerson` each.
    */
   listDevices(workshopId: string, perPerson: number): Promise<DeviceSighting[]>;
+  putCofacInvite(invite: CofacInvite): Promise<void>;
+  listCofacInvites(workshopId: string): Promise<CofacInvite[]>;
+  /** Revokes a pending invitation of the workshop; false if it has no such pending one. */
+  revokeCofacInvite(workshopId: string, id: string, at: number): Promise<boolean>;
+  /**
+   * Binds the invitation to the account, once: in one commit the invitation is marked accepted and
+   * the account gets a co-facilitator role acting as the facilitator participant the owner acts
+   * as. Two accounts racing with one link: one wins.
+   */
+  acceptCofacInvite(tokenHash: string, accountId: string, now: number): Promise<AcceptOutcome>;
+  /** Remembers that a facilitator key was issued to this account (so removing the account ends it). */
+  recordAccountKey(tokenHash: string, accountId: string, workshopId: string, at: number): Promise<void>;
+  /**
+   * Removes the account's role in the workshop and deletes every facilitator key issued to it there,
+   * in one commit; the deleted keys' hashes (to close their sockets), or undefined if it had no role.
+   */
+  removeRole(workshopId: string, accountId: string): Promise<string[] | undefined>;
+  /** The owner becomes a co-facilitator and `to` (a co-facilitator) the owner, in one commit; false if either role changed meanwhile. */
+  transferOwnership(workshopId: string, from: string, to: string): Promise<boolean>;
+  /**
+   * When each closed workshop closed (the time of its `workshop:phase-changed` to `closed` event in
+   * the log); `workshopId` narrows it to one workshop.
+   */
+  closedWorkshops(workshopId?: string): Promise<Array<{ workshopId: string; closedAt: number }>>;
   close(): Promise<void>;
 }
 
@@ -184,6 +225,33 @@ const sessionOf = (r: SessionRow): AuthSession => ({
   lastSeenAt: Number(r.last_seen_at),
   userAgent: r.user_agent,
 });
+type InviteRow = {
+  id: string;
+  token_hash: string;
+  workshop_id: string;
+  invited_by: string;
+  created_at: number;
+  expires_at: number;
+  accepted_by: string | null;
+  accepted_at: number | null;
+  revoked_at: number | null;
+};
+const orNull = (v: number | null) => (v == null ? null : Number(v));
+const inviteOf = (r: InviteRow): CofacInvite => ({
+  id: r.id,
+  tokenHash: r.token_hash,
+  workshopId: r.workshop_id,
+  invitedBy: r.invited_by,
+  createdAt: Number(r.created_at),
+  expiresAt: Number(r.expires_at),
+  acceptedBy: r.accepted_by,
+  acceptedAt: orNull(r.accepted_at),
+  revokedAt: orNull(r.revoked_at),
+});
+
+/** Tables holding a workshop's rows (besides `workshops` itself), all emptied by deleteWorkshop. */
+export const WORKSHOP_TABLES = ['events', 'snapshots', 'credentials', 'workshop_roles', 'cofacilitator_invites', 'account_keys', 'participant_devices'] as const;
+
 const roleOf = (r: RoleRow): WorkshopRole => ({
   accountId: r.account_id,
   workshopId: r.workshop_id,
@@ -359,8 +427,7 @@ export class SqlAccountStore implements AccountStore {
 
   deleteWorkshop(workshopId: string) {
     return this.q.tx(async (t) => {
-      for (const table of ['events', 'snapshots', 'credentials', 'workshop_roles', 'participant_devices'])
-        await t.run(`DELETE FROM ${table} WHERE workshop_id = ?`, [workshopId]);
+      for (const table of WORKSHOP_TABLES) await t.run(`DELETE FROM ${table} WHERE workshop_id = ?`, [workshopId]);
       await t.run('DELETE FROM workshops WHERE id = ?', [workshopId]);
     });
   }
@@ -462,7 +529,133 @@ export class SqlAccountStore implements AccountStore {
       }));
   }
 
+  async putCofacInvite(i: CofacInvite) {
+    await this.q.run(
+      'INSERT INTO cofacilitator_invites (id, token_hash, workshop_id, invited_by, created_at, expires_at, accepted_by, accepted_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      [i.id, i.tokenHash, i.workshopId, i.invitedBy, i.createdAt, i.expiresAt, i.acceptedBy, i.acceptedAt, i.revokedAt],
+    );
+  }
+
+  async listCofacInvites(workshopId: string) {
+    return (
+      await this.q.all<InviteRow>('SELECT * FROM cofacilitator_invites WHERE workshop_id = ? ORDER BY created_at, id', [workshopId])
+    ).map(inviteOf);
+  }
+
+  async revokeCofacInvite(workshopId: string, id: string, at: number) {
+    const n = await this.q.run(
+      'UPDATE cofacilitator_invites SET revoked_at = ? WHERE workshop_id = ? AND id = ? AND accepted_at IS NULL AND revoked_at IS NULL',
+      [at, workshopId, id],
+    );
+    return n === 1;
+  }
+
+  acceptCofacInvite(tokenHash: string, accountId: string, now: number): Promise<AcceptOutcome> {
+    return this.q.tx(async (t): Promise<AcceptOutcome> => {
+      const r = await one<InviteRow>(t, 'SELECT * FROM cofacilitator_invites WHERE token_hash = ?', [tokenHash]);
+      if (!r) return { ok: false, why: 'unknown' };
+      const invite = inviteOf(r);
+      if (invite.acceptedAt !== null) return { ok: false, why: 'used' };
+      if (invite.revokedAt !== null) return { ok: false, why: 'revoked' };
+      if (invite.expiresAt <= now) return { ok: false, why: 'expired' };
+      const existing = await one<{ n: number }>(t, 'SELECT COUNT(*) AS n FROM workshop_roles WHERE account_id = ? AND workshop_id = ?', [
+        accountId,
+        invite.workshopId,
+      ]);
+      // the link stays unused: it was meant for someone who does not run the workshop yet
+      if (Number(existing?.n ?? 0) > 0) return { ok: false, why: 'already_runs' };
+      // co-facilitators act as the participant the owner acts as (the workshop's facilitator)
+      const runner = await one<{ participant_id: string }>(
+        t,
+        "SELECT participant_id FROM workshop_roles WHERE workshop_id = ? ORDER BY CASE WHEN role = 'owner' THEN 0 ELSE 1 END, added_at LIMIT 1",
+        [invite.workshopId],
+      );
+      if (!runner) return { ok: false, why: 'unknown' };
+      const participantId = runner.participant_id;
+      // the WHERE makes the bind single-use even if two transactions read the row unused
+      const bound = await t.run(
+        'UPDATE cofacilitator_invites SET accepted_by = ?, accepted_at = ? WHERE id = ? AND accepted_at IS NULL AND revoked_at IS NULL',
+        [accountId, now, invite.id],
+      );
+      if (bound !== 1) return { ok: false, why: 'used' };
+      const role: WorkshopRole = {
+        accountId,
+        workshopId: invite.workshopId,
+        role: 'cofacilitator',
+        participantId,
+        addedAt: now,
+        archivedAt: null,
+      };
+      await t.run(
+        'INSERT INTO workshop_roles (account_id, workshop_id, role, participant_id, added_at, archived_at) VALUES (?, ?, ?, ?, ?, ?)',
+        [role.accountId, role.workshopId, role.role, role.participantId, role.addedAt, role.archivedAt],
+      );
+      return { ok: true, role };
+    });
+  }
+
+  async recordAccountKey(tokenHash: string, accountId: string, workshopId: string, at: number) {
+    await this.q.run('INSERT INTO account_keys (token_hash, account_id, workshop_id, issued_at) VALUES (?, ?, ?, ?)', [
+      tokenHash,
+      accountId,
+      workshopId,
+      at,
+    ]);
+  }
+
+  removeRole(workshopId: string, accountId: string) {
+    return this.q.tx(async (t) => {
+      const gone = await t.run('DELETE FROM workshop_roles WHERE workshop_id = ? AND account_id = ?', [workshopId, accountId]);
+      if (gone !== 1) return undefined;
+      const keys = (
+        await t.all<{ token_hash: string }>('SELECT token_hash FROM account_keys WHERE workshop_id = ? AND account_id = ?', [
+          workshopId,
+          accountId,
+        ])
+      ).map((k) => k.token_hash);
+      for (const h of keys) await t.run('DELETE FROM credentials WHERE token_hash = ? AND workshop_id = ?', [h, workshopId]);
+      await t.run('DELETE FROM account_keys WHERE workshop_id = ? AND account_id = ?', [workshopId, accountId]);
+      return keys;
+    });
+  }
+
+  transferOwnership(workshopId: string, from: string, to: string) {
+    return this.q
+      .tx(async (t) => {
+        const demoted = await t.run(
+          "UPDATE workshop_roles SET role = 'cofacilitator' WHERE workshop_id = ? AND account_id = ? AND role = 'owner'",
+          [workshopId, from],
+        );
+        const promoted = await t.run(
+          "UPDATE workshop_roles SET role = 'owner' WHERE workshop_id = ? AND account_id = ? AND role = 'cofacilitator'",
+          [workshopId, to],
+        );
+        // both or neither: throwing rolls the first update back
+        if (demoted !== 1 || promoted !== 1) throw new RoleChanged();
+        return true;
+      })
+      .catch((err: unknown) => {
+        if (err instanceof RoleChanged) return false;
+        throw err;
+      });
+  }
+
+  async closedWorkshops(workshopId?: string) {
+    // 'closed' is final (no phase follows it), so the first such event is the moment it closed.
+    // A scan of the log's bodies: cheap for one workshop (its primary-key range), and for all of
+    // them it runs only when data retention is on, once per RETENTION_CHECK interval.
+    const rows = await this.q.all<{ workshop_id: string; closed_at: number }>(
+      `SELECT workshop_id, MIN(at) AS closed_at FROM events
+       WHERE ${workshopId === undefined ? '' : 'workshop_id = ? AND '}body LIKE ? AND body LIKE ?
+       GROUP BY workshop_id ORDER BY closed_at`,
+      [...(workshopId === undefined ? [] : [workshopId]), '%"type":"workshop:phase-changed"%', '%"phase":"closed"%'],
+    );
+    return rows.map((r) => ({ workshopId: r.workshop_id, closedAt: Number(r.closed_at) }));
+  }
+
   close() {
     return this.q.close();
   }
 }
+
+class RoleChanged extends Error {}

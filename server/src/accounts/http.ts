@@ -18,8 +18,8 @@ const STATUS: Record<Code, number> = {
   internal: 500,
 };
 
-export function fail(res: Response, code: Code, message: string) {
-  res.status(STATUS[code]).json({ error: { code, message } });
+export function fail(res: Response, code: Code, message: string, extra: { reason?: string } = {}) {
+  res.status(STATUS[code]).json({ error: { code, message, ...extra } });
 }
 
 /** Requests per address per minute on the account endpoints: sign-in attempts are cheap to try, so few. */

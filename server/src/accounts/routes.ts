@@ -28,6 +28,8 @@ export interface AccountApiDeps {
   devices: DeviceTracker;
   /** Organisation sign-in (OpenID Connect); undefined = not configured. */
   oidc?: OidcRelyingParty;
+  /** The clock (tests inject one). */
+  now?: () => number;
 }
 
 export function createAccountApi(deps: AccountApiDeps) {
@@ -42,6 +44,8 @@ export function createAccountApi(deps: AccountApiDeps) {
   );
   r.post('/workshops/:id/participants/:participantId/reissue', addressLimit(limits.authPerMinute, deps.rejections), reissueRoute(deps));
   r.get('/workshops/:id/devices', addressLimit(limits.mePerMinute, deps.rejections), devicesRoute(deps));
-  r.use('/me/workshops', addressLimit(limits.mePerMinute, deps.rejections), workshopRoutes({ ...deps }));
+  // accepting an invitation is a secret's check, like a sign-in: the tighter limit on top of the other
+  r.use('/me/workshops/cofacilitator-invites', addressLimit(limits.authPerMinute, deps.rejections));
+  r.use('/me/workshops', addressLimit(limits.mePerMinute, deps.rejections), workshopRoutes({ ...deps, now: deps.now ?? Date.now }));
   return r;
 }

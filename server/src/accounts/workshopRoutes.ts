@@ -6,11 +6,13 @@ import type { Logger } from 'pino';
 import { type WorkshopSummary, archiveWorkshopSchema, claimWorkshopSchema, summarise } from '@world-cafe/shared';
 import type { EventStore } from '../store/eventStore';
 import type { Rooms } from '../realtime/workshopRoom';
-import { type IO, rooms as socketRooms } from '../realtime/fanout';
+import type { IO } from '../realtime/fanout';
 import { hashToken, newToken } from '../auth';
 import type { AccountStore, WorkshopRole } from './accountStore';
 import { type SignedIn, fail, parse, requireSession } from './http';
 import type { SessionConfig } from './sessions';
+import { deleteWorkshopEverywhere } from './deleteWorkshop';
+import { cofacilitatorRoutes } from './cofacilitatorRoutes';
 
 /** A home page lists at most this many workshops (the newest roles first). */
 const MAX_LISTED = 200;
@@ -22,13 +24,15 @@ export interface WorkshopRoutesDeps {
   io: IO;
   logger: Logger;
   cfg: SessionConfig;
+  now: () => number;
 }
 
 export type MyWorkshop = WorkshopSummary & { role: WorkshopRole['role']; archivedAt: number | null };
 
-export function workshopRoutes({ accounts, store, rooms, io, logger, cfg }: WorkshopRoutesDeps) {
+export function workshopRoutes({ accounts, store, rooms, io, logger, cfg, now }: WorkshopRoutesDeps) {
   const r = express.Router();
   r.use(requireSession(accounts, cfg));
+  r.use(cofacilitatorRoutes({ accounts, store, rooms, io, logger, now }));
 
   /** The account's role in the workshop in the URL, or undefined after answering 404 (no role = not visible). */
   async function roleIn(req: express.Request, res: express.Response) {
@@ -84,6 +88,8 @@ export function workshopRoutes({ accounts, store, rooms, io, logger, cfg }: Work
     if (room.committed.participants[role.participantId]?.role !== 'facilitator')
       return fail(res, 'forbidden', 'you no longer facilitate this workshop');
     const token = newToken();
+    // recorded first: a key that exists is always one its account's removal can end
+    await accounts.recordAccountKey(hashToken(token), role.accountId, role.workshopId, now());
     await store.append({
       workshopId: role.workshopId,
       opKey: null,
@@ -108,12 +114,7 @@ export function workshopRoutes({ accounts, store, rooms, io, logger, cfg }: Work
     const role = await roleIn(req, res);
     if (!role) return;
     if (role.role !== 'owner') return fail(res, 'forbidden', 'only the owner deletes a workshop');
-    const id = role.workshopId;
-    io.in(socketRooms.workshop(id)).emit('revoked', { reason: 'workshop_deleted' });
-    io.in(socketRooms.workshop(id)).disconnectSockets(true);
-    rooms.forget(id);
-    await accounts.deleteWorkshop(id);
-    logger.info({ workshopId: id, accountId: role.accountId }, 'workshop deleted with everything in it');
+    await deleteWorkshopEverywhere({ accounts, rooms, io, logger }, role.workshopId, { by: 'owner', accountId: role.accountId });
     res.status(204).end();
   });
 

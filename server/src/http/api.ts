@@ -25,6 +25,7 @@ import { hashToken, newToken } from '../auth';
 import { INVITE_ID_LENGTH } from '../store/credentials';
 import { EXPORT_FORMATS, PdfUnavailableError, isExportFormat, renderExport } from '../export/index';
 import { isLocale } from '@world-cafe/shared/export';
+import { type LinkExpiry, NEVER_EXPIRES } from '../linkExpiry';
 
 const joinCode = customAlphabet(JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH);
 const newId = customAlphabet('0123456789abcdefghijklmnopqrstuvwxyz', 16);
@@ -68,6 +69,8 @@ export interface ApiDeps {
   redisPing?: () => Promise<void>;
   /** How long after a join its joinId still answers a retry (JOIN_RETRY_SECONDS). */
   joinRetryMs?: number;
+  /** Personal links that expired after their workshop closed (LINK_TTL_DAYS_AFTER_CLOSE); default: none do. */
+  linkExpiry?: LinkExpiry;
 }
 
 /** Default for joinRetryMs: the bundled client retries within seconds; ten minutes leaves room for a slow network. */
@@ -94,6 +97,18 @@ function inviteProblem(invite: Credential | undefined, workshopId: string, now: 
 export function createApi(opts: ApiDeps) {
   const { store, rooms, logger, limits, addressLimits = DEFAULT_ADDRESS_LIMITS, rejections, inviteTtlDays, stopping } = opts;
   const joinRetryMs = opts.joinRetryMs ?? JOIN_RETRY_MS;
+  const linkExpiry = opts.linkExpiry ?? NEVER_EXPIRES;
+  /** 401 for a personal link past LINK_TTL_DAYS_AFTER_CLOSE, with `reason` so a client can say why. */
+  function sendExpired(res: Response, at: number) {
+    res.status(401).json({
+      error: {
+        code: 'unauthorized',
+        reason: 'link_expired',
+        expiredAt: at,
+        message: 'this personal link expired after the workshop closed; ask the facilitator for the outcome',
+      },
+    });
+  }
   const router = express.Router();
   const createLimiter = new RateLimiterMemory({ points: limits?.createsPerMinute ?? 30, duration: 60 });
   // documents are costly to render (the PDF starts a browser)
@@ -230,6 +245,8 @@ export function createApi(opts: ApiDeps) {
         rejections.record('http', 'conflict', { type: 'join id expired', workshopId: record.id, address: req.ip ?? '' });
         return sendError(res, 'conflict', 'this join was completed earlier; open the join link again to join anew');
       }
+      const expiry = await linkExpiry.check({ workshopId: record.id, participantId: identity.participantId, kind: 'participant' });
+      if (expiry.expired) return sendExpired(res, expiry.at);
       return res.status(200).json({ workshopId: record.id, participantId: identity.participantId, token: identity.token, duplicate: true });
     }
     // A delegation review link fixes the delegation and admits people after the live session.
@@ -266,21 +283,27 @@ export function createApi(opts: ApiDeps) {
     res.status(201).json({ workshopId: record.id, participantId, token });
   });
 
-  /** Bearer token → who is asking, for endpoints outside the socket (invites, exports). */
-  async function caller(req: Request, workshopId: string) {
+  /**
+   * Bearer token → who is asking, for endpoints outside the socket (invites, exports); undefined
+   * after answering 401 (`missing` says what to send; an expired personal link says so).
+   */
+  async function caller(req: Request, res: Response, missing: string) {
+    const workshopId = String(req.params.id ?? '');
     const header = req.headers.authorization ?? '';
     const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
-    if (token.length < 16) return null;
-    const cred = await store.findCredential(hashToken(token));
-    if (!cred || cred.kind === 'invite' || cred.workshopId !== workshopId) return null;
+    const cred = token.length < 16 ? undefined : await store.findCredential(hashToken(token));
+    if (!cred || cred.kind === 'invite' || cred.workshopId !== workshopId) return void sendError(res, 'unauthorized', missing);
     const room = await rooms.get(workshopId);
     const participant = room.committed.participants[cred.participantId];
-    return participant ? { room, participant } : null;
+    if (!participant) return void sendError(res, 'unauthorized', missing);
+    const expiry = await linkExpiry.check(cred);
+    if (expiry.expired) return void sendExpired(res, expiry.at);
+    return { room, participant };
   }
 
   router.post('/workshops/:id/invites', limited(createLimiter), async (req, res) => {
-    const who = await caller(req, String(req.params.id ?? ''));
-    if (!who) return sendError(res, 'unauthorized', 'send the facilitator key as a Bearer token');
+    const who = await caller(req, res, 'send the facilitator key as a Bearer token');
+    if (!who) return;
     if (who.participant.role !== 'facilitator') return sendError(res, 'forbidden', 'only a facilitator issues review links');
     const parsed = issueInviteSchema.safeParse(req.body);
     if (!parsed.success) return sendError(res, 'invalid_payload', describe(parsed.error.issues));
@@ -314,8 +337,8 @@ export function createApi(opts: ApiDeps) {
 
   /** The review links issued so far (without their secrets), for the facilitator's console. */
   router.get('/workshops/:id/invites', async (req, res) => {
-    const who = await caller(req, String(req.params.id ?? ''));
-    if (!who) return sendError(res, 'unauthorized', 'send the facilitator key as a Bearer token');
+    const who = await caller(req, res, 'send the facilitator key as a Bearer token');
+    if (!who) return;
     if (who.participant.role !== 'facilitator') return sendError(res, 'forbidden', 'only a facilitator sees review links');
     res.setHeader('Cache-Control', 'no-store');
     res.json({ invites: await store.listInvites(who.room.id), now: Date.now() });
@@ -323,8 +346,8 @@ export function createApi(opts: ApiDeps) {
 
   /** Revokes a review link: it admits nobody from now on (people who joined with it stay). */
   router.delete('/workshops/:id/invites/:inviteId', limited(createLimiter), async (req, res) => {
-    const who = await caller(req, String(req.params.id ?? ''));
-    if (!who) return sendError(res, 'unauthorized', 'send the facilitator key as a Bearer token');
+    const who = await caller(req, res, 'send the facilitator key as a Bearer token');
+    if (!who) return;
     if (who.participant.role !== 'facilitator') return sendError(res, 'forbidden', 'only a facilitator revokes review links');
     const id = String(req.params.inviteId ?? '');
     const found = (await store.listInvites(who.room.id)).find((i) => i.id === id);
@@ -340,8 +363,8 @@ export function createApi(opts: ApiDeps) {
 
   // Facilitators and table hosts download the outcome; the body is built from the committed state.
   router.get('/workshops/:id/export', limited(exportLimiter), async (req, res) => {
-    const who = await caller(req, String(req.params.id ?? ''));
-    if (!who) return sendError(res, 'unauthorized', 'send the facilitator key or a host token as a Bearer token');
+    const who = await caller(req, res, 'send the facilitator key or a host token as a Bearer token');
+    if (!who) return;
     if (who.participant.role !== 'facilitator' && who.participant.role !== 'host')
       return sendError(res, 'forbidden', 'facilitators and table hosts export');
     const format = req.query.format;

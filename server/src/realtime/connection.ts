@@ -16,7 +16,8 @@ import {
 } from '@world-cafe/shared';
 import { type EventStore, isUnreachable } from '../store/eventStore';
 import type { RoomHandle, Rooms } from './workshopRoom';
-import { type AppSocket, type IO, joinScopes, meOf, snapshotFor } from './fanout';
+import { type AppSocket, type IO, joinScopes, meOf, rooms as socketRooms, snapshotFor } from './fanout';
+import { type LinkExpiry, NEVER_EXPIRES } from '../linkExpiry';
 import { SATURATED_RETRY_MS, createLoadGate, overloaded } from './admission';
 import { hashToken } from '../auth';
 import type { RejectionLog } from '../rejections';
@@ -34,6 +35,8 @@ export interface RealtimeOptions {
   rejections: RejectionLog;
   /** In-flight commands, for graceful shutdown. */
   drain: Drain;
+  /** Personal links that expired after their workshop closed (LINK_TTL_DAYS_AFTER_CLOSE); default: none do. */
+  linkExpiry?: LinkExpiry;
   /** Each person's devices for the facilitator (accounts/devices.ts); absent = not tracked. */
   devices?: DeviceSightings;
 }
@@ -66,6 +69,7 @@ const fail = (code: ErrorCode, message: string): Ack => ({ ok: false, error: { c
 
 export function attachRealtime(io: IO, options: RealtimeOptions) {
   const { store, rooms, logger, rateLimit, rejections, drain, devices } = options;
+  const linkExpiry = options.linkExpiry ?? NEVER_EXPIRES;
   const limits = rateLimit ?? { perSecond: 20, burst: 40 };
   // A fixed window per socket: `burst` commands per `burst / perSecond` seconds.
   const limiter = new RateLimiterMemory({ points: limits.burst, duration: limits.burst / limits.perSecond });
@@ -135,13 +139,18 @@ export function attachRealtime(io: IO, options: RealtimeOptions) {
     const parsed = handshakeSchema.safeParse(socket.handshake.auth);
     if (!parsed.success) return refuse('malformed');
     try {
-      const tokenHash = hashToken(parsed.data.token);
-      const cred = await store.findCredential(tokenHash);
+      const keyHash = hashToken(parsed.data.token);
+      const cred = await store.findCredential(keyHash);
       if (!cred || cred.kind === 'invite') return refuse('unknown token');
       const room = await rooms.get(cred.workshopId);
       if (!room.committed.participants[cred.participantId]) return refuse('unknown participant');
-      socket.data = { workshopId: cred.workshopId, participantId: cred.participantId, since: parsed.data.since ?? 0 };
-      devices?.identify(socket as AppSocket, tokenHash, parsed.data.device, String(socket.handshake.headers['user-agent'] ?? ''));
+      // an expired personal link gets its own reason, so the page can say why (not "unknown key")
+      if ((await linkExpiry.check(cred)).expired) {
+        rejections.record('handshake', 'unauthorized', { reason: 'link expired', address: socket.handshake.address });
+        return next(new Error('link_expired'));
+      }
+      socket.data = { workshopId: cred.workshopId, participantId: cred.participantId, since: parsed.data.since ?? 0, keyHash };
+      devices?.identify(socket as AppSocket, keyHash, parsed.data.device, String(socket.handshake.headers['user-agent'] ?? ''));
       next();
     } catch (err) {
       // the token or the workshop could not be read (the store unreachable from this node, the
@@ -159,6 +168,7 @@ export function attachRealtime(io: IO, options: RealtimeOptions) {
       socket.disconnect(true);
       return;
     }
+    if (socket.data.keyHash) void socket.join(socketRooms.key(socket.data.keyHash));
     void catchUp(socket, room).catch((err) => {
       logger.error({ err, workshopId }, 'catch-up failed');
       socket.disconnect(true);

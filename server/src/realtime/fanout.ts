@@ -29,6 +29,8 @@ export interface SocketData {
   participantId: string;
   /** Last seq the client applied, from the handshake (0: send a snapshot). */
   since: number;
+  /** The hash of the secret the socket authenticated with (its `key` room). */
+  keyHash?: string;
   /** What this socket may see; set when it joins the workshop's rooms, updated on every resync. */
   viewer?: Viewer;
   /** The seq up to which this socket holds everything it may see (its sync, then each batch). */
@@ -43,6 +45,8 @@ export const rooms = {
   /** Facilitators: every scope. */
   facilitators: (w: string) => `w:${w}:fac`,
   person: (w: string, p: string) => `w:${w}:p:${p}`,
+  /** The sockets opened with one secret (its hash): co-facilitators share a participant, not keys. */
+  key: (tokenHash: string) => `k:${tokenHash}`,
 };
 
 /** A batch of committed events and whose view it changed. */

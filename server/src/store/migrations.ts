@@ -67,6 +67,30 @@ CREATE TABLE workshop_roles (
 CREATE INDEX workshop_roles_workshop ON workshop_roles (workshop_id);`;
 }
 
+/** Version 6's tables (co-facilitator invitations, which account a facilitator key was issued to). */
+function SQL_V6(time: 'INTEGER' | 'BIGINT'): string {
+  return `
+CREATE TABLE cofacilitator_invites (
+  id TEXT PRIMARY KEY,
+  token_hash TEXT NOT NULL UNIQUE,
+  workshop_id TEXT NOT NULL,
+  invited_by TEXT NOT NULL,
+  created_at ${time} NOT NULL,
+  expires_at ${time} NOT NULL,
+  accepted_by TEXT,
+  accepted_at ${time},
+  revoked_at ${time}
+);
+CREATE INDEX cofacilitator_invites_workshop ON cofacilitator_invites (workshop_id);
+CREATE TABLE account_keys (
+  token_hash TEXT PRIMARY KEY,
+  account_id TEXT NOT NULL,
+  workshop_id TEXT NOT NULL,
+  issued_at ${time} NOT NULL
+);
+CREATE INDEX account_keys_workshop ON account_keys (workshop_id, account_id);`;
+}
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -163,11 +187,16 @@ ALTER TABLE credentials ADD COLUMN revoked_at BIGINT;`,
     sqlite: SQL_V4('INTEGER'),
     postgres: SQL_V4('BIGINT'),
   },
-  // PLACEHOLDERS for versions 5 and 6, which other branches of issue 17 own (templates; co-facilitators,
-  // link expiry, retention). They exist only so that this branch's version 7 has no gap; at the merge
-  // the real 5 and 6 replace them. No shipped database has them.
-  { version: 5, name: 'placeholder (issue 17 templates)', sqlite: 'SELECT 1;', postgres: 'SELECT 1;' },
-  { version: 6, name: 'placeholder (issue 17 co-facilitators, expiry, retention)', sqlite: 'SELECT 1;', postgres: 'SELECT 1;' },
+  {
+    // Co-facilitators (issue 17 item 4): single-use invitation links (only the hash of the
+    // secret), and which account each facilitator key issued through "open" belongs to, so removing
+    // a co-facilitator ends exactly their keys (co-facilitators act as the workshop's facilitator
+    // participant, whose other keys stay valid).
+    version: 6,
+    name: 'co-facilitator invitations, facilitator keys per account',
+    sqlite: SQL_V6('INTEGER'),
+    postgres: SQL_V6('BIGINT'),
+  },
   {
     // Organisation sign-in (issue 17): an OpenID Connect identity, named by the provider's issuer
     // and its stable subject, belongs to one account; an account may link several.
@@ -232,10 +261,13 @@ export function pendingMigrations(applied: Iterable<number>, all: readonly Migra
         `the database has schema version ${v}, which this server does not know (it knows up to ${newest}): upgrade the server`,
       );
   }
+  // Versions are unique positive integers in ascending order, not necessarily contiguous: features
+  // built in parallel reserve their numbers, and a lower version merged later runs when it arrives
+  // (each version's SQL touches only its own tables, and a hole in what was applied is filled).
   const sorted = [...all].sort((a, b) => a.version - b.version);
   sorted.forEach((m, i) => {
-    if (m.version !== i + 1)
-      throw new Error(`migration versions must be 1, 2, 3, ... without gaps; found ${m.version} at position ${i + 1}`);
+    if (!Number.isInteger(m.version) || m.version < 1 || (i > 0 && m.version === sorted[i - 1]!.version))
+      throw new Error(`migration versions must be unique positive integers; found ${m.version} at position ${i + 1}`);
   });
   return sorted.filter((m) => !done.has(m.version));
 }

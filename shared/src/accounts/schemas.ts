@@ -90,3 +90,32 @@ export interface SessionView {
   userAgent: string;
   current: boolean;
 }
+
+// ---------------------------------------------------------------- co-facilitators (issue 17 item 4)
+
+/** POST /api/me/workshops/:id/cofacilitator-invites: a single-use link, valid 1–30 days (default 7). */
+export const createCofacInviteSchema = z.strictObject({ expiresInDays: z.number().int().min(1).max(30).optional() });
+/** POST /api/me/workshops/cofacilitator-invites/accept: the secret from the link's fragment. */
+export const acceptCofacInviteSchema = z.strictObject({ token: z.string().min(16).max(128) });
+/** POST /api/me/workshops/:id/transfer: hand ownership to a co-facilitator of the workshop. */
+export const transferOwnershipSchema = z.strictObject({ accountId: z.string().min(1).max(64) });
+
+export type CreateCofacInvite = z.infer<typeof createCofacInviteSchema>;
+
+/** GET /api/me/workshops/:id/people: who runs the workshop, and (owner only) the pending invitations. */
+export interface WorkshopPeople {
+  workshopId: string;
+  you: { accountId: string; role: 'owner' | 'cofacilitator' };
+  people: Array<{ accountId: string; name: string; role: 'owner' | 'cofacilitator'; addedAt: number }>;
+  /** Pending (not accepted, revoked or expired) invitations; empty for a co-facilitator. */
+  invites: Array<{ id: string; createdAt: number; expiresAt: number }>;
+}
+
+/** A new invitation (201): the secret is shown once, in `path`'s fragment. */
+export interface CofacInviteCreated {
+  id: string;
+  token: string;
+  path: string;
+  createdAt: number;
+  expiresAt: number;
+}

@@ -891,10 +891,11 @@ export interface ServerToClientEvents {
   restarting: (msg: { reason: 'shutdown' }) => void;
   /**
    * This connection's secret stopped working: the facilitator reissued the person's link
-   * (`credential_revoked`) or deleted the workshop (`workshop_deleted`). The server closes the
+   * (`credential_revoked`), deleted the workshop (`workshop_deleted`) or removed this co-facilitator
+   * account, whose keys end with it (`facilitator_removed`). The server closes the
    * connection right after; reconnecting with the old secret is refused (`unauthorized`).
    */
-  revoked: (msg: { reason: 'credential_revoked' | 'workshop_deleted' }) => void;
+  revoked: (msg: { reason: 'credential_revoked' | 'workshop_deleted' | 'facilitator_removed' }) => void;
   /** Who is connected: the roster on connect, then changes (see presence/messages.ts). */
   online: (msg: import('../presence/messages').OnlineMessage) => void;
   /** Volatile: someone at my table (or any table, for facilitators) is typing. */

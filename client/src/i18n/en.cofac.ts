@@ -1,0 +1,46 @@
+// English strings of the "people who run this workshop" panel on the home page (co-facilitators:
+// invitations, removal, ownership) and of accepting an invitation. Added to i18next when the
+// home's chunk loads; <lang>.cofac.ts must have exactly the same keys (checked by its type).
+export const enCofac = {
+  cofac: {
+    toggle: 'People who run this workshop',
+    heading: 'People who run “{{title}}”',
+    loading: 'Loading…',
+    you: '(you)',
+    owner: 'Owner',
+    cofacilitator: 'Co-facilitator',
+    added: 'since {{date}}',
+    invite: 'Invite a co-facilitator',
+    inviteHelp:
+      'Send this link to one person. It works once, for the first signed-in account that opens it, until {{date}}. Anyone holding it can become a co-facilitator, so share it privately.',
+    linkLabel: 'Invitation link',
+    pendingHeading: 'Invitations not used yet',
+    pendingItem: 'Invitation made {{created}}, valid until {{expires}}',
+    withdraw: 'Withdraw',
+    withdrawn: 'The invitation was withdrawn: its link no longer works.',
+    remove: 'Remove {{name}}',
+    removeTitle: 'Remove {{name}}?',
+    removeBody: '{{name}} will no longer see or run this workshop. Their open facilitator screens are closed at once.',
+    removed: '{{name}} no longer runs this workshop.',
+    makeOwner: 'Make {{name}} the owner',
+    transferTitle: 'Make {{name}} the owner?',
+    transferBody: '{{name}} will be able to invite and remove people and delete the workshop. You stay a co-facilitator.',
+    transferred: '{{name}} now owns this workshop.',
+    leave: 'Stop running this workshop',
+    leaveTitle: 'Stop running “{{title}}”?',
+    leaveBody: 'It leaves your list and your facilitator screens for it are closed. The owner can invite you again.',
+    left: 'You no longer run “{{title}}”.',
+    ownerNote: 'The owner cannot be removed. To leave, first make a co-facilitator the owner.',
+    cofacNote: 'Only the owner invites and removes people.',
+    accepted: 'You now co-facilitate “{{title}}”. It is in your list below.',
+    signInToAccept: 'You have been invited to co-facilitate a workshop. Sign in or create an account to accept.',
+    errors: {
+      unknown: 'This invitation link is not valid. Ask the workshop’s owner for a new one.',
+      used: 'This invitation has already been used. Ask the workshop’s owner for a new link.',
+      revoked: 'This invitation was withdrawn. Ask the workshop’s owner for a new link.',
+      expired: 'This invitation has expired. Ask the workshop’s owner for a new link.',
+      already_runs: 'You already run this workshop. The invitation stays unused for someone else.',
+      failed: 'That did not work. Try again.',
+    },
+  },
+};
