@@ -34,3 +34,4 @@ export * from './redaction/redact';
 export * from './accounts/schemas';
 export * from './accounts/summary';
 export * from './join/joinIdEntropy';
+export * from './templates';

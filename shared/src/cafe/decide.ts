@@ -125,7 +125,12 @@ function decideSystem(state: WorkshopState, cmd: SystemCommand, now: number): De
       const themeIds = new Set(input.themes.map((t) => t.id));
       const badTheme = input.tables.find((t) => t.themeId !== null && !themeIds.has(t.themeId));
       if (badTheme) return reject('not_found', `table ${badTheme.name} refers to an unknown theme`);
-      return accept({
+      // A template's café and harvest settings follow as the events their commands would make.
+      const setup: DomainEvent[] = [];
+      if (input.cafe) setup.push({ type: 'cafe:configured', ...input.cafe });
+      if (input.harvest) setup.push({ type: 'harvest:configured', grouping: input.harvest.grouping });
+      return accept(
+        {
         type: 'workshop:created',
         workshop: {
           id: cmd.workshopId,
@@ -146,7 +151,9 @@ function decideSystem(state: WorkshopState, cmd: SystemCommand, now: number): De
           role: 'facilitator',
           joinedAt: now,
         },
-      });
+      },
+        ...setup,
+      );
     }
     case 'participant:join': {
       if (!state.id) return reject('not_found', 'workshop not found');
