@@ -47,7 +47,7 @@ export interface AppDeps {
   /** PUBLIC_ORIGIN: the app's address as browsers see it (passkeys' relying party, cookie security, CSRF). */
   publicOrigin?: string;
   /** Tests: per-address limits of the account endpoints. */
-  accountLimits?: { authPerMinute?: number; mePerMinute?: number };
+  accountLimits?: { authPerMinute?: number; mePerMinute?: number; templatesPerMinute?: number };
   /** When commands are refused as `overloaded` (process-wide; see realtime/admission.ts). */
   admission?: Partial<AdmissionLimits>;
   /** How long a repeated joinId is answered after the first join (ms). */

@@ -11,6 +11,7 @@ import { passkeyRoutes } from './passkeys';
 import { accountRoutes } from './accountRoutes';
 import { workshopRoutes } from './workshopRoutes';
 import { reissueRoute } from './reissue';
+import { templateRoutes } from './templateRoutes';
 import type { SessionConfig } from './sessions';
 
 export interface AccountApiDeps {
@@ -35,5 +36,6 @@ export function createAccountApi(deps: AccountApiDeps) {
   );
   r.post('/workshops/:id/participants/:participantId/reissue', addressLimit(limits.authPerMinute, deps.rejections), reissueRoute(deps));
   r.use('/me/workshops', addressLimit(limits.mePerMinute, deps.rejections), workshopRoutes({ ...deps }));
+  r.use('/me/templates', addressLimit(limits.templatesPerMinute, deps.rejections), templateRoutes(deps));
   return r;
 }
