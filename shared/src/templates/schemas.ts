@@ -58,7 +58,8 @@ export type TemplateSetupInput = z.input<typeof templateSetupSchema>;
 
 // trimmed: a name typed in a prompt ("  ACCSM 2027 ") is listed and sorted as the person sees it
 export const templateNameSchema = z.string().trim().pipe(textSchema(TEMPLATE_LIMITS.nameChars, 1));
-export const templateDescriptionSchema = z.string().trim().pipe(textSchema(TEMPLATE_LIMITS.descriptionChars)).default('');
+const descriptionText = z.string().trim().pipe(textSchema(TEMPLATE_LIMITS.descriptionChars));
+export const templateDescriptionSchema = descriptionText.default('');
 
 /** POST /api/me/templates: a template from a setup (an imported file, or the create form). */
 export const createTemplateSchema = z.strictObject({
@@ -75,7 +76,8 @@ export const templateFromWorkshopSchema = z.strictObject({
 /** PATCH /api/me/templates/:id: rename (and re-describe). */
 export const renameTemplateSchema = z.strictObject({
   name: templateNameSchema,
-  description: templateDescriptionSchema.optional(),
+  /** Absent: the description stays as it is. */
+  description: descriptionText.optional(),
 });
 
 /** An exported template, as a file: re-imported by POST /api/me/templates after parseTemplateFile. */

@@ -4,7 +4,14 @@ import { createWorkshopSchema } from '../cafe/protocol';
 import { decide } from '../cafe/decide';
 import { reduce } from '../cafe/reduce';
 import { BUILTIN_TEMPLATES, builtinTemplate } from './builtins';
-import { TEMPLATE_FORMAT, TEMPLATE_LIMITS, type TemplateSetup, createTemplateSchema, templateSetupSchema } from './schemas';
+import {
+  TEMPLATE_FORMAT,
+  TEMPLATE_LIMITS,
+  type TemplateSetup,
+  createTemplateSchema,
+  renameTemplateSchema,
+  templateSetupSchema,
+} from './schemas';
 import {
   createInputFromSetup,
   parseTemplateFile,
@@ -154,5 +161,15 @@ describe('template files', () => {
   ])('utf8Bytes(%j) = %i', (text, n) => {
     expect(utf8Bytes(text)).toBe(n);
     expect(Buffer.byteLength(text)).toBe(n);
+  });
+});
+
+describe('rename', () => {
+  it.each([
+    [{ name: 'A' }, { name: 'A' }],
+    [{ name: 'A', description: '' }, { name: 'A', description: '' }],
+    [{ name: ' A ', description: ' d ' }, { name: 'A', description: 'd' }],
+  ])('%j parses to %j (an absent description stays absent: unchanged)', (body, out) => {
+    expect(renameTemplateSchema.parse(body)).toEqual(out);
   });
 });
