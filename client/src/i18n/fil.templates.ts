@@ -7,8 +7,7 @@ export const filTemplates: Strings<typeof enTemplates> = {
   templates: {
     heading: 'Mga template',
     startHeading: 'Magsimula sa isang template',
-    startHelp:
-      'Pinupunan ng template ang mga tema, mesa, tanong, delegasyon at round. Mababago mo ang lahat bago mo likhain ang workshop.',
+    startHelp: 'Pinupunan ng template ang mga tema, mesa, tanong, delegasyon at round. Mababago mo ang lahat bago mo likhain ang workshop.',
     builtinHeading: 'Mga handang template',
     builtin: {
       classic: {

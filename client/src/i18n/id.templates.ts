@@ -7,8 +7,7 @@ export const idTemplates: Strings<typeof enTemplates> = {
   templates: {
     heading: 'Templat',
     startHeading: 'Mulai dari templat',
-    startHelp:
-      'Templat mengisi tema, meja, pertanyaan, delegasi, dan putaran. Anda dapat mengubah semuanya sebelum membuat lokakarya.',
+    startHelp: 'Templat mengisi tema, meja, pertanyaan, delegasi, dan putaran. Anda dapat mengubah semuanya sebelum membuat lokakarya.',
     builtinHeading: 'Templat siap pakai',
     builtin: {
       classic: {

@@ -7,8 +7,7 @@ export const msTemplates: Strings<typeof enTemplates> = {
   templates: {
     heading: 'Templat',
     startHeading: 'Mula daripada templat',
-    startHelp:
-      'Templat mengisi tema, meja, soalan, delegasi dan pusingan. Anda boleh mengubah semuanya sebelum mencipta bengkel.',
+    startHelp: 'Templat mengisi tema, meja, soalan, delegasi dan pusingan. Anda boleh mengubah semuanya sebelum mencipta bengkel.',
     builtinHeading: 'Templat sedia ada',
     builtin: {
       classic: {

@@ -7,8 +7,7 @@ export const viTemplates: Strings<typeof enTemplates> = {
   templates: {
     heading: 'Mẫu',
     startHeading: 'Bắt đầu từ một mẫu',
-    startHelp:
-      'Mẫu sẽ điền sẵn chủ đề, bàn, câu hỏi, phái đoàn và các vòng. Bạn có thể sửa mọi thứ trước khi tạo hội thảo.',
+    startHelp: 'Mẫu sẽ điền sẵn chủ đề, bàn, câu hỏi, phái đoàn và các vòng. Bạn có thể sửa mọi thứ trước khi tạo hội thảo.',
     builtinHeading: 'Mẫu có sẵn',
     builtin: {
       classic: {

@@ -24,6 +24,8 @@ import { filHome } from '../i18n/fil.home';
 import { kmHome } from '../i18n/km.home';
 import { loHome } from '../i18n/lo.home';
 import { myHome } from '../i18n/my.home';
+import { TemplatesSection } from '../components/templates/TemplatesSection';
+import { SaveAsTemplate } from '../components/templates/SaveAsTemplate';
 import '../home.css';
 
 // The home's strings travel with its chunk, not in the landing page's download.
@@ -116,6 +118,7 @@ export function Home() {
           />
         )}
         {status.kind === 'out' && <LocalWorkshops />}
+        {status.kind === 'out' && <TemplatesSection signedIn={false} reloadKey={0} onNotice={setNotice} />}
       </main>
     </>
   );
@@ -214,6 +217,8 @@ function SignedIn({ account, onNotice, onCodes, onSignedOut, onAttempt, refresh 
   const [devices, setDevices] = useState<SessionView[]>([]);
   const [q, setQ] = useState('');
   const [showArchived, setShowArchived] = useState(false);
+  /** Bumped when a workshop is saved as a template, so the templates list reloads. */
+  const [templatesVersion, setTemplatesVersion] = useState(0);
 
   const load = useCallback(async () => {
     const [w, d] = await Promise.all([api.myWorkshops(), api.listDevices()]);
@@ -305,6 +310,11 @@ function SignedIn({ account, onNotice, onCodes, onSignedOut, onAttempt, refresh 
                     {w.archivedAt ? t('home.unarchive') : t('home.archive')}
                     <span className="sr-only"> {w.title}</span>
                   </button>
+                  <SaveAsTemplate
+                    workshopId={w.workshopId}
+                    title={w.title}
+                    onSaved={(notice) => (onNotice(notice), setTemplatesVersion((v) => v + 1))}
+                  />
                   {w.role === 'owner' && (
                     <button type="button" className="danger-quiet" onClick={() => void remove(w)}>
                       {t('home.delete')}
@@ -317,6 +327,7 @@ function SignedIn({ account, onNotice, onCodes, onSignedOut, onAttempt, refresh 
           </ul>
         )}
       </section>
+      <TemplatesSection signedIn reloadKey={templatesVersion} onNotice={onNotice} />
       {unattached.length > 0 && (
         <section className="card" aria-labelledby={`${id}-local`}>
           <h2 id={`${id}-local`}>{t('home.localHeading')}</h2>

@@ -2,7 +2,7 @@
 // question mode the create form's questions imply, and a template file written and read back.
 import type { z } from 'zod';
 import type { QuestionMode, Table, WorkshopState } from '../cafe/model';
-import type { CreateWorkshopInput } from '../cafe/protocol';
+import { type CreateWorkshopInput, LIMITS } from '../cafe/protocol';
 import {
   TEMPLATE_FILE_VERSION,
   TEMPLATE_FORMAT,
@@ -59,6 +59,52 @@ export function questionModeFor(tables: Pick<Table, 'question'>[], roundQuestion
   return 'table';
 }
 
+/** What the create form's "Rounds" fields hold. */
+export interface RoundsForm {
+  rounds: number;
+  minutes: number;
+  roundQuestions: string[];
+  autoRotate: boolean;
+  everyoneGroups: boolean;
+}
+
+/**
+ * The café and harvest settings of a create request, from the form: counts clamped to what the
+ * server accepts (a number field can hold anything), questions trimmed, only as many as rounds
+ * (trailing empty ones dropped), and the question mode the questions imply.
+ */
+export function settingsFromForm(
+  form: RoundsForm,
+  tables: Pick<Table, 'question'>[],
+): { cafe: TemplateSetup['cafe']; harvest: TemplateSetup['harvest'] } {
+  const clamp = (n: number, min: number, max: number) => Math.min(max, Math.max(min, Number.isFinite(n) ? n : min));
+  const rounds = Math.round(clamp(form.rounds, 1, LIMITS.rounds));
+  const roundSeconds = Math.round(clamp(form.minutes * 60, LIMITS.roundSeconds.min, LIMITS.roundSeconds.max));
+  const questions = form.roundQuestions.slice(0, rounds).map((q) => q.trim());
+  while (questions.length && !questions[questions.length - 1]) questions.pop();
+  return {
+    cafe: {
+      rounds,
+      roundSeconds,
+      autoRotate: form.autoRotate,
+      questionMode: questionModeFor(tables, questions),
+      roundQuestions: questions,
+    },
+    harvest: { grouping: form.everyoneGroups ? 'everyone' : 'hosts' },
+  };
+}
+
+/** The create form's "Rounds" fields from a setup (the reverse of settingsFromForm). */
+export function formFromSettings(setup: Pick<TemplateSetup, 'cafe' | 'harvest'>): RoundsForm {
+  return {
+    rounds: setup.cafe.rounds,
+    minutes: setup.cafe.roundSeconds / 60,
+    roundQuestions: [...setup.cafe.roundQuestions],
+    autoRotate: setup.cafe.autoRotate,
+    everyoneGroups: setup.harvest.grouping === 'everyone',
+  };
+}
+
 export function setupCounts(setup: TemplateSetup): SetupCounts {
   return { themes: setup.themes.length, tables: setup.tables.length, delegations: setup.delegations.length, rounds: setup.cafe.rounds };
 }
@@ -71,7 +117,9 @@ export function templateFile(t: { name: string; description: string; setup: Temp
 export function templateFileName(name: string): string {
   const stem = name
     .normalize('NFC')
-    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-')
+    .replace(/[\\/:*?"<>|]+/g, '-')
+    // control characters (no file system wants them), without a regex of control characters
+    .replace(/\p{Cc}+/gu, '-')
     .trim()
     .slice(0, 60);
   return `${stem || 'template'}.template.json`;
