@@ -33,17 +33,11 @@ export function SaveAsTemplate({ workshopId, title, onSaved }: { workshopId: str
           {t('templates.saveAs')}
           <span className="sr-only"> {title}</span>
         </button>
-        <a
-          className="template-button"
-          href={href}
-          onClick={(e) => {
-            e.preventDefault();
-            navigate(href);
-          }}
-        >
+        {/* a button, not a link: the row's one link is the workshop itself */}
+        <button type="button" onClick={() => navigate(href)}>
           {t('templates.startFromThis')}
           <span className="sr-only"> {title}</span>
-        </a>
+        </button>
       </>
     );
   return (
