@@ -121,7 +121,7 @@ describe('templates', () => {
       saved.getByRole('button', { name: 'Export (JSON) ACCSM café 2027' }).click(),
     ]);
     expect(download.suggestedFilename()).toBe('ACCSM café 2027.template.json');
-    const text = fs.readFileSync((await download.path())!, 'utf8');
+    const text = fs.readFileSync(await download.path(), 'utf8');
     const exported = parseTemplateFile(text);
     expect(exported.ok).toBe(true);
     if (!exported.ok) return;

@@ -131,27 +131,27 @@ function decideSystem(state: WorkshopState, cmd: SystemCommand, now: number): De
       if (input.harvest) setup.push({ type: 'harvest:configured', grouping: input.harvest.grouping });
       return accept(
         {
-        type: 'workshop:created',
-        workshop: {
-          id: cmd.workshopId,
-          title: input.title,
-          purpose: input.purpose,
-          language: input.language,
-          joinCode: cmd.joinCode,
-          createdAt: now,
+          type: 'workshop:created',
+          workshop: {
+            id: cmd.workshopId,
+            title: input.title,
+            purpose: input.purpose,
+            language: input.language,
+            joinCode: cmd.joinCode,
+            createdAt: now,
+          },
+          themes: input.themes,
+          tables: input.tables,
+          delegations: input.delegations,
+          planYears: input.planYears ?? defaultPlanYears(now),
+          facilitator: {
+            id: cmd.facilitatorId,
+            name: input.facilitatorName,
+            delegationId: null,
+            role: 'facilitator',
+            joinedAt: now,
+          },
         },
-        themes: input.themes,
-        tables: input.tables,
-        delegations: input.delegations,
-        planYears: input.planYears ?? defaultPlanYears(now),
-        facilitator: {
-          id: cmd.facilitatorId,
-          name: input.facilitatorName,
-          delegationId: null,
-          role: 'facilitator',
-          joinedAt: now,
-        },
-      },
         ...setup,
       );
     }
