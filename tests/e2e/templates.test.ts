@@ -177,27 +177,32 @@ describe('templates', () => {
     await page.goto(`${base}/home`);
     for (const id of [first, second]) await page.locator(`[data-workshop="${id}"]`).waitFor();
 
-    // ---------------------------------------------------------------- a 390 px phone, signed in as the same account
+    // ---------------------------------------------------------------- a 390 px phone in Thai, signed in as the same account
     const phone = await newPersonPage(browser, {
       problems,
       name: 'phone',
-      context: { viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
+      context: { viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'th-TH' },
     });
     await phone.context().addCookies(await page.context().cookies());
     await phone.goto(`${base}/home`);
     await phone.locator(`[data-workshop="${second}"]`).waitFor();
-    await phone.getByRole('region', { name: 'Templates' }).locator('.template-card', { hasText: 'ACCSM café (imported)' }).waitFor();
+    const phoneTemplates = phone.getByRole('region', { name: 'แม่แบบ' });
+    await phoneTemplates.locator('.template-card', { hasText: 'ACCSM café (imported)' }).waitFor();
+    // the built-ins' names and descriptions in the interface language
+    const thaiBuiltin = phoneTemplates.locator('[data-template="builtin-accsm"]');
+    expect(await thaiBuiltin.getByRole('heading').textContent()).toBe('คาเฟ่เตรียมการ ACCSM');
+    expect(await thaiBuiltin.textContent()).toContain('โต๊ะ: 5 · คณะผู้แทน: 11 · รอบ: 3');
     await noSidewaysScroll(phone);
     expect(await axeSerious(phone)).toEqual([]);
     await shot(phone, 'templates-home-phone.png');
     await phone
       .locator(`[data-workshop="${second}"]`)
-      .getByRole('button', { name: /^Save as template/ })
+      .getByRole('button', { name: /^บันทึกเป็นแม่แบบ/ })
       .click();
     await noSidewaysScroll(phone);
     await shot(phone, 'templates-save-as-phone.png', false);
     await phone.goto(`${base}/new?template=builtin-accsm`);
-    await phone.getByText('Filled in from “ACCSM preparatory café”.', { exact: false }).waitFor();
+    await phone.getByText('กรอกข้อมูลจาก “คาเฟ่เตรียมการ ACCSM” แล้ว', { exact: false }).waitFor();
     await noSidewaysScroll(phone);
     await shot(phone, 'templates-create-phone.png');
 

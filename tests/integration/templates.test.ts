@@ -201,11 +201,15 @@ describe.each(stores)('templates on $name', ({ start }) => {
       evil: { list: 200, read: 200, rename: 403, 'save-from-workshop': 403, 'read-workshop-setup': 200, import: 403, delete: 403 },
       owner: { list: 200, read: 200, rename: 200, 'save-from-workshop': 201, 'read-workshop-setup': 200, import: 201, delete: 204 },
     };
-    const who: Record<string, Browser> = { stranger, anonymous, evil, owner };
-    for (const [name, b] of Object.entries(who))
-      for (const a of actions) expect(await a.run(b), `${name} ${a.name}`).toBe(expected[name]![a.name]);
-    // nothing the others tried changed the owner's template before the owner's own actions: it was renamed once
+    const run = async (who: Record<string, Browser>) => {
+      for (const [name, b] of Object.entries(who))
+        for (const a of actions) expect(await a.run(b), `${name} ${a.name}`).toBe(expected[name]![a.name]);
+    };
+    await run({ stranger, anonymous, evil });
+    // nothing the others tried changed the owner's template; the stranger's import is the stranger's own
+    expect((await owner.call<TemplateView>('GET', `/api/me/templates/${t.id}`)).body).toEqual(t);
     expect(await env.rows(strangerAccount.accountId)).toBe(1);
+    await run({ owner });
     expect((await owner.call('GET', `/api/me/templates/${t.id}`)).status).toBe(404);
   });
 
