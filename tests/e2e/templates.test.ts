@@ -174,8 +174,17 @@ describe('templates', () => {
     await page.getByText('Filled in from “Preparatory café of the 19th ACCSM”.', { exact: false }).waitFor();
     expect(await page.getByLabel('Question of round 4 (optional)').inputValue()).toBe('What will each delegation take home to review?');
 
+    // and from the home page: "New workshop like this" on a workshop
     await page.goto(`${base}/home`);
     for (const id of [first, second]) await page.locator(`[data-workshop="${id}"]`).waitFor();
+    await page
+      .locator(`[data-workshop="${second}"]`)
+      .getByRole('button', { name: 'New workshop like this Preparatory café of the 20th ACCSM' })
+      .click();
+    await page.getByText('Filled in from “Preparatory café of the 20th ACCSM”.', { exact: false }).waitFor();
+    expect(new URL(page.url()).search).toBe(`?workshop=${second}`);
+    expect(await page.getByLabel('Title').inputValue()).toBe('Preparatory café of the 20th ACCSM');
+    await page.goto(`${base}/home`);
 
     // ---------------------------------------------------------------- a 390 px phone in Thai, signed in as the same account
     const phone = await newPersonPage(browser, {
