@@ -32,9 +32,19 @@ async function createFrom(b: Browser, setup: TemplateSetup, title: string) {
   return w;
 }
 
+const CORRUPT =
+  'INSERT INTO account_templates (id, account_id, name, description, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)';
+/** A row this server cannot read as a setup (written by hand, or by a future version). */
+const corruptRow = (accountId: string) => ['corrupt1', accountId, 'Broken', '', '{"themes": "not a list"', 1, 1];
+
 type Store = {
   name: string;
-  start: () => Promise<{ server: RunningServer; rows: (accountId: string) => Promise<number>; stop: () => Promise<void> }>;
+  start: () => Promise<{
+    server: RunningServer;
+    rows: (accountId: string) => Promise<number>;
+    corrupt: (accountId: string) => Promise<void>;
+    stop: () => Promise<void>;
+  }>;
 };
 const stores: Store[] = [
   {
@@ -47,6 +57,14 @@ const stores: Store[] = [
           const db = new Database(path.join(server.dataDir, 'worldcafe.db'), { readonly: true });
           try {
             return (db.prepare('SELECT COUNT(*) AS n FROM account_templates WHERE account_id = ?').get(accountId) as { n: number }).n;
+          } finally {
+            db.close();
+          }
+        },
+        corrupt: async (accountId) => {
+          const db = new Database(path.join(server.dataDir, 'worldcafe.db'));
+          try {
+            db.prepare(CORRUPT).run(...corruptRow(accountId));
           } finally {
             db.close();
           }
@@ -65,6 +83,13 @@ const stores: Store[] = [
         server,
         rows: async (accountId) =>
           Number((await reader.query('SELECT COUNT(*) AS n FROM account_templates WHERE account_id = $1', [accountId])).rows[0].n),
+        corrupt: async (accountId) => {
+          let i = 0;
+          await reader.query(
+            CORRUPT.replace(/\?/g, () => `$${++i}`),
+            corruptRow(accountId),
+          );
+        },
         stop: async () => {
           await server.stop();
           await reader.end();
@@ -246,6 +271,20 @@ describe.each(stores)('templates on $name', ({ start }) => {
     expect((await b.call('PATCH', `/api/me/templates/${t.id}`, { name: '   ' })).status).toBe(400);
     expect((await b.call('GET', `/api/me/templates/${t.id}`)).body).toMatchObject({ name: 'Keep' });
     expect(await env.rows(accountId)).toBe(1);
+  });
+
+  it('a stored template that no longer reads as a setup is left out of the list and not served', async () => {
+    const b = new Browser(env.server.url);
+    const { accountId } = await b.register();
+    const good = (await b.call<TemplateView>('POST', '/api/me/templates', { name: 'Good', setup: accsm })).body;
+    await env.corrupt(accountId);
+    const list = await b.call<{ templates: TemplateSummary[] }>('GET', '/api/me/templates');
+    expect(list.body.templates.map((t) => t.id)).toEqual([good.id]);
+    const broken = await b.call<{ error: { code: string } }>('GET', '/api/me/templates/corrupt1');
+    expect(broken.status).toBe(500);
+    expect(broken.body.error.code).toBe('internal');
+    // it can still be deleted
+    expect((await b.call('DELETE', '/api/me/templates/corrupt1')).status).toBe(204);
   });
 
   it(`an account keeps at most ${TEMPLATE_LIMITS.perAccount} templates`, async () => {

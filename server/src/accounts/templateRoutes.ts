@@ -40,7 +40,13 @@ export function templateRoutes({ accounts, store, rooms, logger, cfg }: Template
 
   /** The stored setup, read with today's schema (a row that no longer parses is reported, not served). */
   function setupOf(t: StoredTemplate): TemplateSetup | undefined {
-    const parsed = templateSetupSchema.safeParse(JSON.parse(t.body));
+    let body: unknown;
+    try {
+      body = JSON.parse(t.body);
+    } catch {
+      body = undefined;
+    }
+    const parsed = templateSetupSchema.safeParse(body);
     if (!parsed.success) logger.error({ templateId: t.id, issues: parsed.error.issues.slice(0, 3) }, 'a stored template no longer parses');
     return parsed.success ? parsed.data : undefined;
   }
