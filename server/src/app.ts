@@ -55,7 +55,7 @@ export interface AppDeps {
   /** Organisation sign-in over OpenID Connect (OIDC_*); omitted = off. */
   oidc?: OidcConfig;
   /** Tests: per-address limits of the account endpoints. */
-  accountLimits?: { authPerMinute?: number; mePerMinute?: number };
+  accountLimits?: { authPerMinute?: number; mePerMinute?: number; templatesPerMinute?: number };
   /** When commands are refused as `overloaded` (process-wide; see realtime/admission.ts). */
   admission?: Partial<AdmissionLimits>;
   /** How long a repeated joinId is answered after the first join (ms). */

@@ -33,6 +33,8 @@ export interface Config {
   publicOrigin: string | undefined;
   /** Account sign-in requests per address per minute (LIMIT_AUTH_PER_MIN, default 60). */
   authPerMinute: number;
+  /** Template requests (/api/me/templates/*) per address per minute (LIMIT_TEMPLATES_PER_MIN, default 300). */
+  templatesPerMinute: number;
   /** When commands are refused as `overloaded` (OVERLOAD_LAG_MS, OVERLOAD_MAX_PENDING). */
   admission: AdmissionLimits;
   /** How long a repeated joinId is answered after the first join (JOIN_RETRY_SECONDS). */
@@ -100,6 +102,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     publicOrigin: publicOrigin(env.PUBLIC_ORIGIN),
     authPerMinute: positive(env.LIMIT_AUTH_PER_MIN, 60, 'LIMIT_AUTH_PER_MIN'),
     oidc: oidcConfig(env),
+    templatesPerMinute: positive(env.LIMIT_TEMPLATES_PER_MIN, 300, 'LIMIT_TEMPLATES_PER_MIN'),
     clientDir: path.resolve(env.CLIENT_DIR ?? path.join(import.meta.dirname, '../../client/dist')),
   };
 }

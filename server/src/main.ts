@@ -45,7 +45,7 @@ const app = createApp({
   // after openStore, which has migrated the schema the accounts live in
   accounts: openAccountStore(storeLocation),
   publicOrigin: config.publicOrigin,
-  accountLimits: { authPerMinute: config.authPerMinute },
+  accountLimits: { authPerMinute: config.authPerMinute, templatesPerMinute: config.templatesPerMinute },
   oidc: config.oidc,
   admission: config.admission,
   joinRetryMs: config.joinRetryMs,

@@ -38,3 +38,4 @@ export * from './accounts/linkTtl';
 export * from './join/joinIdEntropy';
 export * from './devices/userAgent';
 export * from './devices/schemas';
+export * from './templates';

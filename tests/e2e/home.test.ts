@@ -12,6 +12,7 @@ import { startServer, type RunningServer } from '../helpers/server';
 import { launchBrowser, newPersonPage, requireBuiltClient, shot, stopE2e } from '../helpers/browser';
 import { Bot, createWorkshop, join } from '../helpers/bots';
 import { PHONE, runAxe } from '../helpers/a11y';
+import { virtualAuthenticator } from '../helpers/webauthn';
 
 let server: RunningServer;
 let browser: Browser;
@@ -28,16 +29,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stopE2e(server, browser);
 });
-
-/** A virtual platform authenticator on the page (Chromium's, over CDP), as TESTING.md describes. */
-async function virtualAuthenticator(page: Page) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('WebAuthn.enable');
-  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true },
-  });
-  return { cdp, authenticatorId };
-}
 
 async function axeSerious(page: Page) {
   return (await runAxe(page)).filter((f) => f.impact === 'serious' || f.impact === 'critical');

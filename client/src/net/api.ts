@@ -16,7 +16,7 @@ export class ApiError extends Error {
 }
 
 /** One JSON call to the server's HTTP API (the cookie of a signed-in facilitator goes along). */
-export async function request<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
+export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, {

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   ASCC_THEMES,
@@ -7,7 +7,12 @@ import {
   createWorkshopSchema,
   type CreateWorkshopInput,
   type Delegation,
+  type TemplateSetup,
   type Theme,
+  type RoundsForm,
+  emptyCafe,
+  formFromSettings,
+  settingsFromForm,
 } from '@world-cafe/shared';
 import { AppHeader } from '../components/AppHeader';
 import { DelegationFields, FieldError, RemoveButton, TableFields, invalidProps } from '../components/FormBits';
@@ -15,7 +20,11 @@ import { type CreateField, type FieldProblem, createFormProblems, schemaProblem 
 import { useFormat } from '../lib/format';
 import { apiErrorCode, errorText } from '../lib/apiErrors';
 import { checkNewDelegation } from '../lib/delegations';
-import { openCreatedWorkshop } from '../lib/openCreatedWorkshop';
+import { SIGNED_IN_HINT, openCreatedWorkshop } from '../lib/openCreatedWorkshop';
+import { readString } from '../lib/storage';
+import { StartFrom } from '../components/templates/StartFrom';
+import { RoundsFields } from '../components/templates/RoundsFields';
+import { type TemplateSource, resolveSource, sourceFromSearch } from '../components/templates/source';
 import { useEditableList } from '../lib/useEditableList';
 import { api } from '../net/api';
 import { newEntityId } from '../net/ids';
@@ -30,6 +39,11 @@ interface TableDraft {
 
 const WORKSHOP_LANGUAGES = ['en', 'th', 'id', 'ms', 'vi', 'km', 'lo', 'my', 'fil', 'zh'];
 const DEFAULT_CAPACITY = 8;
+
+/** A new workshop's rounds before a template says otherwise: the café's own defaults. */
+function defaultRounds(): RoundsForm {
+  return formFromSettings({ cafe: emptyCafe(), harvest: { grouping: 'hosts' } });
+}
 
 export function Create() {
   const { t } = useTranslation();
@@ -50,6 +64,42 @@ export function Create() {
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [requestError, setRequestError] = useState('');
   const [busy, setBusy] = useState(false);
+  const [rounds, setRounds] = useState<RoundsForm>(defaultRounds);
+  const [filledFrom, setFilledFrom] = useState('');
+  const [initialSource] = useState(() => sourceFromSearch(window.location.search));
+  const signedIn = !!readString(SIGNED_IN_HINT);
+
+  /** Fills the form from a template's setup; everything stays editable. The title only if none yet. */
+  const applySetup = (setup: TemplateSetup, name: string, suggestedTitle: string) => {
+    setTitle((old) => old.trim() || suggestedTitle);
+    setPurpose(setup.purpose);
+    setLanguage(setup.language);
+    themeList.set(setup.themes.map((th) => ({ ...th })));
+    tableList.set(setup.tables.map((tb) => ({ ...tb })));
+    const asean = new Map(ASEAN_DELEGATIONS.map((d) => [d.id, d]));
+    const preset = setup.delegations.filter((d) => asean.get(d.id)?.code === d.code && asean.get(d.id)?.name === d.name);
+    setPresets(new Set(preset.map((d) => d.id)));
+    extraList.set(setup.delegations.filter((d) => !preset.includes(d)).map((d) => ({ ...d })));
+    setRounds(formFromSettings(setup));
+    setProblems([]);
+    setRequestError('');
+    setFilledFrom(t('templates.filledFrom', { name }));
+  };
+  const startFrom = async (source: TemplateSource) => {
+    try {
+      const r = await resolveSource(source, t);
+      applySetup(r.setup, r.name, r.title);
+    } catch {
+      setFilledFrom('');
+      setRequestError(t('templates.failed'));
+    }
+  };
+  useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the form is filled when the template arrives, not during the effect
+    if (initialSource) void startFrom(initialSource);
+    // once, for the template the home page sent here
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [initialSource]);
 
   // Tables whose theme is gone keep no theme.
   const dropThemes = (gone: (themeId: string) => boolean) =>
@@ -116,6 +166,7 @@ export function Create() {
       themes: themes.map((th) => ({ id: th.id, name: th.name.trim() })),
       tables: tables.map((tb) => ({ ...tb, name: tb.name.trim(), question: tb.question.trim(), capacity: Math.round(tb.capacity) })),
       delegations: [...ASEAN_DELEGATIONS.filter((d) => presets.has(d.id)).map((d) => ({ ...d })), ...extras],
+      ...settingsFromForm(rounds, tables),
     };
     if (found.length === 0) {
       // the server's own schema: whatever it would refuse is tied to its field too
@@ -176,6 +227,10 @@ export function Create() {
       <main id="main" className="page create">
         <h1 tabIndex={-1}>{t('create.title')}</h1>
         <p className="lead">{t('create.intro')}</p>
+        <StartFrom signedIn={signedIn} open={!initialSource} onPick={(s) => void startFrom(s)} />
+        <p role="status" className="template-notice">
+          {filledFrom}
+        </p>
         <form onSubmit={onSubmit} noValidate className="stack">
           {/* At the top, where focus lands after a failed submit; each entry leads to its field. */}
           {summary.length > 0 && (
@@ -412,6 +467,8 @@ export function Create() {
               </p>
             )}
           </fieldset>
+
+          <RoundsFields value={rounds} onChange={setRounds} />
 
           <div className="button-row">
             <button type="submit" className="primary big" disabled={busy}>

@@ -44,6 +44,8 @@ import { loCofac } from '../i18n/lo.cofac';
 import { myCofac } from '../i18n/my.cofac';
 import { WorkshopPeople } from '../components/WorkshopPeople';
 import { ApiError } from '../net/api';
+import { TemplatesSection } from '../components/templates/TemplatesSection';
+import { SaveAsTemplate } from '../components/templates/SaveAsTemplate';
 import '../home.css';
 
 // The home's strings travel with its chunk, not in the landing page's download.
@@ -255,6 +257,7 @@ export function Home() {
           />
         )}
         {status.kind === 'out' && <LocalWorkshops />}
+        {status.kind === 'out' && <TemplatesSection signedIn={false} reloadKey={0} onNotice={setNotice} />}
       </main>
     </>
   );
@@ -369,6 +372,8 @@ function SignedIn({ account, onNotice, onCodes, onSignedOut, onAttempt, refresh,
   const [devices, setDevices] = useState<SessionView[]>([]);
   const [q, setQ] = useState('');
   const [showArchived, setShowArchived] = useState(false);
+  /** Bumped when a workshop is saved as a template, so the templates list reloads. */
+  const [templatesVersion, setTemplatesVersion] = useState(0);
 
   const load = useCallback(async () => {
     const [w, d] = await Promise.all([api.myWorkshops(), api.listDevices()]);
@@ -461,6 +466,11 @@ function SignedIn({ account, onNotice, onCodes, onSignedOut, onAttempt, refresh,
                     {w.archivedAt ? t('home.unarchive') : t('home.archive')}
                     <span className="sr-only"> {w.title}</span>
                   </button>
+                  <SaveAsTemplate
+                    workshopId={w.workshopId}
+                    title={w.title}
+                    onSaved={(notice) => (onNotice(notice), setTemplatesVersion((v) => v + 1))}
+                  />
                   {w.role === 'owner' && (
                     <button type="button" className="danger-quiet" onClick={() => void remove(w)}>
                       {t('home.delete')}
@@ -473,6 +483,7 @@ function SignedIn({ account, onNotice, onCodes, onSignedOut, onAttempt, refresh,
           </ul>
         )}
       </section>
+      <TemplatesSection signedIn reloadKey={templatesVersion} onNotice={onNotice} />
       {unattached.length > 0 && (
         <section className="card" aria-labelledby={`${id}-local`}>
           <h2 id={`${id}-local`}>{t('home.localHeading')}</h2>

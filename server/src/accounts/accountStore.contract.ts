@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EventStore } from '../store/eventStore';
 import type { Envelope } from '@world-cafe/shared';
-import type { AccountStore, AuthSession, CofacInvite, Passkey } from './accountStore';
+import type { AccountStore, AuthSession, CofacInvite, Passkey, StoredTemplate } from './accountStore';
 import { WORKSHOP_TABLES } from './accountStore';
 import { batch } from '../store/eventStore.contract';
 
@@ -205,6 +205,55 @@ export function accountStoreContract(name: string, harness: AccountHarness) {
         expect(await harness.rowsOf('participant_devices', w)).toBe(1);
         await accounts.deleteWorkshop(w);
         expect(await harness.rowsOf('participant_devices', w)).toBe(0);
+      } finally {
+        await accounts.close();
+        await events.close();
+      }
+    });
+
+    it('templates: belong to one account; list last changed first; rename, delete; capped per account, even racing', async () => {
+      const { accounts, events } = await harness.open();
+      try {
+        const mine = uid('acc');
+        const theirs = uid('acc');
+        for (const id of [mine, theirs]) await accounts.createAccount({ id, name: 'a', createdAt: 1 }, passkey(id), [], session(id));
+        const tpl = (accountId: string, at: number, name = 'ACCSM café'): StoredTemplate => ({
+          id: uid('tpl'),
+          accountId,
+          name,
+          description: 'ไทย · Tiếng Việt',
+          body: '{"themes":[]}',
+          createdAt: at,
+          updatedAt: at,
+        });
+        const a = tpl(mine, 1000);
+        const b = tpl(mine, 2000, 'Short café');
+        const other = tpl(theirs, 3000);
+        for (const t of [a, b, other]) expect(await accounts.addTemplate(t, 10)).toBe(true);
+        expect(await accounts.listTemplates(mine)).toEqual([b, a]);
+        expect(await accounts.findTemplate(mine, a.id)).toEqual(a);
+        // another account's template is not found by id, not renamed, not deleted
+        expect(await accounts.findTemplate(mine, other.id)).toBeUndefined();
+        expect(await accounts.renameTemplate(mine, other.id, { name: 'x' }, 4000)).toBe(false);
+        expect(await accounts.deleteTemplate(mine, other.id)).toBe(false);
+        expect(await accounts.findTemplate(theirs, other.id)).toEqual(other);
+
+        expect(await accounts.renameTemplate(mine, a.id, { name: 'ACCSM 2027' }, 5000)).toBe(true);
+        expect(await accounts.findTemplate(mine, a.id)).toEqual({ ...a, name: 'ACCSM 2027', updatedAt: 5000 });
+        expect(await accounts.renameTemplate(mine, a.id, { name: 'ACCSM 2028', description: '' }, 6000)).toBe(true);
+        expect((await accounts.listTemplates(mine)).map((t) => [t.name, t.description])).toEqual([
+          ['ACCSM 2028', ''],
+          ['Short café', b.description],
+        ]);
+        expect(await accounts.deleteTemplate(mine, b.id)).toBe(true);
+        expect(await accounts.deleteTemplate(mine, b.id)).toBe(false);
+        expect((await accounts.listTemplates(mine)).map((t) => t.id)).toEqual([a.id]);
+
+        // the cap: 1 kept + 6 racing saves with room for 3 more → exactly 3 land
+        const racing = await Promise.all(Array.from({ length: 6 }, (_, i) => accounts.addTemplate(tpl(mine, 7000 + i), 4)));
+        expect(racing.filter(Boolean)).toHaveLength(3);
+        expect(await accounts.listTemplates(mine)).toHaveLength(4);
+        expect(await accounts.listTemplates(theirs)).toEqual([other]);
       } finally {
         await accounts.close();
         await events.close();

@@ -97,6 +97,17 @@ export interface CofacInvite {
 export type AcceptOutcome =
   { ok: true; role: WorkshopRole } | { ok: false; why: 'unknown' | 'used' | 'revoked' | 'expired' | 'already_runs' };
 
+/** A saved template: `body` is the setup's JSON, parsed by the routes (templateSetupSchema). */
+export interface StoredTemplate {
+  id: string;
+  accountId: string;
+  name: string;
+  description: string;
+  body: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
 export interface AccountStore {
   /** A new account with its first passkey, its recovery codes (hashes) and its first session, in one commit. */
   createAccount(account: Account, passkey: Passkey, recoveryHashes: string[], session: AuthSession): Promise<void>;
@@ -178,6 +189,17 @@ export interface AccountStore {
    * the log); `workshopId` narrows it to one workshop.
    */
   closedWorkshops(workshopId?: string): Promise<Array<{ workshopId: string; closedAt: number }>>;
+  /**
+   * Saves a template unless the account already keeps `max` of them (counted in the same commit,
+   * so two saves racing cannot pass the cap together); false then.
+   */
+  addTemplate(t: StoredTemplate, max: number): Promise<boolean>;
+  /** The account's templates, last changed first; never another account's. */
+  listTemplates(accountId: string): Promise<StoredTemplate[]>;
+  findTemplate(accountId: string, id: string): Promise<StoredTemplate | undefined>;
+  /** Renames the account's template; false if it has no such template. */
+  renameTemplate(accountId: string, id: string, patch: { name: string; description?: string }, at: number): Promise<boolean>;
+  deleteTemplate(accountId: string, id: string): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -199,6 +221,24 @@ type PasskeyRow = {
   last_used_at: number | null;
 };
 type SessionRow = { id_hash: string; account_id: string; created_at: number; last_seen_at: number; user_agent: string };
+type TemplateRow = {
+  id: string;
+  account_id: string;
+  name: string;
+  description: string;
+  body: string;
+  created_at: number;
+  updated_at: number;
+};
+const templateOf = (r: TemplateRow): StoredTemplate => ({
+  id: r.id,
+  accountId: r.account_id,
+  name: r.name,
+  description: r.description,
+  body: r.body,
+  createdAt: Number(r.created_at),
+  updatedAt: Number(r.updated_at),
+});
 type RoleRow = {
   account_id: string;
   workshop_id: string;
@@ -651,6 +691,55 @@ export class SqlAccountStore implements AccountStore {
       [...(workshopId === undefined ? [] : [workshopId]), '%"type":"workshop:phase-changed"%', '%"phase":"closed"%'],
     );
     return rows.map((r) => ({ workshopId: r.workshop_id, closedAt: Number(r.closed_at) }));
+  }
+
+  addTemplate(tp: StoredTemplate, max: number) {
+    return this.q.tx(async (t) => {
+      // A no-op write takes the account's row lock on PostgreSQL (SQLite's BEGIN IMMEDIATE already
+      // serialises): two saves of one account queue here, so the count below cannot be raced past.
+      await t.run('UPDATE accounts SET name = name WHERE id = ?', [tp.accountId]);
+      const n = await one<{ n: number }>(t, 'SELECT COUNT(*) AS n FROM account_templates WHERE account_id = ?', [tp.accountId]);
+      if (Number(n?.n ?? 0) >= max) return false;
+      await t.run(
+        'INSERT INTO account_templates (id, account_id, name, description, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        [tp.id, tp.accountId, tp.name, tp.description, tp.body, tp.createdAt, tp.updatedAt],
+      );
+      return true;
+    });
+  }
+
+  async listTemplates(accountId: string) {
+    return (
+      await this.q.all<TemplateRow>('SELECT * FROM account_templates WHERE account_id = ? ORDER BY updated_at DESC, id', [accountId])
+    ).map(templateOf);
+  }
+
+  async findTemplate(accountId: string, id: string) {
+    const r = await one<TemplateRow>(this.q, 'SELECT * FROM account_templates WHERE account_id = ? AND id = ?', [accountId, id]);
+    return r && templateOf(r);
+  }
+
+  async renameTemplate(accountId: string, id: string, patch: { name: string; description?: string }, at: number) {
+    const n =
+      patch.description === undefined
+        ? await this.q.run('UPDATE account_templates SET name = ?, updated_at = ? WHERE account_id = ? AND id = ?', [
+            patch.name,
+            at,
+            accountId,
+            id,
+          ])
+        : await this.q.run('UPDATE account_templates SET name = ?, description = ?, updated_at = ? WHERE account_id = ? AND id = ?', [
+            patch.name,
+            patch.description,
+            at,
+            accountId,
+            id,
+          ]);
+    return n === 1;
+  }
+
+  async deleteTemplate(accountId: string, id: string) {
+    return (await this.q.run('DELETE FROM account_templates WHERE account_id = ? AND id = ?', [accountId, id])) === 1;
   }
 
   close() {

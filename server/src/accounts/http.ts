@@ -23,7 +23,7 @@ export function fail(res: Response, code: Code, message: string, extra: { reason
 }
 
 /** Requests per address per minute on the account endpoints: sign-in attempts are cheap to try, so few. */
-export const ACCOUNT_LIMITS = { authPerMinute: 60, mePerMinute: 600 };
+export const ACCOUNT_LIMITS = { authPerMinute: 60, mePerMinute: 600, templatesPerMinute: 300 };
 
 export function addressLimit(points: number, rejections: RejectionLog) {
   const allowed = perMinute(points);

@@ -12,6 +12,7 @@ import { accountRoutes } from './accountRoutes';
 import { workshopRoutes } from './workshopRoutes';
 import { reissueRoute } from './reissue';
 import { type DeviceTracker, devicesRoute } from './devices';
+import { templateRoutes } from './templateRoutes';
 import type { SessionConfig } from './sessions';
 import { type OidcRelyingParty, oidcRoutes } from './oidc';
 
@@ -47,5 +48,6 @@ export function createAccountApi(deps: AccountApiDeps) {
   // accepting an invitation is a secret's check, like a sign-in: the tighter limit on top of the other
   r.use('/me/workshops/cofacilitator-invites', addressLimit(limits.authPerMinute, deps.rejections));
   r.use('/me/workshops', addressLimit(limits.mePerMinute, deps.rejections), workshopRoutes({ ...deps, now: deps.now ?? Date.now }));
+  r.use('/me/templates', addressLimit(limits.templatesPerMinute, deps.rejections), templateRoutes(deps));
   return r;
 }

@@ -67,6 +67,20 @@ CREATE TABLE workshop_roles (
 CREATE INDEX workshop_roles_workshop ON workshop_roles (workshop_id);`;
 }
 
+function SQL_V5(time: 'INTEGER' | 'BIGINT'): string {
+  return `
+CREATE TABLE account_templates (
+  id TEXT PRIMARY KEY,
+  account_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  description TEXT NOT NULL,
+  body TEXT NOT NULL,
+  created_at ${time} NOT NULL,
+  updated_at ${time} NOT NULL
+);
+CREATE INDEX account_templates_account ON account_templates (account_id, updated_at);`;
+}
+
 /** Version 6's tables (co-facilitator invitations, which account a facilitator key was issued to). */
 function SQL_V6(time: 'INTEGER' | 'BIGINT'): string {
   return `
@@ -186,6 +200,14 @@ ALTER TABLE credentials ADD COLUMN revoked_at BIGINT;`,
     name: 'facilitator accounts, passkeys, sessions, workshop roles',
     sqlite: SQL_V4('INTEGER'),
     postgres: SQL_V4('BIGINT'),
+  },
+  {
+    // Templates (issue 17): a facilitator account's saved workshop setups. `body` is the setup as
+    // JSON (parsed with templateSetupSchema when read), so a new setup field needs no migration.
+    version: 5,
+    name: 'account templates',
+    sqlite: SQL_V5('INTEGER'),
+    postgres: SQL_V5('BIGINT'),
   },
   {
     // Co-facilitators (issue 17 item 4): single-use invitation links (only the hash of the

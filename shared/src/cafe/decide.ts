@@ -125,28 +125,35 @@ function decideSystem(state: WorkshopState, cmd: SystemCommand, now: number): De
       const themeIds = new Set(input.themes.map((t) => t.id));
       const badTheme = input.tables.find((t) => t.themeId !== null && !themeIds.has(t.themeId));
       if (badTheme) return reject('not_found', `table ${badTheme.name} refers to an unknown theme`);
-      return accept({
-        type: 'workshop:created',
-        workshop: {
-          id: cmd.workshopId,
-          title: input.title,
-          purpose: input.purpose,
-          language: input.language,
-          joinCode: cmd.joinCode,
-          createdAt: now,
+      // A template's café and harvest settings follow as the events their commands would make.
+      const setup: DomainEvent[] = [];
+      if (input.cafe) setup.push({ type: 'cafe:configured', ...input.cafe });
+      if (input.harvest) setup.push({ type: 'harvest:configured', grouping: input.harvest.grouping });
+      return accept(
+        {
+          type: 'workshop:created',
+          workshop: {
+            id: cmd.workshopId,
+            title: input.title,
+            purpose: input.purpose,
+            language: input.language,
+            joinCode: cmd.joinCode,
+            createdAt: now,
+          },
+          themes: input.themes,
+          tables: input.tables,
+          delegations: input.delegations,
+          planYears: input.planYears ?? defaultPlanYears(now),
+          facilitator: {
+            id: cmd.facilitatorId,
+            name: input.facilitatorName,
+            delegationId: null,
+            role: 'facilitator',
+            joinedAt: now,
+          },
         },
-        themes: input.themes,
-        tables: input.tables,
-        delegations: input.delegations,
-        planYears: input.planYears ?? defaultPlanYears(now),
-        facilitator: {
-          id: cmd.facilitatorId,
-          name: input.facilitatorName,
-          delegationId: null,
-          role: 'facilitator',
-          joinedAt: now,
-        },
-      });
+        ...setup,
+      );
     }
     case 'participant:join': {
       if (!state.id) return reject('not_found', 'workshop not found');

@@ -451,6 +451,17 @@ export type CommandInput = z.input<typeof commandSchema>;
 export type Command = z.output<typeof commandSchema>;
 export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
 
+/** The café's shape a new workshop may start with (a template's rounds; see cafe:configure). */
+export const cafeSetupSchema = z.strictObject({
+  rounds: z.number().int().min(1).max(LIMITS.rounds),
+  roundSeconds: z.number().int().min(LIMITS.roundSeconds.min).max(LIMITS.roundSeconds.max),
+  autoRotate: z.boolean(),
+  questionMode: z.enum(QUESTION_MODES),
+  roundQuestions: z.array(text(LIMITS.questionChars)).max(LIMITS.rounds),
+});
+/** The harvest settings a new workshop may start with (see harvest:configure). */
+export const harvestSetupSchema = z.strictObject({ grouping: z.enum(['hosts', 'everyone']) });
+
 // System commands come from the server's HTTP edge (create, join), never from a socket.
 export const createWorkshopSchema = z.strictObject({
   title: text(LIMITS.titleChars, 1),
@@ -461,6 +472,9 @@ export const createWorkshopSchema = z.strictObject({
   tables: z.array(tableSchema).max(LIMITS.tables).default([]),
   delegations: z.array(delegationSchema).max(LIMITS.delegations).default([]),
   planYears: planYearsSchema.optional(),
+  /** Rounds, their length and questions (a template's); absent: the defaults of emptyCafe(). */
+  cafe: cafeSetupSchema.optional(),
+  harvest: harvestSetupSchema.optional(),
 });
 export type CreateWorkshopInput = z.input<typeof createWorkshopSchema>;
 export type CreateWorkshop = z.output<typeof createWorkshopSchema>;

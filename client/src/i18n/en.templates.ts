@@ -1,0 +1,66 @@
+// English strings of templates (home page and create form). Added to i18next by
+// components/templates/strings.ts when a screen that shows templates loads; <lang>.templates.ts
+// must have exactly the same keys (checked by its type and by templates.test.ts).
+export const enTemplates = {
+  templates: {
+    heading: 'Templates',
+    startHeading: 'Start from a template',
+    startHelp:
+      'A template fills in the themes, tables, questions, delegations and rounds. You can change everything before you create the workshop.',
+    builtinHeading: 'Ready-made templates',
+    builtin: {
+      classic: {
+        name: 'Classic World Café',
+        description: 'Three 20-minute rounds at five tables, each round with a deeper question.',
+      },
+      accsm: {
+        name: 'ACCSM preparatory café',
+        description:
+          'Eleven delegations (the ten ASEAN member states and the ASEAN Secretariat), the five ASCC characteristics as themes and tables, three rounds with their questions.',
+      },
+      short: {
+        name: 'One-hour café',
+        description: 'Two 15-minute rounds at three tables that rotate by themselves, then a short harvest together.',
+      },
+    },
+    counts: 'Tables: {{tables}} · Delegations: {{delegations}} · Rounds: {{rounds}}',
+    use: 'Use this template',
+    mineHeading: 'Your templates',
+    mineNone: 'No saved templates yet. Save one from a workshop, or import a template file.',
+    signInForMine: 'Sign in on “Your workshops” to keep your own templates.',
+    pastHeading: 'Start from a past workshop',
+    pastLabel: 'Workshop',
+    pastUse: 'Use its setup',
+    rename: 'Rename',
+    renameLabel: 'New name for “{{name}}”',
+    save: 'Save',
+    cancel: 'Cancel',
+    exportJson: 'Export (JSON)',
+    delete: 'Delete',
+    deleteTitle: 'Delete the template “{{name}}”?',
+    deleteBody: 'Workshops already made from it stay as they are.',
+    deleted: 'Template “{{name}}” deleted.',
+    renamed: 'Template renamed to “{{name}}”.',
+    importLabel: 'Import a template file (JSON)',
+    imported: 'Template “{{name}}” imported.',
+    importTooLarge: 'This file is too large ({{size}} KB). A template file is at most {{max}} KB.',
+    importNotJson: 'This file is not valid JSON.',
+    importNotTemplate: 'This is not a template file. Export one from “Your templates”.',
+    importInvalid: 'This template file has a problem in: {{fields}}',
+    saveAs: 'Save as template',
+    saveAsLabel: 'Template name',
+    saveAsButton: 'Save template',
+    saved: 'Saved as the template “{{name}}”.',
+    startFromThis: 'New workshop like this',
+    filledFrom: 'Filled in from “{{name}}”. Change anything before you create the workshop.',
+    failed: 'That did not work. Try again.',
+    limitReached: 'You keep the most templates an account can. Delete one first.',
+    roundsLegend: 'Rounds',
+    roundsHelp: 'Set how many rounds and how long. You can change this later in the console.',
+    roundsLabel: 'Number of rounds',
+    minutesLabel: 'Minutes per round',
+    roundQuestion: 'Question of round {{n}} (optional)',
+    autoRotate: 'Rotate to the next round automatically when the time is up',
+    groupingEveryone: 'Everyone may group notes and draft goals, not only table hosts',
+  },
+};
