@@ -301,7 +301,16 @@ class WriterThread {
     if (this.dead) throw new Error('SQLite writer thread is not running');
     // A JSON string crosses threads at about half the main-thread cost of a structured clone of
     // the same objects (measured: ~6 vs ~12 us per note), and the worker re-serializes bodies anyway.
-    this.worker.postMessage(JSON.stringify(group.map((p) => p.batch)) satisfies ToWriter);
+    // A snapshot body (tens of MB for a big workshop) travels beside the JSON, not escaped into it.
+    const bodies: Array<[number, string]> = [];
+    const batches = group.map((p, i) => {
+      const b = p.batch;
+      if (!b.snapshot) return b;
+      bodies.push([i, b.snapshot.body]);
+      return { ...b, snapshot: { seq: b.snapshot.seq, body: '' } };
+    });
+    const json = JSON.stringify(batches);
+    this.worker.postMessage((bodies.length > 0 ? { t: 'append', json, bodies } : json) satisfies ToWriter);
     if (this.pendingCount === 0) this.worker.ref();
     const now = performance.now();
     for (const p of group) {
