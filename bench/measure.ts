@@ -35,6 +35,8 @@ export interface Setup {
   seatMs: number;
   /** seat:assign refused as `overloaded` and retried. */
   seatRefusals: number;
+  /** Server main-thread CPU seconds spent connecting and seating (sum over the servers): less noisy than the wall time. */
+  mainCpuS: number;
   /** Sum over the server processes. */
   rssBeforeMb: number;
   rssAfterMb: number;
@@ -66,6 +68,7 @@ export interface Measured {
 
 const rssSum = (pids: number[]) => pids.reduce((a, pid) => a + rssOf(pid).rssMb, 0);
 const processCpu = (pids: number[]) => pids.map((pid) => cpuOf(pid).process);
+const mainCpu = (pids: number[]) => pids.reduce((a, pid) => a + cpuOf(pid).main, 0);
 
 /** A generator whose bots are connected and seated on `target`, ready for any number of measured rates. */
 export interface Prepared {
@@ -82,6 +85,7 @@ export async function setupRun(target: RunTarget, o: Pick<RunOptions, 'workers'>
   try {
     await sleep(300);
     const rssBeforeMb = rssSum(target.pids);
+    const mainBefore = mainCpu(target.pids);
     let t = now();
     await gen.all(
       (w) => ({ type: 'connect', stack: target.stack, urls: target.urls, bots: target.bots.filter((b) => b.index % o.workers === w) }),
@@ -91,10 +95,12 @@ export async function setupRun(target: RunTarget, o: Pick<RunOptions, 'workers'>
     t = now();
     const refusals = await gen.all<number>(() => ({ type: 'seat' }), 120_000);
     const seatMs = now() - t;
+    const mainCpuS = mainCpu(target.pids) - mainBefore;
     await sleep(1000); // idle: let the setup's garbage and buffers settle
     const setup: Setup = {
       connectMs,
       seatMs,
+      mainCpuS,
       seatRefusals: refusals.reduce((a, n) => a + n, 0),
       rssBeforeMb,
       rssAfterMb: rssSum(target.pids),

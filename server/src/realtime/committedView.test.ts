@@ -102,7 +102,7 @@ describe('CommittedView.snapshot: serialised in slices, consistent at its seq', 
     // a copy of the notes record, then an in-place update of the copy: the capture keeps nothing
     const copy = { ...state, notes: { ...state.notes, [N.d1]: { ...state.notes[N.d1]!, text: 'in the copy' } } };
     capture.touch(copy, 'notes', N.d1);
-    delete copy.notes[N.d1];
+    delete (copy.notes as Record<string, unknown>)[N.d1];
     expect(JSON.parse(await capture.serialize(async () => {}, 1))).toEqual(expected);
   });
 

@@ -16,7 +16,7 @@ import {
 } from '@world-cafe/shared';
 import { type EventStore, isUnreachable } from '../store/eventStore';
 import type { RoomHandle, Rooms } from './workshopRoom';
-import { type AppSocket, type IO, joinScopes, meOf, snapshotFor } from './fanout';
+import { type AppSocket, type IO, emitSnapshot, joinScopes, meOf } from './fanout';
 import { SATURATED_RETRY_MS, createLoadGate, overloaded } from './admission';
 import { hashToken } from '../auth';
 import type { RejectionLog } from '../rejections';
@@ -113,7 +113,7 @@ export function attachRealtime(io: IO, options: RealtimeOptions) {
       if (events.length <= recordsIn(view)) return void socket.emit('sync', { kind: 'events', events, me });
       return void socket.emit('sync', { kind: 'snapshot', state: view, me });
     }
-    socket.emit('sync', snapshotFor(state, workshopId, participantId));
+    emitSnapshot(socket, state, workshopId, participantId);
   }
 
   // The handshake catches its own failures and answers through `next`, so its promise is not awaited.

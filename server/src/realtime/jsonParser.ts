@@ -6,13 +6,26 @@
 // stock encoder produces for non-binary packets: byte for byte what clients already decode.
 import { Decoder, Encoder, type Packet, PacketType, protocol } from 'socket.io-parser';
 
+/**
+ * An emit argument that is JSON already (built from cached parts, see snapshotJson in fanout.ts):
+ * written as it is instead of being stringified. Only as a direct argument of an emit.
+ */
+export class RawJson {
+  constructor(readonly json: string) {}
+}
+
+function dataJson(data: unknown): string {
+  if (!Array.isArray(data) || !data.some((d) => d instanceof RawJson)) return JSON.stringify(data);
+  return `[${data.map((d) => (d instanceof RawJson ? d.json : (JSON.stringify(d) ?? 'null'))).join(',')}]`;
+}
+
 export class JsonOnlyEncoder extends Encoder {
   override encode(obj: Packet): string[] {
     // the stock encodeAsString for a non-binary packet: type, namespace unless '/', ack id, JSON data
     let str = String(obj.type);
     if (obj.nsp && obj.nsp !== '/') str += obj.nsp + ',';
     if (obj.id !== undefined && obj.id !== null) str += obj.id;
-    if (obj.data !== undefined && obj.data !== null) str += JSON.stringify(obj.data);
+    if (obj.data !== undefined && obj.data !== null) str += dataJson(obj.data);
     return [str];
   }
 }
