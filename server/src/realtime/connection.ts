@@ -1,6 +1,5 @@
 // The socket edge: handshake (origin, token), catch-up on connect, and one thin command
 // pipeline: size cap -> rate limit -> zod parse -> room.execute (decide + append) -> ack.
-import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { Logger } from 'pino';
 import {
   type Ack,
@@ -23,6 +22,7 @@ import type { RejectionLog } from '../rejections';
 import { metrics } from '../metrics';
 import type { Drain } from './drain';
 import { createPresence } from './presence';
+import { WindowLimiter } from './windowLimiter';
 
 export interface RealtimeOptions {
   store: EventStore;
@@ -59,8 +59,8 @@ const fail = (code: ErrorCode, message: string): Ack => ({ ok: false, error: { c
 export function attachRealtime(io: IO, options: RealtimeOptions) {
   const { store, rooms, logger, rateLimit, rejections, drain } = options;
   const limits = rateLimit ?? { perSecond: 20, burst: 40 };
-  // A fixed window per socket: `burst` commands per `burst / perSecond` seconds.
-  const limiter = new RateLimiterMemory({ points: limits.burst, duration: limits.burst / limits.perSecond });
+  // A fixed window per person: `burst` commands per `burst / perSecond` seconds.
+  const limiter = new WindowLimiter(limits.burst, (limits.burst / limits.perSecond) * 1000);
 
   const presence = createPresence(io, rooms);
   const gate = createLoadGate();
@@ -180,11 +180,8 @@ export function attachRealtime(io: IO, options: RealtimeOptions) {
         if (rooms.loaded(workshopId)?.saturated) return overloaded(SATURATED_RETRY_MS);
         if (Buffer.byteLength(JSON.stringify(input ?? null)) > LIMITS.messageBytes)
           return fail('too_large', `a command may be at most ${LIMITS.messageBytes} bytes`);
-        try {
-          await limiter.consume(participantId); // per person, so extra sockets do not multiply the allowance
-        } catch {
-          return fail('rate_limited', 'too many changes at once; slow down and retry');
-        }
+        // per person, so extra sockets do not multiply the allowance
+        if (!limiter.consume(participantId)) return fail('rate_limited', 'too many changes at once; slow down and retry');
         const parsed = commandSchema.safeParse(input);
         if (!parsed.success) {
           const issue = parsed.error.issues[0];
