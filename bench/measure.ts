@@ -35,8 +35,9 @@ export interface Setup {
   seatMs: number;
   /** seat:assign refused as `overloaded` and retried. */
   seatRefusals: number;
-  /** Server main-thread CPU seconds spent connecting and seating (sum over the servers): less noisy than the wall time. */
-  mainCpuS: number;
+  /** Server main-thread CPU seconds spent connecting, and seating (sum over the servers): less noisy than the wall times. */
+  connectCpuS: number;
+  seatCpuS: number;
   /** Sum over the server processes. */
   rssBeforeMb: number;
   rssAfterMb: number;
@@ -92,15 +93,17 @@ export async function setupRun(target: RunTarget, o: Pick<RunOptions, 'workers'>
       120_000,
     );
     const connectMs = now() - t;
+    const connectCpuS = mainCpu(target.pids) - mainBefore;
     t = now();
     const refusals = await gen.all<number>(() => ({ type: 'seat' }), 120_000);
     const seatMs = now() - t;
-    const mainCpuS = mainCpu(target.pids) - mainBefore;
+    const seatCpuS = mainCpu(target.pids) - mainBefore - connectCpuS;
     await sleep(1000); // idle: let the setup's garbage and buffers settle
     const setup: Setup = {
       connectMs,
       seatMs,
-      mainCpuS,
+      connectCpuS,
+      seatCpuS,
       seatRefusals: refusals.reduce((a, n) => a + n, 0),
       rssBeforeMb,
       rssAfterMb: rssSum(target.pids),

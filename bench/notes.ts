@@ -319,7 +319,10 @@ function printBlock(rate: number, rows: Row[], label = '') {
     ['setup: seat the delegates (s), overloaded retries', (r) => `${f(r.setup.seatMs / 1000, 2)}, ${r.setup.seatRefusals}`],
     ['setup: joins + connect + seat (s)', (r) => f((r.setup.prepareMs + r.setup.connectMs + r.setup.seatMs) / 1000, 2)],
     // CPU time is far less sensitive than wall time to other jobs on the machine
-    ['setup: server main-thread CPU, joins / connect + seat (s)', (r) => `${f(r.setup.prepareCpuS, 2)} / ${f(r.setup.mainCpuS, 2)}`],
+    [
+      'setup: server main-thread CPU, joins / connect / seat (s)',
+      (r) => `${f(r.setup.prepareCpuS, 2)} / ${f(r.setup.connectCpuS, 2)} / ${f(r.setup.seatCpuS, 2)}`,
+    ],
     ['memory: RSS before -> after setup (MB)', (r) => `${f(r.setup.rssBeforeMb, 0)} -> ${f(r.setup.rssAfterMb, 0)}`],
     [
       'memory: KB per connected socket',

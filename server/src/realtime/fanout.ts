@@ -87,7 +87,9 @@ const fieldJson = new WeakMap<WorkshopState, Map<string, string>>();
 function viewJson(view: WorkshopState, committed: WorkshopState): string {
   let cache = fieldJson.get(committed);
   if (!cache) fieldJson.set(committed, (cache = new Map()));
-  const fields: string[] = [];
+  // `+`, not join(): the parts stay a rope until the socket writes the frame, so a snapshot of
+  // hundreds of KB is copied once there instead of at every step of its assembly
+  let out = '';
   for (const key of Object.keys(view) as Array<keyof WorkshopState>) {
     const value = view[key];
     let json: string | undefined;
@@ -96,9 +98,9 @@ function viewJson(view: WorkshopState, committed: WorkshopState): string {
       json = cache.get(key);
       if (json === undefined) cache.set(key, (json = JSON.stringify(value)));
     } else json = JSON.stringify(value);
-    if (json !== undefined) fields.push(`${JSON.stringify(key)}:${json}`);
+    if (json !== undefined) out += (out === '' ? '{' : ',') + JSON.stringify(key) + ':' + json;
   }
-  return `{${fields.join(',')}}`;
+  return out === '' ? '{}' : out + '}';
 }
 
 /**
@@ -108,7 +110,7 @@ function viewJson(view: WorkshopState, committed: WorkshopState): string {
 export function snapshotJson(committed: WorkshopState, workshopId: string, participantId: string): RawJson {
   const view = viewFor(committed, participantId);
   const me = JSON.stringify(meOf(committed, workshopId, participantId));
-  return new RawJson(`{"kind":"snapshot","state":${viewJson(view, committed)},"me":${me}}`);
+  return new RawJson('{"kind":"snapshot","state":' + viewJson(view, committed) + ',"me":' + me + '}');
 }
 
 /** Sends a socket the snapshot of its view of the current committed state. */

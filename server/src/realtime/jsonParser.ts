@@ -16,7 +16,13 @@ export class RawJson {
 
 function dataJson(data: unknown): string {
   if (!Array.isArray(data) || !data.some((d) => d instanceof RawJson)) return JSON.stringify(data);
-  return `[${data.map((d) => (d instanceof RawJson ? d.json : (JSON.stringify(d) ?? 'null'))).join(',')}]`;
+  // concatenated, not joined: a large RawJson is copied once, when the frame is written
+  let out = '[';
+  for (let i = 0; i < data.length; i++) {
+    const d: unknown = data[i];
+    out += (i > 0 ? ',' : '') + (d instanceof RawJson ? d.json : (JSON.stringify(d) ?? 'null'));
+  }
+  return out + ']';
 }
 
 export class JsonOnlyEncoder extends Encoder {
