@@ -68,7 +68,12 @@ describe('CommittedView.snapshot: serialised in slices, consistent at its seq', 
     const base = standardWorkshop('cafe');
     const v = new CommittedView('w', base, [], () => {});
     // 23 more notes: with slices of 5 the notes record takes several turns
-    v.advance(folded(v.committed, Array.from({ length: 23 }, (_, i) => note(`n${i}`))));
+    v.advance(
+      folded(
+        v.committed,
+        Array.from({ length: 23 }, (_, i) => note(`n${i}`)),
+      ),
+    );
     const at = JSON.parse(snapshotBody(v.committed)) as unknown;
     const seq = v.committed.seq;
     // between slices: edits, deletes and creations in place, a seat change, and an event outside
@@ -78,7 +83,10 @@ describe('CommittedView.snapshot: serialised in slices, consistent at its seq', 
       [{ type: 'note:deleted', tableId: 't1', noteId: 'n7' }, note('n-late')],
       [{ type: 'seat:assigned', participantId: P.d3, tableId: 't2', from: null }],
       [{ type: 'note:moved', tableId: 't1', noteId: 'n12', x: 50, y: 60 }],
-      [{ type: 'workshop:phase-changed', phase: 'harvest' }, { type: 'note:edited', tableId: 't1', noteId: 'n20', text: 'after', editedAt: NOW + 2 }],
+      [
+        { type: 'workshop:phase-changed', phase: 'harvest' },
+        { type: 'note:edited', tableId: 't1', noteId: 'n20', text: 'after', editedAt: NOW + 2 },
+      ],
     ];
     let pauses = 0;
     const pause = async () => {
@@ -108,12 +116,15 @@ describe('CommittedView.snapshot: serialised in slices, consistent at its seq', 
 
   it('one at a time: a second request while one runs gets null', async () => {
     const v = new CommittedView('w', standardWorkshop('cafe'), [], () => {});
-    let second: Promise<unknown> | null = null;
+    const seen: { second?: Promise<unknown> } = {};
+    // slices of one record: the pause runs while the first is under way
     const first = v.snapshot(async () => {
-      second ??= v.snapshot();
-    });
-    v.advance(folded(v.committed, Array.from({ length: 3 }, (_, i) => note(`m${i}`))));
-    await first;
-    expect(await second).toBeNull();
+      seen.second ??= v.snapshot();
+    }, 1);
+    expect(await first).not.toBeNull();
+    expect(seen.second).toBeDefined();
+    expect(await seen.second).toBeNull();
+    // and once it is done, the next one runs
+    expect(await v.snapshot()).not.toBeNull();
   });
 });

@@ -86,7 +86,7 @@ const fieldJson = new WeakMap<WorkshopState, Map<string, string>>();
 
 function viewJson(view: WorkshopState, committed: WorkshopState): string {
   let cache = fieldJson.get(committed);
-  if (!cache) fieldJson.set(committed, (cache = new Map()));
+  if (!cache) fieldJson.set(committed, (cache = new Map<string, string>()));
   // `+`, not join(): the parts stay a rope until the socket writes the frame, so a snapshot of
   // hundreds of KB is copied once there instead of at every step of its assembly
   let out = '';

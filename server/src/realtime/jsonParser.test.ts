@@ -33,7 +33,8 @@ describe('snapshotJson: snapshotFor as JSON, sharing field encodings per committ
   ])('%s', (_name, participantId) => {
     const state = standardWorkshop('cafe');
     // twice: the second reads the cached fields
-    for (let i = 0; i < 2; i++) expect(JSON.parse(snapshotJson(state, 'w', participantId).json)).toEqual(snapshotFor(state, 'w', participantId));
+    for (let i = 0; i < 2; i++)
+      expect(JSON.parse(snapshotJson(state, 'w', participantId).json)).toEqual(snapshotFor(state, 'w', participantId));
   });
 
   it('a new committed state is encoded anew', () => {
