@@ -143,6 +143,10 @@ export function attachRealtime(io: IO, options: RealtimeOptions) {
 
   io.on('connection', (raw) => {
     const socket = raw as AppSocket;
+    // The upgrade request stays referenced by the engine's socket for the connection's lifetime
+    // (for session middleware, which this server has none of); its handshake (address, auth) is
+    // already read. Dropping it frees several KB per connected person (Socket.IO's memory guide).
+    (socket.conn as unknown as { request: unknown }).request = null;
     const { workshopId, participantId, since } = socket.data;
     const room = rooms.loaded(workshopId);
     if (!room) {
