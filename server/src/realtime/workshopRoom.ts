@@ -14,6 +14,7 @@ import {
   decide,
   emptyState,
   ownedCopy,
+  redactionsOf,
   scopeOf,
 } from '@world-cafe/shared';
 import { type AppendBatch, type EventStore, isUnreachable } from '../store/eventStore';
@@ -164,6 +165,10 @@ export class WorkshopRoom implements RoomHandle {
   private snapshotSeq = 0;
   /** The snapshot being serialised and written, if any. */
   private snapshotting: Promise<void> | null = null;
+  /** The last decided event that deletes text (see redactionsOf), 0 if none. */
+  private redactionSeq = 0;
+  /** After a snapshot was dropped for a deletion, the next try waits until then (performance.now()). */
+  private snapshotNotBefore = 0;
 
   /**
    * Every SNAPSHOT_EVERY events a snapshot of the committed state goes to the store, so a cold
@@ -173,7 +178,7 @@ export class WorkshopRoom implements RoomHandle {
    * MB on the event loop in one go once the log ran far ahead).
    */
   private maybeSnapshot() {
-    if (this.snapshotting || this.broken || this.retired) return;
+    if (this.snapshotting || this.broken || this.retired || performance.now() < this.snapshotNotBefore) return;
     if (this.view.committed.seq - this.snapshotSeq < SNAPSHOT_EVERY) return;
     void this.snapshotNow();
   }
@@ -185,6 +190,14 @@ export class WorkshopRoom implements RoomHandle {
       try {
         const snap = await this.view.snapshot();
         if (!snap || this.broken || this.retired) return;
+        // A deletion decided after the snapshot's seq may already be queued before it: its
+        // transaction would redact the stored snapshots before this one is stored, and this one
+        // would keep the deleted text. Such a snapshot is dropped (a later one is taken); a
+        // deletion decided after this check is queued behind it and redacts it as usual.
+        if (this.redactionSeq > snap.seq) {
+          this.snapshotNotBefore = performance.now() + 1000;
+          return;
+        }
         await this.store.saveSnapshot(this.id, snap.seq, snap.body);
         this.snapshotSeq = Math.max(this.snapshotSeq, snap.seq);
       } catch {
@@ -242,6 +255,7 @@ export class WorkshopRoom implements RoomHandle {
     }));
     this.decided = applyEnvelopesOwned(this.decided, envelopes);
     const lastSeq = envelopes[envelopes.length - 1]!.seq;
+    for (const env of envelopes) if (redactionsOf(env.e).length > 0) this.redactionSeq = env.seq;
     this.unpublished++;
 
     const result = new Promise<Ack>((resolve) => {
