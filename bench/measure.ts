@@ -35,6 +35,9 @@ export interface Setup {
   seatMs: number;
   /** seat:assign refused as `overloaded` and retried. */
   seatRefusals: number;
+  /** Server main-thread CPU seconds spent connecting, and seating (sum over the servers): less noisy than the wall times. */
+  connectCpuS: number;
+  seatCpuS: number;
   /** Sum over the server processes. */
   rssBeforeMb: number;
   rssAfterMb: number;
@@ -66,6 +69,7 @@ export interface Measured {
 
 const rssSum = (pids: number[]) => pids.reduce((a, pid) => a + rssOf(pid).rssMb, 0);
 const processCpu = (pids: number[]) => pids.map((pid) => cpuOf(pid).process);
+const mainCpu = (pids: number[]) => pids.reduce((a, pid) => a + cpuOf(pid).main, 0);
 
 /** A generator whose bots are connected and seated on `target`, ready for any number of measured rates. */
 export interface Prepared {
@@ -82,19 +86,24 @@ export async function setupRun(target: RunTarget, o: Pick<RunOptions, 'workers'>
   try {
     await sleep(300);
     const rssBeforeMb = rssSum(target.pids);
+    const mainBefore = mainCpu(target.pids);
     let t = now();
     await gen.all(
       (w) => ({ type: 'connect', stack: target.stack, urls: target.urls, bots: target.bots.filter((b) => b.index % o.workers === w) }),
       120_000,
     );
     const connectMs = now() - t;
+    const connectCpuS = mainCpu(target.pids) - mainBefore;
     t = now();
     const refusals = await gen.all<number>(() => ({ type: 'seat' }), 120_000);
     const seatMs = now() - t;
+    const seatCpuS = mainCpu(target.pids) - mainBefore - connectCpuS;
     await sleep(1000); // idle: let the setup's garbage and buffers settle
     const setup: Setup = {
       connectMs,
       seatMs,
+      connectCpuS,
+      seatCpuS,
       seatRefusals: refusals.reduce((a, n) => a + n, 0),
       rssBeforeMb,
       rssAfterMb: rssSum(target.pids),

@@ -35,7 +35,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { type Measured, type Prepared, type Setup as RunSetup, measureRate, setupRun } from './measure.ts';
-import { type Delivery, type Layout, withTimeout } from './notes-stats.ts';
+import { type Delivery, type Layout, cpuOf, withTimeout } from './notes-stats.ts';
 import type { BotSpec, StackName } from './notes-wire.ts';
 import { loadFlags, loadOptions, num, rateList } from './options.ts';
 import { HOST, freePort, installDeadline, spawnChild, waitHealthy } from './processes.ts';
@@ -111,6 +111,8 @@ interface Stack {
   bots: BotSpec[];
   /** Preparation before the measured setup (World Café: the HTTP joins and role changes), ms. */
   prepareMs: number;
+  /** Server main-thread CPU seconds of that preparation. */
+  prepareCpuS: number;
   stop(): Promise<void>;
 }
 
@@ -147,6 +149,7 @@ async function startWorldCafe(): Promise<Stack> {
   };
   try {
     await waitHealthy(url, child);
+    const cpuBefore = cpuOf(child.pid).main;
     const { bots, prepareMs } = await prepareWorkshop(url, {
       delegates: DELEGATES,
       facilitators: FACILITATORS,
@@ -154,7 +157,7 @@ async function startWorldCafe(): Promise<Stack> {
       capacity: CAPACITY,
       tableOf,
     });
-    return { name: 'world-cafe', pid: child.pid, url, bots, prepareMs, stop };
+    return { name: 'world-cafe', pid: child.pid, url, bots, prepareMs, prepareCpuS: cpuOf(child.pid).main - cpuBefore, stop };
   } catch (err) {
     await stop();
     throw err;
@@ -177,7 +180,7 @@ async function startRelay(): Promise<Stack> {
       role: i < DELEGATES ? 'delegate' : 'facilitator',
       table: i < DELEGATES ? tableOf(i) : null,
     }));
-    return { name: 'ws-relay', pid: child.pid, url: `ws://${HOST}:${port}`, bots, prepareMs: 0, stop: () => child.stop() };
+    return { name: 'ws-relay', pid: child.pid, url: `ws://${HOST}:${port}`, bots, prepareMs: 0, prepareCpuS: 0, stop: () => child.stop() };
   } catch (err) {
     await child.stop();
     throw err;
@@ -188,6 +191,7 @@ async function startRelay(): Promise<Stack> {
 
 interface Setup extends RunSetup {
   prepareMs: number;
+  prepareCpuS: number;
   kbPerSocket: number;
 }
 
@@ -228,12 +232,17 @@ const generatorLimited = (r: Row) => Math.max(...r.gen.elu) > 0.85;
 const machineLimited = (r: Row) => !generatorLimited(r) && r.d.lag.p99 > 20;
 const limitNote = (r: Row) => (generatorLimited(r) ? ' (generator-limited)' : machineLimited(r) ? ' (machine busy)' : '');
 
-function rowOf(which: StackName, rate: number, prepared: Prepared, prepareMs: number, m: Measured): Row {
+function rowOf(which: StackName, rate: number, prepared: Prepared, prepare: Pick<Stack, 'prepareMs' | 'prepareCpuS'>, m: Measured): Row {
   const cpu = m.cpu[0]!;
   return {
     stack: which,
     rate,
-    setup: { ...prepared.setup, prepareMs, kbPerSocket: ((prepared.setup.rssAfterMb - prepared.setup.rssBeforeMb) * 1024) / SOCKETS },
+    setup: {
+      ...prepared.setup,
+      prepareMs: prepare.prepareMs,
+      prepareCpuS: prepare.prepareCpuS,
+      kbPerSocket: ((prepared.setup.rssAfterMb - prepared.setup.rssBeforeMb) * 1024) / SOCKETS,
+    },
     d: m.d,
     mainMsPerNote: (cpu.main * 1000) / m.notesInWindow,
     processMsPerNote: (cpu.process * 1000) / m.notesInWindow,
@@ -274,7 +283,7 @@ async function runStack(which: StackName): Promise<StackResult> {
           tables: TABLES,
         });
         process.stderr.write(`  ${which} @ ${rate}/s done at ${f((performance.now() - started) / 1000)} s (load average ${loadAvg()})\n`);
-        return rowOf(which, rate, prepared, stack.prepareMs, m);
+        return rowOf(which, rate, prepared, stack, m);
       };
       const fixed: Row[] = [];
       for (const rate of RATES) for (let i = 0; i < REPEAT; i++) fixed.push(await measure(rate));
@@ -310,6 +319,11 @@ function printBlock(rate: number, rows: Row[], label = '') {
     [`setup: connect ${SOCKETS} sockets (s)`, (r) => f(r.setup.connectMs / 1000, 2)],
     ['setup: seat the delegates (s), overloaded retries', (r) => `${f(r.setup.seatMs / 1000, 2)}, ${r.setup.seatRefusals}`],
     ['setup: joins + connect + seat (s)', (r) => f((r.setup.prepareMs + r.setup.connectMs + r.setup.seatMs) / 1000, 2)],
+    // CPU time is far less sensitive than wall time to other jobs on the machine
+    [
+      'setup: server main-thread CPU, joins / connect / seat (s)',
+      (r) => `${f(r.setup.prepareCpuS, 2)} / ${f(r.setup.connectCpuS, 2)} / ${f(r.setup.seatCpuS, 2)}`,
+    ],
     ['memory: RSS before -> after setup (MB)', (r) => `${f(r.setup.rssBeforeMb, 0)} -> ${f(r.setup.rssAfterMb, 0)}`],
     [
       'memory: KB per connected socket',

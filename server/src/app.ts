@@ -6,6 +6,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Server } from 'socket.io';
+import { jsonOnlyParser } from './realtime/jsonParser';
 import type { Logger } from 'pino';
 import type { EventStore } from './store/eventStore';
 import { RoomRegistry, type Rooms } from './realtime/workshopRoom';
@@ -122,6 +123,8 @@ export function createApp(deps: AppDeps): App {
   const handshakeAllowed = perMinute(addressLimits.handshakesPerMinute);
   const io: IO = new Server(server, {
     maxHttpBufferSize: 64 * 1024,
+    // the stock encoder minus its search for binary attachments (the wire is JSON only)
+    parser: jsonOnlyParser,
     // engine.io asks this only for a new connection (not for each poll of an open one)
     allowRequest: (req, cb) => {
       if (!originAllowed(req.headers.origin, req.headers.host, allowedOrigins)) {

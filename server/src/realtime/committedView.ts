@@ -3,11 +3,14 @@
 // cluster mode every other node keeps one too, advanced by the owner's batches (or the log).
 import {
   type Envelope,
+  type OwnedRecord,
   type WorkshopState,
+  OWNED_RECORDS,
   applyEnvelopesOwned,
   changesEveryView,
   emptyState,
   ownedCopy,
+  ownedRecordOf,
   redactEnvelopes,
   redactionsOf,
   rescopedBy,
@@ -43,6 +46,79 @@ export function snapshotBody(state: WorkshopState): string {
   return JSON.stringify({ v: SNAPSHOT_VERSION, state });
 }
 
+/** Record entries serialised per slice of a snapshot (a slice of 500 notes takes about a millisecond). */
+export const SNAPSHOT_SLICE = 500;
+
+const ABSENT = Symbol('absent');
+
+/**
+ * A snapshot of a committed state being serialised in slices, while later events go on updating
+ * the same records in place (see applyEnvelopesOwned). Everything else in a state is immutable, so
+ * the state object taken at `seq` stays as it was except for those records; before an event
+ * updates an entry of one of them, the view calls touch() and the entry's value at `seq` is kept
+ * here. Serialising a 60,000-note state at once took the event loop for 150-300 ms (plus as much
+ * again to re-escape it for the writer thread); in slices each turn of the loop costs about 1 ms.
+ */
+export class SnapshotCapture {
+  private readonly before: Record<OwnedRecord, Map<string, unknown>> = { notes: new Map(), participants: new Map(), seats: new Map() };
+  /** The captured records' keys (their entries added later are not part of the snapshot). */
+  private readonly keys: Record<OwnedRecord, string[]>;
+
+  constructor(readonly state: WorkshopState) {
+    this.keys = { notes: Object.keys(state.notes), participants: Object.keys(state.participants), seats: Object.keys(state.seats) };
+  }
+
+  get seq(): number {
+    return this.state.seq;
+  }
+
+  /** `current`'s entry `id` of `field` is about to be updated in place. */
+  touch(current: WorkshopState, field: OwnedRecord, id: string) {
+    const record = current[field] as Record<string, unknown>;
+    // a record replaced since the capture (a copy) is not the captured one: nothing to keep
+    if (record !== this.state[field]) return;
+    const saved = this.before[field];
+    if (!saved.has(id)) saved.set(id, Object.hasOwn(record, id) ? record[id] : ABSENT);
+  }
+
+  /**
+   * The snapshot body, the same JSON as snapshotBody(state at seq), built in slices of `slice`
+   * entries with `pause()` awaited between them (the event loop runs, and events may be folded).
+   */
+  async serialize(pause: () => Promise<void>, slice = SNAPSHOT_SLICE): Promise<string> {
+    // Concatenated with `+`, never joined: the body stays a rope of the slices' strings, copied
+    // once when it leaves this thread, instead of a last turn copying tens of MB twice.
+    let fields = '';
+    for (const [key, value] of Object.entries(this.state)) {
+      if (!(OWNED_RECORDS as readonly string[]).includes(key)) {
+        const json = JSON.stringify(value);
+        if (json !== undefined) fields += (fields === '' ? '' : ',') + JSON.stringify(key) + ':' + json;
+        continue;
+      }
+      const field = key as OwnedRecord;
+      const record = value as Record<string, unknown>;
+      const saved = this.before[field];
+      const keys = this.keys[field];
+      let entries = '';
+      for (let i = 0; i < keys.length; i += slice) {
+        await pause();
+        const part: Record<string, unknown> = {};
+        for (let j = i; j < Math.min(keys.length, i + slice); j++) {
+          const k = keys[j]!;
+          const v = saved.has(k) ? saved.get(k) : record[k];
+          if (v !== ABSENT) part[k] = v;
+        }
+        const json = JSON.stringify(part);
+        if (json.length > 2) entries += (entries === '' ? '' : ',') + json.slice(1, -1);
+      }
+      fields += (fields === '' ? '' : ',') + JSON.stringify(key) + ':{' + entries + '}';
+    }
+    return '{"v":' + SNAPSHOT_VERSION + ',"state":{' + fields + '}}';
+  }
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** How many committed events stay in memory for catch-up; older gaps are read from the log. */
 export const RECENT_EVENTS = 2000;
 
@@ -63,6 +139,24 @@ export class CommittedView {
 
   get committed(): WorkshopState {
     return this.state;
+  }
+
+  /** The snapshot being serialised (at most one at a time), whose entries advance() keeps. */
+  private capture: SnapshotCapture | null = null;
+
+  /**
+   * A snapshot of the committed state as it is now: its seq and body, serialised in slices between
+   * which the event loop runs (publications go on meanwhile). One at a time: null while another runs.
+   */
+  async snapshot(pause: () => Promise<void> = nextTurn, slice = SNAPSHOT_SLICE): Promise<{ seq: number; body: string } | null> {
+    if (this.capture) return null;
+    const capture = new SnapshotCapture(this.state);
+    this.capture = capture;
+    try {
+      return { seq: capture.seq, body: await capture.serialize(pause, slice) };
+    } finally {
+      this.capture = null;
+    }
   }
 
   /** Committed events after `since`, or null when they are no longer all in memory. */
@@ -91,6 +185,13 @@ export class CommittedView {
     for (const env of envelopes) {
       for (const p of rescopedBy(env.e)) moved.add(p);
       if (changesEveryView(env.e)) everyone = true;
+    }
+    if (this.capture) {
+      // before the fold updates entries in place, a snapshot in progress keeps their values at its seq
+      for (const env of envelopes) {
+        const owned = ownedRecordOf(env.e);
+        if (owned) this.capture.touch(this.state, owned[0], owned[1]);
+      }
     }
     this.state = applyEnvelopesOwned(this.state, envelopes);
     const recent =

@@ -1,6 +1,5 @@
 // The socket edge: handshake (origin, token), catch-up on connect, and one thin command
 // pipeline: size cap -> rate limit -> zod parse -> room.execute (decide + append) -> ack.
-import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { Logger } from 'pino';
 import {
   type Ack,
@@ -16,7 +15,7 @@ import {
 } from '@world-cafe/shared';
 import { type EventStore, isUnreachable } from '../store/eventStore';
 import type { RoomHandle, Rooms } from './workshopRoom';
-import { type AppSocket, type IO, joinScopes, meOf, rooms as socketRooms, snapshotFor } from './fanout';
+import { type AppSocket, type IO, emitSnapshot, joinScopes, meOf, rooms as socketRooms } from './fanout';
 import { type LinkExpiry, NEVER_EXPIRES } from '../linkExpiry';
 import { SATURATED_RETRY_MS, createLoadGate, overloaded } from './admission';
 import { hashToken } from '../auth';
@@ -24,6 +23,7 @@ import type { RejectionLog } from '../rejections';
 import { metrics } from '../metrics';
 import type { Drain } from './drain';
 import { createPresence } from './presence';
+import { WindowLimiter } from './windowLimiter';
 
 export interface RealtimeOptions {
   store: EventStore;
@@ -71,8 +71,8 @@ export function attachRealtime(io: IO, options: RealtimeOptions) {
   const { store, rooms, logger, rateLimit, rejections, drain, devices } = options;
   const linkExpiry = options.linkExpiry ?? NEVER_EXPIRES;
   const limits = rateLimit ?? { perSecond: 20, burst: 40 };
-  // A fixed window per socket: `burst` commands per `burst / perSecond` seconds.
-  const limiter = new RateLimiterMemory({ points: limits.burst, duration: limits.burst / limits.perSecond });
+  // A fixed window per person: `burst` commands per `burst / perSecond` seconds.
+  const limiter = new WindowLimiter(limits.burst, (limits.burst / limits.perSecond) * 1000);
 
   const presence = createPresence(io, rooms);
   const gate = createLoadGate();
@@ -125,7 +125,7 @@ export function attachRealtime(io: IO, options: RealtimeOptions) {
       if (events.length <= recordsIn(view)) return void socket.emit('sync', { kind: 'events', events, me });
       return void socket.emit('sync', { kind: 'snapshot', state: view, me });
     }
-    socket.emit('sync', snapshotFor(state, workshopId, participantId));
+    emitSnapshot(socket, state, workshopId, participantId);
   }
 
   // The handshake catches its own failures and answers through `next`, so its promise is not awaited.
@@ -162,6 +162,10 @@ export function attachRealtime(io: IO, options: RealtimeOptions) {
 
   io.on('connection', (raw) => {
     const socket = raw as AppSocket;
+    // The upgrade request stays referenced by the engine's socket for the connection's lifetime
+    // (for session middleware, which this server has none of); its handshake (address, auth) is
+    // already read. Dropping it frees several KB per connected person (Socket.IO's memory guide).
+    (socket.conn as unknown as { request: unknown }).request = null;
     const { workshopId, participantId, since } = socket.data;
     const room = rooms.loaded(workshopId);
     if (!room) {
@@ -205,11 +209,8 @@ export function attachRealtime(io: IO, options: RealtimeOptions) {
         if (rooms.loaded(workshopId)?.saturated) return overloaded(SATURATED_RETRY_MS);
         if (Buffer.byteLength(JSON.stringify(input ?? null)) > LIMITS.messageBytes)
           return fail('too_large', `a command may be at most ${LIMITS.messageBytes} bytes`);
-        try {
-          await limiter.consume(participantId); // per person, so extra sockets do not multiply the allowance
-        } catch {
-          return fail('rate_limited', 'too many changes at once; slow down and retry');
-        }
+        // per person, so extra sockets do not multiply the allowance
+        if (!limiter.consume(participantId)) return fail('rate_limited', 'too many changes at once; slow down and retry');
         const parsed = commandSchema.safeParse(input);
         if (!parsed.success) {
           const issue = parsed.error.issues[0];

@@ -4,7 +4,7 @@
 import { ONLINE_TICK_MS, OnlineRoster, type Presence, presenceSchema, typingInputSchema } from '@world-cafe/shared';
 import type { Rooms } from './workshopRoom';
 import { type AppSocket, type IO, rooms as roomNames } from './fanout';
-import { createCoalescer } from './coalesce';
+import { type Coalescer, createCoalescer } from './coalesce';
 import { metrics } from '../metrics';
 
 /** Per-socket allowances: sustained relays per second and burst (see coalesce.ts). */
@@ -63,20 +63,23 @@ export function createPresence(io: IO, registry: Rooms, opts: PresenceOptions = 
     let editing: Presence = null;
     /** What the others were last told (a newer state may still be waiting its turn). */
     let relayed: Presence = null;
-    const editingRelay = createCoalescer<Presence>({
-      ...presenceRate,
-      send: (_key, what) => {
-        relayed = what;
-        socket.to(everyone).emit('presence', { participantId, editing: what });
-      },
-      onCoalesced: () => metrics.presenceCoalesced.inc('presence'),
-    });
+    // The relays are made on a socket's first message of their kind: most sockets never send one,
+    // and a thousand idle sockets need not hold two timers' worth of state each.
+    let editingRelay: Coalescer<Presence> | null = null;
     socket.on('presence', (raw: unknown) => {
       const parsed = presenceSchema.safeParse(raw);
       if (!parsed.success) return;
       editing = parsed.data;
       if (editing) here.set(participantId, editing);
       else here.delete(participantId);
+      editingRelay ??= createCoalescer<Presence>({
+        ...presenceRate,
+        send: (_key, what) => {
+          relayed = what;
+          socket.to(everyone).emit('presence', { participantId, editing: what });
+        },
+        onCoalesced: () => metrics.presenceCoalesced.inc('presence'),
+      });
       editingRelay.push('', editing);
     });
 
@@ -90,12 +93,7 @@ export function createPresence(io: IO, registry: Rooms, opts: PresenceOptions = 
         .to([roomNames.table(workshopId, tableId), roomNames.facilitators(workshopId)])
         .emit('typing', { participantId, tableId, typing });
     };
-    // keyed by table: a facilitator's `false` at one table is never replaced by a `true` at another
-    const typingRelay = createCoalescer<boolean>({
-      ...typingRate,
-      send: relayTyping,
-      onCoalesced: () => metrics.presenceCoalesced.inc('typing'),
-    });
+    let typingRelay: Coalescer<boolean> | null = null;
     socket.on('typing', (raw: unknown) => {
       const parsed = typingInputSchema.safeParse(raw);
       if (!parsed.success) return;
@@ -104,12 +102,18 @@ export function createPresence(io: IO, registry: Rooms, opts: PresenceOptions = 
       const state = registry.loaded(workshopId)?.committed;
       const me = state?.participants[participantId];
       if (!state || !me || (me.role !== 'facilitator' && state.seats[participantId] !== tableId)) return;
+      // keyed by table: a facilitator's `false` at one table is never replaced by a `true` at another
+      typingRelay ??= createCoalescer<boolean>({
+        ...typingRate,
+        send: relayTyping,
+        onCoalesced: () => metrics.presenceCoalesced.inc('typing'),
+      });
       typingRelay.push(tableId, typing);
     });
 
     socket.on('disconnect', () => {
-      editingRelay.cancel();
-      typingRelay.cancel();
+      editingRelay?.cancel();
+      typingRelay?.cancel();
       if (editing) here.delete(participantId);
       if (relayed) io.to(everyone).emit('presence', { participantId, editing: null });
       for (const tableId of [...typingAt]) relayTyping(tableId, false);

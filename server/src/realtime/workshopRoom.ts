@@ -14,11 +14,12 @@ import {
   decide,
   emptyState,
   ownedCopy,
+  redactionsOf,
   scopeOf,
 } from '@world-cafe/shared';
 import { type AppendBatch, type EventStore, isUnreachable } from '../store/eventStore';
 import type { Publish } from './fanout';
-import { CommittedView, loadCommitted, snapshotBody } from './committedView';
+import { CommittedView, loadCommitted } from './committedView';
 import { SATURATED_RETRY_MS, admission, overloaded } from './admission';
 
 /** Events between two snapshots of a workshop's state in the store. */
@@ -144,8 +145,6 @@ export class WorkshopRoom implements RoomHandle {
     if (this.clockTimer) clearTimeout(this.clockTimer);
     this.clockTimer = null;
     this.armedFor = '';
-    if (this.snapshotTimer) clearTimeout(this.snapshotTimer);
-    this.snapshotTimer = null;
   }
 
   static async load(id: string, store: EventStore, publish: Publish): Promise<WorkshopRoom> {
@@ -164,37 +163,52 @@ export class WorkshopRoom implements RoomHandle {
 
   /** Seq of the latest snapshot in the store (as far as this room knows). */
   private snapshotSeq = 0;
-  private snapshotTimer: NodeJS.Timeout | null = null;
+  /** The snapshot being serialised and written, if any. */
+  private snapshotting: Promise<void> | null = null;
+  /** The last decided event that deletes text (see redactionsOf), 0 if none. */
+  private redactionSeq = 0;
+  /** After a snapshot was dropped for a deletion, the next try waits until then (performance.now()). */
+  private snapshotNotBefore = 0;
 
   /**
    * Every SNAPSHOT_EVERY events a snapshot of the committed state goes to the store, so a cold
-   * start reads it and the events after it instead of replaying the whole log. Serialising a big
-   * state takes the event loop for tens of ms, so it waits for a quiet moment (no publication for
-   * a second), unless the log has run far ahead.
+   * start reads it and the events after it instead of replaying the whole log. It is serialised in
+   * slices between which the room goes on publishing (CommittedView.snapshot), so it starts at
+   * once instead of waiting for a quiet moment (a busy room had none, and then serialised tens of
+   * MB on the event loop in one go once the log ran far ahead).
    */
   private maybeSnapshot() {
-    const behind = this.view.committed.seq - this.snapshotSeq;
-    if (behind < SNAPSHOT_EVERY || this.snapshotTimer || this.broken) return;
-    this.snapshotTimer = setTimeout(() => {
-      this.snapshotTimer = null;
-      const quiet = performance.now() - this.lastFlush > 1000;
-      if (!quiet && behind < SNAPSHOT_EVERY * 5) return this.maybeSnapshot();
-      void this.snapshotNow();
-    }, 1000);
-    this.snapshotTimer.unref();
+    if (this.snapshotting || this.broken || this.retired || performance.now() < this.snapshotNotBefore) return;
+    if (this.view.committed.seq - this.snapshotSeq < SNAPSHOT_EVERY) return;
+    void this.snapshotNow();
   }
 
-  /** Writes a snapshot of the committed state now (tests and shutdown call it directly). */
-  async snapshotNow(): Promise<void> {
-    const state = this.view.committed;
-    if (state.seq <= this.snapshotSeq) return;
-    const seq = state.seq;
-    try {
-      await this.store.saveSnapshot(this.id, seq, snapshotBody(state));
-      this.snapshotSeq = Math.max(this.snapshotSeq, seq);
-    } catch {
-      // best effort: the log is the truth, a missing snapshot only makes the next load slower
-    }
+  /** Writes a snapshot of the committed state (tests call it directly); after the one in progress, if any. */
+  snapshotNow(): Promise<void> {
+    const run = (this.snapshotting ?? Promise.resolve()).then(async () => {
+      if (this.view.committed.seq <= this.snapshotSeq) return;
+      try {
+        const snap = await this.view.snapshot();
+        if (!snap || this.broken || this.retired) return;
+        // A deletion decided after the snapshot's seq may already be queued before it: its
+        // transaction would redact the stored snapshots before this one is stored, and this one
+        // would keep the deleted text. Such a snapshot is dropped (a later one is taken); a
+        // deletion decided after this check is queued behind it and redacts it as usual.
+        if (this.redactionSeq > snap.seq) {
+          this.snapshotNotBefore = performance.now() + 1000;
+          return;
+        }
+        await this.store.saveSnapshot(this.id, snap.seq, snap.body);
+        this.snapshotSeq = Math.max(this.snapshotSeq, snap.seq);
+      } catch {
+        // best effort: the log is the truth, a missing snapshot only makes the next load slower
+      }
+    });
+    const tracked = run.finally(() => {
+      if (this.snapshotting === tracked) this.snapshotting = null;
+    });
+    this.snapshotting = tracked;
+    return tracked;
   }
 
   /** The published state: what anyone is shown (events reach it only when they are published). */
@@ -241,6 +255,7 @@ export class WorkshopRoom implements RoomHandle {
     }));
     this.decided = applyEnvelopesOwned(this.decided, envelopes);
     const lastSeq = envelopes[envelopes.length - 1]!.seq;
+    for (const env of envelopes) if (redactionsOf(env.e).length > 0) this.redactionSeq = env.seq;
     this.unpublished++;
 
     const result = new Promise<Ack>((resolve) => {

@@ -13,8 +13,12 @@ export interface WriterInit {
   synchronous: SyncMode;
 }
 
-/** A string is a JSON array of AppendBatch to write; then `close` once. */
-export type ToWriter = string | { t: 'close' };
+/**
+ * A string is a JSON array of AppendBatch to write; `append` is the same with the snapshot bodies
+ * beside the JSON (a body of tens of MB is not re-escaped into it: `bodies` holds [index, body]
+ * for each batch whose snapshot body was left empty in `json`); then `close` once.
+ */
+export type ToWriter = string | { t: 'append'; json: string; bodies: Array<[number, string]> } | { t: 'close' };
 export type FromWriter = { t: 'done'; outcomes: import('./appendRules').BatchOutcome[]; commits: number } | { t: 'closed' };
 
 const port = parentPort!;
@@ -34,9 +38,16 @@ function flush() {
   port.postMessage({ t: 'done', outcomes, commits: writer.commits } satisfies FromWriter);
 }
 
+function batchesOf(msg: string | { json: string; bodies: Array<[number, string]> }): AppendBatch[] {
+  if (typeof msg === 'string') return JSON.parse(msg) as AppendBatch[];
+  const batches = JSON.parse(msg.json) as AppendBatch[];
+  for (const [i, body] of msg.bodies) batches[i]!.snapshot!.body = body;
+  return batches;
+}
+
 port.on('message', (msg: ToWriter) => {
-  if (typeof msg === 'string') {
-    for (const b of JSON.parse(msg) as AppendBatch[]) queue.push(b);
+  if (typeof msg === 'string' || msg.t === 'append') {
+    for (const b of batchesOf(msg)) queue.push(b);
     if (!scheduled) {
       scheduled = true;
       // after the poll phase: every message that arrived during the last commit joins this one

@@ -287,8 +287,15 @@ export function applyEnvelopesOwned(state: WorkshopState, envelopes: readonly En
   return s;
 }
 
-/** The one entry of notes / participants / seats an event touches, when that is all it touches there. */
-function ownedRecordOf(e: DomainEvent): ['notes' | 'participants' | 'seats', string] | null {
+/** The records applyEnvelopesOwned updates in place. */
+export type OwnedRecord = 'notes' | 'participants' | 'seats';
+export const OWNED_RECORDS: readonly OwnedRecord[] = ['notes', 'participants', 'seats'];
+
+/**
+ * The one entry of notes / participants / seats an event touches, when that is all it touches there
+ * (applyEnvelopesOwned updates that entry in place; any other event that changes a record replaces it).
+ */
+export function ownedRecordOf(e: DomainEvent): [OwnedRecord, string] | null {
   if (NOTE_EVENTS.has(e.type)) return ['notes', e.type === 'note:created' ? e.note.id : (e as { noteId: string }).noteId];
   if (e.type === 'participant:joined') return ['participants', e.participant.id];
   if (e.type === 'seat:assigned') return ['seats', e.participantId];
