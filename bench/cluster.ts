@@ -32,6 +32,7 @@ import { loadFlags, loadOptions, num } from './options.ts';
 import { type Child, HOST, freePort, installDeadline, spawnChild, waitHealthy } from './processes.ts';
 import { f, loadAvg, pct, printTable, ratio } from './report.ts';
 import { prepareWorkshop } from './workshop-setup.ts';
+import { type IsolationResult, printIsolation, runIsolation } from './cluster-isolation.ts';
 
 // ------------------------------------------------------------------ options
 
@@ -41,6 +42,7 @@ const { values: args } = parseArgs({
     nodes: { type: 'string', default: '3' },
     configs: { type: 'string', default: 'sqlite-1,pg-1,pg-N' },
     pg: { type: 'string', default: process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
+    workshops: { type: 'string', default: '30' },
   },
   strict: true,
 });
@@ -53,6 +55,8 @@ if (args.help) {
   --configs sqlite-1,pg-1,pg-N   which configurations, in this order
   --seconds 10 --warmup 2    measured window after a warm-up; --drain 10  max seconds for late acks/deliveries
   --workers 2                load-generator threads
+  --workshops 30             isolation block: W workshops on --nodes nodes, each served from one node, 300 notes/s
+                             spread over them; bytes each node receives per workshop channel (0 skips the block)
   --pg URL                   PostgreSQL server for the throwaway databases (BENCH_PG_URL, else postgres://postgres@127.0.0.1:5432/postgres)
   --quick                    smoke check: 120 delegates, 16 tables, 4 facilitators, rate 300, 3 s (+1 s warm-up)
   --timeout 20               minutes for the whole run`);
@@ -67,6 +71,7 @@ const { rates: RATES, seconds: SECONDS, warmup: WARMUP, drain: DRAIN, workers: W
 if (RATES.length === 0) throw new Error('--rates: at least one rate');
 const NODES = num('nodes', args.nodes, 2, 16);
 const PG_SERVER = args.pg;
+const WORKSHOPS = num('workshops', args.workshops, 0, 300);
 
 interface Config {
   name: string;
@@ -364,6 +369,33 @@ async function main() {
     printBlock(rate, block);
     rows.push(...block);
   }
+  let isolation: IsolationResult | null = null;
+  if (WORKSHOPS > 0) {
+    const started = performance.now();
+    isolation = await runIsolation(
+      {
+        startNode: async (env) => {
+          const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wc-bench-'));
+          const n = await startNode({ DATA_DIR: dataDir, ...env });
+          return {
+            url: n.url,
+            stop: async () => {
+              await n.child.stop();
+              fs.rmSync(dataDir, { recursive: true, force: true });
+            },
+          };
+        },
+        database: async () => {
+          const name = await createDatabase();
+          return { url: withDatabase(PG_SERVER, name), drop: () => dropDatabase(name) };
+        },
+        redisUrl: (await privateRedis()).url,
+      },
+      { nodes: NODES, workshops: WORKSHOPS, delegates: 4, rate: 300, seconds: args.quick ? 3 : SECONDS },
+    );
+    process.stderr.write(`  isolation done in ${f((performance.now() - started) / 1000)} s (load average ${loadAvg()})\n`);
+    printIsolation(isolation);
+  }
   console.log('\nsummary');
   printTable(
     ['config', 'rate/s', 'same p50/p99', 'cross p50/p99', 'ack p99', 'losses', 'CPU ms/note', 'PG+Redis ms/note'],
@@ -379,8 +411,9 @@ async function main() {
     ]),
   );
   console.log(`load average at the end ${loadAvg()} (other people's jobs make latencies noisy: see "other processes" above)`);
-  const broken = rows.filter((r) => losses(r) > 0);
-  if (broken.length) console.log(`INCOMPLETE deliveries in: ${broken.map((r) => `${r.config.name} ${r.rate}/s`).join(', ')}`);
+  const broken = rows.filter((r) => losses(r) > 0).map((r) => `${r.config.name} ${r.rate}/s`);
+  if (isolation && isolation.missing > 0) broken.push('isolation');
+  if (broken.length) console.log(`INCOMPLETE deliveries in: ${broken.join(', ')}`);
   process.exitCode = broken.length ? 1 : 0;
 }
 

@@ -59,7 +59,7 @@ export class RedisMeter {
       };
       for (const s of [client, upstream]) s.on('error', close).on('close', close);
       client.pipe(upstream);
-      let pending = Buffer.alloc(0);
+      let pending: Buffer = Buffer.alloc(0);
       upstream.on('data', (chunk: Buffer) => {
         client.write(chunk);
         this.total += chunk.length;
