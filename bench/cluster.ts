@@ -413,6 +413,7 @@ async function main() {
   console.log(`load average at the end ${loadAvg()} (other people's jobs make latencies noisy: see "other processes" above)`);
   const broken = rows.filter((r) => losses(r) > 0).map((r) => `${r.config.name} ${r.rate}/s`);
   if (isolation && isolation.missing > 0) broken.push('isolation');
+  if (isolation && isolation.missing + isolation.rejected > 0) broken.push('isolation');
   if (broken.length) console.log(`INCOMPLETE deliveries in: ${broken.join(', ')}`);
   process.exitCode = broken.length ? 1 : 0;
 }
