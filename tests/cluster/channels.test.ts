@@ -6,7 +6,7 @@ import { ONLINE_TICK_MS, ROSTER_REFRESH_MS, ROSTER_TTL_MS } from '@world-cafe/sh
 import type { RunningServer } from '../helpers/server';
 import { Bot, connect, createWorkshop, join, opId, type CreatedWorkshop } from '../helpers/bots';
 import { createTestDatabase, type TestDatabase } from '../helpers/postgres';
-import { FAST, sleep } from '../helpers/cluster';
+import { FAST, type PrivateRedis, sleep, startPrivateRedis } from '../helpers/cluster';
 import { startServer } from '../helpers/server';
 import { RedisMeter } from '../helpers/redisMeter';
 
@@ -19,6 +19,7 @@ let db: TestDatabase;
 const nodes: RunningServer[] = [];
 const meters: RedisMeter[] = [];
 const bots: Bot[] = [];
+let privateRedis: PrivateRedis | undefined;
 beforeAll(async () => {
   db = await createTestDatabase();
 });
@@ -26,11 +27,12 @@ afterAll(async () => {
   for (const b of bots) b.close();
   for (const n of nodes) await n.kill();
   for (const m of meters) await m.close();
+  await privateRedis?.stop();
   await db?.drop();
 });
 
-async function startNode(): Promise<{ node: RunningServer; meter: RedisMeter }> {
-  const meter = new RedisMeter({ host: REDIS.hostname, port: Number(REDIS.port || 6379) });
+async function startNode(redis = { host: REDIS.hostname, port: Number(REDIS.port || 6379) }): Promise<{ node: RunningServer; meter: RedisMeter }> {
+  const meter = new RedisMeter(redis);
   const url = await meter.start();
   const node = await startServer({ env: { ...FAST, DATABASE_URL: db.url, REDIS_URL: url, REDIS_KEY_PREFIX: PREFIX } });
   nodes.push(node);
@@ -136,6 +138,32 @@ describe('per-workshop channels', () => {
   }, 90_000);
 });
 
+describe('Redis lost', () => {
+  it('a workshop a node gained while Redis was down is heard once Redis is back', async () => {
+    privateRedis = await startPrivateRedis();
+    const target = { host: '127.0.0.1', port: privateRedis.port };
+    const a = await startNode(target);
+    const b = await startNode(target);
+    const ws = await createWorkshop(a.node.url, { tables: TABLES });
+    const fac = await connect(a.node.url, { token: ws.facilitatorKey, participantId: ws.participantId });
+    bots.push(fac);
+    await privateRedis.stop();
+    // B gets its first socket of the workshop now: its subscription cannot be made
+    const second = await connect(b.node.url, { token: ws.facilitatorKey, participantId: ws.participantId });
+    bots.push(second);
+    await privateRedis.start();
+    await sleep(3000); // both nodes reconnect (backing off up to 2 s)
+    b.meter.reset();
+    for (let n = 0; n < 5; n++) {
+      const ack = await fac.send({ type: 'note:create', clientOpId: opId('n'), noteId: opId('note'), tableId: 't1', text: `after ${n}`, color: 'yellow', x: n, y: 0 });
+      expect(ack.ok).toBe(true);
+    }
+    await second.until((x) => Object.keys(x.state.notes).length === 5, 10_000);
+    // heard on the workshop's channel, not only read from the log by the poll
+    expect(b.meter.byChannel.get(`${PREFIX}#wc#w#${ws.workshopId}#`) ?? 0).toBeGreaterThan(0);
+  }, 60_000);
+});
+
 describe('one roster across nodes', () => {
   it('a person on node B shows online to a facilitator on node A, and drops off when B is killed', async () => {
     const a = await startNode();
@@ -150,6 +178,7 @@ describe('one roster across nodes', () => {
     // and the other way round: B's delegate sees the facilitator on A
     await waitFor(() => del.online.has(ws.participantId), 5000, 'A\'s facilitator online on B');
     expect(shownAfter).toBeLessThan(3000);
+    console.info(`roster: a person on B shown online on A ${shownAfter} ms after connecting`);
 
     await b.node.kill();
     const killedAt = Date.now();
@@ -157,6 +186,7 @@ describe('one roster across nodes', () => {
     const bound = ROSTER_TTL_MS + ROSTER_REFRESH_MS + ONLINE_TICK_MS;
     await waitFor(() => !fac.online.has(joined.participantId), bound + 2000, 'B\'s delegate offline on A');
     const droppedAfter = Date.now() - killedAt;
+    console.info(`roster: B killed, its person offline on A after ${droppedAfter} ms (bound ${bound} ms)`);
     expect(droppedAfter).toBeLessThanOrEqual(bound + 500);
     // a killed node's people are not dropped before the TTL either (a lost message or two is no reason)
     expect(droppedAfter).toBeGreaterThanOrEqual(ROSTER_TTL_MS - ROSTER_REFRESH_MS - 100);
