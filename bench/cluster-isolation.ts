@@ -126,7 +126,16 @@ export async function runIsolation(deps: IsolationDeps, opts: IsolationOptions):
       const writer = writers[k % writers.length]!;
       const noteId = `iso-${k}`;
       sent.set(noteId, { at: now(), owed: opts.delegates });
-      const cmd = { type: 'note:create', clientOpId: `op-${noteId}`, noteId, tableId: 't0', text: `note ${k}`, color: 'yellow', x: k % 300, y: 0 } as const;
+      const cmd = {
+        type: 'note:create',
+        clientOpId: `op-${noteId}`,
+        noteId,
+        tableId: 't0',
+        text: `note ${k}`,
+        color: 'yellow',
+        x: k % 300,
+        y: 0,
+      } as const;
       // a busy server refuses with `overloaded`: retry the same command later, as the app does
       const send = () =>
         writer.socket.emit('command', cmd, (ack) => {

@@ -119,7 +119,9 @@ export function createApp(deps: AppDeps): App {
     },
   });
   if (cluster) io.adapter(cluster.redis.adapter);
-  const rooms: Rooms = cluster ? new ClusterRooms(store, io, cluster.leases, logger, cluster.redis.bus) : new RoomRegistry(store, createFanout(io));
+  const rooms: Rooms = cluster
+    ? new ClusterRooms(store, io, cluster.leases, logger, cluster.redis.bus)
+    : new RoomRegistry(store, createFanout(io));
   attachRealtime(io, { store, rooms, logger, rejections, drain, ...(rateLimit ? { rateLimit } : {}) });
   app.get('/metrics', metricsRoute(deps.metricsToken ?? ''));
   if (deps.accounts)

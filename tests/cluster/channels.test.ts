@@ -31,7 +31,9 @@ afterAll(async () => {
   await db?.drop();
 });
 
-async function startNode(redis = { host: REDIS.hostname, port: Number(REDIS.port || 6379) }): Promise<{ node: RunningServer; meter: RedisMeter }> {
+async function startNode(
+  redis = { host: REDIS.hostname, port: Number(REDIS.port || 6379) },
+): Promise<{ node: RunningServer; meter: RedisMeter }> {
   const meter = new RedisMeter(redis);
   const url = await meter.start();
   const node = await startServer({ env: { ...FAST, DATABASE_URL: db.url, REDIS_URL: url, REDIS_KEY_PREFIX: PREFIX } });
@@ -77,7 +79,16 @@ async function write(writers: Bot[], count: number) {
   for (let n = 0; n < count; n++)
     for (const w of writers) {
       w.socket.emit('typing', { tableId: 't1', typing: n % 2 === 0 });
-      const ack = await w.send({ type: 'note:create', clientOpId: opId('n'), noteId: opId('note'), tableId: 't1', text: `note ${n}`, color: 'yellow', x: n, y: 0 });
+      const ack = await w.send({
+        type: 'note:create',
+        clientOpId: opId('n'),
+        noteId: opId('note'),
+        tableId: 't1',
+        text: `note ${n}`,
+        color: 'yellow',
+        x: n,
+        y: 0,
+      });
       expect(ack.ok).toBe(true);
     }
 }
@@ -155,7 +166,16 @@ describe('Redis lost', () => {
     await sleep(3000); // both nodes reconnect (backing off up to 2 s)
     b.meter.reset();
     for (let n = 0; n < 5; n++) {
-      const ack = await fac.send({ type: 'note:create', clientOpId: opId('n'), noteId: opId('note'), tableId: 't1', text: `after ${n}`, color: 'yellow', x: n, y: 0 });
+      const ack = await fac.send({
+        type: 'note:create',
+        clientOpId: opId('n'),
+        noteId: opId('note'),
+        tableId: 't1',
+        text: `after ${n}`,
+        color: 'yellow',
+        x: n,
+        y: 0,
+      });
       expect(ack.ok).toBe(true);
     }
     await second.until((x) => Object.keys(x.state.notes).length === 5, 10_000);
@@ -173,10 +193,10 @@ describe('one roster across nodes', () => {
     const joined = await join(b.node.url, ws.joinCode, 'Delegate on B');
     const started = Date.now();
     const del = await person(b.node.url, joined);
-    await waitFor(() => fac.online.has(joined.participantId), 5000, 'B\'s delegate online on A');
+    await waitFor(() => fac.online.has(joined.participantId), 5000, "B's delegate online on A");
     const shownAfter = Date.now() - started;
     // and the other way round: B's delegate sees the facilitator on A
-    await waitFor(() => del.online.has(ws.participantId), 5000, 'A\'s facilitator online on B');
+    await waitFor(() => del.online.has(ws.participantId), 5000, "A's facilitator online on B");
     expect(shownAfter).toBeLessThan(3000);
     console.info(`roster: a person on B shown online on A ${shownAfter} ms after connecting`);
 
@@ -184,7 +204,7 @@ describe('one roster across nodes', () => {
     const killedAt = Date.now();
     // the documented bound: B's last roster lapses after the TTL, found at the next sweep, sent at the next tick
     const bound = ROSTER_TTL_MS + ROSTER_REFRESH_MS + ONLINE_TICK_MS;
-    await waitFor(() => !fac.online.has(joined.participantId), bound + 2000, 'B\'s delegate offline on A');
+    await waitFor(() => !fac.online.has(joined.participantId), bound + 2000, "B's delegate offline on A");
     const droppedAfter = Date.now() - killedAt;
     console.info(`roster: B killed, its person offline on A after ${droppedAfter} ms (bound ${bound} ms)`);
     expect(droppedAfter).toBeLessThanOrEqual(bound + 500);

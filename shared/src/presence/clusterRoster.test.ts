@@ -2,10 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ClusterRoster, type OnlineChanges } from './clusterRoster';
 
 type Step =
-  | ['addLocal' | 'removeLocal', string, string]
-  | ['setRemote', string, string[], number]
-  | ['expire', number]
-  | ['extend', number];
+  ['addLocal' | 'removeLocal', string, string] | ['setRemote', string, string[], number] | ['expire', number] | ['extend', number];
 
 // [what happens, the changes it reports, everyone online afterwards]; TTL 3000
 const steps: Array<[Step, OnlineChanges, string[]]> = [
