@@ -8,14 +8,18 @@
  *   pg-1      one node with DATABASE_URL + REDIS_URL: the cluster's store and code path, one node
  *   pg-N      N nodes (3) on one database and one Redis, every bot on node (index % N): round-robin
  * Every PostgreSQL configuration gets its own database (CREATE DATABASE wc_bench_<random>, dropped
- * after); Redis is a private redis-server on a free port for the whole run (the adapter's channel
- * key is fixed, so nodes of someone else's run on the shared Redis would hear ours). The workshop
+ * after); Redis is a private redis-server on a free port for the whole run (nobody else's nodes
+ * on it). The workshop
  * is created on node 0, which therefore holds its lease and decides; the other nodes forward
  * commands to it and relay its committed batches to their own sockets.
  *
  * Fan-out is split by where the recipient's socket is: SAME-NODE (the author's node) and
  * CROSS-NODE (another node). Server CPU is summed over the nodes; PostgreSQL backends of the
  * run's database and the Redis server are reported apart.
+ *
+ * Then the isolation block (bench/cluster-isolation.ts, issue 15): W workshops each served from one
+ * node, and the bytes every node receives from Redis per workshop channel (target: none of the
+ * workshops it does not serve).
  *
  * Bounded: every wait has a timeout, the run has a deadline (--timeout), children are killed and
  * databases dropped on exit, loopback only.
