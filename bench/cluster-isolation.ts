@@ -74,12 +74,21 @@ export async function runIsolation(deps: IsolationDeps, opts: IsolationOptions):
     const workshops = await pool(
       Array.from({ length: opts.workshops }, (_, w) => w),
       4,
-      (w) =>
-        prepareWorkshop(
-          nodes[served(w)]!.url,
-          { delegates: opts.delegates, facilitators: 1, tables: 1, capacity: opts.delegates + 1, tableOf: () => 0 },
-          `Isolation ${w}`,
-        ),
+      async (w) => {
+        // a busy machine can time a creation out (`unavailable`, nothing stored): try again, as a person would
+        for (let attempt = 1; ; attempt++) {
+          try {
+            return await prepareWorkshop(
+              nodes[served(w)]!.url,
+              { delegates: opts.delegates, facilitators: 1, tables: 1, capacity: opts.delegates + 1, tableOf: () => 0 },
+              `Isolation ${w}`,
+            );
+          } catch (err) {
+            if (attempt === 5) throw err;
+            await sleep(1000);
+          }
+        }
+      },
     );
     /** note id -> [sent at, recipients still owed]. */
     const sent = new Map<string, { at: number; owed: number }>();
