@@ -341,6 +341,9 @@ export class ClusterRooms {
   private async pollOnce() {
     for (const [id, room] of this.ready) {
       if (room instanceof WorkshopRoom) {
+        // a room being created has no lease yet until its first tryAcquire answers (slow on a
+        // node whose lease connection is still opening): replacing it now would refuse the creation
+        if (this.creating.has(id)) continue;
         // an owner's room that broke (or whose lease is gone) reloads now, not at the next
         // command: the round clock must keep running
         if (room.broken || !this.leases.holds(id)) {
@@ -369,15 +372,22 @@ export class ClusterRooms {
     }
   }
 
+  /** Workshops created here whose lease is still being taken. */
+  private creating = new Set<string>();
+
   create(id: string): RoomHandle {
     // a brand-new id: no other node can hold its lease; take it in the background. Until that
     // answers, its appends are not fenced (nobody else knows the id yet); then they are fenced on
     // the lease session, or refused if the lease could not be taken (the room then reloads).
     let acquiring = true;
+    this.creating.add(id);
     void this.leases
       .tryAcquire(id)
       .catch(() => {})
-      .finally(() => (acquiring = false));
+      .finally(() => {
+        acquiring = false;
+        this.creating.delete(id);
+      });
     const room = new WorkshopRoom(
       id,
       fenced(this.store, () => (acquiring ? undefined : this.leases.holds(id) ? this.leases.fencePid() : null)),
