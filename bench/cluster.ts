@@ -8,14 +8,18 @@
  *   pg-1      one node with DATABASE_URL + REDIS_URL: the cluster's store and code path, one node
  *   pg-N      N nodes (3) on one database and one Redis, every bot on node (index % N): round-robin
  * Every PostgreSQL configuration gets its own database (CREATE DATABASE wc_bench_<random>, dropped
- * after); Redis is a private redis-server on a free port for the whole run (the adapter's channel
- * key is fixed, so nodes of someone else's run on the shared Redis would hear ours). The workshop
+ * after); Redis is a private redis-server on a free port for the whole run (nobody else's nodes
+ * on it). The workshop
  * is created on node 0, which therefore holds its lease and decides; the other nodes forward
  * commands to it and relay its committed batches to their own sockets.
  *
  * Fan-out is split by where the recipient's socket is: SAME-NODE (the author's node) and
  * CROSS-NODE (another node). Server CPU is summed over the nodes; PostgreSQL backends of the
  * run's database and the Redis server are reported apart.
+ *
+ * Then the isolation block (bench/cluster-isolation.ts, issue 15): W workshops each served from one
+ * node, and the bytes every node receives from Redis per workshop channel (target: none of the
+ * workshops it does not serve).
  *
  * Bounded: every wait has a timeout, the run has a deadline (--timeout), children are killed and
  * databases dropped on exit, loopback only.
@@ -32,6 +36,7 @@ import { loadFlags, loadOptions, num } from './options.ts';
 import { type Child, HOST, freePort, installDeadline, spawnChild, waitHealthy } from './processes.ts';
 import { f, loadAvg, pct, printTable, ratio } from './report.ts';
 import { prepareWorkshop } from './workshop-setup.ts';
+import { type IsolationResult, printIsolation, runIsolation } from './cluster-isolation.ts';
 
 // ------------------------------------------------------------------ options
 
@@ -41,6 +46,7 @@ const { values: args } = parseArgs({
     nodes: { type: 'string', default: '3' },
     configs: { type: 'string', default: 'sqlite-1,pg-1,pg-N' },
     pg: { type: 'string', default: process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
+    workshops: { type: 'string', default: '30' },
   },
   strict: true,
 });
@@ -53,6 +59,8 @@ if (args.help) {
   --configs sqlite-1,pg-1,pg-N   which configurations, in this order
   --seconds 10 --warmup 2    measured window after a warm-up; --drain 10  max seconds for late acks/deliveries
   --workers 2                load-generator threads
+  --workshops 30             isolation block: W workshops on --nodes nodes, each served from one node, 300 notes/s
+                             spread over them; bytes each node receives per workshop channel (0 skips the block)
   --pg URL                   PostgreSQL server for the throwaway databases (BENCH_PG_URL, else postgres://postgres@127.0.0.1:5432/postgres)
   --quick                    smoke check: 120 delegates, 16 tables, 4 facilitators, rate 300, 3 s (+1 s warm-up)
   --timeout 20               minutes for the whole run`);
@@ -67,6 +75,7 @@ const { rates: RATES, seconds: SECONDS, warmup: WARMUP, drain: DRAIN, workers: W
 if (RATES.length === 0) throw new Error('--rates: at least one rate');
 const NODES = num('nodes', args.nodes, 2, 16);
 const PG_SERVER = args.pg;
+const WORKSHOPS = num('workshops', args.workshops, 0, 300);
 
 interface Config {
   name: string;
@@ -364,6 +373,33 @@ async function main() {
     printBlock(rate, block);
     rows.push(...block);
   }
+  let isolation: IsolationResult | null = null;
+  if (WORKSHOPS > 0) {
+    const started = performance.now();
+    isolation = await runIsolation(
+      {
+        startNode: async (env) => {
+          const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wc-bench-'));
+          const n = await startNode({ DATA_DIR: dataDir, ...env });
+          return {
+            url: n.url,
+            stop: async () => {
+              await n.child.stop();
+              fs.rmSync(dataDir, { recursive: true, force: true });
+            },
+          };
+        },
+        database: async () => {
+          const name = await createDatabase();
+          return { url: withDatabase(PG_SERVER, name), drop: () => dropDatabase(name) };
+        },
+        redisUrl: (await privateRedis()).url,
+      },
+      { nodes: NODES, workshops: WORKSHOPS, delegates: 4, rate: 300, seconds: args.quick ? 3 : SECONDS },
+    );
+    process.stderr.write(`  isolation done in ${f((performance.now() - started) / 1000)} s (load average ${loadAvg()})\n`);
+    printIsolation(isolation);
+  }
   console.log('\nsummary');
   printTable(
     ['config', 'rate/s', 'same p50/p99', 'cross p50/p99', 'ack p99', 'losses', 'CPU ms/note', 'PG+Redis ms/note'],
@@ -379,8 +415,10 @@ async function main() {
     ]),
   );
   console.log(`load average at the end ${loadAvg()} (other people's jobs make latencies noisy: see "other processes" above)`);
-  const broken = rows.filter((r) => losses(r) > 0);
-  if (broken.length) console.log(`INCOMPLETE deliveries in: ${broken.map((r) => `${r.config.name} ${r.rate}/s`).join(', ')}`);
+  const broken = rows.filter((r) => losses(r) > 0).map((r) => `${r.config.name} ${r.rate}/s`);
+  if (isolation && isolation.missing > 0) broken.push('isolation');
+  if (isolation && isolation.missing + isolation.rejected > 0) broken.push('isolation');
+  if (broken.length) console.log(`INCOMPLETE deliveries in: ${broken.join(', ')}`);
   process.exitCode = broken.length ? 1 : 0;
 }
 

@@ -140,7 +140,9 @@ export function createApp(deps: AppDeps): App {
     },
   });
   if (cluster) io.adapter(cluster.redis.adapter);
-  const rooms: Rooms = cluster ? new ClusterRooms(store, io, cluster.leases, logger) : new RoomRegistry(store, createFanout(io));
+  const rooms: Rooms = cluster
+    ? new ClusterRooms(store, io, cluster.leases, logger, cluster.redis.bus)
+    : new RoomRegistry(store, createFanout(io));
   // each person's devices live beside the accounts (same database); without accounts, none are tracked
   const devices = deps.accounts && new DeviceTracker(deps.accounts, logger);
   const now = deps.now ?? Date.now;

@@ -30,6 +30,7 @@ export * from './diagnostics/clientError';
 export * from './diagnostics/redact';
 export * from './presence/messages';
 export * from './presence/roster';
+export * from './presence/clusterRoster';
 export * from './redaction/redact';
 export * from './accounts/schemas';
 export * from './accounts/summary';

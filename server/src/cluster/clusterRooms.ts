@@ -13,6 +13,10 @@
 //   continues (slower) and needs no action when Redis returns.
 // - PostgreSQL down: appends fail, the owner's room breaks and commands get `unavailable`; leases
 //   die with their session; when the database is back the next poll or command re-elects an owner.
+// Who hears what (redis.ts): a workshop's batches and rosters go on its own channel, which a node
+// subscribes to while it has a socket of the workshop; forwarded commands go on the workshop's
+// command channel, which only the lease holder subscribes to; acks go on the asking node's channel.
+// A node with no socket of a workshop and no lease on it receives nothing of its traffic.
 import { randomUUID } from 'node:crypto';
 import {
   type Ack,
@@ -31,6 +35,8 @@ import { type ExecuteExtra, type RoomHandle, WorkshopRoom } from '../realtime/wo
 import { ReplicaRoom } from './replicaRoom';
 import { setOwnedWorkshopsSource } from '../metrics';
 import type { WorkshopLeases } from './leases';
+import type { ClusterBus } from './redis';
+import type { RosterLink } from '../realtime/rosterLink';
 
 /** How often replicas check the log's head and try to take over ownerless workshops. */
 export const POLL_MS = 1000;
@@ -40,6 +46,8 @@ const FORWARD_ATTEMPT_MS = 1500;
 
 type Msg =
   | { t: 'batch'; w: string; envelopes: Envelope[] }
+  /** One node's online people of a workshop (all of them, each time: see presence.ts). */
+  | { t: 'roster'; w: string; node: string; online: string[] }
   | {
       t: 'cmd';
       from: string;
@@ -69,30 +77,68 @@ export class ClusterRooms {
     private io: IO,
     private leases: WorkshopLeases,
     private logger: Logger,
+    private bus: ClusterBus,
   ) {
     this.localFanout = createFanout(io);
-    // messages between nodes ride the Socket.IO Redis adapter's server-side emit
-    (io as unknown as { on(ev: 'wc', fn: (msg: Msg) => void): void }).on('wc', (msg) => this.onMessage(msg));
+    const listen = (msg: unknown) => this.onMessage(msg as Msg);
+    void bus.subscribe(bus.channel.node(this.nodeId), listen);
+    // A workshop's channel follows this node's sockets of it: the adapter's room of the workshop
+    // exists here exactly while one of its sockets is here.
+    const adapter = io.of('/').adapter;
+    adapter.on('create-room', (room: string) => {
+      const id = workshopOfRoom(room);
+      if (id === null) return;
+      void bus.subscribe(bus.channel.workshop(id), listen).then(() => {
+        // what was published before the subscription took effect was not heard: read it
+        const r = this.ready.get(id);
+        if (r instanceof ReplicaRoom) void r.catchUp().catch(() => {});
+        this.roster.onWanted(id);
+      });
+    });
+    adapter.on('delete-room', (room: string) => {
+      const id = workshopOfRoom(room);
+      if (id === null) return;
+      bus.unsubscribe(bus.channel.workshop(id));
+      // no batch reaches this replica any more: it is read again from the log before it serves
+      const r = this.ready.get(id);
+      if (r instanceof ReplicaRoom) r.cold = true;
+    });
+    // commands for a workshop reach only the node holding its lease
+    leases.onHeld = (id, held) => {
+      if (held) void bus.subscribe(bus.channel.commands(id), listen);
+      else bus.unsubscribe(bus.channel.commands(id));
+    };
     leases.onLost = (ids) => {
       for (const id of ids) this.drop(id);
+    };
+    bus.onReconnect = () => {
+      // batches and rosters published while Redis was away are lost: catch up from the log, and
+      // tell the others who is here again
+      for (const r of this.ready.values()) if (r instanceof ReplicaRoom) void r.catchUp().catch(() => {});
+      this.roster.onWanted(null);
     };
     setOwnedWorkshopsSource(() => this.leases.count);
     this.poller = setInterval(() => void this.poll(), POLL_MS);
     this.poller.unref();
   }
 
-  /** Committed batches go to this node's sockets now and to the other nodes through Redis. */
-  private publishOwned = (w: string, pub: Publication) => {
-    this.localFanout(w, pub);
-    this.send({ t: 'batch', w, envelopes: pub.envelopes });
+  /** The cross-node roster: presence.ts publishes this node's online people per workshop through it. */
+  readonly roster: RosterLink = {
+    nodeId: this.nodeId,
+    publish: (w, online) => this.bus.publish(this.bus.channel.workshop(w), { t: 'roster', w, node: this.nodeId, online } satisfies Msg),
+    linkUp: () => this.bus.connected,
+    onRemote: () => {},
+    onWanted: () => {},
   };
 
-  private send(msg: Msg) {
-    try {
-      (this.io as unknown as { serverSideEmit(ev: 'wc', msg: Msg): void }).serverSideEmit('wc', msg);
-    } catch (err) {
-      this.logger.warn({ err: (err as Error).message }, 'cluster message not sent');
-    }
+  /** Committed batches go to this node's sockets now and, through Redis, to the nodes with sockets of the workshop. */
+  private publishOwned = (w: string, pub: Publication) => {
+    this.localFanout(w, pub);
+    this.bus.publish(this.bus.channel.workshop(w), { t: 'batch', w, envelopes: pub.envelopes } satisfies Msg);
+  };
+
+  private send(channel: string, msg: Msg) {
+    this.bus.publish(channel, msg);
   }
 
   private onMessage(msg: Msg) {
@@ -102,12 +148,15 @@ export class ClusterRooms {
         if (r instanceof ReplicaRoom) r.receive(msg.envelopes);
         return;
       }
+      case 'roster':
+        if (msg.node !== this.nodeId) this.roster.onRemote(msg.w, msg.node, msg.online);
+        return;
       case 'cmd': {
-        if (!this.leases.holds(msg.w)) return; // not ours: the owner answers
+        if (!this.leases.holds(msg.w)) return; // not ours (any more): the owner answers
         void this.get(msg.w)
           .then((room) => room.execute(msg.cmd, msg.actor, msg.opKey, msg.extra))
           .catch(() => unavailable('the workshop is moving to another server; please retry'))
-          .then((ack) => this.send({ t: 'ack', to: msg.from, req: msg.req, ack }));
+          .then((ack) => this.send(this.bus.channel.node(msg.from), { t: 'ack', to: msg.from, req: msg.req, ack }));
         return;
       }
       case 'ack': {
@@ -183,7 +232,7 @@ export class ClusterRooms {
         Math.max(ms, 1),
       );
       this.waiting.set(req, { w, resolve, timer });
-      this.send({ t: 'cmd', from: this.nodeId, req, w, cmd, actor, opKey, extra });
+      this.send(this.bus.channel.commands(w), { t: 'cmd', from: this.nodeId, req, w, cmd, actor, opKey, extra });
     });
   }
 
@@ -191,6 +240,11 @@ export class ClusterRooms {
     const known = this.rooms.get(id);
     if (known) {
       const r = await known.catch(() => null);
+      if (r instanceof ReplicaRoom && r.cold && !r.broken) {
+        // it heard nothing while this node had no socket of the workshop
+        await r.catchUp();
+        r.cold = false;
+      }
       if (r && !r.broken) return r;
       if (this.rooms.get(id) === known) this.rooms.delete(id);
     }
@@ -287,6 +341,9 @@ export class ClusterRooms {
   private async pollOnce() {
     for (const [id, room] of this.ready) {
       if (room instanceof WorkshopRoom) {
+        // a room being created has no lease yet until its first tryAcquire answers (slow on a
+        // node whose lease connection is still opening): replacing it now would refuse the creation
+        if (this.creating.has(id)) continue;
         // an owner's room that broke (or whose lease is gone) reloads now, not at the next
         // command: the round clock must keep running
         if (room.broken || !this.leases.holds(id)) {
@@ -315,15 +372,22 @@ export class ClusterRooms {
     }
   }
 
+  /** Workshops created here whose lease is still being taken. */
+  private creating = new Set<string>();
+
   create(id: string): RoomHandle {
     // a brand-new id: no other node can hold its lease; take it in the background. Until that
     // answers, its appends are not fenced (nobody else knows the id yet); then they are fenced on
     // the lease session, or refused if the lease could not be taken (the room then reloads).
     let acquiring = true;
+    this.creating.add(id);
     void this.leases
       .tryAcquire(id)
       .catch(() => {})
-      .finally(() => (acquiring = false));
+      .finally(() => {
+        acquiring = false;
+        this.creating.delete(id);
+      });
     const room = new WorkshopRoom(
       id,
       fenced(this.store, () => (acquiring ? undefined : this.leases.holds(id) ? this.leases.fencePid() : null)),
@@ -356,6 +420,11 @@ export class ClusterRooms {
     for (const r of this.ready.values()) r.dispose();
     for (const w of this.waiting.values()) clearTimeout(w.timer);
   }
+}
+
+/** The workshop id of a workshop's room name (`w:<id>`), null for its table, facilitator and person rooms. */
+function workshopOfRoom(room: string): string | null {
+  return room.startsWith('w:') && !room.includes(':', 2) ? room.slice(2) : null;
 }
 
 /** The store as an owner's room sees it: every append carries the lease session it is fenced on. */

@@ -30,6 +30,8 @@ export class WorkshopLeases {
 
   /** Called with the workshops whose lease this node just lost (its lock connection died). */
   onLost: (ids: string[]) => void = () => {};
+  /** Called whenever this node starts or stops holding a workshop's lease (its command channel follows it). */
+  onHeld: (id: string, held: boolean) => void = () => {};
 
   constructor(
     private url: string,
@@ -59,6 +61,7 @@ export class WorkshopLeases {
       // concurrent callers may each have asked (the lock is re-entrant in one session): log it once
       if (!this.held.has(id)) {
         this.held.add(id);
+        this.onHeld(id, true);
         this.logger.info({ workshopId: id, owned: this.held.size }, 'this node now decides for the workshop (lease won)');
       }
       return true;
@@ -67,7 +70,9 @@ export class WorkshopLeases {
   }
 
   async release(id: string): Promise<void> {
-    if (!this.held.delete(id) || !this.client) return;
+    if (!this.held.delete(id)) return;
+    this.onHeld(id, false);
+    if (!this.client) return;
     this.logger.info({ workshopId: id, owned: this.held.size }, 'this node no longer decides for the workshop (lease released)');
     await this.client.query('SELECT pg_advisory_unlock($1, hashtext($2))', [LOCK_NAMESPACE, id]).catch(() => {});
   }
@@ -83,6 +88,7 @@ export class WorkshopLeases {
         this.pid = null;
         const ids = [...this.held];
         this.held.clear();
+        for (const id of ids) this.onHeld(id, false);
         if (ids.length > 0)
           this.logger.warn(
             { err: err?.message, workshops: ids.length, workshopIds: ids },
@@ -114,6 +120,7 @@ export class WorkshopLeases {
     const c = this.client;
     this.client = null;
     this.pid = null;
+    for (const id of this.held) this.onHeld(id, false);
     this.held.clear();
     await c?.end().catch(() => {});
   }

@@ -21,6 +21,8 @@ export class ReplicaRoom implements RoomHandle {
   private waiters: Array<{ seq: number; resolve: () => void }> = [];
   private lastBatchAt = 0;
   broken = false;
+  /** Set while this node has no socket of the workshop (it hears no batches): read the log before serving again. */
+  cold = false;
   readonly saturated = false;
   private disposed = false;
 

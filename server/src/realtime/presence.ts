@@ -1,7 +1,24 @@
 // Live presence, none of it stored or logged: who is online (per person, however many sockets),
 // who is editing which goal field, and who is typing at a table. connection.ts calls attach()
 // once per connected socket; everything else lives here.
-import { ONLINE_TICK_MS, OnlineRoster, type Presence, presenceSchema, typingInputSchema } from '@world-cafe/shared';
+//
+// Online, in cluster mode: every node keeps a ClusterRoster per workshop (its own sockets plus what
+// the other nodes last reported) and tells its own sockets about changes of that merged view (so
+// `online` goes out with io.local: each node speaks for itself). A node publishes its own people of
+// a workshop (the whole list) on the workshop's channel when they change (coalesced) and every
+// ROSTER_REFRESH_MS; another node's list lapses after ROSTER_TTL_MS without renewal, so the people
+// of a killed node go offline within TTL + one refresh + one online tick. While this node's Redis
+// link is down nothing can be renewed, so nothing lapses: the others stay as last known until
+// Redis is back (then a node killed meanwhile lapses within the TTL).
+import {
+  ClusterRoster,
+  ONLINE_TICK_MS,
+  type OnlineChanges,
+  type Presence,
+  ROSTER_REFRESH_MS,
+  presenceSchema,
+  typingInputSchema,
+} from '@world-cafe/shared';
 import type { Rooms } from './workshopRoom';
 import { type AppSocket, type IO, rooms as roomNames } from './fanout';
 import { type Coalescer, createCoalescer } from './coalesce';
@@ -19,8 +36,9 @@ export interface PresenceOptions {
 export function createPresence(io: IO, registry: Rooms, opts: PresenceOptions = {}) {
   /** workshop -> participant -> what they are editing. */
   const editingBy = new Map<string, Map<string, NonNullable<Presence>>>();
-  /** workshop -> who is connected. */
-  const rosters = new Map<string, OnlineRoster>();
+  /** workshop -> who is connected, here and (cluster mode) on the other nodes. */
+  const rosters = new Map<string, ClusterRoster>();
+  const link = registry.roster;
   // A typing flag only needs to be refreshed every couple of seconds, and an editing marker a few
   // times a second: a burst of keystrokes (or a flooding client) must not turn into a burst of
   // relays to everyone else. Over the allowance the newest state waits its turn (last state wins).
@@ -29,19 +47,57 @@ export function createPresence(io: IO, registry: Rooms, opts: PresenceOptions = 
 
   /** workshop -> online changes not yet sent (a later change of the same person wins). */
   const pending = new Map<string, Map<string, boolean>>();
-  function announce(workshopId: string, participantId: string, online: boolean) {
-    let changes = pending.get(workshopId);
-    if (!changes) {
-      pending.set(workshopId, (changes = new Map<string, boolean>()));
+  function announce(workshopId: string, changes: OnlineChanges) {
+    if (changes.online.length + changes.offline.length === 0) return;
+    let queued = pending.get(workshopId);
+    if (!queued) {
+      pending.set(workshopId, (queued = new Map<string, boolean>()));
+      const q = queued;
       setTimeout(() => {
         pending.delete(workshopId);
         const on: string[] = [];
         const off: string[] = [];
-        for (const [id, isOn] of changes!) (isOn ? on : off).push(id);
-        io.to(roomNames.workshop(workshopId)).emit('online', { kind: 'changes', online: on, offline: off });
+        for (const [id, isOn] of q) (isOn ? on : off).push(id);
+        // local: every node tells its own sockets what its merged roster says
+        io.local.to(roomNames.workshop(workshopId)).emit('online', { kind: 'changes', online: on, offline: off });
       }, ONLINE_TICK_MS).unref();
     }
-    changes.set(participantId, online);
+    for (const id of changes.online) queued.set(id, true);
+    for (const id of changes.offline) queued.set(id, false);
+  }
+
+  /** Workshops whose roster this node should publish at the next tick (coalesced like `online`). */
+  const toPublish = new Set<string>();
+  function publishSoon(workshopId: string) {
+    if (!link || toPublish.has(workshopId)) return;
+    toPublish.add(workshopId);
+    setTimeout(() => {
+      toPublish.delete(workshopId);
+      link.publish(workshopId, rosters.get(workshopId)?.localOnline() ?? []);
+    }, ONLINE_TICK_MS).unref();
+  }
+
+  if (link) {
+    link.onRemote = (workshopId, node, online) => {
+      const roster = rosters.get(workshopId);
+      if (!roster) return; // no socket of it here: nobody to tell
+      // a node heard for the first time may not know this node's people yet
+      if (!roster.knows(node) && online.length > 0) publishSoon(workshopId);
+      announce(workshopId, roster.setRemote(node, online, Date.now()));
+    };
+    link.onWanted = (workshopId) => {
+      for (const id of workshopId === null ? rosters.keys() : [workshopId]) publishSoon(id);
+    };
+    const refresh = setInterval(() => {
+      const now = Date.now();
+      const up = link.linkUp();
+      for (const [workshopId, roster] of rosters) {
+        if (roster.localSize > 0) link.publish(workshopId, roster.localOnline());
+        if (up) announce(workshopId, roster.expire(now));
+        else roster.extend(now);
+      }
+    }, ROSTER_REFRESH_MS);
+    refresh.unref();
   }
 
   function attach(socket: AppSocket): void {
@@ -50,10 +106,11 @@ export function createPresence(io: IO, registry: Rooms, opts: PresenceOptions = 
 
     // ------------------------------------------------------------ online
     let roster = rosters.get(workshopId);
-    if (!roster) rosters.set(workshopId, (roster = new OnlineRoster()));
-    const nowOnline = roster.add(participantId, socket.id);
+    if (!roster) rosters.set(workshopId, (roster = new ClusterRoster()));
+    const changes = roster.addLocal(participantId, socket.id);
     socket.emit('online', { kind: 'all', participantIds: roster.online() });
-    if (nowOnline) announce(workshopId, participantId, true);
+    announce(workshopId, changes);
+    publishSoon(workshopId);
 
     // ------------------------------------------------------------ goal field editing
     // Who is editing what right now is kept in memory so a newcomer sees it at once.
@@ -89,9 +146,11 @@ export function createPresence(io: IO, registry: Rooms, opts: PresenceOptions = 
     const relayTyping = (tableId: string, typing: boolean) => {
       if (typing) typingAt.add(tableId);
       else typingAt.delete(tableId);
-      socket
-        .to([roomNames.table(workshopId, tableId), roomNames.facilitators(workshopId)])
-        .emit('typing', { participantId, tableId, typing });
+      // one room per emit: the Redis adapter gives a single room its own channel (only nodes with
+      // a socket in it hear it), while a broadcast to two rooms goes to every node
+      const msg = { participantId, tableId, typing };
+      socket.to(roomNames.table(workshopId, tableId)).except(roomNames.facilitators(workshopId)).emit('typing', msg);
+      socket.to(roomNames.facilitators(workshopId)).emit('typing', msg);
     };
     let typingRelay: Coalescer<boolean> | null = null;
     socket.on('typing', (raw: unknown) => {
@@ -117,12 +176,15 @@ export function createPresence(io: IO, registry: Rooms, opts: PresenceOptions = 
       if (editing) here.delete(participantId);
       if (relayed) io.to(everyone).emit('presence', { participantId, editing: null });
       for (const tableId of [...typingAt]) relayTyping(tableId, false);
-      if (roster.remove(participantId, socket.id)) announce(workshopId, participantId, false);
-      // The last socket of the workshop: nothing else holds these maps any more.
-      if (roster.size === 0) {
+      const gone = roster.removeLocal(participantId, socket.id);
+      announce(workshopId, gone);
+      // The last socket of the workshop here: nothing else holds these maps any more, and the
+      // other nodes are told at once that nobody is here (rather than waiting for a lapse).
+      if (roster.localSize === 0) {
         rosters.delete(workshopId);
         editingBy.delete(workshopId);
-      }
+        link?.publish(workshopId, []);
+      } else publishSoon(workshopId);
     });
   }
 

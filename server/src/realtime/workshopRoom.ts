@@ -19,6 +19,7 @@ import {
 } from '@world-cafe/shared';
 import { type AppendBatch, type EventStore, isUnreachable } from '../store/eventStore';
 import type { Publish } from './fanout';
+import type { RosterLink } from './rosterLink';
 import { CommittedView, loadCommitted } from './committedView';
 import { SATURATED_RETRY_MS, admission, overloaded } from './admission';
 
@@ -396,6 +397,8 @@ export interface Rooms {
   /** Drops a room whose creation was refused, so nothing of it lingers. */
   forget(id: string): void;
   dispose(): void;
+  /** Cluster mode: how this node's online people reach the other nodes (see presence.ts). */
+  readonly roster?: RosterLink;
 }
 
 /** Loads each workshop once and drops rooms that failed to persist so they reload from the log. */
