@@ -46,6 +46,7 @@ import { WorkshopPeople } from '../components/WorkshopPeople';
 import { ApiError } from '../net/api';
 import { TemplatesSection } from '../components/templates/TemplatesSection';
 import { SaveAsTemplate } from '../components/templates/SaveAsTemplate';
+import { DeviceWorkshops } from '../components/DeviceWorkshops';
 import '../home.css';
 
 // The home's strings travel with its chunk, not in the landing page's download.
@@ -596,7 +597,6 @@ function SignedIn({ account, onNotice, onCodes, onSignedOut, onAttempt, refresh,
 /** Without an account: the workshops this browser opened (kept in localStorage). */
 function LocalWorkshops() {
   const { t } = useTranslation();
-  const f = useFormat();
   const id = useId();
   const local = listSessions().filter((s) => s.title);
   if (local.length === 0) return null;
@@ -604,24 +604,7 @@ function LocalWorkshops() {
     <section className="card" aria-labelledby={id}>
       <h2 id={id}>{t('home.localHeading')}</h2>
       <p>{t('home.localHelp')}</p>
-      <ul className="plain-list">
-        {local.map((s) => (
-          <li key={s.workshopId}>
-            <a
-              href={paths.workshop(s.workshopId)}
-              onClick={(e) => {
-                e.preventDefault();
-                navigate(paths.workshop(s.workshopId));
-              }}
-            >
-              {s.title}
-            </a>{' '}
-            <span className="muted">
-              · {s.role ? t(`roles.${s.role}` as never) : ''} · {f.dateTime(s.savedAt)}
-            </span>
-          </li>
-        ))}
-      </ul>
+      <DeviceWorkshops sessions={local} />
     </section>
   );
 }

@@ -5,12 +5,11 @@ import { normaliseJoinCode } from '@world-cafe/shared/presets';
 import { AppHeader } from '../components/AppHeader';
 import { navigate, paths } from '../lib/router';
 import { listSessions } from '../net/sessions';
-import { useFormat } from '../lib/format';
 import { ImportWorkshop } from '../components/ImportWorkshop';
+import { DeviceWorkshops } from '../components/DeviceWorkshops';
 
 export function Landing() {
   const { t } = useTranslation();
-  const f = useFormat();
   const codeId = useId();
   const [code, setCode] = useState('');
   const [error, setError] = useState('');
@@ -91,24 +90,7 @@ export function Landing() {
         {sessions.length > 0 && (
           <section className="card">
             <h2>{t('landing.yourWorkshops')}</h2>
-            <ul className="plain-list">
-              {sessions.map((s) => (
-                <li key={s.workshopId}>
-                  <a
-                    href={paths.workshop(s.workshopId)}
-                    onClick={(e) => {
-                      e.preventDefault();
-                      navigate(paths.workshop(s.workshopId));
-                    }}
-                  >
-                    {s.title}
-                  </a>{' '}
-                  <span className="muted">
-                    · {s.role ? t(`roles.${s.role}` as never) : ''} · {f.dateTime(s.savedAt)}
-                  </span>
-                </li>
-              ))}
-            </ul>
+            <DeviceWorkshops sessions={sessions} />
           </section>
         )}
       </main>
