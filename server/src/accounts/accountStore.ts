@@ -290,7 +290,15 @@ const inviteOf = (r: InviteRow): CofacInvite => ({
 });
 
 /** Tables holding a workshop's rows (besides `workshops` itself), all emptied by deleteWorkshop. */
-export const WORKSHOP_TABLES = ['events', 'snapshots', 'credentials', 'workshop_roles', 'cofacilitator_invites', 'account_keys', 'participant_devices'] as const;
+export const WORKSHOP_TABLES = [
+  'events',
+  'snapshots',
+  'credentials',
+  'workshop_roles',
+  'cofacilitator_invites',
+  'account_keys',
+  'participant_devices',
+] as const;
 
 const roleOf = (r: RoleRow): WorkshopRole => ({
   accountId: r.account_id,
