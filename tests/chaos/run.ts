@@ -6,6 +6,7 @@
 //   npm run test:chaos -- --short       10 trials, for CI (under 5 minutes)
 //   CHAOS_SEED=123 CHAOS_TRIALS=5 npm run test:chaos   replays trials 0..4 of seed 123
 //   CHAOS_FROM=37 ...                  starts at trial 37 (replay one failing trial)
+//   CHAOS_FAULTS=cut-node-postgres,... draws the faults from these kinds only (aim at one mechanism)
 // Exits 1 on the first trial with a violation (and prints its logs' summary), else 0.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -18,7 +19,7 @@ import { startPrivateRedis, type PrivateRedis } from '../helpers/cluster';
 import { ROOT, tempDataDir } from '../helpers/server';
 import { ServiceProxy } from './proxy';
 import { ChaosClient, sleep } from './client';
-import { type FaultMark, type LogRow, type Violation, check, settled } from './checker';
+import { type FaultMark, type LogRow, type Violation, check, resumeTimes, settled } from './checker';
 
 const args = process.argv.slice(2);
 const SHORT = args.includes('--short') || process.env.CHAOS_SHORT === '1';
@@ -136,6 +137,17 @@ const FAULT_KINDS = [
 ] as const;
 type FaultKind = (typeof FAULT_KINDS)[number];
 
+/** The kinds the nemesis draws from: all, or CHAOS_FAULTS (a comma-separated subset). */
+const DRAWN_KINDS: readonly FaultKind[] = (() => {
+  const wanted = process.env.CHAOS_FAULTS?.split(',')
+    .map((k) => k.trim())
+    .filter(Boolean);
+  if (!wanted?.length) return FAULT_KINDS;
+  const unknown = wanted.filter((k) => !(FAULT_KINDS as readonly string[]).includes(k));
+  if (unknown.length > 0) throw new Error(`CHAOS_FAULTS: unknown kind(s) ${unknown.join(', ')}; known: ${FAULT_KINDS.join(', ')}`);
+  return wanted as FaultKind[];
+})();
+
 interface Env {
   nodes: Node[];
   pgServer: PrivatePostgres;
@@ -183,12 +195,13 @@ async function injectFault(
   // up = listening (a restarted node counts once it serves, not while it boots)
   const liveNodes = () => env.nodes.filter((n) => n.url);
   const kill = async (n: Node | undefined, label: string) => {
+    const restartIn = 800 + Math.floor(random() * 1500); // drawn first: a skipped kill draws the same
     // never the last live node: "writes resume" needs somewhere to write (restarts are slow on a
     // loaded machine, so a second kill could otherwise find every node down)
     if (!n || !n.url || liveNodes().length < 2) return void faultsSkipped.push(label);
     await killNode(n);
     marks.push({ kind: label, from: Date.now() });
-    background.push(restartLater(env, n, 800 + Math.floor(random() * 1500)));
+    background.push(restartLater(env, n, restartIn));
   };
   switch (kind) {
     case 'kill-owner':
@@ -247,6 +260,8 @@ async function injectFault(
 interface TrialResult {
   violations: Violation[];
   faults: FaultKind[];
+  /** Per fault mark: ms until a write was acknowledged again. */
+  resumed: Array<{ kind: string; ms: number | null }>;
   notes: number;
   head: number;
   ms: number;
@@ -287,19 +302,23 @@ let opSeq = 0;
 const op = (p: string) => `${p}-${process.pid}-${(opSeq++).toString(36)}-${Math.random().toString(36).slice(2, 7)}`;
 
 async function runTrial(env: Env, trial: number): Promise<TrialResult> {
+  // Two streams: the nemesis draws only from its own, so a replay injects the same faults at the
+  // same moments whatever the clients drew meanwhile (their draws depend on timing: how many notes
+  // got written, when connections dropped).
   const random = mulberry32(SEED + trial * 7919);
+  const clientRandom = mulberry32((SEED ^ 0x5bd1e995) + trial * 7919);
   const started = Date.now();
   const urls = () => env.nodes.map((n) => n.url);
   const base = await liveUrl(env);
   const ws = await retry(() => createWorkshop(base));
   const clients: ChaosClient[] = [];
   // two facilitator connections (same person, two nodes) and six delegates, two per node
-  clients.push(new ChaosClient('fac-a', ws.participantId, ws.facilitatorKey, urls, 0, random));
-  clients.push(new ChaosClient('fac-b', ws.participantId, ws.facilitatorKey, urls, 1, random));
+  clients.push(new ChaosClient('fac-a', ws.participantId, ws.facilitatorKey, urls, 0, clientRandom));
+  clients.push(new ChaosClient('fac-b', ws.participantId, ws.facilitatorKey, urls, 1, clientRandom));
   const delegates: Array<{ client: ChaosClient; table: string }> = [];
   for (let i = 0; i < 6; i++) {
     const joined = await retry(() => join(base, ws.joinCode, `D${i}`));
-    const client = new ChaosClient(`d${i}`, joined.participantId, joined.token, urls, i % NODES, random);
+    const client = new ChaosClient(`d${i}`, joined.participantId, joined.token, urls, i % NODES, clientRandom);
     clients.push(client);
     delegates.push({ client, table: i % 2 === 0 ? 't1' : 't2' });
   }
@@ -333,7 +352,7 @@ async function runTrial(env: Env, trial: number): Promise<TrialResult> {
       );
       // the rotation moved this delegate: write at the other table from now on
       if (ack && !ack.ok) table = table === 't1' ? 't2' : 't1';
-      await sleep(40 + Math.floor(random() * 120));
+      await sleep(40 + Math.floor(clientRandom() * 120));
     }
   });
 
@@ -343,7 +362,7 @@ async function runTrial(env: Env, trial: number): Promise<TrialResult> {
   const background: Promise<void>[] = [];
   const count = random() < 0.3 ? 2 : 1;
   for (let f = 0; f < count; f++) {
-    const kind = FAULT_KINDS[Math.floor(random() * FAULT_KINDS.length)]!;
+    const kind = DRAWN_KINDS[Math.floor(random() * DRAWN_KINDS.length)]!;
     faults.push(kind);
     const at =
       kind === 'kill-owner-at-deadline'
@@ -401,7 +420,15 @@ async function runTrial(env: Env, trial: number): Promise<TrialResult> {
     );
     console.log(`  logs of the failing trial: ${file}`);
   }
-  return { violations, faults, notes: log.filter((r) => r.e.type === 'note:created').length, head: log.length, ms: Date.now() - started };
+  const resumed = resumeTimes(marks, clients).map(({ kind, ms }) => ({ kind, ms }));
+  return {
+    violations,
+    faults,
+    resumed,
+    notes: log.filter((r) => r.e.type === 'note:created').length,
+    head: log.length,
+    ms: Date.now() - started,
+  };
 }
 
 // ------------------------------------------------------------------------------------------ main
@@ -426,6 +453,8 @@ async function main() {
   process.on('SIGINT', () => void cleanup().then(() => process.exit(130)));
   let failed = false;
   const byKind = new Map<string, number>();
+  /** Slowest resume of writes seen per fault mark kind (the margin under RESUME_WITHIN_MS). */
+  const slowest = new Map<string, number>();
   try {
     for (let i = 0; i < NODES; i++) {
       const pgProxy = new ServiceProxy(pgServer.port);
@@ -458,7 +487,10 @@ async function main() {
       const r = await runTrial(env, t);
       for (const k of r.faults) byKind.set(k, (byKind.get(k) ?? 0) + 1);
       const status = r.violations.length === 0 ? 'ok' : 'FAIL';
-      console.log(`trial ${t}: ${status} faults=[${r.faults.join(', ')}] events=${r.head} notes=${r.notes} ${(r.ms / 1000).toFixed(1)}s`);
+      console.log(
+        `trial ${t}: ${status} faults=[${r.faults.join(', ')}] events=${r.head} notes=${r.notes} resumed=[${r.resumed.map((x) => x.ms ?? 'never').join(', ')}]ms ${(r.ms / 1000).toFixed(1)}s`,
+      );
+      for (const x of r.resumed) if (x.ms !== null) slowest.set(x.kind, Math.max(slowest.get(x.kind) ?? 0, x.ms));
       if (r.violations.length > 0) {
         for (const v of r.violations.slice(0, 20)) console.log(`  ${v.kind}: ${v.detail}`);
         failed = true;
@@ -468,6 +500,7 @@ async function main() {
     }
     console.log(`chaos: ${passed} trial(s) passed in a row in ${((Date.now() - t0) / 60000).toFixed(1)} min, seed ${SEED}`);
     console.log(`faults by kind: ${[...byKind].map(([k, n]) => `${k}=${n}`).join(', ')}`);
+    console.log(`slowest resume of writes by fault: ${[...slowest].map(([k, ms]) => `${k}=${ms}ms`).join(', ')}`);
     console.log(`kills skipped because only one node was up: ${faultsSkipped.length}`);
   } finally {
     await cleanup();
