@@ -238,16 +238,18 @@ async function injectFault(
     case 'cut-node-postgres':
     case 'pause-node-redis':
     case 'pause-node-postgres': {
-      const n = pick(liveNodes());
+      // the owner half of the time (its workshops must move), any node otherwise
+      const owner = random() < 0.5 ? ownerOf(env, workshopId) : undefined;
+      const n = owner ?? pick(liveNodes());
       const proxy = kind.endsWith('redis') ? n.redisProxy : n.pgProxy;
       if (kind.startsWith('cut')) proxy.cut();
       else proxy.pause();
       // a cut (connections reset) lets the others take over at once; a pause (a hang) holds the
       // node's lease session open, so writes to the workshops it decides for wait for the heal
-      if (kind.startsWith('cut')) marks.push({ kind, from: Date.now() });
+      if (kind.startsWith('cut')) marks.push({ kind: owner ? `${kind} (owner)` : kind, from: Date.now() });
       await sleep(1500 + Math.floor(random() * 1500));
       proxy.heal();
-      if (kind.startsWith('pause')) marks.push({ kind, from: Date.now() });
+      if (kind.startsWith('pause')) marks.push({ kind: owner ? `${kind} (owner)` : kind, from: Date.now() });
       return;
     }
     default:
@@ -488,7 +490,7 @@ async function main() {
       for (const k of r.faults) byKind.set(k, (byKind.get(k) ?? 0) + 1);
       const status = r.violations.length === 0 ? 'ok' : 'FAIL';
       console.log(
-        `trial ${t}: ${status} faults=[${r.faults.join(', ')}] events=${r.head} notes=${r.notes} resumed=[${r.resumed.map((x) => x.ms ?? 'never').join(', ')}]ms ${(r.ms / 1000).toFixed(1)}s`,
+        `trial ${t}: ${status} faults=[${r.faults.join(', ')}] events=${r.head} notes=${r.notes} resumed=[${r.resumed.map((x) => `${x.ms ?? 'never'}ms${x.kind.endsWith('(owner)') ? ' (owner)' : ''}`).join(', ')}] ${(r.ms / 1000).toFixed(1)}s`,
       );
       for (const x of r.resumed) if (x.ms !== null) slowest.set(x.kind, Math.max(slowest.get(x.kind) ?? 0, x.ms));
       if (r.violations.length > 0) {

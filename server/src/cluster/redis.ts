@@ -13,7 +13,13 @@ export interface RedisLink {
   close(): Promise<void>;
 }
 
-export async function connectRedis(url: string, logger: Logger, key = 'worldcafe'): Promise<RedisLink> {
+export async function connectRedis(
+  url: string,
+  logger: Logger,
+  key = 'worldcafe',
+  /** Every failed (re)connection and every connection made, e.g. while a starting node waits for Redis (startup.ts). */
+  opts: { onError?: (err: string) => void; onReady?: () => void } = {},
+): Promise<RedisLink> {
   const options = {
     url,
     // fail fast while disconnected instead of queueing without bound; reconnect forever, backing off
@@ -29,10 +35,12 @@ export async function connectRedis(url: string, logger: Logger, key = 'worldcafe
   ] as const) {
     // without a listener a lost connection would crash the process
     c.on('error', (err: Error) => {
+      opts.onError?.(err.message);
       if (!down) logger.warn({ err: err.message, client: name }, 'Redis connection lost; reconnecting');
       down = true;
     });
     c.on('ready', () => {
+      opts.onReady?.();
       if (down) logger.info({ client: name }, 'Redis connection back');
       down = false;
     });
