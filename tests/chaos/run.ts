@@ -455,6 +455,8 @@ async function main() {
   process.on('SIGINT', () => void cleanup().then(() => process.exit(130)));
   let failed = false;
   const byKind = new Map<string, number>();
+  /** Faults actually injected (a kill with one node up is skipped), by kind and target. */
+  const injected = new Map<string, number>();
   /** Slowest resume of writes seen per fault mark kind (the margin under RESUME_WITHIN_MS). */
   const slowest = new Map<string, number>();
   try {
@@ -492,6 +494,7 @@ async function main() {
       console.log(
         `trial ${t}: ${status} faults=[${r.faults.join(', ')}] events=${r.head} notes=${r.notes} resumed=[${r.resumed.map((x) => `${x.ms ?? 'never'}ms${x.kind.endsWith('(owner)') ? ' (owner)' : ''}`).join(', ')}] ${(r.ms / 1000).toFixed(1)}s`,
       );
+      for (const x of r.resumed) injected.set(x.kind, (injected.get(x.kind) ?? 0) + 1);
       for (const x of r.resumed) if (x.ms !== null) slowest.set(x.kind, Math.max(slowest.get(x.kind) ?? 0, x.ms));
       if (r.violations.length > 0) {
         for (const v of r.violations.slice(0, 20)) console.log(`  ${v.kind}: ${v.detail}`);
@@ -501,9 +504,16 @@ async function main() {
       passed++;
     }
     console.log(`chaos: ${passed} trial(s) passed in a row in ${((Date.now() - t0) / 60000).toFixed(1)} min, seed ${SEED}`);
-    console.log(`faults by kind: ${[...byKind].map(([k, n]) => `${k}=${n}`).join(', ')}`);
+    console.log(`faults drawn by kind: ${[...byKind].map(([k, n]) => `${k}=${n}`).join(', ')}`);
+    const total = [...injected.values()].reduce((a, b) => a + b, 0);
+    console.log(
+      `faults injected by kind (${total}): ${[...injected]
+        .sort()
+        .map(([k, n]) => `${k}=${n}`)
+        .join(', ')}`,
+    );
     console.log(`slowest resume of writes by fault: ${[...slowest].map(([k, ms]) => `${k}=${ms}ms`).join(', ')}`);
-    console.log(`kills skipped because only one node was up: ${faultsSkipped.length}`);
+    console.log(`kills skipped because only one node was up: ${faultsSkipped.length} (${faultsSkipped.join(', ')})`);
   } finally {
     await cleanup();
   }
