@@ -492,7 +492,7 @@ async function main() {
       for (const k of r.faults) byKind.set(k, (byKind.get(k) ?? 0) + 1);
       const status = r.violations.length === 0 ? 'ok' : 'FAIL';
       console.log(
-        `trial ${t}: ${status} faults=[${r.faults.join(', ')}] events=${r.head} notes=${r.notes} resumed=[${r.resumed.map((x) => `${x.ms ?? 'never'}ms${x.kind.endsWith('(owner)') ? ' (owner)' : ''}`).join(', ')}] ${(r.ms / 1000).toFixed(1)}s`,
+        `trial ${t}: ${status} faults=[${r.faults.join(', ')}] events=${r.head} notes=${r.notes} resumed=[${r.resumed.map((x) => `${x.kind} ${x.ms ?? 'never'}ms`).join(', ')}] ${(r.ms / 1000).toFixed(1)}s`,
       );
       for (const x of r.resumed) injected.set(x.kind, (injected.get(x.kind) ?? 0) + 1);
       for (const x of r.resumed) if (x.ms !== null) slowest.set(x.kind, Math.max(slowest.get(x.kind) ?? 0, x.ms));
