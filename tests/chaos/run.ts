@@ -242,14 +242,20 @@ async function injectFault(
       const owner = random() < 0.5 ? ownerOf(env, workshopId) : undefined;
       const n = owner ?? pick(liveNodes());
       const proxy = kind.endsWith('redis') ? n.redisProxy : n.pgProxy;
+      // The only node up (the others still restarting after a kill) cut off PostgreSQL is, for the
+      // cluster, PostgreSQL down: nobody can write until the heal, as after stop-postgres. The same
+      // rule keeps kills off the last live node.
+      const alone = kind.endsWith('postgres') && liveNodes().length === 1;
+      const label = `${kind}${owner ? ' (owner)' : ''}${alone ? ' (only node up)' : ''}`;
       if (kind.startsWith('cut')) proxy.cut();
       else proxy.pause();
       // a cut (connections reset) lets the others take over at once; a pause (a hang) holds the
       // node's lease session open, so writes to the workshops it decides for wait for the heal
-      if (kind.startsWith('cut')) marks.push({ kind: owner ? `${kind} (owner)` : kind, from: Date.now() });
+      const atHeal = kind.startsWith('pause') || alone;
+      if (!atHeal) marks.push({ kind: label, from: Date.now() });
       await sleep(1500 + Math.floor(random() * 1500));
       proxy.heal();
-      if (kind.startsWith('pause')) marks.push({ kind: owner ? `${kind} (owner)` : kind, from: Date.now() });
+      if (atHeal) marks.push({ kind: label, from: Date.now() });
       return;
     }
     default:
