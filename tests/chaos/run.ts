@@ -458,13 +458,33 @@ async function main() {
     await redis.stop().catch(() => {});
     await pgServer.destroy().catch(() => {});
   };
-  process.on('SIGINT', () => void cleanup().then(() => process.exit(130)));
   let failed = false;
+  let passed = 0;
+  let t0 = Date.now();
   const byKind = new Map<string, number>();
   /** Faults actually injected (a kill with one node up is skipped), by kind and target. */
   const injected = new Map<string, number>();
   /** Slowest resume of writes seen per fault mark kind (the margin under RESUME_WITHIN_MS). */
   const slowest = new Map<string, number>();
+  const summary = () => {
+    console.log(`chaos: ${passed} trial(s) passed in a row in ${((Date.now() - t0) / 60000).toFixed(1)} min, seed ${SEED}`);
+    console.log(`faults drawn by kind: ${[...byKind].map(([k, n]) => `${k}=${n}`).join(', ')}`);
+    const total = [...injected.values()].reduce((a, b) => a + b, 0);
+    console.log(
+      `faults injected by kind (${total}): ${[...injected]
+        .sort()
+        .map(([k, n]) => `${k}=${n}`)
+        .join(', ')}`,
+    );
+    console.log(`slowest resume of writes by fault: ${[...slowest].map(([k, ms]) => `${k}=${ms}ms`).join(', ')}`);
+    console.log(`kills skipped because only one node was up: ${faultsSkipped.length} (${faultsSkipped.join(', ')})`);
+  };
+  // a long run stopped by hand (Ctrl-C, a deadline) still reports what it ran
+  process.on('SIGINT', () => {
+    console.log('chaos: interrupted (the trial under way is not counted)');
+    summary();
+    void cleanup().then(() => process.exit(130));
+  });
   try {
     for (let i = 0; i < NODES; i++) {
       const pgProxy = new ServiceProxy(pgServer.port);
@@ -489,8 +509,7 @@ async function main() {
     await retry(() => startNode(nodes[0]!), 600_000);
     await Promise.all(nodes.slice(1).map((n) => retry(() => startNode(n), 600_000)));
     const env: Env = { nodes, pgServer, redis, pgProxies: nodes.map((n) => n.pgProxy) };
-    let passed = 0;
-    const t0 = Date.now();
+    t0 = Date.now();
     for (let t = FROM; t < FROM + TRIALS; t++) {
       // a node still down (its restart failed) starts again in the background
       for (const n of nodes) if (!n.proc && !n.restarting) void restartLater(env, n, 0);
@@ -509,17 +528,7 @@ async function main() {
       }
       passed++;
     }
-    console.log(`chaos: ${passed} trial(s) passed in a row in ${((Date.now() - t0) / 60000).toFixed(1)} min, seed ${SEED}`);
-    console.log(`faults drawn by kind: ${[...byKind].map(([k, n]) => `${k}=${n}`).join(', ')}`);
-    const total = [...injected.values()].reduce((a, b) => a + b, 0);
-    console.log(
-      `faults injected by kind (${total}): ${[...injected]
-        .sort()
-        .map(([k, n]) => `${k}=${n}`)
-        .join(', ')}`,
-    );
-    console.log(`slowest resume of writes by fault: ${[...slowest].map(([k, ms]) => `${k}=${ms}ms`).join(', ')}`);
-    console.log(`kills skipped because only one node was up: ${faultsSkipped.length} (${faultsSkipped.join(', ')})`);
+    summary();
   } finally {
     await cleanup();
   }
