@@ -46,6 +46,7 @@ export async function connectRedis(
     });
   }
   await Promise.all([pub.connect(), sub.connect()]);
+  keepSubscriptions(sub, logger);
   // The adapter does not handle a failed publish; while Redis is down that is expected, not fatal.
   const publish = pub.publish.bind(pub);
   (pub as unknown as { publish: typeof publish }).publish = (...args: Parameters<typeof publish>) => publish(...args).catch(() => 0);
@@ -58,4 +59,32 @@ export async function connectRedis(
       await Promise.allSettled([pub.quit(), sub.quit()]);
     },
   };
+}
+
+/**
+ * A SUBSCRIBE that fails (Redis went away between the connection and the command: the offline
+ * queue is off, so it is refused at once) is retried when the connection is back. node-redis
+ * re-subscribes after a reconnect only the channels whose SUBSCRIBE succeeded, and the adapter
+ * subscribes once, without looking at the result: without this, a node that met a Redis outage
+ * right as it started would never hear a forwarded command or a batch again, while still
+ * holding leases, so commands forwarded to it would time out forever (chaos seed 1389397517,
+ * trial 31).
+ */
+function keepSubscriptions(sub: ReturnType<typeof createClient>, logger: Logger) {
+  const client = sub as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+  for (const method of ['subscribe', 'pSubscribe', 'sSubscribe'] as const) {
+    const original = client[method]!.bind(sub);
+    client[method] = (...args: unknown[]) => {
+      const attempt = (): Promise<unknown> =>
+        original(...args).catch(async (err: Error) => {
+          logger.warn({ err: err.message, method }, 'Redis subscription failed; retrying when the connection is back');
+          // connected again already (the failure raced a reconnect, or Redis refused it): retry
+          // shortly; else when the connection is back
+          if (sub.isReady) await new Promise((resolve) => setTimeout(resolve, 250));
+          else await new Promise((resolve) => sub.once('ready', resolve));
+          return attempt();
+        });
+      return attempt();
+    };
+  }
 }
