@@ -513,7 +513,16 @@ async function main() {
     for (let t = FROM; t < FROM + TRIALS; t++) {
       // a node still down (its restart failed) starts again in the background
       for (const n of nodes) if (!n.proc && !n.restarting) void restartLater(env, n, 0);
-      const r = await runTrial(env, t);
+      // a trial that cannot even be set up (a setup command never acknowledged) is a failure of
+      // the system under test too: report it like a violation, with the seed to replay it
+      const r = await runTrial(env, t).catch((err: Error): TrialResult => ({
+        violations: [{ kind: 'setup', detail: err.message }],
+        faults: [],
+        resumed: [],
+        notes: 0,
+        head: 0,
+        ms: 0,
+      }));
       for (const k of r.faults) byKind.set(k, (byKind.get(k) ?? 0) + 1);
       const status = r.violations.length === 0 ? 'ok' : 'FAIL';
       console.log(
