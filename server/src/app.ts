@@ -69,6 +69,11 @@ export interface AppDeps {
   retentionIntervalMs?: number;
   /** The clock for link expiry, retention and invitations (tests inject one). */
   now?: () => number;
+  /**
+   * An HTTP server already listening (main.ts answers health and readiness on it while the node
+   * waits for its services: startup.ts); the app takes it over. Omitted: the app makes its own.
+   */
+  server?: http.Server;
 }
 
 export interface App {
@@ -119,7 +124,8 @@ export function createApp(deps: AppDeps): App {
   app.use('/api/client-errors', createClientErrorRoute(logger));
   app.use(express.json({ limit: '64kb' }));
 
-  const server = http.createServer(app);
+  const server = deps.server ?? http.createServer();
+  server.on('request', app);
   const handshakeAllowed = perMinute(addressLimits.handshakesPerMinute);
   const io: IO = new Server(server, {
     maxHttpBufferSize: 64 * 1024,
@@ -231,6 +237,9 @@ export function createApp(deps: AppDeps): App {
     retention,
     listen(port = 0, host = '127.0.0.1') {
       return new Promise((resolve, reject) => {
+        const listening = server.address();
+        // a server handed over by main.ts is listening already (it answered /api/health meanwhile)
+        if (listening && typeof listening === 'object') return resolve(listening.port);
         server.once('error', reject);
         server.listen(port, host, () => {
           const addr = server.address();

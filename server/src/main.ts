@@ -2,7 +2,8 @@ import path from 'node:path';
 import { configFromEnv } from './config';
 import { createLogger } from './logger';
 import { openStore } from './store/openStore';
-import { type AppDeps, createApp } from './app';
+import { type App, type AppDeps, createApp } from './app';
+import { StartupWaits, handOver, listenWhileStarting, whenReachable } from './startup';
 import { connectRedis } from './cluster/redis';
 import { WorkshopLeases } from './cluster/leases';
 import { openAccountStore } from './accounts/accountStore';
@@ -14,24 +15,53 @@ process.on('unhandledRejection', (reason) =>
 
 const config = configFromEnv();
 const logger = createLogger(config.logLevel);
+if (config.redisUrl && !config.databaseUrl)
+  throw new Error('REDIS_URL (several nodes) needs DATABASE_URL: the nodes must share one PostgreSQL log');
+
+// Listen at once: while PostgreSQL or Redis is unreachable the node waits for it (startup.ts),
+// answering GET /api/health and saying in GET /api/ready what it waits for.
+const waits = new StartupWaits(logger);
+const server = await listenWhileStarting(waits, config.port, config.host);
+// tests/helpers/server.ts (STARTING) waits for this line to reach a node that is still waiting
+logger.info({ port: (server.address() as { port: number }).port }, 'HTTP port open; connecting to the services before serving');
+let app: App | null = null;
+
+/** Orchestrators (systemd, Docker, Kubernetes) wait about 10 s after SIGTERM before SIGKILL. */
+const SHUTDOWN_LIMIT_MS = 10_000;
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  // The handler catches its own failures (below), so nothing waits on the promise it returns.
+  process.on(signal, () => void stop(signal));
+}
+
 // opening migrates the schema (versioned: see store/migrations.ts)
 const storeLocation = config.databaseUrl ?? path.join(config.dataDir, 'worldcafe.db');
-const store = await openStore(storeLocation, {
-  synchronous: config.sync,
-  logger,
-  // test hook (see SqliteStoreOptions.commitDelayMs); never set in production
-  commitDelayMs: Number(process.env.WC_TEST_COMMIT_DELAY_MS ?? 0) || 0,
-});
-// Several nodes: PostgreSQL holds the log and the workshop leases, Redis carries the nodes' messages.
-let cluster: AppDeps['cluster'];
-if (config.redisUrl) {
-  if (!config.databaseUrl) throw new Error('REDIS_URL (several nodes) needs DATABASE_URL: the nodes must share one PostgreSQL log');
-  cluster = {
-    redis: await connectRedis(config.redisUrl, logger, config.redisKeyPrefix),
-    leases: new WorkshopLeases(config.databaseUrl, logger),
-  };
-}
-const app = createApp({
+const openTheStore = () =>
+  openStore(storeLocation, {
+    synchronous: config.sync,
+    logger,
+    // test hook (see SqliteStoreOptions.commitDelayMs); never set in production
+    commitDelayMs: Number(process.env.WC_TEST_COMMIT_DELAY_MS ?? 0) || 0,
+  });
+const [store, redis] = await Promise.all([
+  config.databaseUrl ? whenReachable('postgresql', waits, openTheStore) : openTheStore(),
+  // Several nodes: PostgreSQL holds the log and the workshop leases, Redis carries the nodes' messages.
+  // The Redis client retries its first connection by itself; its failures are what /api/ready shows.
+  config.redisUrl
+    ? connectRedis(config.redisUrl, logger, config.redisKeyPrefix, {
+        onError: (err: string) => {
+          if (!app) waits.failed('redis', err);
+        },
+        onReady: () => waits.answered('redis'),
+      })
+    : undefined,
+]);
+const cluster: AppDeps['cluster'] =
+  redis && config.databaseUrl ? { redis, leases: new WorkshopLeases(config.databaseUrl, logger) } : undefined;
+handOver(server);
+app = createApp({
+  server,
   store,
   logger,
   allowedOrigins: config.allowedOrigins,
@@ -64,19 +94,16 @@ logger.info(
   'World Café is listening',
 );
 
-/** Orchestrators (systemd, Docker, Kubernetes) wait about 10 s after SIGTERM before SIGKILL. */
-const SHUTDOWN_LIMIT_MS = 10_000;
-
-let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  // The handler catches its own failures (below), so nothing waits on the promise it returns.
-  process.on(signal, () => void stop(signal));
-}
-
 async function stop(signal: NodeJS.Signals) {
   if (stopping) return;
   stopping = true;
   const started = Date.now();
+  // still waiting for a service: nothing in flight, nobody connected
+  if (!app) {
+    logger.info({ signal, waitingFor: waits.list().map((w) => w.service) }, 'shut down while waiting for services');
+    server.close();
+    process.exit(0);
+  }
   logger.info({ signal }, 'shutting down: finishing the commands in flight');
   // a last resort: whatever happens, exit before the orchestrator's SIGKILL
   setTimeout(() => {

@@ -28,6 +28,7 @@ export * from './review/matrix';
 export * from './export/json';
 export * from './diagnostics/clientError';
 export * from './diagnostics/redact';
+export * from './diagnostics/readiness';
 export * from './presence/messages';
 export * from './presence/roster';
 export * from './presence/clusterRoster';

@@ -51,7 +51,6 @@ export function check(
   for (const [round, n] of rotatedFrom) if (n > 1) v('rotation-repeated', `round ${round} rotated ${n} times`);
   if (opts.roundDue && (endedByRound.get(1) ?? 0) === 0) v('timeup-missing', 'round 1 never timed up');
 
-  const allAcks: Array<{ at: number; sentAt: number }> = [];
   for (const c of clients) {
     // commands: every acknowledged one in the log exactly once, at the acknowledged seq
     for (const cmd of c.commands) {
@@ -63,7 +62,6 @@ export function check(
       const rows = byOp.get(cmd.opKey) ?? [];
       if (rows.length > 1 && cmd.type === 'note:create') v('op-repeated', `${cmd.opKey} stored ${rows.length} times`);
       if (!ok) continue;
-      allAcks.push({ at: ok.ackAt, sentAt: ok.at });
       if (rows.length === 0) v('acked-lost', `${c.name} ${cmd.type} ${cmd.opKey} acknowledged but not in the log`);
       else if (ok.ack !== 'timeout' && ok.ack.ok && rows.at(-1)!.seq !== ok.ack.seq)
         v('ack-seq', `${cmd.opKey} acked at ${ok.ack.seq}, stored at ${rows.at(-1)!.seq}`);
@@ -117,16 +115,24 @@ export function check(
   }
 
   // availability: after each fault, a write is acknowledged again within RESUME_WITHIN_MS
-  for (const f of faults) {
-    if (f.from + RESUME_WITHIN_MS > opts.trialEnd) continue;
-    const next = allAcks.filter((a) => a.at >= f.from).reduce((m, a) => Math.min(m, a.at), Infinity);
-    if (next - f.from > RESUME_WITHIN_MS)
+  for (const r of resumeTimes(faults, clients)) {
+    if (r.from + RESUME_WITHIN_MS > opts.trialEnd) continue;
+    if (r.ms === null || r.ms > RESUME_WITHIN_MS)
       v(
         'no-progress',
-        `${f.kind}: no write acknowledged within ${RESUME_WITHIN_MS} ms (next after ${next === Infinity ? 'never' : `${next - f.from} ms`})`,
+        `${r.kind}: no write acknowledged within ${RESUME_WITHIN_MS} ms (next after ${r.ms === null ? 'never' : `${r.ms} ms`})`,
       );
   }
   return out;
+}
+
+/** For each fault mark, how long until any client's write was acknowledged again (null: never). */
+export function resumeTimes(faults: FaultMark[], clients: ChaosClient[]): Array<FaultMark & { ms: number | null }> {
+  const acks = clients.flatMap((c) => c.commands.flatMap((cmd) => cmd.attempts.filter((a) => a.ack !== 'timeout' && a.ack.ok)));
+  return faults.map((f) => {
+    const next = acks.filter((a) => a.ackAt >= f.from).reduce((m, a) => Math.min(m, a.ackAt), Infinity);
+    return { ...f, ms: next === Infinity ? null : next - f.from };
+  });
 }
 
 /** Whether every client that is connected holds every event of its scope in the log (settled). */

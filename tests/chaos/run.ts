@@ -6,6 +6,7 @@
 //   npm run test:chaos -- --short       10 trials, for CI (under 5 minutes)
 //   CHAOS_SEED=123 CHAOS_TRIALS=5 npm run test:chaos   replays trials 0..4 of seed 123
 //   CHAOS_FROM=37 ...                  starts at trial 37 (replay one failing trial)
+//   CHAOS_FAULTS=cut-node-postgres,... draws the faults from these kinds only (aim at one mechanism)
 // Exits 1 on the first trial with a violation (and prints its logs' summary), else 0.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -18,7 +19,7 @@ import { startPrivateRedis, type PrivateRedis } from '../helpers/cluster';
 import { ROOT, tempDataDir } from '../helpers/server';
 import { ServiceProxy } from './proxy';
 import { ChaosClient, sleep } from './client';
-import { type FaultMark, type LogRow, type Violation, check, settled } from './checker';
+import { type FaultMark, type LogRow, type Violation, check, resumeTimes, settled } from './checker';
 
 const args = process.argv.slice(2);
 const SHORT = args.includes('--short') || process.env.CHAOS_SHORT === '1';
@@ -136,6 +137,17 @@ const FAULT_KINDS = [
 ] as const;
 type FaultKind = (typeof FAULT_KINDS)[number];
 
+/** The kinds the nemesis draws from: all, or CHAOS_FAULTS (a comma-separated subset). */
+const DRAWN_KINDS: readonly FaultKind[] = (() => {
+  const wanted = process.env.CHAOS_FAULTS?.split(',')
+    .map((k) => k.trim())
+    .filter(Boolean);
+  if (!wanted?.length) return FAULT_KINDS;
+  const unknown = wanted.filter((k) => !(FAULT_KINDS as readonly string[]).includes(k));
+  if (unknown.length > 0) throw new Error(`CHAOS_FAULTS: unknown kind(s) ${unknown.join(', ')}; known: ${FAULT_KINDS.join(', ')}`);
+  return wanted as FaultKind[];
+})();
+
 interface Env {
   nodes: Node[];
   pgServer: PrivatePostgres;
@@ -183,12 +195,13 @@ async function injectFault(
   // up = listening (a restarted node counts once it serves, not while it boots)
   const liveNodes = () => env.nodes.filter((n) => n.url);
   const kill = async (n: Node | undefined, label: string) => {
+    const restartIn = 800 + Math.floor(random() * 1500); // drawn first: a skipped kill draws the same
     // never the last live node: "writes resume" needs somewhere to write (restarts are slow on a
     // loaded machine, so a second kill could otherwise find every node down)
     if (!n || !n.url || liveNodes().length < 2) return void faultsSkipped.push(label);
     await killNode(n);
     marks.push({ kind: label, from: Date.now() });
-    background.push(restartLater(env, n, 800 + Math.floor(random() * 1500)));
+    background.push(restartLater(env, n, restartIn));
   };
   switch (kind) {
     case 'kill-owner':
@@ -225,16 +238,24 @@ async function injectFault(
     case 'cut-node-postgres':
     case 'pause-node-redis':
     case 'pause-node-postgres': {
-      const n = pick(liveNodes());
+      // the owner half of the time (its workshops must move), any node otherwise
+      const owner = random() < 0.5 ? ownerOf(env, workshopId) : undefined;
+      const n = owner ?? pick(liveNodes());
       const proxy = kind.endsWith('redis') ? n.redisProxy : n.pgProxy;
+      // The only node up (the others still restarting after a kill) cut off PostgreSQL is, for the
+      // cluster, PostgreSQL down: nobody can write until the heal, as after stop-postgres. The same
+      // rule keeps kills off the last live node.
+      const alone = kind.endsWith('postgres') && liveNodes().length === 1;
+      const label = `${kind}${owner ? ' (owner)' : ''}${alone ? ' (only node up)' : ''}`;
       if (kind.startsWith('cut')) proxy.cut();
       else proxy.pause();
       // a cut (connections reset) lets the others take over at once; a pause (a hang) holds the
       // node's lease session open, so writes to the workshops it decides for wait for the heal
-      if (kind.startsWith('cut')) marks.push({ kind, from: Date.now() });
+      const atHeal = kind.startsWith('pause') || alone;
+      if (!atHeal) marks.push({ kind: label, from: Date.now() });
       await sleep(1500 + Math.floor(random() * 1500));
       proxy.heal();
-      if (kind.startsWith('pause')) marks.push({ kind, from: Date.now() });
+      if (atHeal) marks.push({ kind: label, from: Date.now() });
       return;
     }
     default:
@@ -247,6 +268,8 @@ async function injectFault(
 interface TrialResult {
   violations: Violation[];
   faults: FaultKind[];
+  /** Per fault mark: ms until a write was acknowledged again. */
+  resumed: Array<{ kind: string; ms: number | null }>;
   notes: number;
   head: number;
   ms: number;
@@ -287,19 +310,23 @@ let opSeq = 0;
 const op = (p: string) => `${p}-${process.pid}-${(opSeq++).toString(36)}-${Math.random().toString(36).slice(2, 7)}`;
 
 async function runTrial(env: Env, trial: number): Promise<TrialResult> {
+  // Two streams: the nemesis draws only from its own, so a replay injects the same faults at the
+  // same moments whatever the clients drew meanwhile (their draws depend on timing: how many notes
+  // got written, when connections dropped).
   const random = mulberry32(SEED + trial * 7919);
+  const clientRandom = mulberry32((SEED ^ 0x5bd1e995) + trial * 7919);
   const started = Date.now();
   const urls = () => env.nodes.map((n) => n.url);
   const base = await liveUrl(env);
   const ws = await retry(() => createWorkshop(base));
   const clients: ChaosClient[] = [];
   // two facilitator connections (same person, two nodes) and six delegates, two per node
-  clients.push(new ChaosClient('fac-a', ws.participantId, ws.facilitatorKey, urls, 0, random));
-  clients.push(new ChaosClient('fac-b', ws.participantId, ws.facilitatorKey, urls, 1, random));
+  clients.push(new ChaosClient('fac-a', ws.participantId, ws.facilitatorKey, urls, 0, clientRandom));
+  clients.push(new ChaosClient('fac-b', ws.participantId, ws.facilitatorKey, urls, 1, clientRandom));
   const delegates: Array<{ client: ChaosClient; table: string }> = [];
   for (let i = 0; i < 6; i++) {
     const joined = await retry(() => join(base, ws.joinCode, `D${i}`));
-    const client = new ChaosClient(`d${i}`, joined.participantId, joined.token, urls, i % NODES, random);
+    const client = new ChaosClient(`d${i}`, joined.participantId, joined.token, urls, i % NODES, clientRandom);
     clients.push(client);
     delegates.push({ client, table: i % 2 === 0 ? 't1' : 't2' });
   }
@@ -333,7 +360,7 @@ async function runTrial(env: Env, trial: number): Promise<TrialResult> {
       );
       // the rotation moved this delegate: write at the other table from now on
       if (ack && !ack.ok) table = table === 't1' ? 't2' : 't1';
-      await sleep(40 + Math.floor(random() * 120));
+      await sleep(40 + Math.floor(clientRandom() * 120));
     }
   });
 
@@ -343,7 +370,7 @@ async function runTrial(env: Env, trial: number): Promise<TrialResult> {
   const background: Promise<void>[] = [];
   const count = random() < 0.3 ? 2 : 1;
   for (let f = 0; f < count; f++) {
-    const kind = FAULT_KINDS[Math.floor(random() * FAULT_KINDS.length)]!;
+    const kind = DRAWN_KINDS[Math.floor(random() * DRAWN_KINDS.length)]!;
     faults.push(kind);
     const at =
       kind === 'kill-owner-at-deadline'
@@ -401,7 +428,15 @@ async function runTrial(env: Env, trial: number): Promise<TrialResult> {
     );
     console.log(`  logs of the failing trial: ${file}`);
   }
-  return { violations, faults, notes: log.filter((r) => r.e.type === 'note:created').length, head: log.length, ms: Date.now() - started };
+  const resumed = resumeTimes(marks, clients).map(({ kind, ms }) => ({ kind, ms }));
+  return {
+    violations,
+    faults,
+    resumed,
+    notes: log.filter((r) => r.e.type === 'note:created').length,
+    head: log.length,
+    ms: Date.now() - started,
+  };
 }
 
 // ------------------------------------------------------------------------------------------ main
@@ -423,9 +458,33 @@ async function main() {
     await redis.stop().catch(() => {});
     await pgServer.destroy().catch(() => {});
   };
-  process.on('SIGINT', () => void cleanup().then(() => process.exit(130)));
   let failed = false;
+  let passed = 0;
+  let t0 = Date.now();
   const byKind = new Map<string, number>();
+  /** Faults actually injected (a kill with one node up is skipped), by kind and target. */
+  const injected = new Map<string, number>();
+  /** Slowest resume of writes seen per fault mark kind (the margin under RESUME_WITHIN_MS). */
+  const slowest = new Map<string, number>();
+  const summary = () => {
+    console.log(`chaos: ${passed} trial(s) passed in a row in ${((Date.now() - t0) / 60000).toFixed(1)} min, seed ${SEED}`);
+    console.log(`faults drawn by kind: ${[...byKind].map(([k, n]) => `${k}=${n}`).join(', ')}`);
+    const total = [...injected.values()].reduce((a, b) => a + b, 0);
+    console.log(
+      `faults injected by kind (${total}): ${[...injected]
+        .sort()
+        .map(([k, n]) => `${k}=${n}`)
+        .join(', ')}`,
+    );
+    console.log(`slowest resume of writes by fault: ${[...slowest].map(([k, ms]) => `${k}=${ms}ms`).join(', ')}`);
+    console.log(`kills skipped because only one node was up: ${faultsSkipped.length} (${faultsSkipped.join(', ')})`);
+  };
+  // a long run stopped by hand (Ctrl-C, a deadline) still reports what it ran
+  process.on('SIGINT', () => {
+    console.log('chaos: interrupted (the trial under way is not counted)');
+    summary();
+    void cleanup().then(() => process.exit(130));
+  });
   try {
     for (let i = 0; i < NODES; i++) {
       const pgProxy = new ServiceProxy(pgServer.port);
@@ -450,15 +509,27 @@ async function main() {
     await retry(() => startNode(nodes[0]!), 600_000);
     await Promise.all(nodes.slice(1).map((n) => retry(() => startNode(n), 600_000)));
     const env: Env = { nodes, pgServer, redis, pgProxies: nodes.map((n) => n.pgProxy) };
-    let passed = 0;
-    const t0 = Date.now();
+    t0 = Date.now();
     for (let t = FROM; t < FROM + TRIALS; t++) {
       // a node still down (its restart failed) starts again in the background
       for (const n of nodes) if (!n.proc && !n.restarting) void restartLater(env, n, 0);
-      const r = await runTrial(env, t);
+      // a trial that cannot even be set up (a setup command never acknowledged) is a failure of
+      // the system under test too: report it like a violation, with the seed to replay it
+      const r = await runTrial(env, t).catch((err: Error): TrialResult => ({
+        violations: [{ kind: 'setup', detail: err.message }],
+        faults: [],
+        resumed: [],
+        notes: 0,
+        head: 0,
+        ms: 0,
+      }));
       for (const k of r.faults) byKind.set(k, (byKind.get(k) ?? 0) + 1);
       const status = r.violations.length === 0 ? 'ok' : 'FAIL';
-      console.log(`trial ${t}: ${status} faults=[${r.faults.join(', ')}] events=${r.head} notes=${r.notes} ${(r.ms / 1000).toFixed(1)}s`);
+      console.log(
+        `trial ${t}: ${status} faults=[${r.faults.join(', ')}] events=${r.head} notes=${r.notes} resumed=[${r.resumed.map((x) => `${x.kind} ${x.ms ?? 'never'}ms`).join(', ')}] ${(r.ms / 1000).toFixed(1)}s`,
+      );
+      for (const x of r.resumed) injected.set(x.kind, (injected.get(x.kind) ?? 0) + 1);
+      for (const x of r.resumed) if (x.ms !== null) slowest.set(x.kind, Math.max(slowest.get(x.kind) ?? 0, x.ms));
       if (r.violations.length > 0) {
         for (const v of r.violations.slice(0, 20)) console.log(`  ${v.kind}: ${v.detail}`);
         failed = true;
@@ -466,9 +537,7 @@ async function main() {
       }
       passed++;
     }
-    console.log(`chaos: ${passed} trial(s) passed in a row in ${((Date.now() - t0) / 60000).toFixed(1)} min, seed ${SEED}`);
-    console.log(`faults by kind: ${[...byKind].map(([k, n]) => `${k}=${n}`).join(', ')}`);
-    console.log(`kills skipped because only one node was up: ${faultsSkipped.length}`);
+    summary();
   } finally {
     await cleanup();
   }

@@ -23,7 +23,15 @@ export interface StartOptions {
   dataDir?: string;
   env?: Record<string, string>;
   port?: number;
+  /**
+   * The log line that means "started": by default the app is serving ('World Café is listening');
+   * STARTING waits only for the HTTP port (a node still waiting for PostgreSQL or Redis).
+   */
+  until?: string;
 }
+
+/** What a node logs once its HTTP port answers health and readiness, before its services answer. */
+export const STARTING = 'HTTP port open; connecting to the services before serving';
 
 export function tempDataDir(prefix = 'wc-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -54,7 +62,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       if (process.env.TEST_SERVER_LOGS) console.log('[server]', line);
       try {
         const msg = JSON.parse(line);
-        if (msg.msg === 'World Café is listening') {
+        if (msg.msg === (opts.until ?? 'World Café is listening')) {
           clearTimeout(timer);
           resolve(msg.port);
         }

@@ -50,4 +50,23 @@ describe('writer fence', () => {
       await b.close();
     }
   });
+
+  it('a lease asked for twice at once is held once: one release frees it for another node', async () => {
+    const a = new WorkshopLeases(db.url, quiet);
+    const b = new WorkshopLeases(db.url, quiet);
+    try {
+      const w = `twice-${Date.now().toString(36)}`;
+      // the poll and a forwarded command ask in the same tick (the lock is re-entrant per session)
+      expect(await Promise.all([a.tryAcquire(w), a.tryAcquire(w), a.tryAcquire(w)])).toEqual([true, true, true]);
+      expect(await b.tryAcquire(w)).toBe(false);
+      await a.release(w);
+      expect(a.holds(w)).toBe(false);
+      expect(await b.tryAcquire(w)).toBe(true);
+      // and the lease a asked for once, after its release, is b's
+      expect(await a.tryAcquire(w)).toBe(false);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
 });

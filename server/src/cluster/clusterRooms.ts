@@ -58,7 +58,9 @@ type Msg =
       opKey: string | null;
       extra: ExecuteExtra;
     }
-  | { t: 'ack'; to: string; req: string; ack: Ack };
+  | { t: 'ack'; to: string; req: string; ack: Ack }
+  /** A node's lease session died (cut off PostgreSQL): it decides for none of `ws` any more. */
+  | { t: 'released'; from: string; ws: string[] };
 
 const unavailable = (message: string): Ack => ({ ok: false, error: { code: 'unavailable', message } });
 
@@ -110,6 +112,12 @@ export class ClusterRooms {
     };
     leases.onLost = (ids) => {
       for (const id of ids) this.drop(id);
+      // Tell the others now rather than let them find out: they would otherwise spend a forward
+      // attempt (FORWARD_ATTEMPT_MS) on this node, which no longer answers for these workshops,
+      // and take over only at their next poll. If Redis is gone too, those timeouts still apply.
+      // On each workshop's own channel: the nodes with sockets of it (the ones that can take it
+      // over, and that forward its commands) hear it, and no other node does.
+      for (const id of ids) this.send(this.bus.channel.workshop(id), { t: 'released', from: this.nodeId, ws: [id] });
     };
     bus.onReconnect = () => {
       // batches and rosters published while Redis was away are lost: catch up from the log, and
@@ -165,8 +173,28 @@ export class ClusterRooms {
         if (!w) return;
         this.waiting.delete(msg.req);
         clearTimeout(w.timer);
-        this.ownerSeen.set(w.w, Date.now());
+        // `unavailable` is an owner that cannot decide now (its room broke, its store is cut off):
+        // not a sign of a live owner, so the next attempt asks PostgreSQL who holds the lease
+        if (msg.ack.ok || msg.ack.error.code !== 'unavailable') this.ownerSeen.set(w.w, Date.now());
+        else this.ownerSeen.delete(w.w);
         w.resolve(msg.ack);
+        return;
+      }
+      case 'released': {
+        if (msg.from === this.nodeId) return;
+        for (const id of msg.ws) {
+          this.ownerSeen.delete(id);
+          // forwarded commands waiting on the old owner try again now (the lease, or the new owner)
+          for (const [req, w] of this.waiting)
+            if (w.w === id) {
+              this.waiting.delete(req);
+              clearTimeout(w.timer);
+              w.resolve(null);
+            }
+          void this.claim(id).catch((err) =>
+            this.logger.warn({ err: (err as Error).message, workshopId: id }, 'takeover after a release failed'),
+          );
+        }
         return;
       }
       default:
@@ -355,17 +383,10 @@ export class ClusterRooms {
         continue;
       }
       if (!(room instanceof ReplicaRoom)) continue;
-      const sockets = this.io.sockets.adapter.rooms.get(roomNames.workshop(id));
-      if (!sockets || sockets.size === 0) continue;
       try {
-        if (await this.leases.tryAcquire(id)) {
-          this.logger.info({ workshopId: id }, 'took over a workshop whose owner is gone');
-          await this.takeOver(id);
-        } else if (!room.heardWithin(POLL_MS)) {
-          // batches flowing means a lost one shows as a gap in the next; only a quiet replica
-          // can be behind without knowing it
-          await room.catchUp();
-        }
+        // batches flowing means a lost one shows as a gap in the next; only a quiet replica
+        // can be behind without knowing it
+        if (!(await this.claim(id)) && !room.heardWithin(POLL_MS)) await room.catchUp();
       } catch (err) {
         this.logger.warn({ err: (err as Error).message, workshopId: id }, 'cluster poll failed');
       }
@@ -374,6 +395,21 @@ export class ClusterRooms {
 
   /** Workshops created here whose lease is still being taken. */
   private creating = new Set<string>();
+  /**
+   * Takes over a workshop this node keeps a replica of, if it has sockets of it and nobody holds
+   * its lease (the poll, and at once when its owner says it lost it). True if this node took it.
+   */
+  private async claim(id: string): Promise<boolean> {
+    if (!(this.ready.get(id) instanceof ReplicaRoom)) return false;
+    const current = this.rooms.get(id);
+    if (current && this.ownerLoads.has(current)) return true; // taking over already (the poll and a release message)
+    const sockets = this.io.sockets.adapter.rooms.get(roomNames.workshop(id));
+    if (!sockets || sockets.size === 0) return false;
+    if (!(await this.leases.tryAcquire(id))) return false;
+    this.logger.info({ workshopId: id }, 'took over a workshop whose owner is gone');
+    await this.takeOver(id);
+    return true;
+  }
 
   create(id: string): RoomHandle {
     // a brand-new id: no other node can hold its lease; take it in the background. Until that

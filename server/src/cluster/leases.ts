@@ -53,20 +53,29 @@ export class WorkshopLeases {
   }
 
   /** Takes the workshop's lease if nobody holds it (true also when this node already does). */
-  async tryAcquire(id: string): Promise<boolean> {
-    if (this.held.has(id)) return true;
+  tryAcquire(id: string): Promise<boolean> {
+    if (this.held.has(id)) return Promise.resolve(true);
+    // Concurrent callers (the poll, a forwarded command, a takeover) share one attempt: the
+    // advisory lock is re-entrant within a session, so two pg_try_advisory_lock calls would take it
+    // twice, and release()'s one unlock would leave it held: the workshop stuck on this node.
+    let attempt = this.acquiring.get(id);
+    if (!attempt) {
+      attempt = this.lock(id).finally(() => this.acquiring.delete(id));
+      this.acquiring.set(id, attempt);
+    }
+    return attempt;
+  }
+
+  private acquiring = new Map<string, Promise<boolean>>();
+
+  private async lock(id: string): Promise<boolean> {
     const c = await this.connection();
     const { rows } = await c.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS ok', [LOCK_NAMESPACE, id]);
-    if (rows[0]?.ok && this.client === c) {
-      // concurrent callers may each have asked (the lock is re-entrant in one session): log it once
-      if (!this.held.has(id)) {
-        this.held.add(id);
-        this.onHeld(id, true);
-        this.logger.info({ workshopId: id, owned: this.held.size }, 'this node now decides for the workshop (lease won)');
-      }
-      return true;
-    }
-    return false;
+    if (!rows[0]?.ok || this.client !== c) return false;
+    this.held.add(id);
+    this.onHeld(id, true);
+    this.logger.info({ workshopId: id, owned: this.held.size }, 'this node now decides for the workshop (lease won)');
+    return true;
   }
 
   async release(id: string): Promise<void> {

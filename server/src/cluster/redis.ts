@@ -91,7 +91,13 @@ function durableSubscriptions(sub: Sub, logger: Logger) {
   };
 }
 
-export async function connectRedis(url: string, logger: Logger, key = 'worldcafe'): Promise<RedisLink> {
+export async function connectRedis(
+  url: string,
+  logger: Logger,
+  key = 'worldcafe',
+  /** Every failed (re)connection and every connection made, e.g. while a starting node waits for Redis (startup.ts). */
+  opts: { onError?: (err: string) => void; onReady?: () => void } = {},
+): Promise<RedisLink> {
   const options = {
     url,
     // fail fast while disconnected instead of queueing without bound; reconnect forever, backing off
@@ -140,11 +146,13 @@ export async function connectRedis(url: string, logger: Logger, key = 'worldcafe
   ] as const) {
     // without a listener a lost connection would crash the process
     c.on('error', (err: Error) => {
+      opts.onError?.(err.message);
       if (!down) logger.warn({ err: err.message, client: name }, 'Redis connection lost; reconnecting');
       down = true;
       if (c === sub) subUp = false;
     });
     c.on('ready', () => {
+      opts.onReady?.();
       if (down) logger.info({ client: name }, 'Redis connection back');
       down = false;
       if (c !== sub) return;
