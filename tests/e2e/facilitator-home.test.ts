@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../helpers/server';
-import { joinInBrowser, launchBrowser, newPersonPage, requireBuiltClient, shot, stopE2e } from '../helpers/browser';
+import { joinInBrowser, launchBrowser, newPersonPage, receivedFrames, requireBuiltClient, shot, stopE2e } from '../helpers/browser';
 import { type TestProvider, answerProviderFonts, logInAtProvider, startOidcProvider } from '../helpers/oidcProvider';
 import { registerWithPasskey, virtualAuthenticator } from '../helpers/webauthn';
 import { type TestDatabase, createTestDatabase } from '../helpers/postgres';
@@ -151,6 +151,7 @@ describe.each(STORES)('the facilitator’s home, end to end ($store)', (store) =
     // ---------------------------------------------------------------- 4. a delegate joins; her link is reissued
     // her page is cut off on purpose: the refused reconnect (401) and the closed transport's last poll (400) are expected
     const delegate = await newPersonPage(browser, { problems, name: 'delegate', ignoreConsole: /status of 40[01]|unauthorized/ });
+    const delegateFrames = receivedFrames(delegate);
     await joinInBrowser(delegate, base, joinCode, 'Somchai', 'Thailand (TH)');
     await delegate.getByTestId('connection-badge').getByText('Online').waitFor();
     const old = (await heldSession(delegate, workshopId))!;
@@ -162,7 +163,8 @@ describe.each(STORES)('the facilitator’s home, end to end ($store)', (store) =
     const row = owner.getByTestId(`devices-${old.participantId}`);
     await row.getByText('1 device').waitFor();
     await row.locator('summary').click();
-    await row.getByRole('list', { name: 'Devices of \u2068Somchai\u2069' }).getByText('Connected now').waitFor();
+    expect(await row.evaluate((el) => (el as HTMLDetailsElement).open)).toBe(true);
+    await row.getByRole('listitem').filter({ hasText: 'Connected now' }).waitFor();
     await row.getByRole('button', { name: 'Reissue link' }).click();
     await owner.getByRole('dialog').getByRole('button', { name: 'Reissue link' }).click();
     const newLink = await row.getByTestId(`reissued-${old.participantId}`).inputValue();
@@ -171,6 +173,7 @@ describe.each(STORES)('the facilitator’s home, end to end ($store)', (store) =
     await shot(owner, png('reissued'), false);
     // her open page: the server closed her socket with the reason, and the page says so
     await delegate.getByRole('heading', { name: 'This link no longer works' }).waitFor();
+    expect(delegateFrames.filter((f) => /"revoked"/.test(f))).toEqual([expect.stringContaining('"reason":"credential_revoked"')]);
     await shot(delegate, png('delegate-cut-off'), false);
     await delegate.context().close();
     // the old link, opened again on a fresh device, is refused
@@ -179,6 +182,7 @@ describe.each(STORES)('the facilitator’s home, end to end ($store)', (store) =
     await leaked.getByRole('heading', { name: 'This link no longer works' }).waitFor();
     await leaked.context().close();
     const rejoined = await newPersonPage(browser, { problems, name: 'new-link', ignoreConsole: /status of 40[014]|unauthorized/ });
+    const rejoinedFrames = receivedFrames(rejoined);
     await rejoined.goto(newLink);
     await rejoined.getByTestId('connection-badge').getByText('Online').waitFor();
 
@@ -193,6 +197,7 @@ describe.each(STORES)('the facilitator’s home, end to end ($store)', (store) =
     await owner.getByText(`“${TITLE}” was deleted.`).waitFor();
     // the delegate's page on her new link is cut off too
     await rejoined.getByRole('heading', { name: 'This link no longer works' }).waitFor();
+    expect(rejoinedFrames.filter((f) => /"revoked"/.test(f))).toEqual([expect.stringContaining('"reason":"workshop_deleted"')]);
     await owner.reload();
     await owner.getByText('Signed in as Maria Santos').waitFor();
     expect(await ownerItem.count()).toBe(0);
@@ -201,7 +206,7 @@ describe.each(STORES)('the facilitator’s home, end to end ($store)', (store) =
     await co.getByText('Signed in as Chan Dara').waitFor();
     expect(await coItem.count()).toBe(0);
 
-    // its links and its join code are refused
+    // its links, its join code and its facilitator key on the API are refused
     for (const [who, link] of [
       ['facilitator', `${base}/w/${workshopId}#k=${facilitatorKey}`],
       ['delegate', newLink],
@@ -212,6 +217,11 @@ describe.each(STORES)('the facilitator’s home, end to end ($store)', (store) =
       await shot(page, png(`deleted-${who}-link`), false);
       await page.context().close();
     }
+    const joinPage = await newPersonPage(browser, { problems, name: 'deleted-join-code' });
+    await joinPage.goto(joinLink);
+    await joinPage.getByRole('heading', { name: 'Workshop not found' }).waitFor();
+    await shot(joinPage, png('deleted-join-code'), false);
+    await joinPage.context().close();
     const api = await fetch(`${server.url}/api/workshops/${workshopId}/participants/${old.participantId}/reissue`, {
       method: 'POST',
       headers: { authorization: `Bearer ${facilitatorKey}` },
