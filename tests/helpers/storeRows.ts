@@ -9,7 +9,9 @@ export function sqliteRowsOf(file: string, workshopId: string): Record<string, n
   const db = new Database(file, { readonly: true });
   try {
     const out: Record<string, number> = {};
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as Array<{ name: string }>;
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as Array<{
+      name: string;
+    }>;
     for (const { name } of tables) {
       const cols = (db.prepare(`PRAGMA table_info("${name}")`).all() as Array<{ name: string }>).map((c) => c.name);
       if (!cols.length) continue;
