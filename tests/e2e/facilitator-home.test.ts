@@ -136,7 +136,8 @@ describe.each(STORES)('the facilitator’s home, end to end ($store)', (store) =
     await logInAtProvider(co, provider, 'dara');
     await co.waitForURL(`${base}/home`);
     await co.getByText('Signed in as Chan Dara').waitFor();
-    // the invitation binds to the account that opens it: this one
+    // the invitation binds to the account that opens it: this one. (Signed in first: the home keeps an
+    // opened invitation in memory only, so one opened before the organisation's redirect is lost.)
     await co.goto(invitation);
     await co.getByText(`You now co-facilitate “${TITLE}”.`, { exact: false }).waitFor();
     const coItem = co.locator(`[data-workshop="${workshopId}"]`);
