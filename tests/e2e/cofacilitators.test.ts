@@ -11,6 +11,7 @@ import { startServer, type RunningServer } from '../helpers/server';
 import { launchBrowser, newPersonPage, requireBuiltClient, shot, stopE2e } from '../helpers/browser';
 import { createWorkshop } from '../helpers/bots';
 import { PHONE, runAxe } from '../helpers/a11y';
+import { registerWithPasskey, virtualAuthenticator } from '../helpers/webauthn';
 
 let server: RunningServer;
 let browser: Browser;
@@ -28,23 +29,8 @@ afterAll(async () => {
   await stopE2e(server, browser);
 });
 
-async function virtualAuthenticator(page: Page) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('WebAuthn.enable');
-  await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true },
-  });
-}
-
 async function axeSerious(page: Page) {
   return (await runAxe(page)).filter((f) => f.impact === 'serious' || f.impact === 'critical');
-}
-
-async function register(page: Page, name: string) {
-  await page.getByLabel('Your name').fill(name);
-  await page.getByRole('button', { name: 'Create an account with a passkey' }).click();
-  await page.getByRole('heading', { name: 'Your recovery codes' }).waitFor();
-  await page.getByRole('button', { name: 'I have saved them' }).click();
 }
 
 /** Opens the panel of the workshop with the keyboard (Tab to the disclosure, Enter). */
@@ -76,7 +62,7 @@ describe('co-facilitators', () => {
     await owner.goto(`${base}/w/${ws.workshopId}#k=${ws.facilitatorKey}`);
     await owner.getByRole('heading', { level: 1, name: 'Facilitator console' }).waitFor();
     await owner.goto(`${base}/home`);
-    await register(owner, 'Maria Santos');
+    await registerWithPasskey(owner, 'Maria Santos');
     const ownerItem = owner.locator(`[data-workshop="${ws.workshopId}"]`);
     await ownerItem.waitFor();
     let panel = await openPanel(owner, ws.workshopId, title);
@@ -101,7 +87,7 @@ describe('co-facilitators', () => {
     await co.getByText('You have been invited to co-facilitate a workshop.', { exact: false }).waitFor();
     // the secret leaves the address bar at once
     expect(co.url()).toBe(`${base}/home`);
-    await register(co, 'Chan Dara');
+    await registerWithPasskey(co, 'Chan Dara');
     await co.getByText(`You now co-facilitate “${title}”.`, { exact: false }).waitFor();
     const coItem = co.locator(`[data-workshop="${ws.workshopId}"]`);
     await coItem.waitFor();

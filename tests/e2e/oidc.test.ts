@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../helpers/server';
 import { launchBrowser, newPersonPage, requireBuiltClient, shot, stopE2e } from '../helpers/browser';
-import { type TestProvider, startOidcProvider } from '../helpers/oidcProvider';
+import { type TestProvider, answerProviderFonts, logInAtProvider, startOidcProvider } from '../helpers/oidcProvider';
 import { PHONE, runAxe } from '../helpers/a11y';
 
 let provider: TestProvider;
@@ -32,24 +32,15 @@ afterAll(async () => {
   await provider?.stop();
 });
 
-/** A person's page; the provider's dev pages link a web font this closed network cannot fetch: answered empty. */
+/** A person's page, with the provider's web font answered (see answerProviderFonts). */
 async function personPage(name: string, context?: Parameters<typeof newPersonPage>[1]['context']): Promise<Page> {
   const page = await newPersonPage(browser, { problems, name, ...(context ? { context } : {}) });
-  await page.context().route('https://fonts.googleapis.com/**', (r) => r.fulfill({ status: 200, contentType: 'text/css', body: '' }));
+  await answerProviderFonts(page.context());
   return page;
 }
 
 async function axeSerious(page: Page) {
   return (await runAxe(page)).filter((f) => f.impact === 'serious' || f.impact === 'critical');
-}
-
-/** The provider's own login and consent pages (its development interactions), as a person fills them. */
-async function logInAtProvider(page: Page, login: string) {
-  await page.waitForURL(`${provider.issuer}/interaction/**`);
-  await page.locator('input[name="login"]').fill(login);
-  await page.locator('input[name="password"]').fill('correct horse battery staple');
-  await page.getByRole('button', { name: 'Sign-in' }).click();
-  await page.getByRole('button', { name: 'Continue' }).click();
 }
 
 describe('sign in with your organisation', () => {
@@ -63,7 +54,7 @@ describe('sign in with your organisation', () => {
     // keyboard: the link is reachable and opens with Enter
     await button.focus();
     await page.keyboard.press('Enter');
-    await logInAtProvider(page, 'alice');
+    await logInAtProvider(page, provider, 'alice');
 
     await page.waitForURL(`${server.url}/home`);
     await page.getByText('Signed in as Alice Tan').waitFor();
@@ -95,7 +86,7 @@ describe('sign in with your organisation', () => {
 
     // then logs in: signed in, on the phone too
     await page.getByRole('link', { name: 'เข้าสู่ระบบด้วยบัญชีองค์กรของคุณ' }).click();
-    await logInAtProvider(page, 'somchai');
+    await logInAtProvider(page, provider, 'somchai');
     await page.waitForURL(`${server.url}/home`);
     await page.getByText('เข้าสู่ระบบด้วยบัญชีองค์กรแล้ว').waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);

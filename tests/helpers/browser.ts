@@ -108,3 +108,12 @@ export async function joinInBrowser(page: Page, baseUrl: string, code: string, n
   await page.getByRole('heading', { level: 1, name: new RegExp(`Welcome, ${name}`) }).waitFor();
   if (shots.welcome) await shot(page, shots.welcome);
 }
+
+/** Every text frame the page's WebSockets receive from now on (Socket.IO packets, as sent). */
+export function receivedFrames(page: Page): string[] {
+  const frames: string[] = [];
+  page.on('websocket', (ws) =>
+    ws.on('framereceived', (f) => frames.push(typeof f.payload === 'string' ? f.payload : f.payload.toString('utf8'))),
+  );
+  return frames;
+}

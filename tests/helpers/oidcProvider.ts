@@ -6,6 +6,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider from 'oidc-provider';
+import type { BrowserContext, Page } from 'playwright-core';
 
 export interface TestAccount {
   name: string;
@@ -157,4 +158,18 @@ export async function authorizeAt(
     url = new URL(next, action).href;
   }
   throw new Error('too many redirects');
+}
+
+/** The provider's development pages link a web font this closed network cannot fetch: answered empty. */
+export async function answerProviderFonts(context: BrowserContext): Promise<void> {
+  await context.route('https://fonts.googleapis.com/**', (r) => r.fulfill({ status: 200, contentType: 'text/css', body: '' }));
+}
+
+/** The provider's own login and consent pages (its development interactions), as a person fills them. */
+export async function logInAtProvider(page: Page, provider: TestProvider, login: string): Promise<void> {
+  await page.waitForURL(`${provider.issuer}/interaction/**`);
+  await page.locator('input[name="login"]').fill(login);
+  await page.locator('input[name="password"]').fill('correct horse battery staple');
+  await page.getByRole('button', { name: 'Sign-in' }).click();
+  await page.getByRole('button', { name: 'Continue' }).click();
 }

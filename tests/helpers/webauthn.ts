@@ -10,3 +10,15 @@ export async function virtualAuthenticator(page: Page) {
   });
   return { cdp, authenticatorId };
 }
+
+/**
+ * Creates an account with a passkey on the signed-out home (English), as a person does: a name,
+ * "Create an account with a passkey", then past the recovery codes. The page needs a virtual
+ * authenticator first.
+ */
+export async function registerWithPasskey(page: Page, name: string): Promise<void> {
+  await page.getByLabel('Your name').fill(name);
+  await page.getByRole('button', { name: 'Create an account with a passkey' }).click();
+  await page.getByRole('heading', { name: 'Your recovery codes' }).waitFor();
+  await page.getByRole('button', { name: 'I have saved them' }).click();
+}
