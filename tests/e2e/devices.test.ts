@@ -48,7 +48,7 @@ describe("a person's devices and reissuing their link", () => {
     // keyboard: the disclosure opens with Enter
     await row.locator('summary').focus();
     await fac.keyboard.press('Enter');
-    const list = row.getByRole('list', { name: 'Devices of \u2068Somchai\u2069' });
+    const list = row.getByRole('list', { name: 'Devices of Somchai' });
     await list.getByText(/Phone · Android · Chrome/).waitFor();
     await list.getByText('Connected now').waitFor();
     expect(await fac.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);

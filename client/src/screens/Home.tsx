@@ -89,19 +89,38 @@ const INVITE_REASONS = ['unknown', 'used', 'revoked', 'expired', 'already_runs']
 
 /**
  * A co-facilitator invitation opened from its link (/home#cofac=SECRET): the secret is taken out
- * of the address bar at once (so it is not bookmarked or shared by accident) and kept in memory
- * until the person is signed in.
+ * of the address bar at once (so it is not bookmarked or shared by accident) and kept in this tab's
+ * sessionStorage until the person is signed in — it must outlive a sign-in with the organisation,
+ * which leaves the page for the provider and comes back to a fresh one.
  */
+const INVITE_KEY = 'wc.cofacInvite';
 function takeInviteFromHash(): string | null {
   const m = /(?:^#|&)cofac=([A-Za-z0-9_-]{16,128})/.exec(window.location.hash);
   if (m) {
-    heldInvite = m[1]!;
+    tabStore.set(INVITE_KEY, m[1]!);
     window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
   }
-  return heldInvite;
+  return tabStore.get(INVITE_KEY);
 }
-/** Held outside the component: the page may mount it twice, and the address bar no longer has it. */
-let heldInvite: string | null = null;
+
+/** This tab's sessionStorage, never throwing (private browsing, storage off: then nothing is kept). */
+const tabStore = {
+  get(key: string): string | null {
+    try {
+      return window.sessionStorage.getItem(key);
+    } catch {
+      return null;
+    }
+  },
+  set(key: string, value: string | null): void {
+    try {
+      if (value === null) window.sessionStorage.removeItem(key);
+      else window.sessionStorage.setItem(key, value);
+    } catch {
+      /* not kept */
+    }
+  },
+};
 
 type Status = { kind: 'loading' } | { kind: 'out' } | { kind: 'in'; account: AccountView };
 
@@ -123,14 +142,22 @@ function isProblem(r: OidcResult): boolean {
 }
 
 /** The ?oidc=<result> the server's callback sent the browser back with, taken off the address once read. */
+/**
+ * The result of an organisation sign-in, taken from the address (/home?oidc=RESULT) once. Held for a
+ * few seconds outside the component: the home may mount twice as it loads, and the second mount
+ * must still say what happened though the address no longer has it.
+ */
 function takeOidcResult(): OidcResult | null {
   const url = new URL(window.location.href);
   const r = url.searchParams.get('oidc');
-  if (r === null) return null;
-  url.searchParams.delete('oidc');
-  window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
-  return isOidcResult(r) ? r : 'failed';
+  if (r !== null) {
+    url.searchParams.delete('oidc');
+    window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
+    heldOidc = { result: isOidcResult(r) ? r : 'failed', at: Date.now() };
+  }
+  return heldOidc && Date.now() - heldOidc.at < 10_000 ? heldOidc.result : null;
 }
+let heldOidc: { result: OidcResult; at: number } | null = null;
 
 /** Why a passkey ceremony failed, in the person's words. */
 function problemOf(err: unknown): 'cancelled' | 'unsupported' | 'failed' {
@@ -195,7 +222,7 @@ export function Home() {
   const signedInNow = status.kind === 'in';
   useEffect(() => {
     if (!signedInNow || !invite) return;
-    heldInvite = null;
+    tabStore.set(INVITE_KEY, null);
     // eslint-disable-next-line react-hooks/set-state-in-effect -- the invitation is used once, whatever the answer
     setInvite(null);
     api.acceptCofacInvite(invite).then(
