@@ -175,6 +175,8 @@ describe.each(STORES)('the facilitator’s home, end to end ($store)', (store) =
     // her open page: the server closed her socket with the reason, and the page says so
     await delegate.getByRole('heading', { name: 'This link no longer works' }).waitFor();
     expect(delegateFrames.filter((f) => /"revoked"/.test(f))).toEqual([expect.stringContaining('"reason":"credential_revoked"')]);
+    // …and says why, at once: the facilitator replaced the link (not "join again", which would make a second person)
+    await delegate.getByText('The facilitator replaced this link with a new one.', { exact: false }).waitFor();
     await shot(delegate, png('delegate-cut-off'), false);
     await delegate.context().close();
     // the old link, opened again on a fresh device, is refused
@@ -199,6 +201,7 @@ describe.each(STORES)('the facilitator’s home, end to end ($store)', (store) =
     // the delegate's page on her new link is cut off too
     await rejoined.getByRole('heading', { name: 'This link no longer works' }).waitFor();
     expect(rejoinedFrames.filter((f) => /"revoked"/.test(f))).toEqual([expect.stringContaining('"reason":"workshop_deleted"')]);
+    await rejoined.getByText('The facilitator deleted this workshop, with everything in it.').waitFor();
     await owner.reload();
     await owner.getByText('Signed in as Maria Santos').waitFor();
     expect(await ownerItem.count()).toBe(0);

@@ -135,6 +135,11 @@ export const en = {
     authErrorTitle: 'This link no longer works',
     authError: 'The workshop does not recognise this device’s key. Join again with the workshop code.',
     linkExpired: 'This personal link expired some time after the workshop closed. Ask the facilitator for the outcome.',
+    revoked: {
+      credential_revoked: 'The facilitator replaced this link with a new one. Ask them for your new personal link; your notes are kept.',
+      workshop_deleted: 'The facilitator deleted this workshop, with everything in it.',
+      facilitator_removed: 'You no longer run this workshop: the owner removed you as a co-facilitator.',
+    },
     rejoin: 'Join again',
   },
   seat: {

@@ -142,6 +142,12 @@ export const fil: Translation = {
     authErrorTitle: 'Hindi na gumagana ang link na ito',
     authError: 'Hindi kilala ng workshop ang key ng device na ito. Sumali muli gamit ang code ng workshop.',
     linkExpired: 'Nag-expire na ang personal na link na ito matapos isara ang workshop. Hingin sa facilitator ang kinalabasan.',
+    revoked: {
+      credential_revoked:
+        'Pinalitan ng facilitator ang link na ito ng bago. Hingin sa kanila ang bago mong personal na link; nananatili ang iyong mga tala.',
+      workshop_deleted: 'Binura ng facilitator ang workshop na ito, kasama ang lahat ng laman nito.',
+      facilitator_removed: 'Hindi mo na pinapatakbo ang workshop na ito: inalis ka ng may-ari bilang co-facilitator.',
+    },
     rejoin: 'Sumali muli',
   },
   seat: {

@@ -138,6 +138,12 @@ export const id: Translation = {
     authErrorTitle: 'Tautan ini tidak berlaku lagi',
     authError: 'Lokakarya tidak mengenali kunci perangkat ini. Bergabunglah kembali dengan kode lokakarya.',
     linkExpired: 'Tautan pribadi ini sudah kedaluwarsa beberapa waktu setelah lokakarya ditutup. Mintalah hasilnya kepada fasilitator.',
+    revoked: {
+      credential_revoked:
+        'Fasilitator telah mengganti tautan ini dengan yang baru. Mintalah tautan pribadi baru Anda kepada fasilitator; catatan Anda tetap tersimpan.',
+      workshop_deleted: 'Fasilitator telah menghapus lokakarya ini beserta seluruh isinya.',
+      facilitator_removed: 'Anda tidak lagi menjalankan lokakarya ini: pemilik telah mengeluarkan Anda sebagai co-fasilitator.',
+    },
     rejoin: 'Bergabung kembali',
   },
   seat: {

@@ -139,6 +139,12 @@ export const ms: Translation = {
     authErrorTitle: 'Pautan ini tidak lagi berfungsi',
     authError: 'Bengkel tidak mengenali kunci peranti ini. Sertai semula dengan kod bengkel.',
     linkExpired: 'Pautan peribadi ini telah tamat tempoh selepas bengkel ditutup. Minta hasilnya daripada fasilitator.',
+    revoked: {
+      credential_revoked:
+        'Fasilitator telah menggantikan pautan ini dengan yang baharu. Minta pautan peribadi baharu anda daripada fasilitator; nota anda masih disimpan.',
+      workshop_deleted: 'Fasilitator telah memadam bengkel ini bersama semua kandungannya.',
+      facilitator_removed: 'Anda tidak lagi mengendalikan bengkel ini: pemilik telah mengeluarkan anda sebagai fasilitator bersama.',
+    },
     rejoin: 'Sertai semula',
   },
   seat: {

@@ -138,6 +138,12 @@ export const vi: Translation = {
     authErrorTitle: 'Liên kết này không còn dùng được',
     authError: 'Hội thảo không nhận ra khóa của thiết bị này. Hãy tham gia lại bằng mã hội thảo.',
     linkExpired: 'Liên kết cá nhân này đã hết hạn một thời gian sau khi hội thảo kết thúc. Hãy xin điều phối viên kết quả.',
+    revoked: {
+      credential_revoked:
+        'Điều phối viên đã thay liên kết này bằng một liên kết mới. Hãy xin điều phối viên liên kết cá nhân mới; ghi chú của bạn vẫn được giữ.',
+      workshop_deleted: 'Điều phối viên đã xóa hội thảo này cùng toàn bộ nội dung.',
+      facilitator_removed: 'Bạn không còn điều phối hội thảo này: chủ sở hữu đã gỡ bạn khỏi vai trò đồng điều phối.',
+    },
     rejoin: 'Tham gia lại',
   },
   seat: {

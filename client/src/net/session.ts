@@ -142,6 +142,13 @@ export function openSession(workshopId: string, token: string): () => void {
       reconnectTimer = setTimeout(() => socket.connect(), 2_000);
     }
   });
+  // The facilitator reissued this link, deleted the workshop or removed this co-facilitator: say
+  // so now, and do not knock on the door again (the key is gone).
+  socket.on('revoked', ({ reason }) => {
+    closed = true;
+    clearRetry();
+    store.getState().setRevoked(reason);
+  });
   socket.on('connect_error', (err) => {
     // an unknown key, or a personal link past LINK_TTL_DAYS_AFTER_CLOSE: retrying will not help
     if (err.message === 'unauthorized' || err.message === 'link_expired') {

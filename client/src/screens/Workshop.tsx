@@ -34,6 +34,7 @@ export function WorkshopScreen({ workshopId, tableId }: { workshopId: string; ta
 
   const authError = useStore((s) => s.authError);
   const linkExpired = useStore((s) => s.linkExpired);
+  const revokedReason = useStore((s) => s.revokedReason);
   const ready = useStore((s) => s.workshopId === workshopId && s.confirmed !== null && s.me !== null);
   const title = useView((s) => s.title);
   const phase = useView((s) => s.phase);
@@ -69,7 +70,9 @@ export function WorkshopScreen({ workshopId, tableId }: { workshopId: string; ta
         <main id="main" className="page">
           <section className="card" role="alert">
             <h1 tabIndex={-1}>{t('workshop.authErrorTitle')}</h1>
-            <p>{linkExpired ? t('workshop.linkExpired') : t('workshop.authError')}</p>
+            <p>
+              {revokedReason ? t(`workshop.revoked.${revokedReason}`) : linkExpired ? t('workshop.linkExpired') : t('workshop.authError')}
+            </p>
             <div className="button-row">
               <button
                 type="button"

@@ -49,10 +49,16 @@ export interface SessionSlice {
   authError: boolean;
   /** The refusal was a personal link past LINK_TTL_DAYS_AFTER_CLOSE (the workshop closed a while ago). */
   linkExpired: boolean;
+  /** Why the server took this key back while it was connected (the `revoked` message), if it did. */
+  revokedReason: RevokedReason | null;
   beginSession(workshopId: string, token: string, knownParticipantId?: string): void;
   endSession(): void;
   setAuthError(value: boolean, linkExpired?: boolean): void;
+  /** The server took the key back: the page says why at once (a reconnect would only be refused). */
+  setRevoked(reason: RevokedReason): void;
 }
+
+export type RevokedReason = 'credential_revoked' | 'workshop_deleted' | 'facilitator_removed';
 
 export interface ConfirmedSlice {
   confirmed: WorkshopState | null;
@@ -100,6 +106,7 @@ const sessionSlice: Slice<SessionSlice> = (set) => ({
   me: null,
   authError: false,
   linkExpired: false,
+  revokedReason: null,
   beginSession(workshopId, token, knownParticipantId) {
     const cached = knownParticipantId ? loadCachedState(workshopId, knownParticipantId) : undefined;
     set({
@@ -107,6 +114,7 @@ const sessionSlice: Slice<SessionSlice> = (set) => ({
       token,
       authError: false,
       linkExpired: false,
+      revokedReason: null,
       me: cached?.me ?? null,
       confirmed: cached?.state ?? null,
       pending: knownParticipantId ? loadOps(workshopId, knownParticipantId) : [],
@@ -116,10 +124,23 @@ const sessionSlice: Slice<SessionSlice> = (set) => ({
     });
   },
   endSession() {
-    set({ workshopId: null, token: null, me: null, confirmed: null, pending: [], inflight: null, authError: false, linkExpired: false });
+    set({
+      workshopId: null,
+      token: null,
+      me: null,
+      confirmed: null,
+      pending: [],
+      inflight: null,
+      authError: false,
+      linkExpired: false,
+      revokedReason: null,
+    });
   },
   setAuthError(value, linkExpired = false) {
     set({ authError: value, linkExpired });
+  },
+  setRevoked(reason) {
+    set({ authError: true, revokedReason: reason });
   },
 });
 
