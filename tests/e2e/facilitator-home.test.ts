@@ -234,6 +234,8 @@ describe.each(STORES)('the facilitator’s home, end to end ($store)', (store) =
 
     // nothing of it in any table of the store
     expect(await store.rows(server, workshopId)).toEqual({});
-    expect(problems.filter((p) => !/status of 40[14]/.test(p))).toEqual([]);
+    // refused keys answer 401/404; a page whose handshake was refused may also see Engine.IO answer 400
+    // ("Session ID unknown") to the long-poll still in flight when that session is closed
+    expect(problems.filter((p) => !/status of 40[14]/.test(p) && !/^\[old-link\].*status of 400/.test(p))).toEqual([]);
   });
 });

@@ -80,8 +80,8 @@ function PeoplePanel({ workshopId, title, onNotice, onChanged }: Props) {
     act(async () => {
       await api.withdrawInvite(workshopId, inviteId);
       if (fresh?.id === inviteId) setFresh(null);
-      onNotice(t('cofac.withdrawn'));
       await load();
+      onNotice(t('cofac.withdrawn'));
     });
   const remove = (p: People['people'][number]) =>
     act(async () => {
@@ -98,9 +98,13 @@ function PeoplePanel({ workshopId, title, onNotice, onChanged }: Props) {
       );
       if (!ok) return;
       await api.removeCofacilitator(workshopId, p.accountId);
-      onNotice(self ? t('cofac.left', { title }) : t('cofac.removed', { name: p.name }));
-      if (self) return void (await onChanged());
+      // the list is reloaded before the announcement, so what it says is already what the panel shows
+      if (self) {
+        onNotice(t('cofac.left', { title }));
+        return void (await onChanged());
+      }
       await load();
+      onNotice(t('cofac.removed', { name: p.name }));
       headingRef.current?.focus();
     });
   const transfer = (p: People['people'][number]) =>
@@ -113,9 +117,9 @@ function PeoplePanel({ workshopId, title, onNotice, onChanged }: Props) {
       if (!ok) return;
       await api.transferOwnership(workshopId, p.accountId);
       setFresh(null);
-      onNotice(t('cofac.transferred', { name: p.name }));
       await load();
       await onChanged();
+      onNotice(t('cofac.transferred', { name: p.name }));
       headingRef.current?.focus();
     });
 
