@@ -77,12 +77,13 @@ export function spawnChild(nodeArgs: string[], env: Record<string, string>, comm
   };
 }
 
+/** Until the node is ready (not only alive: a node waiting for its database already answers /api/health). */
 export async function waitHealthy(url: string, child: Child, timeoutMs = 30_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.proc.exitCode !== null) throw new Error(`server exited with ${child.proc.exitCode}\n${child.output()}`);
     try {
-      const res = await fetch(`${url}/api/health`);
+      const res = await fetch(`${url}/api/ready`);
       if (res.ok) return;
     } catch {
       /* not listening yet */
