@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../helpers/server';
 import { launchBrowser, newPersonPage, requireBuiltClient, shot, stopE2e } from '../helpers/browser';
 import { createWorkshop } from '../helpers/bots';
-import { PHONE, runAxe } from '../helpers/a11y';
+import { axeSerious, PHONE } from '../helpers/a11y';
 import { registerWithPasskey, virtualAuthenticator } from '../helpers/webauthn';
 
 let server: RunningServer;
@@ -28,10 +28,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stopE2e(server, browser);
 });
-
-async function axeSerious(page: Page) {
-  return (await runAxe(page)).filter((f) => f.impact === 'serious' || f.impact === 'critical');
-}
 
 /** Opens the panel of the workshop with the keyboard (Tab to the disclosure, Enter). */
 async function openPanel(page: Page, workshopId: string, title: string) {

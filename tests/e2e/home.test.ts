@@ -7,11 +7,11 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { startServer, type RunningServer } from '../helpers/server';
 import { launchBrowser, newPersonPage, requireBuiltClient, shot, stopE2e } from '../helpers/browser';
 import { Bot, createWorkshop, join } from '../helpers/bots';
-import { PHONE, runAxe } from '../helpers/a11y';
+import { axeSerious, PHONE } from '../helpers/a11y';
 import { virtualAuthenticator } from '../helpers/webauthn';
 
 let server: RunningServer;
@@ -29,10 +29,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stopE2e(server, browser);
 });
-
-async function axeSerious(page: Page) {
-  return (await runAxe(page)).filter((f) => f.impact === 'serious' || f.impact === 'critical');
-}
 
 function rowsOf(workshopId: string): Record<string, number> {
   const db = new Database(path.join(server.dataDir, 'worldcafe.db'), { readonly: true });

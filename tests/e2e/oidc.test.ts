@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../helpers/server';
 import { launchBrowser, newPersonPage, requireBuiltClient, shot, stopE2e } from '../helpers/browser';
 import { type TestProvider, answerProviderFonts, logInAtProvider, startOidcProvider } from '../helpers/oidcProvider';
-import { PHONE, runAxe } from '../helpers/a11y';
+import { axeSerious, PHONE } from '../helpers/a11y';
 
 let provider: TestProvider;
 let server: RunningServer;
@@ -37,10 +37,6 @@ async function personPage(name: string, context?: Parameters<typeof newPersonPag
   const page = await newPersonPage(browser, { problems, name, ...(context ? { context } : {}) });
   await answerProviderFonts(page.context());
   return page;
-}
-
-async function axeSerious(page: Page) {
-  return (await runAxe(page)).filter((f) => f.impact === 'serious' || f.impact === 'critical');
 }
 
 describe('sign in with your organisation', () => {

@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { type TemplateSetup, builtinTemplate, parseTemplateFile } from '@world-cafe/shared';
 import { startServer, type RunningServer } from '../helpers/server';
 import { launchBrowser, newPersonPage, requireBuiltClient, shot, stopE2e } from '../helpers/browser';
-import { PHONE, runAxe } from '../helpers/a11y';
+import { axeSerious, PHONE } from '../helpers/a11y';
 import { virtualAuthenticator } from '../helpers/webauthn';
 
 let server: RunningServer;
@@ -29,10 +29,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stopE2e(server, browser);
 });
-
-async function axeSerious(page: Page) {
-  return (await runAxe(page)).filter((f) => f.impact === 'serious' || f.impact === 'critical');
-}
 
 /** The page is no wider than its viewport (nothing scrolls sideways). */
 async function noSidewaysScroll(page: Page) {

@@ -54,6 +54,11 @@ export async function runAxe(page: Page): Promise<AxeFinding[]> {
  * Controls whose accessible name (aria-label) does not start with the words they show. Icons
  * and symbols (no letter or digit) are exempt, as in WCAG 2.5.3.
  */
+/** axe's serious and critical findings only (what a screen must have none of). */
+export async function axeSerious(page: Page): Promise<AxeFinding[]> {
+  return (await runAxe(page)).filter((f) => f.impact === 'serious' || f.impact === 'critical');
+}
+
 export async function nameMismatches(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     // words only: symbols and punctuation (○, ✓, “…”) are not part of what a person says aloud
