@@ -40,6 +40,7 @@ import type { BotSpec, StackName } from './notes-wire.ts';
 import { loadFlags, loadOptions, num, rateList } from './options.ts';
 import { HOST, freePort, installDeadline, spawnChild, waitHealthy } from './processes.ts';
 import { f, loadAvg, pct, printTable, quad, ratio } from './report.ts';
+import { type ServerWindow, scrape, windowOf } from './server-metrics.ts';
 import { prepareWorkshop } from './workshop-setup.ts';
 
 // ------------------------------------------------------------------ options
@@ -129,6 +130,8 @@ async function startWorldCafe(): Promise<Stack> {
     LOG_LEVEL: 'warn',
     DB_SYNC: SYNC,
     DB_WRITER: WRITER,
+    // the bench reads the server's own view of each window (group commits, event-loop delay)
+    METRICS_TOKEN,
   };
   // The default per-person limit (20/s, burst 40) covers 10 notes/s per delegate; raise it only if needed.
   if (perPerson > 10) {
@@ -140,6 +143,7 @@ async function startWorldCafe(): Promise<Stack> {
     fs.mkdirSync(CPU_PROF, { recursive: true });
     nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`);
   }
+  if (process.env.BENCH_SERVER_NODE_ARGS) nodeArgs.push(...process.env.BENCH_SERVER_NODE_ARGS.split(' '));
   nodeArgs.push('server/src/main.ts');
   const child = spawnChild(nodeArgs, env);
   const url = `http://${HOST}:${port}`;
@@ -187,6 +191,8 @@ async function startRelay(): Promise<Stack> {
   }
 }
 
+const METRICS_TOKEN = 'bench-notes-metrics';
+
 // ------------------------------------------------------------------ one run
 
 interface Setup extends RunSetup {
@@ -211,6 +217,8 @@ interface Row {
   gen: Measured['gen'];
   otherCpu: number;
   drainMs: number;
+  /** The app's own view of the window (null for the relay). */
+  server: ServerWindow | null;
 }
 
 /** Committed fan-out p99 of the worse-served audience (tablemates or facilitators). */
@@ -232,7 +240,14 @@ const generatorLimited = (r: Row) => Math.max(...r.gen.elu) > 0.85;
 const machineLimited = (r: Row) => !generatorLimited(r) && r.d.lag.p99 > 20;
 const limitNote = (r: Row) => (generatorLimited(r) ? ' (generator-limited)' : machineLimited(r) ? ' (machine busy)' : '');
 
-function rowOf(which: StackName, rate: number, prepared: Prepared, prepare: Pick<Stack, 'prepareMs' | 'prepareCpuS'>, m: Measured): Row {
+function rowOf(
+  which: StackName,
+  rate: number,
+  prepared: Prepared,
+  prepare: Pick<Stack, 'prepareMs' | 'prepareCpuS'>,
+  m: Measured,
+  server: ServerWindow | null,
+): Row {
   const cpu = m.cpu[0]!;
   return {
     stack: which,
@@ -252,6 +267,7 @@ function rowOf(which: StackName, rate: number, prepared: Prepared, prepare: Pick
     gen: m.gen,
     otherCpu: m.otherCpu,
     drainMs: m.drainMs,
+    server,
   };
 }
 
@@ -273,6 +289,7 @@ async function runStack(which: StackName): Promise<StackResult> {
     const prepared = await setupRun({ stack: which, urls: [stack.url], bots: stack.bots, pids: [stack.pid] }, { workers: WORKERS });
     try {
       const measure = async (rate: number, seconds = SECONDS) => {
+        const before = which === 'world-cafe' ? await scrape(stack.url, METRICS_TOKEN) : null;
         const m = await measureRate(prepared, {
           rate,
           warmup: WARMUP,
@@ -283,7 +300,8 @@ async function runStack(which: StackName): Promise<StackResult> {
           tables: TABLES,
         });
         process.stderr.write(`  ${which} @ ${rate}/s done at ${f((performance.now() - started) / 1000)} s (load average ${loadAvg()})\n`);
-        return rowOf(which, rate, prepared, stack, m);
+        const after = which === 'world-cafe' ? await scrape(stack.url, METRICS_TOKEN) : null;
+        return rowOf(which, rate, prepared, stack, m, windowOf(before, after));
       };
       const fixed: Row[] = [];
       for (const rate of RATES) for (let i = 0; i < REPEAT; i++) fixed.push(await measure(rate));
@@ -374,6 +392,11 @@ function printBlock(rate: number, rows: Row[], label = '') {
     ['generator send lag p99 / max (ms)', (r) => `${f(r.d.lag.p99)} / ${f(r.d.lag.max)}`],
     ['bench process CPU / other processes (% of a core)', (r) => `${pct(r.gen.processCpu)} / ${pct(r.otherCpu)}`],
     ['drain after the last send (ms)', (r) => f(r.drainMs, 0)],
+    [
+      'server: group commits, appends per commit, commit p50 / p99 (ms)',
+      (r) => (r.server ? `${r.server.commits}, ${f(r.server.appendsPerCommit, 1)}, ${f(r.server.commitP50Ms, 1)} / ${f(r.server.commitP99Ms, 1)}` : '-'),
+    ],
+    ['server: event-loop delay p99 / max (ms)', (r) => (r.server ? `${f(r.server.loopP99Ms, 1)} / ${f(r.server.loopMaxMs, 1)}` : '-')],
     [`held (worse p99 <= ${LADDER_P99} ms, nothing lost or refused)`, (r) => (held(r) ? 'yes' : 'NO') + limitNote(r)],
   ];
   const table = lines.map(([label, cell, rat]) => [label, ...cols.map(cell), rat ?? '']);
@@ -526,12 +549,13 @@ async function main() {
   }
 
   console.log('\nsummary');
-  console.log('stack       rate/s  tablemates p99  facilitators p99  ack p99  refused  missing  main ms/note  setup s  KB/socket  held');
+  console.log('stack       rate/s  tablemates p99  facilitators p99  ack p99  refused  missing  main ms/note  setup s  KB/socket  commit p99  loop p99  held');
   for (const r of rows)
     console.log(
       `${r.stack.padEnd(10)}  ${String(r.rate).padStart(6)}  ${f(r.d.tablemates.p99).padStart(14)}  ${f(r.d.facilitators.p99).padStart(16)}  ` +
         `${f(r.d.ack.p99).padStart(7)}  ${String(r.d.refused).padStart(7)}  ${String(r.d.missing).padStart(7)}  ${f(r.mainMsPerNote, 3).padStart(12)}  ` +
-        `${f((r.setup.prepareMs + r.setup.connectMs + r.setup.seatMs) / 1000, 2).padStart(7)}  ${f(r.setup.kbPerSocket).padStart(9)}  ${held(r) ? 'yes' : 'NO'}${limitNote(r)}`,
+        `${f((r.setup.prepareMs + r.setup.connectMs + r.setup.seatMs) / 1000, 2).padStart(7)}  ${f(r.setup.kbPerSocket).padStart(9)}  ` +
+        `${(r.server ? f(r.server.commitP99Ms, 1) : '-').padStart(10)}  ${(r.server ? f(r.server.loopP99Ms, 1) : '-').padStart(8)}  ${held(r) ? 'yes' : 'NO'}${limitNote(r)}`,
     );
   printIssueTable(wc, relay);
   console.log(

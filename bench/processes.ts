@@ -2,6 +2,7 @@
 // bench/cluster.ts): every child is tracked and SIGKILLed when the bench exits however it exits,
 // the whole run has a deadline, and everything listens on loopback only.
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
@@ -62,6 +63,13 @@ export function spawnChild(nodeArgs: string[], env: Record<string, string>, comm
     tail = (tail + String(d)).slice(-4000);
   };
   proc.stderr.on('data', keep);
+  // stdout too: a pipe nobody reads fills at 64 KB and then blocks the child's next write (on Linux
+  // a child's stdout pipe is synchronous), which would stall the server under test
+  proc.stdout.on('data', keep);
+  if (process.env.BENCH_CHILD_LOG) {
+    const log = fs.createWriteStream(`${process.env.BENCH_CHILD_LOG}.${proc.pid}`);
+    proc.stdout.pipe(log);
+  }
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
   void exited.then(() => children.delete(proc));
   return {
