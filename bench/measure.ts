@@ -3,7 +3,7 @@
 // the CPU of the given processes over the measured window, drains the late acks and deliveries
 // (bounded) and folds the workers' logs into delivery figures.
 import { Generator } from './generator.ts';
-import { type Delivery, type Layout, analyse, cpuOf, machineBusySeconds, rssOf } from './notes-stats.ts';
+import { type Delivery, type Layout, analyse, cpuOf, machineBusySeconds, rssOf, writeSyscallsOf } from './notes-stats.ts';
 import type { BotSpec, Progress, RunPlan, StackName, WorkerLog } from './notes-wire.ts';
 import { now, sleep } from './processes.ts';
 
@@ -65,6 +65,8 @@ export interface Measured {
   /** Other processes on the machine, % of one core. */
   otherCpu: number;
   drainMs: number;
+  /** Write-type syscalls of the server processes in the window (NaN where /proc/PID/io is unreadable). */
+  writeSyscalls: number;
 }
 
 const rssSum = (pids: number[]) => pids.reduce((a, pid) => a + rssOf(pid).rssMb, 0);
@@ -138,12 +140,14 @@ export async function measureRate(prepared: Prepared, o: RunOptions): Promise<Me
     await sleep(measureFrom - now());
     const helpers = (await target.helperPids?.().catch(() => [])) ?? [];
     const cpu0 = target.pids.map(cpuOf);
+    const syscw0 = target.pids.reduce((a, pid) => a + writeSyscallsOf(pid), 0);
     const helper0 = processCpu(helpers);
     const box0 = machineBusySeconds();
     const me0 = process.cpuUsage();
     const w0 = now();
     await running;
     const windowS = (now() - w0) / 1000;
+    const writeSyscalls = target.pids.reduce((a, pid) => a + writeSyscallsOf(pid), 0) - syscw0;
     const cpu = target.pids.map((pid, i) => {
       const c = cpuOf(pid);
       return { main: c.main - cpu0[i]!.main, process: c.process - cpu0[i]!.process };
@@ -181,6 +185,7 @@ export async function measureRate(prepared: Prepared, o: RunOptions): Promise<Me
       gen: { elu: logs.map((l) => l.elu), cpu: logs.map((l) => l.cpuMs / l.windowMs), processCpu: meCpu },
       otherCpu,
       drainMs,
+      writeSyscalls,
     };
   }
 }

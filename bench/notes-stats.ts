@@ -249,6 +249,20 @@ export function cpuOf(pid: number): { process: number; main: number } {
   return { process: cpuOfStat(`/proc/${pid}/stat`), main: cpuOfStat(`/proc/${pid}/task/${pid}/stat`) };
 }
 
+/**
+ * Write-type syscalls of a process so far (`syscw` in /proc/PID/io: write, writev, sendmsg ...), NaN
+ * where unreadable. Per note it says whether two stacks do the same job on the wire: the socket
+ * writes are the bulk of a relay's CPU and the same count for both.
+ */
+export function writeSyscallsOf(pid: number): number {
+  try {
+    const m = /^syscw:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${pid}/io`, 'utf8'));
+    return m ? Number(m[1]) : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
 /** CPU seconds the whole machine has been busy (all cores, from /proc/stat), to spot other load. */
 export function machineBusySeconds(): number {
   try {

@@ -217,6 +217,7 @@ interface Row {
   gen: Measured['gen'];
   otherCpu: number;
   drainMs: number;
+  writeSyscallsPerNote: number;
   /** The app's own view of the window (null for the relay). */
   server: ServerWindow | null;
 }
@@ -267,6 +268,7 @@ function rowOf(
     gen: m.gen,
     otherCpu: m.otherCpu,
     drainMs: m.drainMs,
+    writeSyscallsPerNote: m.writeSyscalls / m.notesInWindow,
     server,
   };
 }
@@ -385,6 +387,7 @@ function printBlock(rate: number, rows: Row[], label = '') {
       (r) => f(r.processMsPerNote, 3),
       wc && relay ? ratio(wc.processMsPerNote, relay.processMsPerNote) : undefined,
     ],
+    ['server write syscalls per note (socket writes: the same job on the wire)', (r) => f(r.writeSyscallsPerNote, 2)],
     ['server main thread busy (% of a core)', (r) => pct(r.mainBusy)],
     ['server peak RSS (MB)', (r) => f(r.peakRssMb, 0)],
     ['generator threads CPU (% of a core)', (r) => r.gen.cpu.map(pct).join(' ')],
