@@ -23,8 +23,8 @@ interface CompiledConcepts {
   seaByPrefix: Map<string, Array<{ text: string; id: ConceptId }>>;
 }
 
-function refinesEither(a: ConceptId, b: ConceptId): boolean {
-  const r = (x: ConceptId, y: ConceptId) => ((CONCEPT_INFO[x] as ConceptInfo).refines ?? []).includes(y);
+function refinesEither(a: string, b: string): boolean {
+  const r = (x: string, y: string) => isConceptId(x) && ((CONCEPT_INFO[x] as ConceptInfo).refines ?? []).includes(y);
   return r(a, b) || r(b, a);
 }
 
@@ -154,10 +154,31 @@ function linkerless(word: string, known: ReadonlySet<string>): string {
   return word;
 }
 
+/** A concept matched on the characters [start, end) of a normalised text. */
+export interface Span {
+  id: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * Drops a match of a topic that a longer match of another topic covers: a term read inside a
+ * longer term means what the longer one means ("cơ sở", grassroots, inside "cơ sở dữ liệu",
+ * database; "exchange" inside "data exchange"). Only a strictly longer span covers, and only a
+ * topic's own concept goes: generic and cross-cutting concepts ("civil servants", "online")
+ * still say who and how, and a concept of the same topic or one that the longer one refines
+ * (training inside "training institute", trainers) is left to the topic rules.
+ */
+export function longestMatches(spans: readonly Span[]): Span[] {
+  const covered = (a: Span, b: Span) =>
+    b.start <= a.start && a.end <= b.end && b.end - b.start > a.end - a.start && conceptTopic(a.id) !== conceptTopic(b.id) && !refinesEither(a.id, b.id);
+  return spans.filter((a) => isGenericConcept(a.id) || isCrossCutting(a.id) || !spans.some((b) => covered(a, b)));
+}
+
 /** Concept ids matched in a normalised text and its word segments, sorted. */
 export function matchConcepts(norm: string, segs: readonly Word[]): string[] {
   const cc = compiledConcepts();
-  const found = new Set<string>();
+  const spans: Span[] = [];
   // Latin script: contiguous sequences of stemmed words (stop-words included, so "new
   // generation" needs the "new"), once per stripper. With the Malay and Filipino strippers a
   // bare root and a derived word do not meet ("lanjut usia", old age, is not "berkelanjutan",
@@ -176,7 +197,7 @@ export function matchConcepts(norm: string, segs: readonly Word[]): string[] {
         for (let j = 0; ok && j < p.tokens.length; j++) {
           ok = tokens[i + j] === p.tokens[j] && (stemmer === 'en' || bare[i + j] === p.bare[j]);
         }
-        if (ok) found.add(p.id);
+        if (ok) spans.push({ id: p.id, start: segs[i]!.start, end: segs[i + p.tokens.length - 1]!.end });
       }
     }
   }
@@ -190,11 +211,11 @@ export function matchConcepts(norm: string, segs: readonly Word[]): string[] {
       const candidates = cc.seaByPrefix.get(norm.slice(s.start, s.start + 2));
       if (!candidates) continue;
       for (const p of candidates) {
-        if (!found.has(p.id) && norm.startsWith(p.text, s.start) && ends.has(s.start + p.text.length)) found.add(p.id);
+        if (norm.startsWith(p.text, s.start) && ends.has(s.start + p.text.length)) spans.push({ id: p.id, start: s.start, end: s.start + p.text.length });
       }
     }
   }
-  return [...withCompounds(found)].sort();
+  return [...withCompounds(new Set(longestMatches(spans).map((m) => m.id)))].sort();
 }
 
 /** Concept ids of a text (for tests and tools). */

@@ -183,3 +183,33 @@ function best<T>(items: readonly T[], score: (x: T) => number): T | undefined {
   }
   return top;
 }
+
+/**
+ * Precision first for notes whose evidence is split: a note of a new group that names two or
+ * more topics (not counting cross-cutting ones) stays only when it is clearly closer to its
+ * group than to every group about one of its other topics — its average similarity to the rest
+ * of its group at least `margin` times that to the other group. Otherwise it goes to neither (it
+ * stays on the board unsuggested): "promotion by the appraisal rating" between merit and
+ * performance, a database of women staff between HR data and women in leadership. A note whose
+ * other topics have no group stays where it is.
+ */
+export function dropSplitNotes(index: SimilarityIndex, graph: Graph, groups: readonly Group[], margin: number): Group[] {
+  const best = new Map<Group, string | undefined>(groups.map((g) => [g, topicOf(index, g.members)?.id]));
+  return groups.map((g) => {
+    const t = best.get(g);
+    if (g.locked !== null || t === undefined) return g;
+    const keep = g.members.filter((m) => {
+      const own = [...noteTopics(index, m).keys()].filter((x) => !isCrossCutting(x));
+      if (own.length < 2) return true;
+      const rest = g.members.filter((o) => o !== m);
+      if (rest.length === 0) return true;
+      const here = averageLink(graph, [m], rest);
+      return groups.every((o) => {
+        const ot = best.get(o);
+        if (o === g || ot === undefined || ot === t || !own.includes(ot)) return true;
+        return here >= margin * averageLink(graph, [m], o.members);
+      });
+    });
+    return { members: keep, locked: g.locked };
+  });
+}

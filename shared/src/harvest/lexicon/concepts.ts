@@ -276,7 +276,10 @@ export const CONCEPT_INFO = {
       my: 'ဉာဏ်ရည်တု',
     },
   },
-  data: { label: { en: 'Data', th: 'ข้อมูล', vi: 'Dữ liệu', id: 'Data', ms: 'Data', fil: 'Datos', km: 'ទិន្នន័យ', lo: 'ຂໍ້ມູນ', my: 'ဒေတာ' } },
+  data: {
+    crossCutting: true,
+    label: { en: 'Data', th: 'ข้อมูล', vi: 'Dữ liệu', id: 'Data', ms: 'Data', fil: 'Datos', km: 'ទិន្នន័យ', lo: 'ຂໍ້ມູນ', my: 'ဒေတာ' },
+  },
   database: {
     topic: 'data',
     label: {
@@ -736,6 +739,7 @@ export const CONCEPT_INFO = {
     },
   },
   local: {
+    crossCutting: true,
     label: {
       en: 'Local and rural',
       th: 'ท้องถิ่นและชนบท',
