@@ -112,7 +112,7 @@ export const id: Lexicon = {
       'kelompok rencana suksesi',
     ],
     executives: [
-      'pejabat',
+      // not bare 'pejabat': an official in Indonesian but an office in Malay ('waktu pejabat', office hours)
       'pejabat eselon',
       'eselon',
       'pimpinan tinggi',
@@ -485,7 +485,9 @@ export const id: Lexicon = {
       'survei',
       'kepuasan',
       'skm',
-      'lapor',
+      // not bare 'lapor' (to report: officials report their assets, whistle-blowers report bribery)
+      'aplikasi lapor',
+      'kanal lapor',
       'aspirasi masyarakat',
       'saran',
       'span lapor',
@@ -556,6 +558,8 @@ export const id: Lexicon = {
       'kecakapan digital',
       'talenta digital',
       'literasi data',
+      'melek data',
+      'melek digital',
       'kemampuan digital',
       'pelatihan digital',
       'melek digital',

@@ -476,6 +476,7 @@ export const ms: Lexicon = {
       'literasi digital',
       'kemahiran digital',
       'celik digital',
+      'celik data',
       'celik ict',
       'kemahiran ict',
       'latihan digital',
