@@ -566,6 +566,9 @@ export function suggestClusters(notes: ReadonlyArray<SuggestNote>, options: Sugg
     // Without a shared topic only near-copies are worth the room's time: two short notes that
     // share one rare word ("The room is too cold", "Where is the prayer room?") are not a group.
     if (c.locked === null && score < threshold * NO_TOPIC_FACTOR && topicOf(index, all) === null) continue;
+    // Nor is a group none of whose pairs is linked: once a note split between two topics has
+    // left it (see dropSplitNotes), the rest may share only the name of a topic, no evidence.
+    if (c.locked === null && score === 0) continue;
     const noteIds = fresh.map((m) => sorted[m]!.id);
     const target = c.locked ?? undefined;
     const key = suggestionKey(noteIds, target);
