@@ -171,7 +171,11 @@ export interface Span {
  */
 export function longestMatches(spans: readonly Span[]): Span[] {
   const covered = (a: Span, b: Span) =>
-    b.start <= a.start && a.end <= b.end && b.end - b.start > a.end - a.start && conceptTopic(a.id) !== conceptTopic(b.id) && !refinesEither(a.id, b.id);
+    b.start <= a.start &&
+    a.end <= b.end &&
+    b.end - b.start > a.end - a.start &&
+    conceptTopic(a.id) !== conceptTopic(b.id) &&
+    !refinesEither(a.id, b.id);
   return spans.filter((a) => isGenericConcept(a.id) || isCrossCutting(a.id) || !spans.some((b) => covered(a, b)));
 }
 
@@ -211,7 +215,8 @@ export function matchConcepts(norm: string, segs: readonly Word[]): string[] {
       const candidates = cc.seaByPrefix.get(norm.slice(s.start, s.start + 2));
       if (!candidates) continue;
       for (const p of candidates) {
-        if (norm.startsWith(p.text, s.start) && ends.has(s.start + p.text.length)) spans.push({ id: p.id, start: s.start, end: s.start + p.text.length });
+        if (norm.startsWith(p.text, s.start) && ends.has(s.start + p.text.length))
+          spans.push({ id: p.id, start: s.start, end: s.start + p.text.length });
       }
     }
   }

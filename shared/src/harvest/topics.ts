@@ -185,31 +185,44 @@ function best<T>(items: readonly T[], score: (x: T) => number): T | undefined {
 }
 
 /**
- * Precision first for notes whose evidence is split: a note of a new group that names two or
- * more topics (not counting cross-cutting ones) stays only when it is clearly closer to its
- * group than to every group about one of its other topics — its average similarity to the rest
- * of its group at least `margin` times that to the other group. Otherwise it goes to neither (it
- * stays on the board unsuggested): "promotion by the appraisal rating" between merit and
- * performance, a database of women staff between HR data and women in leadership. A note whose
- * other topics have no group stays where it is.
+ * Precision first for notes whose evidence is split. A note of a new group that names two or
+ * more topics (not counting cross-cutting ones) stays when it is at least as close to the rest
+ * of its group (average similarity) as to every group about one of its other topics. Otherwise
+ * it moves to the closest such group when it is at least `margin` times as close to it as to its
+ * own, and goes to neither when the evidence is split in between (it stays on the board
+ * unsuggested): "promotion by the appraisal rating" between merit and performance, a count of
+ * women staff between HR data and women in leadership. A note whose other topics have no group
+ * stays where it is. Moves are decided on the groups as they came in, so the order of the groups
+ * does not matter.
  */
-export function dropSplitNotes(index: SimilarityIndex, graph: Graph, groups: readonly Group[], margin: number): Group[] {
+export function moveOrDropSplitNotes(index: SimilarityIndex, graph: Graph, groups: readonly Group[], margin: number): Group[] {
   const best = new Map<Group, string | undefined>(groups.map((g) => [g, topicOf(index, g.members)?.id]));
-  return groups.map((g) => {
+  const moves: Array<[number, number]> = [];
+  const out = groups.map((g) => {
     const t = best.get(g);
-    if (g.locked !== null || t === undefined) return g;
+    if (g.locked !== null || t === undefined) return { members: [...g.members], locked: g.locked };
     const keep = g.members.filter((m) => {
       const own = [...noteTopics(index, m).keys()].filter((x) => !isCrossCutting(x));
-      if (own.length < 2) return true;
       const rest = g.members.filter((o) => o !== m);
-      if (rest.length === 0) return true;
+      if (own.length < 2 || rest.length === 0) return true;
       const here = averageLink(graph, [m], rest);
-      return groups.every((o) => {
+      let to = -1;
+      let toScore = here;
+      groups.forEach((o, k) => {
         const ot = best.get(o);
-        if (o === g || ot === undefined || ot === t || !own.includes(ot)) return true;
-        return here >= margin * averageLink(graph, [m], o.members);
+        if (o === g || ot === undefined || ot === t || !own.includes(ot)) return;
+        const s = averageLink(graph, [m], o.members);
+        if (s > toScore) {
+          to = k;
+          toScore = s;
+        }
       });
+      if (to >= 0 && toScore >= margin * here) moves.push([m, to]);
+      return to < 0;
     });
     return { members: keep, locked: g.locked };
   });
+  for (const [m, k] of moves) out[k]!.members.push(m);
+  for (const g of out) g.members.sort((a, b) => a - b);
+  return out;
 }
