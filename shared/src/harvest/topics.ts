@@ -152,7 +152,9 @@ export function mergeSameTopic(index: SimilarityIndex, graph: Graph, groups: rea
   for (const g of alone) {
     const note = g.members[0]!;
     const own = noteTopics(index, note);
-    const single = own.size === 1;
+    // cross-cutting topics say how or where ("online", "in the provinces"), not what
+    const what = [...own.keys()].filter((t) => !isCrossCutting(t));
+    const single = what.length === 1;
     const scored = out
       .filter((c) => {
         const t = bestOf(c);
@@ -161,7 +163,7 @@ export function mergeSameTopic(index: SimilarityIndex, graph: Graph, groups: rea
       .map((c) => ({ c, s: averageLink(graph, [note], c.members) }))
       // A note about one topic only, the group's, joins it even when its words meet none of the
       // group's (a code of ethics beside anti-corruption notes): its topic is the evidence.
-      .filter((x) => x.s >= minJoin || (single && bestOf(x.c) === [...own.keys()][0]));
+      .filter((x) => x.s >= minJoin || (single && bestOf(x.c) === what[0]));
     const target = best(scored, (x) => x.s)?.c;
     if (target) target.members.push(note);
     else out.push(g);

@@ -76,6 +76,24 @@ export const CONCEPT_INFO = {
       my: 'စွမ်းရည်မြှင့်တင်ရေး',
     },
   },
+  competence: {
+    // Competence, skills and ability as such ("promotion by competence", "a leadership
+    // competency framework", "IT skills standards"): they say what is asked of people under any
+    // topic (merit, leadership, digital skills, training), so they name none. Building them
+    // ("capacity building", "nâng cao năng lực") is training: see capacity.
+    generic: true,
+    label: {
+      en: 'Competence and skills',
+      th: 'สมรรถนะและทักษะ',
+      vi: 'Năng lực và kỹ năng',
+      id: 'Kompetensi dan keterampilan',
+      ms: 'Kompetensi dan kemahiran',
+      fil: 'Kakayahan at kasanayan',
+      km: 'សមត្ថភាព និងជំនាញ',
+      lo: 'ຄວາມສາມາດ ແລະ ທັກສະ',
+      my: 'စွမ်းရည်နှင့် ကျွမ်းကျင်မှု',
+    },
+  },
   trainingneeds: {
     topic: 'training',
     // assessing training needs is how training is planned, not performance appraisal
@@ -236,7 +254,11 @@ export const CONCEPT_INFO = {
   digitalskills: {
     relatedTo: 'training',
     // teaching staff to use the government's digital systems is building digital skills
-    impliedBy: [['egov', 'training']],
+    impliedBy: [
+      ['egov', 'training'],
+      // skills + digital ("IT skills standards for officials") are digital skills
+      ['competence', 'digital'],
+    ],
     refines: ['training', 'capacity', 'digital', 'data', 'database', 'hrdata'],
     label: {
       en: 'Digital skills',

@@ -38,7 +38,9 @@ export const fil: Lexicon = {
       'tuturuan',
       'pagtuturo',
     ],
-    capacity: ['kakayahan', 'kasanayan', 'pagpapaunlad ng kakayahan'],
+    capacity: ['pagpapaunlad ng kakayahan'],
+    // competence, skills, ability as such: who can do what, not how to build it (see concepts.ts)
+    competence: ['kakayahan', 'kasanayan'],
     leadership: [
       'pamumuno',
       'pinuno',

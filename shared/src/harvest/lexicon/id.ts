@@ -77,19 +77,16 @@ export const id: Lexicon = {
       'kelas',
     ],
     capacity: [
-      'kompetensi',
       'peningkatan kapasitas',
       'kapasitas',
-      'keterampilan',
-      'keahlian',
       'pengembangan kompetensi',
       'peningkatan kompetensi',
       'pengembangan kapasitas',
       'upskilling',
       'reskilling',
-      'kecakapan',
-      'kemampuan',
     ],
+    // competence, skills, ability as such: who can do what, not how to build it (see concepts.ts)
+    competence: ['kompetensi', 'keterampilan', 'keahlian', 'kecakapan', 'kemampuan'],
     leadership: [
       'kepemimpinan',
       'pemimpin',

@@ -66,17 +66,9 @@ export const ms: Lexicon = {
       'akademi',
       'e pembelajaran',
     ],
-    capacity: [
-      'kompetensi',
-      'kemahiran',
-      'keupayaan',
-      'pembangunan kapasiti',
-      'kapasiti',
-      'peningkatan kemahiran',
-      'peningkatan kompetensi',
-      'upskilling',
-      'reskilling',
-    ],
+    capacity: ['pembangunan kapasiti', 'kapasiti', 'peningkatan kemahiran', 'peningkatan kompetensi', 'upskilling', 'reskilling'],
+    // competence, skills, ability as such: who can do what, not how to build it (see concepts.ts)
+    competence: ['kompetensi', 'kemahiran', 'keupayaan'],
     leadership: [
       'kepimpinan',
       'pemimpin',

@@ -75,19 +75,9 @@ export const vi: Lexicon = {
       'giáo dục',
       'đào tạo lại',
     ],
-    capacity: [
-      'năng lực',
-      'nâng cao năng lực',
-      'kỹ năng',
-      'kĩ năng',
-      'nâng cao trình độ',
-      'trình độ chuyên môn',
-      'năng lực chuyên môn',
-      'khung năng lực',
-      'phát triển nguồn nhân lực',
-      'nâng cao kỹ năng',
-      'nghiệp vụ',
-    ],
+    capacity: ['nâng cao năng lực', 'nâng cao trình độ', 'phát triển nguồn nhân lực', 'nâng cao kỹ năng'],
+    // competence, skills, ability as such: who can do what, not how to build it (see concepts.ts)
+    competence: ['năng lực', 'kỹ năng', 'kĩ năng', 'trình độ chuyên môn', 'năng lực chuyên môn', 'khung năng lực', 'nghiệp vụ'],
     leadership: [
       'lãnh đạo',
       'người đứng đầu',
