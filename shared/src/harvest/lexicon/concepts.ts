@@ -156,7 +156,7 @@ export const CONCEPT_INFO = {
     },
   },
   executives: {
-    topic: 'leadership',
+    crossCutting: true,
     label: {
       en: 'Senior executives',
       th: 'ผู้บริหารระดับสูง',
