@@ -679,6 +679,8 @@ export const en: Lexicon = {
       'nepotism',
       'cronyism',
       'seniority',
+      'years of service',
+      'length of service',
       'fair selection',
       'merit based promotion',
       'fair promotion',
