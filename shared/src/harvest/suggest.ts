@@ -539,7 +539,6 @@ export function suggestClusters(notes: ReadonlyArray<SuggestNote>, options: Sugg
     agglomerate(n, graph, locked, lockedGroups, threshold).map((c) => ({ members: c.members, locked: c.locked })),
     threshold * JOIN_FACTOR,
   );
-  if (process.env.DBG) for (const g of merged) if (g.members.some((m) => sorted[m]!.id === process.env.DBG)) console.log("PRE", g.members.map((m) => sorted[m]!.id).join(" "));
   const groups = moveOrDropSplitNotes(index, graph, merged, SPLIT_MARGIN).map((g) => ({
     ...g,
     members: g.members.filter((m) => !noIdea[m]),

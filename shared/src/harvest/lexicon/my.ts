@@ -360,6 +360,9 @@ export const my: Lexicon = {
     ],
     mobility: [
       'လွှဲပြောင်း',
+      // temporary duty elsewhere: a secondment
+      'ခေတ္တ တာဝန်ထမ်းဆောင်',
+      'ခေတ္တတာဝန်ထမ်းဆောင်',
       'တာဝန်ပေးစေလွှတ်',
       'ဝန်ထမ်းဖလှယ်',
       'ဝန်ထမ်းဖလှယ်ရေး',
