@@ -176,7 +176,7 @@ export function longestMatches(spans: readonly Span[]): Span[] {
     b.end - b.start > a.end - a.start &&
     conceptTopic(a.id) !== conceptTopic(b.id) &&
     !refinesEither(a.id, b.id);
-  return spans.filter((a) => isGenericConcept(a.id) || isCrossCutting(a.id) || !spans.some((b) => covered(a, b)));
+  return spans.filter((a) => isCrossCutting(a.id) || !spans.some((b) => covered(a, b)));
 }
 
 /** Concept ids matched in a normalised text and its word segments, sorted. */
