@@ -1,7 +1,7 @@
 // The multilingual concept map: one concept reached from every language, labels in the UI
 // language, and the shape of the data files.
 import { describe, expect, it } from 'vitest';
-import { conceptLabel, conceptsOf, conceptTopic, isGenericConcept } from './concept-map';
+import { conceptLabel, conceptsOf, conceptTopic, isGenericConcept, longestMatches, type Span } from './concept-map';
 import { CONCEPT_INFO, LEXICONS, type ConceptId } from './lexicon';
 
 describe('concept lookup in every language', () => {
@@ -144,5 +144,101 @@ describe('the data', () => {
       expect(conceptTopic(topic)).toBe(topic);
       if (isGenericConcept(id)) expect(topic).toBe(id);
     }
+  });
+});
+
+describe('a term inside a longer term of another topic means what the longer one means', () => {
+  // [what, spans matched, ids kept]
+  it.each<[string, Span[], string[]]>([
+    [
+      'a shorter span of another topic inside a longer one goes',
+      [
+        { id: 'exchange', start: 5, end: 13 },
+        { id: 'egov', start: 0, end: 13 },
+      ],
+      ['egov'],
+    ],
+    [
+      'the same span: both stand',
+      [
+        { id: 'exchange', start: 0, end: 8 },
+        { id: 'egov', start: 0, end: 8 },
+      ],
+      ['exchange', 'egov'],
+    ],
+    [
+      'overlapping but not inside: both stand',
+      [
+        { id: 'exchange', start: 0, end: 8 },
+        { id: 'egov', start: 4, end: 13 },
+      ],
+      ['exchange', 'egov'],
+    ],
+    [
+      'a cross-cutting concept stays (online inside online public services)',
+      [
+        { id: 'digital', start: 7, end: 13 },
+        { id: 'egov', start: 0, end: 20 },
+      ],
+      ['digital', 'egov'],
+    ],
+    [
+      'a concept of the same topic stays (training inside a training institute)',
+      [
+        { id: 'training', start: 0, end: 8 },
+        { id: 'trainers', start: 0, end: 18 },
+      ],
+      ['training', 'trainers'],
+    ],
+    [
+      'a generic concept goes too (competence inside capacity building)',
+      [
+        { id: 'competence', start: 5, end: 12 },
+        { id: 'capacity', start: 0, end: 12 },
+      ],
+      ['capacity'],
+    ],
+  ])('%s', (_name, spans, kept) => {
+    expect(longestMatches(spans).map((s) => s.id)).toEqual(kept);
+  });
+
+  // [note, concept it matches, concept it does not]
+  it.each<[string, string, string]>([
+    ['Build a government data exchange layer', 'egov', 'exchange'],
+    ['พัฒนาศักยภาพข้าราชการ', 'capacity', 'competence'],
+    ['နည်းပြဆရာ အပြန်အလှန် ဖလှယ်ရန်', 'trainers', 'mentoring'],
+    ['Đẩy mạnh dịch vụ công trực tuyến', 'digital', 'nothing'],
+    ['แลกเปลี่ยนวิทยากรระหว่างสถาบันฝึกอบรม', 'training', 'nothing'],
+  ])('%s → %s, not %s', (text, present, absent) => {
+    const found = conceptsOf(text);
+    expect(found).toContain(present);
+    expect(found).not.toContain(absent);
+  });
+});
+
+describe('competence as such names no topic; building it is training', () => {
+  // [note, concepts it must match, concepts it must not]
+  it.each<[string, string[], string[]]>([
+    ['Promote on competence, not on years of service', ['competence', 'merit'], ['capacity', 'training']],
+    ['Xây dựng khung năng lực lãnh đạo', ['competence', 'leadership'], ['capacity']],
+    ['Nâng cao năng lực cho công chức', ['capacity'], ['competence']],
+    ['ពង្រឹងសមត្ថភាពមន្ត្រី', ['capacity'], ['competence']],
+    // skills + digital are digital skills
+    ['Chuẩn kỹ năng sử dụng công nghệ thông tin cho công chức', ['digitalskills'], ['capacity']],
+    ['Pegawai perlu celik data', ['digitalskills'], ['hrdata']],
+  ])('%s', (text, present, absent) => {
+    const found = conceptsOf(text);
+    for (const c of present) expect(found).toContain(c);
+    for (const c of absent) expect(found).not.toContain(c);
+    expect(isGenericConcept('competence')).toBe(true);
+  });
+});
+
+describe('words that mean one thing in Malay and another in Indonesian name no topic alone', () => {
+  it.each<[string, string]>([
+    ['Kurangkan mesyuarat selepas waktu pejabat', 'executives'],
+    ['Setiap pejabat wajib lapor LHKPN tiap tahun', 'participation'],
+  ])('%s: not %s', (text, absent) => {
+    expect(conceptsOf(text)).not.toContain(absent);
   });
 });
