@@ -20,8 +20,10 @@ export interface ConceptInfo {
    */
   topic?: string;
   /**
-   * Also a way of doing any other topic ("online training", "online complaints"): when a group's
-   * notes share this concept and another one equally, the other one is the group's topic.
+   * Also a way of doing any other topic ("online training", "online complaints"), or where, with
+   * what or for whom (local government, data, senior executives, young officers): when a group's
+   * notes share this concept and another one equally, the other one is the group's topic, and a
+   * note's cross-cutting concepts never make it a note about two topics.
    */
   crossCutting?: boolean;
   /**
