@@ -163,6 +163,8 @@ export const fil: Lexicon = {
       'kotong',
       'ra 3019',
       'fixers',
+      'regalo',
+      'tumanggap ng regalo',
     ],
     procurement: ['pagbili', 'subasta'],
     gender: ['kasarian', 'pagkakapantay pantay ng kasarian', 'gad'],

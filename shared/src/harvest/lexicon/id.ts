@@ -272,6 +272,8 @@ export const id: Lexicon = {
       'pelaporan pelanggaran',
       'pengendalian gratifikasi',
       'saber pungli',
+      'terima hadiah',
+      'menerima hadiah',
     ],
     procurement: ['pengadaan', 'pengadaan barang dan jasa', 'lelang', 'tender'],
     gender: ['gender', 'kesetaraan gender', 'pengarusutamaan gender', 'jenis kelamin'],

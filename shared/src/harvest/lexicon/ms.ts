@@ -203,6 +203,7 @@ export const ms: Lexicon = {
       'tadbir urus',
       'kebertanggungjawaban',
       'jujur',
+      'perisytiharan harta',
     ],
     anticorruption: [
       'rasuah',
@@ -222,6 +223,8 @@ export const ms: Lexicon = {
       'wang suapan',
       'penipuan',
       'akta perlindungan pemberi maklumat',
+      'terima hadiah',
+      'menerima hadiah',
     ],
     procurement: ['perolehan', 'tender', 'sebut harga'],
     gender: ['gender', 'jantina', 'kesaksamaan gender', 'kesaksamaan jantina'],

@@ -229,6 +229,8 @@ export const vi: Lexicon = {
       'quà tặng',
       'tố giác',
       'lợi ích nhóm',
+      'nhận quà',
+      'quà biếu',
     ],
     procurement: ['đấu thầu', 'mua sắm công'],
     gender: ['bình đẳng giới', 'giới tính', 'nữ giới', 'bình đẳng giới', 'giới tính', 'lồng ghép giới'],
