@@ -83,6 +83,8 @@ describe('concept lookup in every language', () => {
     ['Vietnamese "tỉnh" (province) is not the "tinh" of "tinh thần"', 'sức khỏe tinh thần của công chức', 'local'],
     ['Vietnamese "bão" (storm) is not the "bao" of "bao gồm"', 'bao gồm các đơn vị', 'disaster'],
     ['Vietnamese "lượng" (quantity) is not "lương" (pay)', 'số lượng công chức', 'pay'],
+    ['Vietnamese "nâng lương" (a pay rise) is not "năng lượng" (energy)', 'xét nâng lương cho công chức', 'green'],
+    ['Vietnamese "năng lượng" (energy) is not "nâng lương" (a pay rise)', 'tiết kiệm năng lượng ở cơ quan', 'career'],
     ['Indonesian "birokrasi" (the civil service) is not red tape', 'birokrasi yang melayani', 'redtape'],
     // logistics hides a note, so words that also carry ideas are not logistics
     [

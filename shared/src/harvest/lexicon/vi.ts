@@ -290,7 +290,9 @@ export const vi: Lexicon = {
       'giảm giấy',
       'xanh',
       'môi trường',
-      'năng lượng',
+      // not bare 'năng lượng' (energy): without tone marks it is 'nâng lương' (a pay rise)
+      'năng lượng tái tạo',
+      'năng lượng sạch',
       'tiết kiệm điện',
       'tiết kiệm năng lượng',
       'văn phòng xanh',
@@ -374,7 +376,10 @@ export const vi: Lexicon = {
       'đề bạt',
       'nâng ngạch',
       'lộ trình nghề nghiệp',
-      'nâng lương',
+      // not bare 'nâng lương' (a pay rise): without tone marks it is 'năng lượng' (energy)
+      'nâng lương trước thời hạn',
+      'nâng bậc lương',
+      'xét nâng lương',
       'thăng chức',
       'lên chức',
       'nâng hạng',
