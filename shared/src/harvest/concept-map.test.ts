@@ -193,6 +193,14 @@ describe('a term inside a longer term of another topic means what the longer one
       ['training', 'trainers'],
     ],
     [
+      'a shorter concept that refines the longer one goes too (merit inside an integrity assessment)',
+      [
+        { id: 'merit', start: 12, end: 19 },
+        { id: 'integrity', start: 0, end: 30 },
+      ],
+      ['integrity'],
+    ],
+    [
       'a generic concept goes too (competence inside capacity building)',
       [
         { id: 'competence', start: 5, end: 12 },
@@ -211,6 +219,7 @@ describe('a term inside a longer term of another topic means what the longer one
     ['နည်းပြဆရာ အပြန်အလှန် ဖလှယ်ရန်', 'trainers', 'mentoring'],
     ['Đẩy mạnh dịch vụ công trực tuyến', 'digital', 'nothing'],
     ['แลกเปลี่ยนวิทยากรระหว่างสถาบันฝึกอบรม', 'training', 'nothing'],
+    ['การประเมินคุณธรรมและความโปร่งใสของหน่วยงาน', 'integrity', 'merit'],
   ])('%s → %s, not %s', (text, present, absent) => {
     const found = conceptsOf(text);
     expect(found).toContain(present);

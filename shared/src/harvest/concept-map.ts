@@ -23,9 +23,13 @@ interface CompiledConcepts {
   seaByPrefix: Map<string, Array<{ text: string; id: ConceptId }>>;
 }
 
+/** Whether concept a refines concept b (see ConceptInfo.refines). */
+function refines(a: string, b: string): boolean {
+  return isConceptId(a) && ((CONCEPT_INFO[a] as ConceptInfo).refines ?? []).includes(b);
+}
+
 function refinesEither(a: string, b: string): boolean {
-  const r = (x: string, y: string) => isConceptId(x) && ((CONCEPT_INFO[x] as ConceptInfo).refines ?? []).includes(y);
-  return r(a, b) || r(b, a);
+  return refines(a, b) || refines(b, a);
 }
 
 let compiled: CompiledConcepts | null = null;
@@ -167,8 +171,10 @@ export interface Span {
  * "ศักยภาพ", competence, inside "พัฒนาศักยภาพ", capacity building; Burmese "နည်းပြ", coach, inside
  * "နည်းပြဆရာ", trainer). Only a strictly longer span covers. Cross-cutting concepts stay (they say
  * how or where: "trực tuyến", online, inside "dịch vụ công trực tuyến"), and so do a concept of the
- * same topic or one the longer one refines (training inside "สถาบันฝึกอบรม", a training institute):
- * the topic rules decide those. Keeping cross-cutting concepts measured better on every labelled set.
+ * same topic (training inside "สถาบันฝึกอบรม", a training institute) and one the longer one refines
+ * (withCompounds drops it): the topic rules decide those. A shorter concept that refines the longer
+ * one goes like any other ("คุณธรรม", merit, inside the Thai integrity and transparency assessment).
+ * Keeping cross-cutting concepts measured better on every labelled set.
  */
 export function longestMatches(spans: readonly Span[]): Span[] {
   const covered = (a: Span, b: Span) =>
@@ -176,7 +182,7 @@ export function longestMatches(spans: readonly Span[]): Span[] {
     a.end <= b.end &&
     b.end - b.start > a.end - a.start &&
     conceptTopic(a.id) !== conceptTopic(b.id) &&
-    !refinesEither(a.id, b.id);
+    !refines(b.id, a.id);
   return spans.filter((a) => isCrossCutting(a.id) || !spans.some((b) => covered(a, b)));
 }
 
