@@ -1,7 +1,7 @@
 // The multilingual concept map: one concept reached from every language, labels in the UI
 // language, and the shape of the data files.
 import { describe, expect, it } from 'vitest';
-import { conceptLabel, conceptsOf, conceptTopic, isGenericConcept, longestMatches, type Span } from './concept-map';
+import { areRelatedTopics, conceptLabel, conceptsOf, conceptTopic, isGenericConcept, longestMatches, type Span } from './concept-map';
 import { CONCEPT_INFO, LEXICONS, type ConceptId } from './lexicon';
 
 describe('concept lookup in every language', () => {
@@ -251,5 +251,23 @@ describe('words that mean one thing in Malay and another in Indonesian name no t
     ['Setiap pejabat wajib lapor LHKPN tiap tahun', 'participation'],
   ])('%s: not %s', (text, absent) => {
     expect(conceptsOf(text)).not.toContain(absent);
+  });
+});
+
+describe('close but distinct topics are offered apart, with a "related to" hint', () => {
+  // issue 18's close pairs, by the topics of the groups' notes (women in leadership is filed
+  // under gender, merit under recruitment)
+  it.each<[string, string, boolean]>([
+    ['gender', 'leadership', true],
+    ['onestop', 'egov', true],
+    ['digitalskills', 'training', true],
+    ['hrdata', 'egov', true],
+    ['recruitment', 'integrity', true],
+    ['performance', 'training', true],
+    ['disaster', 'training', false],
+    ['leadership', 'leadership', false],
+  ])('%s ~ %s: %s', (a, b, related) => {
+    expect(areRelatedTopics(a, b)).toBe(related);
+    expect(areRelatedTopics(b, a)).toBe(related);
   });
 });

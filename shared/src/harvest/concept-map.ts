@@ -249,13 +249,27 @@ export function isGenericConcept(id: string): boolean {
 }
 
 /**
- * Whether two topics are close but distinct (see ConceptInfo.relatedTo), in either direction.
+ * Topic → the topics close to it but distinct (see ConceptInfo.relatedTo), both ways. A concept's
+ * relatedTo links its topic, not only itself: women in leadership is filed under gender, and a
+ * gender group is still "related to" a leadership group.
  */
+const RELATED: ReadonlyMap<string, ReadonlySet<string>> = (() => {
+  const out = new Map<string, Set<string>>();
+  const link = (a: string, b: string) => out.set(a, (out.get(a) ?? new Set()).add(b));
+  for (const [id, info] of INFO) {
+    if (info.relatedTo === undefined) continue;
+    const a = conceptTopic(id);
+    const b = conceptTopic(info.relatedTo);
+    if (a === b) continue;
+    link(a, b);
+    link(b, a);
+  }
+  return out;
+})();
+
+/** Whether two topics are close but distinct (see ConceptInfo.relatedTo), in either direction. */
 export function areRelatedTopics(a: string, b: string): boolean {
-  const rel = (x: string) => (isConceptId(x) ? ((CONCEPT_INFO[x] as ConceptInfo).relatedTo ?? null) : null);
-  const ra = rel(a);
-  const rb = rel(b);
-  return a !== b && ((ra !== null && conceptTopic(ra) === b) || (rb !== null && conceptTopic(rb) === a));
+  return RELATED.get(a)?.has(b) ?? false;
 }
 
 /** A concept that refines broader ones (see ConceptInfo.refines). */

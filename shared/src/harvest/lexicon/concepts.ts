@@ -591,6 +591,8 @@ export const CONCEPT_INFO = {
     },
   },
   performance: {
+    // appraisal and training plans meet (training needs from the appraisal): offered apart, hinted
+    relatedTo: 'training',
     label: {
       en: 'Performance management',
       th: 'การบริหารผลการปฏิบัติงาน',
@@ -637,6 +639,8 @@ export const CONCEPT_INFO = {
     // developing leaders
     // and an open, transparent exam is about how people are chosen, not about integrity in general
     refines: ['leadership', 'executives', 'integrity'],
+    // fair selection and integrity meet (patronage, transparent exams): offered apart, hinted
+    relatedTo: 'integrity',
     label: {
       en: 'Merit system',
       th: 'ระบบคุณธรรม',
