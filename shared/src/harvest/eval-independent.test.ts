@@ -28,8 +28,12 @@
 //   - a note naming two topics whose group is not the closest of its topics' groups moves to the
 //     other only when twice as close to it, and goes to neither in between (precision first;
 //     topics.ts, moveOrDropSplitNotes); a group none of whose pairs is linked is not proposed;
+//   - "related to" hints link topics (women in leadership, filed under gender, is hinted beside
+//     leadership again: it was not); merit ~ integrity and performance ~ training are hinted too;
 //   - words: bare "pejabat" (an office in Malay) and "lapor" (to report) name no topic alone; "years
-//     of service"; Burmese trainer and temporary duty (secondment); Malay/Indonesian data literacy.
+//     of service"; Burmese trainer and temporary duty (secondment); Malay/Indonesian data literacy;
+//     gifts to officials in the six languages that lacked them; Vietnamese "năng lượng" (energy) and
+//     "nâng lương" (a pay rise), one word once folded, only inside compounds.
 //
 // Leave-one-set-out, fifth pass (precision / recall; each step's effect on the sets whose errors
 // did not motivate it). Longest match + data/local cross-cutting (from fresh2's errors): fresh
@@ -42,10 +46,13 @@
 // of sample). Executives cross-cutting and "years of service" (from two held-out errors): fresh2
 // unchanged. The generic concepts also yielding to longer terms (from a unit test): dev recall 0.981
 // → 0.959, fresh 0.986 / 0.958 → 0.992 / 0.971, fresh2 0.970 / 0.886 → 0.970 / 0.893.
-// Fifth pass, before → after: fresh2 0.863 / 0.769 / 0.770 → 0.970 / 0.893 / 0.894 (junk 0 of 40);
+// Gifts to officials (six languages): fresh2 recall 0.893 → 0.907, no other set moved.
+// Fifth pass, before → after: fresh2 0.863 / 0.769 / 0.770 → 0.970 / 0.907 / 0.908 (junk 0 of 40);
 // fresh 0.969 / 0.972 → 0.992 / 0.971; independent held-out 1.000 / 0.990 unchanged; dev 0.978 /
 // 0.981 → 1.000 / 0.959; older English/Thai held-out 1.000 / 1.000 → 1.000 / 0.875; older
-// nine-language held-out 1.000 / 0.864 → 1.000 / 0.893.
+// nine-language held-out 1.000 / 0.864 → 1.000 / 0.893 (its dev part 0.937 → 0.906: two notes about
+// two topics now go to neither). suggestClusters on fresh2's 334 notes: about 70 ms of CPU before
+// and after (median of 15 runs, load 4–5 on two cores); 2,000 notes about 0.95 s either way.
 //
 // Two bars. `npm test` holds the figures reached (FLOORS: a change that makes suggestions worse
 // fails). `npm run eval:suggestions` asserts issue 18's targets (TARGETS). Earlier passes' held-out
@@ -109,10 +116,10 @@ const FLOORS: Bar = { precision: 0.99, recall: 0.98, crossRecall: 0.98, junkOneI
 const FRESH_FLOORS: Bar = { precision: 0.99, recall: 0.97, crossRecall: 0.97, junkOneIn: 42, olderRecall: 0 };
 /**
  * The second fresh set (fixtures/fresh2/, 334 notes): measured once after the fourth pass, 0.863 /
- * 0.769 / 0.770, junk 0 of 40 (the honest figure then). The fifth pass tuned on it: 0.970 / 0.893 /
- * 0.894, junk 0 of 40, in sample.
+ * 0.769 / 0.770, junk 0 of 40 (the honest figure then). The fifth pass tuned on it: 0.970 / 0.907 /
+ * 0.908, junk 0 of 40, in sample.
  */
-const FRESH2_FLOORS: Bar = { precision: 0.97, recall: 0.89, crossRecall: 0.89, junkOneIn: 40, olderRecall: 0 };
+const FRESH2_FLOORS: Bar = { precision: 0.97, recall: 0.9, crossRecall: 0.9, junkOneIn: 40, olderRecall: 0 };
 const TARGETING = process.env.SUGGEST_TARGETS === '1';
 const BAR = TARGETING ? TARGETS : FLOORS;
 const BAR_NAME = BAR === TARGETS ? 'issue 18 targets' : 'floors reached';
