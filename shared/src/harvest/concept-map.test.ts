@@ -1,7 +1,7 @@
 // The multilingual concept map: one concept reached from every language, labels in the UI
 // language, and the shape of the data files.
 import { describe, expect, it } from 'vitest';
-import { conceptLabel, conceptsOf, conceptTopic, isGenericConcept } from './concept-map';
+import { areRelatedTopics, conceptLabel, conceptsOf, conceptTopic, isGenericConcept, longestMatches, type Span } from './concept-map';
 import { CONCEPT_INFO, LEXICONS, type ConceptId } from './lexicon';
 
 describe('concept lookup in every language', () => {
@@ -83,6 +83,8 @@ describe('concept lookup in every language', () => {
     ['Vietnamese "tỉnh" (province) is not the "tinh" of "tinh thần"', 'sức khỏe tinh thần của công chức', 'local'],
     ['Vietnamese "bão" (storm) is not the "bao" of "bao gồm"', 'bao gồm các đơn vị', 'disaster'],
     ['Vietnamese "lượng" (quantity) is not "lương" (pay)', 'số lượng công chức', 'pay'],
+    ['Vietnamese "nâng lương" (a pay rise) is not "năng lượng" (energy)', 'xét nâng lương cho công chức', 'green'],
+    ['Vietnamese "năng lượng" (energy) is not "nâng lương" (a pay rise)', 'tiết kiệm năng lượng ở cơ quan', 'career'],
     ['Indonesian "birokrasi" (the civil service) is not red tape', 'birokrasi yang melayani', 'redtape'],
     // logistics hides a note, so words that also carry ideas are not logistics
     [
@@ -144,5 +146,128 @@ describe('the data', () => {
       expect(conceptTopic(topic)).toBe(topic);
       if (isGenericConcept(id)) expect(topic).toBe(id);
     }
+  });
+});
+
+describe('a term inside a longer term of another topic means what the longer one means', () => {
+  // [what, spans matched, ids kept]
+  it.each<[string, Span[], string[]]>([
+    [
+      'a shorter span of another topic inside a longer one goes',
+      [
+        { id: 'exchange', start: 5, end: 13 },
+        { id: 'egov', start: 0, end: 13 },
+      ],
+      ['egov'],
+    ],
+    [
+      'the same span: both stand',
+      [
+        { id: 'exchange', start: 0, end: 8 },
+        { id: 'egov', start: 0, end: 8 },
+      ],
+      ['exchange', 'egov'],
+    ],
+    [
+      'overlapping but not inside: both stand',
+      [
+        { id: 'exchange', start: 0, end: 8 },
+        { id: 'egov', start: 4, end: 13 },
+      ],
+      ['exchange', 'egov'],
+    ],
+    [
+      'a cross-cutting concept stays (online inside online public services)',
+      [
+        { id: 'digital', start: 7, end: 13 },
+        { id: 'egov', start: 0, end: 20 },
+      ],
+      ['digital', 'egov'],
+    ],
+    [
+      'a concept of the same topic stays (training inside a training institute)',
+      [
+        { id: 'training', start: 0, end: 8 },
+        { id: 'trainers', start: 0, end: 18 },
+      ],
+      ['training', 'trainers'],
+    ],
+    [
+      'a shorter concept that refines the longer one goes too (merit inside an integrity assessment)',
+      [
+        { id: 'merit', start: 12, end: 19 },
+        { id: 'integrity', start: 0, end: 30 },
+      ],
+      ['integrity'],
+    ],
+    [
+      'a generic concept goes too (competence inside capacity building)',
+      [
+        { id: 'competence', start: 5, end: 12 },
+        { id: 'capacity', start: 0, end: 12 },
+      ],
+      ['capacity'],
+    ],
+  ])('%s', (_name, spans, kept) => {
+    expect(longestMatches(spans).map((s) => s.id)).toEqual(kept);
+  });
+
+  // [note, concept it matches, concept it does not]
+  it.each<[string, string, string]>([
+    ['Build a government data exchange layer', 'egov', 'exchange'],
+    ['พัฒนาศักยภาพข้าราชการ', 'capacity', 'competence'],
+    ['နည်းပြဆရာ အပြန်အလှန် ဖလှယ်ရန်', 'trainers', 'mentoring'],
+    ['Đẩy mạnh dịch vụ công trực tuyến', 'digital', 'nothing'],
+    ['แลกเปลี่ยนวิทยากรระหว่างสถาบันฝึกอบรม', 'training', 'nothing'],
+    ['การประเมินคุณธรรมและความโปร่งใสของหน่วยงาน', 'integrity', 'merit'],
+  ])('%s → %s, not %s', (text, present, absent) => {
+    const found = conceptsOf(text);
+    expect(found).toContain(present);
+    expect(found).not.toContain(absent);
+  });
+});
+
+describe('competence as such names no topic; building it is training', () => {
+  // [note, concepts it must match, concepts it must not]
+  it.each<[string, string[], string[]]>([
+    ['Promote on competence, not on years of service', ['competence', 'merit'], ['capacity', 'training']],
+    ['Xây dựng khung năng lực lãnh đạo', ['competence', 'leadership'], ['capacity']],
+    ['Nâng cao năng lực cho công chức', ['capacity'], ['competence']],
+    ['ពង្រឹងសមត្ថភាពមន្ត្រី', ['capacity'], ['competence']],
+    // skills + digital are digital skills
+    ['Chuẩn kỹ năng sử dụng công nghệ thông tin cho công chức', ['digitalskills'], ['capacity']],
+    ['Pegawai perlu celik data', ['digitalskills'], ['hrdata']],
+  ])('%s', (text, present, absent) => {
+    const found = conceptsOf(text);
+    for (const c of present) expect(found).toContain(c);
+    for (const c of absent) expect(found).not.toContain(c);
+    expect(isGenericConcept('competence')).toBe(true);
+  });
+});
+
+describe('words that mean one thing in Malay and another in Indonesian name no topic alone', () => {
+  it.each<[string, string]>([
+    ['Kurangkan mesyuarat selepas waktu pejabat', 'executives'],
+    ['Setiap pejabat wajib lapor LHKPN tiap tahun', 'participation'],
+  ])('%s: not %s', (text, absent) => {
+    expect(conceptsOf(text)).not.toContain(absent);
+  });
+});
+
+describe('close but distinct topics are offered apart, with a "related to" hint', () => {
+  // issue 18's close pairs, by the topics of the groups' notes (women in leadership is filed
+  // under gender, merit under recruitment)
+  it.each<[string, string, boolean]>([
+    ['gender', 'leadership', true],
+    ['onestop', 'egov', true],
+    ['digitalskills', 'training', true],
+    ['hrdata', 'egov', true],
+    ['recruitment', 'integrity', true],
+    ['performance', 'training', true],
+    ['disaster', 'training', false],
+    ['leadership', 'leadership', false],
+  ])('%s ~ %s: %s', (a, b, related) => {
+    expect(areRelatedTopics(a, b)).toBe(related);
+    expect(areRelatedTopics(b, a)).toBe(related);
   });
 });

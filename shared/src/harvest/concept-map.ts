@@ -23,9 +23,13 @@ interface CompiledConcepts {
   seaByPrefix: Map<string, Array<{ text: string; id: ConceptId }>>;
 }
 
-function refinesEither(a: ConceptId, b: ConceptId): boolean {
-  const r = (x: ConceptId, y: ConceptId) => ((CONCEPT_INFO[x] as ConceptInfo).refines ?? []).includes(y);
-  return r(a, b) || r(b, a);
+/** Whether concept a refines concept b (see ConceptInfo.refines). */
+function refines(a: string, b: string): boolean {
+  return isConceptId(a) && ((CONCEPT_INFO[a] as ConceptInfo).refines ?? []).includes(b);
+}
+
+function refinesEither(a: string, b: string): boolean {
+  return refines(a, b) || refines(b, a);
 }
 
 let compiled: CompiledConcepts | null = null;
@@ -154,10 +158,38 @@ function linkerless(word: string, known: ReadonlySet<string>): string {
   return word;
 }
 
+/** A concept matched on the characters [start, end) of a normalised text. */
+export interface Span {
+  id: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * Drops a match that a longer match of another topic covers: a term read inside a longer term
+ * means what the longer one means ("exchange", staff exchange, inside "data exchange", e-government;
+ * "ศักยภาพ", competence, inside "พัฒนาศักยภาพ", capacity building; Burmese "နည်းပြ", coach, inside
+ * "နည်းပြဆရာ", trainer). Only a strictly longer span covers. Cross-cutting concepts stay (they say
+ * how or where: "trực tuyến", online, inside "dịch vụ công trực tuyến"), and so do a concept of the
+ * same topic (training inside "สถาบันฝึกอบรม", a training institute) and one the longer one refines
+ * (withCompounds drops it): the topic rules decide those. A shorter concept that refines the longer
+ * one goes like any other ("คุณธรรม", merit, inside the Thai integrity and transparency assessment).
+ * Keeping cross-cutting concepts measured better on every labelled set.
+ */
+export function longestMatches(spans: readonly Span[]): Span[] {
+  const covered = (a: Span, b: Span) =>
+    b.start <= a.start &&
+    a.end <= b.end &&
+    b.end - b.start > a.end - a.start &&
+    conceptTopic(a.id) !== conceptTopic(b.id) &&
+    !refines(b.id, a.id);
+  return spans.filter((a) => isCrossCutting(a.id) || !spans.some((b) => covered(a, b)));
+}
+
 /** Concept ids matched in a normalised text and its word segments, sorted. */
 export function matchConcepts(norm: string, segs: readonly Word[]): string[] {
   const cc = compiledConcepts();
-  const found = new Set<string>();
+  const spans: Span[] = [];
   // Latin script: contiguous sequences of stemmed words (stop-words included, so "new
   // generation" needs the "new"), once per stripper. With the Malay and Filipino strippers a
   // bare root and a derived word do not meet ("lanjut usia", old age, is not "berkelanjutan",
@@ -176,7 +208,7 @@ export function matchConcepts(norm: string, segs: readonly Word[]): string[] {
         for (let j = 0; ok && j < p.tokens.length; j++) {
           ok = tokens[i + j] === p.tokens[j] && (stemmer === 'en' || bare[i + j] === p.bare[j]);
         }
-        if (ok) found.add(p.id);
+        if (ok) spans.push({ id: p.id, start: segs[i]!.start, end: segs[i + p.tokens.length - 1]!.end });
       }
     }
   }
@@ -190,11 +222,12 @@ export function matchConcepts(norm: string, segs: readonly Word[]): string[] {
       const candidates = cc.seaByPrefix.get(norm.slice(s.start, s.start + 2));
       if (!candidates) continue;
       for (const p of candidates) {
-        if (!found.has(p.id) && norm.startsWith(p.text, s.start) && ends.has(s.start + p.text.length)) found.add(p.id);
+        if (norm.startsWith(p.text, s.start) && ends.has(s.start + p.text.length))
+          spans.push({ id: p.id, start: s.start, end: s.start + p.text.length });
       }
     }
   }
-  return [...withCompounds(found)].sort();
+  return [...withCompounds(new Set(longestMatches(spans).map((m) => m.id)))].sort();
 }
 
 /** Concept ids of a text (for tests and tools). */
@@ -216,13 +249,27 @@ export function isGenericConcept(id: string): boolean {
 }
 
 /**
- * Whether two topics are close but distinct (see ConceptInfo.relatedTo), in either direction.
+ * Topic → the topics close to it but distinct (see ConceptInfo.relatedTo), both ways. A concept's
+ * relatedTo links its topic, not only itself: women in leadership is filed under gender, and a
+ * gender group is still "related to" a leadership group.
  */
+const RELATED: ReadonlyMap<string, ReadonlySet<string>> = (() => {
+  const out = new Map<string, Set<string>>();
+  const link = (a: string, b: string) => out.set(a, (out.get(a) ?? new Set()).add(b));
+  for (const [id, info] of INFO) {
+    if (info.relatedTo === undefined) continue;
+    const a = conceptTopic(id);
+    const b = conceptTopic(info.relatedTo);
+    if (a === b) continue;
+    link(a, b);
+    link(b, a);
+  }
+  return out;
+})();
+
+/** Whether two topics are close but distinct (see ConceptInfo.relatedTo), in either direction. */
 export function areRelatedTopics(a: string, b: string): boolean {
-  const rel = (x: string) => (isConceptId(x) ? ((CONCEPT_INFO[x] as ConceptInfo).relatedTo ?? null) : null);
-  const ra = rel(a);
-  const rb = rel(b);
-  return a !== b && ((ra !== null && conceptTopic(ra) === b) || (rb !== null && conceptTopic(rb) === a));
+  return RELATED.get(a)?.has(b) ?? false;
 }
 
 /** A concept that refines broader ones (see ConceptInfo.refines). */

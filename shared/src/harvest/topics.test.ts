@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from './similarity';
-import { mergeSameTopic, topicOf, topicsOf, type Graph } from './topics';
+import { mergeSameTopic, moveOrDropSplitNotes, topicOf, topicsOf, type Graph, type Group } from './topics';
 
 const indexOf = (texts: string[]) => buildIndex(texts.map((text, i) => ({ id: `n${i}`, text })));
 const all = (n: number) => Array.from({ length: n }, (_, i) => i);
@@ -22,6 +22,20 @@ describe('topicsOf', () => {
       ['Online training', 'ฝึกอบรมออนไลน์'],
       ['training', 'digital'],
       'training',
+    ],
+    // where, with what and who are not what: local, data and senior executives are cross-cutting
+    [
+      'local government training is training',
+      ['Training for local government staff', 'Training for LGU staff'],
+      ['training', 'local'],
+      'training',
+    ],
+    ['an open data portal is e-government', ['Open data portal', 'Government open data portal'], ['egov', 'data', 'digital'], 'egov'],
+    [
+      'senior officials declaring assets is integrity',
+      ['Senior officials must declare their assets', 'Asset declaration for senior executives'],
+      ['integrity', 'executives'],
+      'integrity',
     ],
   ])('%s', (_name, texts, topics, concept) => {
     const index = indexOf(texts);
@@ -167,5 +181,129 @@ describe('mergeSameTopic', () => {
       0.09,
     );
     expect(out.map((x) => x.members)).toEqual([[4, 5], [6]]);
+  });
+});
+
+describe('moveOrDropSplitNotes', () => {
+  // notes 0–1 about training, 2–3 about disasters, 4 about both
+  const texts = ['Training courses', 'ฝึกอบรม', 'Flood drills', 'น้ำท่วม', 'Training for flood response'];
+  const index = indexOf(texts);
+  const graph = (toTraining: number, toDisaster: number): Graph => {
+    const g = texts.map(() => new Map<number, number>());
+    const link = (a: number, b: number, w: number) => {
+      g[a]!.set(b, w);
+      g[b]!.set(a, w);
+    };
+    link(0, 1, 0.5);
+    link(2, 3, 0.5);
+    for (const t of [0, 1]) link(4, t, toTraining);
+    for (const d of [2, 3]) link(4, d, toDisaster);
+    return g;
+  };
+  const groups: Group[] = [
+    { members: [0, 1, 4], locked: null },
+    { members: [2, 3], locked: null },
+  ];
+
+  // [what, similarity of note 4 to the training notes, to the disaster notes, margin, groups after]
+  it.each<[string, number, number, number, number[][]]>([
+    [
+      'closer to its own group: stays',
+      0.3,
+      0.1,
+      2,
+      [
+        [0, 1, 4],
+        [2, 3],
+      ],
+    ],
+    [
+      'as close to both: stays',
+      0.2,
+      0.2,
+      2,
+      [
+        [0, 1, 4],
+        [2, 3],
+      ],
+    ],
+    [
+      'closer to the other, but not by the margin: goes to neither',
+      0.2,
+      0.3,
+      2,
+      [
+        [0, 1],
+        [2, 3],
+      ],
+    ],
+    [
+      'at least margin times closer to the other: moves there',
+      0.1,
+      0.3,
+      2,
+      [
+        [0, 1],
+        [2, 3, 4],
+      ],
+    ],
+    [
+      'a margin of 1 moves whenever the other is closer',
+      0.2,
+      0.3,
+      1,
+      [
+        [0, 1],
+        [2, 3, 4],
+      ],
+    ],
+  ])('%s', (_name, toTraining, toDisaster, margin, expected) => {
+    expect(moveOrDropSplitNotes(index, graph(toTraining, toDisaster), groups, margin).map((g) => g.members)).toEqual(expected);
+  });
+
+  it('a note with one topic, a note whose other topic has no group, and an existing cluster are left alone', () => {
+    const g = graph(0.1, 0.9);
+    // note 2 (disasters only) in the training group stays: it names one topic
+    expect(moveOrDropSplitNotes(index, g, [{ members: [0, 1, 2], locked: null }], 2).map((x) => x.members)).toEqual([[0, 1, 2]]);
+    // no disaster group to go to: note 4 stays
+    expect(moveOrDropSplitNotes(index, g, [{ members: [0, 1, 4], locked: null }], 2).map((x) => x.members)).toEqual([[0, 1, 4]]);
+    // an existing cluster keeps what it has
+    const locked: Group[] = [
+      { members: [0, 1, 4], locked: 'c1' },
+      { members: [2, 3], locked: null },
+    ];
+    expect(moveOrDropSplitNotes(index, g, locked, 2).map((x) => x.members)).toEqual([
+      [0, 1, 4],
+      [2, 3],
+    ]);
+  });
+
+  it('the result does not depend on the order of the groups', () => {
+    const g = graph(0.1, 0.3);
+    const reversed = moveOrDropSplitNotes(index, g, [...groups].reverse(), 2).map((x) => x.members);
+    expect(reversed).toEqual([
+      [2, 3, 4],
+      [0, 1],
+    ]);
+  });
+});
+
+describe('a note left alone with one topic besides cross-cutting ones', () => {
+  it('joins the group of that topic even when its words meet none of the group’s', () => {
+    const texts = ['Training courses', 'ฝึกอบรม', 'Capacity building for LGU staff'];
+    const index = indexOf(texts);
+    const g: Graph = texts.map(() => new Map<number, number>());
+    (g[0] as Map<number, number>).set(1, 0.5);
+    (g[1] as Map<number, number>).set(0, 0.5);
+    const out = mergeSameTopic(
+      index,
+      g,
+      [
+        { members: [0, 1], locked: null },
+        { members: [2], locked: null },
+      ],
+      0.09,
+    );
+    expect(out.map((x) => x.members)).toEqual([[0, 1, 2]]);
   });
 });

@@ -152,7 +152,9 @@ export function mergeSameTopic(index: SimilarityIndex, graph: Graph, groups: rea
   for (const g of alone) {
     const note = g.members[0]!;
     const own = noteTopics(index, note);
-    const single = own.size === 1;
+    // cross-cutting topics say how or where ("online", "in the provinces"), not what
+    const what = [...own.keys()].filter((t) => !isCrossCutting(t));
+    const single = what.length === 1;
     const scored = out
       .filter((c) => {
         const t = bestOf(c);
@@ -161,7 +163,7 @@ export function mergeSameTopic(index: SimilarityIndex, graph: Graph, groups: rea
       .map((c) => ({ c, s: averageLink(graph, [note], c.members) }))
       // A note about one topic only, the group's, joins it even when its words meet none of the
       // group's (a code of ethics beside anti-corruption notes): its topic is the evidence.
-      .filter((x) => x.s >= minJoin || (single && bestOf(x.c) === [...own.keys()][0]));
+      .filter((x) => x.s >= minJoin || (single && bestOf(x.c) === what[0]));
     const target = best(scored, (x) => x.s)?.c;
     if (target) target.members.push(note);
     else out.push(g);
@@ -182,4 +184,47 @@ function best<T>(items: readonly T[], score: (x: T) => number): T | undefined {
     }
   }
   return top;
+}
+
+/**
+ * Precision first for notes whose evidence is split. A note of a new group that names two or
+ * more topics (not counting cross-cutting ones) stays when it is at least as close to the rest
+ * of its group (average similarity) as to every group about one of its other topics. Otherwise
+ * it moves to the closest such group when it is at least `margin` times as close to it as to its
+ * own, and goes to neither when the evidence is split in between (it stays on the board
+ * unsuggested): "promotion by the appraisal rating" between merit and performance, a count of
+ * women staff between HR data and women in leadership. A note whose other topics have no group
+ * stays where it is. Moves are decided on the groups as they came in, so the order of the groups
+ * does not matter.
+ */
+export function moveOrDropSplitNotes(index: SimilarityIndex, graph: Graph, groups: readonly Group[], margin: number): Group[] {
+  const best = new Map<Group, string | undefined>(groups.map((g) => [g, topicOf(index, g.members)?.id]));
+  const moves: Array<[number, number]> = [];
+  const out = groups.map((g) => {
+    const t = best.get(g);
+    if (g.locked !== null || t === undefined) return { members: [...g.members], locked: g.locked };
+    const keep = g.members.filter((m) => {
+      const own = [...noteTopics(index, m).keys()].filter((x) => !isCrossCutting(x));
+      const rest = g.members.filter((o) => o !== m);
+      if (own.length < 2 || rest.length === 0) return true;
+      const here = averageLink(graph, [m], rest);
+      let to = -1;
+      let toScore = here;
+      groups.forEach((o, k) => {
+        const ot = best.get(o);
+        if (o === g || ot === undefined || ot === t || !own.includes(ot)) return;
+        const s = averageLink(graph, [m], o.members);
+        if (s > toScore) {
+          to = k;
+          toScore = s;
+        }
+      });
+      if (to >= 0 && toScore >= margin * here) moves.push([m, to]);
+      return to < 0;
+    });
+    return { members: keep, locked: g.locked };
+  });
+  for (const [m, k] of moves) out[k]!.members.push(m);
+  for (const g of out) g.members.sort((a, b) => a - b);
+  return out;
 }

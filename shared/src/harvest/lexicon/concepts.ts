@@ -20,8 +20,10 @@ export interface ConceptInfo {
    */
   topic?: string;
   /**
-   * Also a way of doing any other topic ("online training", "online complaints"): when a group's
-   * notes share this concept and another one equally, the other one is the group's topic.
+   * Also a way of doing any other topic ("online training", "online complaints"), or where, with
+   * what or for whom (local government, data, senior executives, young officers): when a group's
+   * notes share this concept and another one equally, the other one is the group's topic, and a
+   * note's cross-cutting concepts never make it a note about two topics.
    */
   crossCutting?: boolean;
   /**
@@ -74,6 +76,24 @@ export const CONCEPT_INFO = {
       km: 'ការកសាងសមត្ថភាព',
       lo: 'ການພັດທະນາຄວາມສາມາດ',
       my: 'စွမ်းရည်မြှင့်တင်ရေး',
+    },
+  },
+  competence: {
+    // Competence, skills and ability as such ("promotion by competence", "a leadership
+    // competency framework", "IT skills standards"): they say what is asked of people under any
+    // topic (merit, leadership, digital skills, training), so they name none. Building them
+    // ("capacity building", "nâng cao năng lực") is training: see capacity.
+    generic: true,
+    label: {
+      en: 'Competence and skills',
+      th: 'สมรรถนะและทักษะ',
+      vi: 'Năng lực và kỹ năng',
+      id: 'Kompetensi dan keterampilan',
+      ms: 'Kompetensi dan kemahiran',
+      fil: 'Kakayahan at kasanayan',
+      km: 'សមត្ថភាព និងជំនាញ',
+      lo: 'ຄວາມສາມາດ ແລະ ທັກສະ',
+      my: 'စွမ်းရည်နှင့် ကျွမ်းကျင်မှု',
     },
   },
   trainingneeds: {
@@ -138,7 +158,7 @@ export const CONCEPT_INFO = {
     },
   },
   executives: {
-    topic: 'leadership',
+    crossCutting: true,
     label: {
       en: 'Senior executives',
       th: 'ผู้บริหารระดับสูง',
@@ -236,7 +256,11 @@ export const CONCEPT_INFO = {
   digitalskills: {
     relatedTo: 'training',
     // teaching staff to use the government's digital systems is building digital skills
-    impliedBy: [['egov', 'training']],
+    impliedBy: [
+      ['egov', 'training'],
+      // skills + digital ("IT skills standards for officials") are digital skills
+      ['competence', 'digital'],
+    ],
     refines: ['training', 'capacity', 'digital', 'data', 'database', 'hrdata'],
     label: {
       en: 'Digital skills',
@@ -276,7 +300,10 @@ export const CONCEPT_INFO = {
       my: 'ဉာဏ်ရည်တု',
     },
   },
-  data: { label: { en: 'Data', th: 'ข้อมูล', vi: 'Dữ liệu', id: 'Data', ms: 'Data', fil: 'Datos', km: 'ទិន្នន័យ', lo: 'ຂໍ້ມູນ', my: 'ဒေတာ' } },
+  data: {
+    crossCutting: true,
+    label: { en: 'Data', th: 'ข้อมูล', vi: 'Dữ liệu', id: 'Data', ms: 'Data', fil: 'Datos', km: 'ទិន្នន័យ', lo: 'ຂໍ້ມູນ', my: 'ဒေတာ' },
+  },
   database: {
     topic: 'data',
     label: {
@@ -564,6 +591,8 @@ export const CONCEPT_INFO = {
     },
   },
   performance: {
+    // appraisal and training plans meet (training needs from the appraisal): offered apart, hinted
+    relatedTo: 'training',
     label: {
       en: 'Performance management',
       th: 'การบริหารผลการปฏิบัติงาน',
@@ -610,6 +639,8 @@ export const CONCEPT_INFO = {
     // developing leaders
     // and an open, transparent exam is about how people are chosen, not about integrity in general
     refines: ['leadership', 'executives', 'integrity'],
+    // fair selection and integrity meet (patronage, transparent exams): offered apart, hinted
+    relatedTo: 'integrity',
     label: {
       en: 'Merit system',
       th: 'ระบบคุณธรรม',
@@ -736,6 +767,7 @@ export const CONCEPT_INFO = {
     },
   },
   local: {
+    crossCutting: true,
     label: {
       en: 'Local and rural',
       th: 'ท้องถิ่นและชนบท',

@@ -38,7 +38,9 @@ export const fil: Lexicon = {
       'tuturuan',
       'pagtuturo',
     ],
-    capacity: ['kakayahan', 'kasanayan', 'pagpapaunlad ng kakayahan'],
+    capacity: ['pagpapaunlad ng kakayahan'],
+    // competence, skills, ability as such: who can do what, not how to build it (see concepts.ts)
+    competence: ['kakayahan', 'kasanayan'],
     leadership: [
       'pamumuno',
       'pinuno',
@@ -161,6 +163,8 @@ export const fil: Lexicon = {
       'kotong',
       'ra 3019',
       'fixers',
+      'regalo',
+      'tumanggap ng regalo',
     ],
     procurement: ['pagbili', 'subasta'],
     gender: ['kasarian', 'pagkakapantay pantay ng kasarian', 'gad'],
