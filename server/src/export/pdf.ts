@@ -14,6 +14,7 @@ import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
 import { chromium, type Page } from 'playwright-core';
 import type { Report } from '@world-cafe/shared/export';
 import { printHeaderFooter, renderHtml } from '@world-cafe/shared/export';
+import { PdfUnavailableError } from './pdfUnavailable';
 
 export const PDF_CONTENT_TYPE = 'application/pdf';
 
@@ -30,12 +31,7 @@ export const CHROMIUM_ARGS = [
 const MAX_CONCURRENT = 2;
 const TIMEOUT_MS = 60_000;
 
-export class PdfUnavailableError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'PdfUnavailableError';
-  }
-}
+export { PdfUnavailableError };
 
 export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
   return env.CHROMIUM_PATH || '/usr/bin/chromium';
