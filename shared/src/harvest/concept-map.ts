@@ -134,13 +134,15 @@ const INFO: ReadonlyArray<[ConceptId, ConceptInfo]> = Object.entries(CONCEPT_INF
 
 /**
  * Adds the concepts implied by others (see ConceptInfo.impliedBy), then drops the broader
- * concepts that a matched concept refines (see ConceptInfo.refines).
+ * concepts that a matched concept refines (see ConceptInfo.refines) and those that give way to a
+ * matched concept (see ConceptInfo.givesWayTo).
  */
 function withCompounds(found: Set<string>): Set<string> {
   for (const [id, info] of INFO) {
     if (!found.has(id) && info.impliedBy?.some((parts) => parts.every((p) => found.has(p)))) found.add(id);
   }
   for (const [id, info] of INFO) if (found.has(id)) for (const p of info.refines ?? []) if (p !== id) found.delete(p);
+  for (const [id, info] of INFO) if (info.givesWayTo?.some((o) => found.has(o))) found.delete(id);
   return found;
 }
 

@@ -44,6 +44,13 @@ export interface ConceptInfo {
    */
   relatedTo?: string;
   /**
+   * Concepts beside which this one says how, not what: a note that matches one of them loses this
+   * concept. Paper is a green-office topic ("cut paper and energy use") until the note is about
+   * putting services online ("online forms instead of paper copies", "e-signatures, not paper"):
+   * there paper is what the digital service replaces.
+   */
+  givesWayTo?: readonly string[];
+  /**
    * Room logistics, thanks and tests ("the training room is on floor 2", "slides will be
    * e-mailed"): a note that matches it is not an idea for the work plan and is never grouped.
    */
@@ -588,6 +595,21 @@ export const CONCEPT_INFO = {
       km: 'រដ្ឋាភិបាលបៃតង',
       lo: 'ລັດຖະບານສີຂຽວ',
       my: 'စိမ်းလန်းသော အစိုးရ',
+    },
+  },
+  paper: {
+    topic: 'climate',
+    givesWayTo: ['egov', 'digital', 'onestop'],
+    label: {
+      en: 'Less paper',
+      th: 'ลดการใช้กระดาษ',
+      vi: 'Giảm sử dụng giấy',
+      id: 'Hemat kertas',
+      ms: 'Kurangkan penggunaan kertas',
+      fil: 'Bawas sa papel',
+      km: 'កាត់បន្ថយការប្រើក្រដាស',
+      lo: 'ຫຼຸດການໃຊ້ເຈ້ຍ',
+      my: 'စက္ကူအသုံးပြုမှု လျှော့ချရေး',
     },
   },
   performance: {

@@ -202,7 +202,8 @@ export const fil: Lexicon = {
       'pagsagip',
     ],
     climate: ['klima', 'pagbabago ng klima', 'emisyon'],
-    green: ['berde', 'kapaligiran', 'enerhiya', 'kuryente', 'papel', 'basura', 'kalikasan'],
+    green: ['berde', 'kapaligiran', 'enerhiya', 'kuryente', 'basura', 'kalikasan'],
+    paper: ['papel'],
     performance: [
       'results based',
       'pagsusuri',

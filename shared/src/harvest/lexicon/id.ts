@@ -337,7 +337,8 @@ export const id: Lexicon = {
       'disaster recovery',
     ],
     climate: ['iklim', 'perubahan iklim', 'emisi', 'karbon', 'pemanasan global'],
-    green: ['hijau', 'lingkungan', 'energi', 'hemat energi', 'kertas', 'sampah', 'daur ulang', 'ramah lingkungan', 'berkelanjutan'],
+    green: ['hijau', 'lingkungan', 'energi', 'hemat energi', 'sampah', 'daur ulang', 'ramah lingkungan', 'berkelanjutan'],
+    paper: ['kertas'],
     performance: [
       'berbasis hasil',
       'kinerja',

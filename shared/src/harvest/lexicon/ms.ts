@@ -290,11 +290,12 @@ export const ms: Lexicon = {
       'jimat tenaga',
       'cekap tenaga',
       'tenaga elektrik',
-      'kertas',
+
       'kitar semula',
       'mampan',
       'kelestarian',
     ],
+    paper: ['kertas'],
     performance: [
       'berasaskan hasil',
       'pengurusan berasaskan hasil',

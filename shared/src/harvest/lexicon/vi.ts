@@ -285,9 +285,6 @@ export const vi: Lexicon = {
     ],
     climate: ['khí hậu', 'biến đổi khí hậu', 'phát thải', 'các bon', 'nóng lên toàn cầu'],
     green: [
-      'không giấy',
-      'tiết kiệm giấy',
-      'giảm giấy',
       'xanh',
       'môi trường',
       // not bare 'năng lượng' (energy): without tone marks it is 'nâng lương' (a pay rise)
@@ -298,8 +295,8 @@ export const vi: Lexicon = {
       'văn phòng xanh',
       'rác thải',
       'tái chế',
-      'không giấy',
     ],
+    paper: ['không giấy', 'tiết kiệm giấy', 'giảm giấy'],
     performance: [
       'quản lý theo kết quả',
       'đánh giá',
