@@ -231,6 +231,9 @@ export const CONCEPT_INFO = {
     },
   },
   egov: {
+    // public services put online ("move public services online", "บริการภาครัฐผ่านออนไลน์"): the
+    // plainest way a delegate names digital government without its name
+    impliedBy: [['digital', 'service']],
     label: {
       en: 'Digital government',
       th: 'รัฐบาลดิจิทัล',
