@@ -633,6 +633,7 @@ export const en: Lexicon = {
       'measure results',
       'outcome based',
       'outputs',
+      'performance accountability',
     ],
     pay: ['pay', 'salary', 'remuneration', 'compensation', 'incentive', 'reward', 'bonus', 'benefit package'],
     recruitment: [
@@ -943,6 +944,7 @@ export const en: Lexicon = {
       'ossc',
       'negosyo center',
       'malasakit center',
+      'oss',
     ],
     digitalskills: [
       'using software',
@@ -1006,6 +1008,14 @@ export const en: Lexicon = {
       'ms office',
       'microsoft office',
       'spreadsheet',
+      'ict literacy',
+      'use computers',
+      'use a computer',
+      'use email',
+      'use excel',
+      'excel skills',
+      'spreadsheet skills',
+      'basic it skills',
     ],
     database: [
       'database',

@@ -317,6 +317,8 @@ export const fil: Lexicon = {
       'suhestyon',
       'mungkahi',
       'kahon ng mungkahi',
+      'konsulta',
+      'konsultahin',
     ],
     policy: ['patakaran', 'batas', 'regulasyon', 'polisiya'],
     budget: ['gastos', 'paggastos', 'pondo ng bayan', 'badyet', 'pondo', 'pananalapi'],
@@ -344,6 +346,7 @@ export const fil: Lexicon = {
       'malasakit center',
       'negosyo center',
       'iisang bintana',
+      'isang window',
     ],
     digitalskills: [
       'paggamit ng software',
@@ -361,6 +364,10 @@ export const fil: Lexicon = {
       'kasanayan sa digital',
       'kaalamang digital',
       'marunong sa computer',
+      'gumamit ng computer',
+      'marunong mag computer',
+      'hindi marunong mag computer',
+      'gumamit ng excel',
     ],
     database: ['database', 'estadistika', 'talaan', 'rekord', 'bilang'],
     hrdata: [

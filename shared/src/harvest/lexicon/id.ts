@@ -369,6 +369,7 @@ export const id: Lexicon = {
       'ekspektasi kinerja',
       'outcome',
       'keluaran',
+      'akuntabilitas kinerja',
     ],
     pay: ['gaji', 'tunjangan', 'tunjangan kinerja', 'insentif', 'penghargaan', 'remunerasi', 'bonus'],
     recruitment: [
@@ -576,6 +577,12 @@ export const id: Lexicon = {
       'pelatihan tik',
       'diklat digital',
       'bimtek digital',
+      'gaptek',
+      'gagap teknologi',
+      'pakai komputer',
+      'menggunakan komputer',
+      'pakai excel',
+      'melek teknologi',
     ],
     database: ['basis data', 'database', 'pangkalan data', 'statistik', 'sistem informasi', 'simpeg', 'siasn', 'sapk', 'jumlah'],
     hrdata: [

@@ -150,6 +150,7 @@ export const ms: Lexicon = {
       'kerajaan dalam talian',
       'perkhidmatan kerajaan dalam talian',
       'perkhidmatan kerajaan secara dalam talian',
+      'interoperabiliti',
     ],
     innovation: ['inovasi', 'inovatif', 'kreatif'],
     ai: ['kecerdasan buatan'],
@@ -488,6 +489,10 @@ export const ms: Lexicon = {
       'kemahiran data',
       'latihan ict',
       'kursus ict',
+      'buta it',
+      'celik it',
+      'guna komputer',
+      'menggunakan komputer',
     ],
     database: ['pangkalan data', 'statistik', 'sistem maklumat', 'hrmis', 'rekod', 'bilangan'],
     hrdata: [

@@ -545,6 +545,7 @@ export const vi: Lexicon = {
       'kĩ năng công nghệ thông tin',
       'trình độ tin học',
       'kỹ năng tin học',
+      'dùng máy tính',
     ],
     database: ['cơ sở dữ liệu', 'csdl', 'thống kê', 'hệ thống thông tin', 'hồ sơ', 'số lượng', 'số liệu', 'báo cáo thống kê'],
     hrdata: [
