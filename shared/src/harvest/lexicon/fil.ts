@@ -427,6 +427,12 @@ export const fil: Lexicon = {
       'bukas ng umaga',
       'hindi marinig',
       'lakasan',
+      'i email',
+      'ie email',
+      'ise send sa email',
+      'ipapadala sa email',
+      'lipat ng room',
+      'lipat sa room',
     ],
     womenleaders: [
       'babaeng lider',

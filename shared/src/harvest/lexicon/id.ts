@@ -666,6 +666,13 @@ export const id: Lexicon = {
       'suaranya kecil',
       'jadwal istirahat',
       'jangan lupa absen',
+      'dikirim via email',
+      'dikirim lewat email',
+      'dikirim melalui email',
+      'dikirim ke email',
+      'materi sesi',
+      'materi paparan',
+      'bahan sesi',
     ],
     womenleaders: [
       'pemimpin perempuan',

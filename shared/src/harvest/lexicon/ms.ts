@@ -565,6 +565,12 @@ export const ms: Lexicon = {
       'pembentangan tadi',
       'tak dengar',
       'kuatkan suara',
+      'dihantar melalui emel',
+      'dihantar melalui email',
+      'akan diemelkan',
+      'dihantar ke emel',
+      'bahan sesi',
+      'bahan pembentangan',
     ],
     womenleaders: [
       'pemimpin wanita',

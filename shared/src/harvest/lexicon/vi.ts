@@ -623,6 +623,13 @@ export const vi: Lexicon = {
       'hết giờ',
       'hihi',
       'kkk',
+      'gửi qua email',
+      'gửi qua mail',
+      'gửi email cho',
+      'chuyển sang phòng',
+      'chuyển phòng',
+      'đổi phòng',
+      'tài liệu buổi',
     ],
     womenleaders: [
       'nữ lãnh đạo',
