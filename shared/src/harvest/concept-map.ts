@@ -3,7 +3,7 @@
 // agencies) weigh little. A Khmer note and an English note about the same thing meet here
 // ("គ្រោះមហន្តរាយ" ~ "disaster"), since they share no word or character.
 import { CONCEPT_INFO, LEXICONS, type ConceptId, type ConceptInfo } from './lexicon';
-import { normalise, phraseTokenOf, SEA_CHAR, segmentWords, stemmerOf, STEMMERS, type Stemmer, type Word } from './text';
+import { normalise, phraseTokenOf, SEA_CHAR, segmentWords, stemmerOf, STEMMERS, syllableStartsAt, type Stemmer, type Word } from './text';
 
 /** Weight factor of a generic concept (see ConceptInfo.generic). */
 export const GENERIC_CONCEPT_WEIGHT = 0.35;
@@ -217,15 +217,31 @@ export function matchConcepts(norm: string, segs: readonly Word[]): string[] {
   // Scripts without spaces: a substring of the normalised text that starts and ends on word
   // boundaries (so แปล does not match inside เปลี่ยนแปลง). Spaces between the segments are
   // allowed, since the segmenter and the writer do not always agree on where words end.
+  // One end may instead fall on a syllable boundary inside a segment (see syllableStartsAt) when
+  // the term also spans a word boundary: the segmenter glued a word it does not know to its
+  // neighbour and cut the term ("คนใช้|คอม" hides "ใช้คอม", "បណ្តឹ|ងរ|បស់" hides "បណ្តឹង"), so the
+  // term's reading wins. A term inside one segment still needs both ends on word boundaries
+  // ("ဝန်ကြီး", a minister, is not read inside "ဝန်ကြီးဌာန", a ministry).
   if (SEA_CHAR.test(norm)) {
+    const starts = new Set<number>();
     const ends = new Set<number>();
-    for (const s of segs) ends.add(s.end);
     for (const s of segs) {
-      const candidates = cc.seaByPrefix.get(norm.slice(s.start, s.start + 2));
+      starts.add(s.start);
+      ends.add(s.end);
+    }
+    const syllable = (p: number) => syllableStartsAt(norm, p);
+    const crossesWord = (from: number, to: number) => segs.some((s) => s.start > from && s.start < to);
+    for (let at = 0; at < norm.length; at++) {
+      const onWord = starts.has(at);
+      if (!onWord && !syllable(at)) continue;
+      const candidates = cc.seaByPrefix.get(norm.slice(at, at + 2));
       if (!candidates) continue;
       for (const p of candidates) {
-        if (norm.startsWith(p.text, s.start) && ends.has(s.start + p.text.length))
-          spans.push({ id: p.id, start: s.start, end: s.start + p.text.length });
+        const end = at + p.text.length;
+        if (!norm.startsWith(p.text, at)) continue;
+        const endOnWord = ends.has(end);
+        if (onWord && endOnWord) spans.push({ id: p.id, start: at, end });
+        else if ((onWord || endOnWord) && (onWord ? syllable(end) : true) && crossesWord(at, end)) spans.push({ id: p.id, start: at, end });
       }
     }
   }
