@@ -349,6 +349,9 @@ export const CONCEPT_INFO = {
   },
   mobility: {
     topic: 'exchange',
+    // working in another country ("send officials to work at a neighbouring country's ministry for
+    // three months"): a secondment named by what happens, not by its name
+    impliedBy: [['posting', 'asean']],
     label: {
       en: 'Staff mobility',
       th: 'การโยกย้ายหมุนเวียนบุคลากร',
@@ -511,6 +514,23 @@ export const CONCEPT_INFO = {
       km: 'មនុស្សចាស់',
       lo: 'ຜູ້ສູງອາຍຸ',
       my: 'သက်ကြီးရွယ်အိုများ',
+    },
+  },
+  posting: {
+    // Going to work somewhere else, or sending staff there ("send officers to work in", "ไปทำงานที่",
+    // "magang", "ditempatkan"): generic alone (staff go to work every day); beside another country
+    // it is a secondment (see mobility.impliedBy).
+    generic: true,
+    label: {
+      en: 'Working elsewhere',
+      th: 'ไปปฏิบัติงานที่อื่น',
+      vi: 'Cử đi làm việc',
+      id: 'Penempatan kerja',
+      ms: 'Penempatan bertugas',
+      fil: 'Pagtatrabaho sa ibang lugar',
+      km: 'ការបញ្ជូនទៅធ្វើការ',
+      lo: 'ການໄປເຮັດວຽກບ່ອນອື່ນ',
+      my: 'အခြားနေရာတွင် တာဝန်ထမ်းဆောင်ခြင်း',
     },
   },
   youngstaff: {

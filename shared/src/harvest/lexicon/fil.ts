@@ -335,7 +335,7 @@ export const fil: Lexicon = {
     local: ['lgu', 'lokal', 'probinsya', 'lalawigan', 'barangay', 'kanayunan', 'malayong lugar'],
     workforce: ['kawani', 'kawani ng gobyerno', 'lingkod bayan', 'empleyado', 'manggagawa', 'tauhan'],
     agencies: ['gobyerno', 'ahensya', 'ahensiya', 'kagawaran', 'opisina', 'tanggapan', 'pamahalaan'],
-    asean: ['ibang bansa', 'mga bansa', 'rehiyon', 'internasyonal', 'kalapit bansa'],
+    asean: ['ibang bansa', 'mga bansa', 'rehiyon', 'internasyonal', 'kalapit bansa', 'abroad'],
     onestop: [
       'iisang lugar',
       'iisang bubong',
@@ -457,5 +457,6 @@ export const fil: Lexicon = {
       'babae sa mataas na posisyon',
       'magna carta of women',
     ],
+    posting: ['magtrabaho sa', 'ipadala sa', 'italaga sa', 'madestino sa'],
   },
 };

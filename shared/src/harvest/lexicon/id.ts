@@ -541,7 +541,18 @@ export const id: Lexicon = {
     local: ['daerah', 'desa', 'pedesaan', 'pemerintah daerah', 'pemda', 'provinsi', 'kabupaten', 'terpencil'],
     workforce: ['asn', 'aparatur', 'aparatur sipil negara', 'pns', 'pegawai', 'pegawai negeri', 'birokrasi', 'sdm', 'sumber daya manusia'],
     agencies: ['kementerian', 'instansi', 'lembaga', 'pemerintah', 'instansi pemerintah', 'sektor publik', 'dinas', 'kantor pemerintah'],
-    asean: ['asean', 'regional', 'kawasan', 'antarnegara', 'negara tetangga', 'internasional', 'negara anggota', 'luar negeri'],
+    asean: [
+      'asean',
+      'regional',
+      'kawasan',
+      'antarnegara',
+      'negara tetangga',
+      'internasional',
+      'negara anggota',
+      'luar negeri',
+      'negara lain',
+      'mancanegara',
+    ],
     onestop: [
       'satu pintu',
       'pelayanan terpadu',
@@ -712,5 +723,6 @@ export const id: Lexicon = {
       'perempuan di jabatan pimpinan',
       'srikandi',
     ],
+    posting: ['magang', 'ditempatkan', 'bekerja di', 'kerja di', 'penempatan'],
   },
 };

@@ -455,7 +455,7 @@ export const ms: Lexicon = {
     local: ['luar bandar', 'pedalaman', 'pihak berkuasa tempatan', 'tempatan', 'kampung'],
     workforce: ['penjawat awam', 'kakitangan', 'kakitangan awam', 'pegawai', 'perkhidmatan awam', 'sumber manusia', 'pekerja'],
     agencies: ['kementerian', 'agensi', 'jabatan', 'kerajaan', 'sektor awam', 'agensi kerajaan'],
-    asean: ['asean', 'serantau', 'antarabangsa', 'negara jiran', 'negara anggota', 'rentas sempadan'],
+    asean: ['asean', 'serantau', 'antarabangsa', 'negara jiran', 'negara anggota', 'rentas sempadan', 'luar negara', 'negara lain'],
     onestop: [
       'sehenti',
       'pusat sehenti',
@@ -600,5 +600,6 @@ export const ms: Lexicon = {
       'siling kaca',
       'wanita di peringkat pembuat keputusan',
     ],
+    posting: ['ditempatkan', 'penempatan', 'bertugas di', 'berkhidmat di', 'bekerja di'],
   },
 };
