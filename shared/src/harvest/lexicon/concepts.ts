@@ -268,8 +268,10 @@ export const CONCEPT_INFO = {
     // teaching staff to use the government's digital systems is building digital skills
     impliedBy: [
       ['egov', 'training'],
-      // skills + digital ("IT skills standards for officials") are digital skills
+      // skills + digital ("IT skills standards for officials") are digital skills, and so is knowing
+      // how to use the government's systems ("staff do not understand basic cyber security")
       ['competence', 'digital'],
+      ['competence', 'egov'],
     ],
     refines: ['training', 'capacity', 'digital', 'data', 'database', 'hrdata'],
     label: {

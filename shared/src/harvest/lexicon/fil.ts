@@ -40,7 +40,7 @@ export const fil: Lexicon = {
     ],
     capacity: ['pagpapaunlad ng kakayahan'],
     // competence, skills, ability as such: who can do what, not how to build it (see concepts.ts)
-    competence: ['kakayahan', 'kasanayan'],
+    competence: ['kakayahan', 'kasanayan', 'marunong', 'hindi marunong', 'kaalaman sa paggamit'],
     leadership: [
       'pamumuno',
       'pinuno',
@@ -443,6 +443,7 @@ export const fil: Lexicon = {
       'ipapadala sa email',
       'lipat ng room',
       'lipat sa room',
+      'password ng wifi',
     ],
     womenleaders: [
       'babaeng lider',

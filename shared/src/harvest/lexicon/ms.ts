@@ -68,7 +68,7 @@ export const ms: Lexicon = {
     ],
     capacity: ['pembangunan kapasiti', 'kapasiti', 'peningkatan kemahiran', 'peningkatan kompetensi', 'upskilling', 'reskilling'],
     // competence, skills, ability as such: who can do what, not how to build it (see concepts.ts)
-    competence: ['kompetensi', 'kemahiran', 'keupayaan'],
+    competence: ['kompetensi', 'kemahiran', 'keupayaan', 'mahir', 'tahu guna', 'tak tahu guna', 'pandai guna', 'celik', 'literasi'],
     leadership: [
       'kepimpinan',
       'pemimpin',
@@ -550,7 +550,6 @@ export const ms: Lexicon = {
       'makan tengah hari',
       'minum petang',
       'kopi',
-      'kata laluan',
       'gambar',
       'makan malam',
       'minum pagi',
@@ -586,6 +585,8 @@ export const ms: Lexicon = {
       'dihantar ke emel',
       'bahan sesi',
       'bahan pembentangan',
+      'kata laluan wifi',
+      'password wifi',
     ],
     womenleaders: [
       'pemimpin wanita',
