@@ -4,7 +4,7 @@ import type { Lexicon } from './types';
 export const en: Lexicon = {
   lang: 'en',
   stopWords:
-    'a about above after again against all also am an and any are as at be because been before being below between both but by can could did do does doing down during each etc few for from further had has have having he her here hers him his how i if in into is it its itself just let me more most much must my no nor not now of off on once only or other our ours out over own per please same shall she should so some such than that the their theirs them then there these they this those through thus to too under until up upon us very via was we were what when where which while who whom why will with within without would yet you your e.g ie eg vs need needs make makes made get getting new every',
+    'a about above after again against all also am an and any are as at be because been before being below between both but by can could did do does doing down during each etc few for from further had has have having he her here hers him his how i if in into is it its itself just let me more most much must my no nor not now of off on once only or other our ours out over own per please same shall she should so some such than that the their theirs them then there these they this those through thus to too under until up upon us very via was we were what when where which while who whom why will with within without would yet you your e.g ie eg vs need needs make makes made get getting new every really actually still always pls plz',
   terms: {
     youngstaff: [
       'young officers',

@@ -5,7 +5,7 @@ import type { Lexicon } from './types';
 export const fil: Lexicon = {
   lang: 'fil',
   stopWords:
-    'ang ng mga sa na at ay para ni si kay nang o pa ba po ho din rin lang lamang kung kapag dahil upang nito niya nila kami tayo sila ako ikaw ito iyan iyon dapat may mayroon wala hindi kasi pero bawat lahat naman talaga mas',
+    'ang ng mga sa na at ay para ni si kay nang o pa ba po ho din rin lang lamang kung kapag dahil upang nito niya nila kami tayo sila ako ikaw ito iyan iyon dapat may mayroon wala hindi kasi pero bawat lahat naman talaga mas daw raw yung yun sana bakit paano ano',
   terms: {
     youngstaff: ['batang kawani', 'mga batang kawani', 'batang empleyado', 'mga batang empleyado'],
     family: ['maliliit na anak', 'may anak', 'mga magulang', 'pag aalaga ng anak'],

@@ -4,7 +4,7 @@ import type { Lexicon } from './types';
 export const id: Lexicon = {
   lang: 'id',
   stopWords:
-    'dan di ke dari yang untuk dengan dalam pada bagi oleh ini itu atau juga akan harus agar supaya serta secara sebagai adalah ada tidak bisa dapat lebih sangat perlu setiap seluruh semua para sudah belum masih karena jika kami kita mereka saya anda ya nya',
+    'dan di ke dari yang untuk dengan dalam pada bagi oleh ini itu atau juga akan harus agar supaya serta secara sebagai adalah ada tidak bisa dapat lebih sangat perlu setiap seluruh semua para sudah belum masih karena jika kami kita mereka saya anda ya nya sih deh kok aja saja gak nggak enggak kenapa mengapa gimana bagaimana apa kapan',
   terms: {
     youngstaff: ['pegawai muda', 'asn muda', 'pns muda', 'pegawai milenial'],
     family: ['anak kecil', 'anak balita', 'penitipan anak', 'mengasuh anak', 'orang tua lanjut usia'],

@@ -5,7 +5,7 @@ import type { Lexicon } from './types';
 export const ms: Lexicon = {
   lang: 'ms',
   stopWords:
-    'dan di ke dari yang untuk dengan dalam pada bagi oleh ini itu atau juga akan perlu harus agar supaya serta secara sebagai adalah ada tidak boleh dapat lebih sangat setiap semua para sudah belum masih kerana jika kami kita mereka saya anda atas',
+    'dan di ke dari yang untuk dengan dalam pada bagi oleh ini itu atau juga akan perlu harus agar supaya serta secara sebagai adalah ada tidak boleh dapat lebih sangat setiap semua para sudah belum masih kerana jika kami kita mereka saya anda atas lah je dah tak nak pun kenapa mengapa bagaimana apa',
   terms: {
     youngstaff: ['pegawai muda', 'penjawat awam muda', 'kakitangan muda'],
     family: ['anak kecil', 'taska', 'menjaga anak', 'ibu bapa bekerja', 'penjagaan anak'],

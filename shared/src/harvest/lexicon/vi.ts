@@ -5,7 +5,7 @@ import type { Lexicon } from './types';
 export const vi: Lexicon = {
   lang: 'vi',
   stopWords:
-    'và của cho các là có được trong với về để theo này đó khi đã sẽ đang phải rất nhiều ở vào ra người tôi ta hoặc hay không chưa',
+    'và của cho các là có được trong với về để theo này đó khi đã sẽ đang phải rất nhiều ở vào ra người tôi ta hoặc hay không chưa nhé',
   terms: {
     youngstaff: ['cán bộ trẻ', 'công chức trẻ', 'viên chức trẻ'],
     family: ['con nhỏ', 'nuôi con nhỏ', 'chăm con', 'chăm sóc con', 'chăm sóc cha mẹ'],
