@@ -504,7 +504,18 @@ export const id: Lexicon = {
       'kerja di akhir pekan',
       'kerja weekend',
     ],
-    service: ['pelayanan publik', 'layanan publik', 'pelayanan', 'layanan'],
+    service: [
+      'pelayanan publik',
+      'layanan publik',
+      'pelayanan',
+      'layanan',
+      'perizinan',
+      'formulir',
+      'bayar pajak',
+      'sertifikat',
+      'ktp',
+      'akta kelahiran',
+    ],
     citizens: ['masyarakat', 'warga', 'rakyat', 'penduduk', 'publik'],
     participation: [
       'pengaduan',
@@ -723,6 +734,8 @@ export const id: Lexicon = {
       'bahan sesi',
       'password wifi',
       'kata sandi wifi',
+      'formulir kehadiran',
+      'isi daftar hadir',
     ],
     womenleaders: [
       'pemimpin perempuan',

@@ -420,7 +420,17 @@ export const ms: Lexicon = {
       'kerja hujung minggu',
       'kerja sampai malam',
     ],
-    service: ['perkhidmatan awam', 'perkhidmatan kerajaan', 'perkhidmatan', 'penyampaian perkhidmatan'],
+    service: [
+      'perkhidmatan awam',
+      'perkhidmatan kerajaan',
+      'perkhidmatan',
+      'penyampaian perkhidmatan',
+      'borang',
+      'lesen',
+      'permit',
+      'sijil',
+      'bayar cukai',
+    ],
     citizens: ['rakyat', 'masyarakat', 'orang awam', 'warga', 'komuniti'],
     participation: [
       'aduan',
@@ -587,6 +597,7 @@ export const ms: Lexicon = {
       'bahan pembentangan',
       'kata laluan wifi',
       'password wifi',
+      'borang kehadiran',
     ],
     womenleaders: [
       'pemimpin wanita',

@@ -447,7 +447,16 @@ export const vi: Lexicon = {
       'về muộn',
       'quá sức',
     ],
-    service: ['dịch vụ công', 'phục vụ người dân', 'hành chính công', 'thủ tục hành chính'],
+    service: [
+      'dịch vụ công',
+      'phục vụ người dân',
+      'hành chính công',
+      'thủ tục hành chính',
+      'giấy phép',
+      'biểu mẫu',
+      'nộp thuế',
+      'cấp phép',
+    ],
     citizens: ['người dân', 'công dân', 'nhân dân', 'cộng đồng'],
     participation: [
       'phản ánh',
