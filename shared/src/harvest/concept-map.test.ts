@@ -273,7 +273,10 @@ describe('close but distinct topics are offered apart, with a "related to" hint'
 });
 
 /** The topics a text names (the topics of its specific concepts). */
-const topicsOfText = (text: string) => conceptsOf(text).filter((c) => !isGenericConcept(c)).map(conceptTopic);
+const topicsOfText = (text: string) =>
+  conceptsOf(text)
+    .filter((c) => !isGenericConcept(c))
+    .map(conceptTopic);
 
 describe('indirect notes: a topic named by an example, a symptom, a question or a complaint', () => {
   // Written for the sixth pass from issue 18's list of what delegates write, not from a fixture.
@@ -372,5 +375,18 @@ describe('logistics in every language; the words that also carry ideas are not',
 
   it('a password in a note about cyber security is not the Wi-Fi password', () => {
     expect(conceptsOf('Staff reuse the same password everywhere: basic cyber security training')).not.toContain('logistics');
+  });
+});
+
+describe('phrases in which a shorter term means nothing (Lexicon.notTerms)', () => {
+  it.each<[string, string]>([
+    ['Vietnamese "ai cũng" (everyone)', "Bỏ kiểu đánh giá cuối năm hình thức, ai cũng 'hoàn thành tốt nhiệm vụ'"],
+    ['Vietnamese "không ai" (nobody)', 'Không ai biết chính xác có bao nhiêu công chức'],
+  ])('%s is not AI', (_name, text) => {
+    expect(conceptsOf(text)).not.toContain('ai');
+  });
+
+  it('English AI is still AI', () => {
+    expect(conceptsOf('Guidelines for responsible use of generative AI by officials')).toContain('ai');
   });
 });

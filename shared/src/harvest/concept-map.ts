@@ -8,19 +8,22 @@ import { normalise, phraseTokenOf, SEA_CHAR, segmentWords, stemmerOf, STEMMERS, 
 /** Weight factor of a generic concept (see ConceptInfo.generic). */
 export const GENERIC_CONCEPT_WEIGHT = 0.35;
 
+/** The id of a phrase that covers shorter terms and names no concept (see Lexicon.notTerms). */
+const NOT_A_TERM = '';
+
 interface CompiledConcepts {
   /**
    * Latin-script phrase (token sequence, stemmed by its language's stripper, nothing dropped) →
    * concept id. A note's words are stemmed by each stripper in turn, so an Indonesian term meets
    * "dilatih" and "pelatihan" whatever language the rest of the note looks like.
    */
-  latinPhrases: Array<{ tokens: string[]; bare: boolean[]; id: ConceptId; stemmer: Stemmer }>;
+  latinPhrases: Array<{ tokens: string[]; bare: boolean[]; id: ConceptId | typeof NOT_A_TERM; stemmer: Stemmer }>;
   /** Stripper, then first token of a phrase → indexes into latinPhrases. */
   latinByFirst: Map<Stemmer, Map<string, number[]>>;
   /** Every word of the Filipino terms, as written (to read a word without its linker, see linkerless). */
   filWords: Set<string>;
   /** Thai/Lao/Khmer/Burmese phrases (normalised), by their first two UTF-16 units. */
-  seaByPrefix: Map<string, Array<{ text: string; id: ConceptId }>>;
+  seaByPrefix: Map<string, Array<{ text: string; id: ConceptId | typeof NOT_A_TERM }>>;
 }
 
 /** Whether concept a refines concept b (see ConceptInfo.refines). */
@@ -69,7 +72,9 @@ function compiledConcepts(): CompiledConcepts {
     ),
   );
   for (const lexicon of LEXICONS) {
-    for (const [id, terms] of Object.entries(lexicon.terms) as Array<[ConceptId, string[]]>) {
+    const entries = Object.entries(lexicon.terms) as Array<[ConceptId | typeof NOT_A_TERM, string[]]>;
+    if (lexicon.notTerms) entries.push([NOT_A_TERM, lexicon.notTerms]);
+    for (const [id, terms] of entries) {
       for (const term of terms) {
         const text = normalise(term);
         if (text.length === 0) continue;
@@ -84,6 +89,7 @@ function compiledConcepts(): CompiledConcepts {
         const own = stemmerOf(lexicon.lang);
         const clash =
           own !== 'en' &&
+          id !== NOT_A_TERM &&
           [...conceptsOfRoot.get(rootKey(own, segs))!].some(
             ([other, surfaces]) =>
               conceptTopic(other) !== conceptTopic(id) && !refinesEither(other, id) && [...surfaces].some((x) => x !== text),
@@ -245,7 +251,10 @@ export function matchConcepts(norm: string, segs: readonly Word[]): string[] {
       }
     }
   }
-  return [...withCompounds(new Set(longestMatches(spans).map((m) => m.id)))].sort();
+  const found = longestMatches(spans)
+    .map((m) => m.id)
+    .filter((id) => id !== NOT_A_TERM);
+  return [...withCompounds(new Set(found))].sort();
 }
 
 /** Concept ids of a text (for tests and tools). */

@@ -622,6 +622,23 @@ export const CONCEPT_INFO = {
       my: 'စိမ်းလန်းသော အစိုးရ',
     },
   },
+  targets: {
+    topic: 'performance',
+    // a target for the share of women in senior posts is a quota: the note is about women in
+    // leadership, and the target is how it is measured ("set a target of 30% by 2020")
+    givesWayTo: ['womenleaders', 'women'],
+    label: {
+      en: 'Targets',
+      th: 'ค่าเป้าหมาย',
+      vi: 'Chỉ tiêu',
+      id: 'Target',
+      ms: 'Sasaran',
+      fil: 'Mga target',
+      km: 'គោលដៅ',
+      lo: 'ຄາດໝາຍ',
+      my: 'ပစ်မှတ်များ',
+    },
+  },
   paper: {
     topic: 'climate',
     givesWayTo: ['egov', 'digital', 'onestop'],

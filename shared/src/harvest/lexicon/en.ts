@@ -632,7 +632,7 @@ export const en: Lexicon = {
       'performance management',
       'indicator',
       'assessment',
-      'targets',
+
       'performance targets',
       'results based',
       'scorecard',
@@ -679,6 +679,7 @@ export const en: Lexicon = {
       'end of year evaluation',
       'annual evaluation',
     ],
+    targets: ['targets'],
     pay: ['pay', 'salary', 'remuneration', 'compensation', 'incentive', 'reward', 'bonus', 'benefit package'],
     recruitment: [
       'recruitment',

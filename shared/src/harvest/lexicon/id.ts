@@ -435,7 +435,9 @@ export const id: Lexicon = {
       'kasn',
       'skd',
       'skb',
-      'objektif',
+      // not bare 'objektif' (objective): an objective appraisal is performance management
+      'seleksi objektif',
+      'seleksi yang objektif',
       'berdasarkan kompetensi',
     ],
     career: [

@@ -6,6 +6,8 @@ export const vi: Lexicon = {
   lang: 'vi',
   stopWords:
     'và của cho các là có được trong với về để theo này đó khi đã sẽ đang phải rất nhiều ở vào ra người tôi ta hoặc hay không chưa nhé',
+  // "ai" is "who": not the English "AI" (artificial intelligence)
+  notTerms: ['ai cũng', 'không ai', 'có ai', 'ai sẽ', 'ai làm', 'ai trực', 'ai chịu', 'ai là', 'ai được', 'ai biết', 'ai đó', 'người nào'],
   terms: {
     youngstaff: ['cán bộ trẻ', 'công chức trẻ', 'viên chức trẻ'],
     family: ['con nhỏ', 'nuôi con nhỏ', 'chăm con', 'chăm sóc con', 'chăm sóc cha mẹ'],
@@ -344,7 +346,7 @@ export const vi: Lexicon = {
       'đánh giá, xếp loại',
       'kết quả thực thi',
       'đánh giá theo kết quả',
-      'chỉ tiêu',
+
       'năng suất',
       'sản phẩm cụ thể',
       'đo lường',
@@ -356,6 +358,7 @@ export const vi: Lexicon = {
       'đầu ra',
       'kết quả đầu ra',
     ],
+    targets: ['chỉ tiêu'],
     pay: [
       'tiền lương',
       'mức lương',
