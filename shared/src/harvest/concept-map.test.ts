@@ -390,3 +390,40 @@ describe('phrases in which a shorter term means nothing (Lexicon.notTerms)', () 
     expect(conceptsOf('Guidelines for responsible use of generative AI by officials')).toContain('ai');
   });
 });
+
+describe('generic words that name a topic beside another (impliedBy), in every language', () => {
+  // [name, note, topic it must name]
+  it.each<[string, string, string]>([
+    ['en, retiring directors are succession', 'Who will replace our directors when they retire?', 'leadership'],
+    ['th, retiring executives', 'ใครจะมาแทนผู้บริหารที่เกษียณ', 'leadership'],
+    ['lo, retiring heads of department', 'ໃຜຈະມາແທນຫົວໜ້າທີ່ກິນເບັ້ຍບຳນານ', 'leadership'],
+    ['vi, how many civil servants', 'Không ai biết chính xác có bao nhiêu công chức', 'hrdata'],
+    ['th, how many officials', 'ไม่มีใครรู้ว่าข้าราชการมีกี่คน', 'hrdata'],
+    ['fil, how many staff really', 'Ilan ba talaga ang kawani ng gobyerno?', 'hrdata'],
+    ['th, only men at the top', 'ทำไมอธิบดีมีแต่ผู้ชาย', 'gender'],
+    ['km, only men in leadership', 'ហេតុអ្វីថ្នាក់ដឹកនាំសុទ្ធតែបុរស', 'gender'],
+    ['id, only men in echelon I', 'Kenapa pejabat eselon I semuanya laki-laki?', 'gender'],
+    ['en, a 30% target for women is a quota, not performance', 'More women leaders at DG level - set a target by 2020', 'gender'],
+    ['vi, citizens going to many offices', 'Người dân phải đi nhiều cửa', 'onestop'],
+    ['id, back and forth between offices', 'Warga harus bolak-balik ke banyak kantor', 'onestop'],
+  ])('%s: %s → %s', (_name, text, topic) => {
+    expect(topicsOfText(text)).toContain(topic);
+  });
+
+  it.each<[string, string, string]>([
+    [
+      'fil "ilang buwan" (a few months) asks no count',
+      'Exchange program ng mga kawani — ipadala sa ibang ASEAN countries nang ilang buwan',
+      'hrdata',
+    ],
+    ['fil "among" is not "amo" (boss) with its linker', 'Civil servant exchange programme among ASEAN member states', 'executives'],
+    [
+      'a 30% target for women is not performance management',
+      'Set a target: at least 30% of top management posts held by women by 2020',
+      'performance',
+    ],
+    ['Indonesian "objektif" alone is not merit', 'Penilaian prestasi tahunan (LNPT) yang lebih objektif', 'recruitment'],
+  ])('%s', (_name, text, absent) => {
+    expect(topicsOfText(text)).not.toContain(absent);
+  });
+});

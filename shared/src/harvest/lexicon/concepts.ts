@@ -137,6 +137,7 @@ export const CONCEPT_INFO = {
   },
   succession: {
     topic: 'leadership',
+    impliedBy: [['retirement', 'executives']],
     // the "next generation" of leaders is succession planning, not youth
     refines: ['youth'],
     label: {
@@ -335,6 +336,7 @@ export const CONCEPT_INFO = {
     impliedBy: [
       ['database', 'workforce'],
       ['data', 'workforce'],
+      ['howmany', 'workforce'],
     ],
     refines: ['data', 'database'],
     label: {
@@ -516,6 +518,38 @@ export const CONCEPT_INFO = {
       km: 'មនុស្សចាស់',
       lo: 'ຜູ້ສູງອາຍຸ',
       my: 'သက်ကြီးရွယ်အိုများ',
+    },
+  },
+  retirement: {
+    // retiring says when, not what: beside senior posts it is succession ("who will replace our
+    // directors when they retire?"), see succession.impliedBy
+    generic: true,
+    label: {
+      en: 'Retirement',
+      th: 'การเกษียณอายุ',
+      vi: 'Nghỉ hưu',
+      id: 'Pensiun',
+      ms: 'Persaraan',
+      fil: 'Pagreretiro',
+      km: 'ការចូលនិវត្តន៍',
+      lo: 'ການອອກບຳນານ',
+      my: 'အငြိမ်းစားယူခြင်း',
+    },
+  },
+  howmany: {
+    // "how many" says a count is wanted: beside civil servants it asks for HR statistics ("how many
+    // civil servants does each country actually have?"), see hrdata.impliedBy
+    generic: true,
+    label: {
+      en: 'How many',
+      th: 'จำนวนเท่าไร',
+      vi: 'Bao nhiêu',
+      id: 'Berapa banyak',
+      ms: 'Berapa ramai',
+      fil: 'Ilan',
+      km: 'ចំនួនប៉ុន្មាន',
+      lo: 'ຈຳນວນເທົ່າໃດ',
+      my: 'ဘယ်နှစ်ယောက်',
     },
   },
   posting: {

@@ -121,6 +121,9 @@ export const id: Lexicon = {
       'visi',
       'talent pool',
       'kelompok rencana suksesi',
+      'memberi teladan',
+      'keteladanan',
+      'menginspirasi',
     ],
     executives: [
       // not bare 'pejabat': an official in Indonesian but an office in Malay ('waktu pejabat', office hours)
@@ -148,6 +151,8 @@ export const id: Lexicon = {
       'jajaran pimpinan',
       'posisi strategis',
       'jabatan strategis',
+      'bos',
+      'atasan',
     ],
     mentoring: ['pendampingan', 'coaching', 'mentoring', 'bimbingan'],
     digital: [
@@ -200,6 +205,9 @@ export const id: Lexicon = {
       'layanan pemerintah online',
       'layanan pemerintah daring',
       'layanan pemerintahan digital',
+      'situs pemerintah',
+      'website pemerintah',
+      'laman pemerintah',
     ],
     innovation: ['inovasi', 'berinovasi', 'inovatif', 'kreatif'],
     ai: ['kecerdasan buatan'],
@@ -298,7 +306,18 @@ export const id: Lexicon = {
       'uang terima kasih',
     ],
     procurement: ['pengadaan', 'pengadaan barang dan jasa', 'lelang', 'tender'],
-    gender: ['gender', 'kesetaraan gender', 'pengarusutamaan gender', 'jenis kelamin'],
+    gender: [
+      'gender',
+      'kesetaraan gender',
+      'pengarusutamaan gender',
+      'jenis kelamin',
+      'semuanya laki laki',
+      'semua laki laki',
+      'didominasi laki laki',
+      'kebanyakan laki laki',
+      'semua pria',
+      'didominasi pria',
+    ],
     women: ['perempuan', 'wanita'],
     inclusion: ['inklusif', 'kesetaraan', 'setara', 'rentan', 'keberagaman', 'inklusi'],
     disability: [
@@ -439,6 +458,9 @@ export const id: Lexicon = {
       'seleksi objektif',
       'seleksi yang objektif',
       'berdasarkan kompetensi',
+      'keluarga pejabat',
+      'kenalan',
+      'orang atas',
     ],
     career: [
       'karier',
@@ -608,6 +630,8 @@ export const id: Lexicon = {
       'waktu tunggu',
       'bolak balik',
       'samsat',
+      'banyak kantor',
+      'banyak loket',
     ],
     digitalskills: [
       'olah data',
@@ -754,5 +778,7 @@ export const id: Lexicon = {
       'srikandi',
     ],
     posting: ['magang', 'ditempatkan', 'bekerja di', 'kerja di', 'penempatan'],
+    retirement: ['pensiun', 'purnabakti'],
+    howmany: ['berapa banyak', 'berapa jumlah', 'berapa orang'],
   },
 };

@@ -84,6 +84,8 @@ export const ms: Lexicon = {
       'program kepimpinan',
       'kursus kepimpinan',
       'kepimpinan strategik',
+      'teladan',
+      'memberi inspirasi',
     ],
     executives: [
       'pegawai kanan',
@@ -105,6 +107,8 @@ export const ms: Lexicon = {
       'gred jusa',
       'gred utama',
       'peringkat pengurusan',
+      'bos',
+      'pegawai atasan',
     ],
     mentoring: ['bimbingan', 'mentor', 'coaching'],
     digital: [
@@ -151,6 +155,7 @@ export const ms: Lexicon = {
       'perkhidmatan kerajaan dalam talian',
       'perkhidmatan kerajaan secara dalam talian',
       'interoperabiliti',
+      'laman web kerajaan',
     ],
     innovation: ['inovasi', 'inovatif', 'kreatif'],
     ai: ['kecerdasan buatan'],
@@ -235,7 +240,7 @@ export const ms: Lexicon = {
       'sampul duit',
     ],
     procurement: ['perolehan', 'tender', 'sebut harga'],
-    gender: ['gender', 'jantina', 'kesaksamaan gender', 'kesaksamaan jantina'],
+    gender: ['gender', 'jantina', 'kesaksamaan gender', 'kesaksamaan jantina', 'semua lelaki', 'didominasi lelaki', 'kebanyakan lelaki'],
     women: ['wanita', 'perempuan', 'kaum wanita'],
     inclusion: ['inklusif', 'kesaksamaan', 'saksama', 'terpinggir', 'rentan', 'kepelbagaian'],
     disability: [
@@ -366,6 +371,9 @@ export const ms: Lexicon = {
       'orang dalam',
       'nepotisme',
       'berdasarkan kebolehan',
+      'kenal orang atas',
+      'kenalan',
+      'orang atas',
     ],
     career: [
       'kerjaya',
@@ -490,6 +498,9 @@ export const ms: Lexicon = {
       'nombor giliran',
       'masa menunggu',
       'menunggu lama',
+      'banyak pejabat',
+      'banyak kaunter',
+      'ulang alik',
     ],
     digitalskills: [
       'menggunakan aplikasi',
@@ -613,5 +624,7 @@ export const ms: Lexicon = {
       'wanita di peringkat pembuat keputusan',
     ],
     posting: ['ditempatkan', 'penempatan', 'bertugas di', 'berkhidmat di', 'bekerja di'],
+    retirement: ['bersara', 'persaraan', 'pencen'],
+    howmany: ['berapa ramai', 'berapa orang'],
   },
 };

@@ -113,6 +113,9 @@ export const vi: Lexicon = {
       'cán bộ cấp chiến lược',
       'tầm nhìn',
       'lãnh đạo, quản lý',
+      'truyền cảm hứng',
+      'chỉ biết ra lệnh',
+      'làm gương',
     ],
     executives: [
       'cấp cao',
@@ -122,6 +125,8 @@ export const vi: Lexicon = {
       'vị trí ra quyết định',
       'cương vị lãnh đạo',
       'chức vụ quản lý',
+      'sếp',
+      'cấp trên',
     ],
     mentoring: ['kèm cặp', 'cố vấn', 'huấn luyện'],
     digital: [
@@ -255,7 +260,18 @@ export const vi: Lexicon = {
       'tham nhũng vặt',
     ],
     procurement: ['đấu thầu', 'mua sắm công'],
-    gender: ['bình đẳng giới', 'giới tính', 'nữ giới', 'bình đẳng giới', 'giới tính', 'lồng ghép giới'],
+    gender: [
+      'bình đẳng giới',
+      'giới tính',
+      'nữ giới',
+      'bình đẳng giới',
+      'giới tính',
+      'lồng ghép giới',
+      'toàn là nam',
+      'toàn nam giới',
+      'chủ yếu là nam',
+      'nam giới',
+    ],
     women: [
       'phụ nữ',
       'cán bộ nữ',
@@ -401,6 +417,8 @@ export const vi: Lexicon = {
       'khách quan',
       'trọng dụng',
       'thi tuyển lãnh đạo',
+      'người quen',
+      'tuyển người nhà',
     ],
     career: [
       'thăng tiến',
@@ -581,6 +599,8 @@ export const vi: Lexicon = {
       'nhiều cơ quan',
       'liên thông thủ tục',
       'xếp hàng chờ',
+      'nhiều cửa',
+      'nhiều nơi',
     ],
     digitalskills: [
       'sử dụng phần mềm',
@@ -713,5 +733,7 @@ export const vi: Lexicon = {
       'nữ lãnh đạo quản lý',
     ],
     posting: ['sang làm việc', 'cử sang', 'cử đi', 'thực tập', 'đi làm việc tại', 'làm việc tại'],
+    retirement: ['nghỉ hưu', 'về hưu'],
+    howmany: ['bao nhiêu'],
   },
 };
