@@ -229,28 +229,36 @@ export function matchConcepts(norm: string, segs: readonly Word[]): string[] {
   // term's reading wins. A term inside one segment still needs both ends on word boundaries
   // ("ဝန်ကြီး", a minister, is not read inside "ဝန်ကြီးဌာန", a ministry).
   if (SEA_CHAR.test(norm)) {
-    const starts = new Set<number>();
-    const ends = new Set<number>();
+    const n = norm.length;
+    const onWordStart = new Uint8Array(n + 1);
+    const onWordEnd = new Uint8Array(n + 1);
+    // startsUpTo[p]: how many segments start at or before p (a term [a, b) spans a word boundary
+    // when a segment starts strictly inside it)
+    const startsUpTo = new Int32Array(n + 1);
     for (const s of segs) {
-      starts.add(s.start);
-      ends.add(s.end);
+      onWordStart[s.start] = 1;
+      onWordEnd[s.end] = 1;
     }
-    const syllable = (p: number) => syllableStartsAt(norm, p);
-    const crossesWord = (from: number, to: number) => segs.some((s) => s.start > from && s.start < to);
-    for (let at = 0; at < norm.length; at++) {
-      const onWord = starts.has(at);
-      if (!onWord && !syllable(at)) continue;
+    for (let p = 0, k = 0; p <= n; p++) {
+      k += onWordStart[p]!;
+      startsUpTo[p] = k;
+    }
+    const crossesWord = (from: number, to: number) => startsUpTo[to - 1]! - startsUpTo[from]! > 0;
+    for (let at = 0; at < n; at++) {
+      const onWord = onWordStart[at] === 1;
+      if (!onWord && !syllableStartsAt(norm, at)) continue;
       const candidates = cc.seaByPrefix.get(norm.slice(at, at + 2));
       if (!candidates) continue;
       for (const p of candidates) {
         const end = at + p.text.length;
         if (!norm.startsWith(p.text, at)) continue;
-        const endOnWord = ends.has(end);
-        if (onWord && endOnWord) spans.push({ id: p.id, start: at, end });
-        else if ((onWord || endOnWord) && (onWord ? syllable(end) : true) && crossesWord(at, end)) spans.push({ id: p.id, start: at, end });
+        const endOnWord = onWordEnd[end] === 1;
+        const ok = onWord && endOnWord ? true : (onWord ? syllableStartsAt(norm, end) : endOnWord) && crossesWord(at, end);
+        if (ok) spans.push({ id: p.id, start: at, end });
       }
     }
   }
+
   const found = longestMatches(spans)
     .map((m) => m.id)
     .filter((id) => id !== NOT_A_TERM);
