@@ -418,6 +418,10 @@ export const fil: Lexicon = {
       'hris',
       'hrmis',
       'personal data sheet',
+      'listahan ng mga empleyado',
+      'listahan ng empleyado',
+      'listahan ng mga kawani',
+      'listahan ng kawani',
     ],
     logistics: [
       'anong oras',

@@ -140,6 +140,9 @@ export const vi: Lexicon = {
       'máy tính',
       'internet',
       'công nghệ thông tin',
+      'qua mạng',
+      'trên mạng',
+      'mạng internet',
     ],
     egov: [
       'chính phủ điện tử',
