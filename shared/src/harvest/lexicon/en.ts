@@ -298,6 +298,8 @@ export const en: Lexicon = {
       'computer',
       'internet',
       'ict',
+      'email',
+      'e mail',
     ],
     egov: [
       'egovernment',

@@ -492,6 +492,7 @@ export const vi: Lexicon = {
       'biểu mẫu',
       'nộp thuế',
       'cấp phép',
+      'nộp hồ sơ',
     ],
     citizens: ['người dân', 'công dân', 'nhân dân', 'cộng đồng'],
     participation: [
