@@ -466,6 +466,9 @@ export const fil: Lexicon = {
       'lipat ng room',
       'lipat sa room',
       'password ng wifi',
+      'saan ang cr',
+      'ang lamig',
+      'malamig dito',
     ],
     womenleaders: [
       'babaeng lider',

@@ -762,6 +762,13 @@ export const id: Lexicon = {
       'kata sandi wifi',
       'formulir kehadiran',
       'isi daftar hadir',
+      'makasih',
+      'makasih panitia',
+      'terima kasih panitia',
+      'terlalu dingin',
+      'ac nya',
+      'absen di mana',
+      'ruangan dingin',
     ],
     womenleaders: [
       'pemimpin perempuan',

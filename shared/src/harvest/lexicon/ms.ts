@@ -609,6 +609,9 @@ export const ms: Lexicon = {
       'kata laluan wifi',
       'password wifi',
       'borang kehadiran',
+      'sejuk sangat',
+      'bilik sejuk',
+      'terima kasih urusetia',
     ],
     womenleaders: [
       'pemimpin wanita',

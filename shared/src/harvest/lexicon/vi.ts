@@ -718,6 +718,9 @@ export const vi: Lexicon = {
       'tài liệu buổi',
       'mật khẩu wifi',
       'pass wifi',
+      'phòng lạnh',
+      'lạnh quá',
+      'bút dạ',
     ],
     womenleaders: [
       'nữ lãnh đạo',
