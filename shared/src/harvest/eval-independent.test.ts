@@ -93,11 +93,16 @@
 // condition, read "minister" inside "ministry" and cost fresh 0.971 → 0.964); "can/cannot use"
 // and the Lao/Khmer "electronic": fresh2 0.971 / 0.927 → 0.976 / 0.921 (a Lao note about a new
 // system "and teach staff to use it", gold e-government, now joins a three-note "Digital" group);
-// stop words, notTerms, the second batch (retirement, how many, only men, offices, websites):
-// no set moved.
+// stop words, notTerms, the second batch (retirement, how many, only men, offices, websites),
+// the Khmer/Lao/Burmese/Thai batch, the junk batch (a cold room, thanks to the organisers) and the
+// acronyms (OT, COOP, LMS, OJT, PMS, RBM): no set moved; e-mail as digital: fresh2 0.976 / 0.928 →
+// 0.977 / 0.934. Tried and left out: executives + training as leadership (rubric: "leadership
+// courses for senior officials") moved no set but two fresh3 two-idea notes, 0.954 → 0.942; a
+// group whose only topic is cross-cutting ("Digital") proposed only as near-copies: fresh2
+// precision +0.001, older English/Thai recall 0.875 → 0.725 (its open-data group is such a group).
 // Sixth pass, before → after: fresh3 0.921 / 0.826 / 0.826, junk 3 of 51 → 0.988 / 0.954 / 0.954,
 // junk 0 of 51 (in sample); fresh 0.992 / 0.971 → 0.993 / 0.978; fresh2 0.970 / 0.907 / 0.908 →
-// 0.976 / 0.928 / 0.929 (junk 0 of 40); independent held-out 1.000 / 0.990 unchanged, dev 1.000 /
+// 0.977 / 0.934 / 0.935 (junk 0 of 40); independent held-out 1.000 / 0.990 unchanged, dev 1.000 /
 // 0.959 → 1.000 / 0.981; older English/Thai held-out 1.000 / 0.875 unchanged; older nine-language
 // held-out 1.000 / 0.893 → 1.000 / 0.957. What fresh3 still misses is mostly two-idea notes.
 //
@@ -166,9 +171,9 @@ const FRESH_FLOORS: Bar = { precision: 0.99, recall: 0.975, crossRecall: 0.975, 
 /**
  * The second fresh set (fixtures/fresh2/, 334 notes): measured once after the fourth pass, 0.863 /
  * 0.769 / 0.770, junk 0 of 40 (the honest figure then). The fifth pass tuned on it: 0.970 / 0.907 /
- * 0.908, junk 0 of 40, in sample; the sixth: 0.976 / 0.928 / 0.929.
+ * 0.908, junk 0 of 40, in sample; the sixth: 0.977 / 0.934 / 0.935.
  */
-const FRESH2_FLOORS: Bar = { precision: 0.975, recall: 0.925, crossRecall: 0.925, junkOneIn: 40, olderRecall: 0 };
+const FRESH2_FLOORS: Bar = { precision: 0.975, recall: 0.93, crossRecall: 0.93, junkOneIn: 40, olderRecall: 0 };
 /**
  * The third fresh set (fixtures/fresh3/, 399 notes, sha256 recorded 03:28 UTC on 2026-12-07 while the
  * fifth pass ran without it): measured once after the fifth pass (main at 767f5a1), 0.921 / 0.826 /
