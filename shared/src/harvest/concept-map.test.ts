@@ -271,3 +271,159 @@ describe('close but distinct topics are offered apart, with a "related to" hint'
     expect(areRelatedTopics(b, a)).toBe(related);
   });
 });
+
+/** The topics a text names (the topics of its specific concepts). */
+const topicsOfText = (text: string) =>
+  conceptsOf(text)
+    .filter((c) => !isGenericConcept(c))
+    .map(conceptTopic);
+
+describe('indirect notes: a topic named by an example, a symptom, a question or a complaint', () => {
+  // Written for the sixth pass from issue 18's list of what delegates write, not from a fixture.
+  // [language, note, topic it must name]
+  it.each<[string, string, string]>([
+    ['en, envelopes', 'Staff should not accept envelopes from clients', 'integrity'],
+    ['th, tea money', 'ยังมีค่าน้ำร้อนน้ำชาอยู่ที่สำนักงานเขต', 'integrity'],
+    ['id, a question about illegal levies', 'Kenapa masih ada pungli di pelayanan?', 'integrity'],
+    ['ms, coffee money is a bribe, not a coffee break', 'Kenapa masih ada duit kopi?', 'integrity'],
+    ['km, unofficial money', 'ហេតុអ្វីនៅតែមានការសុំលុយក្រៅផ្លូវការ', 'integrity'],
+    ['vi without tone marks, envelopes', 'Sao van con phong bi khi di lam thu tuc?', 'integrity'],
+    ['en, staying late', 'Why do we always stay late?', 'wellbeing'],
+    ['th, no time for family', 'งานเยอะจนไม่มีเวลาให้ครอบครัว', 'wellbeing'],
+    ['id, working until night', 'Kenapa harus kerja sampai malam?', 'wellbeing'],
+    ['km, overtime', 'ធ្វើការថែមម៉ោងច្រើនពេក', 'wellbeing'],
+    ['en, everyone rated excellent', 'Everyone gets rated excellent every year', 'performance'],
+    ['th, everyone outstanding', 'ทำไมทุกคนได้ดีเด่นหมด', 'performance'],
+    ['ms, excellent marks', 'Semua dapat markah cemerlang', 'performance'],
+    ['en, lost files', 'Files lost when the server crashed last year', 'disaster'],
+    ['en, where to complain', 'Where can citizens complain?', 'participation'],
+    ['id, slang for a complaint', 'Warga mau komplain ke mana?', 'participation'],
+    ['fil, a reduplicated verb', 'Saan magrereklamo ang mamamayan?', 'participation'],
+    ['en, cannot use computers', 'Older staff struggle with computers', 'digitalskills'],
+    ['vi, do not know how to use computers', 'Nhiều cán bộ không biết dùng máy tính', 'digitalskills'],
+    ['id, slang for technophobe', 'Banyak pegawai gaptek', 'digitalskills'],
+    ['ms, IT-blind', 'Ramai kakitangan buta IT', 'digitalskills'],
+    ['km, cannot use computers', 'មន្ត្រីមិនចេះប្រើកុំព្យូទ័រ', 'digitalskills'],
+    ['my, cannot use computers', 'ဝန်ထမ်းများ ကွန်ပျူတာ မသုံးတတ်', 'digitalskills'],
+    ['id, cyber security not understood', 'Banyak staf belum paham keamanan siber dasar', 'digitalskills'],
+    ['en, working in another country', 'Send officers to work in another ASEAN country for a year', 'exchange'],
+    ['th, sent to a neighbouring ministry', 'ส่งข้าราชการไปทำงานที่กระทรวงของประเทศเพื่อนบ้าน', 'exchange'],
+    ['lo, working in Vietnam', 'ໃຫ້ພະນັກງານໄປເຮັດວຽກຢູ່ຫວຽດນາມ 3 ເດືອນ', 'exchange'],
+    ['en, public services online', 'Move more public services online', 'egov'],
+    ['th, public services online', 'บริการภาครัฐผ่านออนไลน์ทั้งหมด', 'egov'],
+  ])('%s: %s → %s', (_lang, text, topic) => {
+    expect(topicsOfText(text)).toContain(topic);
+  });
+
+  it.each<[string, string, string]>([
+    ['a question keeps its topic', 'Why is there still no hotline for complaints?', 'participation'],
+    ['negation does not flip the topic', 'No more paper forms: everything online', 'egov'],
+    ['Thai negation', 'ไม่ควรรับของขวัญจากผู้มาติดต่อ', 'integrity'],
+  ])('%s: %s → %s', (_name, text, topic) => {
+    expect(topicsOfText(text)).toContain(topic);
+  });
+});
+
+describe('paper gives way to digital government (givesWayTo)', () => {
+  it.each<[string, string, string, string]>([
+    ['en, online instead of paper', 'Online forms instead of paper copies', 'egov', 'climate'],
+    ['ms, no paper forms', 'Perkhidmatan kerajaan dalam talian sepenuhnya, tanpa borang kertas', 'egov', 'climate'],
+    ['km, digital signatures instead of paper', 'ហត្ថលេខាឌីជីថលលើលិខិតរដ្ឋបាល ជំនួសការចុះហត្ថលេខាលើក្រដាស', 'egov', 'climate'],
+  ])('%s: %s → %s, not %s', (_name, text, topic, not) => {
+    expect(topicsOfText(text)).toContain(topic);
+    expect(topicsOfText(text)).not.toContain(not);
+  });
+
+  it.each<[string, string]>([
+    ['en', 'Cut paper and energy use in ministries'],
+    ['th', 'ลดการใช้กระดาษในสำนักงานราชการ'],
+    ['fil', 'Bawasan ang paggamit ng papel sa opisina'],
+  ])('%s, paper without a digital service stays green: %s', (_lang, text) => {
+    expect(topicsOfText(text)).toContain('climate');
+  });
+});
+
+describe('a term the segmenter cut is still read (one end on a syllable boundary)', () => {
+  it.each<[string, string, string]>([
+    ['km, a complaint glued to the next word', 'បណ្តឹងរបស់ប្រជាពលរដ្ឋ', 'participation'],
+    ['th, "use a computer" after a word the segmenter glued', 'ข้าราชการหลายคนใช้คอมไม่เป็น', 'digitalskills'],
+  ])('%s: %s → %s', (_name, text, concept) => {
+    expect(conceptsOf(text)).toContain(concept);
+  });
+
+  it.each<[string, string, string]>([
+    ['my, a minister is not read inside a ministry', 'ဝန်ကြီးဌာနအလိုက် ဝန်ထမ်းအင်အား စာရင်းဇယား', 'executives'],
+    ['km, an emergency is not read inside "temporary"', 'បញ្ជូនមន្ត្រីទៅធ្វើការបណ្តោះអាសន្ន', 'disaster'],
+  ])('%s', (_name, text, concept) => {
+    expect(conceptsOf(text)).not.toContain(concept);
+  });
+});
+
+describe('logistics in every language; the words that also carry ideas are not', () => {
+  it.each<[string, string]>([
+    ['id', 'Materi sesi diklat nanti dikirim via email'],
+    ['ms', 'Bahan akan dihantar melalui emel'],
+    ['vi', 'Lớp đào tạo chiều nay chuyển sang phòng 203'],
+    ['lo', 'ເອກະສານກ່ຽວກັບການຝຶກອົບຮົມ ຈະສົ່ງທາງອີເມວ'],
+    ['km', 'ឯកសារនឹងផ្ញើតាមអ៊ីមែល'],
+    ['th', 'ห้องอบรมย้ายห้องนะครับ'],
+    ['en', 'Where do we put the notes?'],
+    ['fil', 'Anong password ng wifi?'],
+  ])('%s: %s', (_lang, text) => {
+    expect(conceptsOf(text)).toContain('logistics');
+  });
+
+  it('a password in a note about cyber security is not the Wi-Fi password', () => {
+    expect(conceptsOf('Staff reuse the same password everywhere: basic cyber security training')).not.toContain('logistics');
+  });
+});
+
+describe('phrases in which a shorter term means nothing (Lexicon.notTerms)', () => {
+  it.each<[string, string]>([
+    ['Vietnamese "ai cũng" (everyone)', "Bỏ kiểu đánh giá cuối năm hình thức, ai cũng 'hoàn thành tốt nhiệm vụ'"],
+    ['Vietnamese "không ai" (nobody)', 'Không ai biết chính xác có bao nhiêu công chức'],
+  ])('%s is not AI', (_name, text) => {
+    expect(conceptsOf(text)).not.toContain('ai');
+  });
+
+  it('English AI is still AI', () => {
+    expect(conceptsOf('Guidelines for responsible use of generative AI by officials')).toContain('ai');
+  });
+});
+
+describe('generic words that name a topic beside another (impliedBy), in every language', () => {
+  // [name, note, topic it must name]
+  it.each<[string, string, string]>([
+    ['en, retiring directors are succession', 'Who will replace our directors when they retire?', 'leadership'],
+    ['th, retiring executives', 'ใครจะมาแทนผู้บริหารที่เกษียณ', 'leadership'],
+    ['lo, retiring heads of department', 'ໃຜຈະມາແທນຫົວໜ້າທີ່ກິນເບັ້ຍບຳນານ', 'leadership'],
+    ['vi, how many civil servants', 'Không ai biết chính xác có bao nhiêu công chức', 'hrdata'],
+    ['th, how many officials', 'ไม่มีใครรู้ว่าข้าราชการมีกี่คน', 'hrdata'],
+    ['fil, how many staff really', 'Ilan ba talaga ang kawani ng gobyerno?', 'hrdata'],
+    ['th, only men at the top', 'ทำไมอธิบดีมีแต่ผู้ชาย', 'gender'],
+    ['km, only men in leadership', 'ហេតុអ្វីថ្នាក់ដឹកនាំសុទ្ធតែបុរស', 'gender'],
+    ['id, only men in echelon I', 'Kenapa pejabat eselon I semuanya laki-laki?', 'gender'],
+    ['en, a 30% target for women is a quota, not performance', 'More women leaders at DG level - set a target by 2020', 'gender'],
+    ['vi, citizens going to many offices', 'Người dân phải đi nhiều cửa', 'onestop'],
+    ['id, back and forth between offices', 'Warga harus bolak-balik ke banyak kantor', 'onestop'],
+  ])('%s: %s → %s', (_name, text, topic) => {
+    expect(topicsOfText(text)).toContain(topic);
+  });
+
+  it.each<[string, string, string]>([
+    [
+      'fil "ilang buwan" (a few months) asks no count',
+      'Exchange program ng mga kawani — ipadala sa ibang ASEAN countries nang ilang buwan',
+      'hrdata',
+    ],
+    ['fil "among" is not "amo" (boss) with its linker', 'Civil servant exchange programme among ASEAN member states', 'executives'],
+    [
+      'a 30% target for women is not performance management',
+      'Set a target: at least 30% of top management posts held by women by 2020',
+      'performance',
+    ],
+    ['Indonesian "objektif" alone is not merit', 'Penilaian prestasi tahunan (LNPT) yang lebih objektif', 'recruitment'],
+  ])('%s', (_name, text, absent) => {
+    expect(topicsOfText(text)).not.toContain(absent);
+  });
+});

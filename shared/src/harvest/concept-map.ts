@@ -3,10 +3,13 @@
 // agencies) weigh little. A Khmer note and an English note about the same thing meet here
 // ("គ្រោះមហន្តរាយ" ~ "disaster"), since they share no word or character.
 import { CONCEPT_INFO, LEXICONS, type ConceptId, type ConceptInfo } from './lexicon';
-import { normalise, phraseTokenOf, SEA_CHAR, segmentWords, stemmerOf, STEMMERS, type Stemmer, type Word } from './text';
+import { normalise, phraseTokenOf, SEA_CHAR, segmentWords, stemmerOf, STEMMERS, syllableStartsAt, type Stemmer, type Word } from './text';
 
 /** Weight factor of a generic concept (see ConceptInfo.generic). */
 export const GENERIC_CONCEPT_WEIGHT = 0.35;
+
+/** The id of a phrase that covers shorter terms and names no concept (see Lexicon.notTerms). */
+const NOT_A_TERM = '';
 
 interface CompiledConcepts {
   /**
@@ -14,13 +17,13 @@ interface CompiledConcepts {
    * concept id. A note's words are stemmed by each stripper in turn, so an Indonesian term meets
    * "dilatih" and "pelatihan" whatever language the rest of the note looks like.
    */
-  latinPhrases: Array<{ tokens: string[]; bare: boolean[]; id: ConceptId; stemmer: Stemmer }>;
+  latinPhrases: Array<{ tokens: string[]; bare: boolean[]; id: ConceptId | typeof NOT_A_TERM; stemmer: Stemmer }>;
   /** Stripper, then first token of a phrase → indexes into latinPhrases. */
   latinByFirst: Map<Stemmer, Map<string, number[]>>;
   /** Every word of the Filipino terms, as written (to read a word without its linker, see linkerless). */
   filWords: Set<string>;
   /** Thai/Lao/Khmer/Burmese phrases (normalised), by their first two UTF-16 units. */
-  seaByPrefix: Map<string, Array<{ text: string; id: ConceptId }>>;
+  seaByPrefix: Map<string, Array<{ text: string; id: ConceptId | typeof NOT_A_TERM }>>;
 }
 
 /** Whether concept a refines concept b (see ConceptInfo.refines). */
@@ -69,7 +72,9 @@ function compiledConcepts(): CompiledConcepts {
     ),
   );
   for (const lexicon of LEXICONS) {
-    for (const [id, terms] of Object.entries(lexicon.terms) as Array<[ConceptId, string[]]>) {
+    const entries = Object.entries(lexicon.terms) as Array<[ConceptId | typeof NOT_A_TERM, string[]]>;
+    if (lexicon.notTerms) entries.push([NOT_A_TERM, lexicon.notTerms]);
+    for (const [id, terms] of entries) {
       for (const term of terms) {
         const text = normalise(term);
         if (text.length === 0) continue;
@@ -84,6 +89,7 @@ function compiledConcepts(): CompiledConcepts {
         const own = stemmerOf(lexicon.lang);
         const clash =
           own !== 'en' &&
+          id !== NOT_A_TERM &&
           [...conceptsOfRoot.get(rootKey(own, segs))!].some(
             ([other, surfaces]) =>
               conceptTopic(other) !== conceptTopic(id) && !refinesEither(other, id) && [...surfaces].some((x) => x !== text),
@@ -134,13 +140,15 @@ const INFO: ReadonlyArray<[ConceptId, ConceptInfo]> = Object.entries(CONCEPT_INF
 
 /**
  * Adds the concepts implied by others (see ConceptInfo.impliedBy), then drops the broader
- * concepts that a matched concept refines (see ConceptInfo.refines).
+ * concepts that a matched concept refines (see ConceptInfo.refines) and those that give way to a
+ * matched concept (see ConceptInfo.givesWayTo).
  */
 function withCompounds(found: Set<string>): Set<string> {
   for (const [id, info] of INFO) {
     if (!found.has(id) && info.impliedBy?.some((parts) => parts.every((p) => found.has(p)))) found.add(id);
   }
   for (const [id, info] of INFO) if (found.has(id)) for (const p of info.refines ?? []) if (p !== id) found.delete(p);
+  for (const [id, info] of INFO) if (info.givesWayTo?.some((o) => found.has(o))) found.delete(id);
   return found;
 }
 
@@ -215,19 +223,46 @@ export function matchConcepts(norm: string, segs: readonly Word[]): string[] {
   // Scripts without spaces: a substring of the normalised text that starts and ends on word
   // boundaries (so แปล does not match inside เปลี่ยนแปลง). Spaces between the segments are
   // allowed, since the segmenter and the writer do not always agree on where words end.
+  // One end may instead fall on a syllable boundary inside a segment (see syllableStartsAt) when
+  // the term also spans a word boundary: the segmenter glued a word it does not know to its
+  // neighbour and cut the term ("คนใช้|คอม" hides "ใช้คอม", "បណ្តឹ|ងរ|បស់" hides "បណ្តឹង"), so the
+  // term's reading wins. A term inside one segment still needs both ends on word boundaries
+  // ("ဝန်ကြီး", a minister, is not read inside "ဝန်ကြီးဌာန", a ministry).
   if (SEA_CHAR.test(norm)) {
-    const ends = new Set<number>();
-    for (const s of segs) ends.add(s.end);
+    const n = norm.length;
+    const onWordStart = new Uint8Array(n + 1);
+    const onWordEnd = new Uint8Array(n + 1);
+    // startsUpTo[p]: how many segments start at or before p (a term [a, b) spans a word boundary
+    // when a segment starts strictly inside it)
+    const startsUpTo = new Int32Array(n + 1);
     for (const s of segs) {
-      const candidates = cc.seaByPrefix.get(norm.slice(s.start, s.start + 2));
+      onWordStart[s.start] = 1;
+      onWordEnd[s.end] = 1;
+    }
+    for (let p = 0, k = 0; p <= n; p++) {
+      k += onWordStart[p]!;
+      startsUpTo[p] = k;
+    }
+    const crossesWord = (from: number, to: number) => startsUpTo[to - 1]! - startsUpTo[from]! > 0;
+    for (let at = 0; at < n; at++) {
+      const onWord = onWordStart[at] === 1;
+      if (!onWord && !syllableStartsAt(norm, at)) continue;
+      const candidates = cc.seaByPrefix.get(norm.slice(at, at + 2));
       if (!candidates) continue;
       for (const p of candidates) {
-        if (norm.startsWith(p.text, s.start) && ends.has(s.start + p.text.length))
-          spans.push({ id: p.id, start: s.start, end: s.start + p.text.length });
+        const end = at + p.text.length;
+        if (!norm.startsWith(p.text, at)) continue;
+        const endOnWord = onWordEnd[end] === 1;
+        const ok = onWord && endOnWord ? true : (onWord ? syllableStartsAt(norm, end) : endOnWord) && crossesWord(at, end);
+        if (ok) spans.push({ id: p.id, start: at, end });
       }
     }
   }
-  return [...withCompounds(new Set(longestMatches(spans).map((m) => m.id)))].sort();
+
+  const found = longestMatches(spans)
+    .map((m) => m.id)
+    .filter((id) => id !== NOT_A_TERM);
+  return [...withCompounds(new Set(found))].sort();
 }
 
 /** Concept ids of a text (for tests and tools). */

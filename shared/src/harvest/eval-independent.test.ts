@@ -14,7 +14,7 @@
 // fresh set (fixtures/fresh2/, 334 notes) was the honest figure once, after the fourth pass: 0.863 /
 // 0.769 / 0.770, junk 0 of 40.
 //
-// FIFTH PASS (this one) read every set above, fresh2's errors included: fresh2 is development
+// FIFTH PASS read every set above, fresh2's errors included: fresh2 is development
 // data now. The honest figure will come from two newer sets written from the same rubric by other
 // people, not in this repository and not seen by this pass, measured once after it. What changed:
 //   - a term read inside a longer term of another topic yields to it ("exchange" inside "data
@@ -53,6 +53,58 @@
 // nine-language held-out 1.000 / 0.864 → 1.000 / 0.893 (its dev part 0.937 → 0.906: two notes about
 // two topics now go to neither). suggestClusters on fresh2's 334 notes: about 70 ms of CPU before
 // and after (median of 15 runs, load 4–5 on two cores); 2,000 notes about 0.95 s either way.
+//
+// SIXTH PASS (this one) read fresh3's errors (fresh3 is development data now) and, as before, every
+// set above; it did not see the fourth or fifth fresh sets (written in an indirect style: questions,
+// complaints, casual notes), which will be measured once after it. Most of its words came from
+// issue 18's list of what delegates write for each topic, in all nine languages, checked against
+// probe notes written for that purpose (concept-map.test.ts, "indirect notes"), not from a fixture.
+// What changed:
+//   - paper gives way to digital government (ConceptInfo.givesWayTo: "online forms instead of
+//     paper" is e-government, "cut paper and energy use" stays green); a 30% target for women is a
+//     quota (targets give way to women in leadership);
+//   - implied topics: digital + public service is e-government ("move public services online"),
+//     and public services are also named by example (forms, permits, licences, tax filing);
+//     knowing or not knowing how to use a tool ("cannot use", "chưa biết dùng", "មិនចេះប្រើ") is
+//     competence, so with digital or e-government it is digital skills; going to work in another
+//     country is mobility; retiring executives are succession; "how many" civil servants are HR
+//     statistics; "only men" at the top is gender;
+//   - Thai, Lao, Khmer, Burmese: a term the dictionary segmenter cut ("បណ្តឹ|ងរ|បស់") is read
+//     when one end is on a syllable boundary and it spans a word boundary (text.ts, syllableStartsAt);
+//   - Lexicon.notTerms: Vietnamese "ai" (who: "ai cũng", "không ai") is not AI;
+//   - logistics in every language (materials sent by e-mail, a session moved to another room,
+//     the Wi-Fi password; bare "password" is cyber security now); casual particles and question
+//     words are stop words (ครับ, sih, lah, daw, ហេតុអ្វី, ເປັນຫຍັງ, ဘာကြောင့်);
+//   - indirect words per topic and language: envelopes, tea money, kickbacks; staying late, no
+//     time for family; everyone rated excellent; lost files, outages; "complain", "komplain",
+//     "magreklamo"; staff who cannot use computers, e-mail or Excel; going from office to office;
+//     relatives and people one knows in hiring; Indonesian bare "objektif" is no longer merit.
+//
+// Leave-one-set-out, sixth pass (precision / recall). Prompted by fresh3's errors, measured on the
+// other sets (out of sample for them): paper gives way: independent dev 1.000 / 0.959 → 1.000 /
+// 0.981, no other set moved; digital + service, logistics, public services by example, Vietnamese
+// "nữ": no other set moved; words by category from fresh3's errors (digital skills without the
+// word, Burmese earthquakes, Lao leadership courses, interoperability, SAKIP): fresh2 0.970 / 0.907
+// → 0.970 / 0.914; mobility by what happens (also fresh2's errors): fresh 0.971 and the independent
+// set unchanged; targets give way (fresh3's women notes): fresh 0.992 / 0.971 → 0.993 / 0.978,
+// fresh2 recall 0.921 → 0.928 (in sample there: two such notes). Written from issue 18's list,
+// out of sample for every set: indirect words, first batch: older nine-language held-out recall
+// 0.893 → 0.921; the syllable rule: 0.921 → 0.957 (its first form, without the word-boundary
+// condition, read "minister" inside "ministry" and cost fresh 0.971 → 0.964); "can/cannot use"
+// and the Lao/Khmer "electronic": fresh2 0.971 / 0.927 → 0.976 / 0.921 (a Lao note about a new
+// system "and teach staff to use it", gold e-government, now joins a three-note "Digital" group);
+// stop words, notTerms, the second batch (retirement, how many, only men, offices, websites),
+// the Khmer/Lao/Burmese/Thai batch, the junk batch (a cold room, thanks to the organisers) and the
+// acronyms (OT, COOP, LMS, OJT, PMS, RBM): no set moved; e-mail as digital: fresh2 0.976 / 0.928 →
+// 0.977 / 0.934. Tried and left out: executives + training as leadership (rubric: "leadership
+// courses for senior officials") moved no set but two fresh3 two-idea notes, 0.954 → 0.942; a
+// group whose only topic is cross-cutting ("Digital") proposed only as near-copies: fresh2
+// precision +0.001, older English/Thai recall 0.875 → 0.725 (its open-data group is such a group).
+// Sixth pass, before → after: fresh3 0.921 / 0.826 / 0.826, junk 3 of 51 → 0.988 / 0.954 / 0.954,
+// junk 0 of 51 (in sample); fresh 0.992 / 0.971 → 0.993 / 0.978; fresh2 0.970 / 0.907 / 0.908 →
+// 0.977 / 0.934 / 0.935 (junk 0 of 40); independent held-out 1.000 / 0.990 unchanged, dev 1.000 /
+// 0.959 → 1.000 / 0.981; older English/Thai held-out 1.000 / 0.875 unchanged; older nine-language
+// held-out 1.000 / 0.893 → 1.000 / 0.957. What fresh3 still misses is mostly two-idea notes.
 //
 // Two bars. `npm test` holds the figures reached (FLOORS: a change that makes suggestions worse
 // fails). `npm run eval:suggestions` asserts issue 18's targets (TARGETS). Earlier passes' held-out
@@ -112,21 +164,23 @@ const FLOORS: Bar = { precision: 0.99, recall: 0.98, crossRecall: 0.98, junkOneI
  * The fresh set (fixtures/fresh/, 310 notes, frozen 2026-12-07 before anyone who tunes saw it). Its
  * first figures, measured once before anyone tuned on it: 0.875 / 0.777 / 0.777, junk 5 of 42. The
  * fourth pass tuned on its errors: 0.969 / 0.972 / 0.972, junk 0 of 42; the fifth, mostly from
- * fresh2's errors: 0.992 / 0.971 / 0.971, junk 0 of 42. The floors hold that; the targets are issue 18's.
+ * fresh2's errors: 0.992 / 0.971 / 0.971, junk 0 of 42; the sixth, mostly from fresh3's and issue 18's list:
+ * 0.993 / 0.978 / 0.978. The floors hold that; the targets are issue 18's.
  */
-const FRESH_FLOORS: Bar = { precision: 0.99, recall: 0.97, crossRecall: 0.97, junkOneIn: 42, olderRecall: 0 };
+const FRESH_FLOORS: Bar = { precision: 0.99, recall: 0.975, crossRecall: 0.975, junkOneIn: 42, olderRecall: 0 };
 /**
  * The second fresh set (fixtures/fresh2/, 334 notes): measured once after the fourth pass, 0.863 /
  * 0.769 / 0.770, junk 0 of 40 (the honest figure then). The fifth pass tuned on it: 0.970 / 0.907 /
- * 0.908, junk 0 of 40, in sample.
+ * 0.908, junk 0 of 40, in sample; the sixth: 0.977 / 0.934 / 0.935.
  */
-const FRESH2_FLOORS: Bar = { precision: 0.97, recall: 0.9, crossRecall: 0.9, junkOneIn: 40, olderRecall: 0 };
+const FRESH2_FLOORS: Bar = { precision: 0.975, recall: 0.93, crossRecall: 0.93, junkOneIn: 40, olderRecall: 0 };
 /**
  * The third fresh set (fixtures/fresh3/, 399 notes, sha256 recorded 03:28 UTC on 2026-12-07 while the
  * fifth pass ran without it): measured once after the fifth pass (main at 767f5a1), 0.921 / 0.826 /
- * 0.826, junk 3 of 51 (one in 17: the target is at most one in 20). Development data since then.
+ * 0.826, junk 3 of 51 (one in 17: the target is at most one in 20). Development data since then: the
+ * sixth pass tuned on its errors, 0.988 / 0.954 / 0.954, junk 0 of 51 (in sample).
  */
-const FRESH3_FLOORS: Bar = { precision: 0.92, recall: 0.82, crossRecall: 0.82, junkOneIn: 17, olderRecall: 0 };
+const FRESH3_FLOORS: Bar = { precision: 0.985, recall: 0.95, crossRecall: 0.95, junkOneIn: 51, olderRecall: 0 };
 const TARGETING = process.env.SUGGEST_TARGETS === '1';
 const BAR = TARGETING ? TARGETS : FLOORS;
 const BAR_NAME = BAR === TARGETS ? 'issue 18 targets' : 'floors reached';
@@ -195,7 +249,7 @@ function frozenSetSuite(title: string, notes: readonly EvalNote[], shape: { size
 
 frozenSetSuite('suggestions on the fresh set (tuned on since the fourth pass)', FRESH, { size: 310, junk: 42 }, FRESH_FLOORS);
 frozenSetSuite('suggestions on the second fresh set (tuned on since the fifth pass)', FRESH2, { size: 334, junk: 40 }, FRESH2_FLOORS);
-frozenSetSuite('suggestions on the third fresh set (measured once after the fifth pass)', FRESH3, { size: 399, junk: 51 }, FRESH3_FLOORS);
+frozenSetSuite('suggestions on the third fresh set (tuned on since the sixth pass)', FRESH3, { size: 399, junk: 51 }, FRESH3_FLOORS);
 
 describe('suggestions on the older labelled sets’ held-out parts', () => {
   it(`English/Thai held-out set (fixtures/labelled-notes.ts): precision ≥ 0.9, recall (${BAR_NAME})`, () => {
@@ -204,8 +258,11 @@ describe('suggestions on the older labelled sets’ held-out parts', () => {
     expect(m.recall).toBeGreaterThanOrEqual(BAR.olderRecall);
   });
 
-  it('nine-language held-out part (fixtures/multilingual-notes.ts): figures printed', () => {
+  it(`nine-language held-out part (fixtures/multilingual-notes.ts): precision ≥ 0.9${TARGETING ? '' : ', recall floor'}`, () => {
     const m = measure('older nine-language held-out part', HELD_OUT_NOTES_ML);
     expect(m.precision).toBeGreaterThanOrEqual(0.9);
+    // 0.893 after the fifth pass, 0.957 after the sixth (out of sample: no sixth-pass change came
+    // from its errors); issue 18 sets no target for it
+    if (!TARGETING) expect(m.recall).toBeGreaterThanOrEqual(0.95);
   });
 });

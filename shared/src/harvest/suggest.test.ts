@@ -393,3 +393,48 @@ describe('suggestClusters: performance', () => {
     expect(ms).toBeLessThan(20_000);
   }, 60_000);
 });
+
+describe('junk holds in every language, even written twice (sixth pass)', () => {
+  // Questions to the facilitator, thanks, the room, lunch, Wi-Fi, slides: each written twice, as
+  // two tablemates would, beside real notes; none of them may be grouped.
+  const junk = [
+    'Lunch ready na po ba?',
+    'Saan ang CR?',
+    'Can we have 5 more minutes?',
+    'Who is our table facilitator?',
+    'Nice session everyone!',
+    'Mấy giờ kết thúc vậy ạ?',
+    'Cho xin pass wifi',
+    'Phòng họp lạnh quá',
+    'Jam berapa selesai?',
+    'Minta password wifi dong',
+    'AC-nya terlalu dingin',
+    'Makasih panitia',
+    'Bilik sejuk sangat',
+    'Boleh minta slaid?',
+    'เลิกกี่โมงครับ',
+    'ขอรหัสไวไฟหน่อย',
+    'ห้องหนาวมาก',
+    'ចប់ម៉ោងប៉ុន្មាន?',
+    'បន្ទប់ត្រជាក់ពេក',
+    'ຂໍລະຫັດໄວໄຟແດ່',
+    'ຫ້ອງໜາວຫຼາຍ',
+    'ဘယ်အချိန် ပြီးမလဲ',
+    'အခန်း အရမ်းအေးတယ်',
+    'Materi sesi nanti dikirim via email',
+    'Where do we submit the worksheet?',
+  ];
+  const real = ['Move public services online', 'Protect whistle-blowers', 'More women directors', 'Flexible hours for parents'];
+  const texts = [...junk, ...real, ...junk.map((t) => `${t}!`), ...real.map((t) => `${t}, please`)];
+  const notes = texts.map((text, i) => ({ id: `n${String(i).padStart(3, '0')}`, text }));
+  const grouped = new Set(suggestClusters(notes).flatMap((s) => s.noteIds));
+
+  it.each(junk.map((t, i) => [t, i] as const))('%s is not grouped', (_text, i) => {
+    expect(grouped.has(notes[i]!.id)).toBe(false);
+    expect(grouped.has(notes[junk.length + real.length + i]!.id)).toBe(false);
+  });
+
+  it('the real notes written twice are grouped', () => {
+    for (let k = 0; k < real.length; k++) expect(grouped.has(notes[junk.length + k]!.id)).toBe(true);
+  });
+});

@@ -1,7 +1,7 @@
 // Normalisation, segmentation and stop words per language (the English/Thai basics are in
 // similarity.test.ts).
 import { describe, expect, it } from 'vitest';
-import { normalise, STOP_WORDS, tokenize, words } from './text';
+import { normalise, STOP_WORDS, syllableStartsAt, tokenize, words } from './text';
 import { LEXICONS } from './lexicon';
 
 describe('normalise: every script', () => {
@@ -70,5 +70,20 @@ describe('tokenize: stop words of each language removed', () => {
         }
       }
     }
+  });
+});
+
+describe('syllableStartsAt: where a syllable surely starts, by the script’s rules', () => {
+  it.each<[string, string, number, boolean]>([
+    ['Thai, before a leading vowel', 'คนใช้คอม', 2, true],
+    ['Thai, before a consonant (it may be a final)', 'คนใช้คอม', 1, false],
+    ['Lao, before a leading vowel', 'ພະນັກງານເຮັດວຽກ', 8, true],
+    ['Khmer, before a consonant not stacked', 'បណ្តឹងរបស់', 6, true],
+    ['Khmer, a stacked consonant (after coeng)', 'បណ្តឹង', 3, false],
+    ['Burmese, before a consonant', 'ငလျင်လှုပ်', 5, true],
+    ['Burmese, a final consonant (asat after it)', 'ငလျင်', 3, false],
+    ['the start of the text is a word boundary, not this', 'คน', 0, false],
+  ])('%s', (_name, text, p, expected) => {
+    expect(syllableStartsAt(normalise(text), p)).toBe(expected);
   });
 });

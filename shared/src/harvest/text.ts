@@ -204,6 +204,28 @@ export function segmentWords(norm: string): Word[] {
   return out;
 }
 
+/**
+ * Whether a syllable of Thai, Lao, Khmer or Burmese surely starts at position p of a normalised
+ * text, by the script's own rules (no dictionary): before a Thai or Lao leading vowel (เ แ โ ใ ไ,
+ * ເ ແ ໂ ໃ ໄ); before a Khmer consonant or independent vowel not stacked under the one before it
+ * (no coeng before it); before a Burmese consonant that is neither stacked (virama before it) nor
+ * a final (asat or virama after it). The dictionary segmenter misses words it does not know and
+ * glues them to their neighbours ("คนใช้|คอม", "បណ្តឹ|ងរ|បស់"); a concept term may start or end
+ * on such a syllable boundary when its other end is on a word boundary (see matchConcepts).
+ */
+export function syllableStartsAt(norm: string, p: number): boolean {
+  if (p <= 0 || p >= norm.length) return false;
+  const c = norm.charCodeAt(p);
+  const prev = norm.charCodeAt(p - 1);
+  if ((c >= 0x0e40 && c <= 0x0e44) || (c >= 0x0ec0 && c <= 0x0ec4)) return true;
+  if (c >= 0x1780 && c <= 0x17b3) return prev !== 0x17d2 && prev >= 0x1780 && prev <= 0x17ff;
+  if (c >= 0x1000 && c <= 0x1021) {
+    const next = norm.charCodeAt(p + 1);
+    return prev !== 0x1039 && next !== 0x103a && next !== 0x1039 && prev >= 0x1000 && prev <= 0x109f;
+  }
+  return false;
+}
+
 /** Word segments of a text after normalisation, before stop-words and stemming. */
 export function words(text: string): string[] {
   return segmentWords(normalise(text)).map((w) => w.text);

@@ -44,6 +44,13 @@ export interface ConceptInfo {
    */
   relatedTo?: string;
   /**
+   * Concepts beside which this one says how, not what: a note that matches one of them loses this
+   * concept. Paper is a green-office topic ("cut paper and energy use") until the note is about
+   * putting services online ("online forms instead of paper copies", "e-signatures, not paper"):
+   * there paper is what the digital service replaces.
+   */
+  givesWayTo?: readonly string[];
+  /**
    * Room logistics, thanks and tests ("the training room is on floor 2", "slides will be
    * e-mailed"): a note that matches it is not an idea for the work plan and is never grouped.
    */
@@ -130,6 +137,7 @@ export const CONCEPT_INFO = {
   },
   succession: {
     topic: 'leadership',
+    impliedBy: [['retirement', 'executives']],
     // the "next generation" of leaders is succession planning, not youth
     refines: ['youth'],
     label: {
@@ -224,6 +232,9 @@ export const CONCEPT_INFO = {
     },
   },
   egov: {
+    // public services put online ("move public services online", "บริการภาครัฐผ่านออนไลน์"): the
+    // plainest way a delegate names digital government without its name
+    impliedBy: [['digital', 'service']],
     label: {
       en: 'Digital government',
       th: 'รัฐบาลดิจิทัล',
@@ -258,8 +269,10 @@ export const CONCEPT_INFO = {
     // teaching staff to use the government's digital systems is building digital skills
     impliedBy: [
       ['egov', 'training'],
-      // skills + digital ("IT skills standards for officials") are digital skills
+      // skills + digital ("IT skills standards for officials") are digital skills, and so is knowing
+      // how to use the government's systems ("staff do not understand basic cyber security")
       ['competence', 'digital'],
+      ['competence', 'egov'],
     ],
     refines: ['training', 'capacity', 'digital', 'data', 'database', 'hrdata'],
     label: {
@@ -323,6 +336,7 @@ export const CONCEPT_INFO = {
     impliedBy: [
       ['database', 'workforce'],
       ['data', 'workforce'],
+      ['howmany', 'workforce'],
     ],
     refines: ['data', 'database'],
     label: {
@@ -339,6 +353,9 @@ export const CONCEPT_INFO = {
   },
   mobility: {
     topic: 'exchange',
+    // working in another country ("send officials to work at a neighbouring country's ministry for
+    // three months"): a secondment named by what happens, not by its name
+    impliedBy: [['posting', 'asean']],
     label: {
       en: 'Staff mobility',
       th: 'การโยกย้ายหมุนเวียนบุคลากร',
@@ -503,6 +520,55 @@ export const CONCEPT_INFO = {
       my: 'သက်ကြီးရွယ်အိုများ',
     },
   },
+  retirement: {
+    // retiring says when, not what: beside senior posts it is succession ("who will replace our
+    // directors when they retire?"), see succession.impliedBy
+    generic: true,
+    label: {
+      en: 'Retirement',
+      th: 'การเกษียณอายุ',
+      vi: 'Nghỉ hưu',
+      id: 'Pensiun',
+      ms: 'Persaraan',
+      fil: 'Pagreretiro',
+      km: 'ការចូលនិវត្តន៍',
+      lo: 'ການອອກບຳນານ',
+      my: 'အငြိမ်းစားယူခြင်း',
+    },
+  },
+  howmany: {
+    // "how many" says a count is wanted: beside civil servants it asks for HR statistics ("how many
+    // civil servants does each country actually have?"), see hrdata.impliedBy
+    generic: true,
+    label: {
+      en: 'How many',
+      th: 'จำนวนเท่าไร',
+      vi: 'Bao nhiêu',
+      id: 'Berapa banyak',
+      ms: 'Berapa ramai',
+      fil: 'Ilan',
+      km: 'ចំនួនប៉ុន្មាន',
+      lo: 'ຈຳນວນເທົ່າໃດ',
+      my: 'ဘယ်နှစ်ယောက်',
+    },
+  },
+  posting: {
+    // Going to work somewhere else, or sending staff there ("send officers to work in", "ไปทำงานที่",
+    // "magang", "ditempatkan"): generic alone (staff go to work every day); beside another country
+    // it is a secondment (see mobility.impliedBy).
+    generic: true,
+    label: {
+      en: 'Working elsewhere',
+      th: 'ไปปฏิบัติงานที่อื่น',
+      vi: 'Cử đi làm việc',
+      id: 'Penempatan kerja',
+      ms: 'Penempatan bertugas',
+      fil: 'Pagtatrabaho sa ibang lugar',
+      km: 'ការបញ្ជូនទៅធ្វើការ',
+      lo: 'ການໄປເຮັດວຽກບ່ອນອື່ນ',
+      my: 'အခြားနေရာတွင် တာဝန်ထမ်းဆောင်ခြင်း',
+    },
+  },
   youngstaff: {
     // "young officers" says who, seldom what: a scholarship or an attachment for young officers is
     // about training or mobility, so it loses a tie like "online" does (young people as citizens
@@ -588,6 +654,38 @@ export const CONCEPT_INFO = {
       km: 'រដ្ឋាភិបាលបៃតង',
       lo: 'ລັດຖະບານສີຂຽວ',
       my: 'စိမ်းလန်းသော အစိုးရ',
+    },
+  },
+  targets: {
+    topic: 'performance',
+    // a target for the share of women in senior posts is a quota: the note is about women in
+    // leadership, and the target is how it is measured ("set a target of 30% by 2020")
+    givesWayTo: ['womenleaders', 'women'],
+    label: {
+      en: 'Targets',
+      th: 'ค่าเป้าหมาย',
+      vi: 'Chỉ tiêu',
+      id: 'Target',
+      ms: 'Sasaran',
+      fil: 'Mga target',
+      km: 'គោលដៅ',
+      lo: 'ຄາດໝາຍ',
+      my: 'ပစ်မှတ်များ',
+    },
+  },
+  paper: {
+    topic: 'climate',
+    givesWayTo: ['egov', 'digital', 'onestop'],
+    label: {
+      en: 'Less paper',
+      th: 'ลดการใช้กระดาษ',
+      vi: 'Giảm sử dụng giấy',
+      id: 'Hemat kertas',
+      ms: 'Kurangkan penggunaan kertas',
+      fil: 'Bawas sa papel',
+      km: 'កាត់បន្ថយការប្រើក្រដាស',
+      lo: 'ຫຼຸດການໃຊ້ເຈ້ຍ',
+      my: 'စက္ကူအသုံးပြုမှု လျှော့ချရေး',
     },
   },
   performance: {

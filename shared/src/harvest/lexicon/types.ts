@@ -14,4 +14,10 @@ export interface Lexicon {
    * ends on word boundaries found by Intl.Segmenter.
    */
   terms: Partial<Record<ConceptId, string[]>>;
+  /**
+   * Phrases of this language in which a shorter term of any language means nothing: Vietnamese
+   * "ai" is "who" ("ai cũng", everyone; "không ai", nobody), not AI. A phrase listed here covers
+   * the terms inside it the way a longer term does (see longestMatches) and names no concept.
+   */
+  notTerms?: string[];
 }
