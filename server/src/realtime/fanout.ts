@@ -12,7 +12,6 @@ import {
   type Viewer,
   OPEN_PHASES,
   type WorkshopState,
-  tableSliceFor,
   viewFor,
   viewerOf,
   visibleToViewer,
@@ -22,6 +21,7 @@ import {
 } from '@world-cafe/shared';
 import { metrics } from '../metrics';
 import { emitSnapshot } from './snapshotWire';
+import { tableSliceOf } from './tableSlices';
 
 export type IO = Server<ClientToServerEvents, ServerToClientEvents>;
 export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -214,7 +214,7 @@ function resync(socket: AppSocket | undefined, committed: WorkshopState, full: b
   if (full || before.facilitator !== after.facilitator || before.open !== after.open) {
     emitSnapshot(socket, committed, workshopId, participantId);
   } else {
-    socket.emit('sync', { kind: 'table', slice: tableSliceFor(committed, participantId), me: meOf(committed, workshopId, participantId) });
+    socket.emit('sync', { kind: 'table', slice: tableSliceOf(committed, participantId), me: meOf(committed, workshopId, participantId) });
   }
   return true;
 }
