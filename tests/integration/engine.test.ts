@@ -216,7 +216,9 @@ describe('engine', () => {
     servers.push(srv);
     const ws = await createWorkshop(srv.url, { tables: TABLES });
     const seatedBot = await seated(srv.url, ws.joinCode, 'Ada', 't1');
-    expect(await seatedBot.send({ type: 'note:create', noteId: 'n-snap', tableId: 't1', text: 'hello', color: 'yellow', x: 0, y: 0 })).toMatchObject({ ok: true });
+    expect(
+      await seatedBot.send({ type: 'note:create', noteId: 'n-snap', tableId: 't1', text: 'hello', color: 'yellow', x: 0, y: 0 }),
+    ).toMatchObject({ ok: true });
     const viaWs = await connect(srv.url, await join(srv.url, ws.joinCode, 'Ws'));
     bots.push(viaWs);
     for (const transports of [['polling'], ['polling', 'websocket']] as const) {

@@ -120,10 +120,7 @@ export function snapshotWire(committed: WorkshopState, workshopId: string, parti
     ownParts.join(',') +
     (ownParts.length > 0 && sharedNonEmpty ? ',' : '');
   const headBytes = Buffer.from('4' + head);
-  const frame: [Buffer, Buffer] = [
-    Buffer.concat([textFrameHeader(headBytes.length + tail.bytes.length), headBytes]),
-    tail.bytes,
-  ];
+  const frame: [Buffer, Buffer] = [Buffer.concat([textFrameHeader(headBytes.length + tail.bytes.length), headBytes]), tail.bytes];
   return { packet: head + tail.text, frame };
 }
 
