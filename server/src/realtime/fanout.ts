@@ -21,6 +21,7 @@ import {
 } from '@world-cafe/shared';
 import { metrics } from '../metrics';
 import { emitSnapshot } from './snapshotWire';
+import { meOf } from './me';
 import { tableSliceOf } from './tableSlices';
 
 export type IO = Server<ClientToServerEvents, ServerToClientEvents>;
@@ -80,10 +81,6 @@ export function joinScopes(socket: AppSocket, state: WorkshopState) {
 
 export function snapshotFor(state: WorkshopState, workshopId: string, participantId: string): SyncMessage {
   return { kind: 'snapshot', state: viewFor(state, participantId), me: meOf(state, workshopId, participantId) };
-}
-
-export function meOf(state: WorkshopState, workshopId: string, participantId: string) {
-  return { workshopId, participantId, role: state.participants[participantId]?.role ?? 'delegate' };
 }
 
 /** What a batch refers to, so a socket's group key holds only what matters for this batch. */

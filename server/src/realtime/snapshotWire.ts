@@ -16,6 +16,7 @@ import type { SyncMessage, WorkshopState } from '@world-cafe/shared';
 import { viewFor } from '@world-cafe/shared';
 import type { AppSocket } from './fanout';
 import { RawJson } from './jsonParser';
+import { meOf } from './me';
 
 /** What one socket is sent: the Socket.IO packet as text, and as a WebSocket frame. */
 export interface SnapshotWire {
@@ -97,7 +98,7 @@ export function textFrameHeader(length: number): Buffer {
  */
 export function snapshotWire(committed: WorkshopState, workshopId: string, participantId: string): SnapshotWire {
   const view = viewFor(committed, participantId);
-  const me = { workshopId, participantId, role: committed.participants[participantId]?.role ?? 'delegate' };
+  const me = meOf(committed, workshopId, participantId);
   const own: string[] = [];
   const shared: Array<keyof WorkshopState> = [];
   const ownParts: string[] = [];
