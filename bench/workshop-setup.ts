@@ -23,6 +23,9 @@ export interface PreparedWorkshop {
   prepareMs: number;
 }
 
+/** Joins in flight at once (more only adds contention on a small machine: the server is CPU-bound). */
+const JOIN_CONCURRENCY = 64;
+
 /** Creates the workshop on `url` and signs everyone up (HTTP joins, role changes); nobody is connected yet. */
 export async function prepareWorkshop(url: string, shape: WorkshopShape, title = 'Notes bench'): Promise<PreparedWorkshop> {
   const t0 = now();
@@ -43,7 +46,7 @@ export async function prepareWorkshop(url: string, shape: WorkshopShape, title =
   // plenary scanning the QR code), so the group commit batches them as it would in the room
   const joined = await pool(
     Array.from({ length: sockets - 1 }, (_, i) => i),
-    64,
+    JOIN_CONCURRENCY,
     (i) => post<{ participantId: string; token: string }>(`${url}/api/join`, { code: ws.joinCode, name: `Bot ${i}`, delegationId: null }),
   );
   const people = [
@@ -81,26 +84,29 @@ async function promote(url: string, creatorKey: string, ids: string[]) {
       30_000,
       'creator sync',
     );
-    for (const [i, participantId] of ids.entries()) {
-      for (let attempt = 1; ; attempt++) {
-        const ack = await withTimeout(
-          socket.emitWithAck('command', {
-            type: 'participant:set-role',
-            clientOpId: `role-${i}-bench`,
-            participantId,
-            role: 'facilitator',
-          }),
-          30_000,
-          'set-role',
-        );
-        if (ack.ok) break;
-        // a busy server refuses with `overloaded`: back off and retry the same change, as the client does
-        if (ack.error.code !== 'overloaded' || attempt === 50)
-          throw new Error(`could not promote ${participantId}: ${ack.error.code} ${ack.error.message}`);
-        await sleep(100 + Math.random() * 200);
-      }
-    }
+    // all at once (each acked after its commit): one after another, the commits' latency would add up
+    await Promise.all(ids.map((participantId, i) => setRole(participantId, i)));
   } finally {
     socket.close();
+  }
+
+  async function setRole(participantId: string, i: number) {
+    for (let attempt = 1; ; attempt++) {
+      const ack = await withTimeout(
+        socket.emitWithAck('command', {
+          type: 'participant:set-role',
+          clientOpId: `role-${i}-bench`,
+          participantId,
+          role: 'facilitator',
+        }),
+        30_000,
+        'set-role',
+      );
+      if (ack.ok) break;
+      // a busy server refuses with `overloaded`: back off and retry the same change, as the client does
+      if (ack.error.code !== 'overloaded' || attempt === 50)
+        throw new Error(`could not promote ${participantId}: ${ack.error.code} ${ack.error.message}`);
+      await sleep(100 + Math.random() * 200);
+    }
   }
 }

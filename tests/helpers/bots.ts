@@ -82,10 +82,10 @@ export class Bot {
     readonly base: string,
     readonly token: string,
     readonly participantId: string,
-    opts: { since?: () => number } = {},
+    opts: { since?: () => number; transports?: Array<'polling' | 'websocket'> } = {},
   ) {
     this.socket = io(base, {
-      transports: ['websocket'],
+      transports: opts.transports ?? ['websocket'],
       reconnection: false,
       forceNew: true,
       auth: (cb) => cb({ token, since: opts.since ? opts.since() : this.state.seq }),

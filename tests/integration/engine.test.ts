@@ -211,6 +211,33 @@ describe('engine', () => {
     expect(grown).toBeLessThan(150 * 1024);
   }, 90_000);
 
+  it('the snapshot on connect is the same over WebSocket, long-polling, and polling upgraded to WebSocket', async () => {
+    const srv = await startServer({ env: FAST });
+    servers.push(srv);
+    const ws = await createWorkshop(srv.url, { tables: TABLES });
+    const seatedBot = await seated(srv.url, ws.joinCode, 'Ada', 't1');
+    expect(
+      await seatedBot.send({ type: 'note:create', noteId: 'n-snap', tableId: 't1', text: 'hello', color: 'yellow', x: 0, y: 0 }),
+    ).toMatchObject({ ok: true });
+    const viaWs = await connect(srv.url, await join(srv.url, ws.joinCode, 'Ws'));
+    bots.push(viaWs);
+    for (const transports of [['polling'], ['polling', 'websocket']] as const) {
+      const joined = await join(srv.url, ws.joinCode, transports.join('+'));
+      const bot = await new Bot(srv.url, joined.token, joined.participantId, { transports: [...transports] }).ready();
+      bots.push(bot);
+      expect(bot.syncs).toEqual(['snapshot']);
+      // the same view as the WebSocket client's but for the people who joined since
+      const { participants, ...rest } = bot.state;
+      const { participants: wsParticipants, ...wsRest } = viaWs.state;
+      expect(rest).toEqual({ ...wsRest, seq: bot.state.seq });
+      expect(participants).toMatchObject(wsParticipants);
+    }
+    // a seated delegate reconnecting from scratch gets its table's notes back
+    const again = await new Bot(srv.url, seatedBot.token, seatedBot.participantId, { transports: ['polling'] }).ready();
+    bots.push(again);
+    expect(Object.keys(again.state.notes)).toEqual(['n-snap']);
+  });
+
   it('seat changes reach the tables involved and facilitators only; the moved person gets a table slice', async () => {
     const srv = await startServer({ env: FAST });
     servers.push(srv);

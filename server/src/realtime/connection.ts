@@ -15,7 +15,9 @@ import {
 } from '@world-cafe/shared';
 import { type EventStore, isUnreachable } from '../store/eventStore';
 import type { RoomHandle, Rooms } from './workshopRoom';
-import { type AppSocket, type IO, emitSnapshot, joinScopes, meOf, rooms as socketRooms } from './fanout';
+import { type AppSocket, type IO, joinScopes, rooms as socketRooms } from './fanout';
+import { meOf } from './me';
+import { emitSnapshot } from './snapshotWire';
 import { type LinkExpiry, NEVER_EXPIRES } from '../linkExpiry';
 import { SATURATED_RETRY_MS, createLoadGate, overloaded } from './admission';
 import { hashToken } from '../auth';

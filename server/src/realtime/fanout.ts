@@ -12,7 +12,6 @@ import {
   type Viewer,
   OPEN_PHASES,
   type WorkshopState,
-  tableSliceFor,
   viewFor,
   viewerOf,
   visibleToViewer,
@@ -21,7 +20,9 @@ import {
   type SyncMessage,
 } from '@world-cafe/shared';
 import { metrics } from '../metrics';
-import { RawJson } from './jsonParser';
+import { emitSnapshot } from './snapshotWire';
+import { meOf } from './me';
+import { tableSliceOf } from './tableSlices';
 
 export type IO = Server<ClientToServerEvents, ServerToClientEvents>;
 export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -80,53 +81,6 @@ export function joinScopes(socket: AppSocket, state: WorkshopState) {
 
 export function snapshotFor(state: WorkshopState, workshopId: string, participantId: string): SyncMessage {
   return { kind: 'snapshot', state: viewFor(state, participantId), me: meOf(state, workshopId, participantId) };
-}
-
-/**
- * JSON of each top-level field of a committed state, per state object. A committed state object is
- * current until the next event is folded (which makes a new one), so while a thousand sockets
- * connect to an idle workshop they share one encoding of its directory (participants, tables,
- * delegations...) instead of stringifying it once per socket.
- */
-const fieldJson = new WeakMap<WorkshopState, Map<string, string>>();
-
-function viewJson(view: WorkshopState, committed: WorkshopState): string {
-  let cache = fieldJson.get(committed);
-  if (!cache) fieldJson.set(committed, (cache = new Map<string, string>()));
-  // `+`, not join(): the parts stay a rope until the socket writes the frame, so a snapshot of
-  // hundreds of KB is copied once there instead of at every step of its assembly
-  let out = '';
-  for (const key of Object.keys(view) as Array<keyof WorkshopState>) {
-    const value = view[key];
-    let json: string | undefined;
-    // a field the view shares with the committed state (most of them) is encoded once per state
-    if (value === committed[key]) {
-      json = cache.get(key);
-      if (json === undefined) cache.set(key, (json = JSON.stringify(value)));
-    } else json = JSON.stringify(value);
-    if (json !== undefined) out += (out === '' ? '{' : ',') + JSON.stringify(key) + ':' + json;
-  }
-  return out === '' ? '{}' : out + '}';
-}
-
-/**
- * snapshotFor(committed, ...) as JSON ready for the wire (see RawJson): `committed` must be the
- * workshop's current committed state, taken in the same synchronous step.
- */
-export function snapshotJson(committed: WorkshopState, workshopId: string, participantId: string): RawJson {
-  const view = viewFor(committed, participantId);
-  const me = JSON.stringify(meOf(committed, workshopId, participantId));
-  return new RawJson('{"kind":"snapshot","state":' + viewJson(view, committed) + ',"me":' + me + '}');
-}
-
-/** Sends a socket the snapshot of its view of the current committed state. */
-export function emitSnapshot(socket: AppSocket, committed: WorkshopState, workshopId: string, participantId: string) {
-  // RawJson: written as it is by the server's encoder (jsonParser.ts); the client receives a SyncMessage
-  socket.emit('sync', snapshotJson(committed, workshopId, participantId) as unknown as SyncMessage);
-}
-
-export function meOf(state: WorkshopState, workshopId: string, participantId: string) {
-  return { workshopId, participantId, role: state.participants[participantId]?.role ?? 'delegate' };
 }
 
 /** What a batch refers to, so a socket's group key holds only what matters for this batch. */
@@ -257,7 +211,7 @@ function resync(socket: AppSocket | undefined, committed: WorkshopState, full: b
   if (full || before.facilitator !== after.facilitator || before.open !== after.open) {
     emitSnapshot(socket, committed, workshopId, participantId);
   } else {
-    socket.emit('sync', { kind: 'table', slice: tableSliceFor(committed, participantId), me: meOf(committed, workshopId, participantId) });
+    socket.emit('sync', { kind: 'table', slice: tableSliceOf(committed, participantId), me: meOf(committed, workshopId, participantId) });
   }
   return true;
 }

@@ -14,6 +14,7 @@ import {
   ClusterRoster,
   ONLINE_TICK_MS,
   type OnlineChanges,
+  type OnlineMessage,
   type Presence,
   ROSTER_REFRESH_MS,
   presenceSchema,
@@ -23,6 +24,7 @@ import type { Rooms } from './workshopRoom';
 import { type AppSocket, type IO, rooms as roomNames } from './fanout';
 import { type Coalescer, createCoalescer } from './coalesce';
 import { metrics } from '../metrics';
+import { RawJson } from './jsonParser';
 
 /** Per-socket allowances: sustained relays per second and burst (see coalesce.ts). */
 export const TYPING_RATE = { perSecond: 2, burst: 4 };
@@ -108,7 +110,8 @@ export function createPresence(io: IO, registry: Rooms, opts: PresenceOptions = 
     let roster = rosters.get(workshopId);
     if (!roster) rosters.set(workshopId, (roster = new ClusterRoster()));
     const changes = roster.addLocal(participantId, socket.id);
-    socket.emit('online', { kind: 'all', participantIds: roster.online() });
+    // RawJson (jsonParser.ts): the roster keeps its list encoded, a crowd connecting adds to it
+    socket.emit('online', new RawJson('{"kind":"all","participantIds":' + roster.onlineJson() + '}') as unknown as OnlineMessage);
     announce(workshopId, changes);
     publishSoon(workshopId);
 

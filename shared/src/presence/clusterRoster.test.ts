@@ -52,9 +52,24 @@ describe('ClusterRoster', () => {
       }
       expect(got, JSON.stringify(step)).toEqual(changes);
       expect(r.online().sort(), JSON.stringify(step)).toEqual(after);
+      expect(JSON.parse(r.onlineJson()), JSON.stringify(step)).toEqual(r.online());
     }
     expect(r.knows('B')).toBe(false);
     expect(r.localSize).toBe(0);
+  });
+
+  it('keeps online() as JSON, in its order, whenever it is asked for', () => {
+    const r = new ClusterRoster();
+    expect(r.onlineJson()).toBe('[]');
+    r.addLocal('a', 's1');
+    r.addLocal('b "quoted"', 's2');
+    expect(JSON.parse(r.onlineJson())).toEqual(['a', 'b "quoted"']);
+    r.removeLocal('a', 's1');
+    r.addLocal('c', 's3');
+    r.setRemote('B', ['d'], 0);
+    expect(JSON.parse(r.onlineJson())).toEqual(['b "quoted"', 'c', 'd']);
+    r.addLocal('e', 's4');
+    expect(JSON.parse(r.onlineJson())).toEqual(r.online());
   });
 
   it('reports only this node’s people to the others', () => {

@@ -21,19 +21,29 @@ export class ClusterRoster {
   private readonly remote = new Map<string, { online: Set<string>; until: number }>();
   /** person -> how many sources (this node, other nodes) have them online. */
   private readonly count = new Map<string, number>();
+  /**
+   * online() as the inside of a JSON array, or null until asked for after someone went offline.
+   * Everyone connecting is sent the whole list: kept up to date as people come online, so a room
+   * connecting costs O(people) in all rather than a fresh encoding of the list per newcomer.
+   */
+  private idsJson: string | null = '';
 
   constructor(private readonly ttlMs = ROSTER_TTL_MS) {}
 
   private up(pid: string, changes: OnlineChanges) {
     const n = (this.count.get(pid) ?? 0) + 1;
     this.count.set(pid, n);
-    if (n === 1) changes.online.push(pid);
+    if (n === 1) {
+      changes.online.push(pid);
+      if (this.idsJson !== null) this.idsJson += (this.idsJson === '' ? '' : ',') + JSON.stringify(pid);
+    }
   }
 
   private down(pid: string, changes: OnlineChanges) {
     const n = (this.count.get(pid) ?? 0) - 1;
     if (n > 0) return void this.count.set(pid, n);
     this.count.delete(pid);
+    this.idsJson = null;
     changes.offline.push(pid);
   }
 
@@ -88,6 +98,14 @@ export class ClusterRoster {
   /** Everyone online, on any node. */
   online(): string[] {
     return [...this.count.keys()];
+  }
+
+  /** online() as JSON. */
+  onlineJson(): string {
+    this.idsJson ??= this.online()
+      .map((pid) => JSON.stringify(pid))
+      .join(',');
+    return '[' + this.idsJson + ']';
   }
 
   /** The people with a socket on this node (what this node reports to the others). */
