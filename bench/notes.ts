@@ -396,8 +396,11 @@ function printBlock(rate: number, rows: Row[], label = '') {
     ['bench process CPU / other processes (% of a core)', (r) => `${pct(r.gen.processCpu)} / ${pct(r.otherCpu)}`],
     ['drain after the last send (ms)', (r) => f(r.drainMs, 0)],
     [
-      'server: group commits, appends per commit, commit p50 / p99 (ms)',
-      (r) => (r.server ? `${r.server.commits}, ${f(r.server.appendsPerCommit, 1)}, ${f(r.server.commitP50Ms, 1)} / ${f(r.server.commitP99Ms, 1)}` : '-'),
+      'server: group commits, appends per commit, commit p50 / p99 / max (ms), commits over 50 ms',
+      (r) =>
+        r.server
+          ? `${r.server.commits}, ${f(r.server.appendsPerCommit, 1)}, ${f(r.server.commitP50Ms, 1)} / ${f(r.server.commitP99Ms, 1)} / ${f(r.server.commitMaxMs, 0)}, ${r.server.slowCommits}`
+          : '-',
     ],
     ['server: event-loop delay p99 / max (ms)', (r) => (r.server ? `${f(r.server.loopP99Ms, 1)} / ${f(r.server.loopMaxMs, 1)}` : '-')],
     [`held (worse p99 <= ${LADDER_P99} ms, nothing lost or refused)`, (r) => (held(r) ? 'yes' : 'NO') + limitNote(r)],
@@ -552,7 +555,9 @@ async function main() {
   }
 
   console.log('\nsummary');
-  console.log('stack       rate/s  tablemates p99  facilitators p99  ack p99  refused  missing  main ms/note  setup s  KB/socket  commit p99  loop p99  held');
+  console.log(
+    'stack       rate/s  tablemates p99  facilitators p99  ack p99  refused  missing  main ms/note  setup s  KB/socket  commit p99  loop p99  held',
+  );
   for (const r of rows)
     console.log(
       `${r.stack.padEnd(10)}  ${String(r.rate).padStart(6)}  ${f(r.d.tablemates.p99).padStart(14)}  ${f(r.d.facilitators.p99).padStart(16)}  ` +

@@ -8,6 +8,9 @@ export interface ServerWindow {
   /** Time to durable per commit, from the histogram's buckets (upper bound of the bucket holding it). */
   commitP50Ms: number;
   commitP99Ms: number;
+  /** Commits that took over 50 ms, and the bucket bound of the slowest: a rare slow commit holds every note behind it. */
+  slowCommits: number;
+  commitMaxMs: number;
   /** Event-loop delay over the window (prom-client resets it at every scrape). */
   loopP99Ms: number;
   loopMaxMs: number;
@@ -36,14 +39,18 @@ export async function scrape(url: string, token: string): Promise<Sample | null>
 
 const BUCKET = /^worldcafe_group_commit_duration_seconds_bucket\{le="([^"]+)"\}$/;
 
-/** Quantile q of the commits between two scrapes, as the upper bound of its bucket. */
-function bucketQuantile(before: Sample, after: Sample, q: number): number {
+function bucketsOf(before: Sample, after: Sample): Array<[number, number]> {
   const buckets: Array<[number, number]> = [];
   for (const [k, v] of after) {
     const m = BUCKET.exec(k);
     if (m) buckets.push([m[1] === '+Inf' ? Infinity : Number(m[1]), v - (before.get(k) ?? 0)]);
   }
-  buckets.sort((a, b) => a[0] - b[0]);
+  return buckets.sort((a, b) => a[0] - b[0]);
+}
+
+/** Quantile q of the commits between two scrapes, as the upper bound of its bucket. */
+function bucketQuantile(before: Sample, after: Sample, q: number): number {
+  const buckets = bucketsOf(before, after);
   const total = buckets.at(-1)?.[1] ?? 0;
   if (total === 0) return NaN;
   for (const [le, n] of buckets) if (n >= q * total) return le * 1000;
@@ -59,6 +66,11 @@ export function windowOf(before: Sample | null, after: Sample | null): ServerWin
     appendsPerCommit: commits ? d('worldcafe_group_commit_appends_sum') / commits : 0,
     commitP50Ms: bucketQuantile(before, after, 0.5),
     commitP99Ms: bucketQuantile(before, after, 0.99),
+    slowCommits: (() => {
+      const b = bucketsOf(before, after);
+      return (b.at(-1)?.[1] ?? 0) - (b.find(([le]) => le === 0.05)?.[1] ?? 0);
+    })(),
+    commitMaxMs: bucketQuantile(before, after, 1),
     loopP99Ms: (after.get('nodejs_eventloop_lag_p99_seconds') ?? NaN) * 1000,
     loopMaxMs: (after.get('nodejs_eventloop_lag_max_seconds') ?? NaN) * 1000,
   };

@@ -24,7 +24,7 @@ import { CommittedView, loadCommitted } from './committedView';
 import { SATURATED_RETRY_MS, admission, overloaded } from './admission';
 
 /** Events between two snapshots of a workshop's state in the store. */
-export const SNAPSHOT_EVERY = Number(process.env.HACK_SNAP ?? 10_000);
+export const SNAPSHOT_EVERY = 10_000;
 
 export { RECENT_EVENTS } from './committedView';
 
