@@ -74,7 +74,9 @@ if (args.help) {
   --workers 2                load-generator threads; --drain 10  max seconds to wait for late acks/deliveries
   --quick                    smoke check: 200 delegates, 25 tables, 2 facilitators, rate 200, 3 s (+1 s warm-up)
   --only world-cafe|ws-relay --sync full|normal (DB_SYNC) --writer worker|inline (DB_WRITER)
-  --cpu-prof DIR             V8 CPU profile of the World Café server;  --timeout 30  minutes for the whole run`);
+  --cpu-prof DIR             V8 CPU profile of the World Café server;  --timeout 30  minutes for the whole run
+  Environment, for diagnosis: BENCH_SERVER_NODE_ARGS="--trace-gc ..." adds node flags to the app server;
+  BENCH_CHILD_LOG=PREFIX writes each child's stdout to PREFIX.<pid>`);
   process.exit(0);
 }
 

@@ -48,9 +48,8 @@ function bucketsOf(before: Sample, after: Sample): Array<[number, number]> {
   return buckets.sort((a, b) => a[0] - b[0]);
 }
 
-/** Quantile q of the commits between two scrapes, as the upper bound of its bucket. */
-function bucketQuantile(before: Sample, after: Sample, q: number): number {
-  const buckets = bucketsOf(before, after);
+/** Quantile q of the commits in the buckets (cumulative counts), as the upper bound of its bucket. */
+function quantileOf(buckets: Array<[number, number]>, q: number): number {
   const total = buckets.at(-1)?.[1] ?? 0;
   if (total === 0) return NaN;
   for (const [le, n] of buckets) if (n >= q * total) return le * 1000;
@@ -61,16 +60,14 @@ export function windowOf(before: Sample | null, after: Sample | null): ServerWin
   if (!before || !after) return null;
   const d = (k: string) => (after.get(k) ?? 0) - (before.get(k) ?? 0);
   const commits = d('worldcafe_group_commit_duration_seconds_count');
+  const buckets = bucketsOf(before, after);
   return {
     commits,
     appendsPerCommit: commits ? d('worldcafe_group_commit_appends_sum') / commits : 0,
-    commitP50Ms: bucketQuantile(before, after, 0.5),
-    commitP99Ms: bucketQuantile(before, after, 0.99),
-    slowCommits: (() => {
-      const b = bucketsOf(before, after);
-      return (b.at(-1)?.[1] ?? 0) - (b.find(([le]) => le === 0.05)?.[1] ?? 0);
-    })(),
-    commitMaxMs: bucketQuantile(before, after, 1),
+    commitP50Ms: quantileOf(buckets, 0.5),
+    commitP99Ms: quantileOf(buckets, 0.99),
+    slowCommits: (buckets.at(-1)?.[1] ?? 0) - (buckets.find(([le]) => le === 0.05)?.[1] ?? 0),
+    commitMaxMs: quantileOf(buckets, 1),
     loopP99Ms: (after.get('nodejs_eventloop_lag_p99_seconds') ?? NaN) * 1000,
     loopMaxMs: (after.get('nodejs_eventloop_lag_max_seconds') ?? NaN) * 1000,
   };
