@@ -169,11 +169,17 @@ async function waitOwner(env: Env, workshopId: string, not: Node | undefined, ms
   return undefined;
 }
 
+/** Set when the run tears its nodes down: a restart still waiting then starts nothing. */
+let stopping = false;
+
 /** Restarts a killed node after `ms`, in the background (trials go on meanwhile). */
 function restartLater(env: Env, n: Node, ms: number): Promise<void> {
   n.restarting = sleep(ms)
-    .then(() => startNode(n))
-    .catch((err) => console.error(`restart of node ${n.index} failed: ${(err as Error).message}`))
+    .then(() => (stopping ? undefined : startNode(n)))
+    .catch((err) => {
+      // a node booting while the run tears everything down exits with its services: not a finding
+      if (!stopping) console.error(`restart of node ${n.index} failed: ${(err as Error).message}`);
+    })
     .finally(() => {
       n.restarting = null;
     });
@@ -450,6 +456,9 @@ async function main() {
   const redis = await startPrivateRedis();
   const nodes: Node[] = [];
   const cleanup = async () => {
+    stopping = true;
+    // a restart under way finishes (or fails) before the kill, so no node starts after it
+    await Promise.allSettled(nodes.flatMap((n) => (n.restarting ? [n.restarting] : [])));
     for (const n of nodes) await killNode(n).catch(() => {});
     for (const n of nodes) {
       await n.pgProxy.close().catch(() => {});
