@@ -250,9 +250,9 @@ export function cpuOf(pid: number): { process: number; main: number } {
 }
 
 /**
- * Write-type syscalls of a process so far (`syscw` in /proc/PID/io: write, writev, sendmsg ...), NaN
- * where unreadable. Per note it says whether two stacks do the same job on the wire: the socket
- * writes are the bulk of a relay's CPU and the same count for both.
+ * Write-type syscalls of a process so far (`syscw` in /proc/PID/io: write, writev, pwrite ...), NaN
+ * where unreadable. For the relay they are its socket writes; the app adds its SQLite writer's WAL
+ * writes (a few per group commit), so the difference is durability, not a different job on the wire.
  */
 export function writeSyscallsOf(pid: number): number {
   try {

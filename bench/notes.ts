@@ -389,7 +389,7 @@ function printBlock(rate: number, rows: Row[], label = '') {
       (r) => f(r.processMsPerNote, 3),
       wc && relay ? ratio(wc.processMsPerNote, relay.processMsPerNote) : undefined,
     ],
-    ['server write syscalls per note (socket writes: the same job on the wire)', (r) => f(r.writeSyscallsPerNote, 2)],
+    ['server write syscalls per note (socket writes; the app also its SQLite writes)', (r) => f(r.writeSyscallsPerNote, 2)],
     ['server main thread busy (% of a core)', (r) => pct(r.mainBusy)],
     ['server peak RSS (MB)', (r) => f(r.peakRssMb, 0)],
     ['generator threads CPU (% of a core)', (r) => r.gen.cpu.map(pct).join(' ')],
