@@ -439,8 +439,9 @@ function SignedIn({ account, onNotice, onCodes, onSignedOut, onAttempt, refresh,
     if (!ok) return;
     await api.deleteWorkshop(w.workshopId);
     forgetSession(w.workshopId);
-    onNotice(t('home.deleted', { title: w.title }));
+    // the list first, then the notice: what is announced is already what the list shows
     await load();
+    onNotice(t('home.deleted', { title: w.title }));
   };
 
   return (

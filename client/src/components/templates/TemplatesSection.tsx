@@ -81,8 +81,8 @@ export function TemplatesSection({
     if (ok)
       await attempt(async () => {
         await api.deleteTemplate(tp.id);
-        onNotice(t('templates.deleted', { name: tp.name }));
         await load();
+        onNotice(t('templates.deleted', { name: tp.name }));
       });
   };
   const rename = (tp: TemplateSummary) =>
