@@ -4,7 +4,7 @@
 // (bounded) and folds the workers' logs into delivery figures.
 import { Generator } from './generator.ts';
 import { type Delivery, type Layout, analyse, cpuOf, machineBusySeconds, rssOf, writeSyscallsOf } from './notes-stats.ts';
-import type { BotSpec, Progress, RunPlan, StackName, WorkerLog } from './notes-wire.ts';
+import type { BotSpec, Progress, RunPlan, SetupStep, StackName, WorkerLog } from './notes-wire.ts';
 import { now, sleep } from './processes.ts';
 
 export interface RunTarget {
@@ -38,6 +38,9 @@ export interface Setup {
   /** Server main-thread CPU seconds spent connecting, and seating (sum over the servers): less noisy than the wall times. */
   connectCpuS: number;
   seatCpuS: number;
+  /** CPU seconds of the busiest generator thread while connecting, and seating (is the generator the limit?). */
+  genConnectCpuS: number;
+  genSeatCpuS: number;
   /** Sum over the server processes. */
   rssBeforeMb: number;
   rssAfterMb: number;
@@ -90,14 +93,14 @@ export async function setupRun(target: RunTarget, o: Pick<RunOptions, 'workers'>
     const rssBeforeMb = rssSum(target.pids);
     const mainBefore = mainCpu(target.pids);
     let t = now();
-    await gen.all(
+    const connected = await gen.all<SetupStep>(
       (w) => ({ type: 'connect', stack: target.stack, urls: target.urls, bots: target.bots.filter((b) => b.index % o.workers === w) }),
       120_000,
     );
     const connectMs = now() - t;
     const connectCpuS = mainCpu(target.pids) - mainBefore;
     t = now();
-    const refusals = await gen.all<number>(() => ({ type: 'seat' }), 120_000);
+    const seated = await gen.all<SetupStep>(() => ({ type: 'seat' }), 120_000);
     const seatMs = now() - t;
     const seatCpuS = mainCpu(target.pids) - mainBefore - connectCpuS;
     await sleep(1000); // idle: let the setup's garbage and buffers settle
@@ -106,7 +109,9 @@ export async function setupRun(target: RunTarget, o: Pick<RunOptions, 'workers'>
       seatMs,
       connectCpuS,
       seatCpuS,
-      seatRefusals: refusals.reduce((a, n) => a + n, 0),
+      seatRefusals: seated.reduce((a, s) => a + (s.refusals ?? 0), 0),
+      genConnectCpuS: Math.max(...connected.map((s) => s.cpuMs)) / 1000,
+      genSeatCpuS: Math.max(...seated.map((s) => s.cpuMs)) / 1000,
       rssBeforeMb,
       rssAfterMb: rssSum(target.pids),
     };

@@ -46,6 +46,12 @@ export type Request =
 /** Ack outcome codes in `WorkerLog.sent`. */
 export const ACK = { none: 0, ok: 1, overloaded: 2, other: 3 } as const;
 
+/** A worker's reply to `connect` and `seat`: its thread's CPU in that step (and the seat refusals it retried). */
+export interface SetupStep {
+  cpuMs: number;
+  refusals?: number;
+}
+
 export interface Progress {
   /** Notes sent and not acked yet. */
   outstanding: number;

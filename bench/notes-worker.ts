@@ -8,8 +8,19 @@ import { parentPort } from 'node:worker_threads';
 import { io as ioClient, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
 import type { Ack, ClientToServerEvents, Envelope, ServerToClientEvents, SyncMessage } from '@world-cafe/shared';
+import { leanParser } from './lean-parser.ts';
 import { pool, withTimeout } from './notes-stats.ts';
-import { ACK, type BotSpec, type Progress, type Reply, type Request, type RunPlan, type StackName, type WorkerLog } from './notes-wire.ts';
+import {
+  ACK,
+  type BotSpec,
+  type Progress,
+  type Reply,
+  type Request,
+  type RunPlan,
+  type SetupStep,
+  type StackName,
+  type WorkerLog,
+} from './notes-wire.ts';
 
 const port = parentPort!;
 const now = () => performance.timeOrigin + performance.now();
@@ -91,6 +102,7 @@ function worldCafeBot(url: string, spec: BotSpec): Promise<Bot> {
     reconnection: false,
     forceNew: true,
     auth: { token: spec.token! },
+    parser: leanParser,
   });
   const syncs: SyncMessage['kind'][] = [];
   let onSync: (() => void) | null = null;
@@ -298,12 +310,16 @@ async function handle(id: number, req: Request) {
   const reply = (r: Reply, transfer: ArrayBuffer[] = []) => port.postMessage(r, transfer);
   try {
     switch (req.type) {
-      case 'connect':
+      case 'connect': {
+        const cpuBefore = threadCpuMs();
         await connect(req.stack, req.urls, req.bots);
-        return reply({ id, ok: true, result: null });
-      case 'seat':
+        return reply({ id, ok: true, result: { cpuMs: threadCpuMs() - cpuBefore } satisfies SetupStep });
+      }
+      case 'seat': {
+        const cpuBefore = threadCpuMs();
         await seat();
-        return reply({ id, ok: true, result: seatRefusals });
+        return reply({ id, ok: true, result: { cpuMs: threadCpuMs() - cpuBefore, refusals: seatRefusals } satisfies SetupStep });
+      }
       case 'run':
         await run(req.plan);
         return reply({ id, ok: true, result: null });

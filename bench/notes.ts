@@ -346,6 +346,7 @@ function printBlock(rate: number, rows: Row[], label = '') {
       'setup: server main-thread CPU, joins / connect / seat (s)',
       (r) => `${f(r.setup.prepareCpuS, 2)} / ${f(r.setup.connectCpuS, 2)} / ${f(r.setup.seatCpuS, 2)}`,
     ],
+    ['setup: busiest generator thread CPU, connect / seat (s)', (r) => `${f(r.setup.genConnectCpuS, 2)} / ${f(r.setup.genSeatCpuS, 2)}`],
     ['memory: RSS before -> after setup (MB)', (r) => `${f(r.setup.rssBeforeMb, 0)} -> ${f(r.setup.rssAfterMb, 0)}`],
     [
       'memory: KB per connected socket',
