@@ -257,7 +257,6 @@ ALTER TABLE credentials ADD COLUMN revoked_at BIGINT;`,
   },
 ];
 
-
 /** Version 7's tables. */
 function SQL_V7(time: 'INTEGER' | 'BIGINT'): string {
   return `
