@@ -34,7 +34,7 @@ function rowsOf(workshopId: string): Record<string, number> {
   const db = new Database(path.join(server.dataDir, 'worldcafe.db'), { readonly: true });
   try {
     const out: Record<string, number> = {};
-    for (const t of ['events', 'snapshots', 'credentials', 'workshop_roles'])
+    for (const t of ['events', 'snapshots', 'snapshot_parts', 'credentials', 'workshop_roles'])
       out[t] = (db.prepare(`SELECT COUNT(*) AS n FROM ${t} WHERE workshop_id = ?`).get(workshopId) as { n: number }).n;
     out.workshops = (db.prepare('SELECT COUNT(*) AS n FROM workshops WHERE id = ?').get(workshopId) as { n: number }).n;
     return out;
@@ -147,7 +147,7 @@ describe('the facilitator home', () => {
     await laptop.getByText('“Preparatory café of the 18th ACCSM” was deleted.').waitFor();
     await closed;
     expect(await item.count()).toBe(0);
-    expect(rowsOf(ws.workshopId)).toEqual({ events: 0, snapshots: 0, credentials: 0, workshop_roles: 0, workshops: 0 });
+    expect(rowsOf(ws.workshopId)).toEqual({ events: 0, snapshots: 0, snapshot_parts: 0, credentials: 0, workshop_roles: 0, workshops: 0 });
     bot.socket.close();
 
     // sign out: the home offers sign-in again and the cookie is gone

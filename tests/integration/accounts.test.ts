@@ -13,7 +13,10 @@ import { postgresRowsOf, sqliteRowsOf } from '../helpers/storeRows';
 import { WORKSHOP_TABLES } from '../../server/src/accounts/accountStore';
 
 /** Tables that hold a workshop's rows before its deletion (snapshots and devices only after enough events or a connection). */
-const FILLED_BEFORE_DELETE = [...WORKSHOP_TABLES.filter((t) => t !== 'snapshots' && t !== 'participant_devices'), 'workshops'];
+const FILLED_BEFORE_DELETE = [
+  ...WORKSHOP_TABLES.filter((t) => t !== 'snapshots' && t !== 'snapshot_parts' && t !== 'participant_devices'),
+  'workshops',
+];
 
 let server: RunningServer;
 beforeAll(async () => {

@@ -70,6 +70,8 @@ beforeAll(async () => {
   back = path.join(dir, 'back', 'worldcafe.db');
   workshops = await withStore(source, async (s) => {
     const list = await s.listWorkshops();
+    // a snapshot in parts (format 2): its parts go along, in order, before its head
+    for (const part of [0, 1, 2]) await s.saveSnapshotPart(list[0]!.id, 7, part, `{"part":${part},"text":"ส่วน"}`);
     await s.saveSnapshot(list[0]!.id, 7, '{"a snapshot":"ภาพรวม"}');
     // review links with a lifetime, one of them revoked: the copy must keep both as they are
     const w = list[0]!.id;

@@ -60,8 +60,9 @@ describe('SQLite migrations', () => {
       expect(await store.findWorkshopByCode('ABCD2345')).toEqual({ id: 'w1', joinCode: 'ABCD2345', createdAt: 1_700_000_000_000 });
       expect(await store.readOps('w1')).toEqual([{ opKey: 'p1:op1', seq: 1 }]);
       expect(await store.findCredential('hash1')).toEqual({ workshopId: 'w1', participantId: 'p1', kind: 'facilitator' });
+      await store.saveSnapshotPart('w1', 1, 0, '{"part":0}'); // a table of version 8
       await store.saveSnapshot('w1', 1, '{}'); // a table of version 2
-      expect(await store.latestSnapshot('w1')).toEqual({ seq: 1, body: '{}' });
+      expect(await store.latestSnapshot('w1')).toEqual({ seq: 1, body: '{}', parts: ['{"part":0}'] });
     } finally {
       await store.close();
     }

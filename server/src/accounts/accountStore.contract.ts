@@ -277,6 +277,7 @@ export function accountStoreContract(name: string, harness: AccountHarness) {
           envelopes: [],
           credential: { tokenHash: uid('inv'), workshopId: w, participantId: 'd1', kind: 'invite', issuedAt: 1, expiresAt: 9e12 },
         });
+        await events.saveSnapshotPart(w, 3, 0, '{}');
         await events.saveSnapshot(w, 3, '{}');
         await events.append({ ...batch(keep, [1]), workshop: { id: keep, joinCode: uid('code2').slice(0, 30), createdAt: 1 } });
         const role = { accountId: id, workshopId: w, role: 'owner' as const, participantId: 'f1', addedAt: 5, archivedAt: null };
@@ -287,11 +288,11 @@ export function accountStoreContract(name: string, harness: AccountHarness) {
         expect(await accounts.workshopRoles(w)).toEqual([role]);
         await accounts.setArchived(id, w, 99);
         expect(await accounts.findRole(id, w)).toEqual({ ...role, archivedAt: 99 });
-        for (const table of ['events', 'snapshots', 'credentials', 'workshop_roles', 'workshops'])
+        for (const table of ['events', 'snapshots', 'snapshot_parts', 'credentials', 'workshop_roles', 'workshops'])
           expect(await harness.rowsOf(table, w)).toBeGreaterThan(0);
 
         await accounts.deleteWorkshop(w);
-        for (const table of ['events', 'snapshots', 'credentials', 'workshop_roles', 'workshops'])
+        for (const table of ['events', 'snapshots', 'snapshot_parts', 'credentials', 'workshop_roles', 'workshops'])
           expect(await harness.rowsOf(table, w), table).toBe(0);
         expect(await events.findWorkshop(w)).toBeUndefined();
         expect(await events.readSince(w, 0)).toEqual([]);

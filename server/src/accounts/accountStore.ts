@@ -142,7 +142,8 @@ export interface AccountStore {
   setArchived(accountId: string, workshopId: string, at: number | null): Promise<void>;
   /**
    * Deletes a workshop with everything in it, in one commit: its log (events and their op keys),
-   * snapshots, credentials (personal links, facilitator keys, review links), roles and record.
+   * snapshots (heads and parts), credentials (personal links, facilitator keys, review links),
+   * roles and record.
    */
   deleteWorkshop(workshopId: string): Promise<void>;
   /**
@@ -293,6 +294,7 @@ const inviteOf = (r: InviteRow): CofacInvite => ({
 export const WORKSHOP_TABLES = [
   'events',
   'snapshots',
+  'snapshot_parts',
   'credentials',
   'workshop_roles',
   'cofacilitator_invites',

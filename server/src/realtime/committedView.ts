@@ -16,48 +16,87 @@ import {
   rescopedBy,
 } from '@world-cafe/shared';
 import type { Publish } from './fanout';
-import type { EventStore } from '../store/eventStore';
-
-/** Bumped whenever WorkshopState's shape changes: an older snapshot is then ignored (full replay). */
-export const SNAPSHOT_VERSION = 1;
+import type { EventStore, Snapshot, SnapshotPart, StoredSnapshot } from '../store/eventStore';
 
 /**
- * A workshop's committed state from the store: its latest snapshot (when there is one of this
- * version) plus the events after it, else a replay of the whole log. Returns the events read, which
- * become the room's recent window.
+ * The format of the snapshots written now. Bumped whenever WorkshopState's shape changes (an older
+ * snapshot is then ignored: full replay) or the format does.
+ *
+ * Version 2: a snapshot at seq S is a head row (`snapshots`) and N part rows (`snapshot_parts`,
+ * parts 0..N-1). The head is `{"v":2,"parts":N,"state":{…}}` with every field of the state but the
+ * owned records (OWNED_RECORDS: notes, participants, seats), which it holds as {}; each part is a
+ * self-contained `{"v":2,"state":{"<record>":{…up to SNAPSHOT_SLICE entries…}}}`, so a redaction
+ * can rewrite one part alone. The room writes each part in its own append (one group commit each)
+ * and the head last: a snapshot is complete, and loadable, once its head is stored. A server older
+ * than version 2 ignores a v2 head (its version check) and replays the log: rolling upgrades work.
+ */
+export const SNAPSHOT_VERSION = 2;
+
+/**
+ * Version 1: the whole snapshot in one body, `{"v":1,"state":{…}}` (written before parts). Its
+ * state has the same shape as version 2's, so it still loads; when that shape changes, both go.
+ */
+const WHOLE_SNAPSHOT_VERSION = 1;
+
+/**
+ * The state a stored snapshot holds: a v1 body, or a v2 head merged with all its parts; null when
+ * it is of another version or inconsistent (a part missing or extra, a seq that differs), and then
+ * the caller replays the log instead.
+ */
+export function snapshotState(snap: StoredSnapshot): WorkshopState | null {
+  try {
+    const head = JSON.parse(snap.body) as { v?: unknown; parts?: unknown; state?: WorkshopState };
+    const state = head.state;
+    if (!state || state.seq !== snap.seq) return null;
+    if (head.v === WHOLE_SNAPSHOT_VERSION) return state;
+    if (head.v !== SNAPSHOT_VERSION || head.parts !== snap.parts.length) return null;
+    for (const body of snap.parts) {
+      const part = JSON.parse(body) as { v?: unknown; state?: Record<string, unknown> };
+      if (part.v !== SNAPSHOT_VERSION || !part.state) return null;
+      for (const [field, entries] of Object.entries(part.state)) {
+        if (!isOwnedRecord(field) || typeof state[field] !== 'object' || typeof entries !== 'object' || !entries) return null;
+        Object.assign(state[field], entries);
+      }
+    }
+    return state;
+  } catch {
+    return null; // a body that does not parse: replay
+  }
+}
+
+const isOwnedRecord = (field: string): field is OwnedRecord => (OWNED_RECORDS as readonly string[]).includes(field);
+
+/**
+ * A workshop's committed state from the store: its latest snapshot (when there is a usable one)
+ * plus the events after it, else a replay of the whole log. Returns the events read, which become
+ * the room's recent window.
  */
 export async function loadCommitted(
   store: EventStore,
   id: string,
 ): Promise<{ state: WorkshopState; recent: Envelope[]; snapshotSeq: number }> {
   const snap = await store.latestSnapshot(id);
-  if (snap) {
-    const parsed = JSON.parse(snap.body) as { v?: number; state?: WorkshopState };
-    if (parsed.v === SNAPSHOT_VERSION && parsed.state && parsed.state.seq === snap.seq) {
-      const events = await store.readSince(id, snap.seq);
-      return { state: applyEnvelopesOwned(parsed.state, events), recent: events, snapshotSeq: snap.seq };
-    }
+  const state = snap ? snapshotState(snap) : null;
+  if (snap && state) {
+    const events = await store.readSince(id, snap.seq);
+    return { state: applyEnvelopesOwned(state, events), recent: events, snapshotSeq: snap.seq };
   }
   const events = await store.readSince(id, 0);
   return { state: applyEnvelopesOwned(emptyState(), events), recent: events, snapshotSeq: 0 };
 }
 
-export function snapshotBody(state: WorkshopState): string {
-  return JSON.stringify({ v: SNAPSHOT_VERSION, state });
-}
-
-/** Record entries serialised per slice of a snapshot (a slice of 500 notes takes about a millisecond). */
+/** Record entries per part of a snapshot (a slice of 500 notes takes about a millisecond to serialise, ~150 KB). */
 export const SNAPSHOT_SLICE = 500;
 
 const ABSENT = Symbol('absent');
 
 /**
- * A snapshot of a committed state being serialised in slices, while later events go on updating
- * the same records in place (see applyEnvelopesOwned). Everything else in a state is immutable, so
- * the state object taken at `seq` stays as it was except for those records; before an event
- * updates an entry of one of them, the view calls touch() and the entry's value at `seq` is kept
- * here. Serialising a 60,000-note state at once took the event loop for 150-300 ms (plus as much
- * again to re-escape it for the writer thread); in slices each turn of the loop costs about 1 ms.
+ * A snapshot of a committed state being serialised part by part, while later events go on
+ * updating the same records in place (see applyEnvelopesOwned). Everything else in a state is
+ * immutable, so the state object taken at `seq` stays as it was except for those records; before
+ * an event updates an entry of one of them, the view calls touch() and the entry's value at `seq`
+ * is kept here. Serialising a 60,000-note state at once took the event loop for 150-300 ms; part
+ * by part each turn of the loop costs about 1 ms.
  */
 export class SnapshotCapture {
   private readonly before: Record<OwnedRecord, Map<string, unknown>> = { notes: new Map(), participants: new Map(), seats: new Map() };
@@ -82,40 +121,42 @@ export class SnapshotCapture {
   }
 
   /**
-   * The snapshot body, the same JSON as snapshotBody(state at seq), built in slices of `slice`
-   * entries with `pause()` awaited between them (the event loop runs, and events may be folded).
+   * The parts' bodies (format of SNAPSHOT_VERSION), each serialised when the iteration reaches it:
+   * up to `slice` entries of one owned record at seq, in the record's order.
    */
-  async serialize(pause: () => Promise<void>, slice = SNAPSHOT_SLICE): Promise<string> {
-    // Concatenated with `+`, never joined: the body stays a rope of the slices' strings, copied
-    // once when it leaves this thread, instead of a last turn copying tens of MB twice.
-    let fields = '';
-    for (const [key, value] of Object.entries(this.state)) {
-      if (!(OWNED_RECORDS as readonly string[]).includes(key)) {
-        const json = JSON.stringify(value);
-        if (json !== undefined) fields += (fields === '' ? '' : ',') + JSON.stringify(key) + ':' + json;
-        continue;
-      }
-      const field = key as OwnedRecord;
-      const record = value as Record<string, unknown>;
+  *parts(slice = SNAPSHOT_SLICE): Generator<string> {
+    for (const field of OWNED_RECORDS) {
+      const record = this.state[field] as Record<string, unknown>;
       const saved = this.before[field];
       const keys = this.keys[field];
-      let entries = '';
       for (let i = 0; i < keys.length; i += slice) {
-        await pause();
-        const part: Record<string, unknown> = {};
+        const entries: Record<string, unknown> = {};
+        let any = false;
         for (let j = i; j < Math.min(keys.length, i + slice); j++) {
           const k = keys[j]!;
           const v = saved.has(k) ? saved.get(k) : record[k];
-          if (v !== ABSENT) part[k] = v;
+          if (v === ABSENT) continue;
+          entries[k] = v;
+          any = true;
         }
-        const json = JSON.stringify(part);
-        if (json.length > 2) entries += (entries === '' ? '' : ',') + json.slice(1, -1);
+        if (any) yield '{"v":' + SNAPSHOT_VERSION + ',"state":{' + JSON.stringify(field) + ':' + JSON.stringify(entries) + '}}';
       }
-      fields += (fields === '' ? '' : ',') + JSON.stringify(key) + ':{' + entries + '}';
     }
-    return '{"v":' + SNAPSHOT_VERSION + ',"state":{' + fields + '}}';
+  }
+
+  /** The head's body: every field of the state at seq, the owned records as {} (they are in the `parts` parts). */
+  head(parts: number): string {
+    const state: Record<string, unknown> = { ...this.state };
+    for (const field of OWNED_RECORDS) state[field] = {};
+    return JSON.stringify({ v: SNAPSHOT_VERSION, parts, state });
   }
 }
+
+/**
+ * Stores one part of a snapshot in progress and resolves once it is durable; false to abandon the
+ * snapshot (no more parts, no head).
+ */
+export type PartWriter = (part: SnapshotPart) => Promise<boolean>;
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -145,15 +186,29 @@ export class CommittedView {
   private capture: SnapshotCapture | null = null;
 
   /**
-   * A snapshot of the committed state as it is now: its seq and body, serialised in slices between
-   * which the event loop runs (publications go on meanwhile). One at a time: null while another runs.
+   * A snapshot of the committed state as it is now: its parts, each serialised and handed to
+   * `write` in turn (the next is serialised only once it resolves, with `pause()` awaited before
+   * each; publications go on meanwhile), then its head's seq and body, which the caller stores
+   * last. Null when `write` abandoned it, or while another snapshot runs (one at a time).
    */
-  async snapshot(pause: () => Promise<void> = nextTurn, slice = SNAPSHOT_SLICE): Promise<{ seq: number; body: string } | null> {
+  async snapshot(
+    write: PartWriter,
+    { pause = nextTurn, slice = SNAPSHOT_SLICE }: { pause?: () => Promise<void>; slice?: number } = {},
+  ): Promise<Snapshot | null> {
     if (this.capture) return null;
     const capture = new SnapshotCapture(this.state);
     this.capture = capture;
     try {
-      return { seq: capture.seq, body: await capture.serialize(pause, slice) };
+      const parts = capture.parts(slice);
+      let part = 0;
+      for (;;) {
+        await pause();
+        const next = parts.next();
+        if (next.done) break;
+        if (!(await write({ seq: capture.seq, part, body: next.value }))) return null;
+        part++;
+      }
+      return { seq: capture.seq, body: capture.head(part) };
     } finally {
       this.capture = null;
     }

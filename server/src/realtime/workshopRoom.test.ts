@@ -1,7 +1,21 @@
-import { describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
 import { smallCreateCommand } from '@world-cafe/shared/testing';
-import { emptyState, type Command, type Envelope, type SystemCommand } from '@world-cafe/shared';
+import {
+  type Ack,
+  type Command,
+  type Envelope,
+  type SystemCommand,
+  type WorkshopState,
+  applyEnvelopesOwned,
+  emptyState,
+} from '@world-cafe/shared';
 import type { AppendBatch, EventStore } from '../store/eventStore';
+import { SqliteEventStore } from '../store/sqliteStore';
+import { loadCommitted, snapshotState } from './committedView';
 import type { Publication } from './fanout';
 import { OpWindow, PUBLISH_TICK_MS, WorkshopRoom } from './workshopRoom';
 import { admission, configureAdmission } from './admission';
@@ -9,10 +23,16 @@ import { admission, configureAdmission } from './admission';
 /** A store whose appends complete only when the test says so. */
 class ManualStore {
   queue: Array<{ batch: AppendBatch; resolve: () => void; reject: (e: Error) => void }> = [];
-  /** Seqs of the snapshots saved. */
+  /** Seqs of the snapshots saved (their heads). */
   snapshots: number[] = [];
+  /** Seqs of the snapshot parts saved. */
+  parts: number[] = [];
   saveSnapshot(_w: string, seq: number): Promise<void> {
     this.snapshots.push(seq);
+    return Promise.resolve();
+  }
+  saveSnapshotPart(_w: string, seq: number): Promise<void> {
+    this.parts.push(seq);
     return Promise.resolve();
   }
   append(batch: AppendBatch): Promise<void> {
@@ -46,12 +66,12 @@ async function setup() {
   return { room, store, log, hooks };
 }
 
-const note = (id: string): Command => ({
+const note = (id: string, text = 'hi'): Command => ({
   type: 'note:create',
   clientOpId: `op-${id}-xxxx`,
   noteId: id,
   tableId: 't1',
-  text: 'hi',
+  text,
   color: 'yellow',
   x: 0,
   y: 0,
@@ -231,6 +251,7 @@ describe('WorkshopRoom snapshots', () => {
     const deleted = room.execute({ type: 'note:delete', clientOpId: 'op-del-xxxx', noteId: 'n1' }, ann, 'ann:op-del-xxxx');
     await snapshot;
     expect(store.snapshots).toHaveLength(1);
+    expect(store.parts.filter((seq) => seq > store.snapshots[0]!)).toEqual([]); // not one part of it either
     await store.commitAll();
     expect(await deleted).toMatchObject({ ok: true });
     // once the deletion is committed, a snapshot (which no longer holds the text) is saved
@@ -238,3 +259,119 @@ describe('WorkshopRoom snapshots', () => {
     expect(store.snapshots).toEqual([store.snapshots[0], room.committed.seq]);
   });
 });
+
+describe('WorkshopRoom snapshots in parts, on a real SQLite store', () => {
+  const dirs: string[] = [];
+  const stores: SqliteEventStore[] = [];
+  afterEach(async () => {
+    for (const s of stores.splice(0)) await s.close();
+    for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+  });
+
+  /** A room on a fresh SQLite file with `notes` notes of ann's (text `text-<id>`), and its store's appends. */
+  async function realRoom(notes: number) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wc-room-snap-'));
+    dirs.push(dir);
+    const file = path.join(dir, 'room.db');
+    const store = new SqliteEventStore({ file, synchronous: 'normal' });
+    stores.push(store);
+    // every snapshot part appended: its part number and the store's commits when it was appended
+    const partAppends: Array<{ part: number; commitsBefore: number }> = [];
+    // partDelayMs: a part's append resolves that long after its commit (longer than a publish
+    // tick, so the events of the commands that arrive meanwhile are folded before the next part)
+    const hooks = { afterPart: (_part: number) => {}, partDelayMs: 0 };
+    const append = store.append.bind(store);
+    store.append = (batch: AppendBatch) => {
+      const p = append(batch);
+      if (!batch.snapshotPart) return p;
+      partAppends.push({ part: batch.snapshotPart.part, commitsBefore: store.commits });
+      hooks.afterPart(batch.snapshotPart.part);
+      return p.then(() => new Promise((r) => setTimeout(r, hooks.partDelayMs)));
+    };
+    const room = new WorkshopRoom('w1', store, () => {}, emptyState(), [], []);
+    const ok = async (p: Promise<Ack>) => expect(await p).toMatchObject({ ok: true });
+    await ok(room.execute(smallCreateCommand({ delegations: [] }), { kind: 'system' }, null));
+    await ok(
+      room.execute(
+        { type: 'participant:join', participantId: 'ann', name: 'ann', delegationId: null, role: 'delegate' },
+        { kind: 'system' },
+        null,
+      ),
+    );
+    await ok(room.execute({ type: 'seat:assign', clientOpId: 'seat-ann-xxxx', participantId: 'ann', tableId: 't1' }, ann, null));
+    await Promise.all(Array.from({ length: notes }, (_, i) => ok(room.execute(note(`n${i}`, `text-n${i}`), ann, null))));
+    return { room, store, file, partAppends, hooks, ok };
+  }
+
+  it('a snapshot taken while notes keep arriving loads back to the committed state at its seq, one part per group commit', async () => {
+    const { room, store, partAppends, hooks, ok } = await realRoom(40);
+    hooks.partDelayMs = PUBLISH_TICK_MS * 2;
+    let done = false;
+    const snapshot = room.snapshotNow(5).then(() => (done = true));
+    // edits and moves of notes in the parts still to come, and new notes, keep arriving (each
+    // awaited: committed and published) while it runs
+    let i = 0;
+    while (!done) {
+      const target = `n${39 - (i % 20)}`;
+      const cmd: Command =
+        i % 3 === 0
+          ? { type: 'note:edit', clientOpId: `edit-${i}-xxxx`, noteId: target, text: `edited ${i}` }
+          : i % 3 === 1
+            ? { type: 'note:move', clientOpId: `move-${i}-xxxx`, noteId: target, x: i, y: i }
+            : note(`late${i}`);
+      await ok(room.execute(cmd, ann, null));
+      i++;
+    }
+    await snapshot;
+    const snap = (await store.latestSnapshot('w1'))!;
+    expect(i).toBeGreaterThanOrEqual(5);
+    expect(room.committed.seq).toBeGreaterThan(snap.seq);
+    // 40 notes in parts of 5, then the participants and the seats
+    expect(snap.parts.length).toBeGreaterThanOrEqual(10);
+    expect(JSON.parse(snap.body)).toMatchObject({ v: 2, parts: snap.parts.length });
+    // each part in its own append, appended only once the one before was committed
+    expect(partAppends.map((a) => a.part)).toEqual(snap.parts.map((_, k) => k));
+    for (let k = 1; k < partAppends.length; k++) expect(partAppends[k]!.commitsBefore).toBeGreaterThan(partAppends[k - 1]!.commitsBefore);
+    // exactly the state at its seq (the log replayed up to it), and with the events after it the room's state
+    const log = await store.readSince('w1', 0);
+    const atSeq = applyEnvelopesOwned(
+      emptyState(),
+      log.filter((e) => e.seq <= snap.seq),
+    );
+    expect(plain(snapshotState(snap)!)).toEqual(plain(atSeq));
+    const loaded = await loadCommitted(store, 'w1');
+    expect(loaded.snapshotSeq).toBe(snap.seq);
+    expect(plain(loaded.state)).toEqual(plain(room.committed));
+  });
+
+  it('a deletion decided mid-snapshot stops it: no more parts, no head, and the stored parts lose the text', async () => {
+    const { room, store, file, partAppends, hooks, ok } = await realRoom(12);
+    let deleted: Promise<Ack> | undefined;
+    // right after part 0 (which holds n0) was queued: a deletion of n0 is decided and queued behind it
+    hooks.afterPart = (part) => {
+      if (part === 0) deleted = room.execute({ type: 'note:delete', clientOpId: 'del-n0-xxxx', noteId: 'n0' }, ann, null);
+    };
+    await room.snapshotNow(5);
+    await ok(deleted!);
+    expect(partAppends.map((a) => a.part)).toEqual([0]);
+    expect(await store.latestSnapshot('w1')).toBeUndefined();
+    const db = new Database(file, { readonly: true });
+    try {
+      const bodies = db.prepare('SELECT body FROM snapshot_parts').pluck().all() as string[];
+      expect(bodies).toHaveLength(1);
+      expect(bodies[0]).toContain('text-n1'); // the part is there, with the text of the notes still alive
+      expect(bodies[0]).not.toContain('text-n0');
+    } finally {
+      db.close();
+    }
+    // a later snapshot (not within a second of the abandoned one) is complete, without the note
+    hooks.afterPart = () => {};
+    await new Promise((r) => setTimeout(r, 1000));
+    await room.snapshotNow(5);
+    const snap = (await store.latestSnapshot('w1'))!;
+    expect(snap.seq).toBe(room.committed.seq);
+    expect(plain(snapshotState(snap)!)).toEqual(plain(room.committed));
+  });
+});
+
+const plain = (state: WorkshopState) => JSON.parse(JSON.stringify(state)) as unknown;

@@ -184,21 +184,26 @@ export class WorkshopRoom implements RoomHandle {
     void this.snapshotNow();
   }
 
-  /** Writes a snapshot of the committed state (tests call it directly); after the one in progress, if any. */
-  snapshotNow(): Promise<void> {
+  /**
+   * Writes a snapshot of the committed state (tests call it directly; `slice`: entries per part);
+   * after the one in progress, if any. Each part goes to the store in its own append, and the next
+   * is serialised only once it is committed, so the parts spread over as many group commits instead
+   * of holding the writer for one multi-MB transaction; the head goes last, and the snapshot is
+   * complete (and this resolves) once it is stored.
+   */
+  snapshotNow(slice?: number): Promise<void> {
     const run = (this.snapshotting ?? Promise.resolve()).then(async () => {
       if (this.view.committed.seq <= this.snapshotSeq) return;
       try {
-        const snap = await this.view.snapshot();
-        if (!snap || this.broken || this.retired) return;
-        // A deletion decided after the snapshot's seq may already be queued before it: its
-        // transaction would redact the stored snapshots before this one is stored, and this one
-        // would keep the deleted text. Such a snapshot is dropped (a later one is taken); a
-        // deletion decided after this check is queued behind it and redacts it as usual.
-        if (this.redactionSeq > snap.seq) {
-          this.snapshotNotBefore = performance.now() + 1000;
-          return;
-        }
+        const snap = await this.view.snapshot(
+          async (part) => {
+            if (!this.mayStoreSnapshot(part.seq)) return false;
+            await this.store.saveSnapshotPart(this.id, part.seq, part.part, part.body);
+            return true;
+          },
+          { slice },
+        );
+        if (!snap || !this.mayStoreSnapshot(snap.seq)) return;
         await this.store.saveSnapshot(this.id, snap.seq, snap.body);
         this.snapshotSeq = Math.max(this.snapshotSeq, snap.seq);
       } catch {
@@ -210,6 +215,22 @@ export class WorkshopRoom implements RoomHandle {
     });
     this.snapshotting = tracked;
     return tracked;
+  }
+
+  /**
+   * Whether the next part or the head of the snapshot at `seq` may be queued. A deletion decided
+   * after the snapshot's seq may already be queued before it: its transaction would redact the
+   * stored rows before this one is stored, and this one would keep the deleted text. Such a
+   * snapshot is abandoned (no more parts, no head; a later one is taken, not before a second from
+   * now): the parts stored so far have a seq below the deletion's, so its own transaction redacts
+   * them, and without a head they are orphans the store prunes later. A deletion decided after
+   * this check is queued behind the write and redacts it as usual.
+   */
+  private mayStoreSnapshot(seq: number): boolean {
+    if (this.broken || this.retired) return false;
+    if (this.redactionSeq <= seq) return true;
+    this.snapshotNotBefore = performance.now() + 1000;
+    return false;
   }
 
   /** The published state: what anyone is shown (events reach it only when they are published). */

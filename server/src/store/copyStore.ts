@@ -1,7 +1,8 @@
 // Copies every workshop from one EventStore to another (`npm run db:copy`): the workshop row,
 // its events with their op keys (so clientOpId retries stay idempotent on the target), its
-// credentials (links and keys keep working) and its latest snapshot. Only through the EventStore
-// interface, so it works in every direction (SQLite → PostgreSQL, back, or between two of a kind).
+// credentials (links and keys keep working) and its latest snapshot (head and parts). Only through
+// the EventStore interface, so it works in every direction (SQLite → PostgreSQL, back, or between
+// two of a kind).
 import type { AppendBatch, EventStore, StoredEvent, WorkshopRecord } from './eventStore';
 
 export interface CopyReport {
@@ -62,7 +63,11 @@ async function copyOne(w: WorkshopRecord, from: EventStore, to: EventStore) {
   if (pending) await to.append({ ...pending, workshop: w });
   else await to.append({ workshopId: w.id, opKey: null, envelopes: [], workshop: w });
   const snap = await from.latestSnapshot(w.id);
-  if (snap) await to.saveSnapshot(w.id, snap.seq, snap.body);
+  if (snap) {
+    // the parts first and the head last, as a room writes them: the snapshot is complete once the head lands
+    for (const [part, body] of snap.parts.entries()) await to.saveSnapshotPart(w.id, snap.seq, part, body);
+    await to.saveSnapshot(w.id, snap.seq, snap.body);
+  }
   return { workshop: w, events, credentials: credentials.length, snapshot: snap !== undefined };
 }
 

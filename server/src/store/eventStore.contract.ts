@@ -4,20 +4,24 @@
 import { INVITE_ID_LENGTH } from './credentials';
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Envelope } from '@world-cafe/shared';
+import { type Envelope, type WorkshopState, emptyState } from '@world-cafe/shared';
+import { standardWorkshop } from '@world-cafe/shared/testing';
 import type { AppendBatch, EventStore } from './eventStore';
-import { SNAPSHOTS_KEPT } from './migrations';
+import { ORPHAN_PARTS_PER_WRITE, SNAPSHOTS_KEPT } from './migrations';
+import { SnapshotCapture, loadCommitted } from '../realtime/committedView';
 
 export type ContractStore = EventStore & { readonly commits: number };
 
 export interface ContractHarness {
   /** A store on the suite's database; called twice, it gives two writers on one database (two nodes). */
   open(): Promise<ContractStore>;
-  /** How many snapshots the database holds for a workshop (read beside the store). */
+  /** How many snapshots (heads) the database holds for a workshop (read beside the store). */
   snapshotCount(workshopId: string): Promise<number>;
+  /** The snapshot parts the database holds for a workshop, by seq and part (read beside the store). */
+  partRows(workshopId: string): Promise<Array<{ seq: number; part: number; body: string }>>;
   /**
    * Everything the database holds, as raw as the harness can read it (SQLite: the bytes of the
-   * file and its WAL; PostgreSQL: every row of events and snapshots), once the store says its
+   * file and its WAL; PostgreSQL: every row of events, snapshots and snapshot parts), once the store says its
    * clean-up after a redaction is done.
    */
   rawContents(store: ContractStore): Promise<Buffer>;
@@ -290,16 +294,101 @@ export function eventStoreContract(name: string, harness: ContractHarness) {
       const w = wid('snap');
       expect(await store.latestSnapshot(w)).toBeUndefined();
       for (const seq of [10, 20, 30, 40, 50]) await store.saveSnapshot(w, seq, JSON.stringify({ at: seq, text: 'สรุป' }));
-      expect(await store.latestSnapshot(w)).toEqual({ seq: 50, body: JSON.stringify({ at: 50, text: 'สรุป' }) });
+      expect(await store.latestSnapshot(w)).toEqual({ seq: 50, body: JSON.stringify({ at: 50, text: 'สรุป' }), parts: [] });
       expect(await harness.snapshotCount(w)).toBe(SNAPSHOTS_KEPT);
       await store.saveSnapshot(w, 50, '{"again":true}'); // the same seq replaces the body
-      expect(await store.latestSnapshot(w)).toEqual({ seq: 50, body: '{"again":true}' });
+      expect(await store.latestSnapshot(w)).toEqual({ seq: 50, body: '{"again":true}', parts: [] });
       // a snapshot can ride in the same transaction as events
       await store.append({ ...batch(w, [1]), snapshot: { seq: 60, body: '{}' } });
-      expect(await store.latestSnapshot(w)).toEqual({ seq: 60, body: '{}' });
+      expect(await store.latestSnapshot(w)).toEqual({ seq: 60, body: '{}', parts: [] });
       expect(await harness.snapshotCount(w)).toBe(SNAPSHOTS_KEPT);
       const other = await open(); // durable: another connection sees it
       expect((await other.latestSnapshot(w))?.seq).toBe(60);
+    });
+
+    /** Stores a snapshot of `state` as a room does (parts of `slice` entries, then the head unless not); its part bodies. */
+    const saveInParts = async (
+      store: EventStore,
+      w: string,
+      state: WorkshopState,
+      { slice = 2, head = true, savePart = store.saveSnapshotPart.bind(store) } = {},
+    ) => {
+      const capture = new SnapshotCapture(state);
+      const parts = [...capture.parts(slice)];
+      for (const [i, body] of parts.entries()) await savePart(w, state.seq, i, body);
+      if (head) await store.saveSnapshot(w, state.seq, capture.head(parts.length));
+      return parts;
+    };
+    const plain = (state: WorkshopState) => JSON.parse(JSON.stringify(state)) as unknown;
+
+    it('a snapshot in parts: the head and its parts in part order round-trip, and load as the state at its seq', async () => {
+      const store = await open();
+      const w = wid('parts');
+      const state = standardWorkshop('cafe');
+      const parts = await saveInParts(store, w, state, { slice: 1 });
+      expect(parts.length).toBeGreaterThan(10); // part 10 comes after part 9, not after part 1
+      const snap = await store.latestSnapshot(w);
+      expect(snap).toMatchObject({ seq: state.seq, parts });
+      expect(JSON.parse(snap!.body)).toMatchObject({ v: 2, parts: parts.length, state: { notes: {}, participants: {}, seats: {} } });
+      const loaded = await loadCommitted(store, w);
+      expect(loaded.snapshotSeq).toBe(state.seq);
+      expect(plain(loaded.state)).toEqual(plain(state));
+      // another connection reads the same
+      expect(await (await open()).latestSnapshot(w)).toEqual(snap);
+    });
+
+    it('a head whose parts are not all there is not used (full replay); a v1 body still loads', async () => {
+      const store = await open();
+      const w = wid('partial');
+      const state = standardWorkshop('cafe');
+      const capture = new SnapshotCapture(state);
+      const parts = [...capture.parts(2)];
+      for (const [i, body] of parts.slice(0, -1).entries()) await store.saveSnapshotPart(w, state.seq, i, body);
+      await store.saveSnapshot(w, state.seq, capture.head(parts.length));
+      expect((await store.latestSnapshot(w))?.parts).toHaveLength(parts.length - 1);
+      const replayed = await loadCommitted(store, w);
+      expect(replayed.snapshotSeq).toBe(0); // the log (empty here) instead
+      expect(plain(replayed.state)).toEqual(plain(emptyState()));
+      // a whole snapshot as written before parts (format 1)
+      const v1 = wid('v1');
+      await store.saveSnapshot(v1, state.seq, JSON.stringify({ v: 1, state }));
+      const loaded = await loadCommitted(store, v1);
+      expect(loaded.snapshotSeq).toBe(state.seq);
+      expect(plain(loaded.state)).toEqual(plain(state));
+    });
+
+    it('keeps SNAPSHOTS_KEPT complete snapshots; orphan parts go at most two per part written', async () => {
+      const store = await open();
+      const w = wid('prune');
+      const base = standardWorkshop('cafe');
+      const at = (seq: number) => ({ ...base, seq });
+      const deletedPerWrite: number[] = [];
+      // every part written through here: how many rows its commit deleted
+      const savePart = async (...args: Parameters<EventStore['saveSnapshotPart']>) => {
+        const before = (await harness.partRows(w)).length;
+        await store.saveSnapshotPart(...args);
+        deletedPerWrite.push(before + 1 - (await harness.partRows(w)).length);
+      };
+      const perSnapshot = (await saveInParts(store, w, at(10), { savePart })).length;
+      expect(perSnapshot).toBeGreaterThanOrEqual(3);
+      for (const seq of [20, 30, 40, 50]) await saveInParts(store, w, at(seq), { savePart });
+      // a snapshot abandoned half-way (a crash, a deletion): parts, no head
+      await saveInParts(store, w, at(60), { savePart, head: false });
+      for (const seq of [70, 80, 90, 100]) await saveInParts(store, w, at(seq), { savePart });
+      expect(await harness.snapshotCount(w)).toBe(SNAPSHOTS_KEPT);
+      // the kept heads' parts, every one of them; and those of 70, orphaned by the last head, which
+      // the next parts written take away
+      const seqsOf = async () => (await harness.partRows(w)).map((r) => r.seq);
+      expect(await seqsOf()).toEqual([70, 80, 90, 100].flatMap((seq) => Array<number>(perSnapshot).fill(seq)));
+      await saveInParts(store, w, at(110), { savePart, head: false });
+      expect(await seqsOf()).toEqual([80, 90, 100, 110].flatMap((seq) => Array<number>(perSnapshot).fill(seq)));
+      // bounded: never more than two rows deleted by one part's commit (and two when there were more)
+      expect(Math.max(...deletedPerWrite)).toBe(ORPHAN_PARTS_PER_WRITE);
+      expect(ORPHAN_PARTS_PER_WRITE).toBe(2);
+      // the orphans of 110 are invisible: loading goes by the newest head
+      const loaded = await loadCommitted(store, w);
+      expect(loaded.snapshotSeq).toBe(100);
+      expect(plain(loaded.state)).toEqual(plain(at(100)));
     });
 
     it('ping resolves while open; close commits what was appended; then appends and pings reject', async () => {
@@ -372,6 +461,48 @@ export function eventStoreContract(name: string, harness: ContractHarness) {
       expect(raw.includes(edited)).toBe(false);
       expect(raw.includes(kept)).toBe(true);
       expect(raw.includes(reborn)).toBe(true);
+    });
+
+    it('a delete rewrites the snapshot part that holds the note, and nothing of its text stays in the parts', async () => {
+      const store = await open();
+      const w = wid('redact-parts');
+      const [gone, kept] = [`gone-${w}`, `kept-${w}`];
+      const note = (id: string, text: string) => ({
+        id,
+        tableId: 't1',
+        text,
+        color: 'yellow',
+        x: 1,
+        y: 1,
+        authorId: 'p1',
+        delegationId: null,
+        round: 1,
+        createdAt: 1,
+        editedAt: 1,
+      });
+      const at = (seq: number, e: object) => ({ seq, at: 1_700_000_000_000 + seq, by: 'p1', scope: 't:t1', e }) as unknown as Envelope;
+      await store.append({ workshopId: w, opKey: 'p1:a', envelopes: [at(1, { type: 'note:created', note: note('n1', gone) })] });
+      await store.append({ workshopId: w, opKey: 'p1:b', envelopes: [at(2, { type: 'note:created', note: note('n2', kept) })] });
+      const part = (id: string, text: string) => JSON.stringify({ v: 2, state: { notes: { [id]: note(id, text) } } });
+      await store.saveSnapshotPart(w, 2, 0, part('n1', gone));
+      await store.saveSnapshotPart(w, 2, 1, part('n2', kept));
+      await store.saveSnapshot(w, 2, JSON.stringify({ v: 2, parts: 2, state: { seq: 2, notes: {} } }));
+      await store.saveSnapshotPart(w, 2, 2, part('n1', gone)); // as if left by an abandoned snapshot at that seq
+      expect((await harness.rawContents(store)).includes(gone)).toBe(true);
+
+      await store.append({ workshopId: w, opKey: 'p1:c', envelopes: [at(3, { type: 'note:deleted', tableId: 't1', noteId: 'n1' })] });
+      const rows = await harness.partRows(w);
+      expect(rows.map((r) => [r.seq, r.part])).toEqual([
+        [2, 0],
+        [2, 1],
+        [2, 2],
+      ]);
+      expect(JSON.parse(rows[0]!.body)).toEqual({ v: 2, state: { notes: { n1: note('n1', '') } } });
+      expect(rows[1]!.body).toBe(part('n2', kept));
+      expect(JSON.parse(rows[2]!.body)).toEqual({ v: 2, state: { notes: { n1: note('n1', '') } } });
+      const raw = await harness.rawContents(store);
+      expect(raw.includes(gone)).toBe(false);
+      expect(raw.includes(kept)).toBe(true);
     });
   });
 }

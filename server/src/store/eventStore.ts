@@ -48,6 +48,11 @@ export interface AppendBatch {
    */
   snapshot?: Snapshot;
   /**
+   * One part of a snapshot (saveSnapshotPart() appends a batch with only this), written before its
+   * head; the same transaction deletes at most 2 orphan parts (of no kept head) older than it.
+   */
+  snapshotPart?: SnapshotPart;
+  /**
    * Cluster mode (PostgreSQL only): the lease session (backend pid) the writing room decides under,
    * or null when it has none. The store refuses the batch with NOT_OWNER unless that session holds
    * the workshop's lease inside the append's transaction, so only the current owner ever appends.
@@ -62,9 +67,21 @@ export interface AppendBatch {
  */
 export type StoredCredential = { tokenHash: string; issuedAt?: number | null } & Credential;
 
+/** A snapshot's head row (or, format version 1, the whole snapshot). */
 export interface Snapshot {
   seq: number;
   body: string;
+}
+
+export interface SnapshotPart {
+  seq: number;
+  part: number;
+  body: string;
+}
+
+/** The newest head and the bodies of the parts stored at its seq, by part number (none for a v1 snapshot). */
+export interface StoredSnapshot extends Snapshot {
+  parts: string[];
 }
 
 /** An event with the op key it was stored with (what db:copy moves between stores). */
@@ -102,9 +119,12 @@ export interface EventStore {
   readStored(workshopId: string, afterSeq: number, limit?: number): Promise<StoredEvent[]>;
   /** The last stored seq of a workshop (0 if it has none). */
   headSeq(workshopId: string): Promise<number>;
-  /** Resolves once durable; keeps the newest few snapshots of the workshop. */
+  /** Stores a snapshot's head; resolves once durable; keeps the newest SNAPSHOTS_KEPT heads of the workshop. */
   saveSnapshot(workshopId: string, seq: number, body: string): Promise<void>;
-  latestSnapshot(workshopId: string): Promise<Snapshot | undefined>;
+  /** Stores one part of the snapshot at `seq` (its own append, before the head); resolves once durable. */
+  saveSnapshotPart(workshopId: string, seq: number, part: number, body: string): Promise<void>;
+  /** The newest head with its parts, read consistently (one read transaction or statement). */
+  latestSnapshot(workshopId: string): Promise<StoredSnapshot | undefined>;
   /** The last seq of every op key of a workshop (to rebuild the idempotency map on load). */
   readOps(workshopId: string): Promise<StoredOp[]>;
   findWorkshopByCode(joinCode: string): Promise<WorkshopRecord | undefined>;

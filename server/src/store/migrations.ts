@@ -16,6 +16,12 @@ export interface Migration {
 /** How many snapshots a workshop keeps (the newest ones); older ones are deleted as new ones land. */
 export const SNAPSHOTS_KEPT = 3;
 
+/**
+ * Orphan snapshot parts (of no kept head) deleted with each part written: bounded work per commit,
+ * and twice the rate parts are written, so orphans never pile up.
+ */
+export const ORPHAN_PARTS_PER_WRITE = 2;
+
 /** Version 4's tables; the dialects differ only in the type of ms timestamps. */
 function SQL_V4(time: 'INTEGER' | 'BIGINT'): string {
   return `
@@ -104,6 +110,16 @@ CREATE TABLE account_keys (
 );
 CREATE INDEX account_keys_workshop ON account_keys (workshop_id, account_id);`;
 }
+
+/** Version 8's table (the same text in both dialects). */
+const SQL_V8 = `
+CREATE TABLE snapshot_parts (
+  workshop_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  part INTEGER NOT NULL,
+  body TEXT NOT NULL,
+  PRIMARY KEY (workshop_id, seq, part)
+);`;
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -228,6 +244,16 @@ ALTER TABLE credentials ADD COLUMN revoked_at BIGINT;`,
     name: 'OpenID Connect identities of accounts; devices of personal links',
     sqlite: SQL_V7('INTEGER'),
     postgres: SQL_V7('BIGINT'),
+  },
+  {
+    // Snapshots in parts (format version 2, see server/src/realtime/committedView.ts): a head row in
+    // `snapshots` and its parts here, each part written in its own group commit, so a snapshot of a
+    // big workshop never holds the writer for one multi-MB transaction. SQLite: a rowid table (the
+    // bodies are large, and pruning deletes orphan parts a few rowids at a time).
+    version: 8,
+    name: 'snapshot parts',
+    sqlite: SQL_V8,
+    postgres: SQL_V8,
   },
 ];
 

@@ -12,8 +12,8 @@ import type {
   Credential,
   EventStore,
   InviteRecord,
-  Snapshot,
   StoredCredential,
+  StoredSnapshot,
   StoredEvent,
   StoredOp,
   WorkshopRecord,
@@ -33,9 +33,9 @@ import {
 } from './appendRules';
 import { metrics } from '../metrics';
 import { INVITE_ID_LENGTH, credentialOfRow } from './credentials';
-import { SNAPSHOTS_KEPT } from './migrations';
+import { ORPHAN_PARTS_PER_WRITE, SNAPSHOTS_KEPT } from './migrations';
 import { type PoolOptions, createPool, migratePostgres } from './pgSchema';
-import { redactionSteps, redactionTargetsOf } from './redaction';
+import { type Table, redactionSteps, redactionTargetsOf } from './redaction';
 import type { BodyRow } from '@world-cafe/shared/redaction';
 import { HELD_BY_SQL } from '../cluster/leases';
 
@@ -183,7 +183,7 @@ export class PostgresEventStore implements EventStore {
           if (last !== undefined) tentative.set(b.workshopId, last);
         }
       }
-      // deleted text leaves the stored events and snapshots in the delete's own transaction
+      // deleted text leaves the stored events and snapshots (heads and parts) in the delete's own transaction
       let redacted = 0;
       for (const [i, b] of batches.entries()) {
         const targets = outcomes[i] === null ? redactionTargetsOf(b) : [];
@@ -283,10 +283,18 @@ export class PostgresEventStore implements EventStore {
     return this.append({ workshopId, opKey: null, envelopes: [], snapshot: { seq, body } });
   }
 
-  async latestSnapshot(workshopId: string): Promise<Snapshot | undefined> {
-    const r = await this.pool.query<Snapshot>('SELECT seq, body FROM snapshots WHERE workshop_id = $1 ORDER BY seq DESC LIMIT 1', [
-      workshopId,
-    ]);
+  saveSnapshotPart(workshopId: string, seq: number, part: number, body: string): Promise<void> {
+    return this.append({ workshopId, opKey: null, envelopes: [], snapshotPart: { seq, part, body } });
+  }
+
+  async latestSnapshot(workshopId: string): Promise<StoredSnapshot | undefined> {
+    // one statement: the head and its parts as of one commit
+    const r = await this.pool.query<StoredSnapshot>(
+      `SELECT h.seq, h.body,
+              COALESCE((SELECT array_agg(p.body ORDER BY p.part) FROM snapshot_parts p WHERE p.workshop_id = $1 AND p.seq = h.seq), '{}') AS parts
+         FROM (SELECT seq, body FROM snapshots WHERE workshop_id = $1 ORDER BY seq DESC LIMIT 1) h`,
+      [workshopId],
+    );
     return r.rows[0];
   }
 
@@ -353,7 +361,7 @@ export class PostgresEventStore implements EventStore {
       do {
         this.vacuumAgain = false;
         try {
-          await this.pool.query('VACUUM events, snapshots');
+          await this.pool.query('VACUUM events, snapshots, snapshot_parts');
         } catch (err) {
           this.logger.error(
             { err: (err as Error).message },
@@ -379,6 +387,9 @@ export class PostgresEventStore implements EventStore {
   }
 }
 
+/** The key columns of a table a redaction rewrites (besides workshop_id), as BodyRow names them. */
+const KEY_OF = { events: 'seq', snapshots: 'seq', snapshot_parts: 'seq, part' } as const satisfies Record<Table, string>;
+
 /** Runs the redaction of `targets` on the group's connection, inside its transaction. */
 async function redact(client: pg.PoolClient, workshopId: string, targets: ReturnType<typeof redactionTargetsOf>): Promise<number> {
   const steps = redactionSteps(targets);
@@ -388,12 +399,18 @@ async function redact(client: pg.PoolClient, workshopId: string, targets: Return
     if ('find' in s) {
       // strpos on the text body: a scan of one workshop's rows (deletes are rare)
       const r = await client.query<BodyRow>(
-        `SELECT seq, body FROM ${s.find} WHERE workshop_id = $1 AND seq < $2 AND strpos(body, $3) > 0`,
+        `SELECT ${KEY_OF[s.find]}, body FROM ${s.find} WHERE workshop_id = $1 AND seq < $2 AND strpos(body, $3) > 0`,
         [workshopId, s.before, s.needle],
       );
       step = steps.next(r.rows);
     } else {
-      await client.query(`UPDATE ${s.rewrite} SET body = $1 WHERE workshop_id = $2 AND seq = $3`, [s.row.body, workshopId, s.row.seq]);
+      const partKey = s.rewrite === 'snapshot_parts' ? ' AND part = $4' : '';
+      await client.query(`UPDATE ${s.rewrite} SET body = $1 WHERE workshop_id = $2 AND seq = $3${partKey}`, [
+        s.row.body,
+        workshopId,
+        s.row.seq,
+        ...(partKey ? [s.row.part] : []),
+      ]);
       step = steps.next([]);
     }
   }
@@ -461,6 +478,22 @@ async function insertBatches(client: pg.PoolClient, batches: AppendBatch[]): Pro
     await client.query(
       'DELETE FROM snapshots WHERE workshop_id = $1 AND seq NOT IN (SELECT seq FROM snapshots WHERE workshop_id = $1 ORDER BY seq DESC LIMIT $2)',
       [b.workshopId, SNAPSHOTS_KEPT],
+    );
+  }
+  for (const b of batches) {
+    if (!b.snapshotPart) continue;
+    const p = b.snapshotPart;
+    await client.query(
+      'INSERT INTO snapshot_parts (workshop_id, seq, part, body) VALUES ($1, $2, $3, $4) ON CONFLICT (workshop_id, seq, part) DO UPDATE SET body = excluded.body',
+      [b.workshopId, p.seq, p.part, p.body],
+    );
+    // orphan parts (of no kept head) go a few at a time, so no commit deletes MBs at once; only
+    // below this part's seq, since a snapshot in progress has no head yet (see sqliteWriter.ts)
+    await client.query(
+      `DELETE FROM snapshot_parts WHERE (workshop_id, seq, part) IN (
+         SELECT workshop_id, seq, part FROM snapshot_parts WHERE workshop_id = $1 AND seq < $2
+            AND seq NOT IN (SELECT seq FROM snapshots WHERE workshop_id = $1) LIMIT ${ORPHAN_PARTS_PER_WRITE})`,
+      [b.workshopId, p.seq],
     );
   }
 }

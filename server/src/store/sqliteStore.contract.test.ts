@@ -21,6 +21,18 @@ eventStoreContract('SQLite', {
       db.close();
     }
   },
+  partRows: async (workshopId) => {
+    const db = new Database(file, { readonly: true });
+    try {
+      return db.prepare('SELECT seq, part, body FROM snapshot_parts WHERE workshop_id = ? ORDER BY seq, part').all(workshopId) as Array<{
+        seq: number;
+        part: number;
+        body: string;
+      }>;
+    } finally {
+      db.close();
+    }
+  },
   // the bytes on disk: the main file and its WAL (the writer checkpoints after a redaction)
   rawContents: async () => Buffer.concat([file, `${file}-wal`].filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f))),
 });

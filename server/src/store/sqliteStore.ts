@@ -20,6 +20,7 @@ import type {
   InviteRecord,
   Snapshot,
   StoredCredential,
+  StoredSnapshot,
   StoredEvent,
   StoredOp,
   WorkshopRecord,
@@ -29,7 +30,7 @@ import { consoleStoreLogger } from './eventStore';
 import { openAndMigrate, openWriterConnection, type SyncMode } from './schema';
 import { metrics } from '../metrics';
 import { INVITE_ID_LENGTH, credentialOfRow } from './credentials';
-import { SqliteWriter } from './sqliteWriter';
+import { SNAPSHOT_FIELDS, type SnapshotField, SqliteWriter } from './sqliteWriter';
 import { type BatchOutcome, type Pending, errorOf, outcomeOf, settle } from './appendRules';
 import type { FromWriter, ToWriter, WriterInit } from './sqliteWriter.worker';
 
@@ -95,6 +96,7 @@ export class SqliteEventStore implements EventStore {
       ),
       headSeq: db.prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM events WHERE workshop_id = ?'),
       latestSnapshot: db.prepare('SELECT seq, body FROM snapshots WHERE workshop_id = ? ORDER BY seq DESC LIMIT 1'),
+      snapshotParts: db.prepare('SELECT body FROM snapshot_parts WHERE workshop_id = ? AND seq = ? ORDER BY part').pluck(),
       workshops: db.prepare('SELECT id, join_code AS joinCode, created_at AS createdAt FROM workshops ORDER BY created_at, id'),
       credentials: db.prepare(
         `SELECT token_hash AS tokenHash, workshop_id AS workshopId, participant_id AS participantId, kind,
@@ -116,7 +118,14 @@ export class SqliteEventStore implements EventStore {
            FROM credentials WHERE workshop_id = ? AND kind = 'invite' ORDER BY COALESCE(issued_at, 0), token_hash`,
       ),
     };
+    // one read transaction: the head and its parts as of one commit
+    this.readSnapshot = db.transaction((workshopId: string): StoredSnapshot | undefined => {
+      const head = this.stmts.latestSnapshot.get(workshopId) as Snapshot | undefined;
+      return head && { ...head, parts: this.stmts.snapshotParts.all(workshopId, head.seq) as string[] };
+    });
   }
+
+  private readonly readSnapshot: (workshopId: string) => StoredSnapshot | undefined;
 
   /** Transactions committed so far (group commits: many appends share one). For tests and stats. */
   get commits(): number {
@@ -201,8 +210,12 @@ export class SqliteEventStore implements EventStore {
     return this.append({ workshopId, opKey: null, envelopes: [], snapshot: { seq, body } });
   }
 
-  async latestSnapshot(workshopId: string): Promise<Snapshot | undefined> {
-    return this.stmts.latestSnapshot.get(workshopId) as Snapshot | undefined;
+  saveSnapshotPart(workshopId: string, seq: number, part: number, body: string): Promise<void> {
+    return this.append({ workshopId, opKey: null, envelopes: [], snapshotPart: { seq, part, body } });
+  }
+
+  async latestSnapshot(workshopId: string): Promise<StoredSnapshot | undefined> {
+    return this.readSnapshot(workshopId);
   }
 
   async listWorkshops(): Promise<WorkshopRecord[]> {
@@ -316,13 +329,17 @@ class WriterThread {
   private posted = false;
 
   private post(group: Pending[]) {
-    // A snapshot body (tens of MB for a big workshop) travels beside the JSON, not escaped into it.
-    const bodies: Array<[number, string]> = [];
+    // Snapshot bodies (a head, a part of hundreds of KB) travel beside the JSON, not escaped into it.
+    const bodies: Array<[number, SnapshotField, string]> = [];
     const batches = group.map((p, i) => {
-      const b = p.batch;
-      if (!b.snapshot) return b;
-      bodies.push([i, b.snapshot.body]);
-      return { ...b, snapshot: { seq: b.snapshot.seq, body: '' } };
+      let b = p.batch;
+      for (const field of SNAPSHOT_FIELDS) {
+        const snap = b[field];
+        if (!snap) continue;
+        bodies.push([i, field, snap.body]);
+        b = { ...b, [field]: { ...snap, body: '' } };
+      }
+      return b;
     });
     // A JSON string crosses threads at about half the main-thread cost of a structured clone of
     // the same objects (measured: ~6 vs ~12 us per note), and the worker re-serializes bodies anyway.

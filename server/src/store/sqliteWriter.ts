@@ -5,9 +5,13 @@ import type Database from 'better-sqlite3';
 import type { AppendBatch } from './eventStore';
 import { type BatchOutcome, checkAgainstKnownHead, contiguity, lastSeqOf, outcomeOf, seqTaken } from './appendRules';
 import { INVITE_ID_LENGTH } from './credentials';
-import { SNAPSHOTS_KEPT } from './migrations';
+import { ORPHAN_PARTS_PER_WRITE, SNAPSHOTS_KEPT } from './migrations';
 import { type Table, redactionSteps, redactionTargetsOf } from './redaction';
 import type { BodyRow } from '@world-cafe/shared/redaction';
+
+/** The fields of an AppendBatch with a body that travels to the writer thread beside the batch's JSON. */
+export const SNAPSHOT_FIELDS = ['snapshot', 'snapshotPart'] as const;
+export type SnapshotField = (typeof SNAPSHOT_FIELDS)[number];
 
 export class SqliteWriter {
   /** Transactions committed so far (one per write() call that committed). */
@@ -39,12 +43,26 @@ export class SqliteWriter {
       pruneSnapshots: db.prepare(
         'DELETE FROM snapshots WHERE workshop_id = ? AND seq NOT IN (SELECT seq FROM snapshots WHERE workshop_id = ? ORDER BY seq DESC LIMIT ?)',
       ),
+      upsertPart: db.prepare(
+        'INSERT INTO snapshot_parts (workshop_id, seq, part, body) VALUES (?, ?, ?, ?) ON CONFLICT (workshop_id, seq, part) DO UPDATE SET body = excluded.body',
+      ),
+      // Orphan parts (of no kept head: older snapshots, or one abandoned by a crash or a deletion)
+      // go two at a time with each part written, so no commit deletes MBs of them at once
+      // (secure_delete zeroes what it frees). Only below the part's seq: a snapshot in progress
+      // has no head yet, and its own parts must stay.
+      pruneOrphanParts: db.prepare(
+        `DELETE FROM snapshot_parts WHERE rowid IN (
+           SELECT rowid FROM snapshot_parts WHERE workshop_id = ? AND seq < ?
+              AND seq NOT IN (SELECT seq FROM snapshots WHERE workshop_id = ?) LIMIT ${ORPHAN_PARTS_PER_WRITE})`,
+      ),
       maxSeq: db.prepare('SELECT MAX(seq) AS seq FROM events WHERE workshop_id = ?'),
       // a full scan of one workshop's rows: deletes are rare, and the id is in no column of its own
       findEvents: db.prepare('SELECT seq, body FROM events WHERE workshop_id = ? AND seq < ? AND instr(body, ?) > 0 ORDER BY seq'),
       findSnapshots: db.prepare('SELECT seq, body FROM snapshots WHERE workshop_id = ? AND seq < ? AND instr(body, ?) > 0'),
+      findSnapshotParts: db.prepare('SELECT seq, part, body FROM snapshot_parts WHERE workshop_id = ? AND seq < ? AND instr(body, ?) > 0'),
       rewriteEvent: db.prepare('UPDATE events SET body = ? WHERE workshop_id = ? AND seq = ?'),
       rewriteSnapshot: db.prepare('UPDATE snapshots SET body = ? WHERE workshop_id = ? AND seq = ?'),
+      rewritePart: db.prepare('UPDATE snapshot_parts SET body = ? WHERE workshop_id = ? AND seq = ? AND part = ?'),
     };
     // Nested better-sqlite3 transactions are savepoints: a failing batch is rolled back alone.
     this.one = db.transaction((batch: AppendBatch) => {
@@ -69,7 +87,12 @@ export class SqliteWriter {
         this.stmts.upsertSnapshot.run(batch.workshopId, batch.snapshot.seq, batch.snapshot.body);
         this.stmts.pruneSnapshots.run(batch.workshopId, batch.workshopId, SNAPSHOTS_KEPT);
       }
-      // deleted text leaves the stored events and snapshots in the delete's own transaction
+      if (batch.snapshotPart) {
+        const p = batch.snapshotPart;
+        this.stmts.upsertPart.run(batch.workshopId, p.seq, p.part, p.body);
+        this.stmts.pruneOrphanParts.run(batch.workshopId, p.seq, batch.workshopId);
+      }
+      // deleted text leaves the stored events and snapshots (heads and parts) in the delete's own transaction
       const targets = redactionTargetsOf(batch);
       if (targets.length > 0) this.redact(batch.workshopId, targets);
     });
@@ -79,15 +102,23 @@ export class SqliteWriter {
   }
 
   private redact(workshopId: string, targets: ReturnType<typeof redactionTargetsOf>) {
-    const find = { events: this.stmts.findEvents, snapshots: this.stmts.findSnapshots } satisfies Record<Table, unknown>;
-    const rewrite = { events: this.stmts.rewriteEvent, snapshots: this.stmts.rewriteSnapshot } satisfies Record<Table, unknown>;
+    const find = {
+      events: this.stmts.findEvents,
+      snapshots: this.stmts.findSnapshots,
+      snapshot_parts: this.stmts.findSnapshotParts,
+    } satisfies Record<Table, unknown>;
+    const rewrite = {
+      events: (row: BodyRow) => this.stmts.rewriteEvent.run(row.body, workshopId, row.seq),
+      snapshots: (row: BodyRow) => this.stmts.rewriteSnapshot.run(row.body, workshopId, row.seq),
+      snapshot_parts: (row: BodyRow) => this.stmts.rewritePart.run(row.body, workshopId, row.seq, row.part),
+    } satisfies Record<Table, unknown>;
     const steps = redactionSteps(targets);
     let step = steps.next();
     while (!step.done) {
       const s = step.value;
       if ('find' in s) step = steps.next(find[s.find].all(workshopId, s.before, s.needle) as BodyRow[]);
       else {
-        rewrite[s.rewrite].run(s.row.body, workshopId, s.row.seq);
+        rewrite[s.rewrite](s.row);
         step = steps.next([]);
       }
     }

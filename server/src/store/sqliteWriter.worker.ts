@@ -6,7 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { AppendBatch } from './eventStore';
 import type { SyncMode } from './schema';
 import { openWriterConnection } from './schema';
-import { SqliteWriter } from './sqliteWriter';
+import { type SnapshotField, SqliteWriter } from './sqliteWriter';
 
 export interface WriterInit {
   file: string;
@@ -15,10 +15,10 @@ export interface WriterInit {
 
 /**
  * A string is a JSON array of AppendBatch to write; `append` is the same with the snapshot bodies
- * beside the JSON (a body of tens of MB is not re-escaped into it: `bodies` holds [index, body]
- * for each batch whose snapshot body was left empty in `json`); then `close` once.
+ * beside the JSON (a body of MBs is not re-escaped into it: `bodies` holds [index, field, body]
+ * for each batch whose snapshot or snapshot part body was left empty in `json`); then `close` once.
  */
-export type ToWriter = string | { t: 'append'; json: string; bodies: Array<[number, string]> } | { t: 'close' };
+export type ToWriter = string | { t: 'append'; json: string; bodies: Array<[number, SnapshotField, string]> } | { t: 'close' };
 export type FromWriter = { t: 'done'; outcomes: import('./appendRules').BatchOutcome[]; commits: number } | { t: 'closed' };
 
 const port = parentPort!;
@@ -38,10 +38,10 @@ function flush() {
   port.postMessage({ t: 'done', outcomes, commits: writer.commits } satisfies FromWriter);
 }
 
-function batchesOf(msg: string | { json: string; bodies: Array<[number, string]> }): AppendBatch[] {
+function batchesOf(msg: string | { json: string; bodies: Array<[number, SnapshotField, string]> }): AppendBatch[] {
   if (typeof msg === 'string') return JSON.parse(msg) as AppendBatch[];
   const batches = JSON.parse(msg.json) as AppendBatch[];
-  for (const [i, body] of msg.bodies) batches[i]!.snapshot!.body = body;
+  for (const [i, field, body] of msg.bodies) batches[i]![field]!.body = body;
   return batches;
 }
 

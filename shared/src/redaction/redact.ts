@@ -136,10 +136,12 @@ export function redactSnapshotBody(body: string, t: RedactTarget): string | null
   return state ? JSON.stringify({ ...parsed, state }) : null;
 }
 
-/** A stored row: an event or snapshot body at a seq. */
+/** A stored row: an event or snapshot body at a seq (and, for a snapshot's part, its part number). */
 export interface BodyRow {
   seq: number;
   body: string;
+  /** Rows of a snapshot's parts only: which part of the snapshot at `seq`. */
+  part?: number;
 }
 
 /**
