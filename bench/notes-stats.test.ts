@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyse, summarize, type Layout } from './notes-stats';
+import { analyse, slowNotes, summarize, type Layout } from './notes-stats';
 import { ACK, type WorkerLog } from './notes-wire';
 
 // 4 delegates at 2 tables (0 and 2 at table 0, 1 and 3 at table 1) and one facilitator (bot 4):
@@ -114,5 +114,33 @@ describe('summarize: nearest-rank percentiles', () => {
 
   it('is NaN for no samples', () => {
     expect(summarize([]).p99).toBeNaN();
+  });
+});
+
+describe('slowNotes: when the slow notes were sent', () => {
+  // notes 0..9 sent 50 ms apart; `worst` is each note's slowest delivery
+  const sentAt = Float64Array.from({ length: 10 }, (_, k) => 1000 + 50 * k);
+  it.each([
+    ['none slow', [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0, 0, []],
+    ['one stall: notes 2-3 (100-150 ms)', [1, 1, 40, 60, 1, 1, 1, 1, 1, 1], 2, 1, [{ atS: 0.1, notes: 2 }]],
+    [
+      'a spread: 0, 5, 9',
+      [30, 1, 1, 1, 1, 30, 1, 1, 1, 30],
+      3,
+      3,
+      [
+        { atS: 0, notes: 1 },
+        { atS: 0.2, notes: 1 },
+        { atS: 0.4, notes: 1 },
+      ],
+    ],
+  ])('%s', (_name, worst, notes, buckets, busiest) => {
+    const s = slowNotes(Float64Array.from(worst), sentAt, 0, 25);
+    expect({ notes: s.notes, buckets: s.buckets }).toEqual({ notes, buckets });
+    expect(s.worst).toEqual(expect.arrayContaining(busiest));
+    expect(s.startEpochMs).toBe(1000);
+  });
+  it('counts only the measured notes (from the first measured one)', () => {
+    expect(slowNotes(Float64Array.from([99, 99, 1, 1]), sentAt.slice(0, 4), 2, 25).notes).toBe(0);
   });
 });

@@ -69,6 +69,38 @@ export interface Delivery {
   framesPerNote: number;
   /** How late notes left compared with their schedule (generator lag), ms. */
   lag: Summary;
+  /** When the slow notes were sent: one stall or a spread (see slowNotes). */
+  slow: SlowNotes;
+}
+
+/** Notes with a delivery slower than `overMs`, by 100 ms of sending time: a stall puts them in few buckets. */
+export interface SlowNotes {
+  overMs: number;
+  notes: number;
+  buckets: number;
+  /** The busiest buckets: seconds after the first measured send, and how many slow notes were sent in it. */
+  worst: Array<{ atS: number; notes: number }>;
+  /** The first measured send on the bench's one clock (performance.timeOrigin + now(): ms since the epoch), to line the buckets up with a server log. */
+  startEpochMs: number;
+}
+
+export const SLOW_NOTE_MS = 25;
+
+export function slowNotes(worstLatency: Float64Array, sentAt: Float64Array, from: number, overMs = SLOW_NOTE_MS): SlowNotes {
+  const start = sentAt[from] ?? NaN;
+  const byBucket = new Map<number, number>();
+  let notes = 0;
+  for (let k = from; k < worstLatency.length; k++) {
+    if (!(worstLatency[k]! > overMs)) continue;
+    notes++;
+    const b = Math.floor((sentAt[k]! - start) / 100);
+    byBucket.set(b, (byBucket.get(b) ?? 0) + 1);
+  }
+  const worst = [...byBucket]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3)
+    .map(([b, n]) => ({ atS: b / 10, notes: n }));
+  return { overMs, notes, buckets: byBucket.size, worst, startEpochMs: start };
 }
 
 /**
@@ -101,6 +133,7 @@ export function analyse(logs: WorkerLog[], layout: Layout, total: number, measur
   }
   const D = layout.delegates;
   const got = new Uint16Array(total);
+  const worstLatency = new Float64Array(total);
   const seen = new Set<number>();
   const receivers = D + layout.facilitators;
   const tm: number[] = [];
@@ -143,6 +176,7 @@ export function analyse(logs: WorkerLog[], layout: Layout, total: number, measur
       if (k >= measuredFrom) {
         const ms = r[i + 2]! - sentAt[k]!;
         (receiver < D ? tm : fac).push(ms);
+        if (ms > worstLatency[k]!) worstLatency[k] = ms;
         const from = nodes.of(author);
         const to = nodes.of(receiver);
         (to === from ? same : cross).push(ms);
@@ -193,6 +227,7 @@ export function analyse(logs: WorkerLog[], layout: Layout, total: number, measur
     phantoms,
     framesPerNote: sent > 0 ? frames / sent : NaN,
     lag: summarize(lags),
+    slow: slowNotes(worstLatency, sentAt, measuredFrom),
   };
 }
 

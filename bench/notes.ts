@@ -35,7 +35,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { type Measured, type Prepared, type Setup as RunSetup, measureRate, setupRun } from './measure.ts';
-import { type Delivery, type Layout, cpuOf, withTimeout } from './notes-stats.ts';
+import { type Delivery, type Layout, SLOW_NOTE_MS, cpuOf, withTimeout } from './notes-stats.ts';
 import type { BotSpec, StackName } from './notes-wire.ts';
 import { loadFlags, loadOptions, num, rateList } from './options.ts';
 import { HOST, freePort, installDeadline, spawnChild, waitHealthy } from './processes.ts';
@@ -376,6 +376,12 @@ function printBlock(rate: number, rows: Row[], label = '') {
     ],
     ['ack p50 / p99 (ms)', (r) => `${f(r.d.ack.p50)} / ${f(r.d.ack.p99)}`, wc && relay ? ratio(wc.d.ack.p99, relay.d.ack.p99) : undefined],
     ['refusal (overloaded) latency p99 (ms)', (r) => f(r.d.refusal.p99)],
+    [
+      `notes slower than ${SLOW_NOTE_MS} ms: count, 100 ms buckets, busiest (s after ${'HH:MM:SS.mmm'} UTC: notes)`,
+      (r) =>
+        `${r.d.slow.notes}, ${r.d.slow.buckets}, ${r.d.slow.worst.map((w) => `${f(w.atS, 1)}: ${w.notes}`).join(' ')} ` +
+        `(after ${new Date(r.d.slow.startEpochMs).toISOString().slice(11, 23)})`,
+    ],
     ['delivered / owed', (r) => `${r.d.delivered} / ${r.d.owed}`],
     ['missing / duplicates / strays / phantoms', (r) => `${r.d.missing} / ${r.d.duplicates} / ${r.d.strays} / ${r.d.phantoms}`],
     ["the author's own note back (echoes)", (r) => String(r.d.echoes)],
