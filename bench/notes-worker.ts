@@ -1,14 +1,13 @@
-// A load-generator thread of `npm run bench:notes`: owns a slice of the bots (socket.io clients of
-// the app, or plain `ws` clients of the relay), connects and seats them when asked, sends its share
+// A load-generator thread of `npm run bench:notes`: owns a slice of the bots (lean Socket.IO clients
+// of the app, bench/lean-socket.ts, or plain `ws` clients of the relay), connects and seats them when asked, sends its share
 // of the note schedule, and records what its bots send and receive. It keeps raw timestamps only
 // (flat number arrays, no per-note objects) and hands them over once, at `collect`, so that
 // measuring costs the generator as little as possible; the conductor does the statistics.
 import fs from 'node:fs';
 import { parentPort } from 'node:worker_threads';
-import { io as ioClient, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
-import type { Ack, ClientToServerEvents, Envelope, ServerToClientEvents, SyncMessage } from '@world-cafe/shared';
-import { leanParser } from './lean-parser.ts';
+import type { Ack } from '@world-cafe/shared';
+import { LeanSocket } from './lean-socket.ts';
 import { pool, withTimeout } from './notes-stats.ts';
 import {
   ACK,
@@ -97,32 +96,33 @@ const noteK = (id: string) => Number(id.slice(1)) - idBase();
 const opId = (k: number) => `note-op-${idBase() + k}`;
 
 function worldCafeBot(url: string, spec: BotSpec): Promise<Bot> {
-  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = ioClient(url, {
-    transports: ['websocket'],
-    reconnection: false,
-    forceNew: true,
-    auth: { token: spec.token! },
-    parser: leanParser,
-  });
-  const syncs: SyncMessage['kind'][] = [];
+  const syncs: string[] = [];
   let onSync: (() => void) | null = null;
-  socket.on('sync', (msg) => {
-    syncs.push(msg.kind);
-    onSync?.();
-  });
-  socket.on('events', (events: Envelope[]) => {
-    const at = now();
-    frames++;
-    for (const env of events) if (env.e.type === 'note:created') onNote(noteK(env.e.note.id), spec.index, at);
-  });
-  const waitSync = (kind: SyncMessage['kind'] | 'any', n: number) =>
+  let failed: ((err: Error) => void) | null = null;
+  const socket = new LeanSocket(
+    url,
+    { token: spec.token! },
+    {
+      sync(kind) {
+        syncs.push(kind);
+        onSync?.();
+      },
+      notes(ids) {
+        const at = now();
+        frames++;
+        for (const id of ids) onNote(noteK(id), spec.index, at);
+      },
+      closed: (why) => failed?.(new Error(`bot ${spec.index} disconnected: ${why}`)),
+    },
+  );
+  const waitSync = (kind: string, n: number) =>
     new Promise<void>((resolve, reject) => {
       const done = () => syncs.length >= n && (kind === 'any' || syncs[n - 1] === kind);
       if (done()) return resolve();
       onSync = () => done() && resolve();
-      socket.once('connect_error', reject);
-      socket.once('disconnect', (why) => reject(new Error(`bot ${spec.index} disconnected: ${why}`)));
+      failed = reject;
     });
+  const command = (body: Record<string, unknown>) => new Promise<Ack>((resolve) => socket.emit('command', body, (a) => resolve(a as Ack)));
   const tableId = spec.table === null ? '' : `t${spec.table}`;
   const bot: Bot = {
     spec,
@@ -131,7 +131,7 @@ function worldCafeBot(url: string, spec: BotSpec): Promise<Bot> {
       // seat:assign for oneself is allowed in the setup phase; the server sends the moved person its
       // table's slice (a `sync` of kind 'table') with the batch, before the ack
       for (;;) {
-        const ack = await socket.emitWithAck('command', {
+        const ack = await command({
           type: 'seat:assign',
           clientOpId: `seat-${spec.index}-bench`,
           participantId: spec.participantId!,
@@ -159,12 +159,12 @@ function worldCafeBot(url: string, spec: BotSpec): Promise<Bot> {
           x: (k * 37) % 4000,
           y: (k * 53) % 4000,
         },
-        (a: Ack) => onAck(k, a),
+        (a) => onAck(k, a as Ack),
       );
     },
     close: () => socket.close(),
   };
-  return waitSync('any', 1).then(() => bot);
+  return socket.connected.then(() => waitSync('any', 1)).then(() => bot);
 }
 
 function relayBot(url: string, spec: BotSpec): Promise<Bot> {
