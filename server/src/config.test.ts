@@ -21,3 +21,18 @@ describe('LINK_TTL_DAYS_AFTER_CLOSE and RETENTION_DAYS_AFTER_CLOSE', () => {
     expect(() => configFromEnv(env)).toThrow(/DAYS_AFTER_CLOSE/);
   });
 });
+
+describe('GC_HEAP_GROWING_PERCENT', () => {
+  it.each([
+    { env: {}, percent: 300 },
+    { env: { GC_HEAP_GROWING_PERCENT: '0' }, percent: 0 },
+    { env: { GC_HEAP_GROWING_PERCENT: '150' }, percent: 150 },
+    { env: { GC_HEAP_GROWING_PERCENT: ' ' }, percent: 300 },
+  ])('$env', ({ env, percent }) => {
+    expect(configFromEnv(env).heapGrowingPercent).toBe(percent);
+  });
+
+  it.each(['-1', '2.5', 'lots', '1001'])('refuses %s', (raw) => {
+    expect(() => configFromEnv({ GC_HEAP_GROWING_PERCENT: raw })).toThrow(/GC_HEAP_GROWING_PERCENT/);
+  });
+});

@@ -1,5 +1,6 @@
 import { isPostgresUrl } from './store/pgSchema';
 import path from 'node:path';
+import { HEAP_GROWING_PERCENT_DEFAULT } from './gcTuning';
 import { type AddressLimits, DEFAULT_ADDRESS_LIMITS, type TrustFn, parseTrustProxy } from './http/limits';
 import { type AdmissionLimits, DEFAULT_ADMISSION } from './realtime/admission';
 import { JOIN_RETRY_MS } from './http/api';
@@ -35,6 +36,11 @@ export interface Config {
   authPerMinute: number;
   /** Template requests (/api/me/templates/*) per address per minute (LIMIT_TEMPLATES_PER_MIN, default 300). */
   templatesPerMinute: number;
+  /**
+   * V8's old-generation growing factor, as a percentage over 1 (GC_HEAP_GROWING_PERCENT; 0 leaves it
+   * to V8). See gcTuning.ts.
+   */
+  heapGrowingPercent: number;
   /** When commands are refused as `overloaded` (OVERLOAD_LAG_MS, OVERLOAD_MAX_PENDING). */
   admission: AdmissionLimits;
   /** How long a repeated joinId is answered after the first join (JOIN_RETRY_SECONDS). */
@@ -103,6 +109,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     authPerMinute: positive(env.LIMIT_AUTH_PER_MIN, 60, 'LIMIT_AUTH_PER_MIN'),
     oidc: oidcConfig(env),
     templatesPerMinute: positive(env.LIMIT_TEMPLATES_PER_MIN, 300, 'LIMIT_TEMPLATES_PER_MIN'),
+    heapGrowingPercent: heapGrowingPercent(env.GC_HEAP_GROWING_PERCENT),
     clientDir: path.resolve(env.CLIENT_DIR ?? path.join(import.meta.dirname, '../../client/dist')),
   };
 }
@@ -170,6 +177,14 @@ function positive(raw: string | undefined, fallback: number, name: string): numb
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
   if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, got ${raw}`);
+  return n;
+}
+
+function heapGrowingPercent(raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === '') return HEAP_GROWING_PERCENT_DEFAULT;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 1000)
+    throw new Error(`GC_HEAP_GROWING_PERCENT must be a whole number from 0 (V8's own choice) to 1000, got ${raw}`);
   return n;
 }
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { configFromEnv } from './config';
+import { tuneGc } from './gcTuning';
 import { createLogger } from './logger';
 import { openStore } from './store/openStore';
 import { type App, type AppDeps, createApp } from './app';
@@ -14,6 +15,7 @@ process.on('unhandledRejection', (reason) =>
 );
 
 const config = configFromEnv();
+tuneGc(config.heapGrowingPercent);
 const logger = createLogger(config.logLevel);
 if (config.redisUrl && !config.databaseUrl)
   throw new Error('REDIS_URL (several nodes) needs DATABASE_URL: the nodes must share one PostgreSQL log');

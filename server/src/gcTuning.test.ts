@@ -1,0 +1,17 @@
+import v8 from 'node:v8';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { tuneGc } from './gcTuning';
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('tuneGc', () => {
+  it.each([
+    [300, ['--heap-growing-percent=300']],
+    [50, ['--heap-growing-percent=50']],
+    [0, []],
+  ])('%i %%', (percent, flags) => {
+    const set = vi.spyOn(v8, 'setFlagsFromString').mockImplementation(() => {});
+    tuneGc(percent);
+    expect(set.mock.calls.map((c) => c[0])).toEqual(flags);
+  });
+});
