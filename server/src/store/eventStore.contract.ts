@@ -39,6 +39,22 @@ export const batch = (workshopId: string, seqs: number[], opKey: string | null =
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
+/** A note as the log stores it, for the redaction tests. */
+const storedNote = (id: string, text: string) => ({
+  id,
+  tableId: 't1',
+  text,
+  color: 'yellow',
+  x: 1,
+  y: 1,
+  authorId: 'p1',
+  delegationId: null,
+  round: 1,
+  createdAt: 1,
+  editedAt: 1,
+});
+const at = (seq: number, e: object) => ({ seq, at: 1_700_000_000_000 + seq, by: 'p1', scope: 't:t1', e }) as unknown as Envelope;
+
 export function eventStoreContract(name: string, harness: ContractHarness) {
   describe(`EventStore contract: ${name}`, () => {
     const opened: ContractStore[] = [];
@@ -408,20 +424,7 @@ export function eventStoreContract(name: string, harness: ContractHarness) {
       const store = await open();
       const w = wid('redact');
       const [first, edited, kept] = [`first-${w}`, `edited-${w}`, `kept-${w}`];
-      const note = {
-        id: 'n1',
-        tableId: 't1',
-        text: first,
-        color: 'yellow',
-        x: 1,
-        y: 1,
-        authorId: 'p1',
-        delegationId: null,
-        round: 1,
-        createdAt: 1,
-        editedAt: 1,
-      };
-      const at = (seq: number, e: object) => ({ seq, at: 1_700_000_000_000 + seq, by: 'p1', scope: 't:t1', e }) as unknown as Envelope;
+      const note = storedNote('n1', first);
       await store.append({ workshopId: w, opKey: 'p1:create', envelopes: [at(1, { type: 'note:created', note })] });
       await store.append({
         workshopId: w,
@@ -467,20 +470,7 @@ export function eventStoreContract(name: string, harness: ContractHarness) {
       const store = await open();
       const w = wid('redact-parts');
       const [gone, kept] = [`gone-${w}`, `kept-${w}`];
-      const note = (id: string, text: string) => ({
-        id,
-        tableId: 't1',
-        text,
-        color: 'yellow',
-        x: 1,
-        y: 1,
-        authorId: 'p1',
-        delegationId: null,
-        round: 1,
-        createdAt: 1,
-        editedAt: 1,
-      });
-      const at = (seq: number, e: object) => ({ seq, at: 1_700_000_000_000 + seq, by: 'p1', scope: 't:t1', e }) as unknown as Envelope;
+      const note = storedNote;
       await store.append({ workshopId: w, opKey: 'p1:a', envelopes: [at(1, { type: 'note:created', note: note('n1', gone) })] });
       await store.append({ workshopId: w, opKey: 'p1:b', envelopes: [at(2, { type: 'note:created', note: note('n2', kept) })] });
       const part = (id: string, text: string) => JSON.stringify({ v: 2, state: { notes: { [id]: note(id, text) } } });
