@@ -11,15 +11,18 @@ const SYNC = /^42\["sync",\{"kind":"(\w+)"/;
 const EVENTS = '42["events",';
 const NOTE_CREATED = '"e":{"type":"note:created","note":{"id":"';
 
-/** The ids of the notes created in an `events` frame, in order (a scan: the frame is not parsed). */
-export function noteIdsIn(frame: string): string[] {
+/** The strings that follow each `marker` in `frame` up to the next quote, in order (a scan: the frame is not parsed). */
+export function idsAfter(frame: string, marker: string): string[] {
   const ids: string[] = [];
-  for (let at = frame.indexOf(NOTE_CREATED); at >= 0; at = frame.indexOf(NOTE_CREATED, at + NOTE_CREATED.length)) {
-    const from = at + NOTE_CREATED.length;
+  for (let at = frame.indexOf(marker); at >= 0; at = frame.indexOf(marker, at + marker.length)) {
+    const from = at + marker.length;
     ids.push(frame.slice(from, frame.indexOf('"', from)));
   }
   return ids;
 }
+
+/** The ids of the notes created in an `events` frame, in order. */
+export const noteIdsIn = (frame: string) => idsAfter(frame, NOTE_CREATED);
 
 export interface LeanHandlers {
   sync(kind: string): void;

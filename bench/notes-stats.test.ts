@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyse, slowNotes, summarize, type Layout } from './notes-stats';
+import type { Ack } from '@world-cafe/shared';
+import { analyse, slowNotes, summarize, untilAccepted, type Layout } from './notes-stats';
 import { ACK, type WorkerLog } from './notes-wire';
 
 // 4 delegates at 2 tables (0 and 2 at table 0, 1 and 3 at table 1) and one facilitator (bot 4):
@@ -142,5 +143,31 @@ describe('slowNotes: when the slow notes were sent', () => {
   });
   it('counts only the measured notes (from the first measured one)', () => {
     expect(slowNotes(Float64Array.from([99, 99, 1, 1]), sentAt.slice(0, 4), 2, 25).notes).toBe(0);
+  });
+});
+
+describe('untilAccepted: retries a refused command as the client does', () => {
+  const ok: Ack = { ok: true, seq: 1 };
+  const refused = (code: string): Ack => ({ ok: false, error: { code, message: code } }) as Ack;
+  const fast = { min: 0, spread: 0 };
+  it.each([
+    ['accepted at once', [ok], 0, 1],
+    ['overloaded twice, then accepted', [refused('overloaded'), refused('overloaded'), ok], 2, 3],
+  ])('%s', async (_name, answers, refusals, sends) => {
+    let sent = 0;
+    let counted = 0;
+    await untilAccepted(
+      async () => answers[sent++]!,
+      'x',
+      () => counted++,
+      fast,
+    );
+    expect([counted, sent]).toEqual([refusals, sends]);
+  });
+  it('throws on any other refusal, and after 50 overloaded', async () => {
+    await expect(untilAccepted(async () => refused('forbidden'), 'seat b1', undefined, fast)).rejects.toThrow('seat b1: forbidden');
+    let sent = 0;
+    await expect(untilAccepted(async () => (sent++, refused('overloaded')), 'x', undefined, fast)).rejects.toThrow('overloaded');
+    expect(sent).toBe(50);
   });
 });

@@ -3,6 +3,7 @@
 // server's CPU and memory from /proc (plus the small async helpers both sides use). The workers
 // record, this file judges.
 import fs from 'node:fs';
+import type { Ack } from '@world-cafe/shared';
 import { ACK, type WorkerLog } from './notes-wire.ts';
 
 export interface Summary {
@@ -229,6 +230,26 @@ export function analyse(logs: WorkerLog[], layout: Layout, total: number, measur
     lag: summarize(lags),
     slow: slowNotes(worstLatency, sentAt, measuredFrom),
   };
+}
+
+/**
+ * Sends a command until it is accepted, as the client does: an `overloaded` refusal is retried with
+ * the same clientOpId after a random back-off (`onRefused` counts it); any other refusal, or the
+ * 50th `overloaded`, throws with `what` in the message.
+ */
+export async function untilAccepted(
+  send: () => Promise<Ack>,
+  what: string,
+  onRefused: () => void = () => {},
+  backoffMs = { min: 50, spread: 200 },
+): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const ack = await send();
+    if (ack.ok) return;
+    if (ack.error.code !== 'overloaded' || attempt === 50) throw new Error(`${what}: ${ack.error.code} ${ack.error.message}`);
+    onRefused();
+    await new Promise((r) => setTimeout(r, backoffMs.min + Math.random() * backoffMs.spread));
+  }
 }
 
 /** Runs `fn` over `items` with at most `limit` in flight. */

@@ -7,8 +7,8 @@ import fs from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import WebSocket from 'ws';
 import type { Ack } from '@world-cafe/shared';
-import { LeanSocket } from './lean-socket.ts';
-import { pool, withTimeout } from './notes-stats.ts';
+import { LeanSocket, idsAfter } from './lean-socket.ts';
+import { pool, untilAccepted, withTimeout } from './notes-stats.ts';
 import {
   ACK,
   type BotSpec,
@@ -130,20 +130,11 @@ function worldCafeBot(url: string, spec: BotSpec): Promise<Bot> {
       if (spec.role === 'facilitator') return;
       // seat:assign for oneself is allowed in the setup phase; the server sends the moved person its
       // table's slice (a `sync` of kind 'table') with the batch, before the ack
-      for (;;) {
-        const ack = await command({
-          type: 'seat:assign',
-          clientOpId: `seat-${spec.index}-bench`,
-          participantId: spec.participantId!,
-          tableId,
-        });
-        if (ack.ok) break;
-        if (ack.error.code !== 'overloaded')
-          throw new Error(`bot ${spec.index} could not sit at ${tableId}: ${ack.error.code} ${ack.error.message}`);
-        // as the client does: back off, then retry the same change (same clientOpId)
-        seatRefusals++;
-        await new Promise((r) => setTimeout(r, 50 + Math.random() * 200));
-      }
+      await untilAccepted(
+        () => command({ type: 'seat:assign', clientOpId: `seat-${spec.index}-bench`, participantId: spec.participantId!, tableId }),
+        `bot ${spec.index} could not sit at ${tableId}`,
+        () => seatRefusals++,
+      );
       await waitSync('table', 2);
     },
     send(k) {
@@ -167,6 +158,9 @@ function worldCafeBot(url: string, spec: BotSpec): Promise<Bot> {
   return socket.connected.then(() => waitSync('any', 1)).then(() => bot);
 }
 
+/** Where a note id starts in the relay's frames. */
+const RELAY_ID = '"id":"';
+
 function relayBot(url: string, spec: BotSpec): Promise<Bot> {
   return new Promise<Bot>((resolve, reject) => {
     const ws = new WebSocket(url, { perMessageDeflate: false });
@@ -180,15 +174,13 @@ function relayBot(url: string, spec: BotSpec): Promise<Bot> {
       // cheaper than what it measures.
       const raw = (data as Buffer).toString();
       const t = raw.slice(6, raw.indexOf('"', 6));
-      const idAt = (from: number) => raw.indexOf('"id":"n', from);
-      const kAt = (at: number) => Number(raw.slice(at + 7, raw.indexOf('"', at + 7))) - idBase();
       if (t === 'notes') {
         frames++;
         const at = now();
-        for (let i = idAt(0); i >= 0; i = idAt(i + 7)) onNote(kAt(i), spec.index, at);
+        for (const id of idsAfter(raw, RELAY_ID)) onNote(noteK(id), spec.index, at);
       } else if (t === 'ack') {
-        const i = idAt(0);
-        onAck(i < 0 ? NaN : kAt(i), null);
+        const [id] = idsAfter(raw, RELAY_ID);
+        onAck(id === undefined ? NaN : noteK(id), null);
       } else if (t === 'joined')
         resolve({
           spec,

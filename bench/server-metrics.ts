@@ -56,6 +56,16 @@ function quantileOf(buckets: Array<[number, number]>, q: number): number {
   return Infinity;
 }
 
+/**
+ * Commits slower than `seconds`: all of them minus those within the largest bucket bound at or below
+ * it (with the app's bounds, 0.05 is one: exact; otherwise it counts a few faster ones too).
+ */
+function slowerThan(buckets: Array<[number, number]>, seconds: number): number {
+  let within = 0;
+  for (const [le, n] of buckets) if (le <= seconds) within = n;
+  return (buckets.at(-1)?.[1] ?? 0) - within;
+}
+
 export function windowOf(before: Sample | null, after: Sample | null): ServerWindow | null {
   if (!before || !after) return null;
   const d = (k: string) => (after.get(k) ?? 0) - (before.get(k) ?? 0);
@@ -66,7 +76,7 @@ export function windowOf(before: Sample | null, after: Sample | null): ServerWin
     appendsPerCommit: commits ? d('worldcafe_group_commit_appends_sum') / commits : 0,
     commitP50Ms: quantileOf(buckets, 0.5),
     commitP99Ms: quantileOf(buckets, 0.99),
-    slowCommits: (buckets.at(-1)?.[1] ?? 0) - (buckets.find(([le]) => le === 0.05)?.[1] ?? 0),
+    slowCommits: slowerThan(buckets, 0.05),
     commitMaxMs: quantileOf(buckets, 1),
     loopP99Ms: (after.get('nodejs_eventloop_lag_p99_seconds') ?? NaN) * 1000,
     loopMaxMs: (after.get('nodejs_eventloop_lag_max_seconds') ?? NaN) * 1000,

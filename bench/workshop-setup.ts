@@ -2,9 +2,9 @@
 // public endpoint as people do, and F facilitators (the creator plus F-1 promoted by it).
 import { io as ioClient, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '@world-cafe/shared';
-import { pool, withTimeout } from './notes-stats.ts';
+import { pool, untilAccepted, withTimeout } from './notes-stats.ts';
 import type { BotSpec } from './notes-wire.ts';
-import { now, post, sleep } from './processes.ts';
+import { now, post } from './processes.ts';
 
 export interface WorkshopShape {
   delegates: number;
@@ -90,23 +90,22 @@ async function promote(url: string, creatorKey: string, ids: string[]) {
     socket.close();
   }
 
-  async function setRole(participantId: string, i: number) {
-    for (let attempt = 1; ; attempt++) {
-      const ack = await withTimeout(
-        socket.emitWithAck('command', {
-          type: 'participant:set-role',
-          clientOpId: `role-${i}-bench`,
-          participantId,
-          role: 'facilitator',
-        }),
-        30_000,
-        'set-role',
-      );
-      if (ack.ok) break;
-      // a busy server refuses with `overloaded`: back off and retry the same change, as the client does
-      if (ack.error.code !== 'overloaded' || attempt === 50)
-        throw new Error(`could not promote ${participantId}: ${ack.error.code} ${ack.error.message}`);
-      await sleep(100 + Math.random() * 200);
-    }
+  function setRole(participantId: string, i: number) {
+    return untilAccepted(
+      () =>
+        withTimeout(
+          socket.emitWithAck('command', {
+            type: 'participant:set-role',
+            clientOpId: `role-${i}-bench`,
+            participantId,
+            role: 'facilitator',
+          }),
+          30_000,
+          'set-role',
+        ),
+      `could not promote ${participantId}`,
+      undefined,
+      { min: 100, spread: 200 },
+    );
   }
 }

@@ -388,7 +388,10 @@ export class PostgresEventStore implements EventStore {
 }
 
 /** The key columns of a table a redaction rewrites (besides workshop_id), as BodyRow names them. */
-const KEY_OF = { events: 'seq', snapshots: 'seq', snapshot_parts: 'seq, part' } as const satisfies Record<Table, string>;
+const KEY_OF = { events: ['seq'], snapshots: ['seq'], snapshot_parts: ['seq', 'part'] } as const satisfies Record<
+  Table,
+  ReadonlyArray<keyof BodyRow>
+>;
 
 /** Runs the redaction of `targets` on the group's connection, inside its transaction. */
 async function redact(client: pg.PoolClient, workshopId: string, targets: ReturnType<typeof redactionTargetsOf>): Promise<number> {
@@ -399,17 +402,17 @@ async function redact(client: pg.PoolClient, workshopId: string, targets: Return
     if ('find' in s) {
       // strpos on the text body: a scan of one workshop's rows (deletes are rare)
       const r = await client.query<BodyRow>(
-        `SELECT ${KEY_OF[s.find]}, body FROM ${s.find} WHERE workshop_id = $1 AND seq < $2 AND strpos(body, $3) > 0`,
+        `SELECT ${KEY_OF[s.find].join(', ')}, body FROM ${s.find} WHERE workshop_id = $1 AND seq < $2 AND strpos(body, $3) > 0`,
         [workshopId, s.before, s.needle],
       );
       step = steps.next(r.rows);
     } else {
-      const partKey = s.rewrite === 'snapshot_parts' ? ' AND part = $4' : '';
-      await client.query(`UPDATE ${s.rewrite} SET body = $1 WHERE workshop_id = $2 AND seq = $3${partKey}`, [
+      const key = KEY_OF[s.rewrite];
+      const where = key.map((column, i) => `${column} = $${i + 3}`).join(' AND ');
+      await client.query(`UPDATE ${s.rewrite} SET body = $1 WHERE workshop_id = $2 AND ${where}`, [
         s.row.body,
         workshopId,
-        s.row.seq,
-        ...(partKey ? [s.row.part] : []),
+        ...key.map((column) => s.row[column]),
       ]);
       step = steps.next([]);
     }
