@@ -3,10 +3,13 @@
  * contract needs, so the ratio app / relay is fair. Like the app it
  *   - batches: notes arriving within one 10 ms publish tick go out together (a quiet relay, whose
  *     last flush was 10 ms ago or more, flushes on the next turn of the event loop);
- *   - builds each group's frame once: per tick, one frame per table with that table's notes (sent
+ *   - builds each group's frame once, as WebSocket frame bytes written to every recipient (as the
+ *     app writes its events frames): per tick, one frame per table with that table's notes (sent
  *     to everyone seated there, the author included: the echo) and one frame with all the tick's
  *     notes for the facilitators;
  *   - echoes the author before the ack: acks go out after the tick's frames;
+ *   - writes each socket once per tick: its sockets are corked while the tick's frames and acks are
+ *     sent (as the app corks a publication and its acks, server/src/realtime/engineFrames.ts);
  *   - keeps the same limits: 64 KiB max payload.
  * No validation, no storage, no state beyond the rooms. Runs as its own process:
  *   node --import tsx bench/notes-relay.ts     -> prints {"port":N} on stdout once listening.
@@ -15,6 +18,8 @@
  * {"t":"notes","n":[<raw note>,...]} (the notes' bytes, not re-encoded) and the author
  * {"t":"ack","id":"..."}.
  */
+import type { Socket } from 'node:net';
+import * as wsModule from 'ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 
 /** The app's publish tick (server/src/realtime/workshopRoom.ts PUBLISH_TICK_MS). */
@@ -44,17 +49,35 @@ function flush() {
   byTable = new Map();
   acks = [];
   const all: string[] = [];
+  const corked = new Set<WebSocket>();
+  const send = (ws: WebSocket, frame: Buffer[]) => {
+    if (ws.readyState !== 1) return;
+    const { _socket, _sender } = internalsOf(ws);
+    if (!corked.has(ws)) {
+      corked.add(ws);
+      _socket.cork();
+    }
+    _sender.sendFrame(frame);
+  };
   for (const [t, notes] of batch) {
-    const frame = `{"t":"notes","n":[${notes.join(',')}]}`;
-    for (const peer of tables.get(t) ?? []) if (peer.readyState === 1) peer.send(frame);
+    const frame = textFrame(`{"t":"notes","n":[${notes.join(',')}]}`);
+    for (const peer of tables.get(t) ?? []) send(peer, frame);
     all.push(...notes);
   }
   if (all.length && facilitators.size) {
-    const frame = `{"t":"notes","n":[${all.join(',')}]}`;
-    for (const fac of facilitators) if (fac.readyState === 1) fac.send(frame);
+    const frame = textFrame(`{"t":"notes","n":[${all.join(',')}]}`);
+    for (const fac of facilitators) send(fac, frame);
   }
-  for (const [ws, id] of toAck) if (ws.readyState === 1) ws.send(`{"t":"ack","id":${JSON.stringify(id)}}`);
+  for (const [ws, id] of toAck) send(ws, textFrame(`{"t":"ack","id":${JSON.stringify(id)}}`));
+  for (const ws of corked) internalsOf(ws)._socket.uncork();
 }
+
+/** ws's framing (untyped): an unmasked final text frame, [header, payload]. */
+const { Sender } = wsModule as unknown as { Sender: { frame(data: Buffer, o: object): Buffer[] } };
+const textFrame = (text: string) => Sender.frame(Buffer.from(text), { fin: true, opcode: 1, mask: false, readOnly: false, rsv1: false });
+
+/** The TCP socket and frame writer under a ws WebSocket (untyped members, as Engine.IO uses them). */
+const internalsOf = (ws: WebSocket) => ws as unknown as { _socket: Socket; _sender: { sendFrame(frame: Buffer[]): void } };
 
 wss.on('connection', (ws) => {
   let table: number | null = null;

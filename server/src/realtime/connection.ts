@@ -199,12 +199,18 @@ export function attachRealtime(io: IO, options: RealtimeOptions) {
       devices?.seen(socket);
       if (drain.stopping) return; // no ack: the client resends it to the next server (see drain.ts)
       const started = performance.now();
-      const res = await drain.track(handleCommand(input));
-      rejections.command(input, res, started, { workshopId, participantId });
-      reply(res);
+      let answered = false;
+      const answer = (res: Ack) => {
+        if (answered) return;
+        answered = true;
+        rejections.command(input, res, started, { workshopId, participantId });
+        reply(res);
+      };
+      answer(await drain.track(handleCommand(input, answer)));
     });
 
-    async function handleCommand(input: unknown): Promise<Ack> {
+    /** `answer` gets a published command's ack early, in the publication's step (RoomHandle.execute). */
+    async function handleCommand(input: unknown, answer: (ack: Ack) => void): Promise<Ack> {
       try {
         // refused before any parsing: under overload the refusal itself must be cheap
         if (gate.overloaded) return overloaded(gate.closedForMs);
@@ -229,7 +235,7 @@ export function attachRealtime(io: IO, options: RealtimeOptions) {
           logger.warn({ err: (err as Error).message, workshopId }, 'workshop could not be loaded for a command');
           return fail('unavailable', 'the workshop could not be loaded right now; please retry');
         }
-        const res = await current.execute(cmd, { kind: 'participant', participantId }, `${participantId}:${cmd.clientOpId}`);
+        const res = await current.execute(cmd, { kind: 'participant', participantId }, `${participantId}:${cmd.clientOpId}`, {}, answer);
         if (!res.ok) logger.info({ workshopId, participantId, type: cmd.type, code: res.error.code }, 'command rejected');
         return res;
       } catch (err) {

@@ -21,6 +21,7 @@ import {
 } from '@world-cafe/shared';
 import { metrics } from '../metrics';
 import { emitSnapshot } from './snapshotWire';
+import { packetFrame, writePacket } from './engineFrames';
 import { meOf } from './me';
 import { tableSliceOf } from './tableSlices';
 
@@ -176,9 +177,11 @@ export function createFanout(io: IO) {
           : pub.envelopes.filter((env) => env.seq > g.after && visibleToViewer(env, g.viewer));
       for (const socket of g.sockets) socket.data.delivered = Math.max(socket.data.delivered ?? 0, last);
       if (events.length === 0) continue;
-      written += g.sockets.length;
-      // local: with the Redis adapter a plain io.to() would also publish every frame to the other nodes
-      io.local.to(g.sockets.map((x) => x.id)).emit('events', events);
+      // encoded once per group (Socket.IO's packet `2["events",[...]]` and its frame), written
+      // to this node's sockets only (with the Redis adapter a broadcast would also reach the others)
+      const packet = `2["events",${JSON.stringify(events)}]`;
+      const frame = packetFrame(packet);
+      for (const socket of g.sockets) if (writePacket(socket, packet, frame)) written++;
     }
     if (pub.everyone) {
       for (const id of [...ids]) if (resync(io.sockets.sockets.get(id) as AppSocket | undefined, pub.committed, true)) written++;

@@ -4,7 +4,8 @@ import * as ws from 'ws';
 import { P, standardWorkshop } from '@world-cafe/shared/testing';
 import type { WorkshopState } from '@world-cafe/shared';
 import { snapshotFor } from './fanout';
-import { snapshotJson, snapshotWire, textFrameHeader } from './snapshotWire';
+import { snapshotJson, snapshotWire } from './snapshotWire';
+import { textFrameHeader } from './engineFrames';
 
 // ws's frame parser (untyped): what a WebSocket client makes of the bytes
 const { Receiver } = ws as unknown as {

@@ -7,8 +7,7 @@
 // connect, O(people²) for a room. Here the part of the frame that the committed state decides
 // alone is encoded once per committed state and view shape, as bytes, and each socket's WebSocket
 // frame is [frame header + its own head, the shared bytes] (Engine.IO's pre-encoded frames, what
-// Socket.IO's own broadcasts use). Long-polling sockets, and WebSockets with compression, get the
-// same packet as text (Engine.IO picks the text when it cannot send the frame).
+// Socket.IO's own broadcasts use, written as engineFrames.ts says).
 //
 // The JSON is the one snapshotFor() describes; only the order of keys differs (`me` first, and in
 // `state` the socket's own fields before the shared ones), which JSON gives no meaning.
@@ -17,6 +16,7 @@ import { viewFor } from '@world-cafe/shared';
 import type { AppSocket } from './fanout';
 import { RawJson } from './jsonParser';
 import { meOf } from './me';
+import { textFrameHeader, writePacket } from './engineFrames';
 
 /** What one socket is sent: the Socket.IO packet as text, and as a WebSocket frame. */
 export interface SnapshotWire {
@@ -75,23 +75,6 @@ function sharedTail(enc: Encodings, committed: WorkshopState, own: string[], sha
   return tail;
 }
 
-/** The header of an unmasked, final WebSocket text frame of `length` payload bytes (RFC 6455 §5.2). */
-export function textFrameHeader(length: number): Buffer {
-  if (length < 126) return Buffer.from([0x81, length]);
-  if (length < 65536) {
-    const h = Buffer.allocUnsafe(4);
-    h[0] = 0x81;
-    h[1] = 126;
-    h.writeUInt16BE(length, 2);
-    return h;
-  }
-  const h = Buffer.allocUnsafe(10);
-  h[0] = 0x81;
-  h[1] = 127;
-  h.writeBigUInt64BE(BigInt(length), 2);
-  return h;
-}
-
 /**
  * snapshotFor(committed, ...) as `sync` packet and frame: `committed` must be the workshop's
  * current committed state, taken in the same synchronous step.
@@ -139,8 +122,6 @@ export function emitSnapshot(socket: AppSocket, committed: WorkshopState, worksh
     socket.emit('sync', snapshotJson(committed, workshopId, participantId) as unknown as SyncMessage);
     return;
   }
-  if (!socket.connected || socket.conn.readyState !== 'open') return;
   const { packet, frame } = snapshotWire(committed, workshopId, participantId);
-  // `wsPreEncodedFrame`: Engine.IO's option for a frame computed beforehand (untyped)
-  socket.conn.write(packet, { wsPreEncodedFrame: frame } as { compress?: boolean });
+  writePacket(socket, packet, frame);
 }

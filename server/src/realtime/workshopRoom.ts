@@ -22,6 +22,7 @@ import type { Publish } from './fanout';
 import type { RosterLink } from './rosterLink';
 import { CommittedView, loadCommitted } from './committedView';
 import { SATURATED_RETRY_MS, admission, overloaded } from './admission';
+import { corkingWrites } from './engineFrames';
 
 /** Events between two snapshots of a workshop's state in the store. */
 export const SNAPSHOT_EVERY = 10_000;
@@ -57,6 +58,7 @@ interface Committed {
   lastSeq: number;
   opKey: string | null;
   resolve: (ack: Ack) => void;
+  onPublished?: (ack: Ack) => void;
 }
 
 /** What the socket edge and the HTTP API need of a workshop, whether this node decides for it or not. */
@@ -68,7 +70,18 @@ export interface RoomHandle {
   eventsSince(since: number): Envelope[] | null;
   /** Resolves once the committed view reached `seq` (reading the log if it can) or after `ms`. */
   reached?(seq: number, ms: number): Promise<void>;
-  execute(cmd: Command | SystemCommand, actor: Actor, opKey: string | null, extra?: ExecuteExtra): Promise<Ack>;
+  /**
+   * `onPublished`, if given, gets the ack of a command that is published, in the same synchronous
+   * step as the publication (before the promise resolves): the socket edge writes it beside the
+   * events frame, in one write (see engineFrames.ts). Any other outcome comes by the promise only.
+   */
+  execute(
+    cmd: Command | SystemCommand,
+    actor: Actor,
+    opKey: string | null,
+    extra?: ExecuteExtra,
+    onPublished?: (ack: Ack) => void,
+  ): Promise<Ack>;
   dispose(): void;
 }
 
@@ -254,7 +267,13 @@ export class WorkshopRoom implements RoomHandle {
    * (in the frame its table gets anyway) no later than the ack. A retried opKey gets the first
    * result back, marked duplicate.
    */
-  execute(cmd: Command | SystemCommand, actor: Actor, opKey: string | null, extra: ExecuteExtra = {}): Promise<Ack> {
+  execute(
+    cmd: Command | SystemCommand,
+    actor: Actor,
+    opKey: string | null,
+    extra: ExecuteExtra = {},
+    onPublished?: (ack: Ack) => void,
+  ): Promise<Ack> {
     if (this.broken || this.retired) return Promise.resolve(unavailable());
     if (opKey) {
       const first = this.ops.get(opKey);
@@ -284,7 +303,7 @@ export class WorkshopRoom implements RoomHandle {
       this.store.append({ workshopId: this.id, opKey, envelopes, ...extra }).then(
         () => {
           if (this.broken || this.retired) return this.abandon(opKey, resolve);
-          this.outbox.push({ envelopes, lastSeq, opKey, resolve });
+          this.outbox.push({ envelopes, lastSeq, opKey, resolve, onPublished });
           this.scheduleFlush();
         },
         (err: unknown) => {
@@ -329,18 +348,25 @@ export class WorkshopRoom implements RoomHandle {
       for (const item of items) this.abandon(item.opKey, item.resolve);
       return;
     }
-    // appends succeed in seq order, and once one fails the later ones are abandoned above: a batch
-    // that does not continue the view cannot happen; if it did, publishing it would skip events
-    if (!this.view.advance(items.length === 1 ? items[0]!.envelopes : items.flatMap((i) => i.envelopes))) {
+    // the batch's frames and its acks leave in one write per socket (see engineFrames.ts)
+    const published = corkingWrites(() => {
+      // appends succeed in seq order, and once one fails the later ones are abandoned above: a batch
+      // that does not continue the view cannot happen; if it did, publishing it would skip events
+      if (!this.view.advance(items.length === 1 ? items[0]!.envelopes : items.flatMap((i) => i.envelopes))) return false;
+      for (const item of items) {
+        this.unpublished--;
+        if (item.opKey) this.ops.settle(item.opKey, item.lastSeq);
+        const ack: Ack = { ok: true, seq: item.lastSeq };
+        item.onPublished?.(ack);
+        item.resolve(ack);
+      }
+      return true;
+    });
+    if (!published) {
       this.broken = true;
       this.stopTimers();
       for (const item of items) this.abandon(item.opKey, item.resolve);
       return;
-    }
-    for (const item of items) {
-      this.unpublished--;
-      if (item.opKey) this.ops.settle(item.opKey, item.lastSeq);
-      item.resolve({ ok: true, seq: item.lastSeq });
     }
     this.armClock();
     this.maybeSnapshot();
