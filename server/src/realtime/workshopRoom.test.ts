@@ -40,6 +40,8 @@ class ManualStore {
   }
   /** Commits everything appended so far, in order, and lets the next publish tick pass. */
   async commitAll() {
+    // a busy room hands what it decided to the store a tick after its last hand-over
+    await new Promise((r) => setTimeout(r, PUBLISH_TICK_MS + 2));
     const q = this.queue;
     this.queue = [];
     for (const a of q) a.resolve();
@@ -112,26 +114,73 @@ describe('WorkshopRoom publication', () => {
     expect(room.committed.seq).toBe(first + 50);
   });
 
-  it('spaces publications by the tick: commits that land meanwhile wait for the next batch', async () => {
-    const { room, store, log, hooks } = await setup();
-    const times: number[] = [];
-    const t0 = performance.now();
-    hooks.onPublish = (pub: Publication) => {
-      times.push(performance.now() - t0);
-      log.push(pub);
+  it('spaces hand-overs to the store by the tick, and publishes each as soon as it is durable', async () => {
+    const { room, store, log } = await setup();
+    const handed: number[] = [];
+    const append = store.append.bind(store);
+    store.append = (batch: AppendBatch) => {
+      // appends handed over in one step are one hand-over
+      if (handed.length === 0 || performance.now() - handed.at(-1)! > 1) handed.push(performance.now());
+      return append(batch);
     };
-    for (let i = 0; i < 5; i++) {
-      const p = room.execute(note(`s${i}`), ann, null);
-      const q = store.queue;
-      store.queue = [];
-      for (const a of q) a.resolve();
+    const commitNow = () => {
+      for (const a of store.queue.splice(0)) a.resolve();
+    };
+    // a note every 2 ms for 40 ms, whatever reaches the store committed at once
+    const acks: Array<Promise<Ack>> = [];
+    for (let i = 0; i < 20; i++) {
+      acks.push(room.execute(note(`s${i}`), ann, null));
+      commitNow();
       await new Promise((r) => setTimeout(r, 2));
-      void p;
+      commitNow();
     }
-    await new Promise((r) => setTimeout(r, PUBLISH_TICK_MS * 3));
-    expect(seqs(log)).toHaveLength(5);
-    for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(PUBLISH_TICK_MS - 2);
-    expect(log.length).toBeLessThan(5);
+    while (store.queue.length === 0) await new Promise((r) => setTimeout(r, 1));
+    commitNow();
+    expect((await Promise.all(acks)).every((a) => a.ok)).toBe(true);
+    expect(seqs(log)).toHaveLength(20);
+    // the first at once, then one hand-over per tick (timers run on libuv's millisecond clock, so
+    // up to a millisecond early or late), each published on its own once durable
+    for (let i = 1; i < handed.length; i++) expect(handed[i]! - handed[i - 1]!).toBeGreaterThanOrEqual(PUBLISH_TICK_MS - 2);
+    expect(handed.length).toBeLessThan(8);
+    expect(log).toHaveLength(handed.length);
+  });
+
+  it('a quiet room hands a command to the store at once; a busy one holds its commands until the tick since the last hand-over is up, then hands them over together', async () => {
+    const { room, store, log } = await setup();
+    // quiet: appended in the same step as the decision
+    const first = room.execute(note('q1'), ann, null);
+    const firstHanded = performance.now();
+    expect(store.queue).toHaveLength(1);
+    store.queue.shift()!.resolve();
+    expect(await first).toMatchObject({ ok: true });
+    // busy (handed over just now): held, then handed over in one go when the tick is up
+    const held = [room.execute(note('q2'), ann, null), room.execute(note('q3'), ann, null)];
+    expect(store.queue).toHaveLength(0);
+    while (store.queue.length === 0) await new Promise((r) => setTimeout(r, 0.5));
+    expect(performance.now() - firstHanded).toBeGreaterThanOrEqual(PUBLISH_TICK_MS - 2);
+    expect(store.queue).toHaveLength(2);
+    // published as soon as durable, both in one batch
+    for (const a of store.queue.splice(0)) a.resolve();
+    const acks = await Promise.all(held);
+    expect(acks.map((a) => a.ok)).toEqual([true, true]);
+    expect(log.at(-1)!.envelopes.map((e) => (e.e.type === 'note:created' ? e.e.note.id : ''))).toEqual(['q2', 'q3']);
+    // a tick after the last hand-over the room is quiet again: a command goes at once
+    await new Promise((r) => setTimeout(r, PUBLISH_TICK_MS + 1));
+    const late = room.execute(note('q4'), ann, null);
+    expect(store.queue).toHaveLength(1);
+    store.queue.shift()!.resolve();
+    expect(await late).toMatchObject({ ok: true });
+  });
+
+  it('a room replaced while commands wait for the cut-off stores none of them and answers them unavailable', async () => {
+    const { room, store } = await setup();
+    const first = room.execute(note('r1'), ann, null);
+    store.queue.shift()!.resolve();
+    await first;
+    const waiting = room.execute(note('r2'), ann, 'ann:op-r2-xxxx');
+    room.dispose();
+    expect(await waiting).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    expect(store.queue).toHaveLength(0);
   });
 
   it('marks seat moves and phase changes so the fan-out can resync those people', async () => {
@@ -188,6 +237,8 @@ describe('WorkshopRoom publication', () => {
     const first = room.execute(note('n1'), ann, 'ann:n1');
     const second = room.execute(note('n2'), ann, 'ann:n2');
     const head = room.committed.seq;
+    // n1's commit is slow: n2 reaches the store a tick later, behind it
+    while (store.queue.length < 2) await new Promise((r) => setTimeout(r, 1));
     store.queue.shift()!.reject(new Error('Connection terminated unexpectedly')); // n1: outcome unknown
     store.queue.shift()!.resolve(); // n2 committed behind it (n1 did commit after all)
     expect(await first).toMatchObject({ ok: false, error: { code: 'unavailable' } });

@@ -60,11 +60,6 @@ export function writerModeFromEnv(env: NodeJS.ProcessEnv = process.env): WriterM
 
 const CLOSE_TIMEOUT_MS = 10_000;
 
-/** A store that flushed less than this long ago is busy: its next group gathers GATHER_MS first. */
-export const BUSY_MS = 10;
-/** How long a busy store's group commit waits for more appends to share its message and transaction. */
-export const GATHER_MS = 2;
-
 export class SqliteEventStore implements EventStore {
   private db: Database.Database;
   private queue: Pending[] = [];
@@ -149,23 +144,16 @@ export class SqliteEventStore implements EventStore {
       if (!this.scheduled) {
         this.scheduled = true;
         // setImmediate runs after the current I/O phase: everything received meanwhile goes in one
-        // message. A busy store (it flushed less than BUSY_MS ago) gathers for GATHER_MS more: at
-        // 1,000 notes/s that takes 1.2 appends per commit to ~3, and the thread hand-off (a message
-        // and an answer per group) was ~14 % of the main thread's CPU per note. The wait hides in the
-        // 10 ms publish tick (the room publishes no more often anyway); a quiet store commits at once.
+        // message. A busy workshop hands its commands over together, just before its publish tick
+        // (COMMIT_LEAD_MS in realtime/workshopRoom.ts), so they share this group commit.
         if (this.commitDelayMs > 0) setTimeout(this.flush, this.commitDelayMs);
-        else if (performance.now() - this.lastFlush < BUSY_MS) setTimeout(this.flush, GATHER_MS);
         else setImmediate(this.flush);
       }
     });
   }
 
-  /** When the last group left for the writer (performance.now()). */
-  private lastFlush = -Infinity;
-
   private flush = () => {
     this.scheduled = false;
-    this.lastFlush = performance.now();
     const group = this.queue;
     this.queue = [];
     if (group.length === 0) return;
