@@ -17,7 +17,7 @@ import type { AppendBatch, EventStore } from '../store/eventStore';
 import { SqliteEventStore } from '../store/sqliteStore';
 import { loadCommitted, snapshotState } from './committedView';
 import type { Publication } from './fanout';
-import { OpWindow, PUBLISH_TICK_MS, WorkshopRoom } from './workshopRoom';
+import { OpWindow, PUBLISH_TICK_MS, SNAPSHOT_EVERY, WorkshopRoom } from './workshopRoom';
 import { admission, configureAdmission } from './admission';
 
 /** A store whose appends complete only when the test says so. */
@@ -308,6 +308,34 @@ describe('WorkshopRoom snapshots', () => {
     // once the deletion is committed, a snapshot (which no longer holds the text) is saved
     await room.snapshotNow();
     expect(store.snapshots).toEqual([store.snapshots[0], room.committed.seq]);
+  });
+});
+
+describe('WorkshopRoom snapshot interval', () => {
+  /** A room whose committed state is the standard one with `notes` extra notes, at `seq`, never snapshotted. */
+  async function roomWith(notes: number, seq: number) {
+    const { room: small } = await setup();
+    const base = small.committed;
+    const filler = Object.fromEntries(Array.from({ length: notes }, (_, i) => [`f${i}`, { id: `f${i}` }])) as WorkshopState['notes'];
+    const store = new ManualStore();
+    const room = new WorkshopRoom('w1', store as unknown as EventStore, () => {}, { ...base, seq, notes: filler }, [], []);
+    // one command, committed and published: the publication checks whether a snapshot is due
+    const ack = room.execute(note('x1'), ann, null);
+    await store.commitAll();
+    expect(await ack).toMatchObject({ ok: true });
+    await new Promise((r) => setTimeout(r, 20)); // a snapshot started would be stored by now
+    return { room, store };
+  }
+
+  it.each([
+    // [records beyond the standard workshop's, seq: events since the (absent) last snapshot, a snapshot?]
+    ['a small state, SNAPSHOT_EVERY events on', 10, SNAPSHOT_EVERY, true],
+    ['a small state, fewer events', 10, SNAPSHOT_EVERY - 2, false],
+    ['a big state, SNAPSHOT_EVERY events on: fewer events than its records', 2 * SNAPSHOT_EVERY, SNAPSHOT_EVERY, false],
+    ['a big state, as many events as its records', 2 * SNAPSHOT_EVERY, 2 * SNAPSHOT_EVERY + 100, true],
+  ] as const)('%s', async (_name, notes, seq, expected) => {
+    const { store } = await roomWith(notes, seq);
+    expect(store.snapshots.length > 0 || store.parts.length > 0).toBe(expected);
   });
 });
 
