@@ -84,6 +84,17 @@ describe('cleanText', () => {
       { numRuns: 2000 },
     );
   });
+
+  it('returns ASCII with only its controls other than tab and newline removed (plain ASCII as it is)', () => {
+    const ascii = fc.integer({ min: 0, max: 0x7f }).map((c) => String.fromCharCode(c));
+    fc.assert(
+      fc.property(fc.string({ unit: ascii, maxLength: 60 }), (s) => {
+        // eslint-disable-next-line no-control-regex -- the expected result is the text minus those controls
+        expect(cleanText(s)).toBe(s.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ''));
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
 
 const ZALGO = 'a' + '\u0301'.repeat(8000);
