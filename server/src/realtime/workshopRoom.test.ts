@@ -118,7 +118,9 @@ describe('WorkshopRoom publication', () => {
     const { room, store, log } = await setup();
     const handed: number[] = [];
     const append = store.append.bind(store);
+    let appended = 0;
     store.append = (batch: AppendBatch) => {
+      appended++;
       // appends handed over in one step are one hand-over
       if (handed.length === 0 || performance.now() - handed.at(-1)! > 1) handed.push(performance.now());
       return append(batch);
@@ -134,15 +136,21 @@ describe('WorkshopRoom publication', () => {
       await new Promise((r) => setTimeout(r, 2));
       commitNow();
     }
-    while (store.queue.length === 0) await new Promise((r) => setTimeout(r, 1));
-    commitNow();
-    expect((await Promise.all(acks)).every((a) => a.ok)).toBe(true);
+    // the last hand-over may still be held (or may have gone already, on a slow machine)
+    let settled = false;
+    const all = Promise.all(acks).finally(() => (settled = true));
+    while (!settled) {
+      commitNow();
+      await new Promise((r) => setTimeout(r, 1));
+    }
+    expect((await all).every((a) => a.ok)).toBe(true);
     expect(seqs(log)).toHaveLength(20);
-    // the first at once, then one hand-over per tick (timers run on libuv's millisecond clock, so
-    // up to a millisecond early or late), each published on its own once durable
-    for (let i = 1; i < handed.length; i++) expect(handed[i]! - handed[i - 1]!).toBeGreaterThanOrEqual(PUBLISH_TICK_MS - 2);
-    expect(handed.length).toBeLessThan(8);
-    expect(log).toHaveLength(handed.length);
+    // the first at once, then at most one hand-over per tick, each published on its own once durable
+    for (let i = 1; i < handed.length; i++) expect(handed[i]! - handed[i - 1]!).toBeGreaterThanOrEqual(PUBLISH_TICK_MS - 0.5);
+    expect(appended).toBe(20); // each note once
+    // one publication per hand-over (two committed in the same turn, on a slow machine, make one)
+    expect(log.length).toBeGreaterThan(1);
+    expect(log.length).toBeLessThanOrEqual(handed.length);
   });
 
   it('a quiet room hands a command to the store at once; a busy one holds its commands until the tick since the last hand-over is up, then hands them over together', async () => {
@@ -157,7 +165,7 @@ describe('WorkshopRoom publication', () => {
     const held = [room.execute(note('q2'), ann, null), room.execute(note('q3'), ann, null)];
     expect(store.queue).toHaveLength(0);
     while (store.queue.length === 0) await new Promise((r) => setTimeout(r, 0.5));
-    expect(performance.now() - firstHanded).toBeGreaterThanOrEqual(PUBLISH_TICK_MS - 2);
+    expect(performance.now() - firstHanded).toBeGreaterThanOrEqual(PUBLISH_TICK_MS - 0.5);
     expect(store.queue).toHaveLength(2);
     // published as soon as durable, both in one batch
     for (const a of store.queue.splice(0)) a.resolve();
