@@ -180,21 +180,32 @@ function positive(raw: string | undefined, fallback: number, name: string): numb
   return n;
 }
 
-function heapGrowingPercent(raw: string | undefined): number {
-  if (raw === undefined || raw.trim() === '') return HEAP_GROWING_PERCENT_DEFAULT;
+/**
+ * A number from the environment that may be 0, `fallback` when unset or blank: days
+ * (LINK_TTL_DAYS_AFTER_CLOSE=0: never) or a whole percentage up to `max` (GC_HEAP_GROWING_PERCENT=0:
+ * V8's own choice). `what` says what a valid value is, in the error.
+ */
+function zeroOrMore(
+  raw: string | undefined,
+  fallback: number,
+  name: string,
+  what: string,
+  bound: { max?: number; whole?: boolean } = {},
+): number {
+  if (raw === undefined || raw.trim() === '') return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0 || n > 1000)
-    throw new Error(`GC_HEAP_GROWING_PERCENT must be a whole number from 0 (V8's own choice) to 1000, got ${raw}`);
+  if (!Number.isFinite(n) || n < 0 || n > (bound.max ?? Infinity) || (bound.whole && !Number.isInteger(n)))
+    throw new Error(`${name} must be ${what}, got ${raw}`);
   return n;
 }
 
-/** A number of days that may be 0 (LINK_TTL_DAYS_AFTER_CLOSE=0: never). */
-function days(raw: string | undefined, fallback: number, name: string): number {
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a number of days (0 or more), got ${raw}`);
-  return n;
-}
+const days = (raw: string | undefined, fallback: number, name: string) => zeroOrMore(raw, fallback, name, 'a number of days (0 or more)');
+
+const heapGrowingPercent = (raw: string | undefined) =>
+  zeroOrMore(raw, HEAP_GROWING_PERCENT_DEFAULT, 'GC_HEAP_GROWING_PERCENT', "a whole number from 0 (V8's own choice) to 1000", {
+    max: 1000,
+    whole: true,
+  });
 
 function redisKeyPrefix(raw: string | undefined): string {
   const v = raw?.trim() || 'worldcafe';

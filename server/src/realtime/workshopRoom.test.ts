@@ -38,7 +38,7 @@ class ManualStore {
   append(batch: AppendBatch): Promise<void> {
     return new Promise((resolve, reject) => this.queue.push({ batch, resolve, reject }));
   }
-  /** Commits everything appended so far, in order, and lets the next publish tick pass. */
+  /** Lets a held hand-over reach the store, commits everything appended so far, in order, and lets it publish. */
   async commitAll() {
     // a busy room hands what it decided to the store a tick after its last hand-over
     await new Promise((r) => setTimeout(r, PUBLISH_TICK_MS + 2));
@@ -155,15 +155,16 @@ describe('WorkshopRoom publication', () => {
 
   it('a quiet room hands a command to the store at once; a busy one holds its commands until the tick since the last hand-over is up, then hands them over together', async () => {
     const { room, store, log } = await setup();
-    // quiet: appended in the same step as the decision
+    // quiet: appended in the same step as the decision; the two decided in that same step are held
+    // (the room is busy from that hand-over on, whatever the machine's speed)
     const first = room.execute(note('q1'), ann, null);
     const firstHanded = performance.now();
     expect(store.queue).toHaveLength(1);
+    const held = [room.execute(note('q2'), ann, null), room.execute(note('q3'), ann, null)];
+    expect(store.queue).toHaveLength(1);
     store.queue.shift()!.resolve();
     expect(await first).toMatchObject({ ok: true });
-    // busy (handed over just now): held, then handed over in one go when the tick is up
-    const held = [room.execute(note('q2'), ann, null), room.execute(note('q3'), ann, null)];
-    expect(store.queue).toHaveLength(0);
+    // handed over in one go when the tick since the last hand-over is up
     while (store.queue.length === 0) await new Promise((r) => setTimeout(r, 0.5));
     expect(performance.now() - firstHanded).toBeGreaterThanOrEqual(PUBLISH_TICK_MS - 0.5);
     expect(store.queue).toHaveLength(2);
@@ -180,15 +181,17 @@ describe('WorkshopRoom publication', () => {
     expect(await late).toMatchObject({ ok: true });
   });
 
-  it('a room replaced while commands wait for the cut-off stores none of them and answers them unavailable', async () => {
+  it('a room replaced while commands are held for the next hand-over stores none of them and answers them unavailable', async () => {
     const { room, store } = await setup();
+    // r1 goes to the store at once; r2, decided in the same step, is held for the next hand-over
     const first = room.execute(note('r1'), ann, null);
-    store.queue.shift()!.resolve();
-    await first;
     const waiting = room.execute(note('r2'), ann, 'ann:op-r2-xxxx');
+    expect(store.queue).toHaveLength(1);
     room.dispose();
     expect(await waiting).toMatchObject({ ok: false, error: { code: 'unavailable' } });
-    expect(store.queue).toHaveLength(0);
+    expect(store.queue).toHaveLength(1); // r1 only
+    store.queue.shift()!.resolve();
+    expect(await first).toMatchObject({ ok: false, error: { code: 'unavailable' } }); // committed, never published by a replaced room
   });
 
   it('marks seat moves and phase changes so the fan-out can resync those people', async () => {

@@ -110,7 +110,7 @@ export class WorkshopRoom implements RoomHandle {
   private clockTimer: NodeJS.Timeout | null = null;
   /** The deadline the clock timer is armed for ('' = not armed), so a publication re-arms only on change. */
   private armedFor = '';
-  /** Committed commands waiting for the next publish tick, in seq order. */
+  /** Committed commands waiting to be published on the next turn of the event loop, in seq order. */
   private outbox: Committed[] = [];
   private flushTimer: NodeJS.Immediate | null = null;
   /** Commands decided and not yet published (see admission.maxUnpublished). */
@@ -291,8 +291,8 @@ export class WorkshopRoom implements RoomHandle {
   }
 
   /**
-   * Decide synchronously (so commands apply in arrival order), then wait for durability and the
-   * next publish tick: the ack comes after the events went out, so an author sees its own event
+   * Decide synchronously (so commands apply in arrival order), then wait for the hand-over to the
+   * store (toStore) and durability: the ack comes after the events went out, so an author sees its own event
    * (in the frame its table gets anyway) no later than the ack. A retried opKey gets the first
    * result back, marked duplicate.
    */
@@ -378,7 +378,7 @@ export class WorkshopRoom implements RoomHandle {
     resolve: (ack: Ack) => void,
     onPublished: ((ack: Ack) => void) | undefined,
   ) {
-    // a room that broke or was replaced while this waited for its cut-off stores nothing more
+    // a room that broke or was replaced while this was held (toStore) stores nothing more
     if (this.broken || this.retired) return this.abandon(opKey, resolve);
     this.store.append({ workshopId: this.id, opKey, envelopes, ...extra }).then(
       () => {
@@ -413,7 +413,7 @@ export class WorkshopRoom implements RoomHandle {
     this.flushTimer ??= setImmediate(this.flush);
   }
 
-  /** Publishes everything committed since the last tick as one batch, then acks its commands. */
+  /** Publishes everything committed since the last flush as one batch, then acks its commands. */
   private flush = () => {
     this.flushTimer = null;
     const items = this.outbox;

@@ -144,8 +144,8 @@ export class SqliteEventStore implements EventStore {
       if (!this.scheduled) {
         this.scheduled = true;
         // setImmediate runs after the current I/O phase: everything received meanwhile goes in one
-        // message. A busy workshop hands its commands over together, just before its publish tick
-        // (COMMIT_LEAD_MS in realtime/workshopRoom.ts), so they share this group commit.
+        // message. A busy workshop hands its commands over together once per publish tick
+        // (WorkshopRoom.toStore in realtime/workshopRoom.ts), so they share this group commit.
         if (this.commitDelayMs > 0) setTimeout(this.flush, this.commitDelayMs);
         else setImmediate(this.flush);
       }
