@@ -61,8 +61,29 @@ describe('durability', () => {
     expect(acked.size).toBeGreaterThan(50);
     killed = true;
     for (const { bot } of writers) bot.ackTimeoutMs = 500; // the server is gone: stop waiting for acks soon
+    // One more note per writer, sent in the same step as the kill: in flight when the server dies,
+    // whatever the machine's load (otherwise a slow client may have read every ack before the kill).
+    const lastWords = writers.map(({ bot, table }, w) => {
+      const s: Sent = { clientOpId: opId(`k${w}`), noteId: `kill-${w}-last`, tableId: table, writer: w };
+      sent.push(s);
+      return bot
+        .send({
+          type: 'note:create',
+          clientOpId: s.clientOpId,
+          noteId: s.noteId,
+          tableId: table,
+          text: 'last',
+          color: 'yellow',
+          x: 0,
+          y: w,
+        })
+        .then((ack: Ack) => {
+          if (ack.ok) acked.add(s.noteId);
+        })
+        .catch(() => {});
+    });
     await first.kill();
-    await Promise.all(loops);
+    await Promise.all([...loops, ...lastWords]);
     for (const { bot } of writers) bot.close();
     const ackedAtKill = new Set(acked);
     console.info(`SIGKILL test: ${sent.length} notes sent, ${ackedAtKill.size} acknowledged before the kill`);
