@@ -2,7 +2,8 @@
  * The floor for `npm run bench:notes`: a bare `ws` server doing the least the app's delivery
  * contract needs, so the ratio app / relay is fair. Like the app it
  *   - batches: notes arriving within one 10 ms publish tick go out together (a quiet relay, whose
- *     last flush was 10 ms ago or more, flushes on the next turn of the event loop);
+ *     last flush was 10 ms ago or more, flushes on the next turn of the event loop); a flush that
+ *     wrote to many sockets stretches the next tick by the app's own rule (publishTickFor);
  *   - builds each group's frame once, as WebSocket frame bytes written to every recipient (as the
  *     app writes its events frames): per tick, one frame per table with that table's notes (sent
  *     to everyone seated there, the author included: the echo) and one frame with all the tick's
@@ -21,9 +22,11 @@
 import type { Socket } from 'node:net';
 import * as wsModule from 'ws';
 import { WebSocketServer, type WebSocket } from 'ws';
+// the app's tick and its stretch, so that both batch alike
+import { PUBLISH_TICK_MS, publishTickFor } from '../server/src/realtime/workshopRoom.ts';
 
-/** The app's publish tick (server/src/realtime/workshopRoom.ts PUBLISH_TICK_MS). */
-const TICK_MS = 10;
+/** The spacing of flushes now: the app's tick, stretched by the last flush's writes as the app's is. */
+let tickMs = PUBLISH_TICK_MS;
 
 const tables = new Map<number, Set<WebSocket>>();
 const facilitators = new Set<WebSocket>();
@@ -37,7 +40,7 @@ let timer: NodeJS.Timeout | NodeJS.Immediate | null = null;
 
 function schedule() {
   if (timer) return;
-  const wait = lastFlush + TICK_MS - performance.now();
+  const wait = lastFlush + tickMs - performance.now();
   timer = wait <= 0 ? setImmediate(flush) : setTimeout(flush, wait);
 }
 
@@ -50,8 +53,10 @@ function flush() {
   acks = [];
   const all: string[] = [];
   const corked = new Set<WebSocket>();
+  let written = 0;
   const send = (ws: WebSocket, frame: Buffer[]) => {
     if (ws.readyState !== 1) return;
+    written++;
     const { _socket, _sender } = internalsOf(ws);
     if (!corked.has(ws)) {
       corked.add(ws);
@@ -68,6 +73,8 @@ function flush() {
     const frame = textFrame(`{"t":"notes","n":[${all.join(',')}]}`);
     for (const fac of facilitators) send(fac, frame);
   }
+  // the app's count is of its fan-out's writes, acks aside
+  tickMs = publishTickFor(written);
   for (const [ws, id] of toAck) send(ws, textFrame(`{"t":"ack","id":${JSON.stringify(id)}}`));
   for (const ws of corked) internalsOf(ws)._socket.uncork();
 }

@@ -12,7 +12,7 @@ const EVENTS = 100_000;
 
 /** A realistic mix: 100 people at two tables creating, moving and editing notes. */
 async function writeLongLog(store: SqliteEventStore): Promise<void> {
-  const room = new WorkshopRoom('w1', store, () => {}, (await import('@world-cafe/shared')).emptyState(), [], []);
+  const room = new WorkshopRoom('w1', store, () => 0, (await import('@world-cafe/shared')).emptyState(), [], []);
   const sys = { kind: 'system' } as const;
   expect(
     await room.execute(smallCreateCommand({ delegations: [], capacity: 60 }), sys, null, {
@@ -75,7 +75,7 @@ describe('cold load', () => {
     // the running server would have written snapshots along the way; one near the end, then more events
     const store = new SqliteEventStore({ file, synchronous: 'normal' });
     const t1 = performance.now();
-    const replayed = await WorkshopRoom.load('w1', store, () => {});
+    const replayed = await WorkshopRoom.load('w1', store, () => 0);
     const replayMs = performance.now() - t1;
     const replayedState = replayed.committed;
     await replayed.snapshotNow();
@@ -83,7 +83,7 @@ describe('cold load', () => {
     expect(await store.latestSnapshot('w1')).toMatchObject({ seq: EVENTS });
 
     const t0 = performance.now();
-    const room = await WorkshopRoom.load('w1', store, () => {});
+    const room = await WorkshopRoom.load('w1', store, () => 0);
     const ms = performance.now() - t0;
     console.info(
       `cold load: ${EVENTS} events in ${ms.toFixed(0)} ms from a snapshot (whole-log replay: ${replayMs.toFixed(0)} ms), ${Object.keys(room.committed.notes).length} notes`,

@@ -55,7 +55,7 @@ beforeAll(async () => {
   // hostile notes, through the real room and store (the facilitator may write at any table)
   const file = path.join(dataDir, 'worldcafe.db');
   const store = new SqliteEventStore({ file });
-  const rooms = new RoomRegistry(store, () => {});
+  const rooms = new RoomRegistry(store, () => 0);
   try {
     const room = await rooms.get(demo.workshopId);
     for (const [i, text] of HOSTILE.entries()) {

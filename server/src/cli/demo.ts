@@ -541,7 +541,7 @@ export interface DemoResult {
 
 export async function createDemo(dataDir: string, baseUrl: string): Promise<DemoResult> {
   const store = new SqliteEventStore({ file: path.join(dataDir, 'worldcafe.db') });
-  const rooms = new RoomRegistry(store, () => {});
+  const rooms = new RoomRegistry(store, () => 0);
   try {
     return await play(store, rooms, baseUrl);
   } finally {

@@ -141,8 +141,9 @@ export class ClusterRooms {
 
   /** Committed batches go to this node's sockets now and, through Redis, to the nodes with sockets of the workshop. */
   private publishOwned = (w: string, pub: Publication) => {
-    this.localFanout(w, pub);
+    const written = this.localFanout(w, pub);
     this.bus.publish(this.bus.channel.workshop(w), { t: 'batch', w, envelopes: pub.envelopes } satisfies Msg);
+    return written;
   };
 
   private send(channel: string, msg: Msg) {

@@ -10,7 +10,7 @@ const envs = (...seqs: number[]) => seqs.map(env);
 
 function view() {
   const published: number[][] = [];
-  const v = new CommittedView('w', emptyState(), [], (_w, pub: Publication) => void published.push(pub.envelopes.map((e) => e.seq)));
+  const v = new CommittedView('w', emptyState(), [], (_w, pub: Publication) => (published.push(pub.envelopes.map((e) => e.seq)), 0));
   return { v, published };
 }
 
@@ -81,7 +81,7 @@ describe('CommittedView.snapshot: serialised part by part, consistent at its seq
 
   it('its head and parts load back to the state at its seq although later events update the records meanwhile', async () => {
     const base = standardWorkshop('cafe');
-    const v = new CommittedView('w', base, [], () => {});
+    const v = new CommittedView('w', base, [], () => 0);
     // 23 more notes: with parts of 5 entries the notes record takes several parts
     v.advance(
       folded(
@@ -145,7 +145,7 @@ describe('CommittedView.snapshot: serialised part by part, consistent at its seq
   });
 
   it('stops when the writer says so: no more parts, no head', async () => {
-    const v = new CommittedView('w', standardWorkshop('cafe'), [], () => {});
+    const v = new CommittedView('w', standardWorkshop('cafe'), [], () => 0);
     const written: number[] = [];
     const head = await v.snapshot(
       async (p) => {
@@ -161,7 +161,7 @@ describe('CommittedView.snapshot: serialised part by part, consistent at its seq
   });
 
   it('one at a time: a second request while one runs gets null', async () => {
-    const v = new CommittedView('w', standardWorkshop('cafe'), [], () => {});
+    const v = new CommittedView('w', standardWorkshop('cafe'), [], () => 0);
     const seen: { second?: Promise<unknown> } = {};
     // parts of one record entry: the pause runs while the first is under way
     const first = v.snapshot(collect().write, {

@@ -235,6 +235,9 @@ export class CommittedView {
    * are skipped, and a batch that would leave a hole is refused (returns false; the caller reads
    * the gap from the log or rebuilds), so a view is always exactly a prefix of the log.
    */
+  /** Sockets the last advance() wrote to (see Publish). */
+  lastWritten = 0;
+
   advance(batch: Envelope[]): boolean {
     const seq = this.state.seq;
     const envelopes = batch[0] && batch[0].seq <= seq ? batch.filter((env) => env.seq > seq) : batch;
@@ -264,8 +267,9 @@ export class CommittedView {
       const deleted = redactionsOf(env.e);
       if (deleted.length > 0) this.recent = redactEnvelopes(this.recent, deleted, env.seq);
     }
+    this.lastWritten = 0;
     try {
-      this.publish(this.id, { envelopes, committed: this.state, moved, everyone });
+      this.lastWritten = this.publish(this.id, { envelopes, committed: this.state, moved, everyone });
     } catch {
       // a socket write that throws must not stop the view: clients catch up by seq on reconnect
     }

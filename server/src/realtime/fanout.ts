@@ -63,7 +63,8 @@ export interface Publication {
   everyone: boolean;
 }
 
-export type Publish = (workshopId: string, pub: Publication) => void;
+/** Sends a batch to this node's sockets; returns how many sockets were written (frames and resyncs), which stretches the owner's tick (publishTickFor). */
+export type Publish = (workshopId: string, pub: Publication) => number;
 
 /** Puts a socket in the rooms its participant's current seat and role call for, and records its Viewer. */
 export function joinScopes(socket: AppSocket, state: WorkshopState) {
@@ -131,18 +132,18 @@ export function createFanout(io: IO) {
    * so every socket of the workshop gets a snapshot instead.
    */
   const head = new Map<string, number>();
-  function publish(workshopId: string, pub: Publication) {
+  function publish(workshopId: string, pub: Publication): number {
     const first = pub.envelopes[0]!.seq;
     const last = pub.envelopes[pub.envelopes.length - 1]!.seq;
     const before = head.get(workshopId);
     head.set(workshopId, Math.max(before ?? 0, last));
     const ids = io.sockets.adapter.rooms.get(rooms.workshop(workshopId));
-    if (!ids || ids.size === 0) return;
+    if (!ids || ids.size === 0) return 0;
     if (before !== undefined && first > before + 1) {
       let written = 0;
       for (const id of [...ids]) if (resync(io.sockets.sockets.get(id) as AppSocket | undefined, pub.committed, true)) written++;
       if (written > 0) metrics.fanoutFrames.inc(written);
-      return;
+      return written;
     }
     const ix = indexBatch(pub.envelopes);
     const groups = new Map<string, { viewer: Viewer; after: number; sockets: AppSocket[] }>();
@@ -193,6 +194,7 @@ export function createFanout(io: IO) {
       }
     }
     if (written > 0) metrics.fanoutFrames.inc(written);
+    return written;
   }
   return publish;
 }

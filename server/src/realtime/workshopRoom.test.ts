@@ -17,7 +17,7 @@ import type { AppendBatch, EventStore } from '../store/eventStore';
 import { SqliteEventStore } from '../store/sqliteStore';
 import { loadCommitted, snapshotState } from './committedView';
 import type { Publication } from './fanout';
-import { OpWindow, PUBLISH_TICK_MS, SNAPSHOT_EVERY, WorkshopRoom } from './workshopRoom';
+import { MAX_PUBLISH_TICK_MS, OpWindow, PUBLISH_TICK_MS, SNAPSHOT_EVERY, WorkshopRoom, publishTickFor } from './workshopRoom';
 import { admission, configureAdmission } from './admission';
 
 /** A store whose appends complete only when the test says so. */
@@ -52,7 +52,8 @@ class ManualStore {
 async function setup() {
   const store = new ManualStore();
   const log: Publication[] = [];
-  const hooks = { onPublish: (pub: Publication) => void log.push(pub) };
+  /** `written`: how many sockets the fan-out says each publication wrote to (what stretches the tick). */
+  const hooks = { written: 0, onPublish: (pub: Publication): number => (log.push(pub), hooks.written) };
   const room = new WorkshopRoom('w1', store as unknown as EventStore, (_w, pub) => hooks.onPublish(pub), emptyState(), [], []);
   const run = async (cmd: Command | SystemCommand, who: string | null = null) => {
     const p = room.execute(cmd, who ? { kind: 'participant', participantId: who } : { kind: 'system' }, null);
@@ -179,6 +180,64 @@ describe('WorkshopRoom publication', () => {
     expect(store.queue).toHaveLength(1);
     store.queue.shift()!.resolve();
     expect(await late).toMatchObject({ ok: true });
+  });
+
+  it.each([
+    { written: 0, tick: PUBLISH_TICK_MS },
+    { written: 250, tick: PUBLISH_TICK_MS },
+    { written: 500, tick: 20 },
+    { written: 1_000, tick: MAX_PUBLISH_TICK_MS },
+    { written: 5_000, tick: MAX_PUBLISH_TICK_MS },
+  ])('the tick after a publication that wrote to $written sockets is $tick ms', ({ written, tick }) => {
+    expect(publishTickFor(written)).toBe(tick);
+  });
+
+  it('a publication that wrote to many sockets (a lobby seeing every seat change) spaces the next hand-over further, then the tick comes back', async () => {
+    const { room, store, hooks } = await setup();
+    const spacing = async (written: number) => {
+      hooks.written = written;
+      const first = room.execute(note(`w${written}a`), ann, null);
+      expect(store.queue).toHaveLength(1); // quiet: at once
+      const handed = performance.now();
+      store.queue.shift()!.resolve();
+      await first;
+      // decided right after that publication: held for the tick it set
+      const next = room.execute(note(`w${written}b`), ann, null);
+      expect(store.queue).toHaveLength(0);
+      while (store.queue.length === 0) await new Promise((r) => setTimeout(r, 0.5));
+      const gap = performance.now() - handed;
+      store.queue.shift()!.resolve();
+      await next;
+      hooks.written = 0;
+      await new Promise((r) => setTimeout(r, MAX_PUBLISH_TICK_MS + 2)); // quiet again
+      return gap;
+    };
+    expect(await spacing(1_000)).toBeGreaterThanOrEqual(MAX_PUBLISH_TICK_MS - 0.5);
+    // the publication of that second note wrote to none: the tick is back to PUBLISH_TICK_MS
+    const gap = await spacing(0);
+    expect(gap).toBeGreaterThanOrEqual(PUBLISH_TICK_MS - 0.5);
+    expect(gap).toBeLessThan(MAX_PUBLISH_TICK_MS);
+
+    // held while the tick was stretched, then a publication that wrote to none: released by the 10 ms tick
+    hooks.written = 1_000;
+    const big = room.execute(note('big'), ann, null);
+    store.queue.shift()!.resolve();
+    await big;
+    await new Promise((r) => setTimeout(r, MAX_PUBLISH_TICK_MS + 2));
+    hooks.written = 0;
+    const a = room.execute(note('a'), ann, null);
+    const handed = performance.now();
+    expect(store.queue).toHaveLength(1);
+    const b = room.execute(note('b'), ann, null); // held: the tick is still 40 ms
+    expect(store.queue).toHaveLength(1);
+    store.queue.shift()!.resolve();
+    await a;
+    while (store.queue.length === 0) await new Promise((r) => setTimeout(r, 0.5));
+    const shrunk = performance.now() - handed;
+    store.queue.shift()!.resolve();
+    await b;
+    expect(shrunk).toBeGreaterThanOrEqual(PUBLISH_TICK_MS - 0.5);
+    expect(shrunk).toBeLessThan(MAX_PUBLISH_TICK_MS);
   });
 
   it('a room replaced while commands are held for the next hand-over stores none of them and answers them unavailable', async () => {
@@ -329,7 +388,7 @@ describe('WorkshopRoom snapshot interval', () => {
     const base = small.committed;
     const filler = Object.fromEntries(Array.from({ length: notes }, (_, i) => [`f${i}`, { id: `f${i}` }])) as WorkshopState['notes'];
     const store = new ManualStore();
-    const room = new WorkshopRoom('w1', store as unknown as EventStore, () => {}, { ...base, seq, notes: filler }, [], []);
+    const room = new WorkshopRoom('w1', store as unknown as EventStore, () => 0, { ...base, seq, notes: filler }, [], []);
     // one command, committed and published: the publication checks whether a snapshot is due
     const ack = room.execute(note('x1'), ann, null);
     await store.commitAll();
@@ -378,7 +437,7 @@ describe('WorkshopRoom snapshots in parts, on a real SQLite store', () => {
       hooks.afterPart(batch.snapshotPart.part);
       return p.then(() => new Promise((r) => setTimeout(r, hooks.partDelayMs)));
     };
-    const room = new WorkshopRoom('w1', store, () => {}, emptyState(), [], []);
+    const room = new WorkshopRoom('w1', store, () => 0, emptyState(), [], []);
     const ok = async (p: Promise<Ack>) => expect(await p).toMatchObject({ ok: true });
     await ok(room.execute(smallCreateCommand({ delegations: [] }), { kind: 'system' }, null));
     await ok(

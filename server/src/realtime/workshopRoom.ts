@@ -54,6 +54,29 @@ export { RECENT_EVENTS } from './committedView';
  */
 export const PUBLISH_TICK_MS = 10;
 
+/** The longest a busy workshop's tick is stretched to (see publishTickFor). */
+export const MAX_PUBLISH_TICK_MS = 40;
+
+/**
+ * Socket writes a publication may cost per millisecond of its tick. A write (a frame to one
+ * socket, and its share of the fan-out around it) costs ~10 µs of the main thread on a 2-core VM,
+ * so this keeps one workshop's fan-out near a quarter of it.
+ */
+export const WRITES_PER_TICK_MS = 25;
+
+/**
+ * The tick after a publication that wrote to `written` sockets. The fan-out's cost is per socket
+ * written, not per event: while 1,000 unseated people each get every seat change (PROTOCOL), a
+ * tick's publication costs ~10 ms of writes however few seats it carries, and at a 10 ms tick
+ * seating a room would keep the main thread busy with the lobby alone. A publication that wrote
+ * to more than WRITES_PER_TICK_MS × 10 sockets so spaces the next hand-over further, up to
+ * MAX_PUBLISH_TICK_MS: the next batch is larger, and its writes are shared by more events. Table
+ * traffic stays at 10 ms (at 1,000 notes/s over 125 tables a tick writes ~100 sockets).
+ */
+export function publishTickFor(written: number): number {
+  return Math.min(MAX_PUBLISH_TICK_MS, Math.max(PUBLISH_TICK_MS, written / WRITES_PER_TICK_MS));
+}
+
 /**
  * Admission control: commands decided but not yet published (their commit or their batch is still
  * on its way). Past `admission.maxUnpublished` (400 by default, OVERLOAD_MAX_PENDING) the room
@@ -120,6 +143,8 @@ export class WorkshopRoom implements RoomHandle {
   private releaseTimer: NodeJS.Timeout | null = null;
   /** When commands last went to the store (performance.now()). */
   private lastRelease = -Infinity;
+  /** The spacing of hand-overs now: PUBLISH_TICK_MS, stretched by the last publication's writes (publishTickFor). */
+  private tickMs = PUBLISH_TICK_MS;
   broken = false;
   /**
    * Replaced (its lease lost, or another room of this workshop took its place): it decides,
@@ -346,7 +371,7 @@ export class WorkshopRoom implements RoomHandle {
    */
   private toStore(append: () => void) {
     const now = performance.now();
-    const due = this.lastRelease + PUBLISH_TICK_MS;
+    const due = this.lastRelease + this.tickMs;
     if (this.held.length === 0 && now >= due) {
       this.lastRelease = now;
       return append();
@@ -358,7 +383,7 @@ export class WorkshopRoom implements RoomHandle {
   private release = () => {
     // libuv's timers run on a millisecond clock read at the start of the loop's turn, so one can
     // fire early by as long as that turn has run: wait out the rest, the tick is a promise
-    const rest = this.lastRelease + PUBLISH_TICK_MS - performance.now();
+    const rest = this.lastRelease + this.tickMs - performance.now();
     if (rest > 0) {
       this.releaseTimer = setTimeout(this.release, rest);
       return;
@@ -437,6 +462,13 @@ export class WorkshopRoom implements RoomHandle {
       }
       return true;
     });
+    const tick = publishTickFor(this.view.lastWritten);
+    if (tick < this.tickMs && this.releaseTimer) {
+      // held commands were timed for the longer tick: release them by the shorter one
+      clearTimeout(this.releaseTimer);
+      this.releaseTimer = setTimeout(this.release, Math.max(0, this.lastRelease + tick - performance.now()));
+    }
+    this.tickMs = tick;
     if (!published) {
       this.broken = true;
       this.stopTimers();
