@@ -23,7 +23,7 @@ import type { Socket } from 'node:net';
 import * as wsModule from 'ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 // the app's tick and its stretch, so that both batch alike
-import { PUBLISH_TICK_MS, publishTickFor } from '../server/src/realtime/workshopRoom.ts';
+import { PUBLISH_TICK_MS, publishTickFor } from '../server/src/realtime/publishTick.ts';
 
 /** The spacing of flushes now: the app's tick, stretched by the last flush's writes as the app's is. */
 let tickMs = PUBLISH_TICK_MS;

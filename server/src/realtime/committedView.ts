@@ -229,15 +229,15 @@ export class CommittedView {
     return this.recent.slice(since + 1 - first.seq);
   }
 
+  /** Sockets the last advance() wrote to (see Publish). */
+  lastWritten = 0;
+
   /**
    * Folds the next committed events and publishes them as one batch to the local sockets, with
    * whose view they change. Only a dense continuation is applied: events this view already holds
    * are skipped, and a batch that would leave a hole is refused (returns false; the caller reads
    * the gap from the log or rebuilds), so a view is always exactly a prefix of the log.
    */
-  /** Sockets the last advance() wrote to (see Publish). */
-  lastWritten = 0;
-
   advance(batch: Envelope[]): boolean {
     const seq = this.state.seq;
     const envelopes = batch[0] && batch[0].seq <= seq ? batch.filter((env) => env.seq > seq) : batch;

@@ -17,7 +17,7 @@ import type { AppendBatch, EventStore } from '../store/eventStore';
 import { SqliteEventStore } from '../store/sqliteStore';
 import { loadCommitted, snapshotState } from './committedView';
 import type { Publication } from './fanout';
-import { MAX_PUBLISH_TICK_MS, OpWindow, PUBLISH_TICK_MS, SNAPSHOT_EVERY, WorkshopRoom, publishTickFor } from './workshopRoom';
+import { MAX_PUBLISH_TICK_MS, OpWindow, PUBLISH_TICK_MS, SNAPSHOT_EVERY, WorkshopRoom } from './workshopRoom';
 import { admission, configureAdmission } from './admission';
 
 /** A store whose appends complete only when the test says so. */
@@ -180,16 +180,6 @@ describe('WorkshopRoom publication', () => {
     expect(store.queue).toHaveLength(1);
     store.queue.shift()!.resolve();
     expect(await late).toMatchObject({ ok: true });
-  });
-
-  it.each([
-    { written: 0, tick: PUBLISH_TICK_MS },
-    { written: 250, tick: PUBLISH_TICK_MS },
-    { written: 500, tick: 20 },
-    { written: 1_000, tick: MAX_PUBLISH_TICK_MS },
-    { written: 5_000, tick: MAX_PUBLISH_TICK_MS },
-  ])('the tick after a publication that wrote to $written sockets is $tick ms', ({ written, tick }) => {
-    expect(publishTickFor(written)).toBe(tick);
   });
 
   it('a publication that wrote to many sockets (a lobby seeing every seat change) spaces the next hand-over further, then the tick comes back', async () => {
