@@ -186,9 +186,10 @@ describe('WorkshopRoom publication', () => {
     const { room, store, hooks } = await setup();
     const spacing = async (written: number) => {
       hooks.written = written;
+      // read before the hand-over, never after it: a thread switch in between would shorten the gap seen
+      const handed = performance.now();
       const first = room.execute(note(`w${written}a`), ann, null);
       expect(store.queue).toHaveLength(1); // quiet: at once
-      const handed = performance.now();
       store.queue.shift()!.resolve();
       await first;
       // decided right after that publication: held for the tick it set
@@ -215,8 +216,8 @@ describe('WorkshopRoom publication', () => {
     await big;
     await new Promise((r) => setTimeout(r, MAX_PUBLISH_TICK_MS + 2));
     hooks.written = 0;
-    const a = room.execute(note('a'), ann, null);
     const handed = performance.now();
+    const a = room.execute(note('a'), ann, null);
     expect(store.queue).toHaveLength(1);
     const b = room.execute(note('b'), ann, null); // held: the tick is still 40 ms
     expect(store.queue).toHaveLength(1);
