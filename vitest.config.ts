@@ -16,8 +16,8 @@ export default defineConfig({
           // A few unit tests start worker threads (the SQLite writer): on a busy 2-core machine a
           // start alone can take seconds, and vitest's 5 s default made them fail for no fault of theirs.
           testTimeout: 20_000,
-          // the same as integration's: vitest 4 runs projects with different maxWorkers one after
-          // the other, and unit files then could not fill the gaps between integration files
+          // the same as integration's: vitest 4 refuses projects with different maxWorkers in one
+          // run unless each gets its own sequence.groupOrder, and then they run one after the other
           maxWorkers: 2,
         },
       },
@@ -29,9 +29,9 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 60_000,
           // two files at once (each its own server on an ephemeral port, its own data directory or
-          // database): one at a time, `npm test` took 7.4 min quiet, 9.1 beside a CPU hog; two at a
-          // time 4.6 and 6.2. The timing checks (presence-flood, coldload, engine) are relative or
-          // generous and pass beside a hog with lint running too.
+          // database): `npm test` took 7.4 min quiet one at a time, 4.6 two at a time (6.2 beside a
+          // CPU hog). The timing checks (presence-flood, coldload, engine) are relative or generous
+          // and pass beside a hog with lint running too.
           fileParallelism: true,
           maxWorkers: 2,
         },

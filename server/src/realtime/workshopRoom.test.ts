@@ -17,7 +17,8 @@ import type { AppendBatch, EventStore } from '../store/eventStore';
 import { SqliteEventStore } from '../store/sqliteStore';
 import { loadCommitted, snapshotState } from './committedView';
 import type { Publication } from './fanout';
-import { MAX_PUBLISH_TICK_MS, OpWindow, PUBLISH_TICK_MS, SNAPSHOT_EVERY, WorkshopRoom } from './workshopRoom';
+import { OpWindow, SNAPSHOT_EVERY, WorkshopRoom } from './workshopRoom';
+import { MAX_PUBLISH_TICK_MS, PUBLISH_TICK_MS } from './publishTick';
 import { admission, configureAdmission } from './admission';
 
 /** A store whose appends complete only when the test says so. */

@@ -47,8 +47,6 @@ export function snapshotDueAfter(state: WorkshopState): number {
 
 export { RECENT_EVENTS } from './committedView';
 
-export { MAX_PUBLISH_TICK_MS, PUBLISH_TICK_MS, publishTickFor } from './publishTick';
-
 /**
  * Admission control: commands decided but not yet published (their commit or their batch is still
  * on its way). Past `admission.maxUnpublished` (400 by default, OVERLOAD_MAX_PENDING) the room
