@@ -3,8 +3,8 @@
 // connected now.
 //
 // Sightings are gathered in memory on each node (the socket's connect, its commands at most once a
-// minute, its disconnect) and written to the database every few seconds in one commit, so every
-// node lists every node's devices; "connected now" is asked of every node's live sockets at the
+// minute, its disconnect) and written to the database every few seconds, a few dozen per commit, so
+// every node lists every node's devices; "connected now" is asked of every node's live sockets at the
 // moment of the request (Socket.IO's fetchSockets, which goes through the Redis adapter in cluster
 // mode). A device is the random id the browser keeps and sends at the handshake; an older client
 // that sends none counts as one device per User-Agent.
@@ -20,6 +20,14 @@ import { type ReissueDeps, facilitatorIn } from './reissue';
 export const DEVICE_FLUSH_MS = 5_000;
 /** A connected socket's activity moves its last-seen time at most this often (ms). */
 const ACTIVE_EVERY_MS = 60_000;
+/**
+ * Sightings written per commit. On SQLite a commit runs on the main thread (better-sqlite3 is
+ * synchronous): the ~1,000 sightings of a plenary that connected together (and its activity a
+ * minute later, all due in the same second) took 16–65 ms in one commit, a stall every delegate's
+ * notes waited behind (bench:notes). 50 rows cost ~3 ms, and the next commit waits for the next
+ * turn of the event loop, so publications go on between them.
+ */
+export const DEVICE_ROWS_PER_COMMIT = 50;
 
 /** The device's id in lists: not the id the browser sends (which would let a facilitator impersonate its device). */
 export const publicDeviceId = (tokenHash: string, deviceId: string) =>
@@ -68,19 +76,40 @@ export class DeviceTracker {
     });
   }
 
-  async flush(): Promise<void> {
-    if (this.pending.size === 0) return;
-    const batch = [...this.pending.values()];
-    this.pending.clear();
-    try {
-      await this.store.recordDevices(batch);
-    } catch (err) {
-      // kept for the next flush unless a newer sighting of the same device came meanwhile
-      for (const d of batch) {
-        const key = `${d.tokenHash}:${d.deviceId}`;
-        if (!this.pending.has(key)) this.pending.set(key, d);
+  /** The flush under way: one at a time, and whoever asks meanwhile waits for it. */
+  private flushing: Promise<void> | null = null;
+
+  /**
+   * Writes every pending sighting, DEVICE_ROWS_PER_COMMIT per commit with a turn of the event loop
+   * between commits; resolves when none is pending (sightings that come meanwhile are written too)
+   * or when a commit failed (what it held waits for the next flush).
+   */
+  flush(): Promise<void> {
+    this.flushing ??= this.writePending().finally(() => {
+      this.flushing = null;
+    });
+    return this.flushing;
+  }
+
+  private async writePending(): Promise<void> {
+    while (this.pending.size > 0) {
+      const batch: DeviceSighting[] = [];
+      for (const [key, d] of this.pending) {
+        this.pending.delete(key);
+        if (batch.push(d) === DEVICE_ROWS_PER_COMMIT) break;
       }
-      this.logger.warn({ err: (err as Error).message, devices: batch.length }, 'device sightings not written; retrying');
+      try {
+        await this.store.recordDevices(batch);
+      } catch (err) {
+        // kept for the next flush unless a newer sighting of the same device came meanwhile
+        for (const d of batch) {
+          const key = `${d.tokenHash}:${d.deviceId}`;
+          if (!this.pending.has(key)) this.pending.set(key, d);
+        }
+        this.logger.warn({ err: (err as Error).message, devices: batch.length }, 'device sightings not written; retrying');
+        return;
+      }
+      if (this.pending.size > 0) await new Promise((resolve) => setImmediate(resolve));
     }
   }
 
