@@ -39,7 +39,10 @@ describe('DeviceTracker.flush', () => {
     { sightings: 1, commits: [1] },
     { sightings: DEVICE_ROWS_PER_COMMIT, commits: [DEVICE_ROWS_PER_COMMIT] },
     { sightings: 2 * DEVICE_ROWS_PER_COMMIT + 30, commits: [DEVICE_ROWS_PER_COMMIT, DEVICE_ROWS_PER_COMMIT, 30] },
-    { sightings: 1010, commits: [...Array<number>(20).fill(DEVICE_ROWS_PER_COMMIT), 10] },
+    {
+      sightings: 1010,
+      commits: [...Array<number>(Math.floor(1010 / DEVICE_ROWS_PER_COMMIT)).fill(DEVICE_ROWS_PER_COMMIT), 1010 % DEVICE_ROWS_PER_COMMIT],
+    },
   ])('writes $sightings sightings in commits of $commits.length, a turn of the event loop apart', async ({ sightings, commits: sizes }) => {
     const { store, commits, turnedBefore } = recordingStore();
     const tracker = new DeviceTracker(store, quiet, 60_000);
@@ -54,26 +57,27 @@ describe('DeviceTracker.flush', () => {
   it('keeps what a failed commit held, and the rest, for the next flush: nothing is lost or written twice', async () => {
     const { store, commits } = recordingStore((n) => n === 2);
     const tracker = new DeviceTracker(store, quiet, 60_000);
-    connect(tracker, 130);
+    const n = 2 * DEVICE_ROWS_PER_COMMIT + 30;
+    connect(tracker, n);
     await tracker.flush(); // commit 1 stored, commit 2 failed: the flush stops there
-    expect(commits.map((c) => c.length)).toEqual([50, 50]);
+    expect(commits.map((c) => c.length)).toEqual([DEVICE_ROWS_PER_COMMIT, DEVICE_ROWS_PER_COMMIT]);
     await tracker.flush();
     const stored = [...commits[0]!, ...commits.slice(2).flat()].map((d) => d.participantId);
-    expect(stored.length).toBe(130);
-    expect(new Set(stored).size).toBe(130);
+    expect(stored.length).toBe(n);
+    expect(new Set(stored).size).toBe(n);
     await tracker.close();
   });
 
   it('answers a flush asked for while one runs with that one, which also writes what came meanwhile', async () => {
     const { store, commits } = recordingStore();
     const tracker = new DeviceTracker(store, quiet, 60_000);
-    connect(tracker, 60);
+    connect(tracker, DEVICE_ROWS_PER_COMMIT + 10);
     const first = tracker.flush();
-    connect(tracker, 5, 60); // arrives while the first commit is under way
+    connect(tracker, 5, DEVICE_ROWS_PER_COMMIT + 10); // arrives while the first commit is under way
     const second = tracker.flush();
     expect(second).toBe(first);
     await second;
-    expect(new Set(written(commits)).size).toBe(65);
+    expect(new Set(written(commits)).size).toBe(DEVICE_ROWS_PER_COMMIT + 15);
     expect(commits.every((c) => c.length <= DEVICE_ROWS_PER_COMMIT)).toBe(true);
     await tracker.close();
     expect(commits.length).toBe(2);

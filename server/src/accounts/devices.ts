@@ -22,12 +22,13 @@ export const DEVICE_FLUSH_MS = 5_000;
 const ACTIVE_EVERY_MS = 60_000;
 /**
  * Sightings written per commit. On SQLite a commit runs on the main thread (better-sqlite3 is
- * synchronous): the ~1,000 sightings of a plenary that connected together (and its activity a
+ * synchronous): the ~1,000 sightings of a plenary that connected together (and their activity a
  * minute later, all due in the same second) took 16–65 ms in one commit, a stall every delegate's
- * notes waited behind (bench:notes). 50 rows cost ~3 ms, and the next commit waits for the next
- * turn of the event loop, so publications go on between them.
+ * notes waited behind (bench:notes), mostly preparing the statement again for every row (now
+ * prepared once: sql.ts). 200 rows take 1–2 ms, and the next commit waits for the next turn of the
+ * event loop, so publications go on between them.
  */
-export const DEVICE_ROWS_PER_COMMIT = 50;
+export const DEVICE_ROWS_PER_COMMIT = 200;
 
 /** The device's id in lists: not the id the browser sends (which would let a facilitator impersonate its device). */
 export const publicDeviceId = (tokenHash: string, deviceId: string) =>
