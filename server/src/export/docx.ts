@@ -43,8 +43,6 @@ import {
 import type { ChartFigure } from '@world-cafe/shared/charts';
 import { chartPng } from './chartImage';
 
-export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
 const LATIN_FONT = 'Calibri';
 const THAI_FONT = 'Noto Sans Thai';
 const FONT = { ascii: LATIN_FONT, hAnsi: LATIN_FONT, cs: THAI_FONT, eastAsia: LATIN_FONT } as const;

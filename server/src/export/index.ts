@@ -6,13 +6,14 @@ import { exportJson } from '@world-cafe/shared';
 import { buildReport, type Locale } from '@world-cafe/shared/export';
 import { renderMarkdown } from '@world-cafe/shared/export';
 import { exportCsv } from '@world-cafe/shared/export';
+import { DOCX_CONTENT_TYPE, renderDocxOffThread } from './docxThread';
 
 export { PdfUnavailableError } from './pdfUnavailable';
 
-// The Word and PDF renderers are loaded on the first export of their kind, not at start: their
-// libraries (docx, pdf-lib, playwright-core: several MB of source and code) would otherwise live in
-// every server's heap, where a live room's major garbage collections have to walk them too.
-const loadDocx = () => import('./docx');
+// The PDF renderer is loaded on the first PDF export, not at start: its libraries (pdf-lib,
+// playwright-core: several MB of source and code) would otherwise live in every server's heap,
+// where a live room's major garbage collections have to walk them too. The Word renderer (docx,
+// resvg) lives on its own thread (docxThread.ts), started by the first Word export.
 const loadPdf = () => import('./pdf');
 
 export const EXPORT_FORMATS = ['docx', 'pdf', 'md', 'csv', 'json'] as const;
@@ -61,10 +62,8 @@ export async function renderExport(state: WorkshopState, format: ExportFormat, o
         contentType: 'text/markdown; charset=utf-8',
         filename: `${slug}.md`,
       };
-    case 'docx': {
-      const { renderDocx, DOCX_CONTENT_TYPE } = await loadDocx();
-      return { body: await renderDocx(buildReport(state, { locale })), contentType: DOCX_CONTENT_TYPE, filename: `${slug}.docx` };
-    }
+    case 'docx':
+      return { body: await renderDocxOffThread(buildReport(state, { locale })), contentType: DOCX_CONTENT_TYPE, filename: `${slug}.docx` };
     case 'pdf': {
       const { renderReportPdf, PDF_CONTENT_TYPE } = await loadPdf();
       return { body: await renderReportPdf(buildReport(state, { locale })), contentType: PDF_CONTENT_TYPE, filename: `${slug}.pdf` };

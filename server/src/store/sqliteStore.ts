@@ -7,10 +7,6 @@
 // With synchronous=FULL a commit survives a power cut; NORMAL survives only a process kill.
 // DB_WRITER=inline commits on the main thread instead (the previous design, kept for comparison).
 import Database from 'better-sqlite3';
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { DomainEvent, Envelope } from '@world-cafe/shared';
 import type {
@@ -29,6 +25,7 @@ import type {
 import { consoleStoreLogger } from './eventStore';
 import { openAndMigrate, openWriterConnection, type SyncMode } from './schema';
 import { metrics } from '../metrics';
+import { startModuleWorker } from '../moduleWorker';
 import { INVITE_ID_LENGTH, credentialOfRow } from './credentials';
 import { SNAPSHOT_FIELDS, type SnapshotField, SqliteWriter } from './sqliteWriter';
 import { type BatchOutcome, type Pending, errorOf, outcomeOf, settle } from './appendRules';
@@ -417,29 +414,7 @@ class WriterThread {
   }
 }
 
-/**
- * From TypeScript source (node --import tsx, vitest) Node 20 does not apply the tsx loader to a
- * worker's entry module (checked: `--import tsx` in the worker's execArgv is not enough), so a
- * two-line bootstrap registers tsx inside the worker first. Built to JS, the entry loads directly.
- */
+/** The writer thread, on sqliteWriter.worker beside this module. */
 function startWorker(init: WriterInit): Worker {
-  const here = import.meta.url;
-  if (!here.endsWith('.ts')) return new Worker(new URL('./sqliteWriter.worker.js', here), { workerData: init });
-  const entry = new URL('./sqliteWriter.worker.ts', here).href;
-  const tsx = tsxEsmApi(here);
-  const boot = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(boot, { eval: true, workerData: init });
-}
-
-/** The ESM entry of tsx's register API (the CJS one cannot register hooks from an eval worker). */
-function tsxEsmApi(from: string): string {
-  try {
-    if (typeof import.meta.resolve === 'function') return import.meta.resolve('tsx/esm/api');
-  } catch {
-    /* fall back to the package's exports map */
-  }
-  const require = createRequire(from);
-  const pkgFile = require.resolve('tsx/package.json');
-  const pkg = JSON.parse(fs.readFileSync(pkgFile, 'utf8')) as { exports: Record<string, { import: { default: string } }> };
-  return pathToFileURL(path.join(path.dirname(pkgFile), pkg.exports['./esm/api']!.import.default)).href;
+  return startModuleWorker(import.meta.url, './sqliteWriter.worker', init);
 }
