@@ -6,15 +6,13 @@ import { exportJson } from '@world-cafe/shared';
 import { buildReport, type Locale } from '@world-cafe/shared/export';
 import { renderMarkdown } from '@world-cafe/shared/export';
 import { exportCsv } from '@world-cafe/shared/export';
-import { DOCX_CONTENT_TYPE, renderDocxOffThread } from './docxThread';
+import { DOCX_CONTENT_TYPE, PDF_CONTENT_TYPE, renderOffThread } from './exportThread';
 
 export { PdfUnavailableError } from './pdfUnavailable';
 
-// The PDF renderer is loaded on the first PDF export, not at start: its libraries (pdf-lib,
-// playwright-core: several MB of source and code) would otherwise live in every server's heap,
-// where a live room's major garbage collections have to walk them too. The Word renderer (docx,
-// resvg) lives on its own thread (docxThread.ts), started by the first Word export.
-const loadPdf = () => import('./pdf');
+// The Word and PDF renderers run on a thread of their own (exportThread.ts), started by the first
+// such export: their libraries (docx, resvg, pdf-lib, playwright-core: several MB of source and
+// code) never load into the server's main heap, where a live room's major GCs would walk them.
 
 export const EXPORT_FORMATS = ['docx', 'pdf', 'md', 'csv', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -63,11 +61,13 @@ export async function renderExport(state: WorkshopState, format: ExportFormat, o
         filename: `${slug}.md`,
       };
     case 'docx':
-      return { body: await renderDocxOffThread(buildReport(state, { locale })), contentType: DOCX_CONTENT_TYPE, filename: `${slug}.docx` };
-    case 'pdf': {
-      const { renderReportPdf, PDF_CONTENT_TYPE } = await loadPdf();
-      return { body: await renderReportPdf(buildReport(state, { locale })), contentType: PDF_CONTENT_TYPE, filename: `${slug}.pdf` };
-    }
+      return {
+        body: await renderOffThread('docx', buildReport(state, { locale })),
+        contentType: DOCX_CONTENT_TYPE,
+        filename: `${slug}.docx`,
+      };
+    case 'pdf':
+      return { body: await renderOffThread('pdf', buildReport(state, { locale })), contentType: PDF_CONTENT_TYPE, filename: `${slug}.pdf` };
     case 'csv': {
       const zip = new JSZip();
       for (const f of exportCsv(state)) zip.file(f.filename, f.content, { date: ZIP_DATE });

@@ -16,8 +16,6 @@ import type { Report } from '@world-cafe/shared/export';
 import { printHeaderFooter, renderHtml } from '@world-cafe/shared/export';
 import { PdfUnavailableError } from './pdfUnavailable';
 
-export const PDF_CONTENT_TYPE = 'application/pdf';
-
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
