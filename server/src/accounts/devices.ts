@@ -3,7 +3,7 @@
 // connected now.
 //
 // Sightings are gathered in memory on each node (the socket's connect, its commands at most once a
-// minute, its disconnect) and written to the database every few seconds, a few dozen per commit, so
+// minute, its disconnect) and written to the database every few seconds, at most 200 per commit, so
 // every node lists every node's devices; "connected now" is asked of every node's live sockets at the
 // moment of the request (Socket.IO's fetchSockets, which goes through the Redis adapter in cluster
 // mode). A device is the random id the browser keeps and sends at the handshake; an older client
