@@ -22,11 +22,11 @@ export const DEVICE_FLUSH_MS = 5_000;
 const ACTIVE_EVERY_MS = 60_000;
 /**
  * Sightings written per commit. On SQLite a commit runs on the main thread (better-sqlite3 is
- * synchronous): the ~1,000 sightings of a plenary that connected together (and their activity a
- * minute later, all due in the same second) took 16–65 ms in one commit, a stall every delegate's
- * notes waited behind (bench:notes), mostly preparing the statement again for every row (now
- * prepared once: sql.ts). 200 rows take 1–2 ms, and the next commit waits for the next turn of the
- * event loop, so publications go on between them.
+ * synchronous): the ~1,000 sightings of a plenary that connected together, or left together, took
+ * 16–65 ms in one commit, a stall every delegate's notes waited behind (bench:notes), mostly
+ * preparing the statement again for every row (now prepared once: sql.ts). Their activity, a minute
+ * after connecting, comes due in the same second too. 200 rows take 1–3 ms, and the next commit
+ * waits for the next turn of the event loop, so publications go on between them.
  */
 export const DEVICE_ROWS_PER_COMMIT = 200;
 
