@@ -26,7 +26,6 @@ import { metrics } from '../metrics';
 import type { Drain } from './drain';
 import { createPresence } from './presence';
 import { WindowLimiter } from './windowLimiter';
-import { readMissed } from './logCatchUp';
 
 export interface RealtimeOptions {
   store: EventStore;
@@ -102,8 +101,8 @@ export function attachRealtime(io: IO, options: RealtimeOptions) {
     const inWindow = since > 0 ? room.eventsSince(since) : null;
     let fromLog: Envelope[] | null = null;
     if (inWindow === null && since > 0 && since < head && head - since <= CATCHUP_MAX_EVENTS) {
-      fromLog = await readMissed(store, workshopId, since, head, () => socket.connected);
-      if (!fromLog || !socket.connected) return;
+      fromLog = await store.readSince(workshopId, since);
+      if (!socket.connected) return;
     }
     // after the read the room may have been replaced (reloaded, or taken over in cluster mode)
     const current = fromLog ? rooms.loaded(workshopId) : room;

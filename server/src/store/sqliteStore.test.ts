@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Envelope } from '@world-cafe/shared';
 import type { AppendBatch } from './eventStore';
-import { SqliteEventStore, type WriterMode } from './sqliteStore';
+import { READ_PAGE, SqliteEventStore, type WriterMode } from './sqliteStore';
 
 const dirs: string[] = [];
 const stores: SqliteEventStore[] = [];
@@ -181,4 +181,44 @@ it('opens a database made before review links expired: migration 3 adds the colu
   expect(await store.listInvites('w1')).toEqual([
     { id: 'old-invite-hash-', delegationId: 'th', issuedAt: null, expiresAt: null, revokedAt: null },
   ]);
+});
+
+describe('SqliteEventStore reads', () => {
+  const stored = 2 * READ_PAGE + 500;
+  /** A store holding `stored` events of one workshop, appended READ_PAGE at a time. */
+  async function filled() {
+    const store = open('worker');
+    for (let first = 1; first <= stored; first += READ_PAGE) {
+      const seqs = Array.from({ length: Math.min(READ_PAGE, stored - first + 1) }, (_, i) => first + i);
+      await store.append(batch('w1', seqs, null));
+    }
+    return store;
+  }
+  const range = (from: number, n: number) => Array.from({ length: n }, (_, i) => from + i);
+
+  it.each([
+    { after: 0, limit: undefined, seqs: range(1, stored) },
+    { after: READ_PAGE - 1, limit: undefined, seqs: range(READ_PAGE, stored - READ_PAGE + 1) },
+    { after: 0, limit: READ_PAGE + 7, seqs: range(1, READ_PAGE + 7) },
+    { after: 10, limit: 2 * READ_PAGE, seqs: range(11, 2 * READ_PAGE) },
+    { after: stored - 3, limit: READ_PAGE, seqs: range(stored - 2, 3) },
+    { after: stored, limit: undefined, seqs: [] },
+    { after: 0, limit: 0, seqs: [] },
+  ])('after $after, limit $limit: every event in order, across pages', async ({ after, limit, seqs }) => {
+    const store = await filled();
+    expect((await store.readSince('w1', after, limit)).map((e) => e.seq)).toEqual(seqs);
+  });
+
+  it('lets the event loop turn between pages of a long read', async () => {
+    const store = await filled();
+    let turned = false;
+    const read = store.readSince('w1', 0);
+    setImmediate(() => (turned = true));
+    // read in one go, the read would resolve before any turn of the loop
+    expect(await read.then(() => turned)).toBe(true);
+    turned = false;
+    const short = store.readSince('w1', stored - 10);
+    setImmediate(() => (turned = true));
+    expect(await short.then(() => turned)).toBe(false); // one page: no turn needed
+  });
 });

@@ -57,6 +57,9 @@ export function writerModeFromEnv(env: NodeJS.ProcessEnv = process.env): WriterM
 
 const CLOSE_TIMEOUT_MS = 10_000;
 
+/** Rows per page of a log read (readStored): ~8 ms of the main thread each. */
+export const READ_PAGE = 1000;
+
 export class SqliteEventStore implements EventStore {
   private db: Database.Database;
   private queue: Pending[] = [];
@@ -185,19 +188,35 @@ export class SqliteEventStore implements EventStore {
     return (await this.readStored(workshopId, afterSeq, limit)).map((r) => r.envelope);
   }
 
+  /**
+   * Read READ_PAGE rows at a time with a turn of the event loop between pages: better-sqlite3 reads
+   * on the main thread, and a 50,000-event read in one go (a long catch-up, a cold load without a
+   * snapshot) held every room of the server for ~420 ms (10,000: ~84 ms). Events stored while the
+   * pages are read are returned too (each page starts after the last seq read).
+   */
   async readStored(workshopId: string, afterSeq: number, limit?: number): Promise<StoredEvent[]> {
-    const rows = this.stmts.readSince.all(workshopId, afterSeq, limit ?? -1) as Array<{
-      seq: number;
-      at: number;
-      by: string | null;
-      scope: string | null;
-      opKey: string | null;
-      body: string;
-    }>;
-    return rows.map((r) => ({
-      envelope: { seq: r.seq, at: r.at, by: r.by, scope: r.scope as Envelope['scope'], e: JSON.parse(r.body) as DomainEvent },
-      opKey: r.opKey,
-    }));
+    const stored: StoredEvent[] = [];
+    for (let after = afterSeq; ;) {
+      const want = limit === undefined ? READ_PAGE : Math.min(READ_PAGE, limit - stored.length);
+      if (want <= 0) break;
+      const rows = this.stmts.readSince.all(workshopId, after, want) as Array<{
+        seq: number;
+        at: number;
+        by: string | null;
+        scope: string | null;
+        opKey: string | null;
+        body: string;
+      }>;
+      for (const r of rows)
+        stored.push({
+          envelope: { seq: r.seq, at: r.at, by: r.by, scope: r.scope as Envelope['scope'], e: JSON.parse(r.body) as DomainEvent },
+          opKey: r.opKey,
+        });
+      if (rows.length < want) break;
+      after = rows[rows.length - 1]!.seq;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return stored;
   }
 
   async headSeq(workshopId: string): Promise<number> {
