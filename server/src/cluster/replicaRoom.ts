@@ -34,7 +34,8 @@ export class ReplicaRoom implements RoomHandle {
     initial: WorkshopState,
     recent: Envelope[],
   ) {
-    this.view = new CommittedView(id, initial, recent, publish);
+    // loadCommitted's state is this room's alone: the view takes it without a copy
+    this.view = new CommittedView(id, initial, recent, publish, true);
   }
 
   static async load(id: string, store: EventStore, publish: Publish, forward: Forward): Promise<ReplicaRoom> {

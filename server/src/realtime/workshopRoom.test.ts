@@ -14,7 +14,7 @@ import {
   emptyState,
 } from '@world-cafe/shared';
 import type { AppendBatch, EventStore } from '../store/eventStore';
-import { SqliteEventStore } from '../store/sqliteStore';
+import { PARTS_PAGE, SqliteEventStore } from '../store/sqliteStore';
 import { loadCommitted, snapshotState } from './committedView';
 import type { Publication } from './fanout';
 import { OpWindow, SNAPSHOT_EVERY, WorkshopRoom } from './workshopRoom';
@@ -483,6 +483,42 @@ describe('WorkshopRoom snapshots in parts, on a real SQLite store', () => {
     const loaded = await loadCommitted(store, 'w1');
     expect(loaded.snapshotSeq).toBe(snap.seq);
     expect(plain(loaded.state)).toEqual(plain(room.committed));
+  });
+
+  it('a cold load across pages of parts: the committed state, the op keys, two states of its own, turns of the loop meanwhile', async () => {
+    const { room, store, ok } = await realRoom(0);
+    // parts of 5 notes: more than two pages of them
+    const notes = 2 * PARTS_PAGE * 5 + 7;
+    await Promise.all(Array.from({ length: notes }, (_, i) => ok(room.execute(note(`n${i}`), ann, `ann:op-n${i}-xxxx`))));
+    await room.snapshotNow(5);
+    await ok(room.execute(note('after'), ann, 'ann:op-after-xxxx')); // an event after the snapshot
+    let turns = 0;
+    let loading = true;
+    const tick = () => {
+      if (!loading) return;
+      turns++;
+      setImmediate(tick);
+    };
+    setImmediate(tick);
+    const loaded = await WorkshopRoom.load('w1', store, () => 0);
+    loading = false;
+    expect(turns).toBeGreaterThanOrEqual(2); // at least the pages' turns: in one go there would be none
+    expect(plain(loaded.committed)).toEqual(plain(room.committed));
+    // a command decided before the load is answered from the op keys, not decided again
+    expect(await loaded.execute(note('n3'), ann, 'ann:op-n3-xxxx')).toMatchObject({ ok: true, duplicate: true });
+    expect(await loaded.execute(note('after'), ann, 'ann:op-after-xxxx')).toMatchObject({ ok: true, duplicate: true });
+    // what it decides reaches its committed state only once stored: the two states are apart
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const append = store.append.bind(store);
+    store.append = (b: AppendBatch) => append(b).then(() => held);
+    const fresh = loaded.execute(note('fresh'), ann, 'ann:op-fresh-xxxx');
+    await new Promise((r) => setTimeout(r, 5 * PUBLISH_TICK_MS));
+    expect(loaded.committed.notes.fresh).toBeUndefined();
+    release();
+    await ok(fresh);
+    expect(loaded.committed.notes.fresh).toMatchObject({ id: 'fresh' });
+    expect(Object.keys(loaded.committed.notes)).toHaveLength(notes + 2);
   });
 
   it('a deletion decided mid-snapshot stops it: no more parts, no head, and the stored parts lose the text', async () => {

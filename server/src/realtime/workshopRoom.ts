@@ -14,6 +14,7 @@ import {
   decide,
   emptyState,
   ownedCopy,
+  ownedCopySteps,
   redactionsOf,
   scopeOf,
 } from '@world-cafe/shared';
@@ -24,6 +25,7 @@ import type { RosterLink } from './rosterLink';
 import { CommittedView, loadCommitted } from './committedView';
 import { SATURATED_RETRY_MS, admission, overloaded } from './admission';
 import { corkingWrites } from './engineFrames';
+import { inSlices } from '../turns';
 
 /**
  * Events between two snapshots of a workshop's state in the store, at least; a state of more
@@ -123,19 +125,28 @@ export class WorkshopRoom implements RoomHandle {
    */
   private retired = false;
 
+  /**
+   * `ops`: the op keys' seqs, or a window already filled with them. `decided`: given (load), the
+   * room takes `initial` and `decided` as its two owned states, `initial` then being its own (as
+   * loadCommitted's is); else it copies `initial` for both.
+   */
   constructor(
     readonly id: string,
     private store: EventStore,
     publish: Publish,
     initial: WorkshopState,
-    ops: Iterable<[string, number]>,
+    ops: Iterable<[string, number]> | OpWindow,
     recent: Envelope[],
+    decided?: WorkshopState,
   ) {
     // two owned states (the fold updates their notes, participants and seats in place)
-    this.decided = ownedCopy(initial);
-    this.view = new CommittedView(id, initial, recent, publish);
-    this.ops = new OpWindow(OPS_PER_PARTICIPANT);
-    for (const [key, seq] of ops) this.ops.settle(key, seq);
+    this.decided = decided ?? ownedCopy(initial);
+    this.view = new CommittedView(id, initial, recent, publish, decided !== undefined);
+    if (ops instanceof OpWindow) this.ops = ops;
+    else {
+      this.ops = new OpWindow(OPS_PER_PARTICIPANT);
+      for (const [key, seq] of ops) this.ops.settle(key, seq);
+    }
     this.armClock();
   }
 
@@ -180,14 +191,12 @@ export class WorkshopRoom implements RoomHandle {
 
   static async load(id: string, store: EventStore, publish: Publish): Promise<WorkshopRoom> {
     const [{ state, recent, snapshotSeq }, ops] = await Promise.all([loadCommitted(store, id), store.readOps(id)]);
-    const room = new WorkshopRoom(
-      id,
-      store,
-      publish,
-      state,
-      ops.map((o) => [o.opKey, o.seq] as [string, number]),
-      recent,
-    );
+    // A big workshop's second owned state and its op keys take the main thread for long (60,000
+    // notes: ~50 ms to copy, ~30 ms for the keys): built a slice at a time, between other work.
+    const decided = await inSlices(ownedCopySteps(state));
+    const window = new OpWindow(OPS_PER_PARTICIPANT);
+    await inSlices(window.settleSteps(ops));
+    const room = new WorkshopRoom(id, store, publish, state, window, recent, decided);
     room.snapshotSeq = snapshotSeq;
     return room;
   }
@@ -472,6 +481,15 @@ export class OpWindow {
 
   settle(key: string, seq: number) {
     this.remember(key, seq);
+  }
+
+  /** Settles every op of `ops` (a load's), yielding after every `slice` of them. */
+  *settleSteps(ops: Iterable<{ opKey: string; seq: number }>, slice = 5000): Generator<void, void, undefined> {
+    let settled = 0;
+    for (const o of ops) {
+      this.remember(o.opKey, o.seq);
+      if (++settled % slice === 0) yield;
+    }
   }
 
   forget(key: string) {

@@ -123,7 +123,7 @@ export interface EventStore {
   saveSnapshot(workshopId: string, seq: number, body: string): Promise<void>;
   /** Stores one part of the snapshot at `seq` (its own append, before the head); resolves once durable. */
   saveSnapshotPart(workshopId: string, seq: number, part: number, body: string): Promise<void>;
-  /** The newest head with its parts, read consistently (one read transaction or statement). */
+  /** The newest head with all its parts as they were stored with it (one statement, or SQLite's pages: see there). */
   latestSnapshot(workshopId: string): Promise<StoredSnapshot | undefined>;
   /** The last seq of every op key of a workshop (to rebuild the idempotency map on load). */
   readOps(workshopId: string): Promise<StoredOp[]>;

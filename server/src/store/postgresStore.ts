@@ -273,7 +273,7 @@ export class PostgresEventStore implements EventStore {
 
   async readOps(workshopId: string): Promise<StoredOp[]> {
     const r = await this.pool.query<StoredOp>(
-      'SELECT op_key AS "opKey", MAX(seq) AS seq FROM events WHERE workshop_id = $1 AND op_key IS NOT NULL GROUP BY op_key',
+      'SELECT op_key AS "opKey", MAX(seq) AS seq FROM events WHERE workshop_id = $1 AND op_key IS NOT NULL GROUP BY op_key ORDER BY 2',
       [workshopId],
     );
     return r.rows;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Envelope } from '@world-cafe/shared';
 import type { AppendBatch } from './eventStore';
-import { READ_PAGE, SqliteEventStore, type WriterMode } from './sqliteStore';
+import { OPS_PAGE, PARTS_PAGE, READ_PAGE, SqliteEventStore, type WriterMode } from './sqliteStore';
 
 const dirs: string[] = [];
 const stores: SqliteEventStore[] = [];
@@ -220,5 +220,76 @@ describe('SqliteEventStore reads', () => {
     const short = store.readSince('w1', stored - 10);
     setImmediate(() => (turned = true));
     expect(await short.then(() => turned)).toBe(false); // one page: no turn needed
+  });
+});
+
+describe('SqliteEventStore paged loads', () => {
+  /** A turn of the loop happened while `work` ran (a read in one go resolves before any). */
+  async function turnsDuring(work: Promise<unknown>): Promise<boolean> {
+    let turned = false;
+    setImmediate(() => (turned = true));
+    await work;
+    return turned;
+  }
+
+  async function saveSnapshot(store: SqliteEventStore, seq: number, parts: number) {
+    for (let part = 0; part < parts; part++) await store.saveSnapshotPart('w1', seq, part, `{"seq":${seq},"part":${part}}`);
+    await store.saveSnapshot('w1', seq, `{"head":${seq}}`);
+  }
+
+  it.each([
+    { parts: 1, turns: false },
+    { parts: PARTS_PAGE - 1, turns: false },
+    { parts: 3 * PARTS_PAGE + 2, turns: true },
+  ])('latestSnapshot of $parts parts: every part in part order; a turn of the loop between pages: $turns', async ({ parts, turns }) => {
+    const store = open('worker');
+    await saveSnapshot(store, 5, 2);
+    await saveSnapshot(store, 9, parts);
+    const read = store.latestSnapshot('w1');
+    expect(await turnsDuring(read)).toBe(turns);
+    const snap = (await read)!;
+    expect(snap.seq).toBe(9);
+    expect(snap.body).toBe('{"head":9}');
+    expect(snap.parts).toEqual(Array.from({ length: parts }, (_, part) => `{"seq":9,"part":${part}}`));
+  });
+
+  it('latestSnapshot whose head is pushed out while its pages are read reads the newest instead, whole', async () => {
+    const store = open('inline');
+    const parts = 10 * PARTS_PAGE;
+    await saveSnapshot(store, 10, parts);
+    const read = store.latestSnapshot('w1');
+    // three newer snapshots while the pages are read: the first is no longer among the kept ones,
+    // and the orphan pruning (two parts per part written) deletes some of its parts
+    await saveSnapshot(store, 20, 1);
+    await saveSnapshot(store, 30, 1);
+    await saveSnapshot(store, 40, 1);
+    const snap = (await read)!;
+    expect(snap.seq).toBe(40);
+    expect(snap.parts).toEqual(['{"seq":40,"part":0}']);
+    // without the last check the read would have mixed: the old head with only some of its parts
+    expect((await store.latestSnapshot('w1'))!.seq).toBe(40);
+  });
+
+  it('readOps across pages: the last seq of each key, in seq order, with turns of the loop between pages', async () => {
+    const store = open('worker');
+    const keys = 2 * OPS_PAGE + 300;
+    // one key per batch of two events (its last seq is the second), and a key used again later
+    // whose first use falls in the first page and its last in the last
+    for (let first = 0; first < keys; first += 500) {
+      const batches = [];
+      for (let k = first; k < Math.min(keys, first + 500); k++)
+        batches.push(store.append(batch('w1', [2 * k + 1, 2 * k + 2], `p1:op-${k}`)));
+      await Promise.all(batches);
+    }
+    await store.append(batch('w1', [2 * keys + 1], 'p1:op-3'));
+    const read = store.readOps('w1');
+    expect(await turnsDuring(read)).toBe(true);
+    const ops = await read;
+    expect(ops).toHaveLength(keys);
+    expect(ops.find((o) => o.opKey === 'p1:op-3')).toEqual({ opKey: 'p1:op-3', seq: 2 * keys + 1 });
+    expect(ops.find((o) => o.opKey === `p1:op-${keys - 1}`)).toEqual({ opKey: `p1:op-${keys - 1}`, seq: 2 * keys });
+    // the order of first use: what the op window keeps the newest of
+    expect(ops.slice(0, 5).map((o) => o.opKey)).toEqual(['p1:op-0', 'p1:op-1', 'p1:op-2', 'p1:op-3', 'p1:op-4']);
+    expect(await turnsDuring(open('worker').readOps('w1'))).toBe(false);
   });
 });

@@ -306,3 +306,36 @@ export function ownedRecordOf(e: DomainEvent): [OwnedRecord, string] | null {
 export function ownedCopy(state: WorkshopState): WorkshopState {
   return { ...state, notes: { ...state.notes }, participants: { ...state.participants }, seats: { ...state.seats } };
 }
+
+/**
+ * ownedCopy a slice at a time: yields after every `slice` entries copied and returns the copy. A
+ * server copies a big workshop this way between other work (60,000 notes took ~50 ms in one go).
+ */
+export function* ownedCopySteps(state: WorkshopState, slice = 5000): Generator<void, WorkshopState, undefined> {
+  const copy: WorkshopState = { ...state };
+  let copied = 0;
+  for (const field of OWNED_RECORDS) {
+    const from = state[field] as Record<string, unknown>;
+    const to: Record<string, unknown> = {};
+    for (const key of Object.keys(from)) {
+      to[key] = from[key];
+      if (++copied % slice === 0) yield;
+    }
+    (copy as unknown as Record<OwnedRecord, unknown>)[field] = to;
+  }
+  return copy;
+}
+
+/** applyEnvelopesOwned `slice` envelopes at a time, yielding between slices (a cold load's replay). */
+export function* applyEnvelopesOwnedSteps(
+  state: WorkshopState,
+  envelopes: readonly Envelope[],
+  slice = 500,
+): Generator<void, WorkshopState, undefined> {
+  let s = state;
+  for (let i = 0; i < envelopes.length; i += slice) {
+    s = applyEnvelopesOwned(s, i === 0 && envelopes.length <= slice ? envelopes : envelopes.slice(i, i + slice));
+    yield;
+  }
+  return s;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DomainEvent } from './protocol';
-import { applyEnvelopes, applyEnvelopesOwned, ownedCopy } from './reduce';
+import { OWNED_RECORDS, applyEnvelopes, applyEnvelopesOwned, applyEnvelopesOwnedSteps, ownedCopy, ownedCopySteps } from './reduce';
 import { P, deepFreeze, envelopes, standardWorkshop } from '../testing/fixtures';
 
 const participant = (id: string) => ({ id, name: `Person ${id}`, delegationId: null, role: 'delegate' as const, joinedAt: 1 });
@@ -75,4 +75,39 @@ describe('applyEnvelopesOwned', () => {
     expect(after.seats).toBe(seats);
     expect(base.seats[P.d3]).toBeUndefined();
   });
+});
+
+/** Runs a generator to its end; returns its result and how many times it yielded. */
+function drive<T>(steps: Generator<void, T, undefined>): { value: T; yields: number } {
+  let yields = 0;
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return { value: step.value, yields };
+    yields++;
+  }
+}
+
+describe('the stepwise copy and fold (a cold load, between other work)', () => {
+  it.each([1, 2, 3, 1000])('ownedCopySteps in slices of %i: what ownedCopy gives, own records, a yield per slice', (slice) => {
+    const base = deepFreeze(standardWorkshop('cafe'));
+    const entries = OWNED_RECORDS.reduce((n, f) => n + Object.keys(base[f]).length, 0);
+    const { value, yields } = drive(ownedCopySteps(base, slice));
+    expect(value).toEqual(ownedCopy(base));
+    for (const f of OWNED_RECORDS) expect(value[f]).not.toBe(base[f]);
+    expect(yields).toBe(Math.floor(entries / slice));
+    // the copy is the fold's to update in place: the frozen original stays as it was
+    applyEnvelopesOwned(value, envelopes(base, [{ type: 'seat:assigned', participantId: P.d3, tableId: 't1', from: null }], null));
+    expect(base.seats[P.d3]).toBeUndefined();
+  });
+
+  it.each(cases.flatMap(([name, events]) => [1, 2, 500].map((slice) => [name, slice, events] as const)))(
+    '%s, applyEnvelopesOwnedSteps in slices of %i: what the one-go fold gives',
+    (_name, slice, events) => {
+      const base = deepFreeze(standardWorkshop('cafe'));
+      const envs = envelopes(base, events, null);
+      const { value, yields } = drive(applyEnvelopesOwnedSteps(ownedCopy(base), envs, slice));
+      expect(value).toEqual(applyEnvelopesOwned(ownedCopy(base), envs));
+      expect(yields).toBe(Math.ceil(envs.length / slice));
+    },
+  );
 });
