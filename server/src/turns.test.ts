@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { atOnce, inSlices } from './turns';
+import { inSlices } from './turns';
 
 /**
  * `steps` steps that each take `ms` on a clock of their own (so that a busy machine changes
@@ -40,11 +40,5 @@ describe('inSlices', () => {
     const t = timedSteps(steps, ms);
     expect(await inSlices(t.run, sliceMs, t.clock)).toBe('done');
     expect(t.turnsBefore).toEqual(turnsBefore);
-  });
-
-  it('atOnce runs every step without a turn of the loop', () => {
-    const t = timedSteps(5, 3);
-    expect(atOnce(t.run)).toBe('done');
-    expect(t.turnsBefore).toEqual([0, 0, 0, 0, 0]);
   });
 });

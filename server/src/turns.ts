@@ -29,11 +29,3 @@ export async function inSlices<T>(
     }
   }
 }
-
-/** Runs `steps` to its end without a pause (where the caller must finish in one synchronous step). */
-export function atOnce<T>(steps: Generator<unknown, T, undefined>): T {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}

@@ -12,7 +12,7 @@ const EVENTS = 100_000;
 
 /** A realistic mix: 100 people at two tables creating, moving and editing notes. */
 async function writeLongLog(store: SqliteEventStore): Promise<void> {
-  const room = new WorkshopRoom('w1', store, () => 0, (await import('@world-cafe/shared')).emptyState(), [], []);
+  const room = new WorkshopRoom('w1', store, () => 0, (await import('@world-cafe/shared')).emptyState(), []);
   const sys = { kind: 'system' } as const;
   expect(
     await room.execute(smallCreateCommand({ delegations: [], capacity: 60 }), sys, null, {

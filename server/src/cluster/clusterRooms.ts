@@ -431,7 +431,6 @@ export class ClusterRooms {
       this.publishOwned,
       emptyState(),
       [],
-      [],
     );
     const loading = Promise.resolve<RoomHandle>(room);
     this.ownerLoads.add(loading);

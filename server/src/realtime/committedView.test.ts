@@ -125,7 +125,7 @@ describe('CommittedView.snapshot: serialised part by part, consistent at its seq
     // the head holds everything else, the records as {}
     const headBody = JSON.parse(head!.body) as { v: number; parts: number; state: WorkshopState };
     expect(headBody).toMatchObject({ v: SNAPSHOT_VERSION, parts: parts.length, state: { seq, notes: {}, participants: {}, seats: {} } });
-    expect(plain(snapshotState({ ...head!, parts: parts.map((p) => p.body) })!)).toEqual(at);
+    expect(plain((await snapshotState({ ...head!, parts: parts.map((p) => p.body) }))!)).toEqual(at);
     // the later events did land in the live state
     expect(v.committed.notes['n0']?.text).toBe('changed');
     expect(v.committed.notes['n7']).toBeUndefined();
@@ -141,7 +141,7 @@ describe('CommittedView.snapshot: serialised part by part, consistent at its seq
     capture.touch(copy, 'notes', N.d1);
     delete (copy.notes as Record<string, unknown>)[N.d1];
     const parts = [...capture.parts(1)];
-    expect(plain(snapshotState({ seq: state.seq, body: capture.head(parts.length), parts })!)).toEqual(expected);
+    expect(plain((await snapshotState({ seq: state.seq, body: capture.head(parts.length), parts }))!)).toEqual(expected);
   });
 
   it('stops when the writer says so: no more parts, no head', async () => {
@@ -186,9 +186,9 @@ describe('snapshotState: what a stored snapshot loads as', () => {
     return { seq: state.seq, body: c.head(parts.length), parts };
   };
 
-  it('a head with all its parts is the state; a v1 body (the whole state) still loads', () => {
-    expect(plain(snapshotState(capture())!)).toEqual(plain(state));
-    expect(plain(snapshotState({ seq: state.seq, body: JSON.stringify({ v: 1, state }), parts: [] })!)).toEqual(plain(state));
+  it('a head with all its parts is the state; a v1 body (the whole state) still loads', async () => {
+    expect(plain((await snapshotState(capture()))!)).toEqual(plain(state));
+    expect(plain((await snapshotState({ seq: state.seq, body: JSON.stringify({ v: 1, state }), parts: [] }))!)).toEqual(plain(state));
   });
 
   it.each([
@@ -205,9 +205,9 @@ describe('snapshotState: what a stored snapshot loads as', () => {
       change: (s: ReturnType<typeof capture>) => ({ ...s, parts: ['{"v":2,"state":{"goals":{}}}', ...s.parts.slice(1)] }),
     },
     { name: 'a body that does not parse', change: (s: ReturnType<typeof capture>) => ({ ...s, parts: ['{"v":2,', ...s.parts.slice(1)] }) },
-  ])('null (full replay) for $name', ({ change }) => {
+  ])('null (full replay) for $name', async ({ change }) => {
     const snap = capture();
     expect(snap.parts.length).toBeGreaterThan(1);
-    expect(snapshotState(change(snap))).toBeNull();
+    expect(await snapshotState(change(snap))).toBeNull();
   });
 });

@@ -18,7 +18,7 @@ import {
 } from '@world-cafe/shared';
 import type { Publish } from './fanout';
 import type { EventStore, Snapshot, SnapshotPart, StoredSnapshot } from '../store/eventStore';
-import { atOnce, inSlices, nextTurn } from '../turns';
+import { inSlices, nextTurn } from '../turns';
 
 /**
  * The format of the snapshots written now. Bumped whenever WorkshopState's shape changes (an older
@@ -45,11 +45,11 @@ const WHOLE_SNAPSHOT_VERSION = 1;
  * it is of another version or inconsistent (a part missing or extra, a seq that differs), and then
  * the caller replays the log instead.
  */
-export function snapshotState(snap: StoredSnapshot): WorkshopState | null {
-  return atOnce(snapshotSteps(snap));
+export function snapshotState(snap: StoredSnapshot): Promise<WorkshopState | null> {
+  return inSlices(snapshotSteps(snap));
 }
 
-/** snapshotState a part at a time (a yield after each), for a cold load between other work. */
+/** The parse of snapshotState, a yield after each part (inSlices gives the loop its turns between). */
 function* snapshotSteps(snap: StoredSnapshot): Generator<void, WorkshopState | null, undefined> {
   try {
     const head = JSON.parse(snap.body) as { v?: unknown; parts?: unknown; state?: WorkshopState };
@@ -87,7 +87,7 @@ export async function loadCommitted(
   // Parsed and folded in slices (turns.ts): in one go, a 60,000-note workshop's cold load held
   // every room of the server for ~620 ms, the parse of its snapshot parts alone for ~200 ms.
   const snap = await store.latestSnapshot(id);
-  const state = snap ? await inSlices(snapshotSteps(snap)) : null;
+  const state = snap ? await snapshotState(snap) : null;
   if (snap && state) {
     const events = await store.readSince(id, snap.seq);
     return { state: await inSlices(applyEnvelopesOwnedSteps(state, events)), recent: events, snapshotSeq: snap.seq };

@@ -55,7 +55,7 @@ async function setup() {
   const log: Publication[] = [];
   /** `written`: how many sockets the fan-out says each publication wrote to (what stretches the tick). */
   const hooks = { written: 0, onPublish: (pub: Publication): number => (log.push(pub), hooks.written) };
-  const room = new WorkshopRoom('w1', store as unknown as EventStore, (_w, pub) => hooks.onPublish(pub), emptyState(), [], []);
+  const room = new WorkshopRoom('w1', store as unknown as EventStore, (_w, pub) => hooks.onPublish(pub), emptyState(), []);
   const run = async (cmd: Command | SystemCommand, who: string | null = null) => {
     const p = room.execute(cmd, who ? { kind: 'participant', participantId: who } : { kind: 'system' }, null);
     await store.commitAll();
@@ -380,7 +380,7 @@ describe('WorkshopRoom snapshot interval', () => {
     const base = small.committed;
     const filler = Object.fromEntries(Array.from({ length: notes }, (_, i) => [`f${i}`, { id: `f${i}` }])) as WorkshopState['notes'];
     const store = new ManualStore();
-    const room = new WorkshopRoom('w1', store as unknown as EventStore, () => 0, { ...base, seq, notes: filler }, [], []);
+    const room = new WorkshopRoom('w1', store as unknown as EventStore, () => 0, { ...base, seq, notes: filler }, []);
     // one command, committed and published: the publication checks whether a snapshot is due
     const ack = room.execute(note('x1'), ann, null);
     await store.commitAll();
@@ -429,7 +429,7 @@ describe('WorkshopRoom snapshots in parts, on a real SQLite store', () => {
       hooks.afterPart(batch.snapshotPart.part);
       return p.then(() => new Promise((r) => setTimeout(r, hooks.partDelayMs)));
     };
-    const room = new WorkshopRoom('w1', store, () => 0, emptyState(), [], []);
+    const room = new WorkshopRoom('w1', store, () => 0, emptyState(), []);
     const ok = async (p: Promise<Ack>) => expect(await p).toMatchObject({ ok: true });
     await ok(room.execute(smallCreateCommand({ delegations: [] }), { kind: 'system' }, null));
     await ok(
@@ -479,7 +479,7 @@ describe('WorkshopRoom snapshots in parts, on a real SQLite store', () => {
       emptyState(),
       log.filter((e) => e.seq <= snap.seq),
     );
-    expect(plain(snapshotState(snap)!)).toEqual(plain(atSeq));
+    expect(plain((await snapshotState(snap))!)).toEqual(plain(atSeq));
     const loaded = await loadCommitted(store, 'w1');
     expect(loaded.snapshotSeq).toBe(snap.seq);
     expect(plain(loaded.state)).toEqual(plain(room.committed));
@@ -547,7 +547,7 @@ describe('WorkshopRoom snapshots in parts, on a real SQLite store', () => {
     await room.snapshotNow(5);
     const snap = (await store.latestSnapshot('w1'))!;
     expect(snap.seq).toBe(room.committed.seq);
-    expect(plain(snapshotState(snap)!)).toEqual(plain(room.committed));
+    expect(plain((await snapshotState(snap))!)).toEqual(plain(room.committed));
   });
 });
 

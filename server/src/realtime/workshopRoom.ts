@@ -126,27 +126,22 @@ export class WorkshopRoom implements RoomHandle {
   private retired = false;
 
   /**
-   * `ops`: the op keys' seqs, or a window already filled with them. `decided`: given (load), the
-   * room takes `initial` and `decided` as its two owned states, `initial` then being its own (as
-   * loadCommitted's is); else it copies `initial` for both.
+   * `loaded` (from load()): `initial` is the room's own (loadCommitted's) and `decided` a copy of it,
+   * its two owned states, and `ops` the log's op keys. Without it the room copies `initial` for both
+   * states and knows no op (a new workshop, tests).
    */
   constructor(
     readonly id: string,
     private store: EventStore,
     publish: Publish,
     initial: WorkshopState,
-    ops: Iterable<[string, number]> | OpWindow,
     recent: Envelope[],
-    decided?: WorkshopState,
+    loaded?: { decided: WorkshopState; ops: OpWindow },
   ) {
     // two owned states (the fold updates their notes, participants and seats in place)
-    this.decided = decided ?? ownedCopy(initial);
-    this.view = new CommittedView(id, initial, recent, publish, decided !== undefined);
-    if (ops instanceof OpWindow) this.ops = ops;
-    else {
-      this.ops = new OpWindow(OPS_PER_PARTICIPANT);
-      for (const [key, seq] of ops) this.ops.settle(key, seq);
-    }
+    this.decided = loaded?.decided ?? ownedCopy(initial);
+    this.view = new CommittedView(id, initial, recent, publish, loaded !== undefined);
+    this.ops = loaded?.ops ?? new OpWindow(OPS_PER_PARTICIPANT);
     this.armClock();
   }
 
@@ -196,7 +191,7 @@ export class WorkshopRoom implements RoomHandle {
     const decided = await inSlices(ownedCopySteps(state));
     const window = new OpWindow(OPS_PER_PARTICIPANT);
     await inSlices(window.settleSteps(ops));
-    const room = new WorkshopRoom(id, store, publish, state, window, recent, decided);
+    const room = new WorkshopRoom(id, store, publish, state, recent, { decided, ops: window });
     room.snapshotSeq = snapshotSeq;
     return room;
   }
@@ -588,7 +583,7 @@ export class RoomRegistry implements Rooms {
 
   /** A brand-new workshop starts from an empty room without reading the log. */
   create(id: string): WorkshopRoom {
-    const room = new WorkshopRoom(id, this.store, this.publish, emptyState(), [], []);
+    const room = new WorkshopRoom(id, this.store, this.publish, emptyState(), []);
     this.rooms.set(id, Promise.resolve(room));
     this.ready.set(id, room);
     return room;

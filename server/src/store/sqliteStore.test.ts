@@ -183,6 +183,14 @@ it('opens a database made before review links expired: migration 3 adds the colu
   ]);
 });
 
+/** A turn of the loop happened while `work` ran (a read in one go resolves before any). */
+async function turnsDuring(work: Promise<unknown>): Promise<boolean> {
+  let turned = false;
+  setImmediate(() => (turned = true));
+  await work;
+  return turned;
+}
+
 describe('SqliteEventStore reads', () => {
   const stored = 2 * READ_PAGE + 500;
   /** A store holding `stored` events of one workshop, appended READ_PAGE at a time. */
@@ -211,27 +219,12 @@ describe('SqliteEventStore reads', () => {
 
   it('lets the event loop turn between pages of a long read', async () => {
     const store = await filled();
-    let turned = false;
-    const read = store.readSince('w1', 0);
-    setImmediate(() => (turned = true));
-    // read in one go, the read would resolve before any turn of the loop
-    expect(await read.then(() => turned)).toBe(true);
-    turned = false;
-    const short = store.readSince('w1', stored - 10);
-    setImmediate(() => (turned = true));
-    expect(await short.then(() => turned)).toBe(false); // one page: no turn needed
+    expect(await turnsDuring(store.readSince('w1', 0))).toBe(true);
+    expect(await turnsDuring(store.readSince('w1', stored - 10))).toBe(false); // one page: no turn needed
   });
 });
 
 describe('SqliteEventStore paged loads', () => {
-  /** A turn of the loop happened while `work` ran (a read in one go resolves before any). */
-  async function turnsDuring(work: Promise<unknown>): Promise<boolean> {
-    let turned = false;
-    setImmediate(() => (turned = true));
-    await work;
-    return turned;
-  }
-
   async function saveSnapshot(store: SqliteEventStore, seq: number, parts: number) {
     for (let part = 0; part < parts; part++) await store.saveSnapshotPart('w1', seq, part, `{"seq":${seq},"part":${part}}`);
     await store.saveSnapshot('w1', seq, `{"head":${seq}}`);
@@ -263,10 +256,11 @@ describe('SqliteEventStore paged loads', () => {
     await saveSnapshot(store, 20, 1);
     await saveSnapshot(store, 30, 1);
     await saveSnapshot(store, 40, 1);
+    // without the head's check after the last page, this was the old head with only some of its parts
     const snap = (await read)!;
     expect(snap.seq).toBe(40);
     expect(snap.parts).toEqual(['{"seq":40,"part":0}']);
-    // without the last check the read would have mixed: the old head with only some of its parts
+    // and a read that starts now gets the same
     expect((await store.latestSnapshot('w1'))!.seq).toBe(40);
   });
 

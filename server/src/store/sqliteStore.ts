@@ -67,6 +67,39 @@ export const PARTS_PAGE = 20;
 /** Op keys per page of readOps: ~3 ms of the main thread a page (60,000-event log, warm cache). */
 export const OPS_PAGE = 2000;
 
+interface EventRow {
+  seq: number;
+  at: number;
+  by: string | null;
+  scope: string | null;
+  opKey: string | null;
+  body: string;
+}
+
+/**
+ * The pages of a long synchronous read, by keyset: `read(after, size)` gives up to `size` rows
+ * whose cursor is past `after`, in cursor order; each page starts after the last row of the one
+ * before, so rows stored meanwhile are read too. better-sqlite3 reads on the main thread: the
+ * event loop gets a turn between pages. Ends at a short page, or once `limit` rows were read.
+ */
+async function* keysetPages<R>(
+  read: (after: number, size: number) => R[],
+  cursorOf: (row: R) => number,
+  after: number,
+  size: number,
+  limit = Infinity,
+): AsyncGenerator<R[]> {
+  for (let left = limit, first = true; left > 0; first = false) {
+    if (!first) await nextTurn();
+    const want = Math.min(size, left);
+    const rows = read(after, want);
+    yield rows;
+    if (rows.length < want) return;
+    left -= rows.length;
+    after = cursorOf(rows[rows.length - 1]!);
+  }
+}
+
 export class SqliteEventStore implements EventStore {
   private db: Database.Database;
   private queue: Pending[] = [];
@@ -199,26 +232,13 @@ export class SqliteEventStore implements EventStore {
    */
   async readStored(workshopId: string, afterSeq: number, limit?: number): Promise<StoredEvent[]> {
     const stored: StoredEvent[] = [];
-    for (let after = afterSeq; ;) {
-      const want = limit === undefined ? READ_PAGE : Math.min(READ_PAGE, limit - stored.length);
-      if (want <= 0) break;
-      const rows = this.stmts.readSince.all(workshopId, after, want) as Array<{
-        seq: number;
-        at: number;
-        by: string | null;
-        scope: string | null;
-        opKey: string | null;
-        body: string;
-      }>;
+    const read = (after: number, size: number) => this.stmts.readSince.all(workshopId, after, size) as EventRow[];
+    for await (const rows of keysetPages(read, (r) => r.seq, afterSeq, READ_PAGE, limit))
       for (const r of rows)
         stored.push({
           envelope: { seq: r.seq, at: r.at, by: r.by, scope: r.scope as Envelope['scope'], e: JSON.parse(r.body) as DomainEvent },
           opKey: r.opKey,
         });
-      if (rows.length < want) break;
-      after = rows[rows.length - 1]!.seq;
-      await nextTurn();
-    }
     return stored;
   }
 
@@ -248,15 +268,10 @@ export class SqliteEventStore implements EventStore {
       const head = this.stmts.latestSnapshot.get(workshopId) as Snapshot | undefined;
       if (!head) return undefined;
       const parts: string[] = [];
-      let pages = 0;
-      for (let after = -1; ; pages++) {
-        if (pages > 0) await nextTurn();
-        const rows = this.stmts.snapshotParts.all(workshopId, head.seq, after, PARTS_PAGE) as Array<{ part: number; body: string }>;
-        for (const r of rows) parts.push(r.body);
-        if (rows.length < PARTS_PAGE) break;
-        after = rows[rows.length - 1]!.part;
-      }
-      if (pages === 0 || this.stmts.hasSnapshot.get(workshopId, head.seq)) return { ...head, parts };
+      const read = (after: number, size: number) =>
+        this.stmts.snapshotParts.all(workshopId, head.seq, after, size) as Array<{ part: number; body: string }>;
+      for await (const rows of keysetPages(read, (r) => r.part, -1, PARTS_PAGE)) for (const r of rows) parts.push(r.body);
+      if (this.stmts.hasSnapshot.get(workshopId, head.seq)) return { ...head, parts };
     }
   }
 
@@ -281,13 +296,8 @@ export class SqliteEventStore implements EventStore {
    */
   async readOps(workshopId: string): Promise<StoredOp[]> {
     const last = new Map<string, number>();
-    for (let after = 0; ;) {
-      const rows = this.stmts.readOps.all(workshopId, after, OPS_PAGE) as StoredOp[];
-      for (const r of rows) last.set(r.opKey, r.seq);
-      if (rows.length < OPS_PAGE) break;
-      after = rows[rows.length - 1]!.seq;
-      await nextTurn();
-    }
+    const read = (after: number, size: number) => this.stmts.readOps.all(workshopId, after, size) as StoredOp[];
+    for await (const rows of keysetPages(read, (r) => r.seq, 0, OPS_PAGE)) for (const r of rows) last.set(r.opKey, r.seq);
     return Array.from(last, ([opKey, seq]) => ({ opKey, seq }));
   }
 

@@ -334,7 +334,7 @@ export function* applyEnvelopesOwnedSteps(
 ): Generator<void, WorkshopState, undefined> {
   let s = state;
   for (let i = 0; i < envelopes.length; i += slice) {
-    s = applyEnvelopesOwned(s, i === 0 && envelopes.length <= slice ? envelopes : envelopes.slice(i, i + slice));
+    s = applyEnvelopesOwned(s, envelopes.slice(i, i + slice));
     yield;
   }
   return s;
