@@ -118,8 +118,9 @@ export function createApp(deps: AppDeps): App {
       crossOriginOpenerPolicy: false,
     }),
   );
-  // an imported workshop export is the one large body; everything else stays small
-  app.use('/api/workshops/import', express.json({ limit: '20mb' }));
+  // an imported workshop export is the one large body; everything else stays small. It is kept as
+  // text: a large one is parsed off the event loop (http/importParse.ts)
+  app.use('/api/workshops/import', express.text({ type: 'application/json', limit: '20mb' }));
   // browsers' render errors, with a small body limit of their own (parsed before the default)
   app.use('/api/client-errors', createClientErrorRoute(logger));
   app.use(express.json({ limit: '64kb' }));

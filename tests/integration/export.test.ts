@@ -16,6 +16,7 @@ import {
   emptyState,
   exportJson,
   formatJoinCode,
+  parseExport,
   scopeOf,
 } from '@world-cafe/shared';
 import { SqliteEventStore } from '../../server/src/store/sqliteStore';
@@ -263,11 +264,13 @@ describe('export CLI', () => {
     const first = fs.readFileSync(out('w.json'), 'utf8');
     expect(first).toBe(exportJson(state));
     const snapshot = JSON.parse(first);
+    const parsed = parseExport(snapshot);
+    if (!parsed.ok) throw new Error(parsed.message);
     const facilitatorId = Object.values(state.participants).find((p) => p.role === 'facilitator')!.id;
     // an import stamps createdAt with the time of the import; decide at the exported time
     const decision = decide(
       emptyState(),
-      { type: 'workshop:import', workshopId: 'imported1', joinCode: 'ZZZZ2345', facilitatorId, snapshot },
+      { type: 'workshop:import', workshopId: 'imported1', joinCode: 'ZZZZ2345', facilitatorId, state: parsed.state },
       { kind: 'system' },
       { now: snapshot.workshop.createdAt },
     );

@@ -6,6 +6,7 @@ import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { Logger } from 'pino';
 import {
   type Ack,
+  type DomainEvent,
   type ErrorCode,
   JOIN_CODE_ALPHABET,
   JOIN_CODE_LENGTH,
@@ -20,7 +21,8 @@ import type { Credential, EventStore } from '../store/eventStore';
 import type { RejectionLog } from '../rejections';
 import { type AddressLimits, DEFAULT_ADDRESS_LIMITS, perMinute } from './limits';
 import { joinIdentity } from './joinId';
-import type { Rooms } from '../realtime/workshopRoom';
+import type { ExecuteExtra, Rooms } from '../realtime/workshopRoom';
+import { parseImport } from './importParse';
 import { hashToken, newToken } from '../auth';
 import { INVITE_ID_LENGTH } from '../store/credentials';
 import { EXPORT_FORMATS, PdfUnavailableError, isExportFormat, renderExport } from '../export/index';
@@ -142,7 +144,12 @@ export function createApi(opts: ApiDeps) {
    * A new workshop (created or imported): fresh id and join code, its first event and the
    * facilitator's key stored in one commit; a refused creation leaves nothing behind.
    */
-  async function startWorkshop(res: Response, facilitatorId: string, command: (workshopId: string, joinCode: string) => SystemCommand) {
+  async function startWorkshop(
+    res: Response,
+    facilitatorId: string,
+    command: (workshopId: string, joinCode: string) => SystemCommand,
+    encodeEvent?: ExecuteExtra['encodeEvent'],
+  ) {
     const workshopId = newId();
     const facilitatorKey = newToken();
     // A code collision is astronomically rare (31^8), but the unique index would reject it: retry once.
@@ -152,6 +159,7 @@ export function createApi(opts: ApiDeps) {
     const ack = await room.execute(command(workshopId, code), { kind: 'system' }, null, {
       workshop: { id: workshopId, joinCode: code, createdAt: Date.now() },
       credential: { tokenHash: hashToken(facilitatorKey), workshopId, participantId: facilitatorId, kind: 'facilitator' },
+      encodeEvent,
     });
     if (!ack.ok) {
       rooms.forget(workshopId);
@@ -387,20 +395,31 @@ export function createApi(opts: ApiDeps) {
   });
 
   router.post('/workshops/import', limited(createLimiter), async (req, res) => {
-    const snapshot = req.body as { workshop?: { participants?: Record<string, { role?: string }> } };
-    const facilitatorId = Object.entries(snapshot?.workshop?.participants ?? {}).find(([, p]) => p?.role === 'facilitator')?.[0];
+    // the body arrives as text (app.ts): it is parsed where its size allows (importParse.ts)
+    if (typeof req.body !== 'string') return sendError(res, 'invalid_payload', 'send the export as JSON (Content-Type: application/json)');
+    const parsed = await parseImport(req.body);
+    if (!parsed.ok) return sendError(res, 'invalid_payload', parsed.message);
+    const { state, json } = parsed;
+    const facilitatorId = Object.values(state.participants).find((p) => p.role === 'facilitator')?.id;
     if (!facilitatorId) return sendError(res, 'invalid_payload', 'not a World Café export with a facilitator');
-    await startWorkshop(res, facilitatorId, (workshopId, code) => ({
-      type: 'workshop:import',
-      workshopId,
-      joinCode: code,
+    await startWorkshop(
+      res,
       facilitatorId,
-      snapshot,
-    }));
+      (workshopId, code) => ({ type: 'workshop:import', workshopId, joinCode: code, facilitatorId, state }),
+      // the imported state's JSON from the parsing thread: the event is stored without serialising it again
+      json === undefined
+        ? undefined
+        : (e) => (e.type === 'workshop:imported' && e.state === (state as unknown) ? importedEventJson(e, json) : undefined),
+    );
   });
 
   router.use((_req, res) => sendError(res, 'not_found', 'no such endpoint'));
   return router;
+}
+
+/** The JSON of a `workshop:imported` event whose state's JSON is `stateJson` (what JSON.stringify(e) gives, but for key order). */
+function importedEventJson(e: Extract<DomainEvent, { type: 'workshop:imported' }>, stateJson: string): string {
+  return `{"type":"workshop:imported","workshop":${JSON.stringify(e.workshop)},"state":${stateJson}}`;
 }
 
 function describe(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): string {

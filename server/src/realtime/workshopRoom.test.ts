@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { smallCreateCommand } from '@world-cafe/shared/testing';
+import { smallCreateCommand, standardWorkshop } from '@world-cafe/shared/testing';
 import {
   type Ack,
   type Command,
@@ -12,6 +12,8 @@ import {
   type WorkshopState,
   applyEnvelopesOwned,
   emptyState,
+  exportJson,
+  parseExport,
 } from '@world-cafe/shared';
 import type { AppendBatch, EventStore } from '../store/eventStore';
 import { PARTS_PAGE, SqliteEventStore } from '../store/sqliteStore';
@@ -552,3 +554,37 @@ describe('WorkshopRoom snapshots in parts, on a real SQLite store', () => {
 });
 
 const plain = (state: WorkshopState) => JSON.parse(JSON.stringify(state)) as unknown;
+
+describe('WorkshopRoom import', () => {
+  async function imported() {
+    const store = new ManualStore();
+    const room = new WorkshopRoom('w9', store as unknown as EventStore, () => 0, emptyState(), []);
+    const parsed = parseExport(JSON.parse(exportJson(standardWorkshop('cafe'))));
+    if (!parsed.ok) throw new Error(parsed.message);
+    const ack = room.execute(
+      { type: 'workshop:import', workshopId: 'w9', joinCode: 'ABCD2345', facilitatorId: 'fac', state: parsed.state },
+      { kind: 'system' },
+      null,
+    );
+    await store.commitAll();
+    expect(await ack).toMatchObject({ ok: true });
+    return { room, store };
+  }
+
+  it("keeps the committed state's records apart from the decided one's: a decided note is not shown before its commit", async () => {
+    const { room, store } = await imported();
+    const ack = room.execute(note('after-import'), { kind: 'participant', participantId: 'del1' }, null);
+    await new Promise((r) => setTimeout(r, PUBLISH_TICK_MS * 2));
+    expect(room.committed.notes['after-import']).toBeUndefined();
+    await store.commitAll();
+    expect(await ack).toMatchObject({ ok: true });
+    expect(room.committed.notes['after-import']).toBeDefined();
+  });
+
+  it('stores a snapshot as soon as the import is published, so a cold load does not parse the import', async () => {
+    const { room, store } = await imported();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(store.parts.length).toBeGreaterThan(0);
+    expect(store.snapshots).toEqual([room.committed.seq]);
+  });
+});

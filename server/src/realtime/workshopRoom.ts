@@ -7,6 +7,7 @@ import {
   type Ack,
   type Actor,
   type Command,
+  type DomainEvent,
   type Envelope,
   type SystemCommand,
   type WorkshopState,
@@ -62,9 +63,14 @@ export const OPS_PER_PARTICIPANT = 1000;
 export interface ExecuteExtra {
   workshop?: AppendBatch['workshop'];
   credential?: AppendBatch['credential'];
+  /** The JSON of a decided event, when the caller has it already (an import's MBs): stored as is. */
+  encodeEvent?: (e: DomainEvent) => string | undefined;
 }
 
 export type { Publish } from './fanout';
+
+/** What execute() adds to its AppendBatch. */
+type StoredExtra = Pick<AppendBatch, 'workshop' | 'credential' | 'encodedEvents'>;
 
 interface Committed {
   envelopes: Envelope[];
@@ -205,6 +211,9 @@ export class WorkshopRoom implements RoomHandle {
   /** After a snapshot was dropped for a deletion, the next try waits until then (performance.now()). */
   private snapshotNotBefore = 0;
 
+  /** A snapshot is taken as soon as the committed view reaches this seq (an import's); 0: none. */
+  private snapshotOnceAt = 0;
+
   /** The seq before which no snapshot is due (rechecked there: see snapshotDueAfter). */
   private snapshotDue = 0;
 
@@ -324,11 +333,25 @@ export class WorkshopRoom implements RoomHandle {
     }));
     this.decided = applyEnvelopesOwned(this.decided, envelopes);
     const lastSeq = envelopes[envelopes.length - 1]!.seq;
-    for (const env of envelopes) if (redactionsOf(env.e).length > 0) this.redactionSeq = env.seq;
+    for (const env of envelopes) {
+      if (redactionsOf(env.e).length > 0) this.redactionSeq = env.seq;
+      // an import is the whole workshop in one event (MBs): a snapshot in parts right after it
+      // spares a cold load parsing that one row in one go
+      if (env.e.type === 'workshop:imported') this.snapshotOnceAt = env.seq;
+    }
     this.unpublished++;
 
+    const { encodeEvent, ...stored } = extra;
+    const batch: StoredExtra = stored;
+    if (encodeEvent) {
+      const encoded = envelopes.flatMap((env): Array<[number, string]> => {
+        const json = encodeEvent(env.e);
+        return json === undefined ? [] : [[env.seq, json]];
+      });
+      if (encoded.length > 0) batch.encodedEvents = encoded;
+    }
     const result = new Promise<Ack>((resolve) => {
-      this.toStore(() => this.append(envelopes, lastSeq, opKey, extra, resolve, onPublished));
+      this.toStore(() => this.append(envelopes, lastSeq, opKey, batch, resolve, onPublished));
     });
     if (opKey) this.ops.pending(opKey, result);
     return result;
@@ -373,7 +396,7 @@ export class WorkshopRoom implements RoomHandle {
     envelopes: Envelope[],
     lastSeq: number,
     opKey: string | null,
-    extra: ExecuteExtra,
+    extra: StoredExtra,
     resolve: (ack: Ack) => void,
     onPublished: ((ack: Ack) => void) | undefined,
   ) {
@@ -450,7 +473,10 @@ export class WorkshopRoom implements RoomHandle {
       return;
     }
     this.armClock();
-    this.maybeSnapshot();
+    if (this.snapshotOnceAt > 0 && this.view.committed.seq >= this.snapshotOnceAt) {
+      this.snapshotOnceAt = 0;
+      void this.snapshotNow();
+    } else this.maybeSnapshot();
   };
 }
 

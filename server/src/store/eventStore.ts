@@ -37,6 +37,12 @@ export interface AppendBatch {
   /** Participant-scoped clientOpId, kept with the events so retries stay idempotent after a restart. */
   opKey: string | null;
   envelopes: Envelope[];
+  /**
+   * [seq, JSON] of events of `envelopes` already serialised (an import's state, MBs, from the thread
+   * that parsed it): a store may write that JSON instead of serialising the event again. It must be
+   * the JSON of that very event.
+   */
+  encodedEvents?: Array<[number, string]>;
   /** Written in the same transaction as the events (a new workshop, a join's token). */
   workshop?: WorkshopRecord;
   credential?: StoredCredential;

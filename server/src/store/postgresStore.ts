@@ -457,7 +457,10 @@ async function insertBatches(client: pg.PoolClient, batches: AppendBatch[]): Pro
       [b.revokeInvite.at, b.workshopId, b.revokeInvite.id],
     );
   }
-  const rows = batches.flatMap((b) => b.envelopes.map((env) => ({ w: b.workshopId, opKey: b.opKey, env })));
+  const rows = batches.flatMap((b) => {
+    const encoded = new Map(b.encodedEvents ?? []);
+    return b.envelopes.map((env) => ({ w: b.workshopId, opKey: b.opKey, env, body: encoded.get(env.seq) ?? JSON.stringify(env.e) }));
+  });
   if (rows.length > 0) {
     await client.query(
       'INSERT INTO events (workshop_id, seq, at, by, scope, op_key, body) SELECT * FROM unnest($1::text[], $2::int[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[])',
@@ -468,7 +471,7 @@ async function insertBatches(client: pg.PoolClient, batches: AppendBatch[]): Pro
         rows.map((r) => r.env.by),
         rows.map((r) => r.env.scope),
         rows.map((r) => r.opKey),
-        rows.map((r) => JSON.stringify(r.env.e)),
+        rows.map((r) => r.body),
       ],
     );
   }

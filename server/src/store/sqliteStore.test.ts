@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Envelope } from '@world-cafe/shared';
 import type { AppendBatch } from './eventStore';
@@ -52,6 +53,27 @@ describe.each(['worker', 'inline'] as const)('SqliteEventStore (writer: %s)', (m
     apart.push(store.append(batch('w3', [2])));
     await Promise.all(apart);
     expect(store.commits - before).toBe(2);
+  });
+
+  it('writes an event already encoded (encodedEvents) as given, the others as serialised', async () => {
+    const file = tempFile();
+    const store = open(mode, file);
+    const b = batch('w1', [1, 2]);
+    // the same event in another key order: the stored row is the given text, not a serialisation
+    const given = '{"text":"note 1","noteId":"n1","type":"note:text"}';
+    await store.append({ ...b, encodedEvents: [[1, given]] });
+    expect(b.envelopes[0]!.e).toEqual(env(1).e); // the caller's envelope is left as it was
+    expect(await store.readSince('w1', 0)).toEqual([env(1), env(2)]);
+    const db = new Database(file, { readonly: true });
+    const bodies = db.prepare('SELECT seq, body FROM events WHERE workshop_id = ? ORDER BY seq').all('w1') as Array<{
+      seq: number;
+      body: string;
+    }>;
+    db.close();
+    expect(bodies).toEqual([
+      { seq: 1, body: given },
+      { seq: 2, body: JSON.stringify(env(2).e) },
+    ]);
   });
 
   it('keeps append order and a read after an acknowledged append sees it', async () => {

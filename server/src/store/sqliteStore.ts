@@ -396,6 +396,7 @@ class WriterThread {
   private post(group: Pending[]) {
     // Snapshot bodies (a head, a part of hundreds of KB) travel beside the JSON, not escaped into it.
     const bodies: Array<[number, SnapshotField, string]> = [];
+    const events: Array<[number, Array<[number, string]>]> = [];
     const batches = group.map((p, i) => {
       let b = p.batch;
       for (const field of SNAPSHOT_FIELDS) {
@@ -404,12 +405,21 @@ class WriterThread {
         bodies.push([i, field, snap.body]);
         b = { ...b, [field]: { ...snap, body: '' } };
       }
+      const encoded = b.encodedEvents;
+      if (encoded) {
+        // the events' JSON goes beside, and the events themselves as their type alone (see ToWriter)
+        events.push([i, encoded]);
+        const seqs = new Set(encoded.map(([seq]) => seq));
+        const envelopes = b.envelopes.map((env) => (seqs.has(env.seq) ? { ...env, e: { type: env.e.type } as Envelope['e'] } : env));
+        b = { ...b, envelopes, encodedEvents: undefined };
+      }
       return b;
     });
     // A JSON string crosses threads at about half the main-thread cost of a structured clone of
     // the same objects (measured: ~6 vs ~12 us per note), and the worker re-serializes bodies anyway.
     const json = JSON.stringify(batches);
-    this.worker.postMessage((bodies.length > 0 ? { t: 'append', json, bodies } : json) satisfies ToWriter);
+    const beside = bodies.length > 0 || events.length > 0;
+    this.worker.postMessage((beside ? { t: 'append', json, bodies, ...(events.length > 0 ? { events } : {}) } : json) satisfies ToWriter);
     this.posted = true;
     const now = performance.now();
     for (const p of group) {

@@ -80,8 +80,10 @@ export class SqliteWriter {
         );
       }
       if (batch.revokeInvite) this.stmts.revokeInvite.run(batch.revokeInvite.at, batch.workshopId, batch.revokeInvite.id);
+      const encoded = batch.encodedEvents ? new Map(batch.encodedEvents) : null;
       for (const env of batch.envelopes) {
-        this.stmts.insertEvent.run(batch.workshopId, env.seq, env.at, env.by, env.scope, batch.opKey, JSON.stringify(env.e));
+        const json = encoded?.get(env.seq) ?? JSON.stringify(env.e);
+        this.stmts.insertEvent.run(batch.workshopId, env.seq, env.at, env.by, env.scope, batch.opKey, json);
       }
       if (batch.snapshot) {
         this.stmts.upsertSnapshot.run(batch.workshopId, batch.snapshot.seq, batch.snapshot.body);

@@ -14,11 +14,19 @@ export interface WriterInit {
 }
 
 /**
- * A string is a JSON array of AppendBatch to write; `append` is the same with the snapshot bodies
- * beside the JSON (a body of MBs is not re-escaped into it: `bodies` holds [index, field, body]
- * for each batch whose snapshot or snapshot part body was left empty in `json`); then `close` once.
+ * A string is a JSON array of AppendBatch to write; `append` is the same with what is already
+ * serialised beside the JSON (a body of MBs is not re-escaped into it): `bodies` holds
+ * [index, field, body] for each batch whose snapshot or snapshot part body was left empty in
+ * `json`, `events` [index, encodedEvents] for each batch whose encoded events were left out, their
+ * envelopes' `e` reduced to `{ type }` (all the writer reads of them besides their JSON); then
+ * `close` once.
  */
-export type ToWriter = string | { t: 'append'; json: string; bodies: Array<[number, SnapshotField, string]> } | { t: 'close' };
+export type ToWriter = string | ({ t: 'append' } & Beside) | { t: 'close' };
+interface Beside {
+  json: string;
+  bodies: Array<[number, SnapshotField, string]>;
+  events?: Array<[number, Array<[number, string]>]>;
+}
 export type FromWriter = { t: 'done'; outcomes: import('./appendRules').BatchOutcome[]; commits: number } | { t: 'closed' };
 
 const port = parentPort!;
@@ -38,10 +46,11 @@ function flush() {
   port.postMessage({ t: 'done', outcomes, commits: writer.commits } satisfies FromWriter);
 }
 
-function batchesOf(msg: string | { json: string; bodies: Array<[number, SnapshotField, string]> }): AppendBatch[] {
+function batchesOf(msg: string | Beside): AppendBatch[] {
   if (typeof msg === 'string') return JSON.parse(msg) as AppendBatch[];
   const batches = JSON.parse(msg.json) as AppendBatch[];
   for (const [i, field, body] of msg.bodies) batches[i]![field]!.body = body;
+  for (const [i, encoded] of msg.events ?? []) batches[i]!.encodedEvents = encoded;
   return batches;
 }
 

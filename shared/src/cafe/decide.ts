@@ -11,7 +11,6 @@ import { assertNever } from '../assert';
 import { reduce } from './reduce';
 import { bestTableFor, movesForRound, planFor, seatsAtStart } from './clock';
 import type { PlanResult } from '../seating';
-import { parseExport } from '../export/json';
 
 export type { Decision, Rejection } from './rules';
 
@@ -187,14 +186,12 @@ function decideSystem(state: WorkshopState, cmd: SystemCommand, now: number): De
     }
     case 'workshop:import': {
       if (state.id) return reject('conflict', 'workshop already exists');
-      const parsed = parseExport(cmd.snapshot);
-      if (!parsed.ok) return reject('invalid_payload', parsed.message);
-      const facilitators = Object.values(parsed.state.participants).filter((p) => p.role === 'facilitator');
+      const facilitators = Object.values(cmd.state.participants).filter((p) => p.role === 'facilitator');
       if (!facilitators.some((p) => p.id === cmd.facilitatorId)) return reject('invalid_payload', 'the export has no facilitator');
       return accept({
         type: 'workshop:imported',
         workshop: { id: cmd.workshopId, joinCode: cmd.joinCode, createdAt: now },
-        state: parsed.state as unknown as Record<string, unknown>,
+        state: cmd.state as unknown as Record<string, unknown>,
       });
     }
     case 'round:timeup': {

@@ -1,6 +1,7 @@
 // The wire: one zod schema per command and per event, types inferred from them.
 // Every string and array has a cap, so validation also bounds memory per message.
 import { z } from 'zod';
+import type { PortableWorkshop } from '../export/json';
 import { looksRandom } from '../join/joinIdEntropy';
 import {
   AMENDABLE_FIELDS,
@@ -534,7 +535,11 @@ export type SystemCommand =
       /** Joined with a delegation's review link: allowed after the live session, delegation fixed. */
       viaInvite?: boolean;
     }
-  | { type: 'workshop:import'; workshopId: string; joinCode: string; facilitatorId: string; snapshot: unknown }
+  /**
+   * A workshop from its export: `state` is parseExport()'s output (validated at the edge, off the
+   * main thread for a large file: server/src/http/importParse.ts), so deciding it costs no parse.
+   */
+  | { type: 'workshop:import'; workshopId: string; joinCode: string; facilitatorId: string; state: PortableWorkshop }
   /** The server's round clock reached zero. */
   | { type: 'round:timeup' };
 
