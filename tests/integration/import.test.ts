@@ -1,32 +1,29 @@
 // A large export imports through the parsing thread (server/src/http/importParse.ts) and its
 // pre-encoded event (AppendBatch.encodedEvents): what comes back, before and after a restart, is
 // the export itself.
-import { afterAll, describe, expect, it } from 'vitest';
-import { exportJson } from '@world-cafe/shared';
-import { standardWorkshop } from '@world-cafe/shared/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { largeExport } from '@world-cafe/shared/testing';
 import { type RunningServer, startServer } from '../helpers/server';
-import { INLINE_IMPORT_BYTES } from '../../server/src/http/importParse';
+import { INLINE_IMPORT_CHARS } from '../../server/src/http/importParse';
 
 const servers: RunningServer[] = [];
+/** For the refusals: a server of their own, whatever the other test did with its servers. */
+let srv: RunningServer;
+beforeAll(async () => {
+  srv = await startServer();
+  servers.push(srv);
+});
 afterAll(async () => {
   for (const s of servers) await s.stop();
 });
-
-function bigExport(extra: number): string {
-  const s = standardWorkshop('cafe');
-  const tmpl = Object.values(s.notes)[0]!;
-  for (let i = 0; i < extra; i++)
-    s.notes[`bulk-${i}`] = { ...tmpl, id: `bulk-${i}`, text: `การนำเข้า note ${i}: pair delegations across tables` };
-  return exportJson(s);
-}
 
 const importBody = (url: string, body: string) =>
   fetch(`${url}/api/workshops/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
 
 describe('importing a large export', () => {
   it('gives back the same export, and the same after a kill and a cold load', async () => {
-    const text = bigExport(4000);
-    expect(text.length).toBeGreaterThan(INLINE_IMPORT_BYTES);
+    const text = largeExport(4000, (i) => `การนำเข้า note ${i}: pair delegations across tables`);
+    expect(text.length).toBeGreaterThan(INLINE_IMPORT_CHARS);
     const first = await startServer();
     servers.push(first);
     const res = await importBody(first.url, text);
@@ -49,8 +46,7 @@ describe('importing a large export', () => {
     ['small', 3],
     ['large', 4000],
   ])('refuses a %s body that is not JSON, or breaks the rules, naming the field', async (_size, extra) => {
-    const srv = servers.at(-1)!;
-    const text = bigExport(extra);
+    const text = largeExport(extra);
     const broken = await importBody(srv.url, text.slice(0, -10));
     expect(broken.status).toBe(400);
     expect(await broken.json()).toEqual({ error: { code: 'invalid_payload', message: 'malformed JSON' } });

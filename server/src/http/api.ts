@@ -6,7 +6,6 @@ import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { Logger } from 'pino';
 import {
   type Ack,
-  type DomainEvent,
   type ErrorCode,
   JOIN_CODE_ALPHABET,
   JOIN_CODE_LENGTH,
@@ -148,7 +147,7 @@ export function createApi(opts: ApiDeps) {
     res: Response,
     facilitatorId: string,
     command: (workshopId: string, joinCode: string) => SystemCommand,
-    encodeEvent?: ExecuteExtra['encodeEvent'],
+    preEncoded?: ExecuteExtra['preEncoded'],
   ) {
     const workshopId = newId();
     const facilitatorKey = newToken();
@@ -159,7 +158,7 @@ export function createApi(opts: ApiDeps) {
     const ack = await room.execute(command(workshopId, code), { kind: 'system' }, null, {
       workshop: { id: workshopId, joinCode: code, createdAt: Date.now() },
       credential: { tokenHash: hashToken(facilitatorKey), workshopId, participantId: facilitatorId, kind: 'facilitator' },
-      encodeEvent,
+      preEncoded,
     });
     if (!ack.ok) {
       rooms.forget(workshopId);
@@ -407,19 +406,12 @@ export function createApi(opts: ApiDeps) {
       facilitatorId,
       (workshopId, code) => ({ type: 'workshop:import', workshopId, joinCode: code, facilitatorId, state }),
       // the imported state's JSON from the parsing thread: the event is stored without serialising it again
-      json === undefined
-        ? undefined
-        : (e) => (e.type === 'workshop:imported' && e.state === (state as unknown) ? importedEventJson(e, json) : undefined),
+      json === undefined ? undefined : { value: state, json },
     );
   });
 
   router.use((_req, res) => sendError(res, 'not_found', 'no such endpoint'));
   return router;
-}
-
-/** The JSON of a `workshop:imported` event whose state's JSON is `stateJson` (what JSON.stringify(e) gives, but for key order). */
-function importedEventJson(e: Extract<DomainEvent, { type: 'workshop:imported' }>, stateJson: string): string {
-  return `{"type":"workshop:imported","workshop":${JSON.stringify(e.workshop)},"state":${stateJson}}`;
 }
 
 function describe(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): string {

@@ -1,29 +1,29 @@
 // An imported workshop's export, parsed and validated (shared parseExport, the zod schema of the
 // export format) before the room decides it. A large export is parsed and validated on a thread
 // of its own: on the event loop, a 16 MB export (40,000 notes) held every live room of the server
-// for 490-1,070 ms (JSON.parse of the body ~20 %, the zod pass ~40 %, serialising the event for
-// the store ~25 %, GC the rest). The thread hands back the validated state in parts
+// for 388-630 ms (6 imports; JSON.parse of the body ~20 %, the zod pass ~40 %, serialising the event for
+// the store ~25 %, GC ~10 %). The thread hands back the validated state in parts
 // (importParts.ts) and its JSON, which the store writes as is (AppendBatch.encodedEvents).
 import { type PortableWorkshop, assertNever, parseExport } from '@world-cafe/shared';
 import { startModuleWorker } from '../moduleWorker';
 import { type FromImportWorker, addPart } from './importParts';
 
-/** Bodies up to this size are parsed on the event loop (~10 ms): a thread costs more to start. */
-export const INLINE_IMPORT_BYTES = 256 * 1024;
+/** Bodies up to this many characters (~256 KB) are parsed on the event loop (~10 ms): a thread costs more to start. */
+export const INLINE_IMPORT_CHARS = 256 * 1024;
 
 /** A parse that takes longer than this fails (and its thread is ended). */
 export const IMPORT_PARSE_TIMEOUT_MS = 60_000;
 
 export type ParsedImport =
-  | { ok: true; state: PortableWorkshop; /** The state's JSON (from the thread; absent inline). */ json?: string; threadId: number }
+  | { ok: true; state: PortableWorkshop; /** The state's JSON (from the thread; absent inline). */ json?: string }
   | { ok: false; message: string };
 
 /**
  * The export in `text` (the request body), parsed and validated; off the event loop when large.
  * `onPart` (tests) is called as each part of a large one is put back.
  */
-export function parseImport(text: string, inlineBytes = INLINE_IMPORT_BYTES, onPart?: () => void): Promise<ParsedImport> {
-  if (text.length <= inlineBytes) return Promise.resolve(parseInline(text));
+export function parseImport(text: string, inlineChars = INLINE_IMPORT_CHARS, onPart?: () => void): Promise<ParsedImport> {
+  if (text.length <= inlineChars) return Promise.resolve(parseInline(text));
   return parseOnThread(text, onPart);
 }
 
@@ -35,7 +35,7 @@ function parseInline(text: string): ParsedImport {
     return { ok: false, message: 'malformed JSON' };
   }
   const parsed = parseExport(raw);
-  return parsed.ok ? { ok: true, state: parsed.state, threadId: 0 } : parsed;
+  return parsed.ok ? { ok: true, state: parsed.state } : parsed;
 }
 
 function parseOnThread(text: string, onPart?: () => void): Promise<ParsedImport> {
@@ -43,7 +43,6 @@ function parseOnThread(text: string, onPart?: () => void): Promise<ParsedImport>
   return new Promise<ParsedImport>((resolve, reject) => {
     let state: PortableWorkshop | null = null;
     let json = '';
-    let thread = 0;
     // Node hands a port's queued messages over in one go: the parts are put back one per turn of
     // the loop, so the rooms' own work runs between them
     const parts: Array<{ field: string; entries: Array<[string, unknown]> }> = [];
@@ -58,7 +57,7 @@ function parseOnThread(text: string, onPart?: () => void): Promise<ParsedImport>
           onPart?.();
           return next();
         }
-        if (ended) finish(state ? { ok: true, state, json, threadId: thread } : new Error('the import thread ended without a state'));
+        if (ended) finish(state ? { ok: true, state, json } : new Error('the import thread ended without a state'));
       });
     };
     const finish = (outcome: ParsedImport | Error) => {
@@ -81,7 +80,6 @@ function parseOnThread(text: string, onPart?: () => void): Promise<ParsedImport>
         case 'head':
           state = msg.state;
           json = msg.json;
-          thread = msg.threadId;
           return;
         case 'part':
           parts.push(msg);

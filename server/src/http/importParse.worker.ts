@@ -1,5 +1,5 @@
 // The import's parse and validation, on a thread of its own (see importParse.ts).
-import { parentPort, threadId } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { parseExport } from '@world-cafe/shared';
 import { type FromImportWorker, IMPORT_PART_ENTRIES, splitLargeRecords } from './importParts';
 
@@ -17,7 +17,7 @@ parentPort!.once('message', (text: string) => {
   // the state's JSON as the store will hold it, so the main thread does not serialise it again
   const json = JSON.stringify(parsed.state);
   const { head, parts } = splitLargeRecords(parsed.state, IMPORT_PART_ENTRIES);
-  post({ t: 'head', state: head, json, threadId });
+  post({ t: 'head', state: head, json });
   for (const [field, entries] of parts) post({ t: 'part', field, entries });
   post({ t: 'end' });
 });

@@ -9,7 +9,7 @@ export const IMPORT_PART_ENTRIES = 2000;
 export type FromImportWorker =
   | { t: 'error'; message: string }
   /** The validated state, its records of more than a part's entries emptied; `json`: the whole state's JSON. */
-  | { t: 'head'; state: PortableWorkshop; json: string; threadId: number }
+  | { t: 'head'; state: PortableWorkshop; json: string }
   | { t: 'part'; field: string; entries: Array<[string, unknown]> }
   | { t: 'end' };
 

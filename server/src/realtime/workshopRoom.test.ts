@@ -2,8 +2,8 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { smallCreateCommand, standardWorkshop } from '@world-cafe/shared/testing';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { largeExport, smallCreateCommand } from '@world-cafe/shared/testing';
 import {
   type Ack,
   type Command,
@@ -12,14 +12,13 @@ import {
   type WorkshopState,
   applyEnvelopesOwned,
   emptyState,
-  exportJson,
   parseExport,
 } from '@world-cafe/shared';
 import type { AppendBatch, EventStore } from '../store/eventStore';
 import { PARTS_PAGE, SqliteEventStore } from '../store/sqliteStore';
 import { loadCommitted, snapshotState } from './committedView';
 import type { Publication } from './fanout';
-import { OpWindow, SNAPSHOT_EVERY, WorkshopRoom } from './workshopRoom';
+import { OpWindow, SNAPSHOT_EVERY, WorkshopRoom, encodedWith } from './workshopRoom';
 import { MAX_PUBLISH_TICK_MS, PUBLISH_TICK_MS } from './publishTick';
 import { admission, configureAdmission } from './admission';
 
@@ -559,7 +558,7 @@ describe('WorkshopRoom import', () => {
   async function imported() {
     const store = new ManualStore();
     const room = new WorkshopRoom('w9', store as unknown as EventStore, () => 0, emptyState(), []);
-    const parsed = parseExport(JSON.parse(exportJson(standardWorkshop('cafe'))));
+    const parsed = parseExport(JSON.parse(largeExport(0)));
     if (!parsed.ok) throw new Error(parsed.message);
     const ack = room.execute(
       { type: 'workshop:import', workshopId: 'w9', joinCode: 'ABCD2345', facilitatorId: 'fac', state: parsed.state },
@@ -581,10 +580,51 @@ describe('WorkshopRoom import', () => {
     expect(room.committed.notes['after-import']).toBeDefined();
   });
 
+  it("hands the store the import's event with the state's JSON given by the caller spliced in, not serialised again", async () => {
+    const store = new ManualStore();
+    const room = new WorkshopRoom('w9', store as unknown as EventStore, () => 0, emptyState(), []);
+    const parsed = parseExport(JSON.parse(largeExport(2)));
+    if (!parsed.ok) throw new Error(parsed.message);
+    const json = '{"given":"by the caller"}';
+    const cmd: SystemCommand = {
+      type: 'workshop:import',
+      workshopId: 'w9',
+      joinCode: 'ABCD2345',
+      facilitatorId: 'fac',
+      state: parsed.state,
+    };
+    const ack = room.execute(cmd, { kind: 'system' }, null, { preEncoded: { value: parsed.state, json } });
+    await new Promise((r) => setTimeout(r, PUBLISH_TICK_MS * 2));
+    const [appended] = store.queue;
+    expect(appended!.batch.encodedEvents).toEqual([
+      [1, expect.stringMatching(/^\{"type":"workshop:imported",.*"state":\{"given":"by the caller"\}\}$/)],
+    ]);
+    await store.commitAll();
+    expect(await ack).toMatchObject({ ok: true });
+  });
+
   it('stores a snapshot as soon as the import is published, so a cold load does not parse the import', async () => {
     const { room, store } = await imported();
-    await new Promise((r) => setTimeout(r, 20));
+    // the snapshot's parts are serialised a turn apart: wait for its head, however busy the machine
+    await vi.waitFor(() => expect(store.snapshots).toEqual([room.committed.seq]), { timeout: 5000, interval: 5 });
     expect(store.parts.length).toBeGreaterThan(0);
-    expect(store.snapshots).toEqual([room.committed.seq]);
+  });
+});
+
+describe('encodedWith', () => {
+  const value = { notes: { n1: { text: 'a $& b' } } };
+  const json = JSON.stringify(value);
+  const envelope = (seq: number, e: unknown) => ({ seq, at: 0, by: null, scope: null, e }) as unknown as Envelope;
+  it.each([
+    [
+      'an event holding the value: its JSON, the value spliced in',
+      [envelope(1, { type: 'x', workshop: { id: 'w' }, state: value })],
+      [[1, 0]],
+    ],
+    ['deeper, and next to events without it', [envelope(1, { type: 'y' }), envelope(2, { type: 'x', a: { b: value } })], [[2, 1]]],
+    ['an equal copy is not the value: nothing', [envelope(1, { type: 'x', state: structuredClone(value) })], []],
+  ] as const)('%s', (_name, envelopes, expected) => {
+    const out = encodedWith(envelopes, { value, json });
+    expect(out).toEqual(expected.map(([seq, i]) => [seq, JSON.stringify(envelopes[i]!.e)]));
   });
 });

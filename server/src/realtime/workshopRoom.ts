@@ -7,7 +7,6 @@ import {
   type Ack,
   type Actor,
   type Command,
-  type DomainEvent,
   type Envelope,
   type SystemCommand,
   type WorkshopState,
@@ -63,8 +62,12 @@ export const OPS_PER_PARTICIPANT = 1000;
 export interface ExecuteExtra {
   workshop?: AppendBatch['workshop'];
   credential?: AppendBatch['credential'];
-  /** The JSON of a decided event, when the caller has it already (an import's MBs): stored as is. */
-  encodeEvent?: (e: DomainEvent) => string | undefined;
+  /**
+   * An object of the command whose JSON the caller has already (an import's state, MBs, from the
+   * thread that parsed it): the events that hold it are stored with that JSON spliced in, not
+   * serialised again (encodedWith).
+   */
+  preEncoded?: { value: object; json: string };
 }
 
 export type { Publish } from './fanout';
@@ -341,13 +344,10 @@ export class WorkshopRoom implements RoomHandle {
     }
     this.unpublished++;
 
-    const { encodeEvent, ...stored } = extra;
+    const { preEncoded, ...stored } = extra;
     const batch: StoredExtra = stored;
-    if (encodeEvent) {
-      const encoded = envelopes.flatMap((env): Array<[number, string]> => {
-        const json = encodeEvent(env.e);
-        return json === undefined ? [] : [[env.seq, json]];
-      });
+    if (preEncoded) {
+      const encoded = encodedWith(envelopes, preEncoded);
       if (encoded.length > 0) batch.encodedEvents = encoded;
     }
     const result = new Promise<Ack>((resolve) => {
@@ -538,6 +538,28 @@ export class OpWindow {
       this.order.set(owner, kept);
     }
   }
+}
+
+/** A string no event holds: where the pre-encoded value goes before its JSON is spliced in. */
+const SPLICE = '\u0000pre-encoded\u0000';
+
+/**
+ * [seq, JSON] of the events that hold `value` (by identity, anywhere in them), each serialised with
+ * `json` in its place: JSON.stringify does not descend into the value, so an event that holds MBs
+ * costs the serialisation of its other fields.
+ */
+export function encodedWith(envelopes: readonly Envelope[], { value, json }: { value: object; json: string }): Array<[number, string]> {
+  const out: Array<[number, string]> = [];
+  for (const env of envelopes) {
+    let held = false;
+    const text = JSON.stringify(env.e, (_key, v: unknown) => {
+      if (v !== value) return v;
+      held = true;
+      return SPLICE;
+    });
+    if (held) out.push([env.seq, text.replace(JSON.stringify(SPLICE), () => json)]);
+  }
+  return out;
 }
 
 function unavailable(): Ack {

@@ -9,6 +9,7 @@ import { commandSchema, createWorkshopSchema } from '../cafe/protocol';
 import { decide } from '../cafe/decide';
 import { applyEnvelopes } from '../cafe/reduce';
 import { scopeOf } from '../cafe/scope';
+import { exportJson } from '../export/json';
 
 /** Clock used when building fixtures. Tests that decide on top of a fixture use LATER. */
 export const NOW = 1_700_000_000_000;
@@ -153,6 +154,17 @@ export function standardWorkshop(phase: Phase = 'cafe'): WorkshopState {
   s = run(s, note(N.d1, 't1', 'Delegate idea'), as(P.d1));
   s = run(s, note(N.d2, 't2', 'Other table idea'), as(P.d2));
   return toPhase(s, phase);
+}
+
+/**
+ * The export (exportJson) of the standard workshop with `extra` more notes at t1, copies of one of
+ * its notes: a large import without building thousands of notes through decide().
+ */
+export function largeExport(extra: number, text = (i: number) => `Imported note ${i}`): string {
+  const s = standardWorkshop('cafe');
+  const template = s.notes[N.d1]!;
+  for (let i = 0; i < extra; i++) s.notes[`bulk-${i}`] = { ...template, id: `bulk-${i}`, text: text(i) };
+  return exportJson(s);
 }
 
 /** Recursively freezes an object graph so any mutation throws (in strict mode, as ES modules are). */
