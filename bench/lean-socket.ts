@@ -8,6 +8,14 @@
 import WebSocket from 'ws';
 
 const SYNC = /^42\["sync",\{"kind":"(\w+)"/;
+/** Bytes of a frame decoded before anything else: enough to tell a `sync` and read its kind. */
+const HEAD_BYTES = 40;
+
+/**
+ * Both stacks' bots: no compression, and no UTF-8 check of what they receive (each person's own
+ * device pays for that, not the server; a snapshot is ~115 KB and 1,010 arrive while connecting).
+ */
+export const BOT_SOCKET_OPTIONS = { perMessageDeflate: false, skipUTF8Validation: true } as const;
 const EVENTS = '42["events",';
 const NOTE_CREATED = '"e":{"type":"note:created","note":{"id":"';
 
@@ -44,9 +52,12 @@ export class LeanSocket {
     auth: Record<string, unknown>,
     private on: LeanHandlers,
   ) {
-    this.ws = new WebSocket(`${url.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`, { perMessageDeflate: false });
+    this.ws = new WebSocket(`${url.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`, BOT_SOCKET_OPTIONS);
     this.connected = new Promise((resolve, reject) => {
       this.ws.on('message', (data) => {
+        // a snapshot is decoded no further than its kind (see message)
+        const sync = SYNC.exec((data as Buffer).toString('utf8', 0, HEAD_BYTES));
+        if (sync) return this.on.sync(sync[1]!);
         const frame = (data as Buffer).toString();
         switch (frame[0]) {
           case '0': // Engine.IO open: join the default namespace with the auth
@@ -81,8 +92,6 @@ export class LeanSocket {
       return cb((JSON.parse(frame.slice(bracket)) as unknown[])[0]);
     }
     if (type !== '2') return;
-    const sync = SYNC.exec(frame.slice(0, 40));
-    if (sync) return this.on.sync(sync[1]!);
     if (frame.startsWith(EVENTS)) return this.on.notes(noteIdsIn(frame));
   }
 

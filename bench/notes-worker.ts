@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import WebSocket from 'ws';
 import type { Ack } from '@world-cafe/shared';
-import { LeanSocket, idsAfter } from './lean-socket.ts';
+import { BOT_SOCKET_OPTIONS, LeanSocket, idsAfter } from './lean-socket.ts';
 import { pool, untilAccepted, withTimeout } from './notes-stats.ts';
 import {
   ACK,
@@ -163,7 +163,7 @@ const RELAY_ID = '"id":"';
 
 function relayBot(url: string, spec: BotSpec): Promise<Bot> {
   return new Promise<Bot>((resolve, reject) => {
-    const ws = new WebSocket(url, { perMessageDeflate: false });
+    const ws = new WebSocket(url, BOT_SOCKET_OPTIONS);
     ws.once('error', reject);
     ws.once('open', () =>
       ws.send(JSON.stringify(spec.role === 'facilitator' ? { t: 'join', fac: true } : { t: 'join', table: spec.table })),

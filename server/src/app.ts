@@ -1,7 +1,6 @@
 // createApp(deps) builds the whole server from its dependencies and does not listen;
 // main.ts reads the environment and listens; tests start it on port 0.
 import express from 'express';
-import helmet from 'helmet';
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,6 +21,7 @@ import { metricsRoute } from './http/metricsRoute';
 import { createRejectionLog } from './rejections';
 import { Drain } from './realtime/drain';
 import { createClientErrorRoute } from './http/clientErrors';
+import { APP_HELMET_OPTIONS, securityHeaders } from './http/securityHeaders';
 import type { AccountStore } from './accounts/accountStore';
 import { createAccountApi } from './accounts/routes';
 import { OidcRelyingParty } from './accounts/oidc';
@@ -100,24 +100,7 @@ export function createApp(deps: AppDeps): App {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', trust);
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          'default-src': ["'self'"],
-          'connect-src': ["'self'"],
-          'img-src': ["'self'", 'data:'],
-          'style-src': ["'self'", "'unsafe-inline'"],
-          'font-src': ["'self'", 'data:'],
-          // venue wifi is often plain http: upgrading the app's own requests to https would break it
-          'upgrade-insecure-requests': null,
-        },
-      },
-      // venue wifi is often plain http: HSTS would break it, and COOP is ignored (with a console error) there
-      strictTransportSecurity: false,
-      crossOriginOpenerPolicy: false,
-    }),
-  );
+  app.use(securityHeaders(APP_HELMET_OPTIONS));
   // an imported workshop export is the one large body; everything else stays small. It is kept as
   // text: a large one is parsed off the event loop (http/importParse.ts)
   app.use('/api/workshops/import', express.text({ type: 'application/json', limit: '20mb' }));

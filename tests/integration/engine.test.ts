@@ -2,7 +2,7 @@
 // publish tick; nothing uncommitted is ever shown (SIGKILL between decide and commit leaves no
 // phantom); overload is refused quickly; seat changes reach only the tables involved; a long gap is
 // caught up from the log with exactly what the client may see.
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -301,8 +301,14 @@ describe('engine', () => {
     const back = new Bot(srv.url, ben.token, ben.participantId, { since: () => since });
     back.state = benState;
     bots.push(back);
+    const order: string[] = [];
+    back.socket.on('sync', (m) => order.push(`sync ${m.kind}`));
+    back.socket.on('online', (m) => order.push(`online ${m.kind}`));
     await back.ready();
     expect(back.syncs).toEqual(['events']);
+    // PROTOCOL: the roster comes once, right after the sync, also when the sync waited for the log
+    await vi.waitFor(() => expect(order).toContain('online all'), { timeout: 5000 });
+    expect(order.slice(0, 2)).toEqual(['sync events', 'online all']);
     // what the log holds after `since`, filtered by what ben may see
     const db = new Database(path.join(dataDir, 'worldcafe.db'), { readonly: true });
     const rows = db

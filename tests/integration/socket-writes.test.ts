@@ -48,6 +48,7 @@ function countWrites(raw: NetSocket): { count: number } {
     const original = internals[name].bind(raw);
     internals[name] = (...args: unknown[]) => {
       counter.count++;
+      if (process.env.SHOWW) console.log('WRITE', name, JSON.stringify(args[0]).slice(0, 300));
       return original(...args);
     };
   }
@@ -97,6 +98,23 @@ describe('socket writes', () => {
     }
     // one write per note: frame and ack together (they were two before corking)
     expect(writes.count).toBe(5);
+  });
+
+  it("a connecting person's CONNECT packet and snapshot leave in one write", async () => {
+    const { url, app } = await start();
+    const w = await createWorkshop(url, { tables: TABLES });
+    const fac = await connect(url, { token: w.facilitatorKey, participantId: w.participantId });
+    bots.push(fac);
+    const joined = await join(url, w.joinCode, 'Arriving');
+    // Engine.IO has written its open packet when it announces the connection; count from there
+    const counted: Array<{ count: number }> = [];
+    app.io.engine.once('connection', (conn: { transport: { socket?: { _socket?: NetSocket } } }) => {
+      counted.push(countWrites(conn.transport.socket!._socket!));
+    });
+    const arriving = await new Bot(url, joined.token, joined.participantId).ready();
+    bots.push(arriving);
+    expect(arriving.syncs).toEqual(['snapshot']);
+    expect(counted.map((c) => c.count)).toEqual([1]);
   });
 
   it('a long-polling tablemate gets the same events and acks through Engine.IO', async () => {

@@ -18,6 +18,7 @@ import type { RoomHandle, Rooms } from './workshopRoom';
 import { type AppSocket, type IO, joinScopes, rooms as socketRooms } from './fanout';
 import { meOf } from './me';
 import { emitSnapshot } from './snapshotWire';
+import { corkUntilNextTurn } from './engineFrames';
 import { type LinkExpiry, NEVER_EXPIRES } from '../linkExpiry';
 import { SATURATED_RETRY_MS, createLoadGate, overloaded } from './admission';
 import { hashToken } from '../auth';
@@ -153,6 +154,7 @@ export function attachRealtime(io: IO, options: RealtimeOptions) {
       }
       socket.data = { workshopId: cred.workshopId, participantId: cred.participantId, since: parsed.data.since ?? 0, keyHash };
       devices?.identify(socket as AppSocket, keyHash, parsed.data.device, String(socket.handshake.headers['user-agent'] ?? ''));
+      corkUntilNextTurn(socket);
       next();
     } catch (err) {
       // the token or the workshop could not be read (the store unreachable from this node, the
@@ -175,10 +177,14 @@ export function attachRealtime(io: IO, options: RealtimeOptions) {
       return;
     }
     if (socket.data.keyHash) void socket.join(socketRooms.key(socket.data.keyHash));
-    void catchUp(socket, room).catch((err) => {
-      logger.error({ err, workshopId }, 'catch-up failed');
-      socket.disconnect(true);
-    });
+    // presence is attached below, in this same step: the roster greets the socket after its sync
+    void catchUp(socket, room).then(
+      () => presence.greet(socket),
+      (err: unknown) => {
+        logger.error({ err, workshopId }, 'catch-up failed');
+        socket.disconnect(true);
+      },
+    );
     logger.debug({ workshopId, participantId, since, head: room.committed.seq }, 'socket connected');
     const role = room.committed.participants[participantId]?.role ?? 'unknown';
     metrics.sockets.inc(role);

@@ -14,7 +14,6 @@ import {
   ClusterRoster,
   ONLINE_TICK_MS,
   type OnlineChanges,
-  type OnlineMessage,
   type Presence,
   ROSTER_REFRESH_MS,
   presenceSchema,
@@ -24,7 +23,7 @@ import type { Rooms } from './workshopRoom';
 import { type AppSocket, type IO, rooms as roomNames } from './fanout';
 import { type Coalescer, createCoalescer } from './coalesce';
 import { metrics } from '../metrics';
-import { RawJson } from './jsonParser';
+import { emitJson } from './engineFrames';
 
 /** Per-socket allowances: sustained relays per second and burst (see coalesce.ts). */
 export const TYPING_RATE = { perSecond: 2, burst: 4 };
@@ -110,8 +109,6 @@ export function createPresence(io: IO, registry: Rooms, opts: PresenceOptions = 
     let roster = rosters.get(workshopId);
     if (!roster) rosters.set(workshopId, (roster = new ClusterRoster()));
     const changes = roster.addLocal(participantId, socket.id);
-    // RawJson (jsonParser.ts): the roster keeps its list encoded, a crowd connecting adds to it
-    socket.emit('online', new RawJson('{"kind":"all","participantIds":' + roster.onlineJson() + '}') as unknown as OnlineMessage);
     announce(workshopId, changes);
     publishSoon(workshopId);
 
@@ -191,5 +188,18 @@ export function createPresence(io: IO, registry: Rooms, opts: PresenceOptions = 
     });
   }
 
-  return { attach };
+  /**
+   * The socket's first `online`: the whole roster, right after its catch-up's `sync` (PROTOCOL),
+   * which connection.ts calls this after. From memory that is the same step, so the two leave in
+   * one write (emitJson); after a read of the log, the roster is read when the socket joins the
+   * workshop's rooms, so no `changes` in between can be missed.
+   */
+  function greet(socket: AppSocket): void {
+    const roster = rosters.get(socket.data.workshopId);
+    if (!roster || !socket.connected) return;
+    // the roster keeps its list encoded, a crowd connecting adds to it
+    emitJson(socket, 'online', '{"kind":"all","participantIds":' + roster.onlineJson() + '}');
+  }
+
+  return { attach, greet };
 }

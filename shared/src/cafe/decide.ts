@@ -2,7 +2,7 @@
 // Authorization is a rule map with one rule per command (after Parabol's permissions map);
 // invariants (existence, uniqueness, capacity, phase) follow in the per-command branch.
 import type { Actor, Phase, WorkshopState } from './model';
-import { tableCount } from './model';
+import { tableCount } from './seatCounts';
 import type { Command, CommandType, DomainEvent, SystemCommand } from './protocol';
 import { type Decision, type Rejection, type Rule, type RuleCtx, FORBIDDEN, accept, defined, facilitatorOnly, reject } from './rules';
 import { type HarvestCommand, decideHarvest, harvestPermissions, isHarvestCommand } from '../harvest/decide';

@@ -331,12 +331,3 @@ export function roleOf(state: WorkshopState, actor: Actor): Role | 'system' | nu
   if (actor.kind === 'system') return 'system';
   return state.participants[actor.participantId]?.role ?? null;
 }
-
-export function tableCount(state: WorkshopState, tableId: string): number {
-  // for...in, not Object.values: every seat:assign asks, and a 1,000-seat array per ask was most
-  // of its cost while a plenary seats itself
-  let n = 0;
-  const seats = state.seats;
-  for (const pid in seats) if (seats[pid] === tableId) n++;
-  return n;
-}

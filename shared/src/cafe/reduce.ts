@@ -6,6 +6,7 @@ import { type HarvestEvent, isHarvestEvent, reduceHarvest } from '../harvest/red
 import type { DomainEvent, Envelope } from './protocol';
 import { assertNever } from '../assert';
 import { without } from './records';
+import { seatChangedInPlace } from './seatCounts';
 
 function moveInSeating(round: RoundSeating, participantId: string, tableId: string | null): RoundSeating {
   const out: RoundSeating = {};
@@ -214,7 +215,8 @@ function reduceCore(state: WorkshopState, e: Exclude<DomainEvent, HarvestEvent>)
       return {
         ...state,
         round: e.round,
-        seats: e.seats,
+        // a record of its own, as an import's (see workshop:imported)
+        seats: copyRecord(e.seats),
         cafe: { ...state.cafe, moves: {}, history, clock: { status: 'running', endsAt: e.endsAt, remainingMs: 0 } },
       };
     }
@@ -293,6 +295,8 @@ export function applyEnvelopesOwned(state: WorkshopState, envelopes: readonly En
     const single = Object.hasOwn(record, id) ? { [id]: record[id] } : {};
     const next = reduce({ ...s, [field]: single }, e);
     const value = (next[field] as Record<string, unknown>)[id];
+    if (field === 'seats')
+      seatChangedInPlace(record as WorkshopState['seats'], record[id] as string | undefined, value as string | undefined);
     if (value !== undefined) record[id] = value;
     else delete record[id];
     s = { ...next, [field]: record, seq: env.seq };

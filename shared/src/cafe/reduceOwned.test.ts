@@ -75,6 +75,37 @@ describe('applyEnvelopesOwned', () => {
     expect(after.seats).toBe(seats);
     expect(base.seats[P.d3]).toBeUndefined();
   });
+
+  // The room folds each envelope into its decided state and, after the commit, its committed one.
+  // An event whose record becomes the state's (a round's seats) must give each fold a record of
+  // its own: the in-place updates of the decided state would otherwise show in the committed one
+  // before their commit, and rewrite the event kept for catch-ups.
+  it.each<[string, DomainEvent]>([
+    ['round:started', { type: 'round:started', round: 2, endsAt: 9e12, seats: { [P.d1]: 't1', [P.d2]: 't2' }, moved: [P.d1, P.d2] }],
+    [
+      'workshop:created',
+      {
+        type: 'workshop:created',
+        workshop: { id: 'w2', title: 'T', joinCode: 'ABCD2345', createdAt: 1 },
+        facilitator: participant('f2'),
+        themes: [],
+        tables: [],
+        delegations: [],
+        planYears: null,
+      } as never,
+    ],
+  ])('%s: each fold of the envelope gets records of its own', (_name, event) => {
+    const base = deepFreeze(standardWorkshop('cafe'));
+    const [env] = deepFreeze(envelopes(base, [event], null));
+    const decided = applyEnvelopesOwned(ownedCopy(base), [env!]);
+    const committed = applyEnvelopesOwned(ownedCopy(base), [env!]);
+    const later = envelopes(decided, [{ type: 'seat:assigned', participantId: 'x9', tableId: 't1', from: null }], null);
+    // the envelope is frozen: an update in place of a record it holds throws here
+    applyEnvelopesOwned(decided, later);
+    expect(decided.seats['x9']).toBe('t1');
+    expect(committed.seats['x9']).toBeUndefined();
+    for (const f of OWNED_RECORDS) expect(decided[f]).not.toBe(committed[f]);
+  });
 });
 
 /** Runs a generator to its end; returns its result and how many times it yielded. */
