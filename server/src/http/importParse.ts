@@ -4,9 +4,9 @@
 // for 388-630 ms (6 imports; JSON.parse of the body ~20 %, the zod pass ~40 %, serialising the event for
 // the store ~25 %, GC ~10 %). The thread hands back the validated state in parts
 // (importParts.ts) and its JSON, which the store writes as is (AppendBatch.encodedEvents).
-import { type PortableWorkshop, assertNever, parseExport } from '@world-cafe/shared';
+import { type PortableWorkshop, assertNever } from '@world-cafe/shared';
 import { startModuleWorker } from '../moduleWorker';
-import { type FromImportWorker, addPart } from './importParts';
+import { type FromImportWorker, addPart, parseExportText } from './importParts';
 
 /** Bodies up to this many characters (~256 KB) are parsed on the event loop (~10 ms): a thread costs more to start. */
 export const INLINE_IMPORT_CHARS = 256 * 1024;
@@ -23,19 +23,8 @@ export type ParsedImport =
  * `onPart` (tests) is called as each part of a large one is put back.
  */
 export function parseImport(text: string, inlineChars = INLINE_IMPORT_CHARS, onPart?: () => void): Promise<ParsedImport> {
-  if (text.length <= inlineChars) return Promise.resolve(parseInline(text));
+  if (text.length <= inlineChars) return Promise.resolve(parseExportText(text));
   return parseOnThread(text, onPart);
-}
-
-function parseInline(text: string): ParsedImport {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return { ok: false, message: 'malformed JSON' };
-  }
-  const parsed = parseExport(raw);
-  return parsed.ok ? { ok: true, state: parsed.state } : parsed;
 }
 
 function parseOnThread(text: string, onPart?: () => void): Promise<ParsedImport> {

@@ -1,18 +1,11 @@
 // The import's parse and validation, on a thread of its own (see importParse.ts).
 import { parentPort } from 'node:worker_threads';
-import { parseExport } from '@world-cafe/shared';
-import { type FromImportWorker, IMPORT_PART_ENTRIES, splitLargeRecords } from './importParts';
+import { type FromImportWorker, IMPORT_PART_ENTRIES, parseExportText, splitLargeRecords } from './importParts';
 
 const post = (msg: FromImportWorker) => parentPort!.postMessage(msg);
 
 parentPort!.once('message', (text: string) => {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return post({ t: 'error', message: 'malformed JSON' });
-  }
-  const parsed = parseExport(raw);
+  const parsed = parseExportText(text);
   if (!parsed.ok) return post({ t: 'error', message: parsed.message });
   // the state's JSON as the store will hold it, so the main thread does not serialise it again
   const json = JSON.stringify(parsed.state);

@@ -1,7 +1,19 @@
-// How a validated import crosses from its thread to the main thread: the state without its large
-// records, then those records a part at a time. Each message is its own task on the main thread,
-// so receiving 40,000 notes (a 16 MB export) is ~20 turns of a few ms, not one of ~100 ms.
-import type { PortableWorkshop } from '@world-cafe/shared';
+// An import's parse, which the main thread (a small export) and the import's thread (a large one)
+// share, and how a validated import crosses from that thread to the main thread: the state without
+// its large records, then those records a part at a time. Each message is its own task on the main
+// thread, so receiving 40,000 notes (a 16 MB export) is ~20 turns of a few ms, not one of ~100 ms.
+import { type ParsedExport, type PortableWorkshop, parseExport } from '@world-cafe/shared';
+
+/** The export in `text` (a request body), parsed and validated (parseExport: the export format's schema). */
+export function parseExportText(text: string): ParsedExport {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return { ok: false, message: 'malformed JSON' };
+  }
+  return parseExport(raw);
+}
 
 /** Entries per part (2,000 notes: ~1 MB, a few ms to receive). */
 export const IMPORT_PART_ENTRIES = 2000;

@@ -34,11 +34,14 @@ export function helmetOutput(options: HelmetOptions): { set: Map<string, HeaderV
     setHeader: (name: string, value: HeaderValue) => void set.set(name, value),
     removeHeader: (name: string) => void removed.push(name),
   };
+  // a directive computed per response (a function: a CSP nonce) would be frozen at its first
+  // value, which every response would then share: refused at startup
+  const csp = options.contentSecurityPolicy;
+  const directives = csp && typeof csp === 'object' ? Object.values(csp.directives ?? {}) : [];
+  if (directives.some((d) => typeof d === 'function' || (Array.isArray(d) && d.some((v) => typeof v === 'function'))))
+    throw new Error('a Content-Security-Policy directive computed per request (a nonce) cannot be worked out once');
   let done = false;
-  // a directive that reads the request (a nonce function) would see this empty one and throw or
-  // differ: refuse it at startup rather than send every response the first request's value
-  const request = Object.freeze({});
-  helmet(options)(request as never, recorder as never, (err?: unknown) => {
+  helmet(options)({} as never, recorder as never, (err?: unknown) => {
     if (err) throw err instanceof Error ? err : new Error('helmet refused its options');
     done = true;
   });

@@ -344,12 +344,7 @@ export class WorkshopRoom implements RoomHandle {
     }
     this.unpublished++;
 
-    const { preEncoded, ...stored } = extra;
-    const batch: StoredExtra = stored;
-    if (preEncoded) {
-      const encoded = encodedWith(envelopes, preEncoded);
-      if (encoded.length > 0) batch.encodedEvents = encoded;
-    }
+    const batch = extra.preEncoded ? storedWith(extra, envelopes, extra.preEncoded) : extra;
     const result = new Promise<Ack>((resolve) => {
       this.toStore(() => this.append(envelopes, lastSeq, opKey, batch, resolve, onPublished));
     });
@@ -538,6 +533,12 @@ export class OpWindow {
       this.order.set(owner, kept);
     }
   }
+}
+
+/** What execute() stores for `extra` with a pre-encoded value: the events that hold it as their JSON. */
+function storedWith(extra: ExecuteExtra, envelopes: readonly Envelope[], preEncoded: NonNullable<ExecuteExtra['preEncoded']>): StoredExtra {
+  const encoded = encodedWith(envelopes, preEncoded);
+  return { workshop: extra.workshop, credential: extra.credential, ...(encoded.length > 0 ? { encodedEvents: encoded } : {}) };
 }
 
 /** A string no event holds: where the pre-encoded value goes before its JSON is spliced in. */

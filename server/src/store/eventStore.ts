@@ -32,6 +32,12 @@ export interface InviteRecord {
   revokedAt: number | null;
 }
 
+/** The JSON each event of `batch` is stored as, in order: its `encodedEvents` text if given, else its serialisation. */
+export function eventBodies(batch: AppendBatch): string[] {
+  const encoded = batch.encodedEvents ? new Map(batch.encodedEvents) : null;
+  return batch.envelopes.map((env) => encoded?.get(env.seq) ?? JSON.stringify(env.e));
+}
+
 export interface AppendBatch {
   workshopId: string;
   /** Participant-scoped clientOpId, kept with the events so retries stay idempotent after a restart. */

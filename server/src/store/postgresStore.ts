@@ -19,7 +19,7 @@ import type {
   WorkshopRecord,
   StoreLogger,
 } from './eventStore';
-import { consoleStoreLogger, stringField } from './eventStore';
+import { consoleStoreLogger, eventBodies, stringField } from './eventStore';
 import {
   type BatchOutcome,
   type Pending,
@@ -458,8 +458,8 @@ async function insertBatches(client: pg.PoolClient, batches: AppendBatch[]): Pro
     );
   }
   const rows = batches.flatMap((b) => {
-    const encoded = new Map(b.encodedEvents ?? []);
-    return b.envelopes.map((env) => ({ w: b.workshopId, opKey: b.opKey, env, body: encoded.get(env.seq) ?? JSON.stringify(env.e) }));
+    const bodies = eventBodies(b);
+    return b.envelopes.map((env, i) => ({ w: b.workshopId, opKey: b.opKey, env, body: bodies[i]! }));
   });
   if (rows.length > 0) {
     await client.query(

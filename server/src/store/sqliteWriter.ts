@@ -2,7 +2,7 @@
 // (sqliteWriter.worker.ts, the default) and the inline store (DB_WRITER=inline) both call
 // write() with every append that queued up while the previous commit ran.
 import type Database from 'better-sqlite3';
-import type { AppendBatch } from './eventStore';
+import { type AppendBatch, eventBodies } from './eventStore';
 import { type BatchOutcome, checkAgainstKnownHead, contiguity, lastSeqOf, outcomeOf, seqTaken } from './appendRules';
 import { INVITE_ID_LENGTH } from './credentials';
 import { ORPHAN_PARTS_PER_WRITE, SNAPSHOTS_KEPT } from './migrations';
@@ -80,11 +80,10 @@ export class SqliteWriter {
         );
       }
       if (batch.revokeInvite) this.stmts.revokeInvite.run(batch.revokeInvite.at, batch.workshopId, batch.revokeInvite.id);
-      const encoded = batch.encodedEvents ? new Map(batch.encodedEvents) : null;
-      for (const env of batch.envelopes) {
-        const json = encoded?.get(env.seq) ?? JSON.stringify(env.e);
-        this.stmts.insertEvent.run(batch.workshopId, env.seq, env.at, env.by, env.scope, batch.opKey, json);
-      }
+      const bodies = eventBodies(batch);
+      batch.envelopes.forEach((env, i) =>
+        this.stmts.insertEvent.run(batch.workshopId, env.seq, env.at, env.by, env.scope, batch.opKey, bodies[i]),
+      );
       if (batch.snapshot) {
         this.stmts.upsertSnapshot.run(batch.workshopId, batch.snapshot.seq, batch.snapshot.body);
         this.stmts.pruneSnapshots.run(batch.workshopId, batch.workshopId, SNAPSHOTS_KEPT);

@@ -38,12 +38,6 @@ function reduceCore(state: WorkshopState, e: Exclude<DomainEvent, HarvestEvent>)
       const stopped = clock.status === 'running' || clock.status === 'paused';
       return {
         ...imported,
-        // records of its own: the room folds this one event into its decided and its committed state,
-        // and applyEnvelopesOwned updates these in place, so shared ones would show a decided note
-        // as committed
-        notes: copyRecord(imported.notes),
-        participants: copyRecord(imported.participants),
-        seats: copyRecord(imported.seats),
         cafe: stopped ? { ...imported.cafe, clock: { status: 'ended', endsAt: null, remainingMs: 0 } } : imported.cafe,
         id: e.workshop.id,
         joinCode: e.workshop.joinCode,
@@ -215,8 +209,7 @@ function reduceCore(state: WorkshopState, e: Exclude<DomainEvent, HarvestEvent>)
       return {
         ...state,
         round: e.round,
-        // a record of its own, as an import's (see workshop:imported)
-        seats: copyRecord(e.seats),
+        seats: e.seats,
         cafe: { ...state.cafe, moves: {}, history, clock: { status: 'running', endsAt: e.endsAt, remainingMs: 0 } },
       };
     }
@@ -278,7 +271,10 @@ const NOTE_EVENTS: ReadonlySet<string> = new Set(['note:created', 'note:edited',
  * a join or a seat change costs O(1) however full the workshop is (seating 1,000 people would
  * otherwise copy the seats record 1,000 times). It runs the same reduce() on a state holding just
  * the touched entry, so semantics cannot drift. Callers must own those three records (copy them
- * once when they take the state).
+ * once when they take the state); a record another event puts in their place is copied here, since
+ * reduce() may take it from the event itself (an import's notes, a round's seats), which the room
+ * folds into its decided and its committed state alike: updated in place for one, it would change
+ * in the other, and in the event kept for catch-ups.
  */
 export function applyEnvelopesOwned(state: WorkshopState, envelopes: readonly Envelope[]): WorkshopState {
   let s = state;
@@ -287,7 +283,10 @@ export function applyEnvelopesOwned(state: WorkshopState, envelopes: readonly En
     const e = env.e;
     const owned = ownedRecordOf(e);
     if (!owned) {
-      s = { ...reduce(s, e), seq: env.seq };
+      const next: WorkshopState = { ...reduce(s, e), seq: env.seq };
+      for (const f of OWNED_RECORDS)
+        if (next[f] !== s[f]) (next as Record<OwnedRecord, unknown>)[f] = copyRecord(next[f] as Record<string, unknown>);
+      s = next;
       continue;
     }
     const [field, id] = owned;
